@@ -1,0 +1,143 @@
+package io.github.xmppiot.core.iq;
+
+import io.github.xmppiot.core.xml.MalformedRequest;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+
+/**
+ * Base of every IoT IQ request handler: never blocks Smack's reader thread and always answers.
+ *
+ * <ul>
+ *   <li>a {@link MalformedRequest} is answered with {@code modify/bad-request} before {@link #handle} is called;</li>
+ *   <li>{@link #handle} returns a stage; if it is already complete the answer goes out at once, otherwise when it
+ *       completes;</li>
+ *   <li>an {@link IotErrorException} becomes that XMPP error, any other failure {@code internal-server-error};</li>
+ *   <li>a stage that does not complete within the answer timeout is answered with {@code internal-server-error}.</li>
+ * </ul>
+ *
+ * @param <R> the request IQ class produced by the element's provider
+ */
+public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqRequestHandler {
+
+    private static final Logger LOG = Logger.getLogger(IotIqRequestHandler.class.getName());
+
+    private final XMPPConnection connection;
+    private final Class<R> requestClass;
+    private final Duration answerTimeout;
+
+    /**
+     * Creates a handler.
+     *
+     * @param connection    the connection answers are sent on
+     * @param element       the payload element name
+     * @param namespace     the payload namespace
+     * @param type          the IQ type handled ({@code get} or {@code set})
+     * @param requestClass  the class the provider produces
+     * @param answerTimeout longest time before an answer is forced
+     */
+    protected IotIqRequestHandler(XMPPConnection connection, String element, String namespace, IQ.Type type,
+            Class<R> requestClass, Duration answerTimeout) {
+        super(element, namespace, type, Mode.async);
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.requestClass = Objects.requireNonNull(requestClass, "requestClass");
+        this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
+    }
+
+    /**
+     * Handles a well-formed request.
+     *
+     * @param request the request
+     * @return a stage completing with the response IQ (a result addressed by {@link #resultFor}), or exceptionally
+     *         with an {@link IotErrorException}
+     */
+    protected abstract CompletionStage<? extends IQ> handle(R request);
+
+    @Override
+    public final IQ handleIQRequest(IQ iq) {
+        if (iq instanceof MalformedRequest malformed) {
+            return malformed.badRequestReply();
+        }
+        if (!requestClass.isInstance(iq)) {
+            return IQ.createErrorResponse(iq, IotErrors.badRequest("unexpected payload").toStanzaError());
+        }
+        CompletableFuture<? extends IQ> answer;
+        try {
+            answer = handle(requestClass.cast(iq)).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return errorFor(iq, e);
+        }
+        if (answer.isDone()) {
+            return answerNow(iq, answer);
+        }
+        answer.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
+            IQ response = e == null ? r : errorFor(iq, e);
+            send(address(iq, response));
+        });
+        return null;
+    }
+
+    private IQ answerNow(IQ iq, CompletableFuture<? extends IQ> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return errorFor(iq, e);
+        }
+    }
+
+    /**
+     * Prepares an IQ of type result that answers {@code request}.
+     *
+     * @param request the request
+     * @param result  the response payload IQ
+     * @param <T>     the response class
+     * @return {@code result}, typed and addressed
+     */
+    public static <T extends IQ> T resultFor(IQ request, T result) {
+        result.setType(IQ.Type.result);
+        result.setStanzaId(request.getStanzaId());
+        result.setTo(request.getFrom());
+        return result;
+    }
+
+    private static IQ address(IQ request, IQ response) {
+        response.setStanzaId(request.getStanzaId());
+        response.setTo(request.getFrom());
+        return response;
+    }
+
+    private static IQ errorFor(IQ request, Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IotErrorException iot) {
+            return IQ.createErrorResponse(request, iot.toStanzaError());
+        }
+        if (t instanceof java.util.concurrent.TimeoutException) {
+            return IQ.createErrorResponse(request, IotErrors.internalError("the device did not answer in time").toStanzaError());
+        }
+        LOG.log(Level.WARNING, "IoT request handler failed on " + request.getChildElementName(), t);
+        return IQ.createErrorResponse(request, IotErrors.internalError(String.valueOf(t.getMessage())).toStanzaError());
+    }
+
+    private void send(IQ response) {
+        try {
+            connection.sendStanza(response);
+        } catch (SmackException.NotConnectedException | InterruptedException e) {
+            LOG.log(Level.FINE, "could not send IoT answer, connection gone", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
