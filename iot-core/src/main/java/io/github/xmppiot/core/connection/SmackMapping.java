@@ -1,0 +1,48 @@
+package io.github.xmppiot.core.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.SASLAuthentication;
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+
+/** Maps an {@link IotConnectionConfig} onto Smack's configuration classes. */
+final class SmackMapping {
+
+    private SmackMapping() {
+    }
+
+    static List<String> saslMechanisms(boolean plainSasl) {
+        SmackConfiguration.getVersion(); // makes sure Smack has registered its mechanisms
+        List<String> wanted = new ArrayList<>(IotConnectionConfig.SCRAM_MECHANISMS);
+        if (plainSasl) {
+            wanted.add(IotConnectionConfig.PLAIN_MECHANISM);
+        }
+        wanted.removeIf(m -> !SASLAuthentication.isSaslMechanismRegistered(m));
+        if (wanted.isEmpty()) {
+            throw new IllegalStateException("The Smack runtime implements none of the SASL mechanisms "
+                    + IotConnectionConfig.SCRAM_MECHANISMS + "; is smack-core on the class path?");
+        }
+        return List.copyOf(wanted);
+    }
+
+    static XMPPTCPConnectionConfiguration.Builder toBuilder(IotConnectionConfig c) {
+        XMPPTCPConnectionConfiguration.Builder b = XMPPTCPConnectionConfiguration.builder()
+                .setXmppAddressAndPassword(c.jid(), c.password())
+                .setSocketFactory(new TcpNoDelaySocketFactory())
+                .setConnectTimeout((int) c.connectTimeout().toMillis())
+                .setSendPresence(c.sendPresence())
+                .setSecurityMode(c.tls() ? SecurityMode.required : SecurityMode.disabled)
+                .addEnabledSaslMechanism(c.saslMechanisms());
+        c.resource().ifPresent(b::setResource);
+        if (c.host().isPresent()) {
+            b.setHostAddressByNameOrIp(c.host().get());
+            b.setPort(c.port().orElse(IotConnectionConfig.DEFAULT_PORT));
+        } else {
+            c.port().ifPresent(b::setPort);
+        }
+        c.trustManager().ifPresent(b::setCustomX509TrustManager);
+        return b;
+    }
+}
