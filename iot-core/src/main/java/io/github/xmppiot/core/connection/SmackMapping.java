@@ -6,6 +6,7 @@ import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.SASLAuthentication;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.minidns.util.InetAddressUtil;
 
 /** Maps an {@link IotConnectionConfig} onto Smack's configuration classes. */
 final class SmackMapping {
@@ -13,6 +14,7 @@ final class SmackMapping {
     private SmackMapping() {
     }
 
+    @SuppressWarnings("deprecation") // getVersion() is Smack 4.4's public way to force SmackInitialization
     static List<String> saslMechanisms(boolean plainSasl) {
         SmackConfiguration.getVersion(); // makes sure Smack has registered its mechanisms
         List<String> wanted = new ArrayList<>(IotConnectionConfig.SCRAM_MECHANISMS);
@@ -37,7 +39,12 @@ final class SmackMapping {
                 .addEnabledSaslMechanism(c.saslMechanisms());
         c.resource().ifPresent(b::setResource);
         if (c.host().isPresent()) {
-            b.setHostAddressByNameOrIp(c.host().get());
+            String host = c.host().get();
+            if (InetAddressUtil.isIpAddress(host)) {
+                b.setHostAddress(InetAddressUtil.convertToInetAddressIfPossible(host));
+            } else {
+                b.setHost(host);
+            }
             b.setPort(c.port().orElse(IotConnectionConfig.DEFAULT_PORT));
         } else {
             c.port().ifPresent(b::setPort);
