@@ -24,8 +24,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   those created in {@code @BeforeAll} methods live until the class is done.</li>
  *   <li>When a test fails, the part of Prosody's log written during that test is printed to standard error.</li>
  *   <li>If Prosody is not installed, the class fails with a message that says how to install it. With the system
- *   property or JUnit configuration parameter {@value #SKIP_PROPERTY}{@code =true} the classes are skipped (reported
- *   as aborted) instead, whether or not Prosody is installed.</li>
+ *   property or JUnit configuration parameter {@value #SKIP_PROPERTY}{@code =true} no server is started and every
+ *   test is skipped (aborted by an assumption, so reports count it as skipped), whether or not Prosody is
+ *   installed.</li>
  *   <li>The configuration parameter {@value ProsodyOptions#PROSODY_BINARY_PROPERTY} selects another Prosody
  *   executable.</li>
  * </ul>
@@ -49,8 +50,9 @@ public class ProsodyExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        boolean skip = context.getConfigurationParameter(SKIP_PROPERTY).map(Boolean::parseBoolean).orElse(false);
-        Assumptions.assumeFalse(skip, "Prosody integration tests skipped: " + SKIP_PROPERTY + "=true");
+        if (skipped(context)) {
+            return; // every test is aborted in beforeEach, so reports count them as skipped
+        }
         if (context.getStore(NS).get(SERVER, ProsodyServer.class) != null) {
             return; // nested class: the enclosing class's server is visible through the store hierarchy
         }
@@ -79,6 +81,7 @@ public class ProsodyExtension implements BeforeAllCallback, AfterAllCallback, Be
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        Assumptions.assumeFalse(skipped(context), "Prosody integration tests skipped: " + SKIP_PROPERTY + "=true");
         server(context).ifPresent(server -> {
             context.getStore(NS).put(MARK, server.connectionMark());
             context.getStore(NS).put(LOG_POSITION, server.logPosition());
@@ -110,6 +113,10 @@ public class ProsodyExtension implements BeforeAllCallback, AfterAllCallback, Be
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return server(extensionContext).orElseThrow(() -> new ParameterResolutionException(
                 "No Prosody server is running for " + extensionContext.getDisplayName()));
+    }
+
+    private static boolean skipped(ExtensionContext context) {
+        return context.getConfigurationParameter(SKIP_PROPERTY).map(Boolean::parseBoolean).orElse(false);
     }
 
     private static Optional<ProsodyServer> server(ExtensionContext context) {

@@ -81,8 +81,8 @@ public final class ProsodyServer implements AutoCloseable {
      */
     public static ProsodyServer start(ProsodyOptions options) {
         Path binary = Executables.find(options.prosodyBinary()).orElseThrow(() -> new ProsodyNotInstalledException(
-                "The Prosody XMPP server is not installed (no executable '" + options.prosodyBinary()
-                        + "' found on the PATH). The integration tests (*IT) run a real Prosody. Install it with:"
+                "The Prosody XMPP server is not installed (no executable '" + options.prosodyBinary() + "' found"
+                        + (options.prosodyBinary().contains("/") ? "" : " on the PATH") + "). The integration tests (*IT) run a real Prosody. Install it with:"
                         + " sudo apt-get install -y prosody   (Debian/Ubuntu; other systems: https://prosody.im/download)."
                         + " Or skip these tests explicitly with -Dxmpp.it.skip=true, or point the kit at another"
                         + " executable with -D" + ProsodyOptions.PROSODY_BINARY_PROPERTY + "=/path/to/prosody."));

@@ -1,6 +1,7 @@
 package io.github.xmppiot.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.io.ByteArrayOutputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -16,6 +18,11 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** The extension's life cycle, observed by running fixture classes through the JUnit engine test kit. */
 class ProsodyExtensionIT {
+
+    @BeforeEach
+    void honourTheSkipSwitch() {
+        assumeFalse(Boolean.getBoolean(ProsodyExtension.SKIP_PROPERTY), "xmpp.it.skip=true");
+    }
 
     @Test
     void failingTestPrintsTheProsodyLogAndTheServerIsCleanedUp() {
