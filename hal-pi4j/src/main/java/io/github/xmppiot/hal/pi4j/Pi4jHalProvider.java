@@ -2,6 +2,7 @@ package io.github.xmppiot.hal.pi4j;
 
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
+import com.pi4j.context.ContextBuilder;
 import io.github.xmppiot.hal.HalBackend;
 import io.github.xmppiot.hal.HalConfig;
 import io.github.xmppiot.hal.HalException;
@@ -10,8 +11,10 @@ import java.util.List;
 
 /**
  * The {@code pi4j} backend, registered for {@link java.util.ServiceLoader}: the HAL on Pi4J 2. Opening it builds a
- * Pi4J context that auto-detects the platforms and providers of the Pi4J plugins on the class path, then checks that
- * every provider named in the {@linkplain Pi4jOptions options} exists. The Pi4J context is available through
+ * Pi4J context that auto-detects the platforms and providers of the Pi4J plugins on the class path (including Pi4J's
+ * mock plugin when any configured provider id starts with {@code mock-}), then checks that every provider named in
+ * the {@linkplain Pi4jOptions options} exists. Pi4J (since 2.5) loads a single provider per I/O type, so put only the
+ * plugins you want on the class path; the options then pin and verify the choice. The Pi4J context is available through
  * {@code halContext.unwrap(com.pi4j.context.Context.class)}.
  */
 public final class Pi4jHalProvider implements HalProvider {
@@ -36,8 +39,14 @@ public final class Pi4jHalProvider implements HalProvider {
     public HalBackend open(HalConfig config) throws HalException {
         Pi4jOptions options = new Pi4jOptions(config);
         Context pi4j;
+        boolean mockRequested = PROVIDER_KEYS.stream()
+                .anyMatch(k -> options.provider(k).filter(id -> id.startsWith("mock-")).isPresent());
         try {
-            pi4j = Pi4J.newContextBuilder().autoDetect().build();
+            ContextBuilder builder = Pi4J.newContextBuilder().autoDetect();
+            if (mockRequested) {
+                builder.autoDetectMockPlugins(); // Pi4J >= 2.7 skips mock plugins on a Raspberry Pi otherwise
+            }
+            pi4j = builder.build();
         } catch (RuntimeException e) {
             throw Pi4jErrors.map("starting Pi4J", e);
         }
