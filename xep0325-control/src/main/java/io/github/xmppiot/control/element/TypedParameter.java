@@ -1,5 +1,6 @@
 package io.github.xmppiot.control.element;
 
+import io.github.xmppiot.control.internal.XmlEscaping;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.core.value.Values;
@@ -102,8 +103,10 @@ public final class TypedParameter implements ExtensionElement {
     @Override
     public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        xml.attribute(ATTR_NAME, name);
-        xml.optAttribute(ATTR_VALUE, lexical);
+        xml.append(" " + ATTR_NAME + "='").append(XmlEscaping.attribute(name)).append("'");
+        if (lexical != null) {
+            xml.append(" " + ATTR_VALUE + "='").append(XmlEscaping.attribute(lexical)).append("'");
+        }
         xml.closeEmptyElement();
         return xml;
     }

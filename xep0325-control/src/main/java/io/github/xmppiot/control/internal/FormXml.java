@@ -92,7 +92,7 @@ public final class FormXml {
             xml.emptyElement("required");
         }
         for (CharSequence v : values) {
-            xml.element("value", v);
+            xml.append("<value>").append(XmlEscaping.text(v)).append("</value>");
         }
         for (FormField.Option o : options) {
             xml.halfOpenElement("option").optAttribute("label", o.getLabel()).rightAngleBracket();
