@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.core.thing.ControlParameter;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.BooleanValue;
@@ -13,7 +14,15 @@ import io.github.xmppiot.core.value.DateValue;
 import io.github.xmppiot.core.value.DurationValue;
 import io.github.xmppiot.core.value.IntValue;
 import io.github.xmppiot.core.value.TimeValue;
+import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;
+import io.github.xmppiot.hal.DigitalLevel;
+import io.github.xmppiot.hal.HalContext;
+import io.github.xmppiot.hal.HalException;
+import io.github.xmppiot.hal.driver.DimmableLed;
+import io.github.xmppiot.hal.driver.Led;
+import io.github.xmppiot.hal.driver.Relay;
+import io.github.xmppiot.hal.mock.MockHal;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.util.HashMap;
@@ -22,9 +31,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.EntityFullJid;
 
@@ -32,18 +43,63 @@ import org.jxmpp.jid.EntityFullJid;
 @ProsodyTest
 class ControlIT {
 
-    private final Devices devices = new Devices();
+    private static final int RELAY_PIN = 17;
+    private static final int LED_PIN = 27;
+    private static final int DIMMER_PIN = 18;
 
-    /** A relay, an LED, a dimmer (int 0..100) and one parameter of every other type. */
-    private Thing actuator() {
+    private final Devices devices = new Devices();
+    private final MockHal board = MockHal.create();
+    private HalContext hal;
+
+    @AfterEach
+    void closeHal() {
+        if (hal != null) {
+            hal.close();
+        }
+    }
+
+    /**
+     * A relay and an LED (HAL mock digital outputs), a dimmer (HAL mock PWM, int 0..100), a colour and one parameter
+     * of every other type (plain state).
+     */
+    private Thing actuator() throws HalException {
+        hal = board.open();
+        Relay relay = Relay.open(hal, new Relay.Config(RELAY_PIN, false));
+        Led led = Led.open(hal, new Led.Config(LED_PIN, false));
+        DimmableLed dimmer = DimmableLed.open(hal, new DimmableLed.Config(DIMMER_PIN, 1000));
         Thing all = devices.allTypes("Device01");
         Thing.Builder b = Thing.builder("Device01")
-                .parameter(devices.param("Device01", "Relay", ValueType.BOOLEAN, BooleanValue.FALSE).build())
-                .parameter(devices.param("Device01", "Led", ValueType.COLOR, ColorValue.rgb(0, 0, 0)).build())
-                .parameter(devices.param("Device01", "OutputPercent", ValueType.INT, new IntValue(0))
-                        .range(new IntValue(0), new IntValue(100)).label("Output (%):").page("Dimmer").build());
+                .parameter(hal("Relay", ValueType.BOOLEAN, () -> BooleanValue.of(relay.isOn()),
+                        v -> relay.set(((BooleanValue) v).value())).build())
+                .parameter(hal("Led", ValueType.BOOLEAN, () -> BooleanValue.of(led.isOn()),
+                        v -> led.set(((BooleanValue) v).value())).build())
+                .parameter(hal("OutputPercent", ValueType.INT, () -> new IntValue(dimmer.brightness()),
+                        v -> dimmer.setBrightness(((IntValue) v).value()))
+                        .range(new IntValue(0), new IntValue(100)).label("Output (%):").page("Dimmer").build())
+                .parameter(devices.param("Device01", "Color", ValueType.COLOR, ColorValue.rgb(0, 0, 0)).build());
         all.parameters().forEach(b::parameter);
         return b.build();
+    }
+
+    /** A parameter driving the HAL mock; applied writes are logged like those of {@link Devices}. */
+    private ControlParameter.Builder hal(String name, ValueType type, Supplier<Value> current, HalAction action) {
+        return ControlParameter.builder(name, type).current(current).onSet(v -> {
+            try {
+                action.apply(v);
+            } catch (HalException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            devices.writes.add("Device01/" + name + "=" + v.lexical());
+        });
+    }
+
+    @FunctionalInterface
+    private interface HalAction {
+        void apply(Value v) throws HalException;
+    }
+
+    private double dimmerDuty() {
+        return board.pin(DIMMER_PIN).pwm().orElseThrow().dutyCyclePercent();
     }
 
     private ControlClient controllerOf(ProsodyServer server, XMPPTCPConnection thing, Thing... things) throws Exception {
@@ -60,7 +116,8 @@ class ControlIT {
         EntityFullJid to = thing.getUser();
 
         assertThat(get(client.set(to, "Relay", true))).isEqualTo(SetResult.asRequested());
-        get(client.set(to, "Led", ColorValue.parse("3399FF")));
+        get(client.set(to, "Led", true));
+        get(client.set(to, "Color", ColorValue.parse("3399FF")));
         get(client.set(to, "OutputPercent", 75));
         get(client.set(to, "long", 500_000_000_000_000L));
         get(client.set(to, "double", 8.192));
@@ -70,9 +127,10 @@ class ControlIT {
                 .set("duration", DurationValue.parse("PT3M30S")).set("color", ColorValue.parse("9400D3C0"))
                 .set("boolean", true).set("int", -5).build()));
 
-        assertThat(devices.state).containsEntry("Device01/Relay", BooleanValue.TRUE)
-                .containsEntry("Device01/Led", ColorValue.rgb(0x33, 0x99, 0xFF))
-                .containsEntry("Device01/OutputPercent", new IntValue(75))
+        assertThat(board.pin(RELAY_PIN).level()).isEqualTo(DigitalLevel.HIGH);
+        assertThat(board.pin(LED_PIN).level()).isEqualTo(DigitalLevel.HIGH);
+        assertThat(dimmerDuty()).isEqualTo(75.0);
+        assertThat(devices.state).containsEntry("Device01/Color", ColorValue.rgb(0x33, 0x99, 0xFF))
                 .containsEntry("Device01/string", io.github.xmppiot.core.value.StringValue.of("Temperature: 21.4 °C <ok> & 'fine'"))
                 .containsEntry("Device01/duration", DurationValue.parse("PT3M30S"))
                 .containsEntry("Device01/color", ColorValue.rgba(0x94, 0x00, 0xD3, 0xC0));
@@ -87,7 +145,8 @@ class ControlIT {
     void aFormIsFetchedEditedAndSubmitted(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         ControlClient client = controllerOf(server, thing, actuator());
-        devices.state.put("Device01/OutputPercent", new IntValue(30));
+        get(client.set(thing.getUser(), "OutputPercent", 30));
+        devices.writes.clear();
 
         ControlForm form = get(client.getForm(thing.getUser()));
         ParameterDescription dimmer = form.parameter("OutputPercent").orElseThrow();
@@ -96,16 +155,18 @@ class ControlIT {
         assertThat(dimmer.current()).isEqualTo(new IntValue(30));
         assertThat(dimmer.page()).isEqualTo("Dimmer");
         assertThat(dimmer.label()).isEqualTo("Output (%):");
-        assertThat(form.parameter("Led").orElseThrow().type()).isEqualTo(ValueType.COLOR);
+        assertThat(form.parameter("Color").orElseThrow().type()).isEqualTo(ValueType.COLOR);
         assertThat(form.parameters()).allMatch(ParameterDescription::notSame);
 
         get(client.submit(form.edit().set("OutputPercent", 42).set("Relay", true)));
         assertThat(devices.writes).containsExactly("Device01/Relay=true", "Device01/OutputPercent=42");
+        assertThat(board.pin(RELAY_PIN).level()).isEqualTo(DigitalLevel.HIGH);
+        assertThat(dimmerDuty()).isEqualTo(42.0);
 
         ControlException e = failure(client.submit(form.edit().set("OutputPercent", 101)));
         assertThat(e.condition()).isEqualTo(StanzaError.Condition.bad_request);
         assertThat(e.parameterErrors()).containsOnlyKeys("OutputPercent");
-        assertThat(devices.state.get("Device01/OutputPercent")).isEqualTo(new IntValue(42));
+        assertThat(dimmerDuty()).isEqualTo(42.0);
     }
 
     @Test
@@ -140,11 +201,12 @@ class ControlIT {
         ControlServer.getInstanceFor(thing).addOutcomeListener(outcome::complete);
 
         get(client.setByMessage(thing.getUser(), ControlRequest.builder().set("Relay", true)
-                .set("Led", ColorValue.parse("FF8000")).build()));
+                .set("Color", ColorValue.parse("FF8000")).build()));
         ControlOutcome o = outcome.get(10, TimeUnit.SECONDS);
         assertThat(o.byMessage()).isTrue();
         assertThat(o.succeeded()).isTrue();
-        assertThat(devices.writes).containsExactly("Device01/Relay=true", "Device01/Led=FF8000");
+        assertThat(devices.writes).containsExactly("Device01/Relay=true", "Device01/Color=FF8000");
+        assertThat(board.pin(RELAY_PIN).level()).isEqualTo(DigitalLevel.HIGH);
     }
 
     @Test
@@ -165,6 +227,7 @@ class ControlIT {
         ControlException unknown = failure(friend.set(thing.getUser(), "Nope", 1));
         assertThat(unknown.condition()).isEqualTo(StanzaError.Condition.item_not_found);
         assertThat(devices.writes).isEmpty();
+        assertThat(board.pin(RELAY_PIN).level()).isEqualTo(DigitalLevel.LOW);
     }
 
     private static <T> T get(CompletableFuture<T> f) throws Exception {
