@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jivesoftware.smack.packet.StanzaError;
 
 /**
- * A control request refused by the Thing (XEP-0325 §4.1 "IQ Error Stanzas"), with the XMPP condition and type
+ * A control request refused by the Thing (XEP-0325 §5.1 "IQ Error Stanzas"), with the XMPP condition and type
  * ({@code cancel/forbidden}, {@code cancel/item-not-found}, {@code modify/bad-request},
  * {@code cancel/feature-not-implemented}, {@code wait/conflict}, ...) and every {@code paramError} the Thing sent, by
  * parameter name.

@@ -69,7 +69,7 @@ public final class ControlRequest {
         }
 
         /**
-         * Adds provisioning tokens (XEP-0325 §4.7).
+         * Adds provisioning tokens (XEP-0325 §5.6).
          *
          * @param tokens the tokens
          * @return this builder

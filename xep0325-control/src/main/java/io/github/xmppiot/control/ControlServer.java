@@ -38,11 +38,11 @@ import org.jxmpp.jid.Jid;
 /**
  * The Thing side of XEP-0325 on one connection: answers {@code set} in IQs with {@code setResponse} (§3.1), executes
  * {@code set} in messages of any type without answering, serves control forms for {@code getForm} (§3.3, §3.4), and
- * advertises {@code urn:xmpp:iot:control} (§5 "Determining Support").
+ * advertises {@code urn:xmpp:iot:control} (§4 "Determining Support").
  *
  * <p>The Things come from a {@link ThingDirectory}; a request without {@code node} addresses the only Thing of a
  * directory holding one, and is refused with {@code bad-request} when it holds several. Control is allowed to friends
- * by default ({@link AccessPolicy#friends}, §8 "Security Considerations"); a XEP-0324 provisioning policy can replace
+ * by default ({@link AccessPolicy#friends}, §7 "Security Considerations"); a XEP-0324 provisioning policy can replace
  * it. Every parameter is validated against every addressed node before anything is applied; a request with any bad
  * value changes nothing and is refused with {@code modify/bad-request} and one {@code paramError} per bad parameter;
  * unknown parameters give {@code cancel/item-not-found}, locked ones {@code wait/conflict}, refused access
@@ -120,7 +120,7 @@ public final class ControlServer extends Manager {
     }
 
     /**
-     * Sets who may control (XEP-0325 §8; XEP-0324 §3.4 provisioning may narrow requests to fewer nodes or parameters,
+     * Sets who may control (XEP-0325 §7; XEP-0324 §3.4 provisioning may narrow requests to fewer nodes or parameters,
      * which the answer then lists).
      *
      * @param policy the policy

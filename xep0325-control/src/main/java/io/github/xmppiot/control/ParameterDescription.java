@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param min         the XEP-0122 range minimum, may be null
  * @param max         the XEP-0122 range maximum, may be null
  * @param options     the allowed values of a list field; empty if free
- * @param group       the XEP-0325 {@code parameterGroup} (§4.3), may be null
+ * @param group       the XEP-0325 {@code parameterGroup} (§5.4), may be null
  * @param page        the label of the XEP-0141 page laying the field out, may be null
  * @param current     the value shown in the form, may be null
  * @param notSame     whether the field carries the XEP-0336 {@code notSame} flag

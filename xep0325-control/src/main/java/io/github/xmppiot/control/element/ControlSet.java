@@ -50,7 +50,7 @@ public final class ControlSet implements ExtensionElement {
         return new Builder();
     }
 
-    /** @return the tokens (XEP-0325 §4.7 "Tokens"), {@link Tokens#NONE} if none */
+    /** @return the tokens (XEP-0325 §5.6 "Tokens"), {@link Tokens#NONE} if none */
     public Tokens tokens() {
         return tokens;
     }

@@ -6,7 +6,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smackx.xdata.FormFieldChildElement;
 
 /**
- * The XEP-0336 {@code notSame} flag ({@code urn:xmpp:xdata:dynamic}, §3.3 "Publishing fields with undefined values"): the
+ * The XEP-0336 {@code notSame} flag ({@code urn:xmpp:xdata:dynamic}, §3.4 "Publishing fields with undefined values"): the
  * field's value may not be the same everywhere, so the field must be omitted from a submission unless edited. XEP-0325
  * §3.3 requires it on every control parameter of a control form, so that submitting an untouched form changes nothing.
  */

@@ -6,7 +6,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * A parameter-specific error message inside an IQ {@code error} (XEP-0325 §4.1 "IQ Error Stanzas"; examples 3, 18, 21,
+ * A parameter-specific error message inside an IQ {@code error} (XEP-0325 §5.1 "IQ Error Stanzas"; examples 3, 18, 21,
  * 25): {@code <paramError xmlns='urn:xmpp:iot:control' var='Output'>Invalid parameter type.</paramError>}.
  */
 public final class ParamError implements ExtensionElement {

@@ -7,7 +7,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smackx.xdata.FormFieldChildElement;
 
 /**
- * The {@code parameterGroup} child of a control-form field (XEP-0325 §4.3 "Grouping control parameters", example 28):
+ * The {@code parameterGroup} child of a control-form field (XEP-0325 §5.4 "Grouping control parameters", example 28):
  * parameters sharing a group name must be written together. A field has at most one.
  */
 public final class ParameterGroup implements FormFieldChildElement {

@@ -6,7 +6,7 @@ import org.jivesoftware.smack.packet.IQ;
 
 /**
  * An {@code iq type='set'} carrying a XEP-0325 {@code set} (§3.1 "Sending a control command using an IQ stanza"); it is
- * answered with a {@link SetResponse} or an IQ error (§4.1 "IQ Error Stanzas").
+ * answered with a {@link SetResponse} or an IQ error (§5.1 "IQ Error Stanzas").
  */
 public final class SetRequest extends IQ {
 

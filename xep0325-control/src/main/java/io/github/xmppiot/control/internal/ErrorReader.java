@@ -13,7 +13,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Turns an IQ error into a {@link ControlException} with every {@code paramError} (XEP-0325 §4.1). Smack 4.4's
+ * Turns an IQ error into a {@link ControlException} with every {@code paramError} (XEP-0325 §5.1). Smack 4.4's
  * {@link StanzaError} only hands out the first extension of a kind, so the error's XML is read again.
  */
 public final class ErrorReader {

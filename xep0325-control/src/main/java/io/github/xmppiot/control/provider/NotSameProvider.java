@@ -7,7 +7,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 
 /**
- * Reads the XEP-0336 {@code notSame} flag of a form field (§3.3 "Publishing fields with undefined values"). Without a
+ * Reads the XEP-0336 {@code notSame} flag of a form field (§3.4 "Publishing fields with undefined values"). Without a
  * registered provider Smack 4.4 drops unknown field children with a warning.
  */
 public final class NotSameProvider extends FormFieldChildElementProvider<NotSame> {

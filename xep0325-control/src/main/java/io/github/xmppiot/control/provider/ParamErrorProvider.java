@@ -9,7 +9,7 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@code paramError} (XEP-0325 §4.1 "IQ Error Stanzas"). */
+/** Reads {@code paramError} (XEP-0325 §5.1 "IQ Error Stanzas"). */
 public final class ParamErrorProvider extends ExtensionElementProvider<ParamError> {
 
     /** Shared instance. */

@@ -10,7 +10,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 
-/** Reads the {@code parameterGroup} child of a control-form field (XEP-0325 §4.3 "Grouping control parameters"). */
+/** Reads the {@code parameterGroup} child of a control-form field (XEP-0325 §5.4 "Grouping control parameters"). */
 public final class ParameterGroupProvider extends FormFieldChildElementProvider<ParameterGroup> {
 
     /** Shared instance. */
