@@ -70,6 +70,9 @@ public record Failure(int seqnr, boolean done, List<FailureError> errors) implem
             xml.escape(e.text());
             xml.closeElement("error");
         }
-        return xml.closeElement(this);
+        xml.closeElement(this);
+        // Smack appends an extension's toXML() to the stanza as a CharSequence and later copies it char by char;
+        // with thousands of pieces that copy is quadratic. Flattening once keeps it linear.
+        return new XmlStringBuilder().append(xml.toString());
     }
 }

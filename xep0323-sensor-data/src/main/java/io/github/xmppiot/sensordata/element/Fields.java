@@ -106,6 +106,9 @@ public record Fields(int seqnr, boolean done, List<NodeFields> nodes, List<Strin
             }
             xml.closeElement("node");
         }
-        return xml.closeElement(this);
+        xml.closeElement(this);
+        // Smack appends an extension's toXML() to the stanza as a CharSequence and later copies it char by char;
+        // with thousands of pieces that copy is quadratic. Flattening once keeps it linear.
+        return new XmlStringBuilder().append(xml.toString());
     }
 }

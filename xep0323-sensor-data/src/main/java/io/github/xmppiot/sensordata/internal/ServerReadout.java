@@ -236,7 +236,7 @@ public final class ServerReadout {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            LOG.log(Level.FINE, "read-out " + setup.seqnr() + ": cannot send, dropping it", e);
+            LOG.log(Level.WARNING, "read-out " + setup.seqnr() + ": cannot send, dropping it", e);
         }
         cancelled = true;
         return false;
