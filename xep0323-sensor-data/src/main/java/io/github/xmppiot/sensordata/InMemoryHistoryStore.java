@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A {@link HistoryStore} keeping the newest values of each node in a ring of fixed capacity (XEP-0323 §3.1
+ * A {@link HistoryStore} keeping the newest values of each node in a ring of fixed capacity (XEP-0323 §5.6
  * historical categories). Thread-safe. Values are kept in the order recorded; queries filter by category, name and
  * {@code from}/{@code to}.
  */

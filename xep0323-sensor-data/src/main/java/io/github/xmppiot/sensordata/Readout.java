@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.jxmpp.jid.Jid;
 
 /**
- * A complete read-out (XEP-0323 §3.4): every field value received until {@code done}, filtered against the request
- * (XEP-0323 §3.4: the request is only a hint, the client filters; CHECKLIST 323-3), and every failure.
+ * A complete read-out (XEP-0323 §3): every field value received until {@code done}, filtered against the request
+ * (XEP-0323 §3: the request is only a hint, the client filters; CHECKLIST 323-3), and every failure.
  *
  * @param seqnr     the sequence number used
  * @param thing     the JID the request was sent to

@@ -5,7 +5,7 @@ import io.github.xmppiot.core.value.DateTimeValue;
 import java.util.Optional;
 
 /**
- * A read error reported by the Thing in a {@code failure} message (XEP-0323 §3.1, §3.3 "Read-out failure"), or a
+ * A read error reported by the Thing in a {@code failure} message (XEP-0323 §3, schema §10, §3.3 "Read-out failure"), or a
  * field value the client received but could not read (then {@link #local()} is true).
  *
  * @param node      the node, or null if unknown

@@ -3,7 +3,7 @@ package io.github.xmppiot.sensordata;
 import java.util.List;
 
 /**
- * Partial results of a read-out as they arrive (XEP-0323 §3.4: results come in several messages). Callbacks of one
+ * Partial results of a read-out as they arrive (XEP-0323 §3: results come in several messages). Callbacks of one
  * read-out are made one at a time, in the order the messages arrived, never on Smack's reader thread; a slow
  * callback delays only later callbacks of the same read-out. Every method has an empty default.
  */
@@ -14,7 +14,7 @@ public interface ReadoutListener {
     };
 
     /**
-     * The Thing accepted the request (or sent results first, which counts as acceptance, XEP-0323 §3.4).
+     * The Thing accepted the request (or sent results first, which counts as acceptance, XEP-0323 §3).
      *
      * @param queued whether the read-out was queued for later ({@code started} will follow)
      */

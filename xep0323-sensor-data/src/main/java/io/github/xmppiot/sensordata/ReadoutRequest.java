@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a client asks a Thing to read (the content of the XEP-0323 §3.1 {@code req} element): field categories (the
+ * What a client asks a Thing to read (the content of the XEP-0323 §3 {@code req} element): field categories (the
  * flags, plus the {@code all} and {@code historical} shortcuts), nodes, field names, a historical range
  * {@code from}/{@code to}, a scheduled time {@code when}, and provisioning tokens. Built with {@link #builder()};
  * immutable.
@@ -77,7 +77,7 @@ public final class ReadoutRequest {
     }
 
     /**
-     * The categories asked for, shortcuts expanded (XEP-0323 §3.4: requested types are a union).
+     * The categories asked for, shortcuts expanded (XEP-0323 §3: requested types are a union).
      *
      * @return every category if {@code all} is set or no flag is set, otherwise the flags plus the historical ones
      *         if {@code historical} is set
@@ -93,7 +93,7 @@ public final class ReadoutRequest {
         return s.isEmpty() ? FieldCategory.ALL : Collections.unmodifiableSet(s);
     }
 
-    /** @return the nodes asked for (XEP-0323 §3.4); empty for every node behind the JID */
+    /** @return the nodes asked for (XEP-0323 §3.5); empty for every node behind the JID */
     public List<NodeRef> nodes() {
         return nodes;
     }
@@ -113,7 +113,7 @@ public final class ReadoutRequest {
         return Optional.ofNullable(to);
     }
 
-    /** @return when the read-out should be made (XEP-0323 §3.4 "Read-out all", queued read-outs), if scheduled */
+    /** @return when the read-out should be made (XEP-0323 §3.4 "Read-out all": queued read-outs), if scheduled */
     public Optional<DateTimeValue> when() {
         return Optional.ofNullable(when);
     }
@@ -156,7 +156,7 @@ public final class ReadoutRequest {
                 + nodes + ", fields=" + fieldNames + ", from=" + from + ", to=" + to + ", when=" + when + "]";
     }
 
-    /** Builder of {@link ReadoutRequest} (XEP-0323 §3.1 {@code req}). */
+    /** Builder of {@link ReadoutRequest} (XEP-0323 §3 {@code req}). */
     public static final class Builder {
         private final Set<FieldCategory> categories = EnumSet.noneOf(FieldCategory.class);
         private boolean all;
@@ -218,7 +218,7 @@ public final class ReadoutRequest {
         }
 
         /**
-         * Asks for the given categories (a union, XEP-0323 §3.4).
+         * Asks for the given categories (a union, XEP-0323 §3).
          *
          * @param c the categories
          * @return this builder
@@ -368,7 +368,7 @@ public final class ReadoutRequest {
 
         /**
          * Sets how long the client waits for the Thing without hearing from it before failing the read-out with a
-         * {@link ReadoutTimeoutException} (XEP-0323 §3.4: devices may forget requests).
+         * {@link ReadoutTimeoutException} (XEP-0323 §3: devices may forget requests).
          *
          * @param timeout the idle timeout; null for the client's default
          * @return this builder

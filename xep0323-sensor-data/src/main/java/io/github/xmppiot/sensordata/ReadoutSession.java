@@ -4,7 +4,7 @@ import java.util.concurrent.CompletableFuture;
 import org.jxmpp.jid.Jid;
 
 /**
- * A read-out in progress on the client side (XEP-0323 §3.4). Obtained from
+ * A read-out in progress on the client side (XEP-0323 §3). Obtained from
  * {@link SensorDataClient#readout(Jid, ReadoutRequest, ReadoutListener)}.
  */
 public interface ReadoutSession {
@@ -34,7 +34,7 @@ public interface ReadoutSession {
     CompletableFuture<Readout> result();
 
     /**
-     * Cancels the read-out: sends {@code cancel} (XEP-0323 §3.4 "Cancelling a scheduled read-out request") and
+     * Cancels the read-out: sends {@code cancel} (XEP-0323 §3.7 "Cancelling a scheduled read-out request") and
      * completes when the Thing answers {@code cancelled}; {@link #result()} then fails with a
      * {@link java.util.concurrent.CancellationException}. Cancelling a finished read-out completes at once.
      *

@@ -4,7 +4,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The Thing stopped answering a read-out: no {@code accepted}, {@code fields}, {@code failure}, {@code started} or
- * {@code done} arrived within the timeout (XEP-0323 §3.4: devices may lose power and forget requests; the client
+ * {@code done} arrived within the timeout (XEP-0323 §3: devices may lose power and forget requests; the client
  * should time out and may retry).
  */
 public final class ReadoutTimeoutException extends TimeoutException {

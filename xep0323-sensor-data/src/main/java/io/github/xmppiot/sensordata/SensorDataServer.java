@@ -21,9 +21,9 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 
 /**
  * The Thing side of XEP-0323: answers read-out requests ({@code req}) for the Things of a {@link ThingDirectory} and
- * advertises {@code urn:xmpp:iot:sensordata} in disco#info (§3.6 "Determining Support").
+ * advertises {@code urn:xmpp:iot:sensordata} in disco#info (§4 "Determining Support").
  *
- * <p>Every request is answered (§3.4, §3.5): {@code accepted} (with {@code queued='true'} when {@code when} lies in the
+ * <p>Every request is answered (§3, §3.3): {@code accepted} (with {@code queued='true'} when {@code when} lies in the
  * future, followed by {@code started} when the read-out begins), then {@code failure} and {@code fields} messages of at
  * most {@link #getMaxFieldsPerMessage()} values and about {@link #getMaxMessageChars()} characters each, ended by
  * {@code done} (by default as {@code done='true'} on the last message, which is also what Smack's client waits for).
@@ -52,7 +52,7 @@ public final class SensorDataServer extends Manager {
         SensorDataProviders.register();
     }
 
-    /** How the end of a read-out is marked (XEP-0323 §3.1). */
+    /** How the end of a read-out is marked (XEP-0323 §3). */
     public enum DoneMarker {
         /** {@code done='true'} on the last {@code fields} or {@code failure} message (what Smack's client expects). */
         ATTRIBUTE,
@@ -108,7 +108,7 @@ public final class SensorDataServer extends Manager {
     }
 
     /**
-     * Sets who may read (XEP-0323 §3.10 security; XEP-0324 provisioning plugs in here). The default is
+     * Sets who may read (XEP-0323 §7 security; XEP-0324 provisioning plugs in here). The default is
      * {@link AccessPolicy#friends(XMPPConnection)}. A narrowed decision limits the nodes and field names read.
      *
      * @param accessPolicy the policy
@@ -142,7 +142,7 @@ public final class SensorDataServer extends Manager {
 
     /**
      * Sets the clock used for timestamps and for deciding whether {@code when} lies in the future; a zone-less
-     * {@code when} is read in the clock's zone (XEP-0323 §4.1 time zones).
+     * {@code when} is read in the clock's zone (XEP-0323 §6.1 time zones).
      *
      * @param clock the clock
      * @return this server

@@ -4,7 +4,7 @@ import org.jivesoftware.smack.packet.IQ;
 
 /**
  * The acceptance of a read-out, {@code <accepted seqnr='…' [queued='true']/>} in an {@code iq type='result'}
- * (XEP-0323 §3.1, examples 2 and 6). {@code queued='true'} means the read-out was deferred and a {@link Started}
+ * (XEP-0323 §3.1 and §3.4, examples 2 and 6). {@code queued='true'} means the read-out was deferred and a {@link Started}
  * message will follow when it begins.
  */
 public final class Accepted extends IQ {

@@ -3,7 +3,7 @@ package io.github.xmppiot.sensordata.element;
 import org.jivesoftware.smack.packet.IQ;
 
 /**
- * The cancellation of a read-out, {@code <cancel seqnr='…'/>} (XEP-0323 §3.1, example 9). Sent in an
+ * The cancellation of a read-out, {@code <cancel seqnr='…'/>} (XEP-0323 §3.7, example 9). Sent in an
  * {@code iq type='get'} as the examples do (CHECKLIST §9.1 item 5); Things accept {@code get} and {@code set}.
  */
 public final class Cancel extends IQ {

@@ -3,7 +3,7 @@ package io.github.xmppiot.sensordata.element;
 import org.jivesoftware.smack.packet.IQ;
 
 /**
- * The answer to a {@link Cancel}, {@code <cancelled seqnr='…'/>} in an {@code iq type='result'} (XEP-0323 §3.1,
+ * The answer to a {@link Cancel}, {@code <cancelled seqnr='…'/>} in an {@code iq type='result'} (XEP-0323 §3.7,
  * example 9).
  */
 public final class Cancelled extends IQ {

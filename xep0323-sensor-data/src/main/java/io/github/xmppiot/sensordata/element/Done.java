@@ -6,7 +6,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * {@code <done seqnr='…'/>}, the separate end-of-read-out message (XEP-0323 §3.1, example 6); the alternative is
+ * {@code <done seqnr='…'/>}, the separate end-of-read-out message (XEP-0323 §3.4 "Read-out all", example 6); the alternative is
  * {@code done='true'} on the last {@link Fields} or {@link Failure}.
  *
  * @param seqnr the sequence number of the read-out

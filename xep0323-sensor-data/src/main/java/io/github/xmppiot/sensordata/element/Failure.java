@@ -8,7 +8,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * {@code <failure seqnr='…' [done='true']>}, a message reporting read errors (XEP-0323 §3.1, example 4); it may be
+ * {@code <failure seqnr='…' [done='true']>}, a message reporting read errors (XEP-0323 §3.2 "Read-out failure", example 4); it may be
  * interleaved with {@link Fields} messages and may end the read-out.
  *
  * @param seqnr  the sequence number of the read-out

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An {@code error} child of {@link Failure} (XEP-0323 §3.1, example 4): a node could not be read, with the time and a
+ * An {@code error} child of {@link Failure} (XEP-0323 §3.2 "Read-out failure", example 4): a node could not be read, with the time and a
  * human-readable text. XEP-0323 has no field name here; the SDK reports a single field's failure as
  * {@code "<field name>: <text>"}.
  *

@@ -11,7 +11,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
  * {@code <fields seqnr='…' [done='true']>}, a message carrying read-out values grouped by node and timestamp
- * (XEP-0323 §3.1, examples 3, 6, 7, 8 and 12). A read-out may span several; the last one may carry {@code done='true'}.
+ * (XEP-0323 §3, examples 3, 6, 7, 8 and 12). A read-out may span several; the last one may carry {@code done='true'}.
  *
  * <p>{@link #problems()} lists field values that were received but could not be read (a value not of its type, a
  * missing attribute); they are reported instead of dropping the whole message, and are not serialised.

@@ -4,7 +4,7 @@ import io.github.xmppiot.core.NodeRef;
 import java.util.List;
 
 /**
- * A {@code node} child of {@link Fields} (XEP-0323 §3.1): the node the values belong to and its {@code timestamp}
+ * A {@code node} child of {@link Fields} (XEP-0323 §3, schema §10): the node the values belong to and its {@code timestamp}
  * groups, in document order.
  *
  * @param node       the node; null only for a {@code node} element without {@code nodeId}, as Smack's

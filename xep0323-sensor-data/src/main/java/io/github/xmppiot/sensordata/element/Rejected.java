@@ -5,7 +5,7 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * The obsolete refusal {@code <rejected seqnr='…'><error>text</error></rejected>} of XEP-0323 before v0.3, still shown
  * in XEP-0324 example 14 inside an {@code iq type='error'} without an {@code <error/>} child. Read so that clients
- * report such a refusal as {@code forbidden} instead of waiting; never sent by this SDK (XEP-0323 §3.5 uses IQ errors).
+ * report such a refusal as {@code forbidden} instead of waiting; never sent by this SDK (XEP-0323 §3.3 uses IQ errors).
  */
 public final class Rejected extends IQ {
 

@@ -6,7 +6,7 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
 /**
- * {@code <started seqnr='…'/>}, sent in a message when a queued read-out begins (XEP-0323 §3.1, example 6; only after
+ * {@code <started seqnr='…'/>}, sent in a message when a queued read-out begins (XEP-0323 §3.4 "Read-out all", example 6; only after
  * {@code accepted queued='true'}).
  *
  * @param seqnr the sequence number of the read-out

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A {@code timestamp} child of a {@code fields/node} element (XEP-0323 §3.1): the time the values were read and the
+ * A {@code timestamp} child of a {@code fields/node} element (XEP-0323 §3, schema §10): the time the values were read and the
  * field values, in document order.
  *
  * @param timestamp the {@code value} attribute

@@ -19,7 +19,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads and writes the field value elements of XEP-0323 §3.1 ({@code boolean}, {@code date}, {@code dateTime},
+ * Reads and writes the field value elements of XEP-0323 §5.4 "Field Value Data Types" ({@code boolean}, {@code date}, {@code dateTime},
  * {@code duration}, {@code enum}, {@code int}, {@code long}, {@code numeric}, {@code string}, {@code time}).
  * Input is lenient (xs:boolean {@code 1/0}, {@code identification} for {@code identity}, Smack's {@code bool}, unknown
  * attributes ignored); output is the spec's form: flags only when true, {@code unit} always on {@code numeric}.

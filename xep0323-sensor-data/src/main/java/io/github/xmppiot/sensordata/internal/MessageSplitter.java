@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * Cuts the values of one node into {@code fields} messages of bounded size (at most {@code maxFields} values and about
- * {@code maxChars} characters each; XEP-0323 §3.4 allows any number of messages), grouping consecutive values with
+ * {@code maxChars} characters each; XEP-0323 §3 allows any number of messages), grouping consecutive values with
  * the same timestamp under one {@code timestamp} element.
  */
 public final class MessageSplitter {

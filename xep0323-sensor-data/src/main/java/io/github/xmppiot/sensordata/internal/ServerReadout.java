@@ -29,7 +29,7 @@ import java.util.logging.Logger;
 import org.jivesoftware.smack.packet.ExtensionElement;
 
 /**
- * One read-out on the Thing side (XEP-0323 §3.4): reads the selected Things (and the history store for historical
+ * One read-out on the Thing side (XEP-0323 §3): reads the selected Things (and the history store for historical
  * categories) concurrently, streams each node's results as {@code failure} and {@code fields} messages as soon as
  * they are ready, and ends with {@code done} — on the last message, or as a separate element. The last message is held
  * back until every node is finished so that it can carry {@code done='true'}.
@@ -90,7 +90,7 @@ public final class ServerReadout {
     }
 
     /**
-     * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3.1).
+     * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3, schema §10).
      *
      * @param delay time until it begins
      */

@@ -10,7 +10,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads {@link Cancel} (XEP-0323 §3.1); a missing or non-xs:int {@code seqnr} gives a
+ * Reads {@link Cancel} (XEP-0323 §3, schema §10); a missing or non-xs:int {@code seqnr} gives a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} answered with {@code modify/bad-request}.
  */
 public final class CancelProvider extends IQProvider<IQ> {

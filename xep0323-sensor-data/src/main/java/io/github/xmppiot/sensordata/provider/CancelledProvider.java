@@ -9,7 +9,7 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@link Cancelled} (XEP-0323 §3.1). */
+/** Reads {@link Cancelled} (XEP-0323 §3, schema §10). */
 public final class CancelledProvider extends IQProvider<Cancelled> {
 
     @Override

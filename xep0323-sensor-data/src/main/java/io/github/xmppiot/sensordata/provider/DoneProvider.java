@@ -9,7 +9,7 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@link Done} (XEP-0323 §3.1). */
+/** Reads {@link Done} (XEP-0323 §3, schema §10). */
 public final class DoneProvider extends ExtensionElementProvider<Done> {
 
     @Override

@@ -15,7 +15,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads {@link Failure} (XEP-0323 §3.1). The error {@code timestamp} is kept as text (xs:string in the XSD); an error
+ * Reads {@link Failure} (XEP-0323 §3, schema §10). The error {@code timestamp} is kept as text (xs:string in the XSD); an error
  * without {@code nodeId} or {@code timestamp} is kept with a null node or an empty timestamp rather than dropped.
  */
 public final class FailureProvider extends ExtensionElementProvider<Failure> {

@@ -21,7 +21,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads {@link Fields} (XEP-0323 §3.1). Only a missing or bad {@code seqnr} or {@code done} fails the element, since
+ * Reads {@link Fields} (XEP-0323 §3, schema §10). Only a missing or bad {@code seqnr} or {@code done} fails the element, since
  * without them the message cannot be attributed. A field value, or a whole {@code timestamp} group, that cannot be read
  * is recorded in {@link Fields#problems()} and the rest of the message is kept. Accepted on input: the
  * {@code identification} alias, Smack's {@code bool} element and a {@code node} without {@code nodeId} (Smack), text

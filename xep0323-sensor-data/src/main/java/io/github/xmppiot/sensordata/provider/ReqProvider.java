@@ -13,7 +13,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
- * Reads {@link Req} (XEP-0323 §3.1). A request that breaks the XEP's rules becomes a
+ * Reads {@link Req} (XEP-0323 §3, schema §10). A request that breaks the XEP's rules becomes a
  * {@link io.github.xmppiot.core.xml.MalformedRequest}, answered with {@code modify/bad-request}: a missing or non-xs:int
  * {@code seqnr}, a flag that is not an xs:boolean, a {@code from}/{@code to}/{@code when} that is not an xs:dateTime,
  * {@code from} after {@code to}, a {@code node} without {@code nodeId} or a {@code field} without {@code name}.
