@@ -1,0 +1,234 @@
+package io.github.xmppiot.benchmarks;
+
+import io.github.xmppiot.control.ControlClient;
+import io.github.xmppiot.control.ControlRequest;
+import io.github.xmppiot.control.provider.ControlSetProvider;
+import io.github.xmppiot.control.provider.SetRequestProvider;
+import io.github.xmppiot.sensordata.Readout;
+import io.github.xmppiot.sensordata.SensorDataClient;
+import io.github.xmppiot.sensordata.provider.FieldsProvider;
+import io.github.xmppiot.testkit.ProsodyOptions;
+import io.github.xmppiot.testkit.ProsodyServer;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.packet.Ping;
+import org.jxmpp.jid.Jid;
+
+/**
+ * End-to-end benchmark against a Prosody started through the test kit (plaintext, log level {@code info}): xmpp-iot's
+ * read-out, control and memory costs as ratios to the bare XEP-0199 ping between the same two connections, and Smack's
+ * own IoT client and thing (in separate JVMs, {@link PeerProcess}) measured in the same run. Prints a table; see
+ * {@code docs/benchmarks.md}.
+ *
+ * <p>Run from the repository root after {@code mvn -B -pl benchmarks,interop-smack-peer -am package -DskipTests}:
+ * {@code java -cp benchmarks/target/benchmarks.jar io.github.xmppiot.benchmarks.EndToEnd}. System properties:
+ * {@code bench.rounds} (sequential rounds, default 1000), {@code bench.inFlight} (pipelined requests, 16),
+ * {@code bench.pipelineMillis} (one throughput round, 2000), {@code bench.heapThings} (200) and
+ * {@value PeerProcess#JAR_PROPERTY}.
+ */
+public final class EndToEnd {
+
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 1000);
+    private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 16);
+    private static final Duration PIPELINE_ROUND = Duration.ofMillis(Long.getLong("bench.pipelineMillis", 2000));
+    private static final int HEAP_THINGS = Integer.getInteger("bench.heapThings", 200);
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    private EndToEnd() {
+    }
+
+    /**
+     * Runs the benchmark and prints the table.
+     *
+     * @param args none
+     * @throws Exception if a measurement fails
+     */
+    public static void main(String[] args) throws Exception {
+        SmackIsolation.disableSmackExperimental();
+        long t0 = System.nanoTime();
+        EndToEnd bench = new EndToEnd();
+        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+            bench.run(server);
+        }
+        bench.print(Duration.ofNanos(System.nanoTime() - t0));
+        System.exit(0); // Smack's reconnection and ping timers are non-daemon threads
+    }
+
+    private void run(ProsodyServer server) throws Exception {
+        XMPPTCPConnection thing = server.connect("thing");
+        BenchThings.serve(thing);
+        XMPPTCPConnection client = server.connect("client");
+        SensorDataClient readClient = SensorDataClient.getInstanceFor(client);
+        ControlClient controlClient = ControlClient.getInstanceFor(client);
+        verifyOurProviders();
+        Jid target = thing.getUser();
+        ControlRequest setAll = BenchThings.setAll();
+        Measure.Op ping = () -> ping(client, target);
+        Measure.Op read = () -> readClient.read(target, BenchThings.MOMENTARY).thenApply(EndToEnd::checkFields);
+        Measure.Op set = () -> controlClient.set(target, setAll);
+
+        progress("sequential: %d rounds of ping, read-out, set", ROUNDS);
+        Stats[] seq = Measure.alternating(ROUNDS, ping, read, set);
+        Stats pingStats = seq[0];
+        Stats readStats = seq[1];
+        row("Read-out of 10 fields, sequential, median", micros(readStats.medianMicros()),
+                "ping " + micros(pingStats.medianMicros()), readStats.medianNanos(), pingStats.medianNanos(), "≤ 1.3×",
+                true, 1.3);
+        row("Read-out of 10 fields, sequential, p99", micros(readStats.p99Micros()),
+                "ping " + micros(pingStats.p99Micros()), readStats.p99Nanos(), pingStats.p99Nanos(), "≤ 1.3×", true, 1.3);
+        row("Control set of 8 parameters, sequential, median", micros(seq[2].medianMicros()),
+                "ping " + micros(pingStats.medianMicros()), seq[2].medianNanos(), pingStats.medianNanos(), "—", true, 0);
+        row("Control set of 8 parameters, sequential, p99", micros(seq[2].p99Micros()),
+                "ping " + micros(pingStats.p99Micros()), seq[2].p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
+
+        progress("pipelined: %d in flight, 2 rounds of %d ms each", IN_FLIGHT, PIPELINE_ROUND.toMillis());
+        double[] rates = Measure.pipelinedPair(read, ping, IN_FLIGHT, PIPELINE_ROUND, 2);
+        row("Read-outs/s, " + IN_FLIGHT + " in flight", String.format(Locale.ROOT, "%.0f/s", rates[0]),
+                String.format(Locale.ROOT, "ping %.0f/s", rates[1]), rates[0], rates[1], "≥ 0.8×", false, 0.8);
+
+        smackRows(server, readStats);
+        heapRow(server);
+        notes.add("XEP-0347 registry search (100,000 things) and XEP-0326 hub read-out (10,000 nodes): not measured,"
+                + " see docs/benchmarks.md");
+    }
+
+    private void smackRows(ProsodyServer server, Stats ours) throws Exception {
+        if (PeerProcess.jar() == null) {
+            notes.add("Smack rows skipped: " + PeerProcess.DEFAULT_JAR + " not built (mvn -pl interop-smack-peer package)");
+            return;
+        }
+        for (String socket : new String[] {"default", "nodelay"}) {
+            progress("Smack client and thing, %s socket, %d rounds", socket, ROUNDS);
+            String pingLine;
+            String readLine;
+            try (PeerProcess thing = PeerProcess.start(server, "smackthing-" + socket, "bench-thing", socket)) {
+                String jid = thing.awaitLine("READY ", 60).substring("READY ".length());
+                try (PeerProcess client = PeerProcess.start(server, "smackclient-" + socket, "bench-read", jid,
+                        String.valueOf(ROUNDS), socket)) {
+                    pingLine = client.awaitLine("BENCH ping ", 240);
+                    readLine = client.awaitLine("BENCH read ", 60);
+                }
+            }
+            long[] sp = parseBench(pingLine);
+            long[] sr = parseBench(readLine);
+            String label = "default".equals(socket) ? "Smack's default socket" : "TCP_NODELAY";
+            row("Smack→Smack read-out (" + label + "), median, vs ours", micros(sr[0]),
+                    "ours " + micros(ours.medianMicros()), ours.medianNanos(), sr[0] * 1000, "ours ≤ 1.0×", true, 1.0);
+            row("Smack→Smack read-out (" + label + "), p99, vs ours", micros(sr[1]),
+                    "ours " + micros(ours.p99Micros()), ours.p99Nanos(), sr[1] * 1000, "ours ≤ 1.0×", true, 1.0);
+            row("  Smack's own read-out / ping (" + label + "), median", micros(sr[0]), "ping " + micros(sp[0]),
+                    sr[0], sp[0], "—", true, 0);
+        }
+    }
+
+    private void heapRow(ProsodyServer server) throws Exception {
+        progress("heap: connecting %d things", HEAP_THINGS);
+        long before = usedHeapAfterGc();
+        int threadsBefore = Thread.activeCount();
+        List<XMPPTCPConnection> things = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < HEAP_THINGS; i++) {
+            XMPPTCPConnection c = server.connect("heap" + i);
+            BenchThings.serve(c);
+            things.add(c);
+        }
+        long connectNanos = System.nanoTime() - t0;
+        long after = usedHeapAfterGc();
+        int threads = Thread.activeCount() - threadsBefore;
+        rows.add(new String[] {"Heap per connected thing (SensorDataServer + ControlServer)",
+            String.format(Locale.ROOT, "%.0f KiB", (after - before) / 1024.0 / HEAP_THINGS), HEAP_THINGS + " things",
+            "—", "—", ""});
+        notes.add(String.format(Locale.ROOT, "%d things: %.1f threads each, connected in %.1f s", HEAP_THINGS,
+                threads / (double) HEAP_THINGS, connectNanos / 1e9));
+        for (XMPPTCPConnection c : things) {
+            c.disconnect();
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static CompletableFuture<?> ping(XMPPConnection client, Jid target) {
+        CompletableFuture<Object> f = new CompletableFuture<>();
+        Ping ping = new Ping(target);
+        client.sendIqRequestAsync(ping, TimeUnit.SECONDS.toMillis(Measure.TIMEOUT_SECONDS))
+                .onSuccess(f::complete).onError(f::completeExceptionally);
+        return f;
+    }
+
+    private static Readout checkFields(Readout r) {
+        if (r.fields().size() != BenchThings.FIELD_COUNT || r.hasFailures()) {
+            throw new IllegalStateException("read-out returned " + r.fields().size() + " fields and "
+                    + r.failures().size() + " failures, expected " + BenchThings.FIELD_COUNT + " fields");
+        }
+        return r;
+    }
+
+    /** The managers registered our providers; Smack's must not have replaced them. */
+    private static void verifyOurProviders() {
+        SmackIsolation.verifyDisabled();
+        String sd = "urn:xmpp:iot:sensordata";
+        check((Object) ProviderManager.getExtensionProvider("fields", sd) instanceof FieldsProvider, "fields");
+        check(ProviderManager.getIQProvider("set", "urn:xmpp:iot:control") instanceof SetRequestProvider, "set IQ");
+        check((Object) ProviderManager.getExtensionProvider("set", "urn:xmpp:iot:control") instanceof ControlSetProvider,
+                "set");
+    }
+
+    private static void check(boolean ok, String what) {
+        if (!ok) {
+            throw new IllegalStateException("xmpp-iot's provider for " + what + " is not the one registered");
+        }
+    }
+
+    private static long[] parseBench(String line) {
+        String[] p = line.split(" ");
+        return new long[] {Long.parseLong(p[2]), Long.parseLong(p[3])};
+    }
+
+    private void row(String what, String value, String baseline, double num, double den, String target,
+            boolean lowerIsBetter, double limit) {
+        double ratio = num / den;
+        String met = limit == 0 ? "" : (lowerIsBetter ? ratio <= limit : ratio >= limit) ? "met" : "MISSED";
+        rows.add(new String[] {what, value, baseline, String.format(Locale.ROOT, "%.2f×", ratio), target, met});
+    }
+
+    private static String micros(double us) {
+        return String.format(Locale.ROOT, "%.0f µs", us);
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.println("[bench] " + String.format(Locale.ROOT, format, args));
+    }
+
+    private void print(Duration elapsed) {
+        String[] header = {"Measurement", "Value", "Baseline", "Ratio", "Target", ""};
+        System.out.println();
+        System.out.println("| " + String.join(" | ", header) + " |");
+        System.out.println("|---|---:|---:|---:|---|---|");
+        for (String[] r : rows) {
+            System.out.println("| " + String.join(" | ", r) + " |");
+        }
+        System.out.println();
+        for (String n : notes) {
+            System.out.println("- " + n);
+        }
+        System.out.printf(Locale.ROOT, "- total time %.0f s; %s, %d cores, %s%n", elapsed.toMillis() / 1000.0,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+    }
+}
