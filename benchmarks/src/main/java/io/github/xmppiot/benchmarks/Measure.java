@@ -59,10 +59,10 @@ final class Measure {
      * @param op       the operation
      * @param inFlight how many are outstanding at once
      * @param duration how long to start new ones
-     * @return completed operations per second
+     * @return completed operations and the time from the first start to the last completion
      * @throws Exception if an operation fails or the last ones do not complete
      */
-    static double pipelined(Op op, int inFlight, Duration duration) throws Exception {
+    static Run pipelined(Op op, int inFlight, Duration duration) throws Exception {
         Semaphore slots = new Semaphore(inFlight);
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -88,30 +88,59 @@ final class Measure {
         if (failure.get() != null) {
             throw new IllegalStateException("operation failed: " + failure.get(), failure.get());
         }
-        return done.get() * 1e9 / elapsed;
+        return new Run(done.get(), elapsed);
     }
 
     /**
-     * Measures two operations' throughput in alternating rounds (a, b, a, b) and sums per operation, so slow drift in
-     * the shared machine's load affects both alike.
+     * Result of {@link #pipelined}.
+     *
+     * @param ops   completed operations
+     * @param nanos elapsed time
+     */
+    record Run(long ops, long nanos) {
+    }
+
+    /** Throughput of one operation with the CPU it cost. */
+    record Rate(double perSecond, double jvmMicrosPerOp, double prosodyMicrosPerOp) {
+    }
+
+    /**
+     * Measures two operations' throughput in alternating rounds (a, b, a, b, ...) so slow drift in the shared
+     * machine's load affects both alike, and the CPU time each costs in this JVM and in Prosody.
      *
      * @param a        first operation
      * @param b        second operation
      * @param inFlight outstanding operations
      * @param round    duration of one round
      * @param rounds   rounds per operation
-     * @return the mean rate of a and of b, per second
+     * @param cpu      the CPU meter
+     * @return the rates of a and of b
      * @throws Exception if an operation fails
      */
-    static double[] pipelinedPair(Op a, Op b, int inFlight, Duration round, int rounds) throws Exception {
+    static Rate[] pipelinedPair(Op a, Op b, int inFlight, Duration round, int rounds, CpuMeter cpu) throws Exception {
         pipelined(a, inFlight, Duration.ofMillis(500)); // warm-up
         pipelined(b, inFlight, Duration.ofMillis(500));
-        double sa = 0;
-        double sb = 0;
+        Op[] ops = {a, b};
+        long[] count = new long[2];
+        long[] nanos = new long[2];
+        long[] jvm = new long[2];
+        long[] prosody = new long[2];
         for (int i = 0; i < rounds; i++) {
-            sa += pipelined(a, inFlight, round);
-            sb += pipelined(b, inFlight, round);
+            for (int k = 0; k < 2; k++) {
+                long j0 = cpu.jvmNanos();
+                long p0 = cpu.prosodyNanos();
+                Run run = pipelined(ops[k], inFlight, round);
+                jvm[k] += cpu.jvmNanos() - j0;
+                prosody[k] += p0 < 0 ? 0 : cpu.prosodyNanos() - p0;
+                count[k] += run.ops();
+                nanos[k] += run.nanos();
+            }
         }
-        return new double[] {sa / rounds, sb / rounds};
+        Rate[] r = new Rate[2];
+        for (int k = 0; k < 2; k++) {
+            r[k] = new Rate(count[k] * 1e9 / nanos[k], jvm[k] / 1000.0 / count[k],
+                    cpu.prosodyNanos() < 0 ? Double.NaN : prosody[k] / 1000.0 / count[k]);
+        }
+        return r;
     }
 }
