@@ -127,7 +127,7 @@ public class ControlSetBenchmark {
     /** @return Smack's provider's parse of Smack's XML */
     @Benchmark
     public IoTSetRequest parseSmack() throws Exception {
-        return (IoTSetRequest) smackProvider.parse(PacketParserUtils.getParserFor(smackXml), iqData);
+        return smackProvider.parse(PacketParserUtils.getParserFor(smackXml), iqData);
     }
 
     /** @return our request as an XML string */

@@ -50,6 +50,9 @@ public final class ReadoutTrace {
         System.exit(0);
     }
 
+    // addStanzaInterceptor is deprecated in favour of message/presence interceptors, but it is Smack 4.4's only hook
+    // that sees outgoing IQs in the sending thread.
+    @SuppressWarnings("deprecation")
     private void run(ProsodyServer server, int rounds) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         BenchThings.serve(thing);
