@@ -10,7 +10,8 @@ import org.jxmpp.jid.Jid;
 public interface ThingDiscoveryListener {
 
     /**
-     * The Thing (or one of its nodes) was claimed.
+     * The Thing (or one of its nodes) was claimed; called after the Thing cleared its {@code KEY} tag and published its
+     * public tags in the registry (or tried to).
      *
      * @param owner    the owner
      * @param node     the node behind a concentrator, or null

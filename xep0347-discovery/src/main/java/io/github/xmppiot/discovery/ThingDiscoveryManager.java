@@ -35,7 +35,8 @@ import org.jxmpp.jid.Jid;
  * (§3.6-§3.8), updates and unregisters them (§3.13, §3.16), shows the claim string and QR code (§3.9), and answers the
  * registry's {@code claimed}, {@code removed} and {@code disowned} requests with an empty result, raising
  * {@link ThingDiscoveryListener} events. After a claim it clears its {@code KEY} tag and publishes the public tags set
- * with {@link #setPublicTags} (§3.13, §6.5). Requests from anyone but the registry are refused with {@code forbidden}.
+ * with {@link #setPublicTags} (§3.13, §6.5), then raises the {@code claimed} event. Requests from anyone but the
+ * registry are refused with {@code forbidden}.
  */
 public final class ThingDiscoveryManager {
 
@@ -56,13 +57,13 @@ public final class ThingDiscoveryManager {
         this.client = new RegistryClient(connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()),
                 timeout);
         handle(Claimed.ELEMENT, Claimed.class, c -> {
-            listeners.forEach(l -> l.claimed(c.jid(), c.node().orElse(null), c.isPublic()));
             List<MetaTag> after = new ArrayList<>();
             after.add(new StringTag(MetaTags.KEY, ""));
             if (c.isPublic()) {
                 after.addAll(publicTags.getOrDefault(new NodeKey(c.node().orElse(null)), List.of()));
             }
-            update(after, c.node().orElse(null));
+            update(after, c.node().orElse(null)).whenComplete((outcome, failure) ->
+                    listeners.forEach(l -> l.claimed(c.jid(), c.node().orElse(null), c.isPublic())));
         });
         handle(Removed.ELEMENT, Removed.class, r -> listeners.forEach(l -> l.removed(r.node().orElse(null))));
         handle(Disowned.ELEMENT, Disowned.class, d -> listeners.forEach(l -> l.disowned(d.node().orElse(null))));
