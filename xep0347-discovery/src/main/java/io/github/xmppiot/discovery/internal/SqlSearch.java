@@ -11,9 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Translates XEP-0347 §3.15 search operators into one SQL query over the tag table, so that each operator is answered
- * from the index on (name, str_value) or (name, num_value): one alias of the tag table per operator, joined on the
- * thing id. Only rows flagged searchable (claimed, public, not {@code KEY}) take part.
+ * Translates XEP-0347 §3.15 search operators into one SQL query over the tag table: the most selective operator (by
+ * {@link #rank}) is answered from the index on (name, str_value) or (name, num_value), every other one by a correlated
+ * {@code EXISTS} on the primary key (thing_id, name). Only rows flagged searchable (claimed, public, not {@code KEY})
+ * take part.
  */
 public final class SqlSearch {
 
@@ -47,27 +48,46 @@ public final class SqlSearch {
         if (operators.isEmpty()) {
             throw new IllegalArgumentException("no operator");
         }
-        StringBuilder sb = new StringBuilder("SELECT t0.thing_id FROM tag t0");
+        List<SearchOperator> ordered = new ArrayList<>(operators);
+        ordered.sort(java.util.Comparator.comparingInt(SqlSearch::rank));
         List<Object> params = new ArrayList<>();
-        List<Object> firstParams = new ArrayList<>();
-        String first = null;
-        for (int i = 0; i < operators.size(); i++) {
+        StringBuilder sb = new StringBuilder("SELECT t0.thing_id FROM tag t0 WHERE ");
+        sb.append(where("t0", ordered.get(0), params));
+        for (int i = 1; i < ordered.size(); i++) {
             String alias = "t" + i;
-            List<Object> p = i == 0 ? firstParams : params;
-            p.add(operators.get(i).key());
-            String cond = alias + ".name = ? AND " + alias + ".searchable = TRUE AND " + condition(alias, operators.get(i), p);
-            if (i == 0) {
-                first = cond;
-            } else {
-                sb.append(" JOIN tag ").append(alias).append(" ON ").append(alias).append(".thing_id = t0.thing_id AND ")
-                        .append(cond);
-            }
+            sb.append(" AND EXISTS (SELECT 1 FROM tag ").append(alias).append(" WHERE ").append(alias)
+                    .append(".thing_id = t0.thing_id AND ").append(where(alias, ordered.get(i), params)).append(')');
         }
-        sb.append(" WHERE ").append(first).append(" ORDER BY t0.thing_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
-        params.addAll(firstParams);
+        sb.append(" ORDER BY t0.thing_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         params.add(offset);
         params.add(fetch);
         return new SqlSearch(sb.toString(), params);
+    }
+
+    private static String where(String alias, SearchOperator op, List<Object> params) {
+        params.add(op.key());
+        return alias + ".name = ? AND " + alias + ".searchable = TRUE AND " + condition(alias, op, params);
+    }
+
+    /**
+     * How selective an operator probably is, lowest first: the first operator drives the query through its index, the
+     * others are checked per candidate through the primary key (thing_id, name). Equality is usually the most
+     * selective, negations the least.
+     */
+    static int rank(SearchOperator op) {
+        if (op instanceof StringComparison s) {
+            return s.comparison() == Comparison.EQ ? 0 : s.comparison() == Comparison.NEQ ? 4 : 2;
+        }
+        if (op instanceof NumericComparison n) {
+            return n.comparison() == Comparison.EQ ? 0 : n.comparison() == Comparison.NEQ ? 4 : 2;
+        }
+        if (op instanceof StringMask m) {
+            return m.parts().get(0).isEmpty() ? 3 : 1;
+        }
+        if (op instanceof StringRange r) {
+            return r.negated() ? 4 : 2;
+        }
+        return ((NumericRange) op).negated() ? 4 : 2;
     }
 
     static String condition(String alias, SearchOperator op, List<Object> params) {

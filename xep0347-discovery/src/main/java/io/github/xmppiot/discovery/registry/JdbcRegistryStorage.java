@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@link RegistryStorage} over JDBC (XEP-0347 registry records). Two tables: {@code thing} (one row per bare JID and
- * node triple, unique) and {@code tag} (one row per tag, indexed on (name, str_value) and (name, num_value), with a
+ * node triple, unique) and {@code tag} (one row per tag, primary key (thing_id, name), indexed on (name, str_value)
+ * and (name, num_value), both extended by (searchable, thing_id) so that the index alone answers an operator, with a
  * {@code searchable} flag that is true for the tags of claimed public Things other than {@code KEY}). Searches are
  * translated to SQL on these indexes. The SQL is standard (identity columns, {@code OFFSET .. FETCH}); it runs on
  * H2 and is meant to run on server databases such as PostgreSQL.
@@ -29,8 +30,8 @@ public final class JdbcRegistryStorage implements RegistryStorage {
             + " name VARCHAR(32) NOT NULL, label VARCHAR(32) NOT NULL, seq INT NOT NULL, str_value VARCHAR(128),"
             + " num_value DOUBLE PRECISION, num_lexical VARCHAR(1024), searchable BOOLEAN NOT NULL,"
             + " PRIMARY KEY (thing_id, name))",
-        "CREATE INDEX IF NOT EXISTS tag_str ON tag (name, str_value)",
-        "CREATE INDEX IF NOT EXISTS tag_num ON tag (name, num_value)",
+        "CREATE INDEX IF NOT EXISTS tag_str ON tag (name, str_value, searchable, thing_id)",
+        "CREATE INDEX IF NOT EXISTS tag_num ON tag (name, num_value, searchable, thing_id)",
     };
 
     private final ConnectionFactory factory;
@@ -59,15 +60,16 @@ public final class JdbcRegistryStorage implements RegistryStorage {
     }
 
     /**
-     * Opens (or creates) an embedded H2 file database. Every commit is written to the file before
-     * {@link #inTransaction} returns ({@code WRITE_DELAY=0}), so acknowledged records survive the process being killed.
+     * Opens (or creates) an embedded H2 file database with a 128 MB page cache. Every commit is written to the file
+     * before {@link #inTransaction} returns ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses acknowledged
+     * records when the process is killed), so acknowledged records survive the process being killed.
      *
      * @param file the database file name without the {@code .mv.db} suffix
      * @return the storage
      * @throws RegistryStorageException if the database cannot be opened
      */
     public static JdbcRegistryStorage h2(Path file) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
         return new JdbcRegistryStorage(() -> DriverManager.getConnection(url, "sa", ""));
     }
 

@@ -59,10 +59,13 @@ class SqlSearchTest {
     }
 
     @Test
-    void oneJoinPerOperatorAfterTheFirst() {
-        SqlSearch q = SqlSearch.of(List.of(new StringMask("A", "a*", "*"), new NumericComparison(Comparison.GT, "V", "0")), 5, 10);
-        assertThat(q.sql()).containsOnlyOnce(" JOIN tag t1 ").doesNotContain("t2").contains("LIKE ? ESCAPE");
-        assertThat(q.parameters()).containsExactly("V", 0.0, "A", "a%", 5, 10);
+    void theMostSelectiveOperatorDrivesAndTheOthersAreExistsChecks() {
+        SqlSearch q = SqlSearch.of(List.of(new NumericComparison(Comparison.GT, "V", "0"), new StringMask("A", "a*", "*"),
+                new NumericComparison(Comparison.NEQ, "V", "1")), 5, 10);
+        assertThat(q.sql()).startsWith("SELECT t0.thing_id FROM tag t0 WHERE t0.name = ?").contains("t0.str_value LIKE ? ESCAPE")
+                .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t1 WHERE t1.thing_id = t0.thing_id")
+                .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t2 WHERE t2.thing_id = t0.thing_id");
+        assertThat(q.parameters()).containsExactly("A", "a%", "V", 0.0, "V", 1.0, 5, 10);
     }
 
     private List<String> find(SearchOperator op) {
