@@ -12,7 +12,7 @@ import java.util.Set;
  * One sensor-data field value (XEP-0323 §3.1 "Field value types"): a name, a typed value, the field categories it
  * belongs to, its quality-of-service flags, localisation hints and whether it corresponds to a control parameter of
  * the same name ({@code writable}, XEP-0323 §3.1; null when unknown). Node and timestamp are given by the enclosing
- * {@link Reading}.
+ * {@link TimedField} and the read-out that carries it.
  *
  * @param name         the unlocalised field name
  * @param value        the value

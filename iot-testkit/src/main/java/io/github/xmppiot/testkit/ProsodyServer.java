@@ -1,0 +1,389 @@
+package io.github.xmppiot.testkit;
+
+import io.github.xmppiot.core.connection.IotConnection;
+import io.github.xmppiot.core.connection.IotConnectionBuilder;
+import io.github.xmppiot.core.connection.IotConnectionConfig;
+import io.github.xmppiot.testkit.internal.Executables;
+import io.github.xmppiot.testkit.internal.ProsodyFiles;
+import io.github.xmppiot.testkit.internal.ProsodyInstance;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.iqregister.AccountManager;
+import org.jxmpp.jid.EntityBareJid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Domainpart;
+import org.jxmpp.jid.parts.Localpart;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * A real Prosody XMPP server for tests, benchmarks and examples, running in its own temporary directory on a free
+ * loopback port. Use it through {@link ProsodyTest} in JUnit, or directly:
+ *
+ * <pre>{@code
+ * try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.defaults())) {
+ *     XMPPTCPConnection alice = server.connect("alice");
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Accounts are created on demand by in-band registration (XEP-0077) with the password {@link #password(String)}.
+ * Connections use the SDK's own settings ({@link IotConnectionConfig}): TLS with the server's self-signed certificate
+ * trusted (unless the server is plaintext-only), SCRAM, {@code TCP_NODELAY}, resource {@value #DEFAULT_RESOURCE}.
+ * The methods are thread-safe.
+ */
+public final class ProsodyServer implements AutoCloseable {
+
+    /** Resource of connections created by {@link #connect(String)}. */
+    public static final String DEFAULT_RESOURCE = "test";
+    /** Loopback address the server listens on. */
+    public static final String HOST = "127.0.0.1";
+    /** Reply timeout of the connections this class creates. */
+    public static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+
+    private final ProsodyInstance instance;
+    private final Map<String, String> accounts = new ConcurrentHashMap<>();
+    private final List<XMPPTCPConnection> connections = new ArrayList<>();
+
+    private ProsodyServer(ProsodyInstance instance) {
+        this.instance = instance;
+    }
+
+    /**
+     * Starts a server with the default options (TLS, domain {@code localhost}).
+     *
+     * @return the running server
+     * @throws ProsodyNotInstalledException if Prosody or openssl is missing
+     * @throws IllegalStateException        if the server does not start; the message contains Prosody's log
+     */
+    public static ProsodyServer start() {
+        return start(ProsodyOptions.defaults());
+    }
+
+    /**
+     * Starts a server. Typically takes well under a second; the first TLS start also creates the cached certificate.
+     *
+     * @param options the options
+     * @return the running server
+     * @throws ProsodyNotInstalledException if Prosody (or, for TLS, openssl) is missing; the message says how to
+     *                                      install it
+     * @throws IllegalStateException        if the server does not start; the message contains Prosody's log
+     */
+    public static ProsodyServer start(ProsodyOptions options) {
+        Path binary = Executables.find(options.prosodyBinary()).orElseThrow(() -> new ProsodyNotInstalledException(
+                "The Prosody XMPP server is not installed (no executable '" + options.prosodyBinary() + "' found"
+                        + (options.prosodyBinary().contains("/") ? "" : " on the PATH") + "). The integration tests (*IT) run a real Prosody. Install it with:"
+                        + " sudo apt-get install -y prosody   (Debian/Ubuntu; other systems: https://prosody.im/download)."
+                        + " Or skip these tests explicitly with -Dxmpp.it.skip=true, or point the kit at another"
+                        + " executable with -D" + ProsodyOptions.PROSODY_BINARY_PROPERTY + "=/path/to/prosody."));
+        return new ProsodyServer(ProsodyInstance.start(binary, options));
+    }
+
+    /** @return the XMPP domain of the server's virtual host */
+    public String domain() {
+        return instance.options().domain();
+    }
+
+    /** @return the c2s port on {@value #HOST} */
+    public int port() {
+        return instance.port();
+    }
+
+    /** @return true if clients must use STARTTLS, false for a plaintext-only server */
+    public boolean tls() {
+        return instance.options().tls();
+    }
+
+    /** @return the PEM certificate clients must trust, or empty for a plaintext-only server */
+    public Optional<Path> certificate() {
+        return instance.certificate();
+    }
+
+    /** @return the address of the pubsub service (XEP-0060), {@code pubsub.<domain>} */
+    public String pubsubService() {
+        return "pubsub." + domain();
+    }
+
+    /** @return the server's private temporary directory (configuration, data, logs); deleted by {@link #close()} */
+    public Path directory() {
+        return instance.directory();
+    }
+
+    /** @return Prosody's log file */
+    public Path logFile() {
+        return instance.logFile();
+    }
+
+    /** @return Prosody's log so far, followed by anything the process printed to its console */
+    public String log() {
+        return instance.logSince(0);
+    }
+
+    /** @return true while the Prosody process runs */
+    public boolean isRunning() {
+        return instance.isRunning();
+    }
+
+    /**
+     * The bare JID of a user of this server.
+     *
+     * @param user the local part
+     * @return {@code user@domain}
+     * @throws IllegalArgumentException if {@code user} is not a valid local part
+     */
+    public EntityBareJid jid(String user) {
+        try {
+            return JidCreate.entityBareFrom(Localpart.from(user), Domainpart.from(domain()));
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a valid local part: '" + user + "'", e);
+        }
+    }
+
+    /**
+     * The password of a user: the one given to {@link #createAccount(String, String)}, otherwise {@code pw-<user>}.
+     *
+     * @param user the local part
+     * @return the password
+     */
+    public String password(String user) {
+        return accounts.getOrDefault(user, "pw-" + user);
+    }
+
+    /**
+     * Creates an account by in-band registration over a separate connection.
+     *
+     * @param user     the local part
+     * @param password the password
+     * @throws XMPPException.XMPPErrorException if the server refuses, e.g. with {@code conflict} if the account exists
+     * @throws SmackException                   if the connection fails on the client side
+     * @throws IOException                      if a network error occurs
+     * @throws XMPPException                    if the server refuses the stream
+     * @throws InterruptedException             if the thread is interrupted
+     */
+    public void createAccount(String user, String password)
+            throws SmackException, IOException, XMPPException, InterruptedException {
+        XMPPTCPConnection c = newConnection(user, DEFAULT_RESOURCE);
+        try {
+            c.connect();
+            AccountManager am = AccountManager.getInstance(c);
+            am.sensitiveOperationOverInsecureConnection(!tls());
+            am.createAccount(jid(user).getLocalpart(), password);
+            accounts.put(user, password);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * Creates the account with its default {@link #password(String)} unless this server already created it.
+     *
+     * @param user the local part
+     * @throws IllegalStateException if registration fails
+     */
+    public void ensureAccount(String user) {
+        if (accounts.containsKey(user)) {
+            return;
+        }
+        XMPPTCPConnection c = newConnection(user, DEFAULT_RESOURCE);
+        try {
+            c.connect();
+            register(c, user);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating account " + user, e);
+        } catch (SmackException | IOException | XMPPException e) {
+            throw new IllegalStateException("Cannot create account " + user + ": " + e, e);
+        } finally {
+            c.disconnect();
+        }
+    }
+
+    /**
+     * Connects and logs in as a user with resource {@value #DEFAULT_RESOURCE}, creating the account if needed. Under
+     * {@link ProsodyTest} the connection is disconnected after the test.
+     *
+     * @param user the local part
+     * @return the authenticated connection
+     * @throws SmackException       if the connection fails on the client side
+     * @throws IOException          if a network error occurs
+     * @throws XMPPException        if the server refuses the stream, the registration or the login
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public XMPPTCPConnection connect(String user)
+            throws SmackException, IOException, XMPPException, InterruptedException {
+        return connect(user, DEFAULT_RESOURCE);
+    }
+
+    /**
+     * Connects and logs in as a user with the given resource, creating the account if needed. Under
+     * {@link ProsodyTest} the connection is disconnected after the test.
+     *
+     * @param user     the local part
+     * @param resource the resource
+     * @return the authenticated connection
+     * @throws SmackException       if the connection fails on the client side
+     * @throws IOException          if a network error occurs
+     * @throws XMPPException        if the server refuses the stream, the registration or the login
+     * @throws InterruptedException if the thread is interrupted
+     */
+    public XMPPTCPConnection connect(String user, String resource)
+            throws SmackException, IOException, XMPPException, InterruptedException {
+        XMPPTCPConnection c = newConnection(user, resource);
+        boolean ok = false;
+        try {
+            c.connect();
+            register(c, user);
+            c.login();
+            ok = true;
+        } finally {
+            if (!ok) {
+                c.disconnect();
+            }
+        }
+        synchronized (connections) {
+            connections.add(c);
+        }
+        return c;
+    }
+
+    /**
+     * A Smack configuration builder for a user of this server (credentials, host, port, trust, SCRAM,
+     * {@code TCP_NODELAY}, resource {@value #DEFAULT_RESOURCE}), for tests that create and connect connections
+     * themselves. The account is created if needed.
+     *
+     * @param user the local part
+     * @return a new builder
+     * @throws IllegalStateException if the account cannot be created
+     */
+    public XMPPTCPConnectionConfiguration.Builder configBuilder(String user) {
+        ensureAccount(user);
+        return iotConfigFor(user).toSmackConfigurationBuilder();
+    }
+
+    /**
+     * The SDK's connection configuration for a user of this server; pass it to
+     * {@link IotConnection#connect(IotConnectionConfig)}. The account is created if needed.
+     *
+     * @param user the local part
+     * @return the configuration
+     * @throws IllegalStateException if the account cannot be created
+     */
+    public IotConnectionConfig iotConfig(String user) {
+        ensureAccount(user);
+        return iotConfigFor(user);
+    }
+
+    /** Disconnects every connection created by {@link #connect(String, String)} that is still tracked. */
+    public void disconnectAll() {
+        disconnectFrom(0);
+    }
+
+    /**
+     * Stops Prosody and starts it again on the same port with the same data directory, so accounts, rosters and
+     * pubsub nodes persist. Open connections lose their stream, as with a real server restart.
+     *
+     * @throws IllegalStateException if the server does not come back
+     */
+    public void restart() {
+        instance.restart();
+    }
+
+    /** Disconnects all tracked connections, stops Prosody and deletes its directory. Safe to call twice. */
+    @Override
+    public void close() {
+        try {
+            disconnectAll();
+        } finally {
+            instance.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProsodyServer[" + domain() + " at " + HOST + ":" + port() + (tls() ? ", tls" : ", plaintext") + "]";
+    }
+
+    int connectionMark() {
+        synchronized (connections) {
+            return connections.size();
+        }
+    }
+
+    void disconnectFrom(int mark) {
+        List<XMPPTCPConnection> toClose;
+        synchronized (connections) {
+            int from = Math.min(mark, connections.size());
+            List<XMPPTCPConnection> tail = connections.subList(from, connections.size());
+            toClose = new ArrayList<>(tail);
+            tail.clear();
+        }
+        for (XMPPTCPConnection c : toClose) {
+            c.disconnect();
+        }
+    }
+
+    long logPosition() {
+        return ProsodyFiles.size(instance.logFile());
+    }
+
+    String logSince(long position) {
+        return instance.logSince(position);
+    }
+
+    private void register(XMPPTCPConnection c, String user)
+            throws SmackException, XMPPException, InterruptedException {
+        if (accounts.containsKey(user)) {
+            return;
+        }
+        AccountManager am = AccountManager.getInstance(c);
+        am.sensitiveOperationOverInsecureConnection(!tls());
+        String password = password(user);
+        try {
+            am.createAccount(jid(user).getLocalpart(), password);
+        } catch (XMPPException.XMPPErrorException e) {
+            if (e.getStanzaError().getCondition() != StanzaError.Condition.conflict) {
+                throw e;
+            }
+            // created concurrently by another thread with the same default password
+        }
+        accounts.putIfAbsent(user, password);
+    }
+
+    private XMPPTCPConnection newConnection(String user, String resource) {
+        XMPPTCPConnectionConfiguration config = iotConfigFor(user).toSmackConfigurationBuilder()
+                .setResource(resourcepart(resource)).build();
+        XMPPTCPConnection c = new XMPPTCPConnection(config);
+        c.setReplyTimeout(REPLY_TIMEOUT.toMillis());
+        return c;
+    }
+
+    private IotConnectionConfig iotConfigFor(String user) {
+        IotConnectionBuilder b = IotConnection.builder()
+                .jid(jid(user))
+                .password(password(user))
+                .host(HOST)
+                .port(port())
+                .resource(DEFAULT_RESOURCE)
+                .replyTimeout(REPLY_TIMEOUT);
+        certificate().ifPresentOrElse(b::trustCertificate, b::plaintext);
+        return b.build();
+    }
+
+    private static org.jxmpp.jid.parts.Resourcepart resourcepart(String resource) {
+        try {
+            return org.jxmpp.jid.parts.Resourcepart.from(resource);
+        } catch (XmppStringprepException e) {
+            throw new IllegalArgumentException("Not a valid resource: '" + resource + "'", e);
+        }
+    }
+}
