@@ -1,0 +1,245 @@
+package io.github.xmppiot.provisioning.server;
+
+import io.github.xmppiot.provisioning.element.ClearCache;
+import io.github.xmppiot.provisioning.element.Friend;
+import io.github.xmppiot.provisioning.element.ProvisioningIq;
+import io.github.xmppiot.provisioning.element.Unfriend;
+import io.github.xmppiot.provisioning.element.UserLoggedIn;
+import io.github.xmppiot.provisioning.internal.Iqs;
+import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.StanzaExtensionFilter;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.SubscribeListener;
+import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.FullJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * A XEP-0324 provisioning server running on an XMPP account (§5.1 "JID vs Component Provisioning Servers"). It
+ * advertises {@code urn:xmpp:iot:provisioning} (§4), accepts every presence subscription and subscribes back (to see
+ * which Things are online), answers {@code isFriend}, {@code canRead}, {@code canControl}, the token requests and the
+ * service requests from the rules in its {@link ProvisioningStore}, and lets owners manage those rules with the
+ * ad-hoc commands of {@link OwnerCommands}.
+ *
+ * <p>When rules affecting a Thing change, the Thing is marked in the store as owed a {@code clearCache}; the
+ * {@code clearCache} is sent at once if the Thing is online, otherwise when it comes back online (§3.5.1), also after
+ * a restart of the server. The mark is removed when the Thing acknowledges.
+ */
+public final class ProvisioningServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ProvisioningServer.class.getName());
+
+    static {
+        ProvisioningProviders.register();
+    }
+
+    private final XMPPConnection connection;
+    private final ProvisioningStore store;
+    private final ExecutorService executor;
+    private final List<IQRequestHandler> handlers;
+    private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
+
+    private ProvisioningServer(XMPPConnection connection, ProvisioningStore store) {
+        this.connection = connection;
+        this.store = store;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "xep0324-server");
+            t.setDaemon(true);
+            return t;
+        });
+        this.handlers = ServerHandlers.create(connection, executor, store, new TokenIssuer(Clock.systemUTC()));
+    }
+
+    /**
+     * Starts the server on a logged-in connection.
+     *
+     * @param connection the server account's connection
+     * @param store      the rules
+     * @return the running server
+     */
+    public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
+        ProvisioningServer s = new ProvisioningServer(Objects.requireNonNull(connection, "connection"),
+                Objects.requireNonNull(store, "store"));
+        s.handlers.forEach(connection::registerIQRequestHandler);
+        ServiceDiscoveryManager.getInstanceFor(connection).addFeature(ProvisioningIq.NAMESPACE);
+        Roster roster = Roster.getInstanceFor(connection);
+        roster.addSubscribeListener((from, p) -> SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
+        roster.addPresenceEventListener(new AbstractPresenceEventListener() {
+            @Override
+            public void presenceAvailable(FullJid address, Presence presence) {
+                s.online.put(address.asBareJid(), address);
+                s.executor.execute(() -> s.pushIfPending(address.asBareJid().toString()));
+            }
+
+            @Override
+            public void presenceUnavailable(FullJid address, Presence presence) {
+                s.online.remove(address.asBareJid(), address);
+            }
+        });
+        connection.addAsyncStanzaListener(stanza -> s.userLoggedIn((Message) stanza),
+                new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
+        OwnerCommands.register(AdHocCommandManager.getAddHocCommandsManager(connection), s);
+        for (BareJid contact : roster.getEntries().stream().map(e -> e.getJid()).toList()) {
+            Presence p = roster.getPresence(contact);
+            if (p.isAvailable() && p.getFrom() instanceof FullJid full) {
+                s.online.put(contact, full);
+            }
+        }
+        s.executor.execute(s::pushAllPending);
+        return s;
+    }
+
+    /** @return the store */
+    public ProvisioningStore store() {
+        return store;
+    }
+
+    /** @return the Things (and other contacts) currently seen online, bare JID to full JID */
+    public Map<BareJid, FullJid> online() {
+        return Map.copyOf(online);
+    }
+
+    /**
+     * Notes that rules affecting a Thing changed (XEP-0324 §3.5.1): marks it as owed a {@code clearCache} and sends
+     * it if the Thing is online.
+     *
+     * @param thing the Thing's bare JID
+     * @return a stage completing when the mark is committed (the {@code clearCache} follows asynchronously)
+     */
+    public CompletableFuture<Void> rulesChanged(String thing) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                store.setClearPending(thing, true);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+            pushIfPending(thing);
+        }, executor);
+    }
+
+    String claim(String thing, String owner) throws SQLException {
+        String actual = store.claim(thing, owner);
+        if (!actual.equals(owner)) {
+            throw new SecurityException(thing + " is owned by someone else");
+        }
+        return thing + " is owned by " + owner;
+    }
+
+    private void requireOwner(String owner, String thing) throws SQLException {
+        if (!store.owner(thing).map(owner::equals).orElse(false)) {
+            throw new SecurityException("only the owner of " + thing + " may change its rules");
+        }
+    }
+
+    String setFriendship(String owner, String thing, String friend, boolean allow) throws Exception {
+        requireOwner(owner, thing);
+        store.setFriendship(thing, friend, allow);
+        store.setClearPending(thing, true);
+        Jid to = online.containsKey(JidCreate.bareFrom(thing)) ? online.get(JidCreate.bareFrom(thing)) : JidCreate.from(thing);
+        Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
+                .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
+        connection.sendStanza(m);
+        executor.execute(() -> pushIfPending(thing));
+        return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend;
+    }
+
+    String setRule(String owner, Rule rule, boolean remove) throws Exception {
+        requireOwner(owner, rule.thing());
+        if (remove) {
+            store.removeRule(rule.thing(), rule.kind(), rule.principal());
+        } else {
+            store.putRule(rule);
+        }
+        store.setClearPending(rule.thing(), true);
+        executor.execute(() -> pushIfPending(rule.thing()));
+        return (remove ? "removed " : "stored ") + rule.kind().name().toLowerCase(java.util.Locale.ROOT) + " rule of "
+                + rule.principal() + " on " + rule.thing();
+    }
+
+    String setPrivileges(String owner, String service, String user,
+            List<io.github.xmppiot.provisioning.element.PrivilegeRule> rules) throws Exception {
+        requireOwner(owner, service);
+        store.setPrivileges(service, user, rules);
+        return "stored " + rules.size() + " privilege entries of '" + user + "' in " + service;
+    }
+
+    /** Runs on the executor: sends {@code clearCache} to an online Thing owed one; unmarks it on acknowledgement. */
+    private void pushIfPending(String thing) {
+        try {
+            if (!store.clearPending().contains(thing)) {
+                return;
+            }
+            FullJid to = online.get(JidCreate.bareFrom(thing));
+            if (to == null) {
+                return;
+            }
+            ClearCache clear = new ClearCache();
+            clear.setTo(to);
+            Iqs.request(connection, clear, IQ.class).thenRunAsync(() -> {
+                try {
+                    store.setClearPending(thing, false);
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "could not unmark " + thing, e);
+                }
+            }, executor).exceptionally(e -> {
+                LOG.log(Level.FINE, "clearCache to " + to + " failed; retried when it comes back online", e);
+                return null;
+            });
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not push clearCache to " + thing, e);
+        }
+    }
+
+    private void pushAllPending() {
+        try {
+            store.clearPending().forEach(this::pushIfPending);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "could not read pending clearCache marks", e);
+        }
+    }
+
+    private void userLoggedIn(Message m) {
+        UserLoggedIn u = m.getExtension(UserLoggedIn.class);
+        String service = m.getFrom().asBareJid().toString();
+        executor.execute(() -> {
+            try {
+                store.setUserName(service, u.userToken(), u.userName());
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "could not record the login of " + u.userName(), e);
+            }
+        });
+    }
+
+    /**
+     * Unregisters the handlers and stops the background thread; the store stays open (its owner closes it).
+     */
+    @Override
+    public void close() {
+        for (IQRequestHandler h : handlers) {
+            connection.unregisterIQRequestHandler(h);
+        }
+        ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(ProvisioningIq.NAMESPACE);
+        executor.shutdown();
+    }
+}
