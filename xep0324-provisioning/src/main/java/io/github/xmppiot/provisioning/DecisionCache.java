@@ -9,15 +9,18 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jxmpp.jid.Jid;
 
 /**
  * The Thing's cache of provisioning decisions (XEP-0324 §5.2 "Caching and cache time"): least-recently-used eviction,
@@ -40,6 +43,7 @@ public final class DecisionCache implements AutoCloseable {
     private final H2DecisionStore store;
     private final ExecutorService writer;
     private final LinkedHashMap<String, Entry> entries;
+    private final Set<String> servers = new HashSet<>();
 
     private DecisionCache(int maxEntries, Duration maxAge, Clock clock, H2DecisionStore store) {
         if (maxEntries < 1) {
@@ -100,6 +104,7 @@ public final class DecisionCache implements AutoCloseable {
                         Instant.ofEpochMilli(row.createdMillis())));
             }
             synchronized (cache) {
+                cache.servers.addAll(store.servers());
                 cache.evictOverflow();
             }
             return cache;
@@ -140,6 +145,23 @@ public final class DecisionCache implements AutoCloseable {
         entries.put(key, e);
         persist(s -> s.put(new H2DecisionStore.Row(key, CacheCodec.encode(decision), e.created().toEpochMilli())));
         evictOverflow();
+    }
+
+    /**
+     * Remembers a trusted provisioning server, persistently if the cache is. A server the cache has not seen before
+     * starts a new trust relationship, after which the decisions must be cleared (XEP-0324 §3.1.1); a server known
+     * from an earlier run does not, so a restarting Thing keeps its cache.
+     *
+     * @param server the server's bare JID
+     * @return true if the server is new to this cache
+     */
+    public synchronized boolean rememberServer(Jid server) {
+        String s = server.asBareJid().toString();
+        if (!servers.add(s)) {
+            return false;
+        }
+        persist(st -> st.addServer(s));
+        return true;
     }
 
     /** Forgets every decision (XEP-0324 §3.5.1). */

@@ -88,7 +88,8 @@ public final class ProvisioningClient extends Manager {
     }
 
     /**
-     * Trusts a provisioning server (XEP-0324 §3.1.1): a new trust relationship clears the decision cache. A server on
+     * Trusts a provisioning server (XEP-0324 §3.1.1): a new trust relationship clears the decision cache (a server the
+     * cache already knows, for example from before a restart, does not; set a persistent cache first). A server on
      * an account ({@code name@domain}) needs a presence subscription (§5.1), which is requested here; the stage
      * completes when the server is seen online. A component server completes at once.
      *
@@ -100,6 +101,8 @@ public final class ProvisioningClient extends Manager {
         CompletableFuture<Void> online = serverOnline.computeIfAbsent(bare.asBareJid(), k -> new CompletableFuture<>());
         if (!servers.contains(bare)) {
             servers.add(bare);
+        }
+        if (cache.rememberServer(bare)) {
             clearCache(bare);
         }
         if (!bare.hasLocalpart()) {

@@ -33,6 +33,7 @@ public final class H2DecisionStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS decision_cache (cache_key VARCHAR PRIMARY KEY, "
                     + "decision VARCHAR NOT NULL, created_millis BIGINT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS trusted_servers (server VARCHAR PRIMARY KEY)");
         }
     }
 
@@ -91,6 +92,37 @@ public final class H2DecisionStore implements AutoCloseable {
     public void clear() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.executeUpdate("DELETE FROM decision_cache");
+        }
+    }
+
+    /**
+     * The servers the cached decisions were made under.
+     *
+     * @return their bare JIDs
+     * @throws SQLException on database errors
+     */
+    public List<String> servers() throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT server FROM trusted_servers")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Remembers a trusted server.
+     *
+     * @param server its bare JID
+     * @throws SQLException on database errors
+     */
+    public void addServer(String server) throws SQLException {
+        try (PreparedStatement p = connection.prepareStatement(
+                "MERGE INTO trusted_servers (server) KEY (server) VALUES (?)")) {
+            p.setString(1, server);
+            p.executeUpdate();
         }
     }
 

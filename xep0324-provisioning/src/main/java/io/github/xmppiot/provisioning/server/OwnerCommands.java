@@ -5,22 +5,17 @@ import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.util.ArrayList;
 import java.util.List;
-import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smackx.commands.AdHocCommand;
-import org.jivesoftware.smackx.commands.AdHocCommandManager;
-import org.jivesoftware.smackx.commands.AdHocCommandNote;
-import org.jivesoftware.smackx.commands.LocalCommand;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jivesoftware.smackx.xdata.FormField;
-import org.jivesoftware.smackx.xdata.form.FillableForm;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
-import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * The XEP-0050 ad-hoc commands with which owners manage their Things' rules on the provisioning server (XEP-0324 §1:
  * "a rich user interface"). Each command is a one-form command: {@code execute} returns the form, {@code complete}
- * applies it. Only the Thing's owner may change its rules ({@code cancel/forbidden} otherwise); a Thing is owned by
+ * (or {@code execute} with the submitted form) applies it; a first {@code execute} that already carries a submitted
+ * form is applied at once. Only the Thing's owner may change its rules ({@code cancel/forbidden} otherwise); a Thing is owned by
  * the first account that runs {@link #CLAIM} on it. A change is acknowledged only after it is committed.
  *
  * <p>Field names: {@link #FIELD_THING}, {@link #FIELD_JID}, {@link #FIELD_ALLOW}, {@link #FIELD_PRINCIPAL},
@@ -63,166 +58,108 @@ public final class OwnerCommands {
     private OwnerCommands() {
     }
 
-    static void register(AdHocCommandManager manager, ProvisioningServer server) {
-        manager.registerCommand(CLAIM, "Claim a Thing", () -> new Command(server, CLAIM, List.of(
-                FormField.jidSingleBuilder(FIELD_THING).setRequired(true).build())));
-        manager.registerCommand(FRIENDSHIP, "Allow or forbid a friendship", () -> new Command(server, FRIENDSHIP, List.of(
-                FormField.jidSingleBuilder(FIELD_THING).setRequired(true).build(),
-                FormField.jidSingleBuilder(FIELD_JID).setRequired(true).build(),
-                FormField.booleanBuilder(FIELD_ALLOW).build())));
-        for (String node : List.of(READ_RULE, CONTROL_RULE)) {
-            manager.registerCommand(node, node.equals(READ_RULE) ? "Set a read rule" : "Set a control rule",
-                    () -> new Command(server, node, List.of(
-                            FormField.jidSingleBuilder(FIELD_THING).setRequired(true).build(),
-                            FormField.textSingleBuilder(FIELD_PRINCIPAL).setRequired(true).build(),
-                            FormField.textMultiBuilder(FIELD_NODES).build(),
-                            FormField.textMultiBuilder(FIELD_NAMES).build(),
-                            FormField.booleanBuilder(FIELD_REMOVE).build())));
-        }
-        manager.registerCommand(PRIVILEGES, "Set privileges of a user in a service", () -> new Command(server, PRIVILEGES,
-                List.of(FormField.jidSingleBuilder(FIELD_THING).setRequired(true).build(),
-                        FormField.textSingleBuilder(FIELD_USER).build(),
-                        FormField.textMultiBuilder(FIELD_PRIVILEGES).build())));
+    /** One command: its title, its form fields and what it does with a submitted form. */
+    record Spec(String node, String title, List<FormField> fields, Action action) {
     }
 
-    /** A one-form command. */
-    private static final class Command extends LocalCommand {
-        private final ProvisioningServer server;
-        private final List<FormField> fields;
+    /** What a command does; returns the note shown to the owner. */
+    @FunctionalInterface
+    interface Action {
+        String apply(ProvisioningServer server, String owner, DataForm submitted) throws Exception;
+    }
 
-        Command(ProvisioningServer server, String node, List<FormField> fields) {
-            this.server = server;
-            this.fields = fields;
-            setNode(node);
+    static Map<String, Spec> specs() {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        m.put(CLAIM, new Spec(CLAIM, "Claim a Thing", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.claim(bareJid(single(f, FIELD_THING)), owner)));
+        m.put(FRIENDSHIP, new Spec(FRIENDSHIP, "Allow or forbid a friendship", List.of(jid(FIELD_THING), jid(FIELD_JID),
+                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),
+                        bool(f, FIELD_ALLOW, true))));
+        for (String node : List.of(READ_RULE, CONTROL_RULE)) {
+            AccessRequest.Kind kind = node.equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL;
+            m.put(node, new Spec(node, kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",
+                    List.of(jid(FIELD_THING), FormField.textSingleBuilder(FIELD_PRINCIPAL).setRequired(true).build(),
+                            FormField.textMultiBuilder(FIELD_NODES).build(), FormField.textMultiBuilder(FIELD_NAMES).build(),
+                            FormField.booleanBuilder(FIELD_REMOVE).build()),
+                    (s, owner, f) -> s.setRule(owner, new Rule(bareJid(single(f, FIELD_THING)), kind,
+                            principal(single(f, FIELD_PRINCIPAL)), nodes(lines(f, FIELD_NODES)), lines(f, FIELD_NAMES)),
+                            bool(f, FIELD_REMOVE, false))));
         }
+        m.put(PRIVILEGES, new Spec(PRIVILEGES, "Set privileges of a user in a service", List.of(jid(FIELD_THING),
+                FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
+                (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),
+                        privileges(lines(f, FIELD_PRIVILEGES)))));
+        return m;
+    }
 
-        @Override
-        public boolean isLastStage() {
-            return getCurrentStage() > 0;
+    private static FormField jid(String name) {
+        return FormField.jidSingleBuilder(name).setRequired(true).build();
+    }
+
+    private static String value(DataForm form, String name) {
+        FormField f = form.getField(name);
+        String v = f == null ? null : f.getFirstValue();
+        return v == null ? "" : v.strip();
+    }
+
+    private static String single(DataForm form, String name) {
+        String v = value(form, name);
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("field '" + name + "' is required");
         }
+        return v;
+    }
 
-        @Override
-        public boolean hasPermission(Jid jid) {
-            return jid != null && jid.hasLocalpart();
-        }
+    private static boolean bool(DataForm form, String name, boolean dflt) {
+        String v = value(form, name);
+        return v.isEmpty() ? dflt : v.equals("1") || v.equals("true");
+    }
 
-        @Override
-        public void execute() {
-            setForm(DataForm.builder(DataForm.Type.form).setTitle(getNode()).addFields(fields).build());
-            addActionAvailable(AdHocCommand.Action.complete);
-            setExecuteAction(AdHocCommand.Action.complete);
-        }
-
-        @Override
-        public void next(FillableForm response) throws XMPPException.XMPPErrorException {
-            throw error(StanzaError.Condition.bad_request, "one-stage command");
-        }
-
-        @Override
-        public void prev() throws XMPPException.XMPPErrorException {
-            throw error(StanzaError.Condition.bad_request, "one-stage command");
-        }
-
-        @Override
-        public void cancel() {
-            // nothing was changed before complete
-        }
-
-        @Override
-        public void complete(FillableForm form) throws XMPPException.XMPPErrorException {
-            String owner = getOwnerJID().asBareJid().toString();
-            String thing = bareJid(single(form, FIELD_THING));
-            try {
-                String note = switch (getNode()) {
-                    case CLAIM -> server.claim(thing, owner);
-                    case FRIENDSHIP -> server.setFriendship(owner, thing, bareJid(single(form, FIELD_JID)),
-                            bool(form, FIELD_ALLOW, true));
-                    case READ_RULE, CONTROL_RULE -> server.setRule(owner, new Rule(thing,
-                            getNode().equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL,
-                            principal(single(form, FIELD_PRINCIPAL)), nodes(lines(form, FIELD_NODES)),
-                            lines(form, FIELD_NAMES)), bool(form, FIELD_REMOVE, false));
-                    default -> server.setPrivileges(owner, thing, value(form, FIELD_USER),
-                            privileges(lines(form, FIELD_PRIVILEGES)));
-                };
-                addNote(new AdHocCommandNote(AdHocCommandNote.Type.info, note));
-            } catch (SecurityException e) {
-                throw error(StanzaError.Condition.forbidden, e.getMessage());
-            } catch (IllegalArgumentException e) {
-                throw error(StanzaError.Condition.bad_request, e.getMessage());
-            } catch (Exception e) {
-                throw error(StanzaError.Condition.internal_server_error, "not stored: " + e.getMessage());
-            }
-        }
-
-        private static String value(FillableForm form, String name) {
-            FormField f = form.getField(name);
-            String v = f == null ? null : f.getFirstValue();
-            return v == null ? "" : v.strip();
-        }
-
-        private static String single(FillableForm form, String name) {
-            String v = value(form, name);
-            if (v.isEmpty()) {
-                throw new IllegalArgumentException("field '" + name + "' is required");
-            }
-            return v;
-        }
-
-        private static boolean bool(FillableForm form, String name, boolean dflt) {
-            String v = value(form, name);
-            return v.isEmpty() ? dflt : v.equals("1") || v.equals("true");
-        }
-
-        private static List<String> lines(FillableForm form, String name) {
-            FormField f = form.getField(name);
-            List<String> out = new ArrayList<>();
-            if (f != null) {
-                for (String v : f.getValuesAsString()) {
-                    for (String line : v.split("\\R")) {
-                        if (!line.isBlank()) {
-                            out.add(line.strip());
-                        }
+    private static List<String> lines(DataForm form, String name) {
+        FormField f = form.getField(name);
+        List<String> out = new ArrayList<>();
+        if (f != null) {
+            for (String v : f.getValuesAsString()) {
+                for (String line : v.split("\\R")) {
+                    if (!line.isBlank()) {
+                        out.add(line.strip());
                     }
                 }
             }
-            return out;
         }
+        return out;
+    }
 
-        private static String bareJid(String s) {
-            try {
-                return JidCreate.from(s).asBareJid().toString();
-            } catch (Exception e) {
-                throw new IllegalArgumentException("not a JID: " + s);
+    private static String bareJid(String s) {
+        try {
+            return JidCreate.from(s).asBareJid().toString();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a JID: " + s);
+        }
+    }
+
+    private static String principal(String s) {
+        return s.startsWith(Rule.TOKEN_PREFIX) ? s : bareJid(s);
+    }
+
+    private static List<NodeRef> nodes(List<String> lines) {
+        List<NodeRef> out = new ArrayList<>();
+        for (String l : lines) {
+            int at = l.indexOf('@');
+            out.add(at < 0 ? NodeRef.of(l) : NodeRef.of(l.substring(0, at), l.substring(at + 1)));
+        }
+        return out;
+    }
+
+    private static List<PrivilegeRule> privileges(List<String> lines) {
+        List<PrivilegeRule> out = new ArrayList<>();
+        for (String l : lines) {
+            if (!l.startsWith("+") && !l.startsWith("-")) {
+                throw new IllegalArgumentException("privilege lines start with + or -: " + l);
             }
+            out.add(new PrivilegeRule(l.startsWith("+"), l.substring(1).strip()));
         }
-
-        private static String principal(String s) {
-            return s.startsWith(Rule.TOKEN_PREFIX) ? s : bareJid(s);
-        }
-
-        private static List<NodeRef> nodes(List<String> lines) {
-            List<NodeRef> out = new ArrayList<>();
-            for (String l : lines) {
-                int at = l.indexOf('@');
-                out.add(at < 0 ? NodeRef.of(l) : NodeRef.of(l.substring(0, at), l.substring(at + 1)));
-            }
-            return out;
-        }
-
-        private static List<PrivilegeRule> privileges(List<String> lines) {
-            List<PrivilegeRule> out = new ArrayList<>();
-            for (String l : lines) {
-                if (!l.startsWith("+") && !l.startsWith("-")) {
-                    throw new IllegalArgumentException("privilege lines start with + or -: " + l);
-                }
-                out.add(new PrivilegeRule(l.startsWith("+"), l.substring(1).strip()));
-            }
-            return out;
-        }
-
-        private static XMPPException.XMPPErrorException error(StanzaError.Condition condition, String text) {
-            return new XMPPException.XMPPErrorException(null,
-                    StanzaError.getBuilder(condition).setDescriptiveEnText(text).build());
-        }
+        return out;
     }
 }

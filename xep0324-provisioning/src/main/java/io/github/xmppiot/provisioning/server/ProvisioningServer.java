@@ -15,20 +15,26 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jivesoftware.smack.AbstractXMPPConnection;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
+import org.jivesoftware.smack.roster.PresenceEventListener;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.SubscribeListener;
-import org.jivesoftware.smackx.commands.AdHocCommandManager;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.FullJid;
@@ -45,6 +51,9 @@ import org.jxmpp.jid.impl.JidCreate;
  * <p>When rules affecting a Thing change, the Thing is marked in the store as owed a {@code clearCache}; the
  * {@code clearCache} is sent at once if the Thing is online, otherwise when it comes back online (§3.5.1), also after
  * a restart of the server. The mark is removed when the Thing acknowledges.
+ *
+ * <p>{@link #start} replaces the connection's parsing-exception callback by a logging one, so that a stanza Smack
+ * cannot parse does not disconnect the server.
  */
 public final class ProvisioningServer implements AutoCloseable {
 
@@ -59,6 +68,11 @@ public final class ProvisioningServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<IQRequestHandler> handlers;
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
+    private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private SubscribeListener subscribeListener;
+    private PresenceEventListener presenceListener;
+    private StanzaListener loginListener;
 
     private ProvisioningServer(XMPPConnection connection, ProvisioningStore store) {
         this.connection = connection;
@@ -81,33 +95,49 @@ public final class ProvisioningServer implements AutoCloseable {
     public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
         ProvisioningServer s = new ProvisioningServer(Objects.requireNonNull(connection, "connection"),
                 Objects.requireNonNull(store, "store"));
+        if (connection instanceof AbstractXMPPConnection c) {
+            // a stanza Smack cannot parse must not disconnect the server (the default callback rethrows)
+            c.setParsingExceptionCallback(new ExceptionLoggingCallback());
+        }
         s.handlers.forEach(connection::registerIQRequestHandler);
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(ProvisioningIq.NAMESPACE);
         Roster roster = Roster.getInstanceFor(connection);
-        roster.addSubscribeListener((from, p) -> SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
-        roster.addPresenceEventListener(new AbstractPresenceEventListener() {
+        s.subscribeListener = (from, p) -> SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
+        roster.addSubscribeListener(s.subscribeListener);
+        s.presenceListener = new AbstractPresenceEventListener() {
             @Override
             public void presenceAvailable(FullJid address, Presence presence) {
                 s.online.put(address.asBareJid(), address);
-                s.executor.execute(() -> s.pushIfPending(address.asBareJid().toString()));
+                s.submit(() -> s.pushIfPending(address.asBareJid().toString()));
             }
 
             @Override
             public void presenceUnavailable(FullJid address, Presence presence) {
                 s.online.remove(address.asBareJid(), address);
             }
-        });
-        connection.addAsyncStanzaListener(stanza -> s.userLoggedIn((Message) stanza),
+        };
+        roster.addPresenceEventListener(s.presenceListener);
+        s.loginListener = stanza -> s.userLoggedIn((Message) stanza);
+        connection.addAsyncStanzaListener(s.loginListener,
                 new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
-        OwnerCommands.register(AdHocCommandManager.getAddHocCommandsManager(connection), s);
+        new CommandHandler(connection, s, s.executor).register(connection);
         for (BareJid contact : roster.getEntries().stream().map(e -> e.getJid()).toList()) {
             Presence p = roster.getPresence(contact);
             if (p.isAvailable() && p.getFrom() instanceof FullJid full) {
                 s.online.put(contact, full);
             }
         }
-        s.executor.execute(s::pushAllPending);
+        s.submit(s::pushAllPending);
         return s;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     */
+    public void addListener(ServerListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** @return the store */
@@ -139,6 +169,9 @@ public final class ProvisioningServer implements AutoCloseable {
     }
 
     String claim(String thing, String owner) throws SQLException {
+        if (closed) {
+            throw new SQLException("the provisioning server is closed");
+        }
         String actual = store.claim(thing, owner);
         if (!actual.equals(owner)) {
             throw new SecurityException(thing + " is owned by someone else");
@@ -147,6 +180,9 @@ public final class ProvisioningServer implements AutoCloseable {
     }
 
     private void requireOwner(String owner, String thing) throws SQLException {
+        if (closed) {
+            throw new SQLException("the provisioning server is closed");
+        }
         if (!store.owner(thing).map(owner::equals).orElse(false)) {
             throw new SecurityException("only the owner of " + thing + " may change its rules");
         }
@@ -160,7 +196,7 @@ public final class ProvisioningServer implements AutoCloseable {
         Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
                 .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
         connection.sendStanza(m);
-        executor.execute(() -> pushIfPending(thing));
+        submit(() -> pushIfPending(thing));
         return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend;
     }
 
@@ -172,7 +208,7 @@ public final class ProvisioningServer implements AutoCloseable {
             store.putRule(rule);
         }
         store.setClearPending(rule.thing(), true);
-        executor.execute(() -> pushIfPending(rule.thing()));
+        submit(() -> pushIfPending(rule.thing()));
         return (remove ? "removed " : "stored ") + rule.kind().name().toLowerCase(java.util.Locale.ROOT) + " rule of "
                 + rule.principal() + " on " + rule.thing();
     }
@@ -199,6 +235,7 @@ public final class ProvisioningServer implements AutoCloseable {
             Iqs.request(connection, clear, IQ.class).thenRunAsync(() -> {
                 try {
                     store.setClearPending(thing, false);
+                    listeners.forEach(l -> l.clearCacheAcknowledged(thing));
                 } catch (SQLException e) {
                     LOG.log(Level.WARNING, "could not unmark " + thing, e);
                 }
@@ -222,23 +259,40 @@ public final class ProvisioningServer implements AutoCloseable {
     private void userLoggedIn(Message m) {
         UserLoggedIn u = m.getExtension(UserLoggedIn.class);
         String service = m.getFrom().asBareJid().toString();
-        executor.execute(() -> {
+        submit(() -> {
             try {
                 store.setUserName(service, u.userToken(), u.userName());
+                listeners.forEach(l -> l.userLoggedIn(service, u.userName()));
             } catch (SQLException e) {
                 LOG.log(Level.WARNING, "could not record the login of " + u.userName(), e);
             }
         });
     }
 
+    private void submit(Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException closed) {
+            LOG.log(Level.FINE, "provisioning server closed; event ignored", closed);
+        }
+    }
+
     /**
-     * Unregisters the handlers and stops the background thread; the store stays open (its owner closes it).
+     * Unregisters the handlers and listeners and stops the background thread; the store stays open (its owner closes
+     * it).
      */
     @Override
     public void close() {
+        closed = true;
         for (IQRequestHandler h : handlers) {
             connection.unregisterIQRequestHandler(h);
         }
+        connection.unregisterIQRequestHandler(AdHocCommandData.ELEMENT, AdHocCommandData.NAMESPACE, IQ.Type.set);
+        ServiceDiscoveryManager.getInstanceFor(connection).removeNodeInformationProvider(AdHocCommandData.NAMESPACE);
+        Roster roster = Roster.getInstanceFor(connection);
+        roster.removeSubscribeListener(subscribeListener);
+        roster.removePresenceEventListener(presenceListener);
+        connection.removeAsyncStanzaListener(loginListener);
         ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(ProvisioningIq.NAMESPACE);
         executor.shutdown();
     }
