@@ -164,6 +164,15 @@ public final class DecisionCache implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The provisioning servers remembered with {@link #rememberServer}, also those of earlier runs.
+     *
+     * @return their bare JIDs
+     */
+    public synchronized Set<String> servers() {
+        return Set.copyOf(servers);
+    }
+
     /** Forgets every decision (XEP-0324 §3.5.1). */
     public synchronized void clear() {
         entries.clear();

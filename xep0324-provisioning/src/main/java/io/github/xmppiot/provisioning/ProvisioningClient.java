@@ -35,6 +35,8 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * The Thing side of XEP-0324 on one connection: the provisioning servers it trusts (§3.1.1 configured, §3.1.2
@@ -282,14 +284,25 @@ public final class ProvisioningClient extends Manager {
     }
 
     /**
-     * Replaces the decision cache (for example by a {@link DecisionCache#persistent persistent} one). The previous
-     * cache is not closed.
+     * Replaces the decision cache (for example by a {@link DecisionCache#persistent persistent} one). The servers the
+     * cache remembers from an earlier run are trusted again at once, so that their {@code clearCache} right after
+     * login is honoured; call this before logging in. The previous cache is not closed.
      *
      * @param cache the new cache
      */
     public void setCache(DecisionCache cache) {
         this.cache = Objects.requireNonNull(cache, "cache");
         generation.incrementAndGet();
+        for (String s : cache.servers()) {
+            try {
+                Jid server = JidCreate.from(s);
+                if (!servers.contains(server)) {
+                    servers.add(server);
+                }
+            } catch (XmppStringprepException e) {
+                throw new IllegalStateException("the cache holds an invalid server JID " + s, e);
+            }
+        }
     }
 
     /** @return our own JID, or null before login */

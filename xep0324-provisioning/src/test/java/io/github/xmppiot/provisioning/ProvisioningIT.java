@@ -25,6 +25,7 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jxmpp.jid.BareJid;
@@ -36,6 +37,11 @@ class ProvisioningIT {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void closeWorlds() {
+        World.closeAll();
+    }
 
     private static AccessRequest read(XMPPTCPConnection who, List<NodeRef> nodes, Set<String> fields) {
         return AccessRequest.read(who.getUser(), Tokens.NONE, nodes, fields, Set.of(FieldCategory.MOMENTARY));
