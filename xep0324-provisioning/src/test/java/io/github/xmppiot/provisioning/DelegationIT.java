@@ -57,6 +57,11 @@ class DelegationIT {
         challenge.setTo(w.thing.getUser());
         TokenChallengeResponse answer = (TokenChallengeResponse) w.provisioning.sendIqRequestAndWaitForResponse(challenge);
         assertThat(answer.bytes()).isEqualTo(secret);
+
+        // the same through the server's API, and refused by a party the token was never sent through
+        assertThat(await(w.server.challengeToken(w.thing.getUser(), token))).isTrue();
+        assertThat(await(w.server.challengeToken(w.stranger.getUser(), token))).isFalse();
+        assertThat(await(w.server.challengeToken(w.thing.getUser(), "not-a-token"))).isFalse();
     }
 
     @Test

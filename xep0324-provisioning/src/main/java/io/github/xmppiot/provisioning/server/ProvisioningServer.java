@@ -3,10 +3,15 @@ package io.github.xmppiot.provisioning.server;
 import io.github.xmppiot.provisioning.element.ClearCache;
 import io.github.xmppiot.provisioning.element.Friend;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
+import io.github.xmppiot.provisioning.element.TokenChallenge;
+import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.element.Unfriend;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.internal.TokenCrypto;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -67,6 +72,7 @@ public final class ProvisioningServer implements AutoCloseable {
     private final ProvisioningStore store;
     private final ExecutorService executor;
     private final List<IQRequestHandler> handlers;
+    private final TokenIssuer issuer;
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -82,7 +88,8 @@ public final class ProvisioningServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.handlers = ServerHandlers.create(connection, executor, store, new TokenIssuer(Clock.systemUTC()));
+        this.issuer = new TokenIssuer(Clock.systemUTC());
+        this.handlers = ServerHandlers.create(connection, executor, store, issuer);
     }
 
     /**
@@ -166,6 +173,41 @@ public final class ProvisioningServer implements AutoCloseable {
             }
             pushIfPending(thing);
         }, executor);
+    }
+
+    /**
+     * Challenges the use of a token (XEP-0324 §3.1.3.2): encrypts a random block with the public key of the
+     * certificate behind the token and sends it in a {@code tokenChallenge} to {@code to}, the party that used the
+     * token; it, or the party it relays the challenge to, must return the block decrypted.
+     *
+     * @param to    the full JID that sent the token
+     * @param token a token issued by this server
+     * @return true if the answer is correct; false if it is wrong, refused or missing, or the token is unknown
+     */
+    public CompletableFuture<Boolean> challengeToken(Jid to, String token) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return store.tokenCertificate(token);
+            } catch (SQLException e) {
+                throw new CompletionException(e);
+            }
+        }, executor).thenCompose(cert -> {
+            if (cert.isEmpty()) {
+                return CompletableFuture.completedFuture(false);
+            }
+            byte[] plain = issuer.randomBytes(TokenCrypto.CHALLENGE_SIZE);
+            TokenChallenge challenge;
+            try {
+                challenge = new TokenChallenge(token,
+                        TokenCrypto.encrypt(TokenCrypto.certificate(cert.get()).getPublicKey(), plain));
+            } catch (GeneralSecurityException e) {
+                return CompletableFuture.completedFuture(false);
+            }
+            challenge.setTo(to);
+            return Iqs.request(connection, challenge, TokenChallengeResponse.class)
+                    .thenApply(r -> MessageDigest.isEqual(plain, r.bytes()))
+                    .exceptionally(e -> false);
+        });
     }
 
     String claim(String thing, String owner) throws SQLException {
