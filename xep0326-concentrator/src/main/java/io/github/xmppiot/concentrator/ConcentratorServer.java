@@ -123,7 +123,11 @@ public final class ConcentratorServer extends Manager {
         queries = new NodeQueries(nodes, caps);
         editing = new NodeEditing(nodes, executor);
         NodeDescriber describer = new NodeDescriber(nodes);
-        nodes.addListener(e -> onChange(e, describer));
+        nodes.addListener(e -> {
+            if (tree == nodes) {
+                onChange(e, describer);
+            }
+        });
         XMPPConnection c = connection();
         for (ConcentratorCommand cmd : ConcentratorCommand.values()) {
             for (IQ.Type type : new IQ.Type[] {IQ.Type.get, IQ.Type.set}) {
@@ -136,8 +140,12 @@ public final class ConcentratorServer extends Manager {
         return this;
     }
 
-    /** Stops serving: unregisters the handlers and the feature; subscriptions are dropped. */
+    /**
+     * Stops serving: unregisters the handlers and the feature; subscriptions are dropped. The server may then
+     * {@linkplain #serve serve} another tree (for example a restarted hub's).
+     */
     public synchronized void stop() {
+        tree = null;
         XMPPConnection c = connection();
         handlers.forEach(c::unregisterIQRequestHandler);
         handlers.clear();
