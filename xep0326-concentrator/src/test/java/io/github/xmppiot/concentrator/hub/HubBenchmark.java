@@ -92,8 +92,8 @@ class HubBenchmark {
         Path file = dir.resolve("hub.json");
         Files.writeString(file, json.append("\n] }\n"));
         long heapBefore = heapMb();
-        XMPPTCPConnection hubConn = server.connect("hub");
-        XMPPTCPConnection clientConn = server.connect("client");
+        XMPPTCPConnection hubConn = server.connect("benchhub");
+        XMPPTCPConnection clientConn = server.connect("benchclient");
         long t0 = System.nanoTime();
         Hub hub = Hub.builder().config(file).connection(hubConn).nodeType(new Thermometer())
                 .accessPolicy(AccessPolicy.allowEveryone()).build().start();

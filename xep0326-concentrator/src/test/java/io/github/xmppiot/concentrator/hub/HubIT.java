@@ -112,6 +112,7 @@ class HubIT {
         }
     }
 
+    // Own account names: Smack caches disco#info by full JID in static caches, shared with ConcentratorIT's "hub".
     @Test
     void clientManagesDriverNodesReadsAndControlsThemAndTheHubSurvivesARestart(ProsodyServer server) throws Exception {
         Path file = dir.resolve("hub.json");
@@ -119,8 +120,8 @@ class HubIT {
                 { "rootId": "Hub", "hal": { "backend": "mock" },
                   "nodes": [ { "id": "Porch", "type": "led", "parameters": { "pin": 5 } } ] }
                 """);
-        XMPPTCPConnection hubConn = server.connect("hub");
-        XMPPTCPConnection clientConn = server.connect("client");
+        XMPPTCPConnection hubConn = server.connect("hubit");
+        XMPPTCPConnection clientConn = server.connect("hubitclient");
         befriend(hubConn, clientConn);
         Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
         Jid to = hubConn.getUser();
@@ -189,7 +190,7 @@ class HubIT {
         // restart: a new hub on the same file serves the same nodes
         hub.close();
         hubConn.disconnect();
-        XMPPTCPConnection hubConn2 = server.connect("hub");
+        XMPPTCPConnection hubConn2 = server.connect("hubit");
         try (Hub again = Hub.builder().config(file).connection(hubConn2).build().start()) {
             Jid to2 = hubConn2.getUser();
             List<NodeInformation> nodes = await(c.getAllNodes(to2, NodeTree.SOURCE_ID, true));
