@@ -53,6 +53,12 @@ public final class ConcentratorServer extends Manager {
     /** The commands this server implements; the others answer {@code NotImplemented}. */
     public static final Set<ConcentratorCommand> SUPPORTED;
 
+    /**
+     * Default largest response sent, in characters: below Prosody's default {@code c2s_stanza_size_limit} of 256 KiB,
+     * which closes the stream of a client sending a larger stanza.
+     */
+    public static final int DEFAULT_MAX_RESPONSE_CHARS = 240 * 1024;
+
     private static final Logger LOG = Logger.getLogger(ConcentratorServer.class.getName());
     private static final Map<XMPPConnection, ConcentratorServer> INSTANCES = new WeakHashMap<>();
 
@@ -82,6 +88,7 @@ public final class ConcentratorServer extends Manager {
     });
     private final List<Handler> handlers = new ArrayList<>();
     private volatile NodeTree tree;
+    private volatile int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
     private volatile NodeQueries queries;
     private volatile NodeEditing editing;
 
@@ -123,7 +130,11 @@ public final class ConcentratorServer extends Manager {
         queries = new NodeQueries(nodes, caps);
         editing = new NodeEditing(nodes, executor);
         NodeDescriber describer = new NodeDescriber(nodes);
-        nodes.addListener(e -> onChange(e, describer));
+        nodes.addListener(e -> {
+            if (tree == nodes) {
+                onChange(e, describer);
+            }
+        });
         XMPPConnection c = connection();
         for (ConcentratorCommand cmd : ConcentratorCommand.values()) {
             for (IQ.Type type : new IQ.Type[] {IQ.Type.get, IQ.Type.set}) {
@@ -136,13 +147,33 @@ public final class ConcentratorServer extends Manager {
         return this;
     }
 
-    /** Stops serving: unregisters the handlers and the feature; subscriptions are dropped. */
+    /**
+     * Stops serving: unregisters the handlers and the feature; subscriptions are dropped. The server may then
+     * {@linkplain #serve serve} another tree (for example a restarted hub's).
+     */
     public synchronized void stop() {
+        tree = null;
         XMPPConnection c = connection();
         handlers.forEach(c::unregisterIQRequestHandler);
         handlers.clear();
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(FEATURE);
         subscriptions.snapshot().keySet().forEach(subscriptions::drop);
+    }
+
+    /**
+     * Sets the largest response this server sends. A larger one (for example {@code getAllNodes} on a tree of
+     * thousands of nodes) is answered {@code OtherError} instead, so the server's own stream is not closed for an
+     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7).
+     *
+     * @param chars the limit in characters of the response stanza
+     * @return this server
+     */
+    public ConcentratorServer setMaxResponseChars(int chars) {
+        if (chars < 1024) {
+            throw new IllegalArgumentException("limit too small: " + chars);
+        }
+        this.maxResponseChars = chars;
+        return this;
     }
 
     /** @return the number of current subscribers */
@@ -241,6 +272,15 @@ public final class ConcentratorServer extends Manager {
                     String.valueOf(e.getMessage()))).thenApply(resp -> {
                         resp.setStanzaId(request.getStanzaId());
                         resp.setTo(request.getFrom());
+                        int size = resp.toXML().length();
+                        if (size > maxResponseChars) {
+                            ConcentratorResponse tooBig = NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
+                                    "the response (" + size + " characters) exceeds this concentrator's limit of "
+                                    + maxResponseChars + "; ask for fewer nodes, for example with getChildNodes");
+                            tooBig.setStanzaId(request.getStanzaId());
+                            tooBig.setTo(request.getFrom());
+                            return tooBig;
+                        }
                         return resp;
                     });
         }
