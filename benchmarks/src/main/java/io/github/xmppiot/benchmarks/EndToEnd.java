@@ -34,6 +34,7 @@ import org.jxmpp.jid.Jid;
  * {@code java -cp benchmarks/target/benchmarks.jar io.github.xmppiot.benchmarks.EndToEnd}. System properties:
  * {@code bench.rounds} (sequential rounds, default 1000), {@code bench.inFlight} (pipelined requests, 16),
  * {@code bench.pipelineMillis} (one throughput round, 2000), {@code bench.heapThings} (200),
+ * {@code bench.registryThings} (100000; 0 skips the row), {@code bench.hubNodes} (10000; 0 skips the row),
  * {@value PeerProcess#JAR_PROPERTY}, and {@code bench.xmlParser=xpp3} to force Smack's XPP3 parser in this JVM (by
  * default Smack's {@code ServiceLoader} picks the first factory on the class path, which is the StAX one that
  * smack-java8 brings in).
@@ -44,6 +45,8 @@ public final class EndToEnd {
     private static final int IN_FLIGHT = Integer.getInteger("bench.inFlight", 16);
     private static final Duration PIPELINE_ROUND = Duration.ofMillis(Long.getLong("bench.pipelineMillis", 2000));
     private static final int HEAP_THINGS = Integer.getInteger("bench.heapThings", 200);
+    private static final int REGISTRY_THINGS = Integer.getInteger("bench.registryThings", 100_000);
+    private static final int HUB_NODES = Integer.getInteger("bench.hubNodes", 10_000);
 
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -113,8 +116,31 @@ public final class EndToEnd {
 
         smackRows(server, readStats);
         heapRow(server);
-        notes.add("XEP-0347 registry search (100,000 things) and XEP-0326 hub read-out (10,000 nodes): not measured,"
-                + " see docs/benchmarks.md");
+        scaleRows(server);
+    }
+
+    private void scaleRows(ProsodyServer server) throws Exception {
+        if (REGISTRY_THINGS > 0) {
+            progress("registry: filling %d things, then %d searches", REGISTRY_THINGS, ROUNDS / 4);
+            ScaleRows.Search r = ScaleRows.registrySearch(server, REGISTRY_THINGS, ROUNDS / 4);
+            String what = String.format(Locale.ROOT, "Registry search, %,d things, 2 operators, page of %d",
+                    r.things(), r.pageSize());
+            row(what + ", median", micros(r.search().medianMicros()), "ping " + micros(r.ping().medianMicros()),
+                    r.search().medianNanos(), r.ping().medianNanos(), "—", true, 0);
+            row(what + ", p99", micros(r.search().p99Micros()), "ping " + micros(r.ping().p99Micros()),
+                    r.search().p99Nanos(), r.ping().p99Nanos(), "—", true, 0);
+            notes.add(String.format(Locale.ROOT, "registry filled with %,d things (H2 file database) in %.1f s",
+                    r.things(), r.fillSeconds()));
+        }
+        if (HUB_NODES > 0) {
+            progress("hub: %d nodes, 3 full read-outs", HUB_NODES);
+            ScaleRows.HubReadout h = ScaleRows.hubReadout(server, HUB_NODES, 3);
+            rows.add(new String[] {String.format(Locale.ROOT, "Hub read-out of all %,d nodes (1 field each), median of 3",
+                    h.nodes()), String.format(Locale.ROOT, "%.0f ms", h.readout().medianMicros() / 1000),
+                String.format(Locale.ROOT, "%.0f µs per node", h.readout().medianMicros() / h.nodes()), "—", "—", ""});
+            notes.add(String.format(Locale.ROOT, "hub of %,d nodes started from its file in %.1f s", h.nodes(),
+                    h.startSeconds()));
+        }
     }
 
     private void smackRows(ProsodyServer server, Stats ours) throws Exception {
@@ -178,7 +204,14 @@ public final class EndToEnd {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    private static CompletableFuture<?> ping(XMPPConnection client, Jid target) {
+    /**
+     * Sends a XEP-0199 ping as a raw IQ.
+     *
+     * @param client the sender
+     * @param target the full JID to ping
+     * @return completes with the pong
+     */
+    static CompletableFuture<?> ping(XMPPConnection client, Jid target) {
         CompletableFuture<Object> f = new CompletableFuture<>();
         Ping ping = new Ping(target);
         client.sendIqRequestAsync(ping, TimeUnit.SECONDS.toMillis(Measure.TIMEOUT_SECONDS))
