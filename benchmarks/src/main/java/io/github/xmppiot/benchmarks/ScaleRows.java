@@ -158,6 +158,9 @@ final class ScaleRows {
             try (Hub hub = Hub.builder().config(file).connection(hubConnection).nodeType(new Thermometer())
                     .accessPolicy(AccessPolicy.allowEveryone()).build().start()) {
                 double start = (System.nanoTime() - t0) / 1e9;
+                if (hub.tree().size() != nodes + 1) {
+                    throw new IllegalStateException("hub has " + hub.tree().size() + " nodes, expected " + (nodes + 1));
+                }
                 SensorDataClient sd = SensorDataClient.getInstanceFor(client);
                 ReadoutRequest all = ReadoutRequest.builder().momentary().timeout(Duration.ofMinutes(2)).build();
                 Jid to = hubConnection.getUser();

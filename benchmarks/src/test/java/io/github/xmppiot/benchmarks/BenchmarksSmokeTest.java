@@ -44,6 +44,14 @@ class BenchmarksSmokeTest {
     }
 
     @Test
+    void searchResultBenchmarkParsesAndSerialisesAPageOfTwenty() throws Exception {
+        SearchResultBenchmark b = new SearchResultBenchmark();
+        b.setUp();
+        assertThat(b.parse().result()).isEqualTo(b.found.result());
+        assertThat(b.serialise()).contains("<found xmlns='urn:xmpp:iot:discovery' more='true'>");
+    }
+
+    @Test
     void statsTakeTheMedianAndTheNearestRank99thPercentile() {
         long[] samples = new long[100];
         for (int i = 0; i < samples.length; i++) {
