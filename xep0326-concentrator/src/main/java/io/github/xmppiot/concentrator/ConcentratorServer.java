@@ -10,6 +10,8 @@ import io.github.xmppiot.concentrator.internal.NodeEditing;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,6 +93,7 @@ public final class ConcentratorServer extends Manager {
     private volatile int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
     private volatile NodeQueries queries;
     private volatile NodeEditing editing;
+    private volatile AccessPolicy accessPolicy;
 
     private ConcentratorServer(XMPPConnection connection) {
         super(connection);
@@ -110,6 +113,32 @@ public final class ConcentratorServer extends Manager {
      */
     public static synchronized ConcentratorServer getInstanceFor(XMPPConnection connection) {
         return INSTANCES.computeIfAbsent(connection, ConcentratorServer::new);
+    }
+
+    /**
+     * Sets who may use the concentrator (XEP-0326 §3.13 "Security": restrict to friends or ask a provisioning server).
+     * Requests of IQ type {@code get} and subscriptions are decided as reads, every other request (create, edit,
+     * destroy, move, commands) as control. A refusal is answered with {@code InsufficientPrivileges} and a
+     * {@code forbidden} error. The default is {@link AccessPolicy#friends}.
+     *
+     * @param policy the policy
+     * @return this server
+     */
+    public ConcentratorServer setAccessPolicy(AccessPolicy policy) {
+        this.accessPolicy = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    private CompletableFuture<ConcentratorResponse> authorised(ConcentratorRequest r) {
+        ConcentratorCommand c = r.command();
+        boolean read = c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE
+                || c == ConcentratorCommand.UNSUBSCRIBE;
+        AccessPolicy policy = accessPolicy != null ? accessPolicy : AccessPolicy.friends(connection());
+        AccessRequest ask = read ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
+                : AccessRequest.control(r.getFrom(), r.tokens(), List.of(), Set.of());
+        return policy.decide(ask).toCompletableFuture().thenCompose(d -> d.allowed() ? dispatch(r)
+                : CompletableFuture.completedFuture(NodeQueries.fail(c, ResultCode.INSUFFICIENT_PRIVILEGES,
+                        "not allowed to " + (read ? "read" : "change") + " this concentrator")));
     }
 
     /**
@@ -268,7 +297,7 @@ public final class ConcentratorServer extends Manager {
 
         @Override
         protected CompletionStage<? extends IQ> handle(ConcentratorRequest request) {
-            return dispatch(request).exceptionally(e -> NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
+            return authorised(request).exceptionally(e -> NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
                     String.valueOf(e.getMessage()))).thenApply(resp -> {
                         resp.setStanzaId(request.getStanzaId());
                         resp.setTo(request.getFrom());

@@ -120,7 +120,7 @@ public final class Hub implements AutoCloseable {
         t.addListener(this::onChange);
         if (connection != null) {
             ThingDirectory directory = t.directory();
-            ConcentratorServer.getInstanceFor(connection).serve(t);
+            ConcentratorServer.getInstanceFor(connection).setAccessPolicy(policy()).serve(t);
             SensorDataServer.getInstanceFor(connection).setDirectory(directory).setAccessPolicy(policy());
             ControlServer.getInstanceFor(connection).setThings(directory).setAccessPolicy(policy());
         }
