@@ -123,14 +123,14 @@ public final class EndToEnd {
         if (REGISTRY_THINGS > 0) {
             progress("registry: filling %d things, then %d searches", REGISTRY_THINGS, ROUNDS / 4);
             ScaleRows.Search r = ScaleRows.registrySearch(server, REGISTRY_THINGS, ROUNDS / 4);
-            String what = String.format(Locale.ROOT, "Registry search, %,d things, 2 operators, page of %d",
-                    r.things(), r.pageSize());
+            String what = String.format(Locale.ROOT, "Registry search, %,d things, 2 operators, maxCount 20",
+                    r.things());
             row(what + ", median", micros(r.search().medianMicros()), "ping " + micros(r.ping().medianMicros()),
                     r.search().medianNanos(), r.ping().medianNanos(), "—", true, 0);
             row(what + ", p99", micros(r.search().p99Micros()), "ping " + micros(r.ping().p99Micros()),
                     r.search().p99Nanos(), r.ping().p99Nanos(), "—", true, 0);
-            notes.add(String.format(Locale.ROOT, "registry filled with %,d things (H2 file database) in %.1f s",
-                    r.things(), r.fillSeconds()));
+            notes.add(String.format(Locale.ROOT, "registry filled with %,d things (H2 file database) in %.1f s;"
+                    + " the last search found %d", r.things(), r.fillSeconds(), r.pageSize()));
         }
         if (HUB_NODES > 0) {
             progress("hub: %d nodes, 3 full read-outs", HUB_NODES);

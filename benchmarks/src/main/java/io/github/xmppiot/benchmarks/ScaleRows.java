@@ -47,7 +47,15 @@ final class ScaleRows {
     private ScaleRows() {
     }
 
-    /** Result of {@link #registrySearch}. */
+    /**
+     * Result of {@link #registrySearch}.
+     *
+     * @param things      Things in the registry
+     * @param fillSeconds time to fill the database
+     * @param search      search round trips
+     * @param ping        ping round trips to the registry, interleaved with the searches
+     * @param pageSize    Things found by the last search
+     */
     record Search(int things, double fillSeconds, Stats search, Stats ping, int pageSize) {
     }
 
@@ -108,7 +116,13 @@ final class ScaleRows {
         }
     }
 
-    /** Result of {@link #hubReadout}. */
+    /**
+     * Result of {@link #hubReadout}.
+     *
+     * @param nodes        nodes read
+     * @param startSeconds time to start the hub from its file
+     * @param readout      read-out round trips
+     */
     record HubReadout(int nodes, double startSeconds, Stats readout) {
     }
 
