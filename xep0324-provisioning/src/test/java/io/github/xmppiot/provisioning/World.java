@@ -14,11 +14,15 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
@@ -118,6 +122,27 @@ final class World {
         OPEN.clear();
     }
 
+    /** Completes with true on {@code subscribed}, false on {@code unsubscribed} from {@code from}. */
+    static java.util.concurrent.CompletableFuture<Boolean> subscriptionAnswer(XMPPConnection who, BareJid from) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Roster.getInstanceFor(who).addPresenceEventListener(new AbstractPresenceEventListener() {
+            @Override
+            public void presenceSubscribed(BareJid address, Presence p) {
+                if (address.equals(from)) {
+                    answer.complete(true);
+                }
+            }
+
+            @Override
+            public void presenceUnsubscribed(BareJid address, Presence p) {
+                if (address.equals(from)) {
+                    answer.complete(false);
+                }
+            }
+        });
+        return answer;
+    }
+
     EntityBareJid jid(String role) {
         return prosody.jid(prefix + "-" + role);
     }
@@ -169,6 +194,21 @@ final class World {
     }
 
     private void rule(String node, String principal, List<String> nodes, List<String> names) throws Exception {
+        ownerChange(node, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(), OwnerCommands.FIELD_PRINCIPAL,
+                principal, OwnerCommands.FIELD_NODES, nodes, OwnerCommands.FIELD_NAMES, names));
+    }
+
+    /** Allows or forbids secondary trust for the Thing; waits for the Thing's {@code clearCache} acknowledgement. */
+    void secondaryTrust(boolean allowed) throws Exception {
+        ownerChange(OwnerCommands.SECONDARY_TRUST, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
+                OwnerCommands.FIELD_ALLOW, allowed));
+    }
+
+    /**
+     * Runs an owner command that changes the Thing's rules; if the Thing is online, waits until it has acknowledged
+     * the resulting {@code clearCache}.
+     */
+    void ownerChange(String node, Map<String, Object> answers) throws Exception {
         java.util.concurrent.CompletableFuture<String> acknowledged = new java.util.concurrent.CompletableFuture<>();
         server.addListener(new ServerListener() {
             @Override
@@ -178,8 +218,7 @@ final class World {
                 }
             }
         });
-        command(owner, node, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
-                OwnerCommands.FIELD_PRINCIPAL, principal, OwnerCommands.FIELD_NODES, nodes, OwnerCommands.FIELD_NAMES, names));
+        command(owner, node, answers);
         if (thing.isAuthenticated()) {
             await(acknowledged);
         }

@@ -28,6 +28,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS things (thing VARCHAR PRIMARY KEY, owner VARCHAR NOT NULL)",
+        "ALTER TABLE things ADD COLUMN IF NOT EXISTS secondary_trust BOOLEAN DEFAULT FALSE NOT NULL",
         "CREATE TABLE IF NOT EXISTS clear_pending (thing VARCHAR PRIMARY KEY)",
         "CREATE TABLE IF NOT EXISTS friendships (thing VARCHAR, friend VARCHAR, allow BOOLEAN NOT NULL, "
                 + "PRIMARY KEY (thing, friend))",
@@ -81,6 +82,16 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized Optional<String> owner(String thing) throws SQLException {
         return single("SELECT owner FROM things WHERE thing = ?", thing);
+    }
+
+    @Override
+    public synchronized void setSecondaryTrust(String thing, boolean allowed) throws SQLException {
+        update("UPDATE things SET secondary_trust = ? WHERE thing = ?", allowed, thing);
+    }
+
+    @Override
+    public synchronized boolean secondaryTrust(String thing) throws SQLException {
+        return single("SELECT secondary_trust FROM things WHERE thing = ?", thing).map(Boolean::valueOf).orElse(false);
     }
 
     @Override

@@ -29,6 +29,12 @@ public final class OwnerCommands {
     public static final String CLAIM = "urn:xmpp:iot:provisioning:claim";
     /** Allows or forbids a friendship: fields {@code thing}, {@code jid}, {@code allow}. */
     public static final String FRIENDSHIP = "urn:xmpp:iot:provisioning:friendship";
+    /**
+     * Allows or forbids a Thing to add friends and trust relationships on its own (XEP-0324 §3.1.4): fields
+     * {@code thing}, {@code allow}. The Thing is sent a {@code clearCache} and learns the new setting from its next
+     * {@code isFriendResponse}.
+     */
+    public static final String SECONDARY_TRUST = "urn:xmpp:iot:provisioning:secondaryTrust";
     /** Sets a read rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
     public static final String READ_RULE = "urn:xmpp:iot:provisioning:read";
     /** Sets a control rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
@@ -76,6 +82,9 @@ public final class OwnerCommands {
                 FormField.booleanBuilder(FIELD_ALLOW).build()),
                 (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),
                         bool(f, FIELD_ALLOW, true))));
+        m.put(SECONDARY_TRUST, new Spec(SECONDARY_TRUST, "Allow or forbid secondary trust", List.of(jid(FIELD_THING),
+                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                (s, owner, f) -> s.setSecondaryTrust(owner, bareJid(single(f, FIELD_THING)), bool(f, FIELD_ALLOW, true))));
         for (String node : List.of(READ_RULE, CONTROL_RULE)) {
             AccessRequest.Kind kind = node.equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL;
             m.put(node, new Spec(node, kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",

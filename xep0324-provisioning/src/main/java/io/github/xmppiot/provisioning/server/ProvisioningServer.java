@@ -242,6 +242,14 @@ public final class ProvisioningServer implements AutoCloseable {
         return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend;
     }
 
+    String setSecondaryTrust(String owner, String thing, boolean allowed) throws Exception {
+        requireOwner(owner, thing);
+        store.setSecondaryTrust(thing, allowed);
+        store.setClearPending(thing, true);
+        submit(() -> pushIfPending(thing));
+        return (allowed ? "secondary trust allowed for " : "secondary trust forbidden for ") + thing;
+    }
+
     String setRule(String owner, Rule rule, boolean remove) throws Exception {
         requireOwner(owner, rule.thing());
         if (remove) {

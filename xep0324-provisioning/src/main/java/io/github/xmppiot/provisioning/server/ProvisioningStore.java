@@ -36,6 +36,26 @@ public interface ProvisioningStore extends AutoCloseable {
     Optional<String> owner(String thing) throws SQLException;
 
     /**
+     * Records whether a Thing may add friends and trust relationships on its own (XEP-0324 §3.1.4 "Delegating
+     * Secondary Trust"); returned in every {@code isFriendResponse} to that Thing.
+     *
+     * @param thing   the Thing's bare JID (claimed)
+     * @param allowed whether secondary trust is allowed
+     * @throws SQLException on database errors
+     */
+    void setSecondaryTrust(String thing, boolean allowed) throws SQLException;
+
+    /**
+     * Whether a Thing may add friends and trust relationships on its own (XEP-0324 §3.1.4); false by default and for
+     * Things without an owner.
+     *
+     * @param thing the Thing's bare JID
+     * @return whether secondary trust is allowed
+     * @throws SQLException on database errors
+     */
+    boolean secondaryTrust(String thing) throws SQLException;
+
+    /**
      * Sets or removes a friendship decision (XEP-0324 §3.2).
      *
      * @param thing  the Thing

@@ -94,13 +94,16 @@ final class ServerHandlers {
         return iq.getFrom().asBareJid().toString();
     }
 
-    /** §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. */
+    /**
+     * §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. The answer carries
+     * whether the Thing may add friends itself (§3.1.4).
+     */
     private static IQ isFriend(ProvisioningStore store, IsFriend r) throws Exception {
         String thing = bare(r);
         String friend = r.bareJid().toString();
         boolean ok = store.owner(thing).map(friend::equals).orElse(false)
                 || store.friendship(thing, friend).orElse(false);
-        return new IsFriendResponse(r.bareJid(), ok, false);
+        return new IsFriendResponse(r.bareJid(), ok, store.secondaryTrust(thing));
     }
 
     private static IQ canRead(RuleEvaluator rules, CanRead r) throws Exception {

@@ -72,4 +72,22 @@ class H2ProvisioningStoreTest {
             assertThat(store.clearPending()).isEmpty();
         }
     }
+
+    @Test
+    void secondaryTrustIsOffByDefaultAndKeptPerClaimedThing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("st");
+        try (H2ProvisioningStore store = new H2ProvisioningStore(file)) {
+            store.claim("t@x", "alice@x");
+            assertThat(store.secondaryTrust("t@x")).isFalse();
+            store.setSecondaryTrust("t@x", true);
+            store.setSecondaryTrust("unclaimed@x", true);
+            assertThat(store.secondaryTrust("t@x")).isTrue();
+            assertThat(store.secondaryTrust("unclaimed@x")).isFalse();
+        }
+        try (H2ProvisioningStore reopened = new H2ProvisioningStore(file)) {
+            assertThat(reopened.secondaryTrust("t@x")).isTrue();
+            reopened.setSecondaryTrust("t@x", false);
+            assertThat(reopened.secondaryTrust("t@x")).isFalse();
+        }
+    }
 }
