@@ -32,6 +32,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         "CREATE TABLE IF NOT EXISTS clear_pending (thing VARCHAR PRIMARY KEY)",
         "CREATE TABLE IF NOT EXISTS friendships (thing VARCHAR, friend VARCHAR, allow BOOLEAN NOT NULL, "
                 + "PRIMARY KEY (thing, friend))",
+        "CREATE TABLE IF NOT EXISTS asked (thing VARCHAR, jid VARCHAR, PRIMARY KEY (thing, jid))",
         "CREATE TABLE IF NOT EXISTS rules (thing VARCHAR, kind VARCHAR, principal VARCHAR, nodes VARCHAR NOT NULL, "
                 + "names VARCHAR NOT NULL, PRIMARY KEY (thing, kind, principal))",
         "CREATE TABLE IF NOT EXISTS tokens (token VARCHAR PRIMARY KEY, holder VARCHAR NOT NULL, cert VARBINARY NOT NULL)",
@@ -102,6 +103,16 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized Optional<Boolean> friendship(String thing, String friend) throws SQLException {
         return single("SELECT allow FROM friendships WHERE thing = ? AND friend = ?", thing, friend).map(Boolean::valueOf);
+    }
+
+    @Override
+    public synchronized void recordAsked(String thing, String jid) throws SQLException {
+        update("MERGE INTO asked (thing, jid) KEY (thing, jid) VALUES (?, ?)", thing, jid);
+    }
+
+    @Override
+    public synchronized boolean hasAsked(String thing, String jid) throws SQLException {
+        return single("SELECT jid FROM asked WHERE thing = ? AND jid = ?", thing, jid).isPresent();
     }
 
     @Override

@@ -230,16 +230,27 @@ public final class ProvisioningServer implements AutoCloseable {
         }
     }
 
+    /**
+     * An owner's friendship decision (XEP-0324 §3.2): a new allowance is recommended to the Thing with
+     * {@code friend} (§3.2.4); a prohibition is sent as {@code unfriend} only if the Thing asked about that JID
+     * before (§3.2.3).
+     */
     String setFriendship(String owner, String thing, String friend, boolean allow) throws Exception {
         requireOwner(owner, thing);
+        boolean before = store.friendship(thing, friend).orElse(false);
         store.setFriendship(thing, friend, allow);
         store.setClearPending(thing, true);
-        Jid to = online.containsKey(JidCreate.bareFrom(thing)) ? online.get(JidCreate.bareFrom(thing)) : JidCreate.from(thing);
-        Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
-                .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
-        connection.sendStanza(m);
+        boolean order = allow ? !before : store.hasAsked(thing, friend);
+        if (order) {
+            BareJid bare = JidCreate.bareFrom(thing);
+            Jid to = online.containsKey(bare) ? online.get(bare) : bare;
+            Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
+                    .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
+            connection.sendStanza(m);
+        }
         submit(() -> pushIfPending(thing));
-        return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend;
+        return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend
+                + (order ? (allow ? " (friend recommended)" : " (unfriend sent)") : "");
     }
 
     String setSecondaryTrust(String owner, String thing, boolean allowed) throws Exception {

@@ -76,6 +76,26 @@ public interface ProvisioningStore extends AutoCloseable {
     Optional<Boolean> friendship(String thing, String friend) throws SQLException;
 
     /**
+     * Records that a Thing asked {@code isFriend} about a JID (XEP-0324 §3.2.3: {@code unfriend} is sent only to
+     * Things that asked about that JID before).
+     *
+     * @param thing the Thing's bare JID
+     * @param jid   the bare JID it asked about
+     * @throws SQLException on database errors
+     */
+    void recordAsked(String thing, String jid) throws SQLException;
+
+    /**
+     * Whether a Thing ever asked {@code isFriend} about a JID.
+     *
+     * @param thing the Thing's bare JID
+     * @param jid   the other party's bare JID
+     * @return true if it asked
+     * @throws SQLException on database errors
+     */
+    boolean hasAsked(String thing, String jid) throws SQLException;
+
+    /**
      * Replaces the rule of {@code rule.principal()} for that Thing and kind.
      *
      * @param rule the rule

@@ -96,11 +96,13 @@ final class ServerHandlers {
 
     /**
      * §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. The answer carries
-     * whether the Thing may add friends itself (§3.1.4).
+     * whether the Thing may add friends itself (§3.1.4). The question is recorded, so that an {@code unfriend} goes
+     * only to Things that asked (§3.2.3).
      */
     private static IQ isFriend(ProvisioningStore store, IsFriend r) throws Exception {
         String thing = bare(r);
         String friend = r.bareJid().toString();
+        store.recordAsked(thing, friend);
         boolean ok = store.owner(thing).map(friend::equals).orElse(false)
                 || store.friendship(thing, friend).orElse(false);
         return new IsFriendResponse(r.bareJid(), ok, store.secondaryTrust(thing));

@@ -90,4 +90,16 @@ class H2ProvisioningStoreTest {
             assertThat(reopened.secondaryTrust("t@x")).isFalse();
         }
     }
+
+    @Test
+    void isFriendQuestionsAreRememberedPerThingAndJid() throws Exception {
+        try (H2ProvisioningStore store = new H2ProvisioningStore("jdbc:h2:mem:asked")) {
+            assertThat(store.hasAsked("t@x", "friend@x")).isFalse();
+            store.recordAsked("t@x", "friend@x");
+            store.recordAsked("t@x", "friend@x");
+            assertThat(store.hasAsked("t@x", "friend@x")).isTrue();
+            assertThat(store.hasAsked("t@x", "other@x")).isFalse();
+            assertThat(store.hasAsked("u@x", "friend@x")).isFalse();
+        }
+    }
 }
