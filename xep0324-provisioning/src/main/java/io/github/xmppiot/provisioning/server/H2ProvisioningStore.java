@@ -33,6 +33,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         "CREATE TABLE IF NOT EXISTS friendships (thing VARCHAR, friend VARCHAR, allow BOOLEAN NOT NULL, "
                 + "PRIMARY KEY (thing, friend))",
         "CREATE TABLE IF NOT EXISTS asked (thing VARCHAR, jid VARCHAR, PRIMARY KEY (thing, jid))",
+        "CREATE TABLE IF NOT EXISTS access_rules (service VARCHAR, rule VARCHAR, PRIMARY KEY (service, rule))",
         "CREATE TABLE IF NOT EXISTS rules (thing VARCHAR, kind VARCHAR, principal VARCHAR, nodes VARCHAR NOT NULL, "
                 + "names VARCHAR NOT NULL, PRIMARY KEY (thing, kind, principal))",
         "CREATE TABLE IF NOT EXISTS tokens (token VARCHAR PRIMARY KEY, holder VARCHAR NOT NULL, cert VARBINARY NOT NULL)",
@@ -139,6 +140,31 @@ public final class H2ProvisioningStore implements ProvisioningStore {
                     if (principals.contains(rs.getString(1))) {
                         out.add(new Rule(thing, kind, rs.getString(1), decodeNodes(rs.getString(2)), decode(rs.getString(3))));
                     }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void putAccessRule(AccessRule rule) throws SQLException {
+        update("MERGE INTO access_rules (service, rule) KEY (service, rule) VALUES (?, ?)", rule.service(),
+                String.join("\n", rule.lines()));
+    }
+
+    @Override
+    public synchronized void removeAccessRule(AccessRule rule) throws SQLException {
+        update("DELETE FROM access_rules WHERE service = ? AND rule = ?", rule.service(), String.join("\n", rule.lines()));
+    }
+
+    @Override
+    public synchronized List<AccessRule> accessRules(String service) throws SQLException {
+        List<AccessRule> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT rule FROM access_rules WHERE service = ? ORDER BY rule")) {
+            p.setString(1, service);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(AccessRule.parse(service, List.of(rs.getString(1).split("\n"))));
                 }
             }
         }

@@ -21,7 +21,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * <p>Field names: {@link #FIELD_THING}, {@link #FIELD_JID}, {@link #FIELD_ALLOW}, {@link #FIELD_PRINCIPAL},
  * {@link #FIELD_NODES} (one node per line: {@code nodeId} or {@code nodeId@sourceId}), {@link #FIELD_NAMES} (one
  * field or parameter name per line), {@link #FIELD_REMOVE}, {@link #FIELD_USER}, {@link #FIELD_PRIVILEGES} (one
- * entry per line: {@code +id} includes, {@code -id} excludes).
+ * entry per line: {@code +id} includes, {@code -id} excludes), {@link #FIELD_CREDENTIALS} (one {@code kind=value} per
+ * line).
  */
 public final class OwnerCommands {
 
@@ -39,6 +40,12 @@ public final class OwnerCommands {
     public static final String READ_RULE = "urn:xmpp:iot:provisioning:read";
     /** Sets a control rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
     public static final String CONTROL_RULE = "urn:xmpp:iot:provisioning:control";
+    /**
+     * Adds or removes a rule on which users a service may admit (XEP-0324 §3.6.2, see {@link AccessRule}): fields
+     * {@code thing} (the service), {@code credentials} (one {@code kind=value} condition per line, all must hold),
+     * {@code remove}.
+     */
+    public static final String ACCESS_RULE = "urn:xmpp:iot:provisioning:access";
     /** Sets a user's privileges in a service: fields {@code thing} (the service), {@code user}, {@code privileges}. */
     public static final String PRIVILEGES = "urn:xmpp:iot:provisioning:privileges";
 
@@ -58,6 +65,8 @@ public final class OwnerCommands {
     public static final String FIELD_REMOVE = "remove";
     /** A user name of a service; empty: users not logged in. */
     public static final String FIELD_USER = "user";
+    /** Conditions of an access rule, {@code kind=value} per line (for example {@code jid=alice@example.org}). */
+    public static final String FIELD_CREDENTIALS = "credentials";
     /** Ordered privileges, {@code +id} or {@code -id} per line. */
     public static final String FIELD_PRIVILEGES = "privileges";
 
@@ -95,6 +104,11 @@ public final class OwnerCommands {
                             principal(single(f, FIELD_PRINCIPAL)), nodes(lines(f, FIELD_NODES)), lines(f, FIELD_NAMES)),
                             bool(f, FIELD_REMOVE, false))));
         }
+        m.put(ACCESS_RULE, new Spec(ACCESS_RULE, "Set which users a service may admit", List.of(jid(FIELD_THING),
+                FormField.textMultiBuilder(FIELD_CREDENTIALS).setRequired(true).build(),
+                FormField.booleanBuilder(FIELD_REMOVE).build()),
+                (s, owner, f) -> s.setAccessRule(owner, AccessRule.parse(bareJid(single(f, FIELD_THING)),
+                        lines(f, FIELD_CREDENTIALS)), bool(f, FIELD_REMOVE, false))));
         m.put(PRIVILEGES, new Spec(PRIVILEGES, "Set privileges of a user in a service", List.of(jid(FIELD_THING),
                 FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
                 (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),

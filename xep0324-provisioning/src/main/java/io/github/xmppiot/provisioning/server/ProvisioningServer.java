@@ -274,6 +274,16 @@ public final class ProvisioningServer implements AutoCloseable {
                 + rule.principal() + " on " + rule.thing();
     }
 
+    String setAccessRule(String owner, AccessRule rule, boolean remove) throws Exception {
+        requireOwner(owner, rule.service());
+        if (remove) {
+            store.removeAccessRule(rule);
+        } else {
+            store.putAccessRule(rule);
+        }
+        return (remove ? "removed" : "stored") + " access rule of " + rule.service() + ": " + String.join(", ", rule.lines());
+    }
+
     String setPrivileges(String owner, String service, String user,
             List<io.github.xmppiot.provisioning.element.PrivilegeRule> rules) throws Exception {
         requireOwner(owner, service);

@@ -125,6 +125,31 @@ public interface ProvisioningStore extends AutoCloseable {
     List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException;
 
     /**
+     * Adds a rule saying which users a service may admit (XEP-0324 §3.6.2); an equal rule is replaced.
+     *
+     * @param rule the rule
+     * @throws SQLException on database errors
+     */
+    void putAccessRule(AccessRule rule) throws SQLException;
+
+    /**
+     * Removes an access rule with the same conditions.
+     *
+     * @param rule the rule
+     * @throws SQLException on database errors
+     */
+    void removeAccessRule(AccessRule rule) throws SQLException;
+
+    /**
+     * The access rules of a service (XEP-0324 §3.6.2).
+     *
+     * @param service the service's bare JID
+     * @return its rules, empty if it may admit nobody
+     * @throws SQLException on database errors
+     */
+    List<AccessRule> accessRules(String service) throws SQLException;
+
+    /**
      * Marks or unmarks a Thing as having to clear its cache (XEP-0324 §3.5.1).
      *
      * @param thing   the Thing

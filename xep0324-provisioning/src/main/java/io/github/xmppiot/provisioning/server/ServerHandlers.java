@@ -162,10 +162,14 @@ final class ServerHandlers {
         return false;
     }
 
-    /** §3.6.2: a known service gets a fresh user token for the connecting user. */
+    /**
+     * §3.6.2: a known service may admit a user whose credentials satisfy one of the owner's {@link AccessRule}s of
+     * that service; only then is a user token issued.
+     */
     private static IQ canAccess(ProvisioningStore store, TokenIssuer issuer, CanAccess r) throws Exception {
         String service = bare(r);
-        if (!knownService(store, service, r.serviceToken())) {
+        if (!knownService(store, service, r.serviceToken())
+                || store.accessRules(service).stream().noneMatch(a -> a.admits(r.credentials()))) {
             return new CanAccessResponse(false, null);
         }
         String userToken = issuer.newToken();

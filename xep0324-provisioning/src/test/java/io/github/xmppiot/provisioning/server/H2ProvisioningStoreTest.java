@@ -102,4 +102,19 @@ class H2ProvisioningStoreTest {
             assertThat(store.hasAsked("u@x", "friend@x")).isFalse();
         }
     }
+
+    @Test
+    void accessRulesRoundTripAndAreRemovedByTheirConditions() throws Exception {
+        try (H2ProvisioningStore store = new H2ProvisioningStore("jdbc:h2:mem:access")) {
+            AccessRule kermit = AccessRule.parse("svc@x", List.of("userName=Kermit", "jid=*@x"));
+            AccessRule alice = AccessRule.parse("svc@x", List.of("jid=alice@x"));
+            store.putAccessRule(kermit);
+            store.putAccessRule(kermit);
+            store.putAccessRule(alice);
+            assertThat(store.accessRules("svc@x")).containsExactlyInAnyOrder(kermit, alice);
+            assertThat(store.accessRules("other@x")).isEmpty();
+            store.removeAccessRule(AccessRule.parse("svc@x", List.of("jid=*@x", "userName=Kermit")));
+            assertThat(store.accessRules("svc@x")).containsExactly(alice);
+        }
+    }
 }
