@@ -159,8 +159,8 @@ final class World {
         return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Runs an owner command on the provisioning server and checks that it completed. */
-    void command(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
+    /** Runs an owner command on the provisioning server, checks that it completed and returns its notes. */
+    String command(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
         RemoteCommand cmd = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(serverFullJid(), node);
         cmd.execute();
         FillableForm form = new FillableForm(cmd.getForm());
@@ -178,6 +178,8 @@ final class World {
         }
         cmd.complete(form);
         assertThat(cmd.getStatus()).isEqualTo(AdHocCommand.Status.completed);
+        return String.join("\n", cmd.getNotes().stream().map(org.jivesoftware.smackx.commands.AdHocCommandNote::getValue)
+                .toList());
     }
 
     /**
@@ -209,6 +211,11 @@ final class World {
      * the resulting {@code clearCache}.
      */
     void ownerChange(String node, Map<String, Object> answers) throws Exception {
+        ownerChange(owner, node, answers);
+    }
+
+    /** {@link #ownerChange(String, Map)} run by another account (for example a new owner). */
+    void ownerChange(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
         java.util.concurrent.CompletableFuture<String> acknowledged = new java.util.concurrent.CompletableFuture<>();
         server.addListener(new ServerListener() {
             @Override
@@ -218,7 +225,7 @@ final class World {
                 }
             }
         });
-        command(owner, node, answers);
+        command(who, node, answers);
         if (thing.isAuthenticated()) {
             await(acknowledged);
         }

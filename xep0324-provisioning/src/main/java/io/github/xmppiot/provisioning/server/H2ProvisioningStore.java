@@ -1,11 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +12,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -87,6 +85,29 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     }
 
     @Override
+    public synchronized void setOwner(String thing, String newOwner) throws SQLException {
+        update("UPDATE things SET owner = ? WHERE thing = ?", newOwner, thing);
+    }
+
+    @Override
+    public synchronized void disown(String thing) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            update("DELETE FROM things WHERE thing = ?", thing);
+            update("DELETE FROM friendships WHERE thing = ?", thing);
+            update("DELETE FROM rules WHERE thing = ?", thing);
+            update("DELETE FROM access_rules WHERE service = ?", thing);
+            update("DELETE FROM privileges WHERE service = ?", thing);
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    @Override
     public synchronized void setSecondaryTrust(String thing, boolean allowed) throws SQLException {
         update("UPDATE things SET secondary_trust = ? WHERE thing = ?", allowed, thing);
     }
@@ -107,6 +128,20 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     }
 
     @Override
+    public synchronized Map<String, Boolean> friendships(String thing) throws SQLException {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT friend, allow FROM friendships WHERE thing = ? ORDER BY friend")) {
+            p.setString(1, thing);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
     public synchronized void recordAsked(String thing, String jid) throws SQLException {
         update("MERGE INTO asked (thing, jid) KEY (thing, jid) VALUES (?, ?)", thing, jid);
     }
@@ -119,7 +154,8 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized void putRule(Rule rule) throws SQLException {
         update("MERGE INTO rules (thing, kind, principal, nodes, names) KEY (thing, kind, principal) VALUES (?, ?, ?, ?, ?)",
-                rule.thing(), rule.kind().name(), rule.principal(), encodeNodes(rule.nodes()), encode(rule.names()));
+                rule.thing(), rule.kind().name(), rule.principal(), RuleCodec.encodeNodes(rule.nodes()),
+                RuleCodec.encode(rule.names()));
     }
 
     @Override
@@ -130,6 +166,11 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals)
             throws SQLException {
+        return rules(thing, kind).stream().filter(r -> principals.contains(r.principal())).toList();
+    }
+
+    @Override
+    public synchronized List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException {
         List<Rule> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement(
                 "SELECT principal, nodes, names FROM rules WHERE thing = ? AND kind = ? ORDER BY principal")) {
@@ -137,9 +178,8 @@ public final class H2ProvisioningStore implements ProvisioningStore {
             p.setString(2, kind.name());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    if (principals.contains(rs.getString(1))) {
-                        out.add(new Rule(thing, kind, rs.getString(1), decodeNodes(rs.getString(2)), decode(rs.getString(3))));
-                    }
+                    out.add(new Rule(thing, kind, rs.getString(1), RuleCodec.decodeNodes(rs.getString(2)),
+                            RuleCodec.decode(rs.getString(3))));
                 }
             }
         }
@@ -284,43 +324,5 @@ public final class H2ProvisioningStore implements ProvisioningStore {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    private static String encodeNodes(List<NodeRef> nodes) {
-        List<String> parts = new ArrayList<>();
-        for (NodeRef n : nodes) {
-            parts.add(enc(n.nodeId()) + ":" + enc(n.sourceId() == null ? "" : n.sourceId()) + ":"
-                    + enc(n.cacheType() == null ? "" : n.cacheType()));
-        }
-        return String.join(",", parts);
-    }
-
-    private static List<NodeRef> decodeNodes(String s) {
-        List<NodeRef> out = new ArrayList<>();
-        for (String part : decodeRaw(s)) {
-            String[] t = part.split(":", -1);
-            out.add(new NodeRef(dec(t[0]), dec(t[1]), dec(t[2])));
-        }
-        return out;
-    }
-
-    private static String encode(List<String> names) {
-        return String.join(",", names.stream().map(H2ProvisioningStore::enc).toList());
-    }
-
-    private static List<String> decode(String s) {
-        return decodeRaw(s).stream().map(H2ProvisioningStore::dec).toList();
-    }
-
-    private static List<String> decodeRaw(String s) {
-        return s.isEmpty() ? List.of() : List.of(s.split(","));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String dec(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

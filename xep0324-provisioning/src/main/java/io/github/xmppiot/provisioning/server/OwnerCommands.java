@@ -22,7 +22,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * {@link #FIELD_NODES} (one node per line: {@code nodeId} or {@code nodeId@sourceId}), {@link #FIELD_NAMES} (one
  * field or parameter name per line), {@link #FIELD_REMOVE}, {@link #FIELD_USER}, {@link #FIELD_PRIVILEGES} (one
  * entry per line: {@code +id} includes, {@code -id} excludes), {@link #FIELD_CREDENTIALS} (one {@code kind=value} per
- * line).
+ * line), {@link #FIELD_NEW_OWNER}.
  */
 public final class OwnerCommands {
 
@@ -46,6 +46,18 @@ public final class OwnerCommands {
      * {@code remove}.
      */
     public static final String ACCESS_RULE = "urn:xmpp:iot:provisioning:access";
+    /** Lists everything the owner decided about a Thing or service (in the completion note): field {@code thing}. */
+    public static final String LIST_RULES = "urn:xmpp:iot:provisioning:list";
+    /**
+     * Hands a Thing, with its rules, to another owner: fields {@code thing}, {@code newOwner}. The former owner loses
+     * the owner's rights at once; the Thing is sent a {@code clearCache}.
+     */
+    public static final String TRANSFER = "urn:xmpp:iot:provisioning:transfer";
+    /**
+     * Gives a Thing up: its owner and every rule, friendship and access rule about it are removed and anyone may claim
+     * it again: field {@code thing}. The Thing is sent a {@code clearCache}.
+     */
+    public static final String DISOWN = "urn:xmpp:iot:provisioning:disown";
     /** Sets a user's privileges in a service: fields {@code thing} (the service), {@code user}, {@code privileges}. */
     public static final String PRIVILEGES = "urn:xmpp:iot:provisioning:privileges";
 
@@ -67,6 +79,8 @@ public final class OwnerCommands {
     public static final String FIELD_USER = "user";
     /** Conditions of an access rule, {@code kind=value} per line (for example {@code jid=alice@example.org}). */
     public static final String FIELD_CREDENTIALS = "credentials";
+    /** The account a Thing is transferred to. */
+    public static final String FIELD_NEW_OWNER = "newOwner";
     /** Ordered privileges, {@code +id} or {@code -id} per line. */
     public static final String FIELD_PRIVILEGES = "privileges";
 
@@ -80,7 +94,7 @@ public final class OwnerCommands {
     /** What a command does; returns the note shown to the owner. */
     @FunctionalInterface
     interface Action {
-        String apply(ProvisioningServer server, String owner, DataForm submitted) throws Exception;
+        String apply(OwnerActions actions, String owner, DataForm submitted) throws Exception;
     }
 
     static Map<String, Spec> specs() {
@@ -113,6 +127,12 @@ public final class OwnerCommands {
                 FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
                 (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),
                         privileges(lines(f, FIELD_PRIVILEGES)))));
+        m.put(LIST_RULES, new Spec(LIST_RULES, "List the rules of a Thing", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.list(owner, bareJid(single(f, FIELD_THING)))));
+        m.put(TRANSFER, new Spec(TRANSFER, "Transfer a Thing to another owner", List.of(jid(FIELD_THING), jid(FIELD_NEW_OWNER)),
+                (s, owner, f) -> s.transfer(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_NEW_OWNER)))));
+        m.put(DISOWN, new Spec(DISOWN, "Give a Thing up", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.disown(owner, bareJid(single(f, FIELD_THING)))));
         return m;
     }
 

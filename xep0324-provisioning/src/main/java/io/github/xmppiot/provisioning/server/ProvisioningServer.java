@@ -1,11 +1,9 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.provisioning.element.ClearCache;
-import io.github.xmppiot.provisioning.element.Friend;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
-import io.github.xmppiot.provisioning.element.Unfriend;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
@@ -31,6 +29,7 @@ import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
@@ -73,6 +72,7 @@ public final class ProvisioningServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<IQRequestHandler> handlers;
     private final TokenIssuer issuer;
+    private final OwnerActions owners;
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -90,6 +90,7 @@ public final class ProvisioningServer implements AutoCloseable {
         });
         this.issuer = new TokenIssuer(Clock.systemUTC());
         this.handlers = ServerHandlers.create(connection, executor, store, issuer);
+        this.owners = new OwnerActions(this, store);
     }
 
     /**
@@ -210,85 +211,29 @@ public final class ProvisioningServer implements AutoCloseable {
         });
     }
 
-    String claim(String thing, String owner) throws SQLException {
+    /** @return what the owner commands do */
+    OwnerActions owners() {
+        return owners;
+    }
+
+    /** Fails once the server is closed (owner changes are then refused). */
+    void requireOpen() throws SQLException {
         if (closed) {
             throw new SQLException("the provisioning server is closed");
         }
-        String actual = store.claim(thing, owner);
-        if (!actual.equals(owner)) {
-            throw new SecurityException(thing + " is owned by someone else");
-        }
-        return thing + " is owned by " + owner;
     }
 
-    private void requireOwner(String owner, String thing) throws SQLException {
-        if (closed) {
-            throw new SQLException("the provisioning server is closed");
-        }
-        if (!store.owner(thing).map(owner::equals).orElse(false)) {
-            throw new SecurityException("only the owner of " + thing + " may change its rules");
-        }
-    }
-
-    /**
-     * An owner's friendship decision (XEP-0324 §3.2): a new allowance is recommended to the Thing with
-     * {@code friend} (§3.2.4); a prohibition is sent as {@code unfriend} only if the Thing asked about that JID
-     * before (§3.2.3).
-     */
-    String setFriendship(String owner, String thing, String friend, boolean allow) throws Exception {
-        requireOwner(owner, thing);
-        boolean before = store.friendship(thing, friend).orElse(false);
-        store.setFriendship(thing, friend, allow);
-        store.setClearPending(thing, true);
-        boolean order = allow ? !before : store.hasAsked(thing, friend);
-        if (order) {
-            BareJid bare = JidCreate.bareFrom(thing);
-            Jid to = online.containsKey(bare) ? online.get(bare) : bare;
-            Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
-                    .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
-            connection.sendStanza(m);
-        }
-        submit(() -> pushIfPending(thing));
-        return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend
-                + (order ? (allow ? " (friend recommended)" : " (unfriend sent)") : "");
-    }
-
-    String setSecondaryTrust(String owner, String thing, boolean allowed) throws Exception {
-        requireOwner(owner, thing);
-        store.setSecondaryTrust(thing, allowed);
+    /** Marks a Thing as owed a {@code clearCache} (committed) and sends it if the Thing is online. */
+    void changed(String thing) throws SQLException {
         store.setClearPending(thing, true);
         submit(() -> pushIfPending(thing));
-        return (allowed ? "secondary trust allowed for " : "secondary trust forbidden for ") + thing;
     }
 
-    String setRule(String owner, Rule rule, boolean remove) throws Exception {
-        requireOwner(owner, rule.thing());
-        if (remove) {
-            store.removeRule(rule.thing(), rule.kind(), rule.principal());
-        } else {
-            store.putRule(rule);
-        }
-        store.setClearPending(rule.thing(), true);
-        submit(() -> pushIfPending(rule.thing()));
-        return (remove ? "removed " : "stored ") + rule.kind().name().toLowerCase(java.util.Locale.ROOT) + " rule of "
-                + rule.principal() + " on " + rule.thing();
-    }
-
-    String setAccessRule(String owner, AccessRule rule, boolean remove) throws Exception {
-        requireOwner(owner, rule.service());
-        if (remove) {
-            store.removeAccessRule(rule);
-        } else {
-            store.putAccessRule(rule);
-        }
-        return (remove ? "removed" : "stored") + " access rule of " + rule.service() + ": " + String.join(", ", rule.lines());
-    }
-
-    String setPrivileges(String owner, String service, String user,
-            List<io.github.xmppiot.provisioning.element.PrivilegeRule> rules) throws Exception {
-        requireOwner(owner, service);
-        store.setPrivileges(service, user, rules);
-        return "stored " + rules.size() + " privilege entries of '" + user + "' in " + service;
+    /** Sends a message with one provisioning element to a Thing, at its full JID if it is online. */
+    void sendToThing(String thing, ExtensionElement element) throws Exception {
+        BareJid bare = JidCreate.bareFrom(thing);
+        Jid to = online.containsKey(bare) ? online.get(bare) : bare;
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(element).build());
     }
 
     /** Runs on the executor: sends {@code clearCache} to an online Thing owed one; unmarks it on acknowledgement. */

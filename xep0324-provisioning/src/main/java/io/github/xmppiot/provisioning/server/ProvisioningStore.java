@@ -5,6 +5,7 @@ import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +57,24 @@ public interface ProvisioningStore extends AutoCloseable {
     boolean secondaryTrust(String thing) throws SQLException;
 
     /**
+     * Hands a claimed Thing to another owner, keeping its rules.
+     *
+     * @param thing    the Thing's bare JID
+     * @param newOwner the new owner's bare JID
+     * @throws SQLException on database errors
+     */
+    void setOwner(String thing, String newOwner) throws SQLException;
+
+    /**
+     * Removes a Thing's owner and everything decided about it (secondary trust, friendships, read and control rules,
+     * its access rules and privileges as a service), in one transaction.
+     *
+     * @param thing the Thing's bare JID
+     * @throws SQLException on database errors
+     */
+    void disown(String thing) throws SQLException;
+
+    /**
      * Sets or removes a friendship decision (XEP-0324 §3.2).
      *
      * @param thing  the Thing
@@ -74,6 +93,15 @@ public interface ProvisioningStore extends AutoCloseable {
      * @throws SQLException on database errors
      */
     Optional<Boolean> friendship(String thing, String friend) throws SQLException;
+
+    /**
+     * All friendship decisions of a Thing.
+     *
+     * @param thing the Thing's bare JID
+     * @return other party to decision, ordered by JID
+     * @throws SQLException on database errors
+     */
+    Map<String, Boolean> friendships(String thing) throws SQLException;
 
     /**
      * Records that a Thing asked {@code isFriend} about a JID (XEP-0324 §3.2.3: {@code unfriend} is sent only to
@@ -123,6 +151,16 @@ public interface ProvisioningStore extends AutoCloseable {
      * @throws SQLException on database errors
      */
     List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException;
+
+    /**
+     * All rules of a Thing of one kind.
+     *
+     * @param thing the Thing
+     * @param kind  read or control
+     * @return the rules, ordered by principal
+     * @throws SQLException on database errors
+     */
+    List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException;
 
     /**
      * Adds a rule saying which users a service may admit (XEP-0324 §3.6.2); an equal rule is replaced.

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,38 @@ class H2ProvisioningStoreTest {
             assertThat(store.accessRules("other@x")).isEmpty();
             store.removeAccessRule(AccessRule.parse("svc@x", List.of("jid=*@x", "userName=Kermit")));
             assertThat(store.accessRules("svc@x")).containsExactly(alice);
+        }
+    }
+
+    @Test
+    void transferKeepsTheRulesAndDisownRemovesEverythingAboutTheThing() throws Exception {
+        try (H2ProvisioningStore store = new H2ProvisioningStore("jdbc:h2:mem:owners")) {
+            store.claim("t@x", "alice@x");
+            store.setSecondaryTrust("t@x", true);
+            store.setFriendship("t@x", "zed@x", false);
+            store.setFriendship("t@x", "bob@x", true);
+            Rule read = new Rule("t@x", AccessRequest.Kind.READ, "bob@x", List.of(), List.of("Temperature"));
+            store.putRule(read);
+            store.putRule(new Rule("other@x", AccessRequest.Kind.READ, "bob@x", List.of(), List.of()));
+            store.putAccessRule(AccessRule.parse("t@x", List.of("jid=bob@x")));
+            store.setPrivileges("t@x", "bob", List.of(new PrivilegeRule(true, "A")));
+
+            store.setOwner("t@x", "carol@x");
+            assertThat(store.owner("t@x")).contains("carol@x");
+            assertThat(store.friendships("t@x")).containsExactly(Map.entry("bob@x", true), Map.entry("zed@x", false));
+            assertThat(store.rules("t@x", AccessRequest.Kind.READ)).containsExactly(read);
+            assertThat(store.rules("t@x", AccessRequest.Kind.CONTROL)).isEmpty();
+
+            store.disown("t@x");
+            assertThat(store.owner("t@x")).isEmpty();
+            assertThat(store.secondaryTrust("t@x")).isFalse();
+            assertThat(store.friendships("t@x")).isEmpty();
+            assertThat(store.rules("t@x", AccessRequest.Kind.READ)).isEmpty();
+            assertThat(store.accessRules("t@x")).isEmpty();
+            assertThat(store.privileges("t@x", "bob")).isEmpty();
+            assertThat(store.rules("other@x", AccessRequest.Kind.READ)).hasSize(1);
+            assertThat(store.claim("t@x", "mallory@x")).isEqualTo("mallory@x");
+            assertThat(store.secondaryTrust("t@x")).as("a new claim starts without secondary trust").isFalse();
         }
     }
 }
