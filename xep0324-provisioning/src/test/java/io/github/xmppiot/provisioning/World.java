@@ -97,6 +97,14 @@ final class World {
         server = ProvisioningServer.start(provisioning, store);
     }
 
+    /** Restarts the provisioning server on a store with another token lifetime and clock (same database file). */
+    void restartServer(java.time.Duration tokenLifetime, java.time.Clock clock) throws Exception {
+        server.close();
+        store.close();
+        store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"), tokenLifetime, clock);
+        server = ProvisioningServer.start(provisioning, store);
+    }
+
     private void close() {
         thing.disconnect();
         cache.close();

@@ -9,17 +9,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link ProvisioningStore} in an embedded H2 file database. Every change is committed before its method returns,
+ * {@link ProvisioningStore} in an embedded H2 file database. Tokens expire after a configurable lifetime
+ * (default {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days), measured with the given clock. Every change is committed before its method returns,
  * with H2's write delay switched off, so that an acknowledged change survives a crash of the server process.
  */
 public final class H2ProvisioningStore implements ProvisioningStore {
@@ -35,31 +39,68 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         "CREATE TABLE IF NOT EXISTS rules (thing VARCHAR, kind VARCHAR, principal VARCHAR, nodes VARCHAR NOT NULL, "
                 + "names VARCHAR NOT NULL, PRIMARY KEY (thing, kind, principal))",
         "CREATE TABLE IF NOT EXISTS tokens (token VARCHAR PRIMARY KEY, holder VARCHAR NOT NULL, cert VARBINARY NOT NULL)",
+        "ALTER TABLE tokens ADD COLUMN IF NOT EXISTS expires BIGINT DEFAULT 9223372036854775807 NOT NULL",
         "CREATE TABLE IF NOT EXISTS user_tokens (user_token VARCHAR PRIMARY KEY, service VARCHAR NOT NULL, "
                 + "user_name VARCHAR)",
+        "ALTER TABLE user_tokens ADD COLUMN IF NOT EXISTS expires BIGINT DEFAULT 9223372036854775807 NOT NULL",
         "CREATE TABLE IF NOT EXISTS privileges (service VARCHAR, user_name VARCHAR, seq INT, include BOOLEAN NOT NULL, "
                 + "id VARCHAR NOT NULL, PRIMARY KEY (service, user_name, seq))",
     };
 
+    /** How long issued tokens stay valid unless configured otherwise: {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days. */
+    public static final int DEFAULT_TOKEN_LIFETIME_DAYS = 365;
+
     private final Connection db;
+    private final Duration tokenLifetime;
+    private final Clock clock;
 
     /**
-     * Opens (and creates if needed) the database.
+     * Opens (and creates if needed) the database; tokens live {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days.
      *
      * @param file the database file, without H2's {@code .mv.db} suffix
      * @throws SQLException if it cannot be opened
      */
     public H2ProvisioningStore(Path file) throws SQLException {
-        this("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
+        this(file, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC());
     }
 
     /**
-     * Opens a database by JDBC URL (for example an in-memory one for tests).
+     * Opens (and creates if needed) the database with a token lifetime (XEP-0324 §3.1.3).
+     *
+     * @param file          the database file, without H2's {@code .mv.db} suffix
+     * @param tokenLifetime how long a token issued from now on stays valid
+     * @param clock         the clock deciding when tokens expire
+     * @throws SQLException if it cannot be opened
+     */
+    public H2ProvisioningStore(Path file, Duration tokenLifetime, Clock clock) throws SQLException {
+        this("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", tokenLifetime, clock);
+    }
+
+    /**
+     * Opens a database by JDBC URL (for example an in-memory one for tests); tokens live
+     * {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days.
      *
      * @param jdbcUrl the H2 JDBC URL
      * @throws SQLException if it cannot be opened
      */
     public H2ProvisioningStore(String jdbcUrl) throws SQLException {
+        this(jdbcUrl, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC());
+    }
+
+    /**
+     * Opens a database by JDBC URL with a token lifetime (XEP-0324 §3.1.3).
+     *
+     * @param jdbcUrl       the H2 JDBC URL
+     * @param tokenLifetime how long a token issued from now on stays valid
+     * @param clock         the clock deciding when tokens expire
+     * @throws SQLException if it cannot be opened
+     */
+    public H2ProvisioningStore(String jdbcUrl, Duration tokenLifetime, Clock clock) throws SQLException {
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException("the token lifetime must be positive");
+        }
+        this.tokenLifetime = tokenLifetime;
+        this.clock = Objects.requireNonNull(clock, "clock");
         db = DriverManager.getConnection(jdbcUrl, "sa", "");
         db.setAutoCommit(true);
         try (Statement s = db.createStatement()) {
@@ -233,13 +274,15 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized void putToken(String token, String holder, byte[] certificate) throws SQLException {
-        update("MERGE INTO tokens (token, holder, cert) KEY (token) VALUES (?, ?, ?)", token, holder, certificate);
+        update("MERGE INTO tokens (token, holder, cert, expires) KEY (token) VALUES (?, ?, ?, ?)", token, holder,
+                certificate, expiry());
     }
 
     @Override
     public synchronized Optional<byte[]> tokenCertificate(String token) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT cert FROM tokens WHERE token = ?")) {
+        try (PreparedStatement p = db.prepareStatement("SELECT cert FROM tokens WHERE token = ? AND expires > ?")) {
             p.setString(1, token);
+            p.setLong(2, clock.millis());
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
@@ -248,12 +291,24 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized Optional<String> tokenHolder(String token) throws SQLException {
-        return single("SELECT holder FROM tokens WHERE token = ?", token);
+        return single("SELECT holder FROM tokens WHERE token = ? AND expires > " + clock.millis(), token);
+    }
+
+    @Override
+    public synchronized void revokeToken(String token) throws SQLException {
+        update("DELETE FROM tokens WHERE token = ?", token);
+        update("DELETE FROM user_tokens WHERE user_token = ?", token);
+    }
+
+    @Override
+    public synchronized boolean isReferenced(String principal) throws SQLException {
+        return single("SELECT principal FROM rules WHERE principal = ? LIMIT 1", principal).isPresent();
     }
 
     @Override
     public synchronized void putUserToken(String userToken, String service) throws SQLException {
-        update("MERGE INTO user_tokens (user_token, service) KEY (user_token) VALUES (?, ?)", userToken, service);
+        update("MERGE INTO user_tokens (user_token, service, expires) KEY (user_token) VALUES (?, ?, ?)", userToken,
+                service, expiry());
     }
 
     @Override
@@ -263,8 +318,8 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized Optional<String> userName(String service, String userToken) throws SQLException {
-        return single("SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT NULL",
-                service, userToken);
+        return single("SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT NULL"
+                + " AND expires > " + clock.millis(), service, userToken);
     }
 
     @Override
@@ -304,6 +359,15 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized void close() throws SQLException {
         db.close();
+    }
+
+    /** Expiry of a token issued now, in epoch milliseconds (saturating). */
+    private long expiry() {
+        try {
+            return Math.addExact(clock.millis(), tokenLifetime.toMillis());
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
     }
 
     private void update(String sql, Object... args) throws SQLException {

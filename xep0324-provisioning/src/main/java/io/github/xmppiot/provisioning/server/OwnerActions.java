@@ -68,6 +68,10 @@ final class OwnerActions {
         return (allowed ? "secondary trust allowed for " : "secondary trust forbidden for ") + thing;
     }
 
+    /**
+     * Stores or removes a read or control rule. Removing the last rule that names a token revokes the token
+     * (device, service or user token): it is then treated as never issued.
+     */
     String setRule(String owner, Rule rule, boolean remove) throws Exception {
         requireOwner(owner, rule.thing());
         if (remove) {
@@ -75,9 +79,13 @@ final class OwnerActions {
         } else {
             store.putRule(rule);
         }
+        boolean revoked = remove && rule.principal().startsWith(Rule.TOKEN_PREFIX) && !store.isReferenced(rule.principal());
+        if (revoked) {
+            store.revokeToken(rule.principal().substring(Rule.TOKEN_PREFIX.length()));
+        }
         server.changed(rule.thing());
         return (remove ? "removed " : "stored ") + rule.kind().name().toLowerCase(Locale.ROOT) + " rule of "
-                + rule.principal() + " on " + rule.thing();
+                + rule.principal() + " on " + rule.thing() + (revoked ? " (token revoked)" : "");
     }
 
     String setAccessRule(String owner, AccessRule rule, boolean remove) throws Exception {

@@ -73,7 +73,7 @@ public final class OwnerCommands {
     public static final String FIELD_NODES = "nodes";
     /** Field or parameter names of a rule, one per line; none: all. */
     public static final String FIELD_NAMES = "names";
-    /** Whether to remove the rule instead. */
+    /** Whether to remove the rule instead; removing the last rule that names a token revokes that token. */
     public static final String FIELD_REMOVE = "remove";
     /** A user name of a service; empty: users not logged in. */
     public static final String FIELD_USER = "user";

@@ -14,6 +14,9 @@ import java.util.Set;
  * privileges, issued tokens, and which Things still have to be told to clear their caches (§3.5.1, also across a
  * server restart). Every mutating method returns only after its change is committed; the server acknowledges an
  * owner's change only then. Implementations must be thread-safe.
+ *
+ * <p>Tokens (XEP-0324 §3.1.3: "token lifetime is undefined") expire after a lifetime the implementation is configured
+ * with; an expired token is treated exactly like one that was never issued.
  */
 public interface ProvisioningStore extends AutoCloseable {
 
@@ -218,7 +221,7 @@ public interface ProvisioningStore extends AutoCloseable {
      * The certificate behind a token.
      *
      * @param token the token
-     * @return the DER certificate, if the token was issued here
+     * @return the DER certificate, if the token was issued here and has neither expired nor been revoked
      * @throws SQLException on database errors
      */
     Optional<byte[]> tokenCertificate(String token) throws SQLException;
@@ -227,10 +230,27 @@ public interface ProvisioningStore extends AutoCloseable {
      * The holder a token was issued to.
      *
      * @param token the token
-     * @return the holder's bare JID, if the token was issued here
+     * @return the holder's bare JID, if the token was issued here and has neither expired nor been revoked
      * @throws SQLException on database errors
      */
     Optional<String> tokenHolder(String token) throws SQLException;
+
+    /**
+     * Revokes a token (device, service or user token): from now on it is treated as never issued.
+     *
+     * @param token the token
+     * @throws SQLException on database errors
+     */
+    void revokeToken(String token) throws SQLException;
+
+    /**
+     * Whether any read or control rule, of any Thing, names a principal.
+     *
+     * @param principal a bare JID or a {@code token:} principal
+     * @return true if a rule refers to it
+     * @throws SQLException on database errors
+     */
+    boolean isReferenced(String principal) throws SQLException;
 
     /**
      * Stores a user token issued by {@code canAccess} (XEP-0324 §3.6.2) for a service.
@@ -257,7 +277,7 @@ public interface ProvisioningStore extends AutoCloseable {
      *
      * @param service   the service's bare JID
      * @param userToken the user token
-     * @return the user name
+     * @return the user name, empty also if the user token has expired or was revoked
      * @throws SQLException on database errors
      */
     Optional<String> userName(String service, String userToken) throws SQLException;

@@ -1,14 +1,17 @@
 package io.github.xmppiot.provisioning.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.provisioning.MutableClock;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,5 +152,33 @@ class H2ProvisioningStoreTest {
             assertThat(store.claim("t@x", "mallory@x")).isEqualTo("mallory@x");
             assertThat(store.secondaryTrust("t@x")).as("a new claim starts without secondary trust").isFalse();
         }
+    }
+
+    @Test
+    void expiredAndRevokedTokensAreTreatedAsNeverIssued() throws Exception {
+        MutableClock clock = new MutableClock();
+        try (H2ProvisioningStore store = new H2ProvisioningStore("jdbc:h2:mem:expiry", Duration.ofHours(1), clock)) {
+            store.putToken("DEV", "thing@x", new byte[] {7});
+            store.putUserToken("USR", "svc@x");
+            store.setUserName("svc@x", "USR", "Kermit");
+            clock.advance(Duration.ofMinutes(59));
+            assertThat(store.tokenHolder("DEV")).contains("thing@x");
+            assertThat(store.tokenCertificate("DEV")).isPresent();
+            assertThat(store.userName("svc@x", "USR")).contains("Kermit");
+            store.putToken("LATER", "thing@x", new byte[] {8});
+            clock.advance(Duration.ofMinutes(1));
+            assertThat(store.tokenHolder("DEV")).isEmpty();
+            assertThat(store.tokenCertificate("DEV")).isEmpty();
+            assertThat(store.userName("svc@x", "USR")).isEmpty();
+            assertThat(store.tokenHolder("LATER")).as("lifetime counts from issuance").contains("thing@x");
+
+            store.putRule(new Rule("t@x", AccessRequest.Kind.READ, Rule.TOKEN_PREFIX + "LATER", List.of(), List.of()));
+            assertThat(store.isReferenced(Rule.TOKEN_PREFIX + "LATER")).isTrue();
+            assertThat(store.isReferenced(Rule.TOKEN_PREFIX + "DEV")).isFalse();
+            store.revokeToken("LATER");
+            assertThat(store.tokenHolder("LATER")).isEmpty();
+        }
+        assertThatThrownBy(() -> new H2ProvisioningStore("jdbc:h2:mem:zero", Duration.ZERO, clock))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
