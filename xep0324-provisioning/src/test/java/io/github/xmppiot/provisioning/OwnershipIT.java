@@ -73,6 +73,8 @@ class OwnershipIT {
     void aTransferredThingObeysItsNewOwnerAndAGivenUpThingCanBeClaimedAgain(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "own");
         w.readRule(w.jid("client").toString(), List.of(), List.of());
+        w.store.putToken("DISOWNED", w.jid("client").toString(), new byte[] {1});
+        w.controlRule("token:DISOWNED", List.of(), List.of());
         ProvisioningAccessPolicy policy = w.thingClient.accessPolicy();
         assertThat(await(policy.decide(read(w.owner)))).isEqualTo(AccessDecision.allowAll());
 
@@ -87,6 +89,7 @@ class OwnershipIT {
 
         w.ownerChange(w.stranger, OwnerCommands.DISOWN, thing(w));
         assertThat(w.store.owner(w.jid("thing").toString())).isEmpty();
+        assertThat(w.store.tokenHolder("DISOWNED")).as("no rule names the token any more").isEmpty();
         assertThat(await(policy.decide(read(w.client)))).as("rules are gone").isEqualTo(AccessDecision.deny());
         w.command(w.client, OwnerCommands.CLAIM, thing(w));
         assertThat(w.command(w.client, OwnerCommands.LIST_RULES, thing(w)).lines())

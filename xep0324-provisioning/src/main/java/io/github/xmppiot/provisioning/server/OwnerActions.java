@@ -139,10 +139,23 @@ final class OwnerActions {
         return thing + " is now owned by " + newOwner;
     }
 
-    /** Gives a Thing up: its owner and every rule about it are removed; anyone may claim it again. */
+    /**
+     * Gives a Thing up: its owner and every rule about it are removed; anyone may claim it again. Tokens no other rule
+     * names any more are revoked, as when their last rule is removed one by one.
+     */
     String disown(String owner, String thing) throws Exception {
         requireOwner(owner, thing);
+        List<String> tokenPrincipals = new ArrayList<>();
+        for (AccessRequest.Kind kind : AccessRequest.Kind.values()) {
+            store.rules(thing, kind).stream().map(Rule::principal).filter(p -> p.startsWith(Rule.TOKEN_PREFIX))
+                    .forEach(tokenPrincipals::add);
+        }
         store.disown(thing);
+        for (String p : tokenPrincipals) {
+            if (!store.isReferenced(p)) {
+                store.revokeToken(p.substring(Rule.TOKEN_PREFIX.length()));
+            }
+        }
         server.changed(thing);
         return thing + " has no owner and no rules any more";
     }

@@ -55,7 +55,8 @@ public final class OwnerCommands {
     public static final String TRANSFER = "urn:xmpp:iot:provisioning:transfer";
     /**
      * Gives a Thing up: its owner and every rule, friendship and access rule about it are removed and anyone may claim
-     * it again: field {@code thing}. The Thing is sent a {@code clearCache}.
+     * it again: field {@code thing}. Tokens no remaining rule names are revoked; the Thing is sent a
+     * {@code clearCache}.
      */
     public static final String DISOWN = "urn:xmpp:iot:provisioning:disown";
     /** Sets a user's privileges in a service: fields {@code thing} (the service), {@code user}, {@code privileges}. */
