@@ -3,6 +3,7 @@ package io.github.xmppiot.provisioning;
 import io.github.xmppiot.provisioning.element.Friend;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.Unfriend;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.XMPPConnection;
@@ -23,7 +24,8 @@ import org.jxmpp.jid.Jid;
 
 /**
  * Friendship handling of a provisioned Thing (XEP-0324 §3.2): every presence subscription request is decided by the
- * trusted servers ({@code isFriend}); {@code friend} and {@code unfriend} messages are obeyed only from trusted servers.
+ * trusted servers ({@code isFriend}); one they reject may be accepted by the local approver only with secondary trust
+ * (§3.1.4); {@code friend} and {@code unfriend} messages are obeyed only from trusted servers.
  * Nothing here blocks Smack's threads: decisions and roster changes run on the client's executor.
  */
 final class Friendships {
@@ -51,17 +53,23 @@ final class Friendships {
                 return null;
             }
             BareJid requester = from.asBareJid();
-            client.isFriend(requester).whenCompleteAsync((ok, failure) -> {
-                boolean accepted = failure == null && ok;
-                try {
-                    answer(connection, requester, accepted);
-                } catch (Exception e) {
-                    LOG.log(Level.WARNING, "could not answer the subscription of " + requester, e);
-                }
-                client.listeners().forEach(l -> l.friendshipDecided(requester, accepted));
-            }, client.executor());
+            client.isFriend(requester).exceptionally(e -> false)
+                    .thenComposeAsync(ok -> ok ? CompletableFuture.completedFuture(true)
+                            : client.secondaryTrust().approveLocally(requester), client.executor())
+                    .whenCompleteAsync((ok, failure) -> decided(connection, client, requester, failure == null && ok),
+                            client.executor());
             return null;
         };
+    }
+
+    private static void decided(XMPPConnection connection, ProvisioningClient client, BareJid requester,
+            boolean accepted) {
+        try {
+            answer(connection, requester, accepted);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "could not answer the subscription of " + requester, e);
+        }
+        client.listeners().forEach(l -> l.friendshipDecided(requester, accepted));
     }
 
     private static void answer(XMPPConnection connection, BareJid requester, boolean accepted) throws Exception {

@@ -1,18 +1,12 @@
 package io.github.xmppiot.provisioning;
 
 import io.github.xmppiot.core.access.AccessPolicy;
-import io.github.xmppiot.provisioning.element.GetToken;
-import io.github.xmppiot.provisioning.element.GetTokenChallenge;
-import io.github.xmppiot.provisioning.element.GetTokenChallengeResponse;
-import io.github.xmppiot.provisioning.element.GetTokenResponse;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
 import io.github.xmppiot.provisioning.internal.SentTokens;
-import io.github.xmppiot.provisioning.internal.TokenCrypto;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +59,7 @@ public final class ProvisioningClient extends Manager {
     private final Map<String, DeviceIdentity> ownTokens = new ConcurrentHashMap<>();
     private final ProvisioningAccessPolicy policy;
     private final AtomicLong generation = new AtomicLong();
+    private final SecondaryTrust secondaryTrust = new SecondaryTrust(this);
 
     private ProvisioningClient(XMPPConnection connection) {
         super(connection);
@@ -93,13 +88,19 @@ public final class ProvisioningClient extends Manager {
      * Trusts a provisioning server (XEP-0324 §3.1.1): a new trust relationship clears the decision cache (a server the
      * cache already knows, for example from before a restart, does not; set a persistent cache first). A server on
      * an account ({@code name@domain}) needs a presence subscription (§5.1), which is requested here; the stage
-     * completes when the server is seen online. A component server completes at once.
+     * completes when the server is seen online. A component server completes at once. Once a server is trusted, a
+     * further one is a secondary trust relationship, allowed only with {@link #isSecondaryTrustAllowed()} (§3.1.4).
      *
      * @param server the server's JID
-     * @return a stage completing when the server can be asked
+     * @return a stage completing when the server can be asked; failed with a {@link SecurityException} if it is a
+     *         new secondary trust relationship that no trusted server allows
      */
     public CompletableFuture<Void> trust(Jid server) {
         Jid bare = server.asBareJid();
+        if (!servers.contains(bare) && !servers.isEmpty() && !secondaryTrust.isAllowed()) {
+            return CompletableFuture.failedFuture(new SecurityException(
+                    "no trusted provisioning server allows secondary trust (XEP-0324 §3.1.4): " + bare));
+        }
         CompletableFuture<Void> online = serverOnline.computeIfAbsent(bare.asBareJid(), k -> new CompletableFuture<>());
         if (!servers.contains(bare)) {
             servers.add(bare);
@@ -126,9 +127,10 @@ public final class ProvisioningClient extends Manager {
 
     /**
      * Finds provisioning servers hosted as components of the Thing's XMPP server (XEP-0324 §3.1.2: disco#items on the
-     * server, disco#info on each item, looking for {@code urn:xmpp:iot:provisioning}) and trusts them.
+     * server, disco#info on each item, looking for {@code urn:xmpp:iot:provisioning}) and trusts them, as far as
+     * {@link #trust} allows.
      *
-     * @return the servers found
+     * @return the servers found and now trusted
      */
     public CompletableFuture<List<DomainBareJid>> discoverComponentServers() {
         return CompletableFuture.supplyAsync(() -> {
@@ -139,7 +141,7 @@ public final class ProvisioningClient extends Manager {
             }
         }, executor).thenApply(found -> {
             found.forEach(this::trust);
-            return found;
+            return found.stream().filter(servers::contains).toList();
         });
     }
 
@@ -174,7 +176,23 @@ public final class ProvisioningClient extends Manager {
     }
 
     /**
+     * Whether the Thing may add friends and further trust relationships on its own (XEP-0324 §3.1.4); see
+     * {@link SecondaryTrust}.
+     *
+     * @return true if a trusted server allows it
+     */
+    public boolean isSecondaryTrustAllowed() {
+        return secondaryTrust.isAllowed();
+    }
+
+    /** @return the secondary trust state and the local friendship approver (XEP-0324 §3.1.4) */
+    public SecondaryTrust secondaryTrust() {
+        return secondaryTrust;
+    }
+
+    /**
      * Asks every trusted server whether {@code jid} may be a friend (XEP-0324 §3.2.1); true if any says so (§5.3).
+     * Each answer also updates the server's {@linkplain SecondaryTrust secondary trust} setting.
      *
      * @param jid the JID asking for friendship (the resource is dropped)
      * @return the answer; false if no server answered
@@ -183,8 +201,10 @@ public final class ProvisioningClient extends Manager {
         List<CompletableFuture<Boolean>> answers = servers.stream().map(s -> {
             IsFriend q = new IsFriend(jid);
             q.setTo(address(s));
-            return Iqs.request(connection(), q, IsFriendResponse.class).thenApply(IsFriendResponse::result)
-                    .exceptionally(e -> false);
+            return Iqs.request(connection(), q, IsFriendResponse.class).thenApply(r -> {
+                secondaryTrust.record(s, r.secondaryTrustAllowed());
+                return r.result();
+            }).exceptionally(e -> false);
         }).toList();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(v -> answers.stream().anyMatch(CompletableFuture::join));
@@ -200,28 +220,10 @@ public final class ProvisioningClient extends Manager {
      * @return the token
      */
     public CompletableFuture<String> requestToken(Jid server, DeviceIdentity identity) {
-        Objects.requireNonNull(identity, "identity");
-        GetToken getToken;
-        try {
-            getToken = new GetToken(identity.certificate().getEncoded());
-        } catch (java.security.cert.CertificateEncodingException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        getToken.setTo(address(server));
-        return Iqs.request(connection(), getToken, GetTokenChallenge.class).thenCompose(challenge -> {
-            byte[] plain;
-            try {
-                plain = TokenCrypto.decrypt(identity.privateKey(), challenge.bytes());
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            GetTokenChallengeResponse answer = new GetTokenChallengeResponse(challenge.seqnr(), plain);
-            answer.setTo(address(server));
-            return Iqs.request(connection(), answer, GetTokenResponse.class);
-        }).thenApply(r -> {
+        return TokenRequest.obtain(connection(), address(server), identity).thenApply(token -> {
             this.identity = identity;
-            ownTokens.put(r.token(), identity);
-            return r.token();
+            ownTokens.put(token, identity);
+            return token;
         });
     }
 
@@ -316,13 +318,14 @@ public final class ProvisioningClient extends Manager {
     }
 
     /**
-     * Clears the decision cache and tells the listeners.
+     * Clears the decision cache, forgets the cause's secondary trust setting and tells the listeners.
      *
      * @param cause the server that asked, or the newly trusted server
      */
     public void clearCache(Jid cause) {
         generation.incrementAndGet();
         cache.clear();
+        secondaryTrust.forget(cause);
         listeners.forEach(l -> l.cacheCleared(cause));
     }
 

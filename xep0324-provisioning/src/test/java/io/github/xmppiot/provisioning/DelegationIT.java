@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning;
 
 import static io.github.xmppiot.provisioning.World.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
@@ -70,6 +71,10 @@ class DelegationIT {
         XMPPTCPConnection second = prosody.connect("multi-prov2");
         try (H2ProvisioningStore store2 = new H2ProvisioningStore(dir.resolve("multi-rules2"));
                 ProvisioningServer server2 = ProvisioningServer.start(second, store2)) {
+            assertThatThrownBy(() -> await(w.thingClient.trust(second.getUser().asBareJid())))
+                    .hasCauseInstanceOf(SecurityException.class);
+            w.secondaryTrust(true);
+            assertThat(await(w.thingClient.secondaryTrust().refresh())).isTrue();
             await(w.thingClient.trust(second.getUser().asBareJid()));
             store2.claim(w.jid("thing").toString(), w.jid("owner").toString());
             store2.putRule(new Rule(w.jid("thing").toString(), AccessRequest.Kind.READ, w.jid("client").toString(),

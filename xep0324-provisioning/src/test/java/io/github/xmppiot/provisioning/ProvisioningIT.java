@@ -1,6 +1,7 @@
 package io.github.xmppiot.provisioning;
 
 import static io.github.xmppiot.provisioning.World.await;
+import static io.github.xmppiot.provisioning.World.subscriptionAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -45,27 +45,6 @@ class ProvisioningIT {
 
     private static AccessRequest read(XMPPTCPConnection who, List<NodeRef> nodes, Set<String> fields) {
         return AccessRequest.read(who.getUser(), Tokens.NONE, nodes, fields, Set.of(FieldCategory.MOMENTARY));
-    }
-
-    /** Completes with true on {@code subscribed}, false on {@code unsubscribed} from {@code from}. */
-    private static CompletableFuture<Boolean> subscriptionAnswer(XMPPTCPConnection who, BareJid from) {
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Roster.getInstanceFor(who).addPresenceEventListener(new AbstractPresenceEventListener() {
-            @Override
-            public void presenceSubscribed(BareJid address, org.jivesoftware.smack.packet.Presence p) {
-                if (address.equals(from)) {
-                    answer.complete(true);
-                }
-            }
-
-            @Override
-            public void presenceUnsubscribed(BareJid address, org.jivesoftware.smack.packet.Presence p) {
-                if (address.equals(from)) {
-                    answer.complete(false);
-                }
-            }
-        });
-        return answer;
     }
 
     @Test

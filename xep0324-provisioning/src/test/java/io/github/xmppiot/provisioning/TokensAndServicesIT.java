@@ -21,6 +21,7 @@ import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.jivesoftware.smack.XMPPException;
@@ -124,9 +125,12 @@ class TokensAndServicesIT {
         w.command(w.owner, OwnerCommands.PRIVILEGES, Map.of(OwnerCommands.FIELD_THING, serviceJid,
                 OwnerCommands.FIELD_PRIVILEGES, List.of("+Public")));
 
+        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
+                OwnerCommands.FIELD_CREDENTIALS, List.of("userName=Kermit")));
+
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
         List<Credential> credentials = List.of(new Credential(CredentialType.IP4, "10.0.0.1"),
-                new Credential(CredentialType.LONGITUDE, "123.45"));
+                new Credential(CredentialType.LONGITUDE, "123.45"), new Credential(CredentialType.USER_NAME, "Kermit"));
         assertThat(await(svc.canAccess(w.serverBareJid(), "FORGED", credentials)).granted()).isFalse();
         ProvisioningServiceClient.Access access = await(svc.canAccess(w.serverBareJid(), serviceToken, credentials));
         assertThat(access.granted()).isTrue();
@@ -151,5 +155,36 @@ class TokensAndServicesIT {
         assertThat(all.isGranted("Sensors.Edit")).isTrue();
         assertThat(all.isGranted("Sensors.Delete")).isFalse();
         assertThat(all.isGranted("Public.Read")).isFalse();
+    }
+
+    @Test
+    void canAccessAdmitsOnlyTheUsersTheOwnerAllowedTheService(ProsodyServer prosody) throws Exception {
+        World w = World.create(prosody, dir, "acc");
+        XMPPTCPConnection service = prosody.connect("acc-service");
+        ProvisioningClient tokens = ProvisioningClient.getInstanceFor(service);
+        await(tokens.trust(w.serverBareJid()));
+        String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "accsvc")));
+        String serviceJid = prosody.jid("acc-service").toString();
+        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, serviceJid));
+        ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
+        List<Credential> client = List.of(new Credential(CredentialType.JID, w.client.getUser().toString()));
+        List<Credential> stranger = List.of(new Credential(CredentialType.JID, w.stranger.getUser().toString()));
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, client)))
+                .as("no rule: nobody is admitted").isEqualTo(new ProvisioningServiceClient.Access(false, Optional.empty()));
+
+        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
+                OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("client"))));
+        ProvisioningServiceClient.Access granted = await(svc.canAccess(w.serverBareJid(), serviceToken, client));
+        assertThat(granted.granted()).isTrue();
+        assertThat(granted.userToken()).hasValueSatisfying(t -> assertThat(t).isNotBlank().doesNotContainAnyWhitespaces());
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, stranger)))
+                .isEqualTo(new ProvisioningServiceClient.Access(false, Optional.empty()));
+
+        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
+                OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("client")), OwnerCommands.FIELD_REMOVE, true));
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, client)).granted()).isFalse();
+        assertThatThrownBy(() -> w.command(w.stranger, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING,
+                serviceJid, OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("stranger")))))
+                .isInstanceOf(XMPPException.XMPPErrorException.class);
     }
 }

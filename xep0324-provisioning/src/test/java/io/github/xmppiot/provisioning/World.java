@@ -14,11 +14,15 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
@@ -93,6 +97,14 @@ final class World {
         server = ProvisioningServer.start(provisioning, store);
     }
 
+    /** Restarts the provisioning server on a store with another token lifetime and clock (same database file). */
+    void restartServer(java.time.Duration tokenLifetime, java.time.Clock clock) throws Exception {
+        server.close();
+        store.close();
+        store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"), tokenLifetime, clock);
+        server = ProvisioningServer.start(provisioning, store);
+    }
+
     private void close() {
         thing.disconnect();
         cache.close();
@@ -118,6 +130,27 @@ final class World {
         OPEN.clear();
     }
 
+    /** Completes with true on {@code subscribed}, false on {@code unsubscribed} from {@code from}. */
+    static java.util.concurrent.CompletableFuture<Boolean> subscriptionAnswer(XMPPConnection who, BareJid from) {
+        java.util.concurrent.CompletableFuture<Boolean> answer = new java.util.concurrent.CompletableFuture<>();
+        Roster.getInstanceFor(who).addPresenceEventListener(new AbstractPresenceEventListener() {
+            @Override
+            public void presenceSubscribed(BareJid address, Presence p) {
+                if (address.equals(from)) {
+                    answer.complete(true);
+                }
+            }
+
+            @Override
+            public void presenceUnsubscribed(BareJid address, Presence p) {
+                if (address.equals(from)) {
+                    answer.complete(false);
+                }
+            }
+        });
+        return answer;
+    }
+
     EntityBareJid jid(String role) {
         return prosody.jid(prefix + "-" + role);
     }
@@ -134,8 +167,8 @@ final class World {
         return stage.toCompletableFuture().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     }
 
-    /** Runs an owner command on the provisioning server and checks that it completed. */
-    void command(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
+    /** Runs an owner command on the provisioning server, checks that it completed and returns its notes. */
+    String command(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
         RemoteCommand cmd = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(serverFullJid(), node);
         cmd.execute();
         FillableForm form = new FillableForm(cmd.getForm());
@@ -153,6 +186,8 @@ final class World {
         }
         cmd.complete(form);
         assertThat(cmd.getStatus()).isEqualTo(AdHocCommand.Status.completed);
+        return String.join("\n", cmd.getNotes().stream().map(org.jivesoftware.smackx.commands.AdHocCommandNote::getValue)
+                .toList());
     }
 
     /**
@@ -169,6 +204,26 @@ final class World {
     }
 
     private void rule(String node, String principal, List<String> nodes, List<String> names) throws Exception {
+        ownerChange(node, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(), OwnerCommands.FIELD_PRINCIPAL,
+                principal, OwnerCommands.FIELD_NODES, nodes, OwnerCommands.FIELD_NAMES, names));
+    }
+
+    /** Allows or forbids secondary trust for the Thing; waits for the Thing's {@code clearCache} acknowledgement. */
+    void secondaryTrust(boolean allowed) throws Exception {
+        ownerChange(OwnerCommands.SECONDARY_TRUST, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
+                OwnerCommands.FIELD_ALLOW, allowed));
+    }
+
+    /**
+     * Runs an owner command that changes the Thing's rules; if the Thing is online, waits until it has acknowledged
+     * the resulting {@code clearCache}.
+     */
+    void ownerChange(String node, Map<String, Object> answers) throws Exception {
+        ownerChange(owner, node, answers);
+    }
+
+    /** {@link #ownerChange(String, Map)} run by another account (for example a new owner). */
+    void ownerChange(XMPPConnection who, String node, Map<String, Object> answers) throws Exception {
         java.util.concurrent.CompletableFuture<String> acknowledged = new java.util.concurrent.CompletableFuture<>();
         server.addListener(new ServerListener() {
             @Override
@@ -178,8 +233,7 @@ final class World {
                 }
             }
         });
-        command(owner, node, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
-                OwnerCommands.FIELD_PRINCIPAL, principal, OwnerCommands.FIELD_NODES, nodes, OwnerCommands.FIELD_NAMES, names));
+        command(who, node, answers);
         if (thing.isAuthenticated()) {
             await(acknowledged);
         }

@@ -119,7 +119,7 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         String owner = from.asBareJid().toString();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                String note = spec.action().apply(server, owner, submitted);
+                String note = spec.action().apply(server.owners(), owner, submitted);
                 return reply(request, id, AdHocCommand.Status.completed, note);
             } catch (SecurityException e) {
                 throw new CompletionException(IotErrors.forbidden(e.getMessage()));

@@ -1,11 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,52 +9,98 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link ProvisioningStore} in an embedded H2 file database. Every change is committed before its method returns,
+ * {@link ProvisioningStore} in an embedded H2 file database. Tokens expire after a configurable lifetime
+ * (default {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days), measured with the given clock. Every change is committed before its method returns,
  * with H2's write delay switched off, so that an acknowledged change survives a crash of the server process.
  */
 public final class H2ProvisioningStore implements ProvisioningStore {
 
     private static final String[] SCHEMA = {
         "CREATE TABLE IF NOT EXISTS things (thing VARCHAR PRIMARY KEY, owner VARCHAR NOT NULL)",
+        "ALTER TABLE things ADD COLUMN IF NOT EXISTS secondary_trust BOOLEAN DEFAULT FALSE NOT NULL",
         "CREATE TABLE IF NOT EXISTS clear_pending (thing VARCHAR PRIMARY KEY)",
         "CREATE TABLE IF NOT EXISTS friendships (thing VARCHAR, friend VARCHAR, allow BOOLEAN NOT NULL, "
                 + "PRIMARY KEY (thing, friend))",
+        "CREATE TABLE IF NOT EXISTS asked (thing VARCHAR, jid VARCHAR, PRIMARY KEY (thing, jid))",
+        "CREATE TABLE IF NOT EXISTS access_rules (service VARCHAR, rule VARCHAR, PRIMARY KEY (service, rule))",
         "CREATE TABLE IF NOT EXISTS rules (thing VARCHAR, kind VARCHAR, principal VARCHAR, nodes VARCHAR NOT NULL, "
                 + "names VARCHAR NOT NULL, PRIMARY KEY (thing, kind, principal))",
         "CREATE TABLE IF NOT EXISTS tokens (token VARCHAR PRIMARY KEY, holder VARCHAR NOT NULL, cert VARBINARY NOT NULL)",
+        "ALTER TABLE tokens ADD COLUMN IF NOT EXISTS expires BIGINT DEFAULT 9223372036854775807 NOT NULL",
         "CREATE TABLE IF NOT EXISTS user_tokens (user_token VARCHAR PRIMARY KEY, service VARCHAR NOT NULL, "
                 + "user_name VARCHAR)",
+        "ALTER TABLE user_tokens ADD COLUMN IF NOT EXISTS expires BIGINT DEFAULT 9223372036854775807 NOT NULL",
         "CREATE TABLE IF NOT EXISTS privileges (service VARCHAR, user_name VARCHAR, seq INT, include BOOLEAN NOT NULL, "
                 + "id VARCHAR NOT NULL, PRIMARY KEY (service, user_name, seq))",
     };
 
+    /** How long issued tokens stay valid unless configured otherwise: {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days. */
+    public static final int DEFAULT_TOKEN_LIFETIME_DAYS = 365;
+
     private final Connection db;
+    private final Duration tokenLifetime;
+    private final Clock clock;
 
     /**
-     * Opens (and creates if needed) the database.
+     * Opens (and creates if needed) the database; tokens live {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days.
      *
      * @param file the database file, without H2's {@code .mv.db} suffix
      * @throws SQLException if it cannot be opened
      */
     public H2ProvisioningStore(Path file) throws SQLException {
-        this("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0");
+        this(file, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC());
     }
 
     /**
-     * Opens a database by JDBC URL (for example an in-memory one for tests).
+     * Opens (and creates if needed) the database with a token lifetime (XEP-0324 §3.1.3).
+     *
+     * @param file          the database file, without H2's {@code .mv.db} suffix
+     * @param tokenLifetime how long a token issued from now on stays valid
+     * @param clock         the clock deciding when tokens expire
+     * @throws SQLException if it cannot be opened
+     */
+    public H2ProvisioningStore(Path file, Duration tokenLifetime, Clock clock) throws SQLException {
+        this("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", tokenLifetime, clock);
+    }
+
+    /**
+     * Opens a database by JDBC URL (for example an in-memory one for tests); tokens live
+     * {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days.
      *
      * @param jdbcUrl the H2 JDBC URL
      * @throws SQLException if it cannot be opened
      */
     public H2ProvisioningStore(String jdbcUrl) throws SQLException {
+        this(jdbcUrl, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC());
+    }
+
+    /**
+     * Opens a database by JDBC URL with a token lifetime (XEP-0324 §3.1.3).
+     *
+     * @param jdbcUrl       the H2 JDBC URL
+     * @param tokenLifetime how long a token issued from now on stays valid
+     * @param clock         the clock deciding when tokens expire
+     * @throws SQLException if it cannot be opened
+     */
+    public H2ProvisioningStore(String jdbcUrl, Duration tokenLifetime, Clock clock) throws SQLException {
+        if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
+            throw new IllegalArgumentException("the token lifetime must be positive");
+        }
+        this.tokenLifetime = tokenLifetime;
+        this.clock = Objects.requireNonNull(clock, "clock");
         db = DriverManager.getConnection(jdbcUrl, "sa", "");
         db.setAutoCommit(true);
         try (Statement s = db.createStatement()) {
@@ -84,6 +126,39 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     }
 
     @Override
+    public synchronized void setOwner(String thing, String newOwner) throws SQLException {
+        update("UPDATE things SET owner = ? WHERE thing = ?", newOwner, thing);
+    }
+
+    @Override
+    public synchronized void disown(String thing) throws SQLException {
+        db.setAutoCommit(false);
+        try {
+            update("DELETE FROM things WHERE thing = ?", thing);
+            update("DELETE FROM friendships WHERE thing = ?", thing);
+            update("DELETE FROM rules WHERE thing = ?", thing);
+            update("DELETE FROM access_rules WHERE service = ?", thing);
+            update("DELETE FROM privileges WHERE service = ?", thing);
+            db.commit();
+        } catch (SQLException e) {
+            db.rollback();
+            throw e;
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    @Override
+    public synchronized void setSecondaryTrust(String thing, boolean allowed) throws SQLException {
+        update("UPDATE things SET secondary_trust = ? WHERE thing = ?", allowed, thing);
+    }
+
+    @Override
+    public synchronized boolean secondaryTrust(String thing) throws SQLException {
+        return single("SELECT secondary_trust FROM things WHERE thing = ?", thing).map(Boolean::valueOf).orElse(false);
+    }
+
+    @Override
     public synchronized void setFriendship(String thing, String friend, boolean allow) throws SQLException {
         update("MERGE INTO friendships (thing, friend, allow) KEY (thing, friend) VALUES (?, ?, ?)", thing, friend, allow);
     }
@@ -94,9 +169,34 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     }
 
     @Override
+    public synchronized Map<String, Boolean> friendships(String thing) throws SQLException {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT friend, allow FROM friendships WHERE thing = ? ORDER BY friend")) {
+            p.setString(1, thing);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getBoolean(2));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void recordAsked(String thing, String jid) throws SQLException {
+        update("MERGE INTO asked (thing, jid) KEY (thing, jid) VALUES (?, ?)", thing, jid);
+    }
+
+    @Override
+    public synchronized boolean hasAsked(String thing, String jid) throws SQLException {
+        return single("SELECT jid FROM asked WHERE thing = ? AND jid = ?", thing, jid).isPresent();
+    }
+
+    @Override
     public synchronized void putRule(Rule rule) throws SQLException {
         update("MERGE INTO rules (thing, kind, principal, nodes, names) KEY (thing, kind, principal) VALUES (?, ?, ?, ?, ?)",
-                rule.thing(), rule.kind().name(), rule.principal(), encodeNodes(rule.nodes()), encode(rule.names()));
+                rule.thing(), rule.kind().name(), rule.principal(), RuleCodec.encodeNodes(rule.nodes()),
+                RuleCodec.encode(rule.names()));
     }
 
     @Override
@@ -107,6 +207,11 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals)
             throws SQLException {
+        return rules(thing, kind).stream().filter(r -> principals.contains(r.principal())).toList();
+    }
+
+    @Override
+    public synchronized List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException {
         List<Rule> out = new ArrayList<>();
         try (PreparedStatement p = db.prepareStatement(
                 "SELECT principal, nodes, names FROM rules WHERE thing = ? AND kind = ? ORDER BY principal")) {
@@ -114,9 +219,33 @@ public final class H2ProvisioningStore implements ProvisioningStore {
             p.setString(2, kind.name());
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    if (principals.contains(rs.getString(1))) {
-                        out.add(new Rule(thing, kind, rs.getString(1), decodeNodes(rs.getString(2)), decode(rs.getString(3))));
-                    }
+                    out.add(new Rule(thing, kind, rs.getString(1), RuleCodec.decodeNodes(rs.getString(2)),
+                            RuleCodec.decode(rs.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void putAccessRule(AccessRule rule) throws SQLException {
+        update("MERGE INTO access_rules (service, rule) KEY (service, rule) VALUES (?, ?)", rule.service(),
+                String.join("\n", rule.lines()));
+    }
+
+    @Override
+    public synchronized void removeAccessRule(AccessRule rule) throws SQLException {
+        update("DELETE FROM access_rules WHERE service = ? AND rule = ?", rule.service(), String.join("\n", rule.lines()));
+    }
+
+    @Override
+    public synchronized List<AccessRule> accessRules(String service) throws SQLException {
+        List<AccessRule> out = new ArrayList<>();
+        try (PreparedStatement p = db.prepareStatement("SELECT rule FROM access_rules WHERE service = ? ORDER BY rule")) {
+            p.setString(1, service);
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    out.add(AccessRule.parse(service, List.of(rs.getString(1).split("\n"))));
                 }
             }
         }
@@ -145,13 +274,15 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized void putToken(String token, String holder, byte[] certificate) throws SQLException {
-        update("MERGE INTO tokens (token, holder, cert) KEY (token) VALUES (?, ?, ?)", token, holder, certificate);
+        update("MERGE INTO tokens (token, holder, cert, expires) KEY (token) VALUES (?, ?, ?, ?)", token, holder,
+                certificate, expiry());
     }
 
     @Override
     public synchronized Optional<byte[]> tokenCertificate(String token) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement("SELECT cert FROM tokens WHERE token = ?")) {
+        try (PreparedStatement p = db.prepareStatement("SELECT cert FROM tokens WHERE token = ? AND expires > ?")) {
             p.setString(1, token);
+            p.setLong(2, clock.millis());
             try (ResultSet rs = p.executeQuery()) {
                 return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
             }
@@ -160,12 +291,24 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized Optional<String> tokenHolder(String token) throws SQLException {
-        return single("SELECT holder FROM tokens WHERE token = ?", token);
+        return single("SELECT holder FROM tokens WHERE token = ? AND expires > " + clock.millis(), token);
+    }
+
+    @Override
+    public synchronized void revokeToken(String token) throws SQLException {
+        update("DELETE FROM tokens WHERE token = ?", token);
+        update("DELETE FROM user_tokens WHERE user_token = ?", token);
+    }
+
+    @Override
+    public synchronized boolean isReferenced(String principal) throws SQLException {
+        return single("SELECT principal FROM rules WHERE principal = ? LIMIT 1", principal).isPresent();
     }
 
     @Override
     public synchronized void putUserToken(String userToken, String service) throws SQLException {
-        update("MERGE INTO user_tokens (user_token, service) KEY (user_token) VALUES (?, ?)", userToken, service);
+        update("MERGE INTO user_tokens (user_token, service, expires) KEY (user_token) VALUES (?, ?, ?)", userToken,
+                service, expiry());
     }
 
     @Override
@@ -175,8 +318,8 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized Optional<String> userName(String service, String userToken) throws SQLException {
-        return single("SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT NULL",
-                service, userToken);
+        return single("SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT NULL"
+                + " AND expires > " + clock.millis(), service, userToken);
     }
 
     @Override
@@ -218,6 +361,15 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         db.close();
     }
 
+    /** Expiry of a token issued now, in epoch milliseconds (saturating). */
+    private long expiry() {
+        try {
+            return Math.addExact(clock.millis(), tokenLifetime.toMillis());
+        } catch (ArithmeticException tooLong) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     private void update(String sql, Object... args) throws SQLException {
         try (PreparedStatement p = db.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -236,43 +388,5 @@ public final class H2ProvisioningStore implements ProvisioningStore {
                 return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
             }
         }
-    }
-
-    private static String encodeNodes(List<NodeRef> nodes) {
-        List<String> parts = new ArrayList<>();
-        for (NodeRef n : nodes) {
-            parts.add(enc(n.nodeId()) + ":" + enc(n.sourceId() == null ? "" : n.sourceId()) + ":"
-                    + enc(n.cacheType() == null ? "" : n.cacheType()));
-        }
-        return String.join(",", parts);
-    }
-
-    private static List<NodeRef> decodeNodes(String s) {
-        List<NodeRef> out = new ArrayList<>();
-        for (String part : decodeRaw(s)) {
-            String[] t = part.split(":", -1);
-            out.add(new NodeRef(dec(t[0]), dec(t[1]), dec(t[2])));
-        }
-        return out;
-    }
-
-    private static String encode(List<String> names) {
-        return String.join(",", names.stream().map(H2ProvisioningStore::enc).toList());
-    }
-
-    private static List<String> decode(String s) {
-        return decodeRaw(s).stream().map(H2ProvisioningStore::dec).toList();
-    }
-
-    private static List<String> decodeRaw(String s) {
-        return s.isEmpty() ? List.of() : List.of(s.split(","));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String dec(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 }

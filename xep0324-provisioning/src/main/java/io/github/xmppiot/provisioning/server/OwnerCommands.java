@@ -21,7 +21,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * <p>Field names: {@link #FIELD_THING}, {@link #FIELD_JID}, {@link #FIELD_ALLOW}, {@link #FIELD_PRINCIPAL},
  * {@link #FIELD_NODES} (one node per line: {@code nodeId} or {@code nodeId@sourceId}), {@link #FIELD_NAMES} (one
  * field or parameter name per line), {@link #FIELD_REMOVE}, {@link #FIELD_USER}, {@link #FIELD_PRIVILEGES} (one
- * entry per line: {@code +id} includes, {@code -id} excludes).
+ * entry per line: {@code +id} includes, {@code -id} excludes), {@link #FIELD_CREDENTIALS} (one {@code kind=value} per
+ * line), {@link #FIELD_NEW_OWNER}.
  */
 public final class OwnerCommands {
 
@@ -29,10 +30,35 @@ public final class OwnerCommands {
     public static final String CLAIM = "urn:xmpp:iot:provisioning:claim";
     /** Allows or forbids a friendship: fields {@code thing}, {@code jid}, {@code allow}. */
     public static final String FRIENDSHIP = "urn:xmpp:iot:provisioning:friendship";
+    /**
+     * Allows or forbids a Thing to add friends and trust relationships on its own (XEP-0324 §3.1.4): fields
+     * {@code thing}, {@code allow}. The Thing is sent a {@code clearCache} and learns the new setting from its next
+     * {@code isFriendResponse}.
+     */
+    public static final String SECONDARY_TRUST = "urn:xmpp:iot:provisioning:secondaryTrust";
     /** Sets a read rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
     public static final String READ_RULE = "urn:xmpp:iot:provisioning:read";
     /** Sets a control rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
     public static final String CONTROL_RULE = "urn:xmpp:iot:provisioning:control";
+    /**
+     * Adds or removes a rule on which users a service may admit (XEP-0324 §3.6.2, see {@link AccessRule}): fields
+     * {@code thing} (the service), {@code credentials} (one {@code kind=value} condition per line, all must hold),
+     * {@code remove}.
+     */
+    public static final String ACCESS_RULE = "urn:xmpp:iot:provisioning:access";
+    /** Lists everything the owner decided about a Thing or service (in the completion note): field {@code thing}. */
+    public static final String LIST_RULES = "urn:xmpp:iot:provisioning:list";
+    /**
+     * Hands a Thing, with its rules, to another owner: fields {@code thing}, {@code newOwner}. The former owner loses
+     * the owner's rights at once; the Thing is sent a {@code clearCache}.
+     */
+    public static final String TRANSFER = "urn:xmpp:iot:provisioning:transfer";
+    /**
+     * Gives a Thing up: its owner and every rule, friendship and access rule about it are removed and anyone may claim
+     * it again: field {@code thing}. Tokens no remaining rule names are revoked; the Thing is sent a
+     * {@code clearCache}.
+     */
+    public static final String DISOWN = "urn:xmpp:iot:provisioning:disown";
     /** Sets a user's privileges in a service: fields {@code thing} (the service), {@code user}, {@code privileges}. */
     public static final String PRIVILEGES = "urn:xmpp:iot:provisioning:privileges";
 
@@ -48,10 +74,14 @@ public final class OwnerCommands {
     public static final String FIELD_NODES = "nodes";
     /** Field or parameter names of a rule, one per line; none: all. */
     public static final String FIELD_NAMES = "names";
-    /** Whether to remove the rule instead. */
+    /** Whether to remove the rule instead; removing the last rule that names a token revokes that token. */
     public static final String FIELD_REMOVE = "remove";
     /** A user name of a service; empty: users not logged in. */
     public static final String FIELD_USER = "user";
+    /** Conditions of an access rule, {@code kind=value} per line (for example {@code jid=alice@example.org}). */
+    public static final String FIELD_CREDENTIALS = "credentials";
+    /** The account a Thing is transferred to. */
+    public static final String FIELD_NEW_OWNER = "newOwner";
     /** Ordered privileges, {@code +id} or {@code -id} per line. */
     public static final String FIELD_PRIVILEGES = "privileges";
 
@@ -65,7 +95,7 @@ public final class OwnerCommands {
     /** What a command does; returns the note shown to the owner. */
     @FunctionalInterface
     interface Action {
-        String apply(ProvisioningServer server, String owner, DataForm submitted) throws Exception;
+        String apply(OwnerActions actions, String owner, DataForm submitted) throws Exception;
     }
 
     static Map<String, Spec> specs() {
@@ -76,6 +106,9 @@ public final class OwnerCommands {
                 FormField.booleanBuilder(FIELD_ALLOW).build()),
                 (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),
                         bool(f, FIELD_ALLOW, true))));
+        m.put(SECONDARY_TRUST, new Spec(SECONDARY_TRUST, "Allow or forbid secondary trust", List.of(jid(FIELD_THING),
+                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                (s, owner, f) -> s.setSecondaryTrust(owner, bareJid(single(f, FIELD_THING)), bool(f, FIELD_ALLOW, true))));
         for (String node : List.of(READ_RULE, CONTROL_RULE)) {
             AccessRequest.Kind kind = node.equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL;
             m.put(node, new Spec(node, kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",
@@ -86,10 +119,21 @@ public final class OwnerCommands {
                             principal(single(f, FIELD_PRINCIPAL)), nodes(lines(f, FIELD_NODES)), lines(f, FIELD_NAMES)),
                             bool(f, FIELD_REMOVE, false))));
         }
+        m.put(ACCESS_RULE, new Spec(ACCESS_RULE, "Set which users a service may admit", List.of(jid(FIELD_THING),
+                FormField.textMultiBuilder(FIELD_CREDENTIALS).setRequired(true).build(),
+                FormField.booleanBuilder(FIELD_REMOVE).build()),
+                (s, owner, f) -> s.setAccessRule(owner, AccessRule.parse(bareJid(single(f, FIELD_THING)),
+                        lines(f, FIELD_CREDENTIALS)), bool(f, FIELD_REMOVE, false))));
         m.put(PRIVILEGES, new Spec(PRIVILEGES, "Set privileges of a user in a service", List.of(jid(FIELD_THING),
                 FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
                 (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),
                         privileges(lines(f, FIELD_PRIVILEGES)))));
+        m.put(LIST_RULES, new Spec(LIST_RULES, "List the rules of a Thing", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.list(owner, bareJid(single(f, FIELD_THING)))));
+        m.put(TRANSFER, new Spec(TRANSFER, "Transfer a Thing to another owner", List.of(jid(FIELD_THING), jid(FIELD_NEW_OWNER)),
+                (s, owner, f) -> s.transfer(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_NEW_OWNER)))));
+        m.put(DISOWN, new Spec(DISOWN, "Give a Thing up", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.disown(owner, bareJid(single(f, FIELD_THING)))));
         return m;
     }
 

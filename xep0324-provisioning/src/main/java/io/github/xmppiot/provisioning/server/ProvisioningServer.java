@@ -1,11 +1,9 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.provisioning.element.ClearCache;
-import io.github.xmppiot.provisioning.element.Friend;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
-import io.github.xmppiot.provisioning.element.Unfriend;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
@@ -31,6 +29,7 @@ import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
@@ -73,6 +72,7 @@ public final class ProvisioningServer implements AutoCloseable {
     private final ExecutorService executor;
     private final List<IQRequestHandler> handlers;
     private final TokenIssuer issuer;
+    private final OwnerActions owners;
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
@@ -90,6 +90,7 @@ public final class ProvisioningServer implements AutoCloseable {
         });
         this.issuer = new TokenIssuer(Clock.systemUTC());
         this.handlers = ServerHandlers.create(connection, executor, store, issuer);
+        this.owners = new OwnerActions(this, store);
     }
 
     /**
@@ -210,56 +211,29 @@ public final class ProvisioningServer implements AutoCloseable {
         });
     }
 
-    String claim(String thing, String owner) throws SQLException {
+    /** @return what the owner commands do */
+    OwnerActions owners() {
+        return owners;
+    }
+
+    /** Fails once the server is closed (owner changes are then refused). */
+    void requireOpen() throws SQLException {
         if (closed) {
             throw new SQLException("the provisioning server is closed");
         }
-        String actual = store.claim(thing, owner);
-        if (!actual.equals(owner)) {
-            throw new SecurityException(thing + " is owned by someone else");
-        }
-        return thing + " is owned by " + owner;
     }
 
-    private void requireOwner(String owner, String thing) throws SQLException {
-        if (closed) {
-            throw new SQLException("the provisioning server is closed");
-        }
-        if (!store.owner(thing).map(owner::equals).orElse(false)) {
-            throw new SecurityException("only the owner of " + thing + " may change its rules");
-        }
-    }
-
-    String setFriendship(String owner, String thing, String friend, boolean allow) throws Exception {
-        requireOwner(owner, thing);
-        store.setFriendship(thing, friend, allow);
+    /** Marks a Thing as owed a {@code clearCache} (committed) and sends it if the Thing is online. */
+    void changed(String thing) throws SQLException {
         store.setClearPending(thing, true);
-        Jid to = online.containsKey(JidCreate.bareFrom(thing)) ? online.get(JidCreate.bareFrom(thing)) : JidCreate.from(thing);
-        Message m = connection.getStanzaFactory().buildMessageStanza().to(to)
-                .addExtension(allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend))).build();
-        connection.sendStanza(m);
         submit(() -> pushIfPending(thing));
-        return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend;
     }
 
-    String setRule(String owner, Rule rule, boolean remove) throws Exception {
-        requireOwner(owner, rule.thing());
-        if (remove) {
-            store.removeRule(rule.thing(), rule.kind(), rule.principal());
-        } else {
-            store.putRule(rule);
-        }
-        store.setClearPending(rule.thing(), true);
-        submit(() -> pushIfPending(rule.thing()));
-        return (remove ? "removed " : "stored ") + rule.kind().name().toLowerCase(java.util.Locale.ROOT) + " rule of "
-                + rule.principal() + " on " + rule.thing();
-    }
-
-    String setPrivileges(String owner, String service, String user,
-            List<io.github.xmppiot.provisioning.element.PrivilegeRule> rules) throws Exception {
-        requireOwner(owner, service);
-        store.setPrivileges(service, user, rules);
-        return "stored " + rules.size() + " privilege entries of '" + user + "' in " + service;
+    /** Sends a message with one provisioning element to a Thing, at its full JID if it is online. */
+    void sendToThing(String thing, ExtensionElement element) throws Exception {
+        BareJid bare = JidCreate.bareFrom(thing);
+        Jid to = online.containsKey(bare) ? online.get(bare) : bare;
+        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(element).build());
     }
 
     /** Runs on the executor: sends {@code clearCache} to an online Thing owed one; unmarks it on acknowledgement. */

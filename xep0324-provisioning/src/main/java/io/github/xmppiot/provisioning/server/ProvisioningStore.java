@@ -5,6 +5,7 @@ import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,9 @@ import java.util.Set;
  * privileges, issued tokens, and which Things still have to be told to clear their caches (§3.5.1, also across a
  * server restart). Every mutating method returns only after its change is committed; the server acknowledges an
  * owner's change only then. Implementations must be thread-safe.
+ *
+ * <p>Tokens (XEP-0324 §3.1.3: "token lifetime is undefined") expire after a lifetime the implementation is configured
+ * with; an expired token is treated exactly like one that was never issued.
  */
 public interface ProvisioningStore extends AutoCloseable {
 
@@ -36,6 +40,44 @@ public interface ProvisioningStore extends AutoCloseable {
     Optional<String> owner(String thing) throws SQLException;
 
     /**
+     * Records whether a Thing may add friends and trust relationships on its own (XEP-0324 §3.1.4 "Delegating
+     * Secondary Trust"); returned in every {@code isFriendResponse} to that Thing.
+     *
+     * @param thing   the Thing's bare JID (claimed)
+     * @param allowed whether secondary trust is allowed
+     * @throws SQLException on database errors
+     */
+    void setSecondaryTrust(String thing, boolean allowed) throws SQLException;
+
+    /**
+     * Whether a Thing may add friends and trust relationships on its own (XEP-0324 §3.1.4); false by default and for
+     * Things without an owner.
+     *
+     * @param thing the Thing's bare JID
+     * @return whether secondary trust is allowed
+     * @throws SQLException on database errors
+     */
+    boolean secondaryTrust(String thing) throws SQLException;
+
+    /**
+     * Hands a claimed Thing to another owner, keeping its rules.
+     *
+     * @param thing    the Thing's bare JID
+     * @param newOwner the new owner's bare JID
+     * @throws SQLException on database errors
+     */
+    void setOwner(String thing, String newOwner) throws SQLException;
+
+    /**
+     * Removes a Thing's owner and everything decided about it (secondary trust, friendships, read and control rules,
+     * its access rules and privileges as a service), in one transaction.
+     *
+     * @param thing the Thing's bare JID
+     * @throws SQLException on database errors
+     */
+    void disown(String thing) throws SQLException;
+
+    /**
      * Sets or removes a friendship decision (XEP-0324 §3.2).
      *
      * @param thing  the Thing
@@ -54,6 +96,35 @@ public interface ProvisioningStore extends AutoCloseable {
      * @throws SQLException on database errors
      */
     Optional<Boolean> friendship(String thing, String friend) throws SQLException;
+
+    /**
+     * All friendship decisions of a Thing.
+     *
+     * @param thing the Thing's bare JID
+     * @return other party to decision, ordered by JID
+     * @throws SQLException on database errors
+     */
+    Map<String, Boolean> friendships(String thing) throws SQLException;
+
+    /**
+     * Records that a Thing asked {@code isFriend} about a JID (XEP-0324 §3.2.3: {@code unfriend} is sent only to
+     * Things that asked about that JID before).
+     *
+     * @param thing the Thing's bare JID
+     * @param jid   the bare JID it asked about
+     * @throws SQLException on database errors
+     */
+    void recordAsked(String thing, String jid) throws SQLException;
+
+    /**
+     * Whether a Thing ever asked {@code isFriend} about a JID.
+     *
+     * @param thing the Thing's bare JID
+     * @param jid   the other party's bare JID
+     * @return true if it asked
+     * @throws SQLException on database errors
+     */
+    boolean hasAsked(String thing, String jid) throws SQLException;
 
     /**
      * Replaces the rule of {@code rule.principal()} for that Thing and kind.
@@ -83,6 +154,41 @@ public interface ProvisioningStore extends AutoCloseable {
      * @throws SQLException on database errors
      */
     List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException;
+
+    /**
+     * All rules of a Thing of one kind.
+     *
+     * @param thing the Thing
+     * @param kind  read or control
+     * @return the rules, ordered by principal
+     * @throws SQLException on database errors
+     */
+    List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException;
+
+    /**
+     * Adds a rule saying which users a service may admit (XEP-0324 §3.6.2); an equal rule is replaced.
+     *
+     * @param rule the rule
+     * @throws SQLException on database errors
+     */
+    void putAccessRule(AccessRule rule) throws SQLException;
+
+    /**
+     * Removes an access rule with the same conditions.
+     *
+     * @param rule the rule
+     * @throws SQLException on database errors
+     */
+    void removeAccessRule(AccessRule rule) throws SQLException;
+
+    /**
+     * The access rules of a service (XEP-0324 §3.6.2).
+     *
+     * @param service the service's bare JID
+     * @return its rules, empty if it may admit nobody
+     * @throws SQLException on database errors
+     */
+    List<AccessRule> accessRules(String service) throws SQLException;
 
     /**
      * Marks or unmarks a Thing as having to clear its cache (XEP-0324 §3.5.1).
@@ -115,7 +221,7 @@ public interface ProvisioningStore extends AutoCloseable {
      * The certificate behind a token.
      *
      * @param token the token
-     * @return the DER certificate, if the token was issued here
+     * @return the DER certificate, if the token was issued here and has neither expired nor been revoked
      * @throws SQLException on database errors
      */
     Optional<byte[]> tokenCertificate(String token) throws SQLException;
@@ -124,10 +230,27 @@ public interface ProvisioningStore extends AutoCloseable {
      * The holder a token was issued to.
      *
      * @param token the token
-     * @return the holder's bare JID, if the token was issued here
+     * @return the holder's bare JID, if the token was issued here and has neither expired nor been revoked
      * @throws SQLException on database errors
      */
     Optional<String> tokenHolder(String token) throws SQLException;
+
+    /**
+     * Revokes a token (device, service or user token): from now on it is treated as never issued.
+     *
+     * @param token the token
+     * @throws SQLException on database errors
+     */
+    void revokeToken(String token) throws SQLException;
+
+    /**
+     * Whether any read or control rule, of any Thing, names a principal.
+     *
+     * @param principal a bare JID or a {@code token:} principal
+     * @return true if a rule refers to it
+     * @throws SQLException on database errors
+     */
+    boolean isReferenced(String principal) throws SQLException;
 
     /**
      * Stores a user token issued by {@code canAccess} (XEP-0324 §3.6.2) for a service.
@@ -154,7 +277,7 @@ public interface ProvisioningStore extends AutoCloseable {
      *
      * @param service   the service's bare JID
      * @param userToken the user token
-     * @return the user name
+     * @return the user name, empty also if the user token has expired or was revoked
      * @throws SQLException on database errors
      */
     Optional<String> userName(String service, String userToken) throws SQLException;

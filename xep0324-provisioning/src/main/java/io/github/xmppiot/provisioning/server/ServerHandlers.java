@@ -94,13 +94,18 @@ final class ServerHandlers {
         return iq.getFrom().asBareJid().toString();
     }
 
-    /** §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. */
+    /**
+     * §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. The answer carries
+     * whether the Thing may add friends itself (§3.1.4). The question is recorded, so that an {@code unfriend} goes
+     * only to Things that asked (§3.2.3).
+     */
     private static IQ isFriend(ProvisioningStore store, IsFriend r) throws Exception {
         String thing = bare(r);
         String friend = r.bareJid().toString();
+        store.recordAsked(thing, friend);
         boolean ok = store.owner(thing).map(friend::equals).orElse(false)
                 || store.friendship(thing, friend).orElse(false);
-        return new IsFriendResponse(r.bareJid(), ok, false);
+        return new IsFriendResponse(r.bareJid(), ok, store.secondaryTrust(thing));
     }
 
     private static IQ canRead(RuleEvaluator rules, CanRead r) throws Exception {
@@ -157,10 +162,14 @@ final class ServerHandlers {
         return false;
     }
 
-    /** §3.6.2: a known service gets a fresh user token for the connecting user. */
+    /**
+     * §3.6.2: a known service may admit a user whose credentials satisfy one of the owner's {@link AccessRule}s of
+     * that service; only then is a user token issued.
+     */
     private static IQ canAccess(ProvisioningStore store, TokenIssuer issuer, CanAccess r) throws Exception {
         String service = bare(r);
-        if (!knownService(store, service, r.serviceToken())) {
+        if (!knownService(store, service, r.serviceToken())
+                || store.accessRules(service).stream().noneMatch(a -> a.admits(r.credentials()))) {
             return new CanAccessResponse(false, null);
         }
         String userToken = issuer.newToken();
