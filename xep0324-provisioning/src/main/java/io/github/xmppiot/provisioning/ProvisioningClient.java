@@ -96,8 +96,32 @@ public final class ProvisioningClient extends Manager {
      *         new secondary trust relationship that no trusted server allows
      */
     public CompletableFuture<Void> trust(Jid server) {
+        return trust(server, false);
+    }
+
+    /**
+     * Establishes the original trust relationship with several provisioning servers at once, as configured at
+     * installation (XEP-0324 §5.3 "Multiple provisioning servers": all are asked in parallel and the most forgiving
+     * answer wins). Only possible while no server is trusted yet; later servers are secondary trust (§3.1.4).
+     *
+     * @param servers the servers' JIDs
+     * @return a stage completing when every server can be asked
+     * @throws IllegalStateException if a server is already trusted
+     */
+    public synchronized CompletableFuture<Void> trustAll(java.util.Collection<? extends Jid> servers) {
+        if (!this.servers.isEmpty()) {
+            throw new IllegalStateException("original trust is already established with " + this.servers);
+        }
+        List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
+        for (Jid server : servers) {
+            all.add(trust(server, true));
+        }
+        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
+    }
+
+    private CompletableFuture<Void> trust(Jid server, boolean original) {
         Jid bare = server.asBareJid();
-        if (!servers.contains(bare) && !servers.isEmpty() && !secondaryTrust.isAllowed()) {
+        if (!original && !servers.contains(bare) && !servers.isEmpty() && !secondaryTrust.isAllowed()) {
             return CompletableFuture.failedFuture(new SecurityException(
                     "no trusted provisioning server allows secondary trust (XEP-0324 §3.1.4): " + bare));
         }

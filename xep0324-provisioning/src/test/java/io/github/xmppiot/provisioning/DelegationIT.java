@@ -93,4 +93,18 @@ class DelegationIT {
         }
         w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString()));
     }
+
+    @Test
+    void serversConfiguredAtInstallationAreAllOriginalTrust(ProsodyServer prosody) throws Exception {
+        World w = World.create(prosody, dir, "install");
+        XMPPTCPConnection second = prosody.connect("install-prov2");
+        try (H2ProvisioningStore store2 = new H2ProvisioningStore(dir.resolve("install-rules2"));
+                ProvisioningServer server2 = ProvisioningServer.start(second, store2)) {
+            ProvisioningClient fresh = ProvisioningClient.getInstanceFor(prosody.connect("install-thing2"));
+            await(fresh.trustAll(List.of(w.serverBareJid(), second.getUser().asBareJid())));
+            assertThat(fresh.servers()).hasSize(2);
+            assertThatThrownBy(() -> fresh.trustAll(List.of(second.getUser().asBareJid())))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
 }
