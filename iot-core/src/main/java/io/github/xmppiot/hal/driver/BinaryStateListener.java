@@ -1,0 +1,13 @@
+package io.github.xmppiot.hal.driver;
+
+/** Receives the new state of a binary sensor ({@link PushButton}, {@link MotionSensor}) after debouncing. */
+@FunctionalInterface
+public interface BinaryStateListener {
+
+    /**
+     * Called once per state change.
+     *
+     * @param active the new state: pressed, or motion detected
+     */
+    void onChange(boolean active);
+}

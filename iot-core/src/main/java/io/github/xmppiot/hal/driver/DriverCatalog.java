@@ -1,0 +1,33 @@
+package io.github.xmppiot.hal.driver;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The built-in drivers' descriptions, for listing the node types a hub can create. */
+public final class DriverCatalog {
+
+    private static final List<DriverInfo> ALL = List.of(Bme280.INFO, Bh1750.INFO, Ds18b20.INFO, MotionSensor.INFO,
+            PushButton.INFO, Relay.INFO, Led.INFO, DimmableLed.INFO);
+
+    private DriverCatalog() {
+    }
+
+    /**
+     * All built-in driver descriptions.
+     *
+     * @return the descriptions, in a stable order
+     */
+    public static List<DriverInfo> all() {
+        return ALL;
+    }
+
+    /**
+     * The description of one driver type.
+     *
+     * @param type the type id, for example {@code bme280}
+     * @return the description, or empty if unknown
+     */
+    public static Optional<DriverInfo> find(String type) {
+        return ALL.stream().filter(i -> i.type().equals(type)).findFirst();
+    }
+}
