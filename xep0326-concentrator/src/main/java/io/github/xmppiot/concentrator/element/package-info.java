@@ -1,0 +1,8 @@
+/**
+ * XEP-0326 elements: one {@link io.github.xmppiot.concentrator.element.ConcentratorRequest} and one
+ * {@link io.github.xmppiot.concentrator.element.ConcentratorResponse} class serve the request/response pairs of
+ * CHECKLIST §6.1 (C1–C21), named by {@link io.github.xmppiot.concentrator.element.ConcentratorCommand}; NodeInformation,
+ * data sources, commands, events ({@link io.github.xmppiot.concentrator.element.NodeEvent}) and query progress
+ * ({@link io.github.xmppiot.concentrator.element.QueryProgress}) are typed records.
+ */
+package io.github.xmppiot.concentrator.element;

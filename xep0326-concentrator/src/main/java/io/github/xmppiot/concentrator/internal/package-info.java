@@ -1,0 +1,4 @@
+/**
+ * Implementation details of the XEP-0326 module; no compatibility promise.
+ */
+package io.github.xmppiot.concentrator.internal;

@@ -1,0 +1,43 @@
+package io.github.xmppiot.concentrator.provider;
+
+import io.github.xmppiot.concentrator.element.ConcentratorCommand;
+import io.github.xmppiot.concentrator.element.ConcentratorRequest;
+import io.github.xmppiot.concentrator.element.DynamicFormFlag;
+import io.github.xmppiot.concentrator.element.NodeEvent;
+import io.github.xmppiot.concentrator.element.QueryProgress;
+import org.jivesoftware.smack.SmackConfiguration;
+import org.jivesoftware.smack.provider.ProviderManager;
+import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProviderManager;
+
+/**
+ * Registers every XEP-0326 provider with Smack's {@link ProviderManager}: one request provider per element of
+ * {@link ConcentratorCommand}, the response provider for every {@code …Response}, the event and query-progress
+ * providers (XEP-0326 §3.4, §3.12) and the XEP-0336 form-field markers used in parameter forms (§3.9).
+ */
+public final class ConcentratorProviders {
+
+    private static boolean registered;
+
+    private ConcentratorProviders() {
+    }
+
+    /** Registers the providers; calling it again does nothing. */
+    public static synchronized void register() {
+        if (registered) {
+            return;
+        }
+        SmackConfiguration.getVersion();
+        for (ConcentratorCommand c : ConcentratorCommand.values()) {
+            ProviderManager.addIQProvider(c.element(), ConcentratorRequest.NAMESPACE, new ConcentratorRequestProvider(c));
+            ProviderManager.addIQProvider(c.responseElement(), ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
+        }
+        for (NodeEvent.Kind k : NodeEvent.Kind.values()) {
+            ProviderManager.addExtensionProvider(k.element(), NodeEvent.NAMESPACE, new NodeEventProvider(k));
+        }
+        ProviderManager.addExtensionProvider(QueryProgress.ELEMENT, QueryProgress.NAMESPACE, new QueryProgressProvider());
+        for (DynamicFormFlag f : DynamicFormFlag.values()) {
+            FormFieldChildElementProviderManager.addFormFieldChildElementProvider(new DynamicFormFlagProvider(f));
+        }
+        registered = true;
+    }
+}

@@ -1,0 +1,146 @@
+package io.github.xmppiot.concentrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xmppiot.concentrator.element.ConcentratorCommand;
+import io.github.xmppiot.concentrator.element.ConcentratorRequest;
+import io.github.xmppiot.concentrator.element.NodeEvent;
+import io.github.xmppiot.concentrator.element.NodeInformation;
+import io.github.xmppiot.concentrator.element.ParameterError;
+import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.ProsodyTest;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.Jid;
+
+/** A client manages the nodes of a concentrator over a real Prosody server (XEP-0326 §3.2–§3.12). */
+@ProsodyTest
+class ConcentratorIT {
+
+    private static final NodeRef ROOT = NodeRef.of("Hub", NodeTree.SOURCE_ID);
+
+    private static <T> T await(CompletableFuture<T> f) throws Exception {
+        return f.get(20, TimeUnit.SECONDS);
+    }
+
+    private static DataForm submit(String id, String address, String serial) {
+        DataForm.Builder b = DataForm.builder(DataForm.Type.submit);
+        b.addField(FormField.textSingleBuilder("id").setValue(id).build());
+        b.addField(FormField.textSingleBuilder("address").setValue(address).build());
+        b.addField(FormField.textSingleBuilder("serial").setValue(serial).build());
+        return b.build();
+    }
+
+    @Test
+    void clientCreatesEditsAndDestroysNodesAndSeesEvents(ProsodyServer server) throws Exception {
+        XMPPTCPConnection hub = server.connect("hub");
+        XMPPTCPConnection client = server.connect("client");
+        NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
+        ConcentratorServer.getInstanceFor(hub).serve(tree);
+        Jid to = hub.getUser();
+        ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
+
+        assertThat(ServiceDiscoveryManager.getInstanceFor(client).supportsFeature(to, ConcentratorServer.FEATURE)).isTrue();
+        List<String> caps = await(c.getCapabilities(to));
+        assertThat(caps).hasSize(ConcentratorServer.SUPPORTED.size()).contains("getAllNodes", "createNewNode", "subscribe")
+                .doesNotContain("getDatabases");
+        assertThat(await(c.getAllDataSources(to))).extracting(s -> s.sourceId()).containsExactly(NodeTree.SOURCE_ID);
+        assertThat(await(c.getRootNodes(to, NodeTree.SOURCE_ID))).extracting(NodeInformation::nodeId).containsExactly("Hub");
+
+        BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
+        c.addEventListener((from, e) -> events.add(e));
+        await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
+
+        assertThat(await(c.getAddableNodeTypes(to, ROOT))).extracting(t -> t.type()).containsExactly(TestLampType.TYPE);
+        DataForm form = await(c.getParametersForNewNode(to, ROOT, TestLampType.TYPE));
+        assertThat(form.getField("address")).isNotNull();
+        assertThat(form.getField("id").isRequired()).isTrue();
+
+        NodeInformation lamp = await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp1", "12", "SN-1")));
+        assertThat(lamp.nodeId()).isEqualTo("Lamp1");
+        assertThat(lamp.parentId()).isEqualTo("Hub");
+        assertThat(lamp.controllable()).isTrue();
+        assertThat(tree.directory().get(NodeRef.of("Lamp1", NodeTree.SOURCE_ID))).isPresent();
+        NodeEvent added = events.poll(20, TimeUnit.SECONDS);
+        assertThat(added.kind()).isEqualTo(NodeEvent.Kind.NODE_ADDED);
+        assertThat(added.node().nodeId()).isEqualTo("Lamp1");
+        assertThat(added.node().parameters()).extracting(p -> p.id()).contains("address", "serial");
+
+        // invalid form: per-field errors, nothing created
+        ExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp1", "999", ""))));
+        ConcentratorException ce = (ConcentratorException) bad.getCause();
+        assertThat(ce.result()).isEqualTo(ResultCode.FORM_ERROR);
+        assertThat(ce.errors()).extracting(ParameterError::var).containsExactlyInAnyOrder("id", "address", "serial");
+        assertThat(tree.size()).isEqualTo(2);
+
+        // edit: rename and change the address; serial is read-only and stays
+        DataForm edit = await(c.getNodeParametersForEdit(to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID)));
+        assertThat(edit.getField("serial").getFormFieldChildElements()).contains(io.github.xmppiot.concentrator.element.DynamicFormFlag.READ_ONLY);
+        NodeInformation edited = await(c.setNodeParametersAfterEdit(to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID),
+                submit("Lamp2", "13", "CHANGED")));
+        assertThat(edited.nodeId()).isEqualTo("Lamp2");
+        assertThat(tree.get("Lamp2").orElseThrow().configuration().get("serial").lexical()).isEqualTo("SN-1");
+        NodeEvent updated = events.poll(20, TimeUnit.SECONDS);
+        assertThat(updated.kind()).isEqualTo(NodeEvent.Kind.NODE_UPDATED);
+        assertThat(updated.oldId()).isEqualTo("Lamp1");
+
+        // simple node command
+        assertThat(await(c.getNodeCommands(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).extracting(x -> x.command()).containsExactly("toggle");
+        await(c.executeNodeCommand(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID), "toggle", null));
+        assertThat(tree.thing("Lamp2").orElseThrow().parameter("on").orElseThrow().currentValue().orElseThrow().lexical()).isEqualTo("true");
+
+        // ordering
+        await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp3", "14", "SN-3")));
+        assertThat(events.poll(20, TimeUnit.SECONDS).afterNodeId()).isEqualTo("Lamp2");
+        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true));
+        assertThat(events.poll(20, TimeUnit.SECONDS).kind()).isEqualTo(NodeEvent.Kind.NODE_MOVED_UP);
+        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true)); // already first: OK, no event
+        assertThat(await(c.getChildNodes(to, ROOT, false))).extracting(NodeInformation::nodeId).containsExactly("Lamp3", "Lamp2");
+
+        await(c.destroyNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)));
+        NodeEvent removed = events.poll(20, TimeUnit.SECONDS);
+        assertThat(removed.kind()).as("no event for the unmoved node").isEqualTo(NodeEvent.Kind.NODE_REMOVED);
+        assertThat(removed.node().nodeId()).isEqualTo("Lamp2");
+        assertThat(await(c.containsNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).isFalse();
+        assertThat(await(c.getAncestors(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID)))).extracting(NodeInformation::nodeId)
+                .containsExactly("Lamp3", "Hub");
+    }
+
+    @Test
+    void failuresCarryResultCodeAndXmppError(ProsodyServer server) throws Exception {
+        XMPPTCPConnection hub = server.connect("hub2");
+        XMPPTCPConnection client = server.connect("client2");
+        ConcentratorServer.getInstanceFor(hub).serve(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()));
+        ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
+        Jid to = hub.getUser();
+
+        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("nope", NodeTree.SOURCE_ID), false, false)))
+                .hasCauseInstanceOf(ConcentratorException.class)
+                .cause().satisfies(e -> {
+                    ConcentratorException x = (ConcentratorException) e;
+                    assertThat(x.result()).isEqualTo(ResultCode.NOT_FOUND);
+                    assertThat(x.response()).isPresent();
+                    assertThat(x.response().get().getError().getCondition().toString()).isEqualTo("item-not-found");
+                });
+        assertThatThrownBy(() -> await(c.execute(to, ConcentratorRequest.builder(ConcentratorCommand.GET_DATABASES).build())))
+                .cause().isInstanceOf(ConcentratorException.class)
+                .extracting(e -> ((ConcentratorException) e).result()).isEqualTo(ResultCode.NOT_IMPLEMENTED);
+        assertThatThrownBy(() -> await(c.destroyNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID))))
+                .cause().isInstanceOf(ConcentratorException.class);
+    }
+}
