@@ -1,5 +1,7 @@
 package io.github.xmppiot.examples.cli;
 
+import io.github.xmppiot.concentrator.ConcentratorException;
+import io.github.xmppiot.concentrator.element.ParameterError;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -88,6 +90,13 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         }
         if (t instanceof SmackException.NoResponseException || t instanceof TimeoutException) {
             return new CliException(CliException.FAILED, "no answer within the timeout (is the JID online?)", t);
+        }
+        if (t instanceof ConcentratorException ce) {
+            StringBuilder b = new StringBuilder("the concentrator answered ").append(oneLine(ce.getMessage()));
+            for (ParameterError pe : ce.errors()) {
+                b.append("; ").append(pe.var()).append(": ").append(oneLine(pe.message()));
+            }
+            return new CliException(CliException.FAILED, b.toString(), t);
         }
         if (t instanceof XMPPException.XMPPErrorException xe) {
             return new CliException(CliException.FAILED, describe(xe.getStanza(), xe.getStanzaError()), t);

@@ -1,5 +1,6 @@
 package io.github.xmppiot.examples.device;
 
+import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.thing.Sensor;
@@ -52,7 +53,7 @@ public final class DemoBoard implements AutoCloseable {
     private final Relay relay;
     private final DimmableLed led;
 
-    private DemoBoard(HalContext hal, MockHal simulation, String nodeId) throws HalException {
+    private DemoBoard(HalContext hal, MockHal simulation, NodeRef node) throws HalException {
         this.hal = hal;
         this.simulation = simulation;
         this.io = Executors.newSingleThreadExecutor(r -> {
@@ -65,7 +66,7 @@ public final class DemoBoard implements AutoCloseable {
         MotionSensor pir = MotionSensor.open(hal, MotionSensor.Config.of(PIR_PIN));
         this.relay = Relay.open(hal, new Relay.Config(RELAY_PIN, false));
         this.led = DimmableLed.open(hal, new DimmableLed.Config(LED_PIN, 1000));
-        this.thing = Thing.builder(nodeId)
+        this.thing = Thing.builder(node)
                 .meta("CLASS", "Multisensor")
                 .meta("MAN", "xmpp-iot.github.io")
                 .meta("MODEL", "DemoBoard")
@@ -86,13 +87,24 @@ public final class DemoBoard implements AutoCloseable {
      * @throws HalException never in practice (the simulation has every chip)
      */
     public static DemoBoard simulated(String nodeId) throws HalException {
+        return simulated(NodeRef.of(nodeId));
+    }
+
+    /**
+     * The demo device on a simulated board whose chips return plausible values.
+     *
+     * @param node the node address of the Thing (a hub puts its nodes in a data source)
+     * @return the device
+     * @throws HalException never in practice (the simulation has every chip)
+     */
+    public static DemoBoard simulated(NodeRef node) throws HalException {
         MockHal board = MockHal.create();
         MockDevices.bme280(board, Bme280.Config.DEFAULT.bus(), Bme280.Config.DEFAULT.address());
         board.i2cDevice(Bh1750.Config.DEFAULT.bus(), Bh1750.Config.DEFAULT.address());
         board.pin(PIR_PIN).drive(DigitalLevel.LOW);
         HalContext hal = board.open();
         try {
-            return new DemoBoard(hal, board, nodeId);
+            return new DemoBoard(hal, board, node);
         } catch (HalException | RuntimeException e) {
             hal.close();
             throw e;
@@ -110,7 +122,7 @@ public final class DemoBoard implements AutoCloseable {
     public static DemoBoard open(String backend, String nodeId) throws HalException {
         HalContext hal = Hal.open(HalConfig.builder().backend(backend).build());
         try {
-            return new DemoBoard(hal, null, nodeId);
+            return new DemoBoard(hal, null, NodeRef.of(nodeId));
         } catch (HalException | RuntimeException e) {
             hal.close();
             throw e;
