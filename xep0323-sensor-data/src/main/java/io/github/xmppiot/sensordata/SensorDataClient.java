@@ -1,0 +1,240 @@
+package io.github.xmppiot.sensordata;
+
+import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.sensordata.element.Accepted;
+import io.github.xmppiot.sensordata.element.Cancel;
+import io.github.xmppiot.sensordata.element.Done;
+import io.github.xmppiot.sensordata.element.Failure;
+import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.Rejected;
+import io.github.xmppiot.sensordata.element.Req;
+import io.github.xmppiot.sensordata.element.Started;
+import io.github.xmppiot.sensordata.internal.ClientReadout;
+import io.github.xmppiot.sensordata.provider.SensorDataProviders;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.StanzaExtensionFilter;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The client side of XEP-0323: requests read-outs and collects their results (§3 "Use Cases").
+ *
+ * <p>{@link #read(Jid, ReadoutRequest)} gives the complete read-out as a future;
+ * {@link #readout(Jid, ReadoutRequest, ReadoutListener)} also streams partial results to a listener and allows
+ * cancelling (§3.7). Results are collected until {@code done} (attribute or element), also when they arrive before
+ * {@code accepted}, and filtered against the request (§3: the client MUST filter). A read-out that hears nothing from
+ * the Thing for its timeout fails with a {@link ReadoutTimeoutException}; a refusal fails with an
+ * {@link IotErrorException} ({@code forbidden}, {@code item-not-found}, {@code bad-request}, …; the obsolete
+ * {@code rejected} element of XEP-0324 example 14 counts as {@code forbidden}). Sequence numbers are unique among the
+ * read-outs in flight on this connection. Messages of any type are accepted.
+ *
+ * <p>Send requests to the Thing's full JID: an IQ to a bare account JID is answered by the server, not the device.
+ */
+public final class SensorDataClient extends Manager {
+
+    /** Default idle timeout of a read-out. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    private static final Map<XMPPConnection, SensorDataClient> INSTANCES = new WeakHashMap<>();
+
+    static {
+        SensorDataProviders.register();
+    }
+
+    private final Map<Integer, ClientReadout> active = new ConcurrentHashMap<>();
+    private final AtomicInteger nextSeqnr = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
+    private volatile Duration defaultTimeout = DEFAULT_TIMEOUT;
+
+    private SensorDataClient(XMPPConnection connection) {
+        super(connection);
+        connection.addSyncStanzaListener(this::onMessage,
+                new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
+    }
+
+    /**
+     * The client of a connection.
+     *
+     * @param connection the requester's connection
+     * @return the client
+     */
+    public static synchronized SensorDataClient getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, SensorDataClient::new);
+    }
+
+    /**
+     * Sets the idle timeout used by requests that set none.
+     *
+     * @param timeout the timeout, positive
+     * @return this client
+     */
+    public SensorDataClient setDefaultTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive");
+        }
+        this.defaultTimeout = timeout;
+        return this;
+    }
+
+    /** @return the idle timeout used by requests that set none */
+    public Duration getDefaultTimeout() {
+        return defaultTimeout;
+    }
+
+    /**
+     * Reads a Thing and waits for the whole read-out.
+     *
+     * @param thing   the Thing's full JID
+     * @param request what to read
+     * @return completes on {@code done}; see {@link ReadoutSession#result()} for failures
+     */
+    public CompletableFuture<Readout> read(Jid thing, ReadoutRequest request) {
+        return readout(thing, request, ReadoutListener.NONE).result();
+    }
+
+    /**
+     * Starts a read-out, streaming partial results to a listener.
+     *
+     * @param thing    the Thing's full JID
+     * @param request  what to read
+     * @param listener receives partial results in order, never on Smack's reader thread
+     * @return the read-out in progress
+     */
+    public ReadoutSession readout(Jid thing, ReadoutRequest request, ReadoutListener listener) {
+        Objects.requireNonNull(thing, "thing");
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        Duration timeout = request.timeout().orElse(defaultTimeout);
+        ClientReadout session;
+        int seqnr;
+        while (true) {
+            seqnr = nextSeqnr.getAndUpdate(x -> x == Integer.MAX_VALUE ? 1 : x + 1);
+            int key = seqnr;
+            ClientReadout candidate = new ClientReadout(seqnr, thing, request, listener, timeout, this::sendCancel,
+                    () -> active.remove(key));
+            if (active.putIfAbsent(seqnr, candidate) == null) {
+                session = candidate;
+                break;
+            }
+        }
+        session.arm();
+        Req req = new Req(seqnr, request);
+        req.setTo(thing);
+        ClientReadout s = session;
+        connection().sendIqRequestAsync(req, timeout.toMillis())
+                .onSuccess(iq -> onReqAnswer(s, iq))
+                .onError(e -> onReqError(s, e));
+        return session;
+    }
+
+    /**
+     * Number of read-outs started and not yet ended.
+     *
+     * @return the count
+     */
+    public int activeReadouts() {
+        return active.size();
+    }
+
+    private static void onReqAnswer(ClientReadout s, IQ iq) {
+        if (iq instanceof Accepted a) {
+            s.onAccepted(a.queued(), iq.getFrom());
+        } else if (iq.getType() == IQ.Type.error) {
+            s.fail(errorOf(iq));
+        } else {
+            s.onAccepted(false, iq.getFrom());
+        }
+    }
+
+    private static void onReqError(ClientReadout s, Exception e) {
+        if (e instanceof XMPPException.XMPPErrorException x) {
+            s.fail(IotErrorException.from(x.getStanzaError()));
+        } else if (e instanceof SmackException.NoResponseException) {
+            if (!s.accepted().isDone()) {
+                s.fail(new ReadoutTimeoutException("no answer from " + s.thing() + " to read-out " + s.seqnr()));
+            }
+        } else {
+            s.fail(e);
+        }
+    }
+
+    private static IotErrorException errorOf(IQ iq) {
+        if (iq instanceof Rejected r) {
+            return IotErrors.forbidden(r.text() != null ? r.text() : "read-out rejected");
+        }
+        if (iq.getError() != null) {
+            return IotErrorException.from(iq.getError());
+        }
+        return new IotErrorException(StanzaError.Condition.undefined_condition, StanzaError.Type.CANCEL,
+                "IQ error without an <error/> element", List.of());
+    }
+
+    private CompletableFuture<Void> sendCancel(ClientReadout s) {
+        Cancel cancel = new Cancel(s.seqnr());
+        cancel.setTo(s.respondent());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        connection().sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : defaultTimeout.toMillis())
+                .onSuccess(iq -> {
+                    if (iq.getType() == IQ.Type.error) {
+                        done.completeExceptionally(errorOf(iq));
+                    } else {
+                        done.complete(null);
+                    }
+                })
+                .onError(e -> done.completeExceptionally(e instanceof XMPPException.XMPPErrorException x
+                        ? IotErrorException.from(x.getStanzaError()) : e));
+        return done;
+    }
+
+    private void onMessage(Stanza stanza) {
+        Message m = (Message) stanza;
+        for (ExtensionElement e : m.getExtensions()) {
+            if (!Req.NAMESPACE.equals(e.getNamespace())) {
+                continue;
+            }
+            int seqnr;
+            if (e instanceof Fields f) {
+                seqnr = f.seqnr();
+            } else if (e instanceof Failure f) {
+                seqnr = f.seqnr();
+            } else if (e instanceof Started st) {
+                seqnr = st.seqnr();
+            } else if (e instanceof Done d) {
+                seqnr = d.seqnr();
+            } else {
+                continue;
+            }
+            ClientReadout s = active.get(seqnr);
+            if (s == null || !s.acceptsFrom(m.getFrom())) {
+                continue;
+            }
+            if (e instanceof Fields f) {
+                s.onFields(f, m.getFrom());
+            } else if (e instanceof Failure f) {
+                s.onFailure(f, m.getFrom());
+            } else if (e instanceof Started) {
+                s.onStarted(m.getFrom());
+            } else {
+                s.onDone(m.getFrom());
+            }
+        }
+    }
+}

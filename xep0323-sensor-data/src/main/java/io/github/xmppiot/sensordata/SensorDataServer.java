@@ -1,0 +1,255 @@
+package io.github.xmppiot.sensordata;
+
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.sensordata.element.Cancel;
+import io.github.xmppiot.sensordata.element.Req;
+import io.github.xmppiot.sensordata.internal.ReadoutKey;
+import io.github.xmppiot.sensordata.internal.ServerHandlers;
+import io.github.xmppiot.sensordata.internal.ServerReadout;
+import io.github.xmppiot.sensordata.provider.SensorDataProviders;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+
+/**
+ * The Thing side of XEP-0323: answers read-out requests ({@code req}) for the Things of a {@link ThingDirectory} and
+ * advertises {@code urn:xmpp:iot:sensordata} in disco#info (§4 "Determining Support").
+ *
+ * <p>Every request is answered (§3, §3.3): {@code accepted} (with {@code queued='true'} when {@code when} lies in the
+ * future, followed by {@code started} when the read-out begins), then {@code failure} and {@code fields} messages of at
+ * most {@link #getMaxFieldsPerMessage()} values and about {@link #getMaxMessageChars()} characters each, ended by
+ * {@code done} (by default as {@code done='true'} on the last message, which is also what Smack's client waits for).
+ * Refusals are IQ errors: {@code cancel/forbidden} when the {@link AccessPolicy} denies, {@code cancel/item-not-found}
+ * for unknown nodes, {@code modify/bad-request} for malformed requests (see
+ * {@link io.github.xmppiot.sensordata.provider.ReqProvider}) and for a {@code seqnr} the same requester (full JID) still
+ * has in flight. {@code cancel} is accepted in IQ get and set and answered {@code cancelled}; a queued read-out is
+ * dropped, a running one stops sending.
+ *
+ * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
+ * read concurrently, never on Smack's reader thread, each bounded by {@link #getReadTimeout()} (a sensor that takes
+ * longer is reported as a failure).
+ */
+public final class SensorDataServer extends Manager {
+
+    /** The XEP-0323 namespace, advertised as a disco#info feature. */
+    public static final String NAMESPACE = Req.NAMESPACE;
+    /** Default largest number of field values in one {@code fields} message. */
+    public static final int DEFAULT_MAX_FIELDS_PER_MESSAGE = 500;
+    /** Default approximate largest {@code fields} message, in characters. */
+    public static final int DEFAULT_MAX_MESSAGE_CHARS = 64 * 1024;
+
+    private static final Map<XMPPConnection, SensorDataServer> INSTANCES = new WeakHashMap<>();
+
+    static {
+        SensorDataProviders.register();
+    }
+
+    /** How the end of a read-out is marked (XEP-0323 §3). */
+    public enum DoneMarker {
+        /** {@code done='true'} on the last {@code fields} or {@code failure} message (what Smack's client expects). */
+        ATTRIBUTE,
+        /** A separate {@code <done/>} message after the last {@code fields} or {@code failure}. */
+        ELEMENT
+    }
+
+    private final Map<ReadoutKey, ServerReadout> inFlight = new ConcurrentHashMap<>();
+    private volatile ThingDirectory directory = new ThingDirectory();
+    private volatile AccessPolicy accessPolicy;
+    private volatile HistoryStore historyStore = new InMemoryHistoryStore();
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile int maxFieldsPerMessage = DEFAULT_MAX_FIELDS_PER_MESSAGE;
+    private volatile int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
+    private volatile Duration readTimeout = Duration.ofSeconds(30);
+    private volatile DoneMarker doneMarker = DoneMarker.ATTRIBUTE;
+
+    private SensorDataServer(XMPPConnection connection) {
+        super(connection);
+        this.accessPolicy = AccessPolicy.friends(connection);
+        ServerHandlers handlers = new ServerHandlers(this, inFlight);
+        connection.registerIQRequestHandler(handlers.req(IQ.Type.get));
+        connection.registerIQRequestHandler(handlers.req(IQ.Type.set));
+        connection.registerIQRequestHandler(handlers.cancel(IQ.Type.get));
+        connection.registerIQRequestHandler(handlers.cancel(IQ.Type.set));
+        ServiceDiscoveryManager.getInstanceFor(connection).addFeature(NAMESPACE);
+    }
+
+    /**
+     * The server of a connection, created (and advertised in disco#info) on first use.
+     *
+     * @param connection the Thing's connection
+     * @return the server
+     */
+    public static synchronized SensorDataServer getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, SensorDataServer::new);
+    }
+
+    /**
+     * Sets the Things that can be read.
+     *
+     * @param directory the directory (live: Things added later are readable)
+     * @return this server
+     */
+    public SensorDataServer setDirectory(ThingDirectory directory) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        return this;
+    }
+
+    /** @return the Things that can be read */
+    public ThingDirectory getDirectory() {
+        return directory;
+    }
+
+    /**
+     * Sets who may read (XEP-0323 §7 security; XEP-0324 provisioning plugs in here). The default is
+     * {@link AccessPolicy#friends(XMPPConnection)}. A narrowed decision limits the nodes and field names read.
+     *
+     * @param accessPolicy the policy
+     * @return this server
+     */
+    public SensorDataServer setAccessPolicy(AccessPolicy accessPolicy) {
+        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+        return this;
+    }
+
+    /** @return who may read */
+    public AccessPolicy getAccessPolicy() {
+        return accessPolicy;
+    }
+
+    /**
+     * Sets where historical values come from; an {@link InMemoryHistoryStore} by default.
+     *
+     * @param historyStore the store
+     * @return this server
+     */
+    public SensorDataServer setHistoryStore(HistoryStore historyStore) {
+        this.historyStore = Objects.requireNonNull(historyStore, "historyStore");
+        return this;
+    }
+
+    /** @return where historical values come from */
+    public HistoryStore getHistoryStore() {
+        return historyStore;
+    }
+
+    /**
+     * Sets the clock used for timestamps and for deciding whether {@code when} lies in the future; a zone-less
+     * {@code when} is read in the clock's zone (XEP-0323 §6.1 time zones).
+     *
+     * @param clock the clock
+     * @return this server
+     */
+    public SensorDataServer setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        return this;
+    }
+
+    /** @return the clock */
+    public Clock getClock() {
+        return clock;
+    }
+
+    /**
+     * Bounds the size of each {@code fields} message; large read-outs are split into several messages.
+     *
+     * @param maxFields most field values per message, at least 1
+     * @param maxChars  approximate largest message in characters, at least 1024
+     * @return this server
+     */
+    public SensorDataServer setMessageLimits(int maxFields, int maxChars) {
+        if (maxFields < 1 || maxChars < 1024) {
+            throw new IllegalArgumentException("need maxFields >= 1 and maxChars >= 1024");
+        }
+        this.maxFieldsPerMessage = maxFields;
+        this.maxMessageChars = maxChars;
+        return this;
+    }
+
+    /** @return most field values per message */
+    public int getMaxFieldsPerMessage() {
+        return maxFieldsPerMessage;
+    }
+
+    /** @return approximate largest message in characters */
+    public int getMaxMessageChars() {
+        return maxMessageChars;
+    }
+
+    /**
+     * Sets how long a Thing (or the history store) may take to deliver its values before it is reported as failed.
+     *
+     * @param readTimeout the timeout, positive
+     * @return this server
+     */
+    public SensorDataServer setReadTimeout(Duration readTimeout) {
+        if (readTimeout.isNegative() || readTimeout.isZero()) {
+            throw new IllegalArgumentException("readTimeout must be positive");
+        }
+        this.readTimeout = readTimeout;
+        return this;
+    }
+
+    /** @return how long a Thing may take */
+    public Duration getReadTimeout() {
+        return readTimeout;
+    }
+
+    /**
+     * Sets how the end of a read-out is marked.
+     *
+     * @param doneMarker attribute (default) or separate element
+     * @return this server
+     */
+    public SensorDataServer setDoneMarker(DoneMarker doneMarker) {
+        this.doneMarker = Objects.requireNonNull(doneMarker, "doneMarker");
+        return this;
+    }
+
+    /** @return how the end of a read-out is marked */
+    public DoneMarker getDoneMarker() {
+        return doneMarker;
+    }
+
+    /**
+     * Number of read-outs accepted and not yet finished (queued or running).
+     *
+     * @return the count
+     */
+    public int activeReadouts() {
+        return inFlight.size();
+    }
+
+    /**
+     * The connection this server answers on.
+     *
+     * @return the connection
+     */
+    public XMPPConnection getXmppConnection() {
+        return connection();
+    }
+
+    /**
+     * Stops answering: unregisters the request handlers, removes the disco#info feature and cancels every read-out in
+     * flight. The server of this connection cannot be used again.
+     */
+    public void close() {
+        XMPPConnection c = connection();
+        c.unregisterIQRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.get);
+        c.unregisterIQRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.set);
+        c.unregisterIQRequestHandler(Cancel.ELEMENT, Cancel.NAMESPACE, IQ.Type.get);
+        c.unregisterIQRequestHandler(Cancel.ELEMENT, Cancel.NAMESPACE, IQ.Type.set);
+        ServiceDiscoveryManager.getInstanceFor(c).removeFeature(NAMESPACE);
+        inFlight.values().forEach(ServerReadout::cancel);
+        synchronized (SensorDataServer.class) {
+            INSTANCES.remove(c);
+        }
+    }
+}

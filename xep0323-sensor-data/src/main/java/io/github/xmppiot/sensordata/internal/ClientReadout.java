@@ -1,0 +1,346 @@
+package io.github.xmppiot.sensordata.internal;
+
+import io.github.xmppiot.core.field.Field;
+import io.github.xmppiot.core.thing.ReadScope;
+import io.github.xmppiot.sensordata.Readout;
+import io.github.xmppiot.sensordata.ReadoutFailure;
+import io.github.xmppiot.sensordata.ReadoutField;
+import io.github.xmppiot.sensordata.ReadoutListener;
+import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.ReadoutSession;
+import io.github.xmppiot.sensordata.ReadoutTimeoutException;
+import io.github.xmppiot.sensordata.element.Failure;
+import io.github.xmppiot.sensordata.element.FailureError;
+import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.NodeFields;
+import io.github.xmppiot.sensordata.element.TimestampFields;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.jxmpp.jid.Jid;
+
+/**
+ * Client-side state of one read-out (XEP-0323 §3): collects {@code fields} and {@code failure} until {@code done}
+ * (attribute or element), whatever the order relative to {@code accepted} (results before {@code accepted} count as
+ * acceptance), filters values against the request, fails on an idle timeout, and reports partial results to a
+ * listener one at a time on a worker thread.
+ */
+public final class ClientReadout implements ReadoutSession {
+
+    private final int seqnr;
+    private final Jid thing;
+    private final ReadoutRequest request;
+    private final ReadScope scope;
+    private final ReadoutListener listener;
+    private final Duration timeout;
+    private final SerialExecutor callbacks = new SerialExecutor(Threads.WORK);
+    private final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
+    private final CompletableFuture<Readout> result = new CompletableFuture<>();
+    private final List<ReadoutField> fields = new ArrayList<>();
+    private final List<ReadoutFailure> failures = new ArrayList<>();
+    private final Function<ClientReadout, CompletableFuture<Void>> canceller;
+    private final Runnable onEnd;
+    private int discarded;
+    private boolean ended;
+    private boolean acceptNotified;
+    private boolean queued;
+    private boolean started;
+    private Jid respondent;
+    private long deadline;
+    private ScheduledFuture<?> timer;
+
+    /**
+     * Creates the state; call {@link #arm()} once the request is registered.
+     *
+     * @param seqnr     the sequence number
+     * @param thing     the JID the request goes to
+     * @param request   the request
+     * @param listener  the partial-result listener
+     * @param timeout   the idle timeout
+     * @param canceller sends {@code cancel} for this read-out
+     * @param onEnd     called once when the read-out ends in any way
+     */
+    public ClientReadout(int seqnr, Jid thing, ReadoutRequest request, ReadoutListener listener, Duration timeout,
+            Function<ClientReadout, CompletableFuture<Void>> canceller, Runnable onEnd) {
+        this.seqnr = seqnr;
+        this.thing = thing;
+        this.request = request;
+        this.scope = request.toScope();
+        this.listener = listener;
+        this.timeout = timeout;
+        this.canceller = canceller;
+        this.onEnd = onEnd;
+        this.respondent = thing;
+    }
+
+    @Override
+    public int seqnr() {
+        return seqnr;
+    }
+
+    @Override
+    public Jid thing() {
+        return thing;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> accepted() {
+        return accepted;
+    }
+
+    @Override
+    public CompletableFuture<Readout> result() {
+        return result;
+    }
+
+    /**
+     * The JID answers came from (the Thing's full JID once known), where {@code cancel} is sent.
+     *
+     * @return the JID
+     */
+    public synchronized Jid respondent() {
+        return respondent;
+    }
+
+    /**
+     * Whether a message from this JID may belong to this read-out: the same JID as requested, or, for a request to a
+     * bare JID, any of its resources.
+     *
+     * @param from the sender
+     * @return true if accepted
+     */
+    public boolean acceptsFrom(Jid from) {
+        if (from == null) {
+            return false;
+        }
+        return thing.hasResource() ? thing.equals(from) : thing.equals(from.asBareJid());
+    }
+
+    /** Starts the idle timer. */
+    public synchronized void arm() {
+        touch();
+        schedule(timeout.toNanos());
+    }
+
+    private void touch() {
+        long d = System.nanoTime() + timeout.toNanos();
+        if (queued && !started && request.when().isPresent()) {
+            Instant when = request.when().get().toInstant(ZoneOffset.UTC);
+            long untilWhen = Duration.between(Instant.now(), when).toNanos();
+            d = Math.max(d, System.nanoTime() + Math.max(0, untilWhen) + timeout.toNanos());
+        }
+        deadline = Math.max(deadline, d);
+    }
+
+    private void schedule(long nanos) {
+        timer = Threads.TIMER.schedule(this::checkTimeout, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void checkTimeout() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            long left = deadline - System.nanoTime();
+            if (left > 0) {
+                schedule(left);
+                return;
+            }
+        }
+        fail(new ReadoutTimeoutException("no answer from " + thing + " to read-out " + seqnr + " within " + timeout));
+    }
+
+    /**
+     * The Thing accepted ({@code accepted}, or a result IQ without payload).
+     *
+     * @param isQueued whether it queued the read-out
+     * @param from     the sender
+     */
+    public synchronized void onAccepted(boolean isQueued, Jid from) {
+        if (ended) {
+            return;
+        }
+        noteRespondent(from);
+        if (isQueued && !started) {
+            queued = true;
+        }
+        touch();
+        implicitAccept(isQueued);
+    }
+
+    /**
+     * A queued read-out started.
+     *
+     * @param from the sender
+     */
+    public synchronized void onStarted(Jid from) {
+        if (ended) {
+            return;
+        }
+        noteRespondent(from);
+        started = true;
+        touch();
+        implicitAccept(true);
+        callbacks.execute(listener::onStarted);
+    }
+
+    /**
+     * Values arrived.
+     *
+     * @param f    the message payload
+     * @param from the sender
+     */
+    public void onFields(Fields f, Jid from) {
+        List<ReadoutField> kept = new ArrayList<>();
+        List<ReadoutFailure> problems = new ArrayList<>();
+        for (NodeFields node : f.nodes()) {
+            boolean nodeWanted = ReadoutFilter.nodeMatches(request.nodes(), node.node());
+            for (TimestampFields ts : node.timestamps()) {
+                for (Field field : ts.fields()) {
+                    if (nodeWanted && ReadoutFilter.matches(scope, ts.timestamp(), field)) {
+                        kept.add(new ReadoutField(node.node(), ts.timestamp(), field));
+                    } else {
+                        synchronized (this) {
+                            discarded++;
+                        }
+                    }
+                }
+            }
+        }
+        for (String p : f.problems()) {
+            problems.add(new ReadoutFailure(null, "", p, true));
+        }
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            noteRespondent(from);
+            touch();
+            implicitAccept(false);
+            fields.addAll(kept);
+            failures.addAll(problems);
+            if (!kept.isEmpty()) {
+                callbacks.execute(() -> listener.onFields(kept));
+            }
+            if (!problems.isEmpty()) {
+                callbacks.execute(() -> listener.onFailures(problems));
+            }
+        }
+        if (f.done()) {
+            onDone(from);
+        }
+    }
+
+    /**
+     * Failures arrived.
+     *
+     * @param f    the message payload
+     * @param from the sender
+     */
+    public void onFailure(Failure f, Jid from) {
+        List<ReadoutFailure> list = new ArrayList<>();
+        for (FailureError e : f.errors()) {
+            list.add(new ReadoutFailure(e.node(), e.timestamp(), e.text(), false));
+        }
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            noteRespondent(from);
+            touch();
+            implicitAccept(false);
+            failures.addAll(list);
+            if (!list.isEmpty()) {
+                callbacks.execute(() -> listener.onFailures(list));
+            }
+        }
+        if (f.done()) {
+            onDone(from);
+        }
+    }
+
+    /**
+     * The read-out is complete.
+     *
+     * @param from the sender
+     */
+    public void onDone(Jid from) {
+        Readout r;
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            noteRespondent(from);
+            implicitAccept(false);
+            ended = true;
+            r = new Readout(seqnr, thing, queued, fields, failures, discarded);
+            stopTimer();
+        }
+        onEnd.run();
+        callbacks.execute(() -> listener.onDone(r));
+        callbacks.execute(() -> result.complete(r));
+    }
+
+    /**
+     * The read-out ended without {@code done}.
+     *
+     * @param error the reason
+     */
+    public void fail(Throwable error) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            stopTimer();
+        }
+        onEnd.run();
+        callbacks.execute(() -> listener.onError(error));
+        callbacks.execute(() -> {
+            accepted.completeExceptionally(error);
+            result.completeExceptionally(error);
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        if (isEnded()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return canceller.apply(this).thenRun(() -> fail(new CancellationException("read-out " + seqnr + " of " + thing
+                + " cancelled")));
+    }
+
+    private void implicitAccept(boolean isQueued) {
+        if (!acceptNotified) {
+            acceptNotified = true;
+            queued = queued || isQueued;
+            boolean q = queued;
+            callbacks.execute(() -> listener.onAccepted(q));
+            callbacks.execute(() -> accepted.complete(q));
+        }
+    }
+
+    private synchronized boolean isEnded() {
+        return ended;
+    }
+
+    private void noteRespondent(Jid from) {
+        if (from != null && from.hasResource()) {
+            respondent = from;
+        }
+    }
+
+    private void stopTimer() {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package io.github.xmppiot.sensordata.internal;
+
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import io.github.xmppiot.core.thing.ReadScope;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.SensorDataServer;
+import io.github.xmppiot.sensordata.element.Accepted;
+import io.github.xmppiot.sensordata.element.Cancel;
+import io.github.xmppiot.sensordata.element.Cancelled;
+import io.github.xmppiot.sensordata.element.Req;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The IQ request handlers of {@link SensorDataServer}: {@code req} (XEP-0323 §3) and {@code cancel} (§3.7), both
+ * asynchronous through {@link IotIqRequestHandler} so that Smack's reader thread never waits for an access decision or
+ * a sensor.
+ */
+public final class ServerHandlers {
+
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SensorDataServer server;
+    private final Map<ReadoutKey, ServerReadout> inFlight;
+
+    /**
+     * Creates the handlers of a server.
+     *
+     * @param server   the server (configuration is read per request)
+     * @param inFlight the read-outs accepted and not finished, keyed by requester full JID and seqnr
+     */
+    public ServerHandlers(SensorDataServer server, Map<ReadoutKey, ServerReadout> inFlight) {
+        this.server = server;
+        this.inFlight = inFlight;
+    }
+
+    /**
+     * The {@code req} handler.
+     *
+     * @param type the IQ type handled
+     * @return the handler
+     */
+    public IotIqRequestHandler<Req> req(IQ.Type type) {
+        return new IotIqRequestHandler<>(server.getXmppConnection(), Req.ELEMENT, Req.NAMESPACE, type, Req.class,
+                ANSWER_TIMEOUT) {
+            @Override
+            protected CompletionStage<? extends IQ> handle(Req request) {
+                return onReq(request);
+            }
+        };
+    }
+
+    /**
+     * The {@code cancel} handler.
+     *
+     * @param type the IQ type handled (XEP-0323 examples use get; set is accepted too)
+     * @return the handler
+     */
+    public IotIqRequestHandler<Cancel> cancel(IQ.Type type) {
+        return new IotIqRequestHandler<>(server.getXmppConnection(), Cancel.ELEMENT, Cancel.NAMESPACE, type,
+                Cancel.class, ANSWER_TIMEOUT) {
+            @Override
+            protected CompletionStage<? extends IQ> handle(Cancel request) {
+                ServerReadout r = inFlight.get(new ReadoutKey(request.getFrom(), request.seqnr()));
+                if (r != null) {
+                    r.cancel();
+                }
+                return CompletableFuture.completedFuture(new Cancelled(request.seqnr()));
+            }
+        };
+    }
+
+    private CompletionStage<IQ> onReq(Req req) {
+        Jid requester = req.getFrom();
+        if (requester == null) {
+            return CompletableFuture.failedFuture(IotErrors.badRequest("request without sender"));
+        }
+        ReadoutKey key = new ReadoutKey(requester, req.seqnr());
+        if (inFlight.containsKey(key)) {
+            return CompletableFuture.failedFuture(IotErrors.badRequest("seqnr " + req.seqnr()
+                    + " is already used by a read-out in progress"));
+        }
+        ReadoutRequest r = req.request();
+        AccessRequest access = AccessRequest.read(requester, r.tokens(), r.nodes(), Set.copyOf(r.fieldNames()),
+                r.effectiveCategories());
+        CompletionStage<AccessDecision> decision;
+        try {
+            decision = server.getAccessPolicy().decide(access);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return decision.thenApply(d -> accept(key, req, d));
+    }
+
+    private IQ accept(ReadoutKey key, Req req, AccessDecision decision) {
+        if (decision == null || !decision.allowed()) {
+            throw new CompletionException(IotErrors.forbidden("Access denied."));
+        }
+        ReadoutRequest r = req.request();
+        ThingDirectory.Selection selection = server.getDirectory().select(r.nodes());
+        if (!selection.unknown().isEmpty()) {
+            throw new CompletionException(IotErrors.itemNotFound("unknown node(s): "
+                    + selection.unknown()));
+        }
+        List<Thing> things = new ArrayList<>();
+        for (Thing t : selection.things()) {
+            if (decision.allowsNode(t.node())) {
+                things.add(t);
+            }
+        }
+        if (selection.things().isEmpty()) {
+            throw new CompletionException(IotErrors.itemNotFound("no readable node"));
+        }
+        Set<String> names = narrowNames(r.fieldNames(), decision.names());
+        if (things.isEmpty() || names == null) {
+            throw new CompletionException(IotErrors.forbidden(
+                    "none of the requested nodes or fields may be read"));
+        }
+        Clock clock = server.getClock();
+        ReadScope scope = new ReadScope(r.effectiveCategories(), names, r.from().orElse(null), r.to().orElse(null));
+        XMPPConnection connection = server.getXmppConnection();
+        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(req.seqnr(), things, scope,
+                server.getHistoryStore(), clock, server.getReadTimeout(),
+                new MessageSplitter(req.seqnr(), server.getMaxFieldsPerMessage(), server.getMaxMessageChars()),
+                server.getDoneMarker() == SensorDataServer.DoneMarker.ELEMENT,
+                payload -> connection.sendStanza(message(connection, key.requester(), payload)),
+                () -> inFlight.remove(key)));
+        if (inFlight.putIfAbsent(key, readout) != null) {
+            throw new CompletionException(IotErrors.badRequest("seqnr " + req.seqnr()
+                    + " is already used by a read-out in progress"));
+        }
+        Duration delay = delayUntil(r.when().orElse(null), clock);
+        if (delay.isZero()) {
+            readout.start();
+        } else {
+            readout.schedule(delay);
+        }
+        return new Accepted(req.seqnr(), !delay.isZero());
+    }
+
+    /**
+     * Names to read: the requested ones, narrowed by the decision.
+     *
+     * @return the names (empty: all), or null if the narrowing leaves none
+     */
+    private static Set<String> narrowNames(List<String> requested, Set<String> allowed) {
+        if (allowed.isEmpty()) {
+            return Set.copyOf(requested);
+        }
+        if (requested.isEmpty()) {
+            return allowed;
+        }
+        Set<String> s = new HashSet<>(requested);
+        s.retainAll(allowed);
+        return s.isEmpty() ? null : s;
+    }
+
+    private static Duration delayUntil(DateTimeValue when, Clock clock) {
+        if (when == null) {
+            return Duration.ZERO;
+        }
+        Instant now = clock.instant();
+        ZoneOffset own = clock.getZone().getRules().getOffset(now);
+        Duration d = Duration.between(now, when.toInstant(own));
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static Message message(XMPPConnection connection, Jid to, ExtensionElement payload) {
+        return connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(payload).build();
+    }
+}

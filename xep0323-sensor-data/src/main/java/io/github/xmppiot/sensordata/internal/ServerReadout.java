@@ -1,0 +1,244 @@
+package io.github.xmppiot.sensordata.internal;
+
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.field.FieldFailure;
+import io.github.xmppiot.core.field.TimedField;
+import io.github.xmppiot.core.thing.ReadScope;
+import io.github.xmppiot.core.thing.SensorData;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.sensordata.HistoryStore;
+import io.github.xmppiot.sensordata.element.Done;
+import io.github.xmppiot.sensordata.element.Failure;
+import io.github.xmppiot.sensordata.element.FailureError;
+import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.Started;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.packet.ExtensionElement;
+
+/**
+ * One read-out on the Thing side (XEP-0323 §3): reads the selected Things (and the history store for historical
+ * categories) concurrently, streams each node's results as {@code failure} and {@code fields} messages as soon as
+ * they are ready, and ends with {@code done} — on the last message, or as a separate element. The last message is held
+ * back until every node is finished so that it can carry {@code done='true'}.
+ */
+public final class ServerReadout {
+
+    private static final Logger LOG = Logger.getLogger(ServerReadout.class.getName());
+
+    /** Sends one message payload to the requester. */
+    @FunctionalInterface
+    public interface Sender {
+        /**
+         * Sends.
+         *
+         * @param payload the message payload
+         * @throws Exception if the connection fails
+         */
+        void send(ExtensionElement payload) throws Exception;
+    }
+
+    /**
+     * What a read-out needs from the server.
+     *
+     * @param seqnr        the sequence number
+     * @param things       the Things to read
+     * @param scope        categories, names (already narrowed by the access decision) and range
+     * @param history      the history store
+     * @param clock        the clock
+     * @param readTimeout  longest time a Thing may take
+     * @param splitter     message size limits
+     * @param separateDone whether to end with a {@code done} element instead of the attribute
+     * @param sender       sends messages to the requester
+     * @param onFinish     called once when the read-out ends (done, cancelled or failed)
+     */
+    public record Setup(int seqnr, List<Thing> things, ReadScope scope, HistoryStore history, Clock clock,
+            Duration readTimeout, MessageSplitter splitter, boolean separateDone, Sender sender, Runnable onFinish) {
+    }
+
+    private final Setup setup;
+    private final Object lock = new Object();
+    private ExtensionElement held;
+    private boolean cancelled;
+    private boolean finished;
+    private ScheduledFuture<?> scheduled;
+
+    /**
+     * Creates the read-out; nothing happens until {@link #start} or {@link #schedule}.
+     *
+     * @param setup what to read and how to answer
+     */
+    public ServerReadout(Setup setup) {
+        this.setup = setup;
+    }
+
+    /** Starts reading now, on a worker thread. */
+    public void start() {
+        Threads.WORK.execute(() -> run(false));
+    }
+
+    /**
+     * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3, schema §10).
+     *
+     * @param delay time until it begins
+     */
+    public void schedule(Duration delay) {
+        synchronized (lock) {
+            scheduled = Threads.TIMER.schedule(() -> Threads.WORK.execute(() -> run(true)), delay.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Cancels: a queued read-out is dropped, a running one sends nothing more. Calls {@code onFinish}.
+     */
+    public void cancel() {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            cancelled = true;
+            finished = true;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
+        }
+        setup.onFinish().run();
+    }
+
+    private void run(boolean queued) {
+        synchronized (lock) {
+            if (cancelled) {
+                return;
+            }
+        }
+        if (queued && !sendLocked(new Started(setup.seqnr()))) {
+            finish(null);
+            return;
+        }
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        for (Thing thing : setup.things()) {
+            CompletableFuture<SensorData> live = guard(() -> thing.read(setup.scope(), setup.clock()), thing.node(),
+                    "read");
+            CompletableFuture<SensorData> hist = setup.scope().wantsHistory()
+                    ? guard(() -> setup.history().query(thing.node(), setup.scope())
+                            .thenApply(l -> new SensorData(l, List.of())), thing.node(), "history")
+                    : CompletableFuture.completedFuture(SensorData.EMPTY);
+            parts.add(live.thenCombine(hist, SensorData::plus)
+                    .thenAcceptAsync(data -> emitNode(thing.node(), data), Threads.WORK));
+        }
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+                .whenCompleteAsync((v, e) -> finish(e), Threads.WORK);
+    }
+
+    private CompletableFuture<SensorData> guard(Supplier<CompletionStage<SensorData>> call, NodeRef node, String what) {
+        CompletableFuture<SensorData> f;
+        try {
+            f = call.get().toCompletableFuture();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.orTimeout(setup.readTimeout().toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
+            Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            String reason = t instanceof TimeoutException ? "Timeout." : String.valueOf(t.getMessage());
+            LOG.log(Level.FINE, what + " of " + node + " failed", t);
+            return SensorData.failure(null, DateTimeValue.of(setup.clock().instant()), reason);
+        });
+    }
+
+    private void emitNode(NodeRef node, SensorData data) {
+        ReadScope scope = setup.scope();
+        List<TimedField> fields = new ArrayList<>(data.fields().size());
+        for (TimedField tf : data.fields()) {
+            if (ReadoutFilter.matches(scope, tf.timestamp(), tf.field())) {
+                fields.add(tf);
+            }
+        }
+        List<FailureError> errors = new ArrayList<>();
+        for (FieldFailure f : data.failures()) {
+            if (f.fieldName() == null || scope.wantsField(f.fieldName())) {
+                String text = f.fieldName() == null ? f.message() : f.fieldName() + ": " + f.message();
+                errors.add(FailureError.of(node, f.timestamp(), text));
+            }
+        }
+        List<ExtensionElement> messages = new ArrayList<>();
+        messages.addAll(setup.splitter().failures(errors));
+        messages.addAll(setup.splitter().fields(node, fields));
+        synchronized (lock) {
+            for (ExtensionElement m : messages) {
+                if (cancelled) {
+                    return;
+                }
+                if (held != null && !sendNow(held)) {
+                    return;
+                }
+                held = m;
+            }
+        }
+    }
+
+    private void finish(Throwable error) {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+            if (cancelled) {
+                held = null;
+            } else {
+                end(error);
+            }
+        }
+        setup.onFinish().run();
+    }
+
+    /** Sends the held message with the end marker; called with the lock held. */
+    private void end(Throwable error) {
+        if (error != null) {
+            LOG.log(Level.WARNING, "read-out " + setup.seqnr() + " failed", error);
+        }
+        if (setup.separateDone()) {
+            if (held == null || sendNow(held)) {
+                sendNow(new Done(setup.seqnr()));
+            }
+        } else if (held == null) {
+            sendNow(new Fields(setup.seqnr(), true, List.of()));
+        } else if (held instanceof Fields f) {
+            sendNow(f.withDone(true));
+        } else {
+            sendNow(((Failure) held).withDone(true));
+        }
+        held = null;
+    }
+
+    private boolean sendLocked(ExtensionElement payload) {
+        synchronized (lock) {
+            return !cancelled && sendNow(payload);
+        }
+    }
+
+    private boolean sendNow(ExtensionElement payload) {
+        try {
+            setup.sender().send(payload);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "read-out " + setup.seqnr() + ": cannot send, dropping it", e);
+        }
+        cancelled = true;
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.xmppiot.sensordata.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.sensordata.element.Done;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/** Reads {@link Done} (XEP-0323 §3, schema §10). */
+public final class DoneProvider extends ExtensionElementProvider<Done> {
+
+    @Override
+    public Done parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException, SmackParsingException {
+        Done d = new Done(IotXml.intAttribute(parser, "seqnr"));
+        IotXml.skipToEndOf(parser, initialDepth);
+        return d;
+    }
+}

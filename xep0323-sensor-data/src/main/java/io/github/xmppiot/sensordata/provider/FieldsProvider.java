@@ -1,0 +1,112 @@
+package io.github.xmppiot.sensordata.provider;
+
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.field.Field;
+import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.core.value.ValueType;
+import io.github.xmppiot.core.xml.IotParseException;
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.NodeFields;
+import io.github.xmppiot.sensordata.element.TimestampFields;
+import io.github.xmppiot.sensordata.internal.FieldXml;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.ExtensionElementProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Reads {@link Fields} (XEP-0323 §3, schema §10). Only a missing or bad {@code seqnr} or {@code done} fails the element, since
+ * without them the message cannot be attributed. A field value, or a whole {@code timestamp} group, that cannot be read
+ * is recorded in {@link Fields#problems()} and the rest of the message is kept. Accepted on input: the
+ * {@code identification} alias, Smack's {@code bool} element and a {@code node} without {@code nodeId} (Smack), text
+ * and unknown elements anywhere (the XEP's {@code ...} elisions).
+ */
+public final class FieldsProvider extends ExtensionElementProvider<Fields> {
+
+    @Override
+    public Fields parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException, SmackParsingException {
+        int seqnr = IotXml.intAttribute(parser, "seqnr");
+        boolean done = IotXml.booleanAttribute(parser, "done", false);
+        List<NodeFields> nodes = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        while (!endOf(parser, initialDepth)) {
+            if (parser.getEventType() != XmlPullParser.Event.START_ELEMENT) {
+                continue;
+            }
+            if ("node".equals(parser.getName())) {
+                nodes.add(node(parser, problems));
+            } else {
+                IotXml.skipElement(parser);
+            }
+        }
+        return new Fields(seqnr, done, nodes, problems);
+    }
+
+    private static NodeFields node(XmlPullParser parser, List<String> problems) throws XmlPullParserException, IOException {
+        int depth = parser.getDepth();
+        NodeRef node;
+        try {
+            node = IotXml.optionalNodeRef(parser);
+        } catch (IotParseException e) {
+            problems.add(e.getMessage());
+            node = null;
+        }
+        List<TimestampFields> timestamps = new ArrayList<>();
+        while (!endOf(parser, depth)) {
+            if (parser.getEventType() != XmlPullParser.Event.START_ELEMENT) {
+                continue;
+            }
+            if ("timestamp".equals(parser.getName())) {
+                timestamp(parser, node, problems, timestamps);
+            } else {
+                IotXml.skipElement(parser);
+            }
+        }
+        return new NodeFields(node, timestamps);
+    }
+
+    private static void timestamp(XmlPullParser parser, NodeRef node, List<String> problems, List<TimestampFields> out)
+            throws XmlPullParserException, IOException {
+        int depth = parser.getDepth();
+        DateTimeValue ts;
+        try {
+            ts = IotXml.dateTimeAttribute(parser, "value");
+            if (ts == null) {
+                throw new IotParseException("missing attribute 'value' on <timestamp/>");
+            }
+        } catch (IotParseException e) {
+            problems.add("node " + node + ": " + e.getMessage() + "; its fields are ignored");
+            IotXml.skipElement(parser);
+            return;
+        }
+        List<Field> fields = new ArrayList<>();
+        while (!endOf(parser, depth)) {
+            if (parser.getEventType() != XmlPullParser.Event.START_ELEMENT) {
+                continue;
+            }
+            Optional<ValueType> type = ValueType.fromElementName(parser.getName()).filter(ValueType::isFieldType);
+            if (type.isEmpty()) {
+                IotXml.skipElement(parser);
+                continue;
+            }
+            try {
+                fields.add(FieldXml.parse(parser, type.get()));
+            } catch (IotParseException e) {
+                problems.add("node " + node + " at " + ts.lexical() + ": " + e.getMessage());
+                IotXml.skipElement(parser);
+            }
+        }
+        out.add(new TimestampFields(ts, fields));
+    }
+
+    private static boolean endOf(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {
+        return parser.next() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth;
+    }
+}

@@ -1,0 +1,248 @@
+package io.github.xmppiot.control;
+
+import io.github.xmppiot.control.element.ControlFormResponse;
+import io.github.xmppiot.control.element.ControlSet;
+import io.github.xmppiot.control.element.GetFormRequest;
+import io.github.xmppiot.control.element.SetRequest;
+import io.github.xmppiot.control.element.SetResponse;
+import io.github.xmppiot.control.internal.ErrorReader;
+import io.github.xmppiot.control.provider.ControlProviders;
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.core.value.Value;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.UnparsedIQ;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The controller side of XEP-0325 on one connection: typed {@code set}s in IQs (§3.1, §3.2) answered with a
+ * {@link SetResult}, fire-and-forget {@code set}s in messages, control forms (§3.3) read into
+ * {@link ParameterDescription}s, and partial form submissions. Every method is asynchronous; a refusal completes the
+ * future with a {@link ControlException} carrying the condition and each {@code paramError}; no answer in time
+ * completes it with Smack's {@link SmackException.NoResponseException}.
+ *
+ * <p>Address the Thing by its full JID: an IQ sent to a bare JID is answered by the server, not by the device.
+ * Booleans are sent as {@code <boolean/>} (Smack's own IoT client sends {@code <bool/>}; the Thing side accepts both).
+ */
+public final class ControlClient extends Manager {
+
+    private static final Map<XMPPConnection, ControlClient> INSTANCES = new WeakHashMap<>();
+
+    static {
+        ControlProviders.register();
+    }
+
+    private volatile Duration replyTimeout;
+
+    private ControlClient(XMPPConnection connection) {
+        super(connection);
+        this.replyTimeout = Duration.ofMillis(connection.getReplyTimeout());
+    }
+
+    /**
+     * The control client of a connection, created on first use.
+     *
+     * @param connection the controller's connection
+     * @return the client
+     */
+    public static synchronized ControlClient getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, ControlClient::new);
+    }
+
+    /**
+     * Sets how long to wait for answers (the connection's reply timeout by default).
+     *
+     * @param timeout the timeout
+     * @return this client
+     */
+    public ControlClient setReplyTimeout(Duration timeout) {
+        this.replyTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Sets one parameter of any control type (§3.2), for example a {@code ColorValue} or {@code DurationValue}.
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, Value value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sets a {@code boolean} parameter (§3.2, example 4).
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, boolean value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sets an {@code int} parameter (§3.2, example 5).
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, int value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sets a {@code long} parameter (§3.2, example 6).
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, long value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sets a {@code double} parameter (§3.2, example 8).
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, double value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sets a {@code string} parameter (§3.2, example 7).
+     *
+     * @param thing the Thing's full JID
+     * @param name  the parameter name
+     * @param value the value
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, String name, String value) {
+        return set(thing, ControlRequest.builder().set(name, value).build());
+    }
+
+    /**
+     * Sends a multi-parameter, possibly multi-node request in an IQ (§3.2 "Setting multiple control parameters at
+     * once", §3.4).
+     *
+     * @param thing   the Thing's full JID
+     * @param request the request
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> set(Jid thing, ControlRequest request) {
+        return send(thing, request.toElement());
+    }
+
+    /**
+     * Sends a request in a {@code message} (§3.1 "Sending a control command using a message stanza"): no answer, no
+     * error, whatever happens.
+     *
+     * @param thing   the Thing's JID
+     * @param request the request
+     * @return completes when the message has been handed to the connection
+     */
+    public CompletableFuture<Void> setByMessage(Jid thing, ControlRequest request) {
+        Message message = connection().getStanzaFactory().buildMessageStanza().to(thing)
+                .addExtension(request.toElement()).build();
+        try {
+            connection().sendStanza(message);
+            return CompletableFuture.completedFuture(null);
+        } catch (SmackException.NotConnectedException e) {
+            return CompletableFuture.failedFuture(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Fetches the control form of a Thing (§3.3).
+     *
+     * @param thing the Thing's full JID
+     * @return completes with the form
+     */
+    public CompletableFuture<ControlForm> getForm(Jid thing) {
+        return getForm(thing, Tokens.NONE, List.of());
+    }
+
+    /**
+     * Fetches the control form of nodes behind a Thing; with several nodes only the parameters common to all (§3.4).
+     *
+     * @param thing  the Thing's full JID
+     * @param tokens the tokens, may be {@link Tokens#NONE}
+     * @param nodes  the nodes; empty for the Thing itself
+     * @return completes with the form
+     */
+    public CompletableFuture<ControlForm> getForm(Jid thing, Tokens tokens, List<NodeRef> nodes) {
+        GetFormRequest request = new GetFormRequest(tokens, nodes);
+        request.setTo(thing);
+        return request(request).thenApply(iq -> ControlForm.of(thing, nodes, tokens, formOf(iq)));
+    }
+
+    /**
+     * Submits the edited fields of a control form (§3.3 "Setting a (partial) control form").
+     *
+     * @param submission the submission
+     * @return completes with the result
+     */
+    public CompletableFuture<SetResult> submit(ControlForm.Submission submission) {
+        return send(submission.form().thing(), submission.toElement());
+    }
+
+    private CompletableFuture<SetResult> send(Jid thing, ControlSet set) {
+        SetRequest request = new SetRequest(set);
+        request.setTo(thing);
+        return request(request).thenApply(iq -> iq instanceof SetResponse r ? new SetResult(r.nodes(), r.parameterNames())
+                : SetResult.asRequested());
+    }
+
+    private CompletableFuture<IQ> request(IQ request) {
+        CompletableFuture<IQ> result = new CompletableFuture<>();
+        connection().sendIqRequestAsync(request, replyTimeout.toMillis())
+                .onSuccess(result::complete)
+                .onError(e -> result.completeExceptionally(ErrorReader.convert(e)));
+        return result;
+    }
+
+    private static DataForm formOf(IQ iq) {
+        if (iq instanceof ControlFormResponse r) {
+            return r.form();
+        }
+        if (iq instanceof UnparsedIQ unparsed && DataForm.ELEMENT.equals(unparsed.getChildElementName())
+                && DataForm.NAMESPACE.equals(unparsed.getChildElementNamespace())) {
+            try {
+                return DataFormProvider.INSTANCE.parse(PacketParserUtils.getParserFor(unparsed.getContent().toString()));
+            } catch (XmlPullParserException | IOException | SmackParsingException e) {
+                throw new IllegalStateException("unreadable control form: " + e.getMessage(), e);
+            }
+        }
+        throw new IllegalStateException("the answer to getForm carries no control form: <" + iq.getChildElementName() + "/>");
+    }
+}

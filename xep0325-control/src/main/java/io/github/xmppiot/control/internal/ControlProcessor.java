@@ -1,0 +1,259 @@
+package io.github.xmppiot.control.internal;
+
+import io.github.xmppiot.control.SetResult;
+import io.github.xmppiot.control.element.ControlSet;
+import io.github.xmppiot.control.element.ParamError;
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.thing.ControlParameter;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.core.value.Value;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The Thing side of XEP-0325, without any network: access decision, node resolution, validation of every parameter
+ * against every addressed node before anything happens (§3.4 all-or-nothing), then application in document order
+ * (§3.2). Requests are executed one after the other, so that a validated request is applied before the next one is
+ * validated. Every outcome is a {@link SetResult} or an {@link IotErrorException}.
+ */
+public final class ControlProcessor {
+
+    private final Supplier<ThingDirectory> directory;
+    private final Supplier<AccessPolicy> policy;
+    private final Duration applyTimeout;
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+    /**
+     * Creates a processor.
+     *
+     * @param directory    the Things to control (read at each request)
+     * @param policy       who may control (read at each request)
+     * @param applyTimeout longest time one request's actions may take before the next request proceeds
+     */
+    public ControlProcessor(Supplier<ThingDirectory> directory, Supplier<AccessPolicy> policy, Duration applyTimeout) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.applyTimeout = Objects.requireNonNull(applyTimeout, "applyTimeout");
+    }
+
+    /**
+     * Executes a {@code set}.
+     *
+     * @param requester the requester's full JID
+     * @param set       the request
+     * @return completes with the outcome, or exceptionally with an {@link IotErrorException}
+     */
+    public CompletableFuture<SetResult> set(Jid requester, ControlSet set) {
+        List<Assignment> assignments = Assignment.of(set);
+        Set<String> names = new LinkedHashSet<>();
+        assignments.forEach(a -> names.add(a.name()));
+        AccessRequest request = AccessRequest.control(requester, set.tokens(), set.nodes(), names);
+        return decide(request).thenCompose(decision -> serialised(() -> execute(decision, set.nodes(), assignments)));
+    }
+
+    /**
+     * Builds the control form for {@code getForm} (§3.3; several nodes: §3.4, only parameters common to all).
+     *
+     * @param requester the requester's full JID
+     * @param tokens    the request's tokens
+     * @param nodes     the nodes addressed
+     * @return completes with the form, or exceptionally with an {@link IotErrorException}
+     */
+    public CompletableFuture<DataForm> form(Jid requester, Tokens tokens, List<NodeRef> nodes) {
+        return decide(AccessRequest.control(requester, tokens, nodes, Set.of())).thenApply(decision -> {
+            List<Thing> things = allowedThings(decision, nodes);
+            List<ControlParameter> params = new ArrayList<>();
+            for (ControlParameter p : things.get(0).parameters()) {
+                if (decision.allowsName(p.name()) && things.stream().allMatch(t -> t.parameter(p.name())
+                        .filter(q -> q.type() == p.type()).isPresent())) {
+                    params.add(p);
+                }
+            }
+            if (params.isEmpty() && things.size() > 1) {
+                throw new CompletionExceptionCarrier(IotErrors.featureNotImplemented(
+                        "Cannot merge control forms from different nodes."));
+            }
+            return FormBuilder.build(title(things), params);
+        }).handle(ControlProcessor::unwrap);
+    }
+
+    private CompletableFuture<AccessDecision> decide(AccessRequest request) {
+        try {
+            return policy.get().decide(request).toCompletableFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private synchronized <T> CompletableFuture<T> serialised(Supplier<CompletableFuture<T>> work) {
+        CompletableFuture<T> result = tail.thenCompose(x -> work.get());
+        tail = result.orTimeout(applyTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, e) -> null);
+        return result;
+    }
+
+    private CompletableFuture<SetResult> execute(AccessDecision decision, List<NodeRef> requested, List<Assignment> assignments) {
+        List<Thing> things;
+        try {
+            things = allowedThings(decision, requested);
+        } catch (CompletionExceptionCarrier e) {
+            return CompletableFuture.failedFuture(e.error);
+        }
+        List<Assignment> allowed = assignments.stream().filter(a -> decision.allowsName(a.name())).toList();
+        if (allowed.isEmpty() && !assignments.isEmpty()) {
+            return CompletableFuture.failedFuture(IotErrors.forbidden("not allowed to set these parameters"));
+        }
+        Map<String, String> unknown = new LinkedHashMap<>();
+        Map<String, String> bad = new LinkedHashMap<>();
+        Map<String, String> locked = new LinkedHashMap<>();
+        List<Supplier<CompletionStage<Void>>> actions = new ArrayList<>();
+        for (Thing thing : things) {
+            String where = things.size() > 1 ? " on node " + thing.node().nodeId() : "";
+            for (Assignment a : allowed) {
+                ControlParameter p = thing.parameter(a.name()).orElse(null);
+                if (p == null) {
+                    unknown.putIfAbsent(a.name(), "no such control parameter" + where);
+                    continue;
+                }
+                Value value;
+                try {
+                    value = a.valueFor(p);
+                } catch (IllegalArgumentException e) {
+                    bad.putIfAbsent(a.name(), e.getMessage() + where);
+                    continue;
+                }
+                String problem = p.validate(value).orElse(null);
+                if (problem != null) {
+                    bad.putIfAbsent(a.name(), problem + where);
+                } else if (p.isLocked()) {
+                    locked.putIfAbsent(a.name(), "locked by another user or process" + where);
+                } else {
+                    actions.add(() -> p.apply(value));
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            return CompletableFuture.failedFuture(new IotErrorException(StanzaError.Condition.item_not_found,
+                    StanzaError.Type.CANCEL, "unknown control parameter " + String.join(", ", unknown.keySet()),
+                    paramErrors(unknown)));
+        }
+        if (!bad.isEmpty()) {
+            return CompletableFuture.failedFuture(IotErrors.badRequest("invalid value for " + String.join(", ", bad.keySet()),
+                    paramErrors(bad)));
+        }
+        if (!locked.isEmpty()) {
+            return CompletableFuture.failedFuture(new IotErrorException(StanzaError.Condition.conflict,
+                    StanzaError.Type.WAIT, "locked: " + String.join(", ", locked.keySet()), paramErrors(locked)));
+        }
+        return applyInOrder(actions).thenApply(v -> result(decision, things, allowed));
+    }
+
+    private List<Thing> allowedThings(AccessDecision decision, List<NodeRef> requested) {
+        if (!decision.allowed()) {
+            throw new CompletionExceptionCarrier(IotErrors.forbidden("Access denied."));
+        }
+        ThingDirectory dir = directory.get();
+        List<Thing> things;
+        if (requested.isEmpty()) {
+            things = dir.all();
+            if (things.isEmpty()) {
+                throw new CompletionExceptionCarrier(IotErrors.itemNotFound("no controllable thing here"));
+            }
+            if (things.size() > 1) {
+                throw new CompletionExceptionCarrier(IotErrors.badRequest(
+                        "several things are behind this address; name the nodes to control"));
+            }
+        } else {
+            ThingDirectory.Selection sel = dir.select(requested);
+            if (!sel.unknown().isEmpty()) {
+                throw new CompletionExceptionCarrier(IotErrors.itemNotFound("unknown node " + sel.unknown()));
+            }
+            things = sel.things();
+        }
+        List<Thing> allowed = things.stream().filter(t -> decision.allowsNode(t.node())).toList();
+        if (allowed.isEmpty()) {
+            throw new CompletionExceptionCarrier(IotErrors.forbidden("not allowed to control these nodes"));
+        }
+        return allowed;
+    }
+
+    private static CompletableFuture<Void> applyInOrder(List<Supplier<CompletionStage<Void>>> actions) {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Supplier<CompletionStage<Void>> action : actions) {
+            chain = chain.thenCompose(v -> {
+                try {
+                    return action.get();
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            });
+        }
+        return chain;
+    }
+
+    private static SetResult result(AccessDecision decision, List<Thing> things, List<Assignment> allowed) {
+        if (!decision.isNarrowed()) {
+            return SetResult.asRequested();
+        }
+        List<NodeRef> nodes = decision.nodes().isEmpty() ? List.of() : things.stream().map(Thing::node).toList();
+        List<String> names = decision.names().isEmpty() ? List.of()
+                : allowed.stream().map(Assignment::name).distinct().toList();
+        return new SetResult(nodes, names);
+    }
+
+    private static List<ParamError> paramErrors(Map<String, String> errors) {
+        List<ParamError> out = new ArrayList<>();
+        errors.forEach((name, text) -> out.add(new ParamError(name, text)));
+        return out;
+    }
+
+    private static String title(List<Thing> things) {
+        if (things.size() == 1) {
+            return things.get(0).node().nodeId();
+        }
+        String two = things.get(0).node().nodeId() + ", " + things.get(1).node().nodeId();
+        return things.size() > 2 ? two + ", ..." : two;
+    }
+
+    private static <T> T unwrap(T value, Throwable failure) {
+        if (failure == null) {
+            return value;
+        }
+        Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (t instanceof CompletionExceptionCarrier c) {
+            throw new java.util.concurrent.CompletionException(c.error);
+        }
+        throw failure instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(failure);
+    }
+
+    /** Carries an {@link IotErrorException} out of a lambda. */
+    private static final class CompletionExceptionCarrier extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient IotErrorException error;
+
+        CompletionExceptionCarrier(IotErrorException error) {
+            super(error.getMessage(), null, false, false);
+            this.error = error;
+        }
+    }
+}

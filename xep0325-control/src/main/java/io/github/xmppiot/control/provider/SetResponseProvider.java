@@ -1,0 +1,46 @@
+package io.github.xmppiot.control.provider;
+
+import io.github.xmppiot.control.element.SetResponse;
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.xml.IotXml;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.parsing.SmackParsingException;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Reads {@code setResponse} (XEP-0325 §3.1) with the nodes and parameters actually used. The {@code responseCode}
+ * attribute of pre-0.3 senders (XEP-0324 examples 17–19) is ignored (CHECKLIST §14).
+ */
+public final class SetResponseProvider extends IQProvider<SetResponse> {
+
+    /** Shared instance. */
+    public static final SetResponseProvider INSTANCE = new SetResponseProvider();
+
+    @Override
+    public SetResponse parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException, SmackParsingException {
+        List<NodeRef> nodes = new ArrayList<>();
+        List<String> parameters = new ArrayList<>();
+        while (true) {
+            XmlPullParser.Event event = parser.next();
+            if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
+                break;
+            }
+            if (event != XmlPullParser.Event.START_ELEMENT) {
+                continue;
+            }
+            if ("node".equals(parser.getName())) {
+                nodes.add(IotXml.nodeRef(parser));
+            } else if ("parameter".equals(parser.getName())) {
+                parameters.add(IotXml.requiredAttribute(parser, "name"));
+            }
+            IotXml.skipElement(parser);
+        }
+        return new SetResponse(nodes, parameters);
+    }
+}
