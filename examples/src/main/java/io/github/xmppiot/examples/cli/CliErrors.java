@@ -2,6 +2,8 @@ package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.element.ParameterError;
+import io.github.xmppiot.control.ControlException;
+import io.github.xmppiot.core.iq.IotErrorException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -98,6 +100,19 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             }
             return new CliException(CliException.FAILED, b.toString(), t);
         }
+        if (t instanceof ControlException ce) {
+            StringBuilder b = new StringBuilder("the Thing refused (").append(ce.condition()).append(')');
+            ce.parameterErrors().forEach((name, message) -> b.append("; ").append(name).append(": ")
+                    .append(oneLine(message)));
+            if (ce.parameterErrors().isEmpty()) {
+                b.append(text(ce));
+            }
+            return new CliException(CliException.FAILED, b.toString(), t);
+        }
+        if (t instanceof IotErrorException ie) {
+            return new CliException(CliException.FAILED, "the request was refused (" + ie.condition() + ")"
+                    + text(ie), t);
+        }
         if (t instanceof XMPPException.XMPPErrorException xe) {
             return new CliException(CliException.FAILED, describe(xe.getStanza(), xe.getStanzaError()), t);
         }
@@ -140,6 +155,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             default -> { }
         }
         return b.toString();
+    }
+
+    private static String text(IotErrorException e) {
+        String m = e.getMessage();
+        return m == null || m.equals(e.condition().toString()) ? "" : ": " + oneLine(m);
     }
 
     private static String endpointReason(Throwable t) {
