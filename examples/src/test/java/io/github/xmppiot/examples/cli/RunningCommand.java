@@ -17,7 +17,7 @@ final class RunningCommand implements AutoCloseable {
 
     private final StringBuffer out = new StringBuffer();
     private final StringWriter err = new StringWriter();
-    private final Object lock = new Object();
+    private final Object monitor = new Object();
     private final Thread thread;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
@@ -25,9 +25,9 @@ final class RunningCommand implements AutoCloseable {
         Writer signalling = new Writer() {
             @Override
             public void write(char[] buf, int off, int len) {
-                synchronized (lock) {
+                synchronized (monitor) {
                     out.append(buf, off, len);
-                    lock.notifyAll();
+                    monitor.notifyAll();
                 }
             }
 
@@ -43,8 +43,8 @@ final class RunningCommand implements AutoCloseable {
                 new PrintWriter(err, true), Map.of(), false).execute(args)), "running-" + args[0]);
         thread.setDaemon(true);
         exit.whenComplete((code, e) -> {
-            synchronized (lock) {
-                lock.notifyAll();
+            synchronized (monitor) {
+                monitor.notifyAll();
             }
         });
     }
@@ -72,7 +72,7 @@ final class RunningCommand implements AutoCloseable {
     String awaitOutput(String regex, int timeoutSecs) throws Exception {
         Pattern p = Pattern.compile(regex);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSecs);
-        synchronized (lock) {
+        synchronized (monitor) {
             while (true) {
                 Matcher m = p.matcher(out);
                 if (m.find()) {
@@ -86,7 +86,7 @@ final class RunningCommand implements AutoCloseable {
                     throw new AssertionError("no output matching " + regex + " within " + timeoutSecs + " s: "
                             + err + out);
                 }
-                lock.wait(left);
+                monitor.wait(left);
             }
         }
     }
