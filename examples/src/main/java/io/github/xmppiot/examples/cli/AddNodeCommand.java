@@ -4,13 +4,12 @@ import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.examples.hub.NodeForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.Jid;
 import picocli.CommandLine.Command;
@@ -22,13 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xmpp-iot add-node}: creates a node on a concentrator (XEP-0326 §3.11): asks for the type's parameter form,
- * fills it from {@code NAME=VALUE} arguments and submits it.
+ * fills it from {@code NAME=VALUE} arguments ({@link NodeForms}) and submits it.
  */
 @Command(name = "add-node", sortOptions = false, description = "Creates a node on a concentrator or hub (XEP-0326).")
 final class AddNodeCommand implements Callable<Integer> {
-
-    /** Form field holding the new node's id. */
-    static final String ID_FIELD = "id";
 
     @Parameters(index = "0", paramLabel = "JID", description = "The concentrator.")
     private String concentrator;
@@ -61,7 +57,7 @@ final class AddNodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> values = Assignments.parse(assignments);
-        if (values.containsKey(ID_FIELD)) {
+        if (values.containsKey(NodeForms.ID_FIELD)) {
             throw CliException.badInput("give the node id as NODE_ID, not as id=...");
         }
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
@@ -73,7 +69,12 @@ final class AddNodeCommand implements Callable<Integer> {
                             .orElseThrow(() -> new CliException(CliException.FAILED, target + " has no root node"));
             s.progress().step("asking " + target + " for the parameters of " + type + " ...");
             DataForm form = Targets.await(client.getParametersForNewNode(target, parentRef, type), s.timeout());
-            DataForm submission = fill(form, nodeId, values);
+            DataForm submission;
+            try {
+                submission = NodeForms.fill(form, nodeId, values);
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput(e.getMessage());
+            }
             s.progress().step("creating " + nodeId + " ...");
             NodeInformation node = Targets.await(client.createNewNode(target, parentRef, type, submission),
                     s.timeout());
@@ -86,40 +87,5 @@ final class AddNodeCommand implements Callable<Integer> {
                     + node.parentId() + " on " + target);
             return 0;
         }
-    }
-
-    /**
-     * Fills a node parameter form.
-     *
-     * @param form   the form from {@code getParametersForNewNode}
-     * @param nodeId the new node's id
-     * @param values the values given on the command line
-     * @return the submission
-     * @throws CliException with {@link CliException#BAD_INPUT} if a value names no field of the form
-     */
-    static DataForm fill(DataForm form, String nodeId, Map<String, String> values) {
-        List<String> known = form.getFields().stream().map(FormField::getFieldName).filter(n -> n != null)
-                .collect(Collectors.toList());
-        for (String name : values.keySet()) {
-            if (!known.contains(name)) {
-                throw CliException.badInput("this node type has no parameter '" + name + "'; it has: "
-                        + known.stream().filter(n -> !n.equals(ID_FIELD)).collect(Collectors.joining(", ")));
-            }
-        }
-        DataForm.Builder b = DataForm.builder(DataForm.Type.submit);
-        for (FormField f : form.getFields()) {
-            String name = f.getFieldName();
-            if (name == null || f.getType() == FormField.Type.fixed) {
-                continue;
-            }
-            String value = ID_FIELD.equals(name) ? nodeId : values.get(name);
-            if (value == null) {
-                value = f.getFirstValue();
-            }
-            if (value != null) {
-                b.addField(FormField.textSingleBuilder(name).setValue(value).build());
-            }
-        }
-        return b.build();
     }
 }

@@ -4,6 +4,7 @@ import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.control.ControlException;
 import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.examples.demo.Demo;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -63,6 +64,11 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         Throwable t = unwrap(failure);
         if (t instanceof CliException c) {
             return c;
+        }
+        if (t instanceof Demo.DemoFailure d) {
+            CliException cause = translate(d.getCause());
+            return new CliException(CliException.FAILED, d.getMessage().replaceFirst(": .*", ": ")
+                    + cause.getMessage(), t);
         }
         if (t instanceof SASLErrorException sasl) {
             return new CliException(CliException.NOT_CONNECTED, "login failed (" + sasl.getSASLFailure()

@@ -2,10 +2,8 @@ package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.value.DateTimeValue;
-import io.github.xmppiot.core.value.NumericValue;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
-import io.github.xmppiot.sensordata.ReadoutField;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import java.io.PrintWriter;
@@ -16,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.jxmpp.jid.Jid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "read", sortOptions = false, description = "Reads sensor data from a Thing (XEP-0323).")
 final class ReadCommand implements Callable<Integer> {
 
-    static final List<String> COLUMNS = List.of("node", "field", "value", "unit", "timestamp", "categories");
+    static final List<String> COLUMNS = Tables.READOUT_COLUMNS;
 
     @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
     private String thing;
@@ -130,10 +127,7 @@ final class ReadCommand implements Callable<Integer> {
     }
 
     private void print(PrintWriter out, Readout readout) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (ReadoutField f : readout.fields()) {
-            rows.add(row(f));
-        }
+        List<List<Object>> rows = Tables.readout(readout);
         if (output.json()) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("thing", readout.thing().toString());
@@ -162,12 +156,5 @@ final class ReadCommand implements Callable<Integer> {
             out.println("failure" + (e.node() == null ? "" : " at " + e.node().nodeId()) + ": " + e.message());
         }
         out.flush();
-    }
-
-    static List<Object> row(ReadoutField f) {
-        String unit = f.field().value() instanceof NumericValue n ? n.unit() : null;
-        return List.of(f.node() == null ? "" : f.node().nodeId(), f.name(), f.field().value().lexical(),
-                unit == null ? "" : unit, f.timestamp() == null ? "" : f.timestamp().lexical(),
-                f.field().categories().stream().map(FieldCategory::attribute).collect(Collectors.joining(",")));
     }
 }

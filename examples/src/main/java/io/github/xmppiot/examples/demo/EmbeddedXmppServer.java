@@ -6,9 +6,7 @@ import io.github.xmppiot.core.connection.IotConnectionConfig;
 import io.github.xmppiot.core.connection.PemTrust;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.vysper.mina.TCPEndpoint;
 import org.apache.vysper.storage.inmemory.MemoryStorageProviderRegistry;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
@@ -27,13 +24,19 @@ import org.apache.vysper.xmpp.modules.roster.RosterItem;
 import org.apache.vysper.xmpp.modules.roster.SubscriptionType;
 import org.apache.vysper.xmpp.modules.roster.persistence.RosterManager;
 import org.apache.vysper.xmpp.server.XMPPServer;
+import javax.net.SocketFactory;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * An XMPP server inside the JVM for the demo: Apache Vysper 0.7 on a free loopback port, with in-memory accounts and
- * a self-signed certificate created at start (no files, nothing left behind).
+ * An XMPP server inside the JVM for the demo: Apache Vysper 0.7 on a loopback port chosen by the operating system
+ * ({@link LoopbackEndpoint}), with in-memory accounts and a self-signed certificate created at start (no files,
+ * nothing left behind).
  *
  * <p>Vysper 0.7 has limits the demo works around, all of them here:
  * <ul>
@@ -52,6 +55,10 @@ public final class EmbeddedXmppServer implements AutoCloseable {
     /** Domain used by the demo; {@code .localhost} names are reserved for loopback (RFC 6761). */
     public static final String DEFAULT_DOMAIN = "iot.localhost";
 
+    /** Connection attempts before giving up (see {@link #connect(IotConnectionConfig)}). */
+    public static final int CONNECT_ATTEMPTS = 3;
+
+    private static final Duration LOGIN_TIMEOUT = Duration.ofSeconds(3);
     private static final char[] STORE_PASSWORD = "vysper-demo".toCharArray();
 
     private final String domain;
@@ -78,7 +85,7 @@ public final class EmbeddedXmppServer implements AutoCloseable {
      *
      * @param domain the XMPP domain, for example {@link #DEFAULT_DOMAIN}
      * @return the running server
-     * @throws IOException if no port can be bound or the server does not start
+     * @throws IOException if the server does not start
      */
     public static EmbeddedXmppServer start(String domain) throws IOException {
         SelfSignedCertificate tls;
@@ -87,37 +94,22 @@ public final class EmbeddedXmppServer implements AutoCloseable {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot create the server certificate: " + e.getMessage(), e);
         }
-        IOException last = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            MemoryStorageProviderRegistry storage = new MemoryStorageProviderRegistry();
-            XMPPServer server = new XMPPServer(domain);
-            server.setStorageProviderRegistry(storage);
-            int port = freePort();
-            TCPEndpoint endpoint = new TCPEndpoint();
-            endpoint.setPort(port);
-            server.addEndpoint(endpoint);
-            try {
-                server.setTLSCertificateInfo(new ByteArrayInputStream(tls.toKeyStore(STORE_PASSWORD)),
-                        new String(STORE_PASSWORD));
-                server.start();
-                return new EmbeddedXmppServer(domain, port, server, tls.certificate(),
-                        (AccountManagement) storage.retrieve(AccountManagement.class),
-                        (RosterManager) storage.retrieve(RosterManager.class));
-            } catch (BindException e) {
-                server.stop();
-                last = e;
-            } catch (Exception e) {
-                server.stop();
-                throw new IOException("the embedded XMPP server did not start: " + e.getMessage(), e);
-            }
+        MemoryStorageProviderRegistry storage = new MemoryStorageProviderRegistry();
+        XMPPServer server = new XMPPServer(domain);
+        server.setStorageProviderRegistry(storage);
+        LoopbackEndpoint endpoint = new LoopbackEndpoint();
+        server.addEndpoint(endpoint);
+        try {
+            server.setTLSCertificateInfo(new ByteArrayInputStream(tls.toKeyStore(STORE_PASSWORD)),
+                    new String(STORE_PASSWORD));
+            server.start();
+        } catch (Exception e) {
+            server.stop();
+            throw new IOException("the embedded XMPP server did not start: " + e.getMessage(), e);
         }
-        throw last;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
+        return new EmbeddedXmppServer(domain, endpoint.port(), server, tls.certificate(),
+                (AccountManagement) storage.retrieve(AccountManagement.class),
+                (RosterManager) storage.retrieve(RosterManager.class));
     }
 
     /** @return the XMPP domain */
@@ -196,26 +188,38 @@ public final class EmbeddedXmppServer implements AutoCloseable {
     }
 
     /**
-     * Connects and logs in; on failure the connection is shut down at once (Vysper never answers the closing stream
-     * tag, so a normal disconnect would wait for the reply timeout). {@link #close()} shuts the connection down.
+     * Connects and logs in, retrying up to {@value #CONNECT_ATTEMPTS} times: Vysper 0.7 intermittently garbles or
+     * stalls the stream negotiation (a second stream header, or no answer during STARTTLS or SASL), more often on a
+     * loaded machine and with {@code TCP_NODELAY}, so these connections use the JVM's default sockets and a short
+     * timeout while logging in. A failed attempt is shut down at once (Vysper never answers the closing stream tag,
+     * so a normal disconnect would wait for the reply timeout); a refused login is not retried. {@link #close()}
+     * shuts the connection down.
      *
      * @param config the configuration, typically from {@link #configFor}
-     * @return the authenticated connection
-     * @throws Exception if connecting or logging in fails
+     * @return the authenticated connection, with the configuration's reply timeout
+     * @throws Exception if every attempt fails, or the login is refused
      */
     public XMPPTCPConnection connect(IotConnectionConfig config) throws Exception {
-        XMPPTCPConnection c = IotConnection.create(config);
-        boolean ok = false;
-        try {
-            c.connect().login();
-            ok = true;
-        } finally {
-            if (!ok) {
+        XMPPTCPConnectionConfiguration smack = config.toSmackConfigurationBuilder()
+                .setSocketFactory(SocketFactory.getDefault()).build();
+        Exception last = null;
+        for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
+            XMPPTCPConnection c = new XMPPTCPConnection(smack);
+            c.setReplyTimeout(LOGIN_TIMEOUT.toMillis());
+            try {
+                c.connect().login();
+                c.setReplyTimeout(config.replyTimeout().toMillis());
+                track(c);
+                return c;
+            } catch (SASLErrorException e) {
                 c.instantShutdown();
+                throw e;
+            } catch (SmackException | IOException | XMPPException e) {
+                c.instantShutdown();
+                last = e;
             }
         }
-        track(c);
-        return c;
+        throw last;
     }
 
     /**

@@ -58,6 +58,15 @@ class EmbeddedXmppServerTest {
     }
 
     @Test
+    void connectsRepeatedly() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            XMPPTCPConnection c = server.connect(server.configFor("alice").resource("r" + i).build());
+            assertThat(c.isAuthenticated()).isTrue();
+            c.instantShutdown();
+        }
+    }
+
+    @Test
     void rejectsAWrongPassword() {
         assertThatThrownBy(() -> server.connect(server.configFor("alice").password("wrong").build()))
                 .isInstanceOf(SASLErrorException.class);
