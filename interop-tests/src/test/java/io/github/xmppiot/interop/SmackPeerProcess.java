@@ -54,7 +54,7 @@ final class SmackPeerProcess implements AutoCloseable {
         }
         server.ensureAccount(user);
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "127.0.0.1", Integer.toString(server.port()), server.domain(), user,
+                "-Dsmack.debug=" + Boolean.getBoolean("smack.peer.debug"), "-jar", jar.toString(), "127.0.0.1", Integer.toString(server.port()), server.domain(), user,
                 server.password(user)));
         cmd.addAll(List.of(modeAndArgs));
         Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -57,7 +57,14 @@ public final class SensorDataServer extends Manager {
         /** {@code done='true'} on the last {@code fields} or {@code failure} message (what Smack's client expects). */
         ATTRIBUTE,
         /** A separate {@code <done/>} message after the last {@code fields} or {@code failure}. */
-        ELEMENT
+        ELEMENT,
+        /**
+         * An empty {@code <fields done='true'/>} message after the last {@code fields} or {@code failure}. Smack 4.4's
+         * client ({@code IoTDataManager.requestMomentaryValuesReadOut}) collects data and the end marker with two
+         * collectors and may return before its data collector sees a message that carries both; serve Smack clients
+         * with this marker.
+         */
+        EMPTY_FIELDS
     }
 
     private final Map<ReadoutKey, ServerReadout> inFlight = new ConcurrentHashMap<>();

@@ -7,23 +7,17 @@ import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.jivesoftware.smack.roster.AbstractRosterListener;
-import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.BareJid;
-import org.jxmpp.jid.Jid;
 
 /** XEP-0323 read-outs between two real Smack connections through Prosody. */
 @ProsodyTest
@@ -39,49 +33,12 @@ class SensorDataIT {
         return s;
     }
 
-    /** Makes {@code client} a friend of {@code thing}: the thing approves the client's presence subscription. */
-    private static void befriend(XMPPTCPConnection thing, XMPPTCPConnection client) throws Exception {
-        Roster thingRoster = Roster.getInstanceFor(thing);
-        thingRoster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
-        BareJid clientJid = client.getUser().asBareJid();
-        CountDownLatch friends = new CountDownLatch(1);
-        AbstractRosterListener listener = new AbstractRosterListener() {
-            @Override
-            public void entriesAdded(Collection<Jid> addresses) {
-                check();
-            }
-
-            @Override
-            public void entriesUpdated(Collection<Jid> addresses) {
-                check();
-            }
-
-            private void check() {
-                RosterEntry e = thingRoster.getEntry(clientJid);
-                if (e != null && e.canSeeMyPresence()) {
-                    friends.countDown();
-                }
-            }
-        };
-        thingRoster.addRosterListener(listener);
-        try {
-            RosterEntry existing = thingRoster.getEntry(clientJid);
-            if (existing == null || !existing.canSeeMyPresence()) {
-                Roster.getInstanceFor(client).createItemAndRequestSubscription(thing.getUser().asBareJid(), "thing",
-                        null);
-                assertThat(friends.await(WAIT, TimeUnit.SECONDS)).as("subscription approved").isTrue();
-            }
-        } finally {
-            thingRoster.removeRosterListener(listener);
-        }
-    }
-
     @Test
     void momentaryReadoutBetweenFriends(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, false);
-        befriend(thing, client);
+        Friendship.establish(thing, client, java.time.Duration.ofSeconds(WAIT));
         Readout r = SensorDataClient.getInstanceFor(client).read(thing.getUser(),
                 ReadoutRequest.builder().momentary().nodes("Device01").build()).get(WAIT, TimeUnit.SECONDS);
         assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Temperature");

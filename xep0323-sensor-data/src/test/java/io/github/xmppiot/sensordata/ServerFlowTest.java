@@ -197,6 +197,17 @@ class ServerFlowTest {
     }
 
     @Test
+    void emptyFieldsMarkerSendsDataThenAnEmptyDoneMessage() throws Exception {
+        server.setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS);
+        Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
+        assertThat(r.fields()).hasSize(1);
+        List<String> fields = link.thing.sent.stream().filter(x -> x.contains("<fields")).toList();
+        assertThat(fields).hasSize(2);
+        assertThat(fields.get(0)).contains("<node").doesNotContain("done='true'");
+        assertThat(fields.get(1)).contains("done='true'").doesNotContain("<node");
+    }
+
+    @Test
     void emptyReadoutStillEnds() throws Exception {
         Readout r = read(ReadoutRequest.builder().peak().nodes("Device02").build());
         assertThat(r.fields()).isEmpty();

@@ -24,6 +24,7 @@ import io.github.xmppiot.hal.driver.Led;
 import io.github.xmppiot.hal.driver.Relay;
 import io.github.xmppiot.hal.mock.MockHal;
 import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.util.HashMap;
 import java.util.List;
@@ -105,7 +106,7 @@ class ControlIT {
     private ControlClient controllerOf(ProsodyServer server, XMPPTCPConnection thing, Thing... things) throws Exception {
         ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(things));
         XMPPTCPConnection client = server.connect("client");
-        Friends.befriend(thing, client);
+        Friendship.establish(thing, client, java.time.Duration.ofSeconds(10));
         return ControlClient.getInstanceFor(client);
     }
 

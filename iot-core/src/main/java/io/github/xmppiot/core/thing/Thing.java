@@ -9,6 +9,8 @@ import io.github.xmppiot.core.field.TimedField;
 import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.core.value.Value;
 import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -99,7 +101,8 @@ public final class Thing {
     }
 
     /**
-     * Reads every sensor concurrently. A sensor whose stage fails contributes a node-level failure; it never hides the
+     * Reads every sensor concurrently; all values are stamped with the time the read started, to the millisecond. A
+     * sensor whose stage fails contributes a node-level failure; it never hides the
      * values of the other sensors.
      *
      * @param scope what is requested
@@ -107,6 +110,12 @@ public final class Thing {
      * @return the data of all sensors and the current control states
      */
     public CompletionStage<SensorData> read(ReadScope scope, Clock clock) {
+        // One timestamp per read-out, to the millisecond: fields read together are grouped under one <timestamp/>.
+        Clock readClock = Clock.fixed(clock.instant().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+        return readAt(scope, readClock);
+    }
+
+    private CompletionStage<SensorData> readAt(ReadScope scope, Clock clock) {
         List<CompletableFuture<SensorData>> parts = new ArrayList<>(sensors.size() + 1);
         for (Sensor s : sensors) {
             CompletableFuture<SensorData> f;

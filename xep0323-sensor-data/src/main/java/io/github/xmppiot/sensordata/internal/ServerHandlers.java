@@ -143,7 +143,7 @@ public final class ServerHandlers {
         ServerReadout readout = new ServerReadout(new ServerReadout.Setup(req.seqnr(), things, scope,
                 server.getHistoryStore(), clock, server.getReadTimeout(),
                 new MessageSplitter(req.seqnr(), server.getMaxFieldsPerMessage(), server.getMaxMessageChars()),
-                server.getDoneMarker() == SensorDataServer.DoneMarker.ELEMENT,
+                server.getDoneMarker(),
                 payload -> connection.sendStanza(message(connection, key.requester(), payload)),
                 () -> inFlight.remove(key)));
         if (inFlight.putIfAbsent(key, readout) != null) {

@@ -60,12 +60,12 @@ public final class ServerReadout {
      * @param clock        the clock
      * @param readTimeout  longest time a Thing may take
      * @param splitter     message size limits
-     * @param separateDone whether to end with a {@code done} element instead of the attribute
+     * @param doneMarker   how the end of the read-out is marked
      * @param sender       sends messages to the requester
      * @param onFinish     called once when the read-out ends (done, cancelled or failed)
      */
     public record Setup(int seqnr, List<Thing> things, ReadScope scope, HistoryStore history, Clock clock,
-            Duration readTimeout, MessageSplitter splitter, boolean separateDone, Sender sender, Runnable onFinish) {
+            Duration readTimeout, MessageSplitter splitter, io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker, Sender sender, Runnable onFinish) {
     }
 
     private final Setup setup;
@@ -209,9 +209,13 @@ public final class ServerReadout {
         if (error != null) {
             LOG.log(Level.WARNING, "read-out " + setup.seqnr() + " failed", error);
         }
-        if (setup.separateDone()) {
+        if (setup.doneMarker() == io.github.xmppiot.sensordata.SensorDataServer.DoneMarker.ELEMENT) {
             if (held == null || sendNow(held)) {
                 sendNow(new Done(setup.seqnr()));
+            }
+        } else if (setup.doneMarker() == io.github.xmppiot.sensordata.SensorDataServer.DoneMarker.EMPTY_FIELDS) {
+            if (held == null || sendNow(held)) {
+                sendNow(new Fields(setup.seqnr(), true, List.of()));
             }
         } else if (held == null) {
             sendNow(new Fields(setup.seqnr(), true, List.of()));

@@ -1,0 +1,240 @@
+package io.github.xmppiot.provisioning;
+
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.provisioning.internal.CacheCodec;
+import io.github.xmppiot.provisioning.internal.H2DecisionStore;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The Thing's cache of provisioning decisions (XEP-0324 §5.2 "Caching and cache time"): least-recently-used eviction,
+ * an optional maximum age, and optional persistence in an embedded H2 database so that a restarting Thing does not
+ * flood its provisioning server. Cleared on {@code clearCache} (§3.5.1) and when a new trust relationship starts.
+ *
+ * <p>Lookups and updates are in memory and never block; database writes are queued to a single background thread.
+ * {@link #close()} waits for the queue.
+ */
+public final class DecisionCache implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(DecisionCache.class.getName());
+
+    private record Entry(AccessDecision decision, Instant created) {
+    }
+
+    private final int maxEntries;
+    private final Duration maxAge;
+    private final Clock clock;
+    private final H2DecisionStore store;
+    private final ExecutorService writer;
+    private final LinkedHashMap<String, Entry> entries;
+    private final Set<String> servers = new HashSet<>();
+
+    private DecisionCache(int maxEntries, Duration maxAge, Clock clock, H2DecisionStore store) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive");
+        }
+        this.maxEntries = maxEntries;
+        this.maxAge = maxAge;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.store = store;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true);
+        this.writer = store == null ? null : Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "xep0324-decision-cache");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * A cache kept in memory only.
+     *
+     * @param maxEntries the most entries kept; the least recently used is evicted
+     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @return the cache
+     */
+    public static DecisionCache inMemory(int maxEntries, Duration maxAge) {
+        return new DecisionCache(maxEntries, maxAge, Clock.systemUTC(), null);
+    }
+
+    /**
+     * A cache persisted in an H2 file database; entries stored by an earlier run are loaded.
+     *
+     * @param file       the database file, without H2's {@code .mv.db} suffix
+     * @param maxEntries the most entries kept
+     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @return the cache
+     * @throws IllegalStateException if the database cannot be opened
+     */
+    public static DecisionCache persistent(Path file, int maxEntries, Duration maxAge) {
+        return persistent(file, maxEntries, maxAge, Clock.systemUTC());
+    }
+
+    /**
+     * A persistent cache with an explicit clock (for ages).
+     *
+     * @param file       the database file, without H2's {@code .mv.db} suffix
+     * @param maxEntries the most entries kept
+     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @param clock      the clock
+     * @return the cache
+     * @throws IllegalStateException if the database cannot be opened
+     */
+    public static DecisionCache persistent(Path file, int maxEntries, Duration maxAge, Clock clock) {
+        try {
+            H2DecisionStore store = new H2DecisionStore(file);
+            DecisionCache cache = new DecisionCache(maxEntries, maxAge, clock, store);
+            for (H2DecisionStore.Row row : store.loadAll()) {
+                cache.entries.put(row.key(), new Entry(CacheCodec.decode(row.decision()),
+                        Instant.ofEpochMilli(row.createdMillis())));
+            }
+            synchronized (cache) {
+                cache.servers.addAll(store.servers());
+                cache.evictOverflow();
+            }
+            return cache;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the decision cache " + file, e);
+        }
+    }
+
+    /**
+     * The cached decision for a request, if present and not older than the maximum age.
+     *
+     * @param request the request
+     * @return the decision
+     */
+    public synchronized Optional<AccessDecision> get(AccessRequest request) {
+        String key = CacheCodec.key(request);
+        Entry e = entries.get(key);
+        if (e == null) {
+            return Optional.empty();
+        }
+        if (maxAge != null && e.created().plus(maxAge).isBefore(clock.instant())) {
+            entries.remove(key);
+            persist(s -> s.remove(key));
+            return Optional.empty();
+        }
+        return Optional.of(e.decision());
+    }
+
+    /**
+     * Caches a decision.
+     *
+     * @param request  the request
+     * @param decision the decision
+     */
+    public synchronized void put(AccessRequest request, AccessDecision decision) {
+        String key = CacheCodec.key(request);
+        Entry e = new Entry(decision, clock.instant());
+        entries.put(key, e);
+        persist(s -> s.put(new H2DecisionStore.Row(key, CacheCodec.encode(decision), e.created().toEpochMilli())));
+        evictOverflow();
+    }
+
+    /**
+     * Remembers a trusted provisioning server, persistently if the cache is. A server the cache has not seen before
+     * starts a new trust relationship, after which the decisions must be cleared (XEP-0324 §3.1.1); a server known
+     * from an earlier run does not, so a restarting Thing keeps its cache.
+     *
+     * @param server the server's bare JID
+     * @return true if the server is new to this cache
+     */
+    public synchronized boolean rememberServer(Jid server) {
+        String s = server.asBareJid().toString();
+        if (!servers.add(s)) {
+            return false;
+        }
+        persist(st -> st.addServer(s));
+        return true;
+    }
+
+    /**
+     * The provisioning servers remembered with {@link #rememberServer}, also those of earlier runs.
+     *
+     * @return their bare JIDs
+     */
+    public synchronized Set<String> servers() {
+        return Set.copyOf(servers);
+    }
+
+    /** Forgets every decision (XEP-0324 §3.5.1). */
+    public synchronized void clear() {
+        entries.clear();
+        persist(H2DecisionStore::clear);
+    }
+
+    /** @return the number of cached decisions */
+    public synchronized int size() {
+        return entries.size();
+    }
+
+    /** @return whether decisions survive a restart */
+    public boolean isPersistent() {
+        return store != null;
+    }
+
+    private void evictOverflow() {
+        var it = entries.entrySet().iterator();
+        while (entries.size() > maxEntries && it.hasNext()) {
+            Map.Entry<String, Entry> eldest = it.next();
+            it.remove();
+            String key = eldest.getKey();
+            persist(s -> s.remove(key));
+        }
+    }
+
+    @FunctionalInterface
+    private interface StoreAction {
+        void run(H2DecisionStore store) throws SQLException;
+    }
+
+    private void persist(StoreAction action) {
+        if (writer == null) {
+            return;
+        }
+        writer.execute(() -> {
+            try {
+                action.run(store);
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "decision cache: database write failed", e);
+            }
+        });
+    }
+
+    /**
+     * Writes pending changes and closes the database.
+     */
+    @Override
+    public void close() {
+        if (writer == null) {
+            return;
+        }
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warning("decision cache: pending writes did not finish");
+            }
+            store.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "decision cache: close failed", e);
+        }
+    }
+}

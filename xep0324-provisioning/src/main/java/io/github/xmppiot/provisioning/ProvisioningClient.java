@@ -1,0 +1,377 @@
+package io.github.xmppiot.provisioning;
+
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.provisioning.element.GetToken;
+import io.github.xmppiot.provisioning.element.GetTokenChallenge;
+import io.github.xmppiot.provisioning.element.GetTokenChallengeResponse;
+import io.github.xmppiot.provisioning.element.GetTokenResponse;
+import io.github.xmppiot.provisioning.element.IsFriend;
+import io.github.xmppiot.provisioning.element.IsFriendResponse;
+import io.github.xmppiot.provisioning.element.ProvisioningIq;
+import io.github.xmppiot.provisioning.internal.Iqs;
+import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.internal.SentTokens;
+import io.github.xmppiot.provisioning.internal.TokenCrypto;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.DomainBareJid;
+import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.stringprep.XmppStringprepException;
+
+/**
+ * The Thing side of XEP-0324 on one connection: the provisioning servers it trusts (§3.1.1 configured, §3.1.2
+ * discovered among the server's components), friendship checks on every presence subscription request (§3.2), the
+ * {@link ProvisioningAccessPolicy} consulted before every read-out (§3.3) and control action (§3.4), the decision
+ * cache and its clearing (§3.5, §5.2), and tokens (§3.1.3).
+ *
+ * <p>{@code friend}, {@code unfriend} and {@code clearCache} are honoured only from trusted servers; a
+ * {@code tokenChallenge} is answered only for a token sent to the challenger within the last minute (§6.2).
+ */
+public final class ProvisioningClient extends Manager {
+
+    private static final Map<XMPPConnection, ProvisioningClient> INSTANCES = new WeakHashMap<>();
+
+    static {
+        ProvisioningProviders.register();
+    }
+
+    private final List<Jid> servers = new CopyOnWriteArrayList<>();
+    private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<BareJid, CompletableFuture<Void>> serverOnline = new ConcurrentHashMap<>();
+    private final SentTokens sentTokens = new SentTokens(Clock.systemUTC());
+    private final ExecutorService executor;
+    private volatile DecisionCache cache = DecisionCache.inMemory(1000, null);
+    private volatile DeviceIdentity identity;
+    private final Map<String, DeviceIdentity> ownTokens = new ConcurrentHashMap<>();
+    private final ProvisioningAccessPolicy policy;
+    private final AtomicLong generation = new AtomicLong();
+
+    private ProvisioningClient(XMPPConnection connection) {
+        super(connection);
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "xep0324-thing");
+            t.setDaemon(true);
+            return t;
+        });
+        policy = new ProvisioningAccessPolicy(this, AccessPolicy.friends(connection));
+        ThingHandlers.register(connection, this);
+        Friendships.register(connection, this);
+        Roster.getInstanceFor(connection).addPresenceEventListener(new Friendships.ServerPresence(this));
+    }
+
+    /**
+     * The instance for a connection.
+     *
+     * @param connection the Thing's connection
+     * @return the instance
+     */
+    public static synchronized ProvisioningClient getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, ProvisioningClient::new);
+    }
+
+    /**
+     * Trusts a provisioning server (XEP-0324 §3.1.1): a new trust relationship clears the decision cache (a server the
+     * cache already knows, for example from before a restart, does not; set a persistent cache first). A server on
+     * an account ({@code name@domain}) needs a presence subscription (§5.1), which is requested here; the stage
+     * completes when the server is seen online. A component server completes at once.
+     *
+     * @param server the server's JID
+     * @return a stage completing when the server can be asked
+     */
+    public CompletableFuture<Void> trust(Jid server) {
+        Jid bare = server.asBareJid();
+        CompletableFuture<Void> online = serverOnline.computeIfAbsent(bare.asBareJid(), k -> new CompletableFuture<>());
+        if (!servers.contains(bare)) {
+            servers.add(bare);
+        }
+        if (cache.rememberServer(bare)) {
+            clearCache(bare);
+        }
+        if (!bare.hasLocalpart()) {
+            online.complete(null);
+            return online;
+        }
+        Roster roster = Roster.getInstanceFor(connection());
+        if (roster.getPresence(bare.asBareJid()).isAvailable()) {
+            online.complete(null);
+        } else {
+            CompletableFuture.runAsync(() -> Friendships.subscribe(connection(), bare.asBareJid()), executor)
+                    .exceptionally(e -> {
+                        online.completeExceptionally(e);
+                        return null;
+                    });
+        }
+        return online;
+    }
+
+    /**
+     * Finds provisioning servers hosted as components of the Thing's XMPP server (XEP-0324 §3.1.2: disco#items on the
+     * server, disco#info on each item, looking for {@code urn:xmpp:iot:provisioning}) and trusts them.
+     *
+     * @return the servers found
+     */
+    public CompletableFuture<List<DomainBareJid>> discoverComponentServers() {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return ServiceDiscoveryManager.getInstanceFor(connection()).findServices(ProvisioningIq.NAMESPACE, false, false);
+            } catch (Exception e) {
+                throw new CompletionException(Iqs.translate(e));
+            }
+        }, executor).thenApply(found -> {
+            found.forEach(this::trust);
+            return found;
+        });
+    }
+
+    /** @return the trusted servers, bare JIDs */
+    public List<Jid> servers() {
+        return List.copyOf(servers);
+    }
+
+    /**
+     * Whether a stanza sender is one of the trusted provisioning servers (compared by bare JID).
+     *
+     * @param from the sender
+     * @return true if trusted
+     */
+    public boolean isTrusted(Jid from) {
+        return from != null && servers.contains(from.asBareJid());
+    }
+
+    /**
+     * Where to send requests for a server: a component's address, or the full JID under which an account-hosted
+     * server is online (an IQ to a bare account JID would be answered by the XMPP server itself).
+     *
+     * @param server a trusted server
+     * @return the address
+     */
+    public Jid address(Jid server) {
+        if (!server.hasLocalpart()) {
+            return server;
+        }
+        Presence p = Roster.getInstanceFor(connection()).getPresence(server.asBareJid());
+        return p.isAvailable() && p.getFrom() != null ? p.getFrom() : server;
+    }
+
+    /**
+     * Asks every trusted server whether {@code jid} may be a friend (XEP-0324 §3.2.1); true if any says so (§5.3).
+     *
+     * @param jid the JID asking for friendship (the resource is dropped)
+     * @return the answer; false if no server answered
+     */
+    public CompletableFuture<Boolean> isFriend(BareJid jid) {
+        List<CompletableFuture<Boolean>> answers = servers.stream().map(s -> {
+            IsFriend q = new IsFriend(jid);
+            q.setTo(address(s));
+            return Iqs.request(connection(), q, IsFriendResponse.class).thenApply(IsFriendResponse::result)
+                    .exceptionally(e -> false);
+        }).toList();
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(v -> answers.stream().anyMatch(CompletableFuture::join));
+    }
+
+    /**
+     * Obtains a token for an identity (XEP-0324 §3.1.3.1): sends the certificate, decrypts the challenge with the
+     * private key, returns the answer and receives the token. The identity is kept to answer later
+     * {@code tokenChallenge}s for that token.
+     *
+     * @param server   the provisioning server
+     * @param identity certificate and private key
+     * @return the token
+     */
+    public CompletableFuture<String> requestToken(Jid server, DeviceIdentity identity) {
+        Objects.requireNonNull(identity, "identity");
+        GetToken getToken;
+        try {
+            getToken = new GetToken(identity.certificate().getEncoded());
+        } catch (java.security.cert.CertificateEncodingException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        getToken.setTo(address(server));
+        return Iqs.request(connection(), getToken, GetTokenChallenge.class).thenCompose(challenge -> {
+            byte[] plain;
+            try {
+                plain = TokenCrypto.decrypt(identity.privateKey(), challenge.bytes());
+            } catch (GeneralSecurityException | IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(e);
+            }
+            GetTokenChallengeResponse answer = new GetTokenChallengeResponse(challenge.seqnr(), plain);
+            answer.setTo(address(server));
+            return Iqs.request(connection(), answer, GetTokenResponse.class);
+        }).thenApply(r -> {
+            this.identity = identity;
+            ownTokens.put(r.token(), identity);
+            return r.token();
+        });
+    }
+
+    /**
+     * Records that a token was sent to a JID, so that a {@code tokenChallenge} from it within a minute is answered
+     * (XEP-0324 §3.1.3.2). Call it when sending the Thing's own device token in requests to other entities.
+     *
+     * @param token the token
+     * @param to    the recipient
+     */
+    public void tokenSent(String token, Jid to) {
+        sentTokens.record(token, to, null);
+    }
+
+    /**
+     * Records tokens forwarded on behalf of {@code origin}: a challenge for them is relayed to the origin.
+     *
+     * @param tokens the tokens
+     * @param to     the recipient
+     * @param origin the party the tokens came from
+     */
+    void tokensForwarded(io.github.xmppiot.core.Tokens tokens, Jid to, Jid origin) {
+        for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
+            kind.forEach(t -> sentTokens.record(t, to, ownTokens.containsKey(t) ? null : origin));
+        }
+    }
+
+    /** @return the log of sent tokens (for the challenge handler) */
+    SentTokens sentTokens() {
+        return sentTokens;
+    }
+
+    /**
+     * The identity behind one of our own tokens.
+     *
+     * @param token a token
+     * @return the identity, if the token is ours
+     */
+    Optional<DeviceIdentity> identityFor(String token) {
+        return Optional.ofNullable(ownTokens.get(token));
+    }
+
+    /** @return the identity of the last token obtained, if any */
+    public Optional<DeviceIdentity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    /**
+     * The access policy to give the XEP-0323 and XEP-0325 modules (XEP-0324 §3.3, §3.4).
+     *
+     * @return the policy
+     */
+    public ProvisioningAccessPolicy accessPolicy() {
+        return policy;
+    }
+
+    /** @return the decision cache */
+    public DecisionCache cache() {
+        return cache;
+    }
+
+    /**
+     * Replaces the decision cache (for example by a {@link DecisionCache#persistent persistent} one). The servers the
+     * cache remembers from an earlier run are trusted again at once, so that their {@code clearCache} right after
+     * login is honoured; call this before logging in. The previous cache is not closed.
+     *
+     * @param cache the new cache
+     */
+    public void setCache(DecisionCache cache) {
+        this.cache = Objects.requireNonNull(cache, "cache");
+        generation.incrementAndGet();
+        for (String s : cache.servers()) {
+            try {
+                Jid server = JidCreate.from(s);
+                if (!servers.contains(server)) {
+                    servers.add(server);
+                }
+            } catch (XmppStringprepException e) {
+                throw new IllegalStateException("the cache holds an invalid server JID " + s, e);
+            }
+        }
+    }
+
+    /** @return our own JID, or null before login */
+    Jid self() {
+        return connection().getUser();
+    }
+
+    /** @return a counter that changes whenever the cache is cleared or replaced (answers in flight are then stale) */
+    long generation() {
+        return generation.get();
+    }
+
+    /**
+     * Clears the decision cache and tells the listeners.
+     *
+     * @param cause the server that asked, or the newly trusted server
+     */
+    public void clearCache(Jid cause) {
+        generation.incrementAndGet();
+        cache.clear();
+        listeners.forEach(l -> l.cacheCleared(cause));
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     */
+    public void addListener(ProvisioningListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(ProvisioningListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** @return the listeners, for the internal handlers */
+    List<ProvisioningListener> listeners() {
+        return listeners;
+    }
+
+    /** @return the executor for blocking Smack calls, never Smack's reader thread */
+    ExecutorService executor() {
+        return executor;
+    }
+
+    /**
+     * Marks an account-hosted server as online; completes the stage returned by {@link #trust}.
+     *
+     * @param server the server's bare JID
+     */
+    void serverSeenOnline(BareJid server) {
+        serverOnline.computeIfAbsent(server, k -> new CompletableFuture<>()).complete(null);
+    }
+
+    /**
+     * Sends an IQ request to a server and expects a payload (used by the access policy).
+     *
+     * @param request  the request, addressed
+     * @param expected the payload class
+     * @param <T>      the payload class
+     * @return the answer
+     */
+    <T extends IQ> CompletableFuture<T> request(IQ request, Class<T> expected) {
+        return Iqs.request(connection(), request, expected);
+    }
+}

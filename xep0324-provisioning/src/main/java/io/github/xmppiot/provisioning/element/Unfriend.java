@@ -1,0 +1,53 @@
+package io.github.xmppiot.provisioning.element;
+
+import java.util.Objects;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.util.XmlStringBuilder;
+import org.jxmpp.jid.Jid;
+
+/**
+ * {@code unfriend} (XEP-0324 §3.2.3 "Unfriending existing friends"): a message from the provisioning server ordering the
+ * Thing to end its friendship with {@code jid}. Only honoured from a trusted provisioning server.
+ */
+public final class Unfriend implements ExtensionElement {
+
+    /** Element name. */
+    public static final String ELEMENT = "unfriend";
+    /** Namespace. */
+    public static final String NAMESPACE = ProvisioningIq.NAMESPACE;
+
+    private final Jid jid;
+
+    /**
+     * Creates the element.
+     *
+     * @param jid the JID concerned
+     */
+    public Unfriend(Jid jid) {
+        this.jid = Objects.requireNonNull(jid, "jid");
+    }
+
+    /** @return the JID concerned */
+    public Jid jid() {
+        return jid;
+    }
+
+    @Override
+    public String getElementName() {
+        return ELEMENT;
+    }
+
+    @Override
+    public String getNamespace() {
+        return NAMESPACE;
+    }
+
+    @Override
+    public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
+        XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
+        xml.attribute("jid", jid);
+        xml.closeEmptyElement();
+        return xml;
+    }
+}

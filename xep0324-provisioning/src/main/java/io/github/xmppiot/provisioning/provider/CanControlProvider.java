@@ -1,0 +1,37 @@
+package io.github.xmppiot.provisioning.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.provisioning.element.CanControl;
+import io.github.xmppiot.provisioning.internal.ProvisioningXml;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+import io.github.xmppiot.core.Tokens;
+import org.jxmpp.jid.Jid;
+
+/**
+ * Parses {@code canControl} (XEP-0324 §3.4) into {@link CanControl}, or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that a request is answered
+ * with {@code bad-request} and a response is reported as malformed.
+ */
+public final class CanControlProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public CanControlProvider() {
+        // stateless
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            Jid jid = ProvisioningXml.jid(p, "jid");
+            Tokens tokens = IotXml.tokens(p);
+            ProvisioningXml.Children c = ProvisioningXml.children(p, initialDepth, "parameter");
+            return new CanControl(jid, tokens, c.nodes(), c.names());
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.xmppiot.provisioning.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.provisioning.element.DownloadPrivileges;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code downloadPrivileges} (XEP-0324 §3.7.2) into {@link DownloadPrivileges}, or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
+ * {@code bad-request}.
+ */
+public final class DownloadPrivilegesProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public DownloadPrivilegesProvider() {
+        // stateless
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            DownloadPrivileges r = new DownloadPrivileges(IotXml.requiredAttribute(p, "serviceToken"), IotXml.requiredAttribute(p, "userToken"));
+            IotXml.skipToEndOf(p, initialDepth);
+            return r;
+        });
+    }
+}

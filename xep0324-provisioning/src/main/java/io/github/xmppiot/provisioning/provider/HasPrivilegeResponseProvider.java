@@ -1,0 +1,34 @@
+package io.github.xmppiot.provisioning.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.provisioning.element.HasPrivilegeResponse;
+import io.github.xmppiot.provisioning.internal.ProvisioningXml;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code hasPrivilegeResponse} (XEP-0324 §3.7.1) into {@link HasPrivilegeResponse}, or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
+ * {@code bad-request}.
+ */
+public final class HasPrivilegeResponseProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public HasPrivilegeResponseProvider() {
+        // stateless
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            HasPrivilegeResponse r = new HasPrivilegeResponse(ProvisioningXml.requiredBoolean(p, "result"));
+            IotXml.skipToEndOf(p, initialDepth);
+            return r;
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.xmppiot.provisioning.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
+import io.github.xmppiot.provisioning.internal.ProvisioningXml;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code tokenChallengeResponse} (XEP-0324 §3.1.3.2) into {@link TokenChallengeResponse}, or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
+ * {@code bad-request}.
+ */
+public final class TokenChallengeResponseProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public TokenChallengeResponseProvider() {
+        // stateless
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            return new TokenChallengeResponse(ProvisioningXml.text(p));
+        });
+    }
+}

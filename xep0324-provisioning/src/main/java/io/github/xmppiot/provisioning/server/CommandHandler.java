@@ -1,0 +1,148 @@
+package io.github.xmppiot.provisioning.server;
+
+import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smackx.commands.AdHocCommand;
+import org.jivesoftware.smackx.commands.AdHocCommandNote;
+import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
+import org.jivesoftware.smackx.disco.AbstractNodeInformationProvider;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
+import org.jivesoftware.smackx.formtypes.FormFieldRegistry;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The XEP-0050 responder for {@link OwnerCommands}. Smack 4.4's own {@code AdHocCommandManager} cannot complete a
+ * command with a submitted form (it wraps the {@code submit} form in a {@code FillableForm}, which throws, and the
+ * request goes unanswered), so the server answers {@code command} requests itself: asynchronously, always, with the
+ * database work on the server's executor. Clients use Smack's {@code RemoteCommand} as usual. The commands are listed
+ * under the disco node {@code http://jabber.org/protocol/commands}.
+ */
+final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
+
+    private static final Duration SESSION_LIFETIME = Duration.ofMinutes(10);
+
+    private record Session(String node, Jid requester, Instant created) {
+    }
+
+    private final ProvisioningServer server;
+    private final ExecutorService executor;
+    private final Map<String, OwnerCommands.Spec> specs = OwnerCommands.specs();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    CommandHandler(XMPPConnection connection, ProvisioningServer server, ExecutorService executor) {
+        super(connection, AdHocCommandData.ELEMENT, AdHocCommandData.NAMESPACE, IQ.Type.set, AdHocCommandData.class,
+                Duration.ofSeconds(30));
+        this.server = server;
+        this.executor = executor;
+        // submitted forms omit field types; Smack's parser finds them by FORM_TYPE in this registry
+        specs.values().forEach(spec -> FormFieldRegistry.register(form(spec)));
+    }
+
+    private static DataForm form(OwnerCommands.Spec spec) {
+        return DataForm.builder(DataForm.Type.form).setTitle(spec.title()).setFormType(spec.node())
+                .addFields(spec.fields()).build();
+    }
+
+    /** Registers the handler and the disco listing of the commands. */
+    void register(XMPPConnection connection) {
+        connection.registerIQRequestHandler(this);
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        disco.addFeature(AdHocCommandData.NAMESPACE);
+        disco.setNodeInformationProvider(AdHocCommandData.NAMESPACE, new AbstractNodeInformationProvider() {
+            @Override
+            public List<DiscoverItems.Item> getNodeItems() {
+                List<DiscoverItems.Item> items = new ArrayList<>();
+                for (OwnerCommands.Spec s : specs.values()) {
+                    DiscoverItems.Item item = new DiscoverItems.Item(connection.getUser());
+                    item.setNode(s.node());
+                    item.setName(s.title());
+                    items.add(item);
+                }
+                return items;
+            }
+        });
+    }
+
+    @Override
+    protected CompletionStage<? extends IQ> handle(AdHocCommandData request) {
+        sessions.values().removeIf(s -> s.created().plus(SESSION_LIFETIME).isBefore(Instant.now()));
+        Jid from = request.getFrom();
+        if (from == null || !from.hasLocalpart()) {
+            return CompletableFuture.failedFuture(IotErrors.forbidden("owners are accounts"));
+        }
+        OwnerCommands.Spec spec = specs.get(request.getNode());
+        if (spec == null) {
+            return CompletableFuture.failedFuture(IotErrors.itemNotFound("no command " + request.getNode()));
+        }
+        AdHocCommand.Action action = request.getAction();
+        String sessionId = request.getSessionID();
+        if (sessionId != null) {
+            Session session = sessions.remove(sessionId);
+            if (session == null || !session.requester().equals(from) || !session.node().equals(spec.node())) {
+                return CompletableFuture.failedFuture(IotErrors.badRequest("unknown or expired session"));
+            }
+            if (action == AdHocCommand.Action.cancel) {
+                return CompletableFuture.completedFuture(reply(request, sessionId, AdHocCommand.Status.canceled, null));
+            }
+        } else {
+            sessionId = UUID.randomUUID().toString();
+        }
+        DataForm submitted = request.getForm();
+        if (submitted == null || submitted.getType() != DataForm.Type.submit) {
+            if (request.getSessionID() != null) {
+                return CompletableFuture.failedFuture(IotErrors.badRequest("the form was not submitted"));
+            }
+            sessions.put(sessionId, new Session(spec.node(), from, Instant.now()));
+            AdHocCommandData r = reply(request, sessionId, AdHocCommand.Status.executing, null);
+            r.setForm(form(spec));
+            r.addAction(AdHocCommand.Action.complete);
+            r.setExecuteAction(AdHocCommand.Action.complete);
+            return CompletableFuture.completedFuture(r);
+        }
+        String id = sessionId;
+        String owner = from.asBareJid().toString();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                String note = spec.action().apply(server, owner, submitted);
+                return reply(request, id, AdHocCommand.Status.completed, note);
+            } catch (SecurityException e) {
+                throw new CompletionException(IotErrors.forbidden(e.getMessage()));
+            } catch (IllegalArgumentException e) {
+                throw new CompletionException(IotErrors.badRequest(e.getMessage()));
+            } catch (SQLException e) {
+                throw new CompletionException(IotErrors.internalError("not stored: " + e.getMessage()));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
+    }
+
+    private static AdHocCommandData reply(AdHocCommandData request, String sessionId, AdHocCommand.Status status,
+            String note) {
+        AdHocCommandData r = new AdHocCommandData();
+        r.setNode(request.getNode());
+        r.setSessionID(sessionId);
+        r.setStatus(status);
+        r.setId(request.getTo());
+        if (note != null) {
+            r.addNote(new AdHocCommandNote(AdHocCommandNote.Type.info, note));
+        }
+        return resultFor(request, r);
+    }
+}

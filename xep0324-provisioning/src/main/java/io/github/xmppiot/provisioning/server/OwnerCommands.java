@@ -1,0 +1,165 @@
+package io.github.xmppiot.provisioning.server;
+
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.provisioning.element.PrivilegeRule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.impl.JidCreate;
+
+/**
+ * The XEP-0050 ad-hoc commands with which owners manage their Things' rules on the provisioning server (XEP-0324 §1:
+ * "a rich user interface"). Each command is a one-form command: {@code execute} returns the form, {@code complete}
+ * (or {@code execute} with the submitted form) applies it; a first {@code execute} that already carries a submitted
+ * form is applied at once. Only the Thing's owner may change its rules ({@code cancel/forbidden} otherwise); a Thing is owned by
+ * the first account that runs {@link #CLAIM} on it. A change is acknowledged only after it is committed.
+ *
+ * <p>Field names: {@link #FIELD_THING}, {@link #FIELD_JID}, {@link #FIELD_ALLOW}, {@link #FIELD_PRINCIPAL},
+ * {@link #FIELD_NODES} (one node per line: {@code nodeId} or {@code nodeId@sourceId}), {@link #FIELD_NAMES} (one
+ * field or parameter name per line), {@link #FIELD_REMOVE}, {@link #FIELD_USER}, {@link #FIELD_PRIVILEGES} (one
+ * entry per line: {@code +id} includes, {@code -id} excludes).
+ */
+public final class OwnerCommands {
+
+    /** Claims ownership of a Thing or service: field {@code thing}. */
+    public static final String CLAIM = "urn:xmpp:iot:provisioning:claim";
+    /** Allows or forbids a friendship: fields {@code thing}, {@code jid}, {@code allow}. */
+    public static final String FRIENDSHIP = "urn:xmpp:iot:provisioning:friendship";
+    /** Sets a read rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
+    public static final String READ_RULE = "urn:xmpp:iot:provisioning:read";
+    /** Sets a control rule: fields {@code thing}, {@code principal}, {@code nodes}, {@code names}, {@code remove}. */
+    public static final String CONTROL_RULE = "urn:xmpp:iot:provisioning:control";
+    /** Sets a user's privileges in a service: fields {@code thing} (the service), {@code user}, {@code privileges}. */
+    public static final String PRIVILEGES = "urn:xmpp:iot:provisioning:privileges";
+
+    /** The Thing (or service) JID. */
+    public static final String FIELD_THING = "thing";
+    /** The other party of a friendship. */
+    public static final String FIELD_JID = "jid";
+    /** Whether a friendship is allowed. */
+    public static final String FIELD_ALLOW = "allow";
+    /** Who a rule is for: a bare JID or {@code token:…}. */
+    public static final String FIELD_PRINCIPAL = "principal";
+    /** Nodes of a rule, one per line; none: all. */
+    public static final String FIELD_NODES = "nodes";
+    /** Field or parameter names of a rule, one per line; none: all. */
+    public static final String FIELD_NAMES = "names";
+    /** Whether to remove the rule instead. */
+    public static final String FIELD_REMOVE = "remove";
+    /** A user name of a service; empty: users not logged in. */
+    public static final String FIELD_USER = "user";
+    /** Ordered privileges, {@code +id} or {@code -id} per line. */
+    public static final String FIELD_PRIVILEGES = "privileges";
+
+    private OwnerCommands() {
+    }
+
+    /** One command: its title, its form fields and what it does with a submitted form. */
+    record Spec(String node, String title, List<FormField> fields, Action action) {
+    }
+
+    /** What a command does; returns the note shown to the owner. */
+    @FunctionalInterface
+    interface Action {
+        String apply(ProvisioningServer server, String owner, DataForm submitted) throws Exception;
+    }
+
+    static Map<String, Spec> specs() {
+        Map<String, Spec> m = new LinkedHashMap<>();
+        m.put(CLAIM, new Spec(CLAIM, "Claim a Thing", List.of(jid(FIELD_THING)),
+                (s, owner, f) -> s.claim(bareJid(single(f, FIELD_THING)), owner)));
+        m.put(FRIENDSHIP, new Spec(FRIENDSHIP, "Allow or forbid a friendship", List.of(jid(FIELD_THING), jid(FIELD_JID),
+                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),
+                        bool(f, FIELD_ALLOW, true))));
+        for (String node : List.of(READ_RULE, CONTROL_RULE)) {
+            AccessRequest.Kind kind = node.equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL;
+            m.put(node, new Spec(node, kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",
+                    List.of(jid(FIELD_THING), FormField.textSingleBuilder(FIELD_PRINCIPAL).setRequired(true).build(),
+                            FormField.textMultiBuilder(FIELD_NODES).build(), FormField.textMultiBuilder(FIELD_NAMES).build(),
+                            FormField.booleanBuilder(FIELD_REMOVE).build()),
+                    (s, owner, f) -> s.setRule(owner, new Rule(bareJid(single(f, FIELD_THING)), kind,
+                            principal(single(f, FIELD_PRINCIPAL)), nodes(lines(f, FIELD_NODES)), lines(f, FIELD_NAMES)),
+                            bool(f, FIELD_REMOVE, false))));
+        }
+        m.put(PRIVILEGES, new Spec(PRIVILEGES, "Set privileges of a user in a service", List.of(jid(FIELD_THING),
+                FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
+                (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),
+                        privileges(lines(f, FIELD_PRIVILEGES)))));
+        return m;
+    }
+
+    private static FormField jid(String name) {
+        return FormField.jidSingleBuilder(name).setRequired(true).build();
+    }
+
+    private static String value(DataForm form, String name) {
+        FormField f = form.getField(name);
+        String v = f == null ? null : f.getFirstValue();
+        return v == null ? "" : v.strip();
+    }
+
+    private static String single(DataForm form, String name) {
+        String v = value(form, name);
+        if (v.isEmpty()) {
+            throw new IllegalArgumentException("field '" + name + "' is required");
+        }
+        return v;
+    }
+
+    private static boolean bool(DataForm form, String name, boolean dflt) {
+        String v = value(form, name);
+        return v.isEmpty() ? dflt : v.equals("1") || v.equals("true");
+    }
+
+    private static List<String> lines(DataForm form, String name) {
+        FormField f = form.getField(name);
+        List<String> out = new ArrayList<>();
+        if (f != null) {
+            for (String v : f.getValuesAsString()) {
+                for (String line : v.split("\\R")) {
+                    if (!line.isBlank()) {
+                        out.add(line.strip());
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String bareJid(String s) {
+        try {
+            return JidCreate.from(s).asBareJid().toString();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a JID: " + s);
+        }
+    }
+
+    private static String principal(String s) {
+        return s.startsWith(Rule.TOKEN_PREFIX) ? s : bareJid(s);
+    }
+
+    private static List<NodeRef> nodes(List<String> lines) {
+        List<NodeRef> out = new ArrayList<>();
+        for (String l : lines) {
+            int at = l.indexOf('@');
+            out.add(at < 0 ? NodeRef.of(l) : NodeRef.of(l.substring(0, at), l.substring(at + 1)));
+        }
+        return out;
+    }
+
+    private static List<PrivilegeRule> privileges(List<String> lines) {
+        List<PrivilegeRule> out = new ArrayList<>();
+        for (String l : lines) {
+            if (!l.startsWith("+") && !l.startsWith("-")) {
+                throw new IllegalArgumentException("privilege lines start with + or -: " + l);
+            }
+            out.add(new PrivilegeRule(l.startsWith("+"), l.substring(1).strip()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,190 @@
+package io.github.xmppiot.provisioning.server;
+
+import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.provisioning.element.PrivilegeRule;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The provisioning server's persistent state (XEP-0324 §3): owners of Things, friendships, read and control rules,
+ * privileges, issued tokens, and which Things still have to be told to clear their caches (§3.5.1, also across a
+ * server restart). Every mutating method returns only after its change is committed; the server acknowledges an
+ * owner's change only then. Implementations must be thread-safe.
+ */
+public interface ProvisioningStore extends AutoCloseable {
+
+    /**
+     * Records the owner of a Thing unless it already has one (first claim wins).
+     *
+     * @param thing the Thing's bare JID
+     * @param owner the claimant's bare JID
+     * @return the owner after the call (the claimant, or the earlier owner)
+     * @throws SQLException on database errors
+     */
+    String claim(String thing, String owner) throws SQLException;
+
+    /**
+     * The owner of a Thing.
+     *
+     * @param thing the Thing's bare JID
+     * @return the owner's bare JID, if claimed
+     * @throws SQLException on database errors
+     */
+    Optional<String> owner(String thing) throws SQLException;
+
+    /**
+     * Sets or removes a friendship decision (XEP-0324 §3.2).
+     *
+     * @param thing  the Thing
+     * @param friend the other party
+     * @param allow  whether the friendship is allowed
+     * @throws SQLException on database errors
+     */
+    void setFriendship(String thing, String friend, boolean allow) throws SQLException;
+
+    /**
+     * The friendship decision for a pair.
+     *
+     * @param thing  the Thing
+     * @param friend the other party
+     * @return the decision, empty if the owner made none
+     * @throws SQLException on database errors
+     */
+    Optional<Boolean> friendship(String thing, String friend) throws SQLException;
+
+    /**
+     * Replaces the rule of {@code rule.principal()} for that Thing and kind.
+     *
+     * @param rule the rule
+     * @throws SQLException on database errors
+     */
+    void putRule(Rule rule) throws SQLException;
+
+    /**
+     * Removes a rule.
+     *
+     * @param thing     the Thing
+     * @param kind      read or control
+     * @param principal the principal
+     * @throws SQLException on database errors
+     */
+    void removeRule(String thing, AccessRequest.Kind kind, String principal) throws SQLException;
+
+    /**
+     * The rules of a Thing for some principals.
+     *
+     * @param thing      the Thing
+     * @param kind       read or control
+     * @param principals bare JIDs and {@code token:} principals
+     * @return the rules
+     * @throws SQLException on database errors
+     */
+    List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException;
+
+    /**
+     * Marks or unmarks a Thing as having to clear its cache (XEP-0324 §3.5.1).
+     *
+     * @param thing   the Thing
+     * @param pending whether a {@code clearCache} is owed
+     * @throws SQLException on database errors
+     */
+    void setClearPending(String thing, boolean pending) throws SQLException;
+
+    /**
+     * The Things owed a {@code clearCache}.
+     *
+     * @return their bare JIDs
+     * @throws SQLException on database errors
+     */
+    Set<String> clearPending() throws SQLException;
+
+    /**
+     * Stores an issued token (XEP-0324 §3.1.3.1).
+     *
+     * @param token       the token
+     * @param holder      the bare JID it was issued to
+     * @param certificate the DER certificate it stands for
+     * @throws SQLException on database errors
+     */
+    void putToken(String token, String holder, byte[] certificate) throws SQLException;
+
+    /**
+     * The certificate behind a token.
+     *
+     * @param token the token
+     * @return the DER certificate, if the token was issued here
+     * @throws SQLException on database errors
+     */
+    Optional<byte[]> tokenCertificate(String token) throws SQLException;
+
+    /**
+     * The holder a token was issued to.
+     *
+     * @param token the token
+     * @return the holder's bare JID, if the token was issued here
+     * @throws SQLException on database errors
+     */
+    Optional<String> tokenHolder(String token) throws SQLException;
+
+    /**
+     * Stores a user token issued by {@code canAccess} (XEP-0324 §3.6.2) for a service.
+     *
+     * @param userToken the user token
+     * @param service   the service's bare JID
+     * @throws SQLException on database errors
+     */
+    void putUserToken(String userToken, String service) throws SQLException;
+
+    /**
+     * Records the user name a user token of a service logged in as ({@code userLoggedIn}, §3.6.2); ignored if the
+     * token was not issued for that service.
+     *
+     * @param service   the service's bare JID
+     * @param userToken the user token
+     * @param userName  the user name
+     * @throws SQLException on database errors
+     */
+    void setUserName(String service, String userToken, String userName) throws SQLException;
+
+    /**
+     * The user name behind a user token, if the user logged in.
+     *
+     * @param service   the service's bare JID
+     * @param userToken the user token
+     * @return the user name
+     * @throws SQLException on database errors
+     */
+    Optional<String> userName(String service, String userToken) throws SQLException;
+
+    /**
+     * Replaces the ordered privilege list of a user of a service (XEP-0324 §3.7); user {@code ""} holds the default
+     * privileges of users that are not logged in.
+     *
+     * @param service the service's bare JID
+     * @param user    the user name, or {@code ""}
+     * @param rules   the ordered include/exclude list
+     * @throws SQLException on database errors
+     */
+    void setPrivileges(String service, String user, List<PrivilegeRule> rules) throws SQLException;
+
+    /**
+     * The ordered privilege list of a user of a service.
+     *
+     * @param service the service's bare JID
+     * @param user    the user name, or {@code ""}
+     * @return the list, empty if none
+     * @throws SQLException on database errors
+     */
+    List<PrivilegeRule> privileges(String service, String user) throws SQLException;
+
+    /**
+     * Closes the store.
+     *
+     * @throws SQLException on database errors
+     */
+    @Override
+    void close() throws SQLException;
+}
