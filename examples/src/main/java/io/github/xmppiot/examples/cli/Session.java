@@ -4,6 +4,7 @@ import io.github.xmppiot.core.connection.IotConnection;
 import io.github.xmppiot.core.connection.IotConnectionConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -33,10 +34,35 @@ public final class Session implements AutoCloseable {
      * @throws Exception if connecting or logging in fails; {@link CliErrors} turns it into one line
      */
     public static Session open(ConnectionOptions options, PrintWriter err) throws Exception {
+        return open(options, err, c -> { });
+    }
+
+    /**
+     * Connects and logs in, setting the connection up before login (so that nothing the server pushes right after
+     * login is missed, as XEP-0324 devices need).
+     *
+     * @param options     the connection options
+     * @param err         where progress goes (only on a terminal)
+     * @param beforeLogin sets the connection up; runs before connecting
+     * @return the session
+     * @throws Exception if connecting or logging in fails; {@link CliErrors} turns it into one line
+     */
+    public static Session open(ConnectionOptions options, PrintWriter err, Consumer<XMPPTCPConnection> beforeLogin)
+            throws Exception {
         IotConnectionConfig config = options.config();
         Progress progress = new Progress(err);
         progress.step("connecting as " + config.jid() + " ...");
-        XMPPTCPConnection c = IotConnection.connect(config);
+        XMPPTCPConnection c = IotConnection.create(config);
+        boolean ok = false;
+        try {
+            beforeLogin.accept(c);
+            c.connect().login();
+            ok = true;
+        } finally {
+            if (!ok) {
+                c.disconnect();
+            }
+        }
         progress.clear();
         return new Session(c, options.timeout(), progress);
     }

@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import io.github.xmppiot.provisioning.ProvisioningClient;
 import org.jxmpp.jid.BareJid;
+import org.jxmpp.jid.Jid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "thing", sortOptions = false, description = {
     "Runs a device with temperature/humidity/pressure, light and motion sensors, a relay and a dimmable LED,",
     "serving read-outs (XEP-0323) and control (XEP-0325) until interrupted (Ctrl-C).",
-    "Only friends (roster contacts we share presence with) and --allow JIDs may read and control it."})
+    "Only --allow JIDs and friends (contacts we share presence with) may read and control it; with",
+    "--provisioning, the provisioning server decides instead of the friendship."})
 final class ThingCommand implements Callable<Integer> {
 
     @Option(names = "--hal", paramLabel = "BACKEND", defaultValue = "mock",
@@ -42,6 +44,10 @@ final class ThingCommand implements Callable<Integer> {
 
     @Option(names = "--allow", paramLabel = "JID", description = "Bare JID that may read and control (repeatable).")
     private List<String> allow = new ArrayList<>();
+
+    @Option(names = "--provisioning", paramLabel = "JID", description = "Provisioning server (XEP-0324) deciding"
+            + " who may befriend, read and control the device.")
+    private String provisioning;
 
     @Option(names = "--allow-everyone", description = "Let anyone read and control the device (closed networks only).")
     private boolean allowEveryone;
@@ -56,40 +62,40 @@ final class ThingCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Set<BareJid> allowed = allow.stream().map(j -> Session.jid(j, "--allow").asBareJid())
                 .collect(Collectors.toSet());
+        Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
-        CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "xmpp-iot-thing-stop");
         try (DemoBoard board = "mock".equals(hal) ? DemoBoard.simulated(nodeId) : DemoBoard.open(hal, nodeId);
-             Session s = Session.open(connection, spec.commandLine().getErr())) {
+             Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+                 if (provisioningServer != null) {
+                     ProvisioningClient.getInstanceFor(c);
+                 }
+             })) {
             XMPPTCPConnection c = s.connection();
             ThingDirectory things = ThingDirectory.of(board.thing());
-            AccessPolicy policy = policy(c, allowed);
+            AccessPolicy policy = policy(c, allowed, provisioningServer);
+            if (provisioningServer != null) {
+                s.progress().step("waiting for the provisioning server " + provisioningServer + " ...");
+                Targets.await(ProvisioningClient.getInstanceFor(c).trust(provisioningServer), s.timeout());
+                s.progress().clear();
+            }
             SensorDataServer.getInstanceFor(c).setDirectory(things).setAccessPolicy(policy);
             ControlServer.getInstanceFor(c).setThings(things).setAccessPolicy(policy);
             out.println("thing " + nodeId + " online as " + c.getUser() + " (" + (board.simulation().isPresent()
-                    ? "simulated board" : hal) + "); Ctrl-C stops it");
+                    ? "simulated board" : hal) + (provisioningServer != null ? ", provisioned by "
+                    + provisioningServer : "") + "); Ctrl-C stops it");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(hook);
-            stop.await();
+            Interrupts.awaitStop();
             return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting because of Ctrl-C: the hook has run
-            }
         }
     }
 
-    private AccessPolicy policy(XMPPTCPConnection c, Set<BareJid> allowed) {
+    private AccessPolicy policy(XMPPTCPConnection c, Set<BareJid> allowed, Jid provisioningServer) {
         if (allowEveryone) {
             return AccessPolicy.allowEveryone();
         }
-        AccessPolicy friends = AccessPolicy.friends(c);
+        AccessPolicy base = provisioningServer != null ? ProvisioningClient.getInstanceFor(c).accessPolicy()
+                : AccessPolicy.friends(c);
         return request -> allowed.contains(request.requester().asBareJid())
-                ? CompletableFuture.completedFuture(AccessDecision.allowAll()) : friends.decide(request);
+                ? CompletableFuture.completedFuture(AccessDecision.allowAll()) : base.decide(request);
     }
 }
