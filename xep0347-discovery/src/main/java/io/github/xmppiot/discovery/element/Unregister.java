@@ -1,0 +1,43 @@
+package io.github.xmppiot.discovery.element;
+
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.xml.IotXml;
+import java.util.Optional;
+import org.jivesoftware.smack.packet.IQ;
+
+/**
+ * {@code unregister}: a Thing removes its own registration (XEP-0347 §3.16); always answered with an empty result.
+ * Sent as IQ {@code set}.
+ */
+public final class Unregister extends IQ {
+
+    /** Element name. */
+    public static final String ELEMENT = "unregister";
+    /** Namespace of XEP-0347. */
+    public static final String NAMESPACE = "urn:xmpp:iot:discovery";
+
+    private final NodeRef node;
+
+    /**
+     * Creates the element.
+     *
+     * @param node the node behind a concentrator, or null for the Thing itself
+     */
+    public Unregister(NodeRef node) {
+        super(ELEMENT, NAMESPACE);
+        this.node = node;
+        setType(Type.set);
+    }
+
+    /** @return the node behind a concentrator, if any */
+    public Optional<NodeRef> node() {
+        return Optional.ofNullable(node);
+    }
+
+    @Override
+    protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+        IotXml.writeNodeRef(xml, node);
+        xml.setEmptyElement();
+        return xml;
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.xmppiot.discovery.internal;
+
+import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.discovery.RegistryLocator;
+import io.github.xmppiot.discovery.ThingNotFoundException;
+import io.github.xmppiot.discovery.ThingUnreachableException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
+
+/** Sends requests to the registry a {@link RegistryLocator} finds, translating IQ errors to typed exceptions. */
+public final class RegistryClient {
+
+    private final XMPPConnection connection;
+    private volatile RegistryLocator locator;
+    private final Duration timeout;
+
+    /** Creates a client. */
+    public RegistryClient(XMPPConnection connection, RegistryLocator locator, Duration timeout) {
+        this.connection = connection;
+        this.locator = locator;
+        this.timeout = timeout;
+    }
+
+    /** Replaces the locator (another registry). */
+    public void setLocator(RegistryLocator locator) {
+        this.locator = locator;
+    }
+
+    /** The current locator. */
+    public RegistryLocator locator() {
+        return locator;
+    }
+
+    /** Sends a request to the registry. */
+    public CompletableFuture<IQ> send(IQ request) {
+        return locator.address().thenCompose(to -> {
+            request.setTo(to);
+            return AsyncIq.send(connection, request, timeout);
+        }).exceptionally(e -> {
+            throw new CompletionException(typed(e));
+        });
+    }
+
+    /** Unwraps and types a failure: item-not-found and not-allowed get their own exceptions. */
+    public static Throwable typed(Throwable e) {
+        Throwable t = e;
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof IotErrorException x && !(t instanceof ThingNotFoundException) && !(t instanceof ThingUnreachableException)) {
+            if (x.condition() == StanzaError.Condition.item_not_found) {
+                return new ThingNotFoundException(x.getMessage());
+            }
+            if (x.condition() == StanzaError.Condition.not_allowed) {
+                return new ThingUnreachableException(x.getMessage());
+            }
+        }
+        return t;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.xmppiot.discovery.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.discovery.element.Disown;
+import io.github.xmppiot.discovery.internal.DiscoveryXml;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code <disown xmlns='urn:xmpp:iot:discovery'/>} into a {@link Disown} (XEP-0347 §3.17), or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ */
+public final class DisownProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public DisownProvider() {
+        super();
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            Disown disown = new Disown(DiscoveryXml.jid(p, "jid"), IotXml.optionalNodeRef(p));
+            IotXml.skipElement(p);
+            return disown;
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.xmppiot.discovery.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.discovery.element.Removed;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code <removed xmlns='urn:xmpp:iot:discovery'/>} into a {@link Removed} (XEP-0347 §3.10), or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ */
+public final class RemovedProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public RemovedProvider() {
+        super();
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            Removed element = new Removed(IotXml.optionalNodeRef(p));
+            IotXml.skipElement(p);
+            return element;
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.xmppiot.discovery.provider;
+
+import io.github.xmppiot.core.xml.IotXml;
+import io.github.xmppiot.discovery.element.Unregister;
+import java.io.IOException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.XmlEnvironment;
+import org.jivesoftware.smack.provider.IQProvider;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
+
+/**
+ * Parses {@code <unregister xmlns='urn:xmpp:iot:discovery'/>} into a {@link Unregister} (XEP-0347 §3.16), or into a
+ * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ */
+public final class UnregisterProvider extends IQProvider<IQ> {
+
+    /** Creates the provider. */
+    public UnregisterProvider() {
+        super();
+    }
+
+    @Override
+    public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
+            throws XmlPullParserException, IOException {
+        return IotXml.parseRequest(parser, initialDepth, p -> {
+            Unregister element = new Unregister(IotXml.optionalNodeRef(p));
+            IotXml.skipElement(p);
+            return element;
+        });
+    }
+}

@@ -1,0 +1,226 @@
+package io.github.xmppiot.discovery.registry;
+
+import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import io.github.xmppiot.discovery.element.Claimed;
+import io.github.xmppiot.discovery.element.Disown;
+import io.github.xmppiot.discovery.element.Disowned;
+import io.github.xmppiot.discovery.element.Found;
+import io.github.xmppiot.discovery.element.Mine;
+import io.github.xmppiot.discovery.element.Register;
+import io.github.xmppiot.discovery.element.Remove;
+import io.github.xmppiot.discovery.element.Removed;
+import io.github.xmppiot.discovery.element.Search;
+import io.github.xmppiot.discovery.element.Unregister;
+import io.github.xmppiot.discovery.element.Update;
+import io.github.xmppiot.discovery.internal.AsyncIq;
+import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.discovery.internal.DiscoveryXml;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jxmpp.jid.Jid;
+
+/**
+ * A Thing Registry on an XMPP account (XEP-0347 §3.5-§3.17, §4 "Determining Support"): advertises
+ * {@code urn:xmpp:iot:discovery}, accepts presence subscriptions (so Things and owners on the same server can reach
+ * its full JID, XEP-0347 §5.3), answers {@code register}, {@code mine}, {@code remove}, {@code update},
+ * {@code search}, {@code unregister} and {@code disown} with the rules of {@link RegistryRules}, and tells Things
+ * about {@code claimed}, {@code removed} and {@code disowned}. Requests are accepted as IQ {@code set} and as IQ
+ * {@code get} (Smack's smack-experimental sends {@code get}). All storage work runs on one registry thread, never on
+ * Smack's reader thread; every request is answered, and only after its changes are committed.
+ */
+public final class ThingRegistry implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ThingRegistry.class.getName());
+
+    private final XMPPConnection connection;
+    private final RegistryRules rules;
+    private final RegistryOptions options;
+    private final ExecutorService worker;
+    private final List<IQRequestHandler> handlers = new ArrayList<>();
+
+    private ThingRegistry(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.options = Objects.requireNonNull(options, "options");
+        this.rules = new RegistryRules(storage, options);
+        this.worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "xep0347-registry");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a registry on a connection.
+     *
+     * @param connection the registry's XMPP connection (logged in or not yet)
+     * @param storage    the records; the caller closes it after {@link #close()}
+     * @param options    limits and timeouts
+     * @return the running registry
+     */
+    public static ThingRegistry start(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
+        DiscoveryProviders.register();
+        ThingRegistry registry = new ThingRegistry(connection, storage, options);
+        registry.install();
+        return registry;
+    }
+
+    private void install() {
+        Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+        ServiceDiscoveryManager.getInstanceFor(connection).addFeature(DiscoveryXml.NAMESPACE);
+        handle(Register.ELEMENT, Register.class, this::onRegister);
+        handle(Mine.ELEMENT, Mine.class, this::onMine);
+        handle(Remove.ELEMENT, Remove.class, this::onRemove);
+        handle(Update.ELEMENT, Update.class, this::onUpdate);
+        handle(Search.ELEMENT, Search.class, this::onSearch);
+        handle(Unregister.ELEMENT, Unregister.class, this::onUnregister);
+        handle(Disown.ELEMENT, Disown.class, this::onDisown);
+    }
+
+    /**
+     * The rules this registry applies, for administration and tests.
+     *
+     * @return the rules
+     */
+    public RegistryRules rules() {
+        return rules;
+    }
+
+    private CompletionStage<IQ> onRegister(Register req) {
+        return work(() -> {
+            RegisterOutcome o = rules.register(req.getFrom(), req);
+            if (o instanceof RegisterOutcome.AlreadyClaimed c) {
+                return IotIqRequestHandler.resultFor(req, new Claimed(c.owner(), req.node().orElse(null), true));
+            }
+            return IQ.createResultIQ(req);
+        });
+    }
+
+    private CompletionStage<IQ> onMine(Mine req) {
+        return work(() -> {
+            ThingRecord r = rules.claim(req.getFrom(), req);
+            tell(r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
+            return IotIqRequestHandler.resultFor(req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()));
+        });
+    }
+
+    private CompletionStage<IQ> onRemove(Remove req) {
+        return work(() -> {
+            ThingRecord r = rules.remove(req.getFrom(), req);
+            tell(r, new Removed(r.key().node()));
+            return IQ.createResultIQ(req);
+        });
+    }
+
+    private CompletionStage<IQ> onUpdate(Update req) {
+        return work(() -> rules.update(req.getFrom(), req) ? IQ.createResultIQ(req)
+                : IotIqRequestHandler.resultFor(req, new Disowned(req.node().orElse(null))));
+    }
+
+    private CompletionStage<IQ> onSearch(Search req) {
+        return work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))));
+    }
+
+    private CompletionStage<IQ> onUnregister(Unregister req) {
+        return work(() -> {
+            rules.unregister(req.getFrom(), req);
+            return IQ.createResultIQ(req);
+        });
+    }
+
+    private CompletionStage<IQ> onDisown(Disown req) {
+        return work(() -> rules.checkDisown(req.getFrom(), req)).thenCompose(r -> {
+            Disowned disowned = new Disowned(r.key().node());
+            disowned.setTo(target(r));
+            return AsyncIq.send(connection, disowned, options.thingTimeout())
+                    .handle((ack, failure) -> {
+                        if (failure != null) {
+                            throw new CompletionException(IotErrors.notAllowed(null));
+                        }
+                        return r;
+                    });
+        }).thenCompose(r -> work(() -> {
+            rules.completeDisown(req.getFrom(), r.key());
+            return IQ.createResultIQ(req);
+        }));
+    }
+
+    /** Sends a notification to a Thing without waiting for its acknowledgement (the XEP does not require one). */
+    private void tell(ThingRecord r, IQ notification) {
+        notification.setTo(target(r));
+        AsyncIq.send(connection, notification, options.thingTimeout()).whenComplete((ack, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.FINE, "Thing " + r.key() + " did not acknowledge " + notification.getChildElementName(), failure);
+            }
+        });
+    }
+
+    /** Where the Thing is: an available resource in the roster, else the full JID it last wrote from. */
+    private Jid target(ThingRecord r) {
+        Presence p = Roster.getInstanceFor(connection).getPresence(r.key().jid());
+        if (p != null && p.isAvailable() && p.getFrom() != null && p.getFrom().hasResource()) {
+            return p.getFrom();
+        }
+        return r.lastSeen() != null ? r.lastSeen() : r.key().jid();
+    }
+
+    private <T> CompletableFuture<T> work(Work<T> work) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return work.run();
+            } catch (IotErrorException e) {
+                throw new CompletionException(e);
+            } catch (IllegalArgumentException e) {
+                throw new CompletionException(IotErrors.badRequest(e.getMessage()));
+            }
+        }, worker);
+    }
+
+    private <R extends IQ> void handle(String element, Class<R> type, Function<R, CompletionStage<IQ>> body) {
+        for (IQ.Type t : new IQ.Type[] {IQ.Type.set, IQ.Type.get}) {
+            IQRequestHandler h = new IotIqRequestHandler<R>(connection, element, DiscoveryXml.NAMESPACE, t, type,
+                    options.answerTimeout()) {
+                @Override
+                protected CompletionStage<? extends IQ> handle(R request) {
+                    return body.apply(request);
+                }
+            };
+            connection.registerIQRequestHandler(h);
+            handlers.add(h);
+        }
+    }
+
+    /**
+     * Stops answering requests and withdraws the feature; the storage stays open.
+     */
+    @Override
+    public void close() {
+        for (IQRequestHandler h : handlers) {
+            connection.unregisterIQRequestHandler(h);
+        }
+        handlers.clear();
+        ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(DiscoveryXml.NAMESPACE);
+        worker.shutdown();
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run() throws IotErrorException;
+    }
+}
