@@ -4,6 +4,7 @@ import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.control.ControlException;
 import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.discovery.RegistryNotFoundException;
 import io.github.xmppiot.examples.demo.Demo;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -105,6 +106,10 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
                 b.append("; ").append(pe.var()).append(": ").append(oneLine(pe.message()));
             }
             return new CliException(CliException.FAILED, b.toString(), t);
+        }
+        if (t instanceof RegistryNotFoundException) {
+            return new CliException(CliException.FAILED, "no thing registry found: " + oneLine(t.getMessage())
+                    + " (use --registry JID)", t);
         }
         if (t instanceof ControlException ce) {
             StringBuilder b = new StringBuilder("the Thing refused (").append(ce.condition()).append(')');

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import io.github.xmppiot.provisioning.ProvisioningClient;
 import org.jxmpp.jid.BareJid;
@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "thing", sortOptions = false, description = {
     "Runs a device with temperature/humidity/pressure, light and motion sensors, a relay and a dimmable LED,",
     "serving read-outs (XEP-0323) and control (XEP-0325) until interrupted (Ctrl-C).",
-    "Only --allow JIDs and friends (contacts we share presence with) may read and control it; with",
-    "--provisioning, the provisioning server decides instead of the friendship."})
+    "Only --allow JIDs, its owner (once claimed through --registry) and friends (contacts we share presence",
+    "with) may read and control it; with --provisioning, the provisioning server decides instead of friendship."})
 final class ThingCommand implements Callable<Integer> {
 
     @Option(names = "--hal", paramLabel = "BACKEND", defaultValue = "mock",
@@ -49,6 +49,10 @@ final class ThingCommand implements Callable<Integer> {
             + " who may befriend, read and control the device.")
     private String provisioning;
 
+    @Option(names = "--registry", paramLabel = "JID", description = "Thing registry (XEP-0347) to register in;"
+            + " the claim string and its QR code are printed for the owner.")
+    private String registry;
+
     @Option(names = "--allow-everyone", description = "Let anyone read and control the device (closed networks only).")
     private boolean allowEveryone;
 
@@ -60,8 +64,9 @@ final class ThingCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<BareJid> allowed = allow.stream().map(j -> Session.jid(j, "--allow").asBareJid())
-                .collect(Collectors.toSet());
+        Set<BareJid> allowed = ConcurrentHashMap.newKeySet();
+        allow.forEach(j -> allowed.add(Session.jid(j, "--allow").asBareJid()));
+        Jid registryJid = registry == null ? null : Session.jid(registry, "--registry");
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
         try (DemoBoard board = "mock".equals(hal) ? DemoBoard.simulated(nodeId) : DemoBoard.open(hal, nodeId);
@@ -84,6 +89,9 @@ final class ThingCommand implements Callable<Integer> {
                     ? "simulated board" : hal) + (provisioningServer != null ? ", provisioned by "
                     + provisioningServer : "") + "); Ctrl-C stops it");
             out.flush();
+            if (registryJid != null) {
+                Registration.register(s, board.thing(), registryJid, allowed, out);
+            }
             Interrupts.awaitStop();
             return 0;
         }
