@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.NodeRef;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.value.DoubleValue;
 
 /**

@@ -1,5 +1,8 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,5 +1,8 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.MetaTags;
 /**
  * {@code strRange} ({@code min <(=) tag <(=) max}) and {@code strNRange} ({@code tag <(=) min OR tag >(=) max}) of
  * XEP-0347 §3.15. For {@code strNRange} the inclusion flags describe the range, so an included endpoint is excluded

@@ -1,5 +1,8 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;

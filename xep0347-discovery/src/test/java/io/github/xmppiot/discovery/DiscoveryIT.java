@@ -1,7 +1,8 @@
 package io.github.xmppiot.discovery;
 
-import static io.github.xmppiot.discovery.MetaTag.num;
-import static io.github.xmppiot.discovery.MetaTag.str;
+import io.github.xmppiot.core.meta.MetaTag;
+import static io.github.xmppiot.core.meta.MetaTag.num;
+import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

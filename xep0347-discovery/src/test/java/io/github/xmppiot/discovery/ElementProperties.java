@@ -1,5 +1,9 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.NodeRef;

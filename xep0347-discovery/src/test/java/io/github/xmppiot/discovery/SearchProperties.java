@@ -1,5 +1,8 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.NumericTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;

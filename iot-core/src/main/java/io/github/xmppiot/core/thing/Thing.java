@@ -1,6 +1,7 @@
 package io.github.xmppiot.core.thing;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.field.FieldFailure;
@@ -203,7 +204,7 @@ public final class Thing {
          * @return this builder
          */
         public Builder meta(String name, String value) {
-            return meta(MetaTag.string(name, value));
+            return meta(MetaTag.str(name, value));
         }
 
         /**

@@ -12,7 +12,7 @@ import java.util.Map;
  * An LED (with series resistor) on a digital output. An LED wired from 3.3 V to the pin lights when the pin is low:
  * configure {@code activeLow} for it. The LED starts off (the pin is driven to the inactive level when opened).
  */
-public final class Led implements AutoCloseable {
+public final class Led extends SwitchedOutput {
 
     /** Driver type id. */
     public static final String TYPE = "led";
@@ -51,12 +51,8 @@ public final class Led implements AutoCloseable {
         }
     }
 
-    private final DigitalOutput output;
-    private final DigitalLevel onLevel;
-
     private Led(DigitalOutput output, boolean activeLow) {
-        this.output = output;
-        this.onLevel = activeLow ? DigitalLevel.LOW : DigitalLevel.HIGH;
+        super(output, activeLow);
     }
 
     /**
@@ -70,48 +66,5 @@ public final class Led implements AutoCloseable {
     public static Led open(HalContext hal, Config config) throws HalException {
         DigitalLevel off = config.activeLow() ? DigitalLevel.HIGH : DigitalLevel.LOW;
         return new Led(hal.digitalOutput(new DigitalOutputConfig(config.pin(), off)), config.activeLow());
-    }
-
-    /**
-     * Switches on or off.
-     *
-     * @param on the new state
-     * @throws HalException if the pin cannot be driven
-     */
-    public void set(boolean on) throws HalException {
-        output.write(on ? onLevel : onLevel.inverse());
-    }
-
-    /**
-     * Switches on.
-     *
-     * @throws HalException if the pin cannot be driven
-     */
-    public void on() throws HalException {
-        set(true);
-    }
-
-    /**
-     * Switches off.
-     *
-     * @throws HalException if the pin cannot be driven
-     */
-    public void off() throws HalException {
-        set(false);
-    }
-
-    /**
-     * The state last set.
-     *
-     * @return {@code true} if on
-     */
-    public boolean isOn() {
-        return output.level() == onLevel;
-    }
-
-    /** Closes the output pin; the pin keeps its level. */
-    @Override
-    public void close() {
-        output.close();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * A relay module on a digital output. Many relay boards switch on when their input is low: configure
  * {@code activeLow} for those. The relay starts off (the pin is driven to the inactive level when opened).
  */
-public final class Relay implements AutoCloseable {
+public final class Relay extends SwitchedOutput {
 
     /** Driver type id. */
     public static final String TYPE = "relay";
@@ -51,12 +51,8 @@ public final class Relay implements AutoCloseable {
         }
     }
 
-    private final DigitalOutput output;
-    private final DigitalLevel onLevel;
-
     private Relay(DigitalOutput output, boolean activeLow) {
-        this.output = output;
-        this.onLevel = activeLow ? DigitalLevel.LOW : DigitalLevel.HIGH;
+        super(output, activeLow);
     }
 
     /**
@@ -70,48 +66,5 @@ public final class Relay implements AutoCloseable {
     public static Relay open(HalContext hal, Config config) throws HalException {
         DigitalLevel off = config.activeLow() ? DigitalLevel.HIGH : DigitalLevel.LOW;
         return new Relay(hal.digitalOutput(new DigitalOutputConfig(config.pin(), off)), config.activeLow());
-    }
-
-    /**
-     * Switches on or off.
-     *
-     * @param on the new state
-     * @throws HalException if the pin cannot be driven
-     */
-    public void set(boolean on) throws HalException {
-        output.write(on ? onLevel : onLevel.inverse());
-    }
-
-    /**
-     * Switches on.
-     *
-     * @throws HalException if the pin cannot be driven
-     */
-    public void on() throws HalException {
-        set(true);
-    }
-
-    /**
-     * Switches off.
-     *
-     * @throws HalException if the pin cannot be driven
-     */
-    public void off() throws HalException {
-        set(false);
-    }
-
-    /**
-     * The state last set.
-     *
-     * @return {@code true} if on
-     */
-    public boolean isOn() {
-        return output.level() == onLevel;
-    }
-
-    /** Closes the output pin; the pin keeps its level. */
-    @Override
-    public void close() {
-        output.close();
     }
 }

@@ -1,6 +1,6 @@
 package io.github.xmppiot.discovery.element;
 
-import io.github.xmppiot.discovery.MetaTag;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import java.util.List;
 import org.jivesoftware.smack.packet.IQ.IQChildElementXmlStringBuilder;

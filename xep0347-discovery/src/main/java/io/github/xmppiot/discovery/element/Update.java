@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery.element;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.xml.IotXml;
-import io.github.xmppiot.discovery.MetaTag;
 import java.util.List;
 import java.util.Optional;
 import org.jivesoftware.smack.packet.IQ;

@@ -1,10 +1,10 @@
 package io.github.xmppiot.discovery.internal;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.xml.IotParseException;
 import io.github.xmppiot.core.xml.IotXml;
-import io.github.xmppiot.discovery.MetaTag;
-import io.github.xmppiot.discovery.NumericTag;
-import io.github.xmppiot.discovery.StringTag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

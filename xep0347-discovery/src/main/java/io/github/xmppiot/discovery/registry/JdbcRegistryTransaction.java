@@ -1,10 +1,10 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.discovery.MetaTag;
-import io.github.xmppiot.discovery.NumericTag;
 import io.github.xmppiot.discovery.SearchOperator;
-import io.github.xmppiot.discovery.StringTag;
 import io.github.xmppiot.discovery.internal.SqlSearch;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,14 +1,14 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.discovery.FoundThing;
-import io.github.xmppiot.discovery.MetaTag;
-import io.github.xmppiot.discovery.MetaTags;
-import io.github.xmppiot.discovery.NumericTag;
 import io.github.xmppiot.discovery.SearchResult;
-import io.github.xmppiot.discovery.StringTag;
 import io.github.xmppiot.discovery.element.Disown;
 import io.github.xmppiot.discovery.element.Mine;
 import io.github.xmppiot.discovery.element.Register;

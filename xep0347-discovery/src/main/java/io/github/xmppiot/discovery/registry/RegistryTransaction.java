@@ -1,6 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.discovery.MetaTag;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.SearchOperator;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.discovery.MetaTag;
+import io.github.xmppiot.core.meta.MetaTag;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.github.xmppiot.discovery.internal;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.discovery.Comparison;
-import io.github.xmppiot.discovery.MetaTag;
 import io.github.xmppiot.discovery.NumericComparison;
 import io.github.xmppiot.discovery.NumericRange;
 import io.github.xmppiot.discovery.SearchOperator;

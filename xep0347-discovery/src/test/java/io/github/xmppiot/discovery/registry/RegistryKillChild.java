@@ -1,6 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.discovery.MetaTag;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.element.Register;
 import java.nio.file.Path;
 import java.util.List;

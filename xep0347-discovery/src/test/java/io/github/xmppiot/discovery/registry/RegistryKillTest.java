@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.discovery.MetaTag;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

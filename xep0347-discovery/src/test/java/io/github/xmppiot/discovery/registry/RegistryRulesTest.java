@@ -1,7 +1,8 @@
 package io.github.xmppiot.discovery.registry;
 
-import static io.github.xmppiot.discovery.MetaTag.num;
-import static io.github.xmppiot.discovery.MetaTag.str;
+import io.github.xmppiot.core.meta.MetaTag;
+import static io.github.xmppiot.core.meta.MetaTag.num;
+import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.discovery.Comparison;
 import io.github.xmppiot.discovery.FoundThing;
-import io.github.xmppiot.discovery.MetaTag;
 import io.github.xmppiot.discovery.SearchOperator;
 import io.github.xmppiot.discovery.SearchResult;
 import io.github.xmppiot.discovery.StringComparison;

@@ -1,7 +1,7 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.Comparison;
-import io.github.xmppiot.discovery.MetaTag;
 import io.github.xmppiot.discovery.NumericRange;
 import io.github.xmppiot.discovery.SearchOperator;
 import io.github.xmppiot.discovery.SearchResult;

@@ -1,4 +1,4 @@
-package io.github.xmppiot.discovery;
+package io.github.xmppiot.core.meta;
 
 import io.github.xmppiot.core.value.DoubleValue;
 import io.github.xmppiot.core.value.Values;

@@ -1,4 +1,4 @@
-package io.github.xmppiot.discovery;
+package io.github.xmppiot.core.meta;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.github.xmppiot.discovery;
+package io.github.xmppiot.core.meta;
 
 /**
  * A string meta tag, {@code <str name='..' value='..'/>} (XEP-0347 §3.6, §5.2). In an {@code update} an empty value
