@@ -2,12 +2,11 @@ package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.discovery.ClaimUri;
-import io.github.xmppiot.discovery.MetaTag;
-import io.github.xmppiot.discovery.MetaTags;
-import io.github.xmppiot.discovery.NumericTag;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.discovery.QrTerminal;
 import io.github.xmppiot.discovery.RegistrationResult;
-import io.github.xmppiot.discovery.StringTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.discovery.ThingDiscoveryListener;
 import io.github.xmppiot.discovery.ThingDiscoveryManager;
 import io.github.xmppiot.core.NodeRef;
@@ -67,10 +66,7 @@ final class Registration {
                 out.flush();
             }
         });
-        List<MetaTag> tags = new ArrayList<>();
-        for (io.github.xmppiot.core.thing.MetaTag t : thing.metaTags()) {
-            tags.add(t.numeric() ? new NumericTag(t.name(), t.value()) : new StringTag(t.name(), t.value()));
-        }
+        List<MetaTag> tags = new ArrayList<>(thing.metaTags());
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
         tags.add(new StringTag(MetaTags.KEY, HexFormat.of().formatHex(key)));

@@ -3,7 +3,7 @@ package io.github.xmppiot.examples.device;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
-import io.github.xmppiot.core.thing.MetaTag;
+import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.thing.Sensor;
 import io.github.xmppiot.core.thing.SensorData;
 import io.github.xmppiot.core.thing.Thing;
@@ -71,7 +71,7 @@ public final class DemoBoard implements AutoCloseable {
                 .meta("CLASS", "Multisensor")
                 .meta("MAN", "xmpp-iot.github.io")
                 .meta("MODEL", "DemoBoard")
-                .meta(MetaTag.number("V", new BigDecimal("1.0")))
+                .meta(new NumericTag("V", "1.0"))
                 .sensor(DriverBindings.bme280(bme, io))
                 .sensor(simulation != null ? simulatedLight(bh, simulation) : DriverBindings.bh1750(bh, io))
                 .sensor(DriverBindings.motion(pir, io))
