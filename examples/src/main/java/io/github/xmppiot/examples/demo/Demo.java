@@ -6,7 +6,16 @@ import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.discovery.ClaimUri;
+import io.github.xmppiot.discovery.ClaimedThing;
+import io.github.xmppiot.discovery.OwnerDiscoveryManager;
+import io.github.xmppiot.discovery.RegistrationResult;
+import io.github.xmppiot.discovery.ThingDiscoveryListener;
+import io.github.xmppiot.discovery.ThingDiscoveryManager;
+import io.github.xmppiot.provisioning.ProvisioningClient;
 import io.github.xmppiot.examples.cli.Output;
 import io.github.xmppiot.examples.cli.Tables;
 import io.github.xmppiot.examples.device.DemoBoard;
@@ -19,6 +28,7 @@ import io.github.xmppiot.sensordata.SensorDataClient;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +37,12 @@ import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.EntityFullJid;
+import org.jxmpp.jid.Jid;
 
 /**
- * The walk-through of {@code xmpp-iot demo}: an embedded XMPP server, a hub with a simulated device and a client that
- * reads it, controls it, adds a second device and reads that one, printing each step. Everything runs in this JVM
+ * The walk-through of {@code xmpp-iot demo}: an embedded XMPP server, a thing registry, a provisioning server, a hub
+ * with a simulated device and a client that claims the device, reads it, controls it, adds a second device and reads
+ * that one, printing each step. Everything runs in this JVM
  * on the loopback interface and is stopped at the end; nothing is written to disk.
  */
 public final class Demo {
@@ -68,26 +80,61 @@ public final class Demo {
                     EmbeddedXmppServer s = EmbeddedXmppServer.start(EmbeddedXmppServer.DEFAULT_DOMAIN);
                     detail("domain " + s.domain() + ", 127.0.0.1:" + s.port()
                             + ", STARTTLS with a certificate created for this run");
-                    for (String user : List.of("hub", "owner")) {
-                        byte[] password = new byte[12];
-                        random.nextBytes(password);
-                        s.addAccount(user, HexFormat.of().formatHex(password));
+                    for (String user : List.of("registry", "provisioning", "hub", "owner")) {
+                        s.addAccount(user, secret());
                     }
                     return s;
                 });
+        Services services = null;
         Hub hub = null;
         try {
-            XMPPTCPConnection hubConnection = server.connect(server.configFor("hub").resource("hub").build());
+            services = step("Start a thing registry (XEP-0347) and a provisioning server (XEP-0324)",
+                    () -> Services.start(server));
+            Services svc = services;
+            XMPPTCPConnection hubConnection = server.connect(server.configFor("hub").resource("hub").build(),
+                    ProvisioningClient::getInstanceFor);
             EntityFullJid hubJid = hubConnection.getUser();
-            hub = step("Start a hub (XEP-0326 concentrator) with one simulated multisensor, Kitchen", () -> {
-                Hub h = Hub.start(hubConnection, "Hub", AccessPolicy.friends(hubConnection), boards);
+            hub = step("Start a hub (XEP-0326) with a simulated multisensor, Kitchen, whose access the provisioning"
+                    + " server decides", () -> {
+                ProvisioningClient provisioned = ProvisioningClient.getInstanceFor(hubConnection);
+                await(provisioned.trust(svc.provisioning()));
+                Hub h = Hub.start(hubConnection, "Hub", provisioned.accessPolicy(), boards);
                 h.add(SimulatedBoardType.TYPE, KITCHEN.nodeId(), Map.of("room", "kitchen"));
                 detail("hub online as " + hubJid + "; nodes: " + h.tree().all().stream().map(n -> n.nodeId())
                         .toList());
                 return h;
             });
             Hub started = hub;
+            CompletableFuture<Jid> claimedBy = new CompletableFuture<>();
+            String claim = step("Register Kitchen in the registry; it prints the claim string of its QR code", () -> {
+                ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(hubConnection);
+                discovery.setRegistry(svc.registry());
+                discovery.addListener(new ThingDiscoveryListener() {
+                    @Override
+                    public void claimed(Jid owner, NodeRef node, boolean isPublic) {
+                        claimedBy.complete(owner);
+                    }
+                });
+                List<MetaTag> tags = new ArrayList<>(started.tree().thing(KITCHEN.nodeId()).orElseThrow()
+                        .metaTags());
+                tags.add(new StringTag(MetaTags.KEY, secret()));
+                RegistrationResult result = await(discovery.register(tags, KITCHEN, false));
+                require(result instanceof RegistrationResult.Registered, "not registered: " + result);
+                return ClaimUri.encode(tags);
+            });
             XMPPTCPConnection owner = server.connect(server.configFor("owner").resource("client").build());
+            step("Claim it as " + owner.getUser().asBareJid() + " with the claim string; the provisioning server"
+                    + " learns its owner", () -> {
+                OwnerDiscoveryManager discovery = OwnerDiscoveryManager.getInstanceFor(owner);
+                discovery.setRegistry(svc.registry());
+                ClaimedThing thing = await(discovery.claim(claim, true));
+                require(thing.jid().asBareJid().equals(hubJid.asBareJid()), "claimed " + thing.jid());
+                detail("registry: " + thing.jid().asBareJid() + " node " + thing.node().nodeId() + " is owned by "
+                        + await(claimedBy).asBareJid() + " (the hub was told)");
+                Services.claimAtProvisioningServer(owner, svc.provisioningFullJid(), hubJid.asBareJid());
+                detail("provisioning server: " + owner.getUser().asBareJid() + " owns " + hubJid.asBareJid());
+                return null;
+            });
             step("Read the Kitchen device (XEP-0323) as " + owner.getUser().asBareJid(), () -> {
                 Readout r = read(owner, hubJid, KITCHEN);
                 require(r.field("Temperature").isPresent() && r.field("Light").isPresent(),
@@ -128,6 +175,9 @@ public final class Demo {
             if (hub != null) {
                 hub.close();
             }
+            if (services != null) {
+                services.close();
+            }
             server.close();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -137,12 +187,18 @@ public final class Demo {
         return took;
     }
 
+    private String secret() {
+        byte[] bytes = new byte[12];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
     private static Readout read(XMPPTCPConnection client, EntityFullJid hub, NodeRef node) throws Exception {
         return await(SensorDataClient.getInstanceFor(client).read(hub, ReadoutRequest.builder().momentary()
                 .nodes(node).timeout(TIMEOUT).build()));
     }
 
-    private static <T> T await(CompletableFuture<T> f) throws Exception {
+    static <T> T await(CompletableFuture<T> f) throws Exception {
         return f.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 

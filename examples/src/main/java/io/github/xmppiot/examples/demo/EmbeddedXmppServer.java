@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.vysper.storage.inmemory.MemoryStorageProviderRegistry;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
@@ -27,6 +28,7 @@ import org.apache.vysper.xmpp.server.XMPPServer;
 import javax.net.SocketFactory;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -46,6 +48,10 @@ import org.jxmpp.jid.impl.JidCreate;
  *       account in the server's roster storage.</li>
  *   <li>It answers disco#info sent to a user's full JID itself, so the demo addresses entities by configured JIDs and
  *       never relies on disco.</li>
+ *   <li>It tells a user who logs in about contacts already online with presences from their bare JIDs, so every
+ *       connection made here announces its presence again when another one logs in.</li>
+ *   <li>Its stream negotiation fails now and then (see {@link #connect(IotConnectionConfig)}), so connecting
+ *       retries.</li>
  *   <li>It does not answer the closing stream tag, so connections to it are shut down with
  *       {@link XMPPTCPConnection#instantShutdown()} instead of waiting for the reply timeout.</li>
  * </ul>
@@ -200,15 +206,31 @@ public final class EmbeddedXmppServer implements AutoCloseable {
      * @throws Exception if every attempt fails, or the login is refused
      */
     public XMPPTCPConnection connect(IotConnectionConfig config) throws Exception {
+        return connect(config, c -> { });
+    }
+
+    /**
+     * Connects and logs in as {@link #connect(IotConnectionConfig)} does, setting each attempt's connection up before
+     * it logs in (for managers that must see what the server sends right after login).
+     *
+     * @param config      the configuration, typically from {@link #configFor}
+     * @param beforeLogin sets a new connection up; runs before connecting, once per attempt
+     * @return the authenticated connection, with the configuration's reply timeout
+     * @throws Exception if every attempt fails, or the login is refused
+     */
+    public XMPPTCPConnection connect(IotConnectionConfig config, Consumer<XMPPTCPConnection> beforeLogin)
+            throws Exception {
         XMPPTCPConnectionConfiguration smack = config.toSmackConfigurationBuilder()
                 .setSocketFactory(SocketFactory.getDefault()).build();
         Exception last = null;
         for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
             XMPPTCPConnection c = new XMPPTCPConnection(smack);
             c.setReplyTimeout(LOGIN_TIMEOUT.toMillis());
+            beforeLogin.accept(c);
             try {
                 c.connect().login();
                 c.setReplyTimeout(config.replyTimeout().toMillis());
+                announceOthersTo(c);
                 track(c);
                 return c;
             } catch (SASLErrorException e) {
@@ -220,6 +242,25 @@ public final class EmbeddedXmppServer implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * Has every tracked connection send its presence again, so that a new connection learns their full JIDs: Vysper
+     * 0.7 tells a user who logs in about contacts already online with presences from their bare JIDs, which clients
+     * cannot address requests to.
+     */
+    private void announceOthersTo(XMPPTCPConnection newcomer) throws SmackException.NotConnectedException,
+            InterruptedException {
+        List<XMPPTCPConnection> others;
+        synchronized (this) {
+            others = new ArrayList<>(connections);
+        }
+        for (XMPPTCPConnection other : others) {
+            if (other != newcomer && other.isAuthenticated()) {
+                other.sendStanza(other.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available)
+                        .build());
+            }
+        }
     }
 
     /**
