@@ -10,6 +10,8 @@ import io.github.xmppiot.concentrator.internal.NodeEditing;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,12 @@ public final class ConcentratorServer extends Manager {
     /** The commands this server implements; the others answer {@code NotImplemented}. */
     public static final Set<ConcentratorCommand> SUPPORTED;
 
+    /**
+     * Default largest response sent, in characters: below Prosody's default {@code c2s_stanza_size_limit} of 256 KiB,
+     * which closes the stream of a client sending a larger stanza.
+     */
+    public static final int DEFAULT_MAX_RESPONSE_CHARS = 240 * 1024;
+
     private static final Logger LOG = Logger.getLogger(ConcentratorServer.class.getName());
     private static final Map<XMPPConnection, ConcentratorServer> INSTANCES = new WeakHashMap<>();
 
@@ -82,8 +90,10 @@ public final class ConcentratorServer extends Manager {
     });
     private final List<Handler> handlers = new ArrayList<>();
     private volatile NodeTree tree;
+    private volatile int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
     private volatile NodeQueries queries;
     private volatile NodeEditing editing;
+    private volatile AccessPolicy accessPolicy;
 
     private ConcentratorServer(XMPPConnection connection) {
         super(connection);
@@ -106,6 +116,32 @@ public final class ConcentratorServer extends Manager {
     }
 
     /**
+     * Sets who may use the concentrator (XEP-0326 §3.13 "Security": restrict to friends or ask a provisioning server).
+     * Requests of IQ type {@code get} and subscriptions are decided as reads, every other request (create, edit,
+     * destroy, move, commands) as control. A refusal is answered with {@code InsufficientPrivileges} and a
+     * {@code forbidden} error. The default is {@link AccessPolicy#friends}.
+     *
+     * @param policy the policy
+     * @return this server
+     */
+    public ConcentratorServer setAccessPolicy(AccessPolicy policy) {
+        this.accessPolicy = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
+    }
+
+    private CompletableFuture<ConcentratorResponse> authorised(ConcentratorRequest r) {
+        ConcentratorCommand c = r.command();
+        boolean read = c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE
+                || c == ConcentratorCommand.UNSUBSCRIBE;
+        AccessPolicy policy = accessPolicy != null ? accessPolicy : AccessPolicy.friends(connection());
+        AccessRequest ask = read ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
+                : AccessRequest.control(r.getFrom(), r.tokens(), List.of(), Set.of());
+        return policy.decide(ask).toCompletableFuture().thenCompose(d -> d.allowed() ? dispatch(r)
+                : CompletableFuture.completedFuture(NodeQueries.fail(c, ResultCode.INSUFFICIENT_PRIVILEGES,
+                        "not allowed to " + (read ? "read" : "change") + " this concentrator")));
+    }
+
+    /**
      * Starts serving a tree: registers the request handlers and the disco feature, and sends the tree's changes to
      * subscribers.
      *
@@ -123,7 +159,11 @@ public final class ConcentratorServer extends Manager {
         queries = new NodeQueries(nodes, caps);
         editing = new NodeEditing(nodes, executor);
         NodeDescriber describer = new NodeDescriber(nodes);
-        nodes.addListener(e -> onChange(e, describer));
+        nodes.addListener(e -> {
+            if (tree == nodes) {
+                onChange(e, describer);
+            }
+        });
         XMPPConnection c = connection();
         for (ConcentratorCommand cmd : ConcentratorCommand.values()) {
             for (IQ.Type type : new IQ.Type[] {IQ.Type.get, IQ.Type.set}) {
@@ -136,13 +176,33 @@ public final class ConcentratorServer extends Manager {
         return this;
     }
 
-    /** Stops serving: unregisters the handlers and the feature; subscriptions are dropped. */
+    /**
+     * Stops serving: unregisters the handlers and the feature; subscriptions are dropped. The server may then
+     * {@linkplain #serve serve} another tree (for example a restarted hub's).
+     */
     public synchronized void stop() {
+        tree = null;
         XMPPConnection c = connection();
         handlers.forEach(c::unregisterIQRequestHandler);
         handlers.clear();
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(FEATURE);
         subscriptions.snapshot().keySet().forEach(subscriptions::drop);
+    }
+
+    /**
+     * Sets the largest response this server sends. A larger one (for example {@code getAllNodes} on a tree of
+     * thousands of nodes) is answered {@code OtherError} instead, so the server's own stream is not closed for an
+     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7).
+     *
+     * @param chars the limit in characters of the response stanza
+     * @return this server
+     */
+    public ConcentratorServer setMaxResponseChars(int chars) {
+        if (chars < 1024) {
+            throw new IllegalArgumentException("limit too small: " + chars);
+        }
+        this.maxResponseChars = chars;
+        return this;
     }
 
     /** @return the number of current subscribers */
@@ -237,10 +297,19 @@ public final class ConcentratorServer extends Manager {
 
         @Override
         protected CompletionStage<? extends IQ> handle(ConcentratorRequest request) {
-            return dispatch(request).exceptionally(e -> NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
+            return authorised(request).exceptionally(e -> NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
                     String.valueOf(e.getMessage()))).thenApply(resp -> {
                         resp.setStanzaId(request.getStanzaId());
                         resp.setTo(request.getFrom());
+                        int size = resp.toXML().length();
+                        if (size > maxResponseChars) {
+                            ConcentratorResponse tooBig = NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
+                                    "the response (" + size + " characters) exceeds this concentrator's limit of "
+                                    + maxResponseChars + "; ask for fewer nodes, for example with getChildNodes");
+                            tooBig.setStanzaId(request.getStanzaId());
+                            tooBig.setTo(request.getFrom());
+                            return tooBig;
+                        }
                         return resp;
                     });
         }

@@ -242,7 +242,8 @@ public final class NodeTree {
      * @param configuration the complete validated configuration
      * @return the updated node
      * @throws IllegalArgumentException if the node is unknown, is the root, or the new id is taken
-     * @throws Exception                if the type's factory fails (the node then keeps its old configuration)
+     * @throws Exception                if the type's factory fails (the node then keeps its old configuration, its
+     *                                  device rebuilt from it; if that fails too, that failure is thrown)
      */
     public synchronized TreeNode reconfigure(String nodeId, String newId, Map<String, Value> configuration) throws Exception {
         TreeNode old = nodes.get(nodeId);
@@ -254,11 +255,26 @@ public final class NodeTree {
         }
         NodeType t = types.get(old.type());
         TreeNode updated = old.withConfiguration(newId, configuration, now());
-        Thing thing = t.create(updated.ref(), updated.configuration());
+        // The old device is released first: the new one may need the same pin or bus address.
         Thing previous = things.remove(nodeId);
         directory.remove(old.ref());
         if (previous != null) {
             t.close(previous);
+        }
+        Thing thing;
+        try {
+            thing = t.create(updated.ref(), updated.configuration());
+        } catch (Exception e) {
+            Thing restored;
+            try {
+                restored = t.create(old.ref(), old.configuration());
+            } catch (Exception again) {
+                again.addSuppressed(e);
+                throw again;
+            }
+            directory.add(restored);
+            things.put(nodeId, restored);
+            throw e;
         }
         directory.add(thing);
         things.put(newId, thing);

@@ -39,6 +39,18 @@ public interface NodeType {
     Thing create(NodeRef node, Map<String, Value> configuration) throws Exception;
 
     /**
+     * Checks a configuration beyond the constraints of each {@link NodeParameterSpec} (a pattern, a relation between
+     * parameters), before {@code createNewNode} or {@code setNodeParametersAfterEdit} builds anything; the errors are
+     * answered as {@code FormError} with one {@code error var} per entry (XEP-0326 §3.9, §3.11).
+     *
+     * @param configuration the values that passed the per-parameter checks
+     * @return error messages by parameter id; empty when valid
+     */
+    default Map<String, String> check(Map<String, Value> configuration) {
+        return Map.of();
+    }
+
+    /**
      * Releases what {@link #create} acquired, when the node is destroyed or reconfigured.
      *
      * @param thing the Thing built by this type

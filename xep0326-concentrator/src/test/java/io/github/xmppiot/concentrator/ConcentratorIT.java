@@ -12,8 +12,10 @@ import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -51,6 +53,7 @@ class ConcentratorIT {
         XMPPTCPConnection client = server.connect("client");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
         ConcentratorServer.getInstanceFor(hub).serve(tree);
+        Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
 
@@ -128,6 +131,15 @@ class ConcentratorIT {
         ConcentratorServer.getInstanceFor(hub).serve(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()));
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
         Jid to = hub.getUser();
+
+        // Not a friend yet: even reading is refused, with the result code and a forbidden error.
+        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID), false, false)))
+                .cause().satisfies(e -> {
+                    ConcentratorException x = (ConcentratorException) e;
+                    assertThat(x.result()).isEqualTo(ResultCode.INSUFFICIENT_PRIVILEGES);
+                    assertThat(x.response().get().getError().getCondition().toString()).isEqualTo("forbidden");
+                });
+        Friendship.establish(hub, client, Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("nope", NodeTree.SOURCE_ID), false, false)))
                 .hasCauseInstanceOf(ConcentratorException.class)

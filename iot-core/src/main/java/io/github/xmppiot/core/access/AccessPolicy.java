@@ -36,9 +36,11 @@ public interface AccessPolicy {
             if (connection.getUser() != null && who.equals(connection.getUser().asBareJid())) {
                 return CompletableFuture.completedFuture(AccessDecision.allowAll());
             }
-            RosterEntry entry = Roster.getInstanceFor(connection).getEntry(who);
-            boolean friend = entry != null && entry.canSeeMyPresence();
-            return CompletableFuture.completedFuture(friend ? AccessDecision.allowAll() : AccessDecision.deny());
+            Roster roster = Roster.getInstanceFor(connection);
+            return RosterReady.of(roster).thenApply(r -> {
+                RosterEntry entry = r.getEntry(who);
+                return entry != null && entry.canSeeMyPresence() ? AccessDecision.allowAll() : AccessDecision.deny();
+            });
         };
     }
 

@@ -83,6 +83,40 @@ public final class MessageSplitter {
     }
 
     /**
+     * Packs the values of another node into a message that is still open, if the result stays within the limits:
+     * read-outs of many small nodes (a hub with thousands of one-field nodes) then need a few messages instead of
+     * one per node.
+     *
+     * @param open the message being filled, not yet sent
+     * @param next the next node's message
+     * @return the combined message, or null if it would exceed the limits
+     */
+    public Fields merge(Fields open, Fields next) {
+        int count = open.fieldCount() + next.fieldCount();
+        if (count > maxFields || estimateChars(open) + estimateChars(next) - MESSAGE_OVERHEAD > maxChars) {
+            return null;
+        }
+        List<NodeFields> nodes = new ArrayList<>(open.nodes().size() + next.nodes().size());
+        nodes.addAll(open.nodes());
+        nodes.addAll(next.nodes());
+        return new Fields(seqnr, false, nodes);
+    }
+
+    private static int estimateChars(Fields f) {
+        int chars = MESSAGE_OVERHEAD;
+        for (NodeFields n : f.nodes()) {
+            chars += TIMESTAMP_OVERHEAD;
+            for (TimestampFields t : n.timestamps()) {
+                chars += TIMESTAMP_OVERHEAD;
+                for (Field field : t.fields()) {
+                    chars += FieldXml.estimateLength(field);
+                }
+            }
+        }
+        return chars;
+    }
+
+    /**
      * Splits the errors of one node into {@code failure} messages.
      *
      * @param errors the errors

@@ -181,6 +181,13 @@ public final class ServerReadout {
                 if (cancelled) {
                     return;
                 }
+                if (m instanceof Fields next && held instanceof Fields open) {
+                    Fields merged = setup.splitter().merge(open, next);
+                    if (merged != null) {
+                        held = merged;
+                        continue;
+                    }
+                }
                 if (held != null && !sendNow(held)) {
                     return;
                 }

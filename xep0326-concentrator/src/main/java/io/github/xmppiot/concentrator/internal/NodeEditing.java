@@ -194,7 +194,11 @@ public final class NodeEditing {
         }
         for (TreeNode n : nodes) {
             Forms.Validated v = Forms.validate(specsOf(n), form, n.configuration(), common);
-            v.errors().stream().filter(e -> errors.stream().noneMatch(x -> x.var().equals(e.var()))).forEach(errors::add);
+            List<ParameterError> all = new ArrayList<>(v.errors());
+            if (v.ok()) {
+                all.addAll(typeCheck(tree.type(n.type()), v.values()));
+            }
+            all.stream().filter(e -> errors.stream().noneMatch(x -> x.var().equals(e.var()))).forEach(errors::add);
             configs.add(v.values());
         }
         if (!errors.isEmpty()) {
@@ -242,6 +246,9 @@ public final class NodeEditing {
             errors.add(new ParameterError(Forms.ID_FIELD, "There already exists a node with this ID."));
         }
         errors.addAll(v.errors());
+        if (v.ok()) {
+            errors.addAll(typeCheck(type, v.values()));
+        }
         if (!errors.isEmpty()) {
             return ConcentratorResponse.builder(r.command(), ResultCode.FORM_ERROR).errors(errors).errorText("invalid form").build();
         }
@@ -251,6 +258,12 @@ public final class NodeEditing {
         } catch (Exception e) {
             return fail(r.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static List<ParameterError> typeCheck(Optional<NodeType> type, Map<String, Value> values) {
+        List<ParameterError> out = new ArrayList<>();
+        type.ifPresent(t -> t.check(values).forEach((var, text) -> out.add(new ParameterError(var, text))));
+        return out;
     }
 
     private CompletableFuture<ConcentratorResponse> commands(ConcentratorRequest r) {

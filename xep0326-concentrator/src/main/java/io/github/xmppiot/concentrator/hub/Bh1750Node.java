@@ -1,0 +1,30 @@
+package io.github.xmppiot.concentrator.hub;
+
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.hal.bind.DriverBindings;
+import io.github.xmppiot.hal.driver.DriverInfo;
+import io.github.xmppiot.hal.driver.Bh1750;
+import java.util.Map;
+
+/**
+ * A BH1750 light sensor as a hub node (XEP-0326 §3.11): the momentary field {@code Light} in lx (XEP-0323). The
+ * mock backend has no simulated BH1750: there a read-out reports a field failure until a test primes the chip.
+ */
+public final class Bh1750Node implements DriverNode {
+
+    /** Creates the node factory. */
+    public Bh1750Node() {
+    }
+
+    @Override
+    public DriverInfo info() {
+        return Bh1750.INFO;
+    }
+
+    @Override
+    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
+        Bh1750 sensor = Bh1750.open(hardware.hal(), Bh1750.Config.from(configuration));
+        return Device.of(Thing.builder(node).sensor(DriverBindings.bh1750(sensor, hardware.executor())).build(), sensor);
+    }
+}

@@ -1,0 +1,16 @@
+package io.github.xmppiot.concentrator.hub;
+
+import java.util.List;
+
+/** The driver nodes a {@link Hub} offers by default (XEP-0326 §3.11 "Get Addable Node Types"). */
+public final class BuiltInDriverNodes {
+
+    private BuiltInDriverNodes() {
+    }
+
+    /** @return relay, LED, dimmable LED, BME280, BH1750, PIR and push button, in that order */
+    public static List<DriverNode> all() {
+        return List.of(new RelayNode(), new LedNode(), new DimmableLedNode(), new Bme280Node(), new Bh1750Node(),
+                new MotionSensorNode(), new PushButtonNode());
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.xmppiot.concentrator.hub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xmppiot.concentrator.hub.internal.Json;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The small JSON reader and writer behind the hub file. */
+class JsonTest {
+
+    @Test
+    void parsesAllKinds() {
+        Object v = Json.parse(" {\"a\": [1, -2.5e1, true, false, null, \"x\\\"\\n\\u00e9\"], \"b\": {}} ");
+        assertThat(v).isEqualTo(Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"\né"), "b", Map.of()));
+    }
+
+    @Test
+    void writesWhatItReads() {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("name", "tab\there \"quoted\" \u0001");
+        doc.put("list", List.of(1L, 2.5, true, Map.of()));
+        doc.put("empty", List.of());
+        String text = Json.write(doc);
+        assertThat(text).contains("\n  \"list\": [\n    1,").endsWith("}\n");
+        assertThat(Json.parse(text)).isEqualTo(doc);
+    }
+
+    @Test
+    void errorsNameLineAndColumn() {
+        assertThatThrownBy(() -> Json.parse("{\n  \"a\": tru }")).hasMessageStartingWith("JSON line 2, column 8");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1,}")).hasMessageContaining("member name");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}")).hasMessageContaining("duplicate member");
+        assertThatThrownBy(() -> Json.parse("[1] 2")).hasMessageContaining("after the document");
+        assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("unterminated");
+    }
+}
