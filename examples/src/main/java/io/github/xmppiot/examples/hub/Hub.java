@@ -35,7 +35,7 @@ public final class Hub implements AutoCloseable {
      *
      * @param connection the hub's connection
      * @param rootId     the id of the root node (the hub itself)
-     * @param policy     who may read and control the nodes
+     * @param policy     who may read, control, list, add and remove the nodes
      * @param types      the node types clients may create
      * @return the hub
      */
@@ -47,7 +47,7 @@ public final class Hub implements AutoCloseable {
         }
         SensorDataServer.getInstanceFor(connection).setDirectory(things).setAccessPolicy(policy);
         ControlServer.getInstanceFor(connection).setThings(things).setAccessPolicy(policy);
-        ConcentratorServer.getInstanceFor(connection).serve(tree);
+        ConcentratorServer.getInstanceFor(connection).setAccessPolicy(policy).serve(tree);
         return new Hub(connection, tree);
     }
 

@@ -2,15 +2,17 @@ package io.github.xmppiot.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeTree;
-import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
+import io.github.xmppiot.examples.hub.Hub;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
-import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jxmpp.jid.EntityBareJid;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +27,10 @@ class ConcentratorCommandsIT {
     @BeforeEach
     void startHub(ProsodyServer server) throws Exception {
         XMPPTCPConnection connection = server.connect("hub");
-        tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new SimulatedBoardType());
-        ConcentratorServer.getInstanceFor(connection).serve(tree);
+        EntityBareJid operator = server.jid("operator");
+        AccessPolicy onlyOperator = request -> CompletableFuture.completedFuture(
+                request.requester().asBareJid().equals(operator) ? AccessDecision.allowAll() : AccessDecision.deny());
+        tree = Hub.start(connection, "Hub", onlyOperator, new SimulatedBoardType()).tree();
         hub = connection.getUser().toString();
         client = Cli.account(server, "operator");
     }
@@ -75,6 +79,15 @@ class ConcentratorCommandsIT {
         Cli.Result missing = Cli.run(Cli.args("remove-node", hub, "NoSuchNode", client));
         assertThat(missing.exitCode()).isEqualTo(CliException.FAILED);
         assertThat(missing.errLines()).singleElement().asString().startsWith("remove-node: ").contains("NotFound");
+    }
+
+    @Test
+    void strangersCannotChangeTheHub(ProsodyServer server) {
+        Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Intruder",
+                Cli.account(server, "stranger")));
+        assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
+        assertThat(r.errLines()).singleElement().asString().startsWith("add-node: ");
+        assertThat(tree.get("Intruder")).isEmpty();
     }
 
     @Test
