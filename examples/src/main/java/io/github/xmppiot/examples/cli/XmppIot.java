@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "xmpp-iot", mixinStandardHelpOptions = true, versionProvider = XmppIot.Version.class,
         description = "Devices, services and clients of the XMPP IoT extensions (XEP-0323/0324/0325/0326/0347).",
-        subcommands = {DemoCommand.class, ThingCommand.class, HubCommand.class, ReadCommand.class, SetCommand.class, FormCommand.class,
+        subcommands = {DemoCommand.class, ThingCommand.class, HubCommand.class, ReadCommand.class, WatchCommand.class, SetCommand.class, FormCommand.class,
             NodesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
             ClaimCommand.class, RemoveCommand.class, RemoveCommand.Disown.class, ProvisioningCommand.class,
             CommandLine.HelpCommand.class},

@@ -62,6 +62,21 @@ class ThingCommandsIT {
     }
 
     @Test
+    void watchPrintsValuesOnlyWhenTheyChange() {
+        Cli.Result r = Cli.run(Cli.args("watch", thingJid, "--field", "Temperature", "--count", "2", "--interval",
+                "1", client));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().lines()).first().asString().startsWith("node");
+        assertThat(r.out().lines().filter(l -> l.contains("Temperature"))).hasSize(1);
+        Cli.Result json = Cli.run(Cli.args("watch", thingJid, "--field", "Light", "--count", "1", "--json", client));
+        assertThat(json.out()).startsWith("{\"thing\":\"" + thingJid + "\",\"changed\":[{\"node\":\"DemoBoard\","
+                + "\"field\":\"Light\",\"value\":\"320.00\"");
+        Cli.Result bad = Cli.run(Cli.args("watch", thingJid, "--count", "0", client));
+        assertThat(bad.exitCode()).isEqualTo(CliException.BAD_INPUT);
+        assertThat(bad.errLines()).singleElement().asString().contains("--count");
+    }
+
+    @Test
     void outOfRangeValueIsRefusedByTheThing() {
         Cli.Result r = Cli.run(Cli.args("set", thingJid, "Brightness=150", client));
         assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
