@@ -29,6 +29,7 @@ import javax.net.SocketFactory;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -230,6 +231,9 @@ public final class EmbeddedXmppServer implements AutoCloseable {
             try {
                 c.connect().login();
                 c.setReplyTimeout(config.replyTimeout().toMillis());
+                // a round trip on the new session: Vysper handles a session's stanzas in order, so the initial
+                // presence has been processed (the user is available) when the roster answer arrives
+                Roster.getInstanceFor(c).reloadAndWait();
                 announceOthersTo(c);
                 track(c);
                 return c;

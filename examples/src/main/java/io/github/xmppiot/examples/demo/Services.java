@@ -32,7 +32,7 @@ final class Services implements AutoCloseable {
     private ThingRegistry registry;
     private H2ProvisioningStore provisioningStore;
     private ProvisioningServer provisioning;
-    private EntityBareJid registryJid;
+    private EntityFullJid registryJid;
     private EntityFullJid provisioningJid;
 
     private Services() {
@@ -51,7 +51,7 @@ final class Services implements AutoCloseable {
             XMPPTCPConnection r = server.connect(server.configFor("registry").resource("registry").build());
             s.registryStorage = new JdbcRegistryStorage(() -> DriverManager.getConnection(s.registryDb, "sa", ""));
             s.registry = ThingRegistry.start(r, s.registryStorage, RegistryOptions.defaults());
-            s.registryJid = r.getUser().asEntityBareJid();
+            s.registryJid = r.getUser();
             XMPPTCPConnection p = server.connect(server.configFor("provisioning").resource("provisioning").build());
             s.provisioningStore = new H2ProvisioningStore("jdbc:h2:mem:demo-provisioning-" + UUID.randomUUID());
             s.provisioning = ProvisioningServer.start(p, s.provisioningStore);
@@ -63,8 +63,13 @@ final class Services implements AutoCloseable {
         }
     }
 
-    /** @return the registry's bare JID */
-    EntityBareJid registry() {
+    /**
+     * The registry's full JID, which Things and owners use directly: the demo configures addresses instead of
+     * locating the registry through presence.
+     *
+     * @return the registry's full JID
+     */
+    EntityFullJid registry() {
         return registryJid;
     }
 
