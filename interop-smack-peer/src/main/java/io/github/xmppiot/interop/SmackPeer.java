@@ -38,7 +38,10 @@ import org.jxmpp.jid.impl.JidCreate;
  *
  * <p>Usage: {@code java -jar smack-peer.jar HOST PORT DOMAIN USER PASSWORD MODE [ARGS…]} with MODE one of
  * {@code thing}, {@code read FULLJID}, {@code set FULLJID TYPE NAME VALUE}, {@code register REGISTRY KEY SN},
- * {@code claim REGISTRY KEY SN}. The connection is plaintext (the test server's plaintext mode).
+ * {@code claim REGISTRY KEY SN}, and for the benchmarks {@code bench-thing nodelay|default} and
+ * {@code bench-read FULLJID N nodelay|default} (see {@link SmackBench}). The connection is plaintext (the test
+ * server's plaintext mode); {@code nodelay} sets {@code TCP_NODELAY} on its socket, {@code default} leaves Smack's
+ * default socket (Nagle's algorithm on).
  */
 public final class SmackPeer {
 
@@ -53,10 +56,15 @@ public final class SmackPeer {
      */
     public static void main(String[] args) throws Exception {
         SmackConfiguration.DEBUG = Boolean.getBoolean("smack.debug");
-        XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
+        XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
                 .setHost(args[0]).setPort(Integer.parseInt(args[1])).setXmppDomain(args[2])
                 .setUsernameAndPassword(args[3], args[4]).setResource("smack")
-                .setSecurityMode(SecurityMode.disabled).build());
+                .setSecurityMode(SecurityMode.disabled);
+        String socketMode = "bench-thing".equals(args[5]) ? args[6] : "bench-read".equals(args[5]) ? args[8] : "default";
+        if (SmackBench.noDelay(socketMode)) {
+            config.setSocketFactory(new SmackBench.NoDelaySocketFactory());
+        }
+        XMPPTCPConnection c = new XMPPTCPConnection(config.build());
         Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         c.connect().login();
         int status = 0;
@@ -67,6 +75,8 @@ public final class SmackPeer {
                 case "set": set(c, JidCreate.entityFullFrom(args[6]), args[7], args[8], args[9]); break;
                 case "register": register(c, args[6], args[7], args[8]); break;
                 case "claim": claim(c, args[6], args[7], args[8]); break;
+                case "bench-thing": SmackBench.thing(c); break;
+                case "bench-read": SmackBench.read(c, JidCreate.entityFullFrom(args[6]), Integer.parseInt(args[7])); break;
                 default: throw new IllegalArgumentException("unknown mode " + args[5]);
             }
         } catch (XMPPErrorException e) {

@@ -142,13 +142,19 @@ public final class Values {
         two(sb, t.getHour()).append(':');
         two(sb, t.getMinute()).append(':');
         two(sb, t.getSecond());
-        if (t.getNano() != 0) {
-            String frac = String.format("%09d", t.getNano());
-            int end = frac.length();
-            while (frac.charAt(end - 1) == '0') {
-                end--;
+        int nano = t.getNano();
+        if (nano != 0) {
+            sb.append('.');
+            int digits = 9;
+            while (nano % 10 == 0) {
+                nano /= 10;
+                digits--;
             }
-            sb.append('.').append(frac, 0, end);
+            String frac = Integer.toString(nano);
+            for (int i = frac.length(); i < digits; i++) {
+                sb.append('0');
+            }
+            sb.append(frac);
         }
         return sb.toString();
     }
@@ -158,7 +164,8 @@ public final class Values {
             throw new IllegalArgumentException("year outside 0000..9999 is not supported: " + d);
         }
         StringBuilder sb = new StringBuilder(10);
-        sb.append(String.format("%04d", d.getYear())).append('-');
+        int year = d.getYear();
+        sb.append(year < 1000 ? (year < 100 ? (year < 10 ? "000" : "00") : "0") : "").append(year).append('-');
         two(sb, d.getMonthValue()).append('-');
         return two(sb, d.getDayOfMonth()).toString();
     }
