@@ -1,0 +1,62 @@
+package io.github.xmppiot.examples.cli;
+
+import io.github.xmppiot.control.ControlClient;
+import io.github.xmppiot.control.ControlForm;
+import io.github.xmppiot.control.ParameterDescription;
+import io.github.xmppiot.core.value.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jxmpp.jid.Jid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code xmpp-iot form}: the control form of a Thing (XEP-0325 §3.5) as a table. */
+@Command(name = "form", sortOptions = false, description = "Shows the control parameters of a Thing (XEP-0325).")
+final class FormCommand implements Callable<Integer> {
+
+    static final List<String> COLUMNS = List.of("name", "type", "value", "range", "label");
+
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    private String thing;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Mixin
+    private Output output;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Session s = Session.open(connection, spec.commandLine().getErr())) {
+            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            s.progress().step("reading the control form of " + target + " ...");
+            ControlForm form = Targets.await(ControlClient.getInstanceFor(s.connection())
+                    .setReplyTimeout(s.timeout()).getForm(target), s.timeout());
+            s.progress().clear();
+            List<List<Object>> rows = new ArrayList<>();
+            for (ParameterDescription p : form.parameters()) {
+                rows.add(List.of(p.name(), p.type().elementName(), p.currentValue().map(Value::lexical).orElse(""),
+                        range(p), p.label()));
+            }
+            output.rows(spec.commandLine().getOut(), COLUMNS, rows);
+            return 0;
+        }
+    }
+
+    private static String range(ParameterDescription p) {
+        if (!p.options().isEmpty()) {
+            return String.join("|", p.options());
+        }
+        if (p.min() == null && p.max() == null) {
+            return "";
+        }
+        return (p.min() == null ? "" : p.min().lexical()) + ".." + (p.max() == null ? "" : p.max().lexical());
+    }
+}

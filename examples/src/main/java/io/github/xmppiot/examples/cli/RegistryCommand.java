@@ -1,0 +1,53 @@
+package io.github.xmppiot.examples.cli;
+
+import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
+import io.github.xmppiot.discovery.registry.RegistryOptions;
+import io.github.xmppiot.discovery.registry.ThingRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xmpp-iot registry}: runs a XEP-0347 thing registry on an XMPP account until interrupted. */
+@Command(name = "registry", sortOptions = false, description = {
+    "Runs a thing registry (XEP-0347) on this account until interrupted (Ctrl-C): Things register their meta tags,",
+    "owners claim them with the claim string, and claimed public Things can be searched."})
+final class RegistryCommand implements Callable<Integer> {
+
+    @Option(names = "--db", paramLabel = "FILE", description = "H2 database of the registry (created if missing)."
+            + " Default: in memory, lost when the registry stops.")
+    private Path db;
+
+    @Mixin
+    private ConnectionOptions connection;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        String memory = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (JdbcRegistryStorage storage = db != null ? JdbcRegistryStorage.h2(db)
+                     : new JdbcRegistryStorage(() -> DriverManager.getConnection(memory, "sa", ""));
+             Session s = Session.open(connection, spec.commandLine().getErr());
+             ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
+            out.println("thing registry online as " + s.connection().getUser() + " (records "
+                    + (db != null ? "in " + db : "in memory") + "); Ctrl-C stops it");
+            out.flush();
+            Interrupts.awaitStop();
+            if (db == null) {
+                try (java.sql.Connection c = DriverManager.getConnection(memory, "sa", "")) {
+                    c.createStatement().execute("SHUTDOWN");
+                }
+            }
+            return 0;
+        }
+    }
+}

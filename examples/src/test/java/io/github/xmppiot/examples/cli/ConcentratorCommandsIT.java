@@ -1,0 +1,99 @@
+package io.github.xmppiot.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.xmppiot.concentrator.NodeTree;
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.examples.device.SimulatedBoardType;
+import io.github.xmppiot.examples.hub.Hub;
+import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.ProsodyTest;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jxmpp.jid.EntityBareJid;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code nodes}, {@code add-node} and {@code remove-node} against a concentrator on Prosody. */
+@ProsodyTest
+class ConcentratorCommandsIT {
+
+    private NodeTree tree;
+    private String hub;
+    private List<String> client;
+
+    @BeforeEach
+    void startHub(ProsodyServer server) throws Exception {
+        XMPPTCPConnection connection = server.connect("hub");
+        EntityBareJid operator = server.jid("operator");
+        AccessPolicy onlyOperator = request -> CompletableFuture.completedFuture(
+                request.requester().asBareJid().equals(operator) ? AccessDecision.allowAll() : AccessDecision.deny());
+        tree = Hub.start(connection, "Hub", onlyOperator, new SimulatedBoardType()).tree();
+        hub = connection.getUser().toString();
+        client = Cli.account(server, "operator");
+    }
+
+    @Test
+    void addsListsAndRemovesNodes() {
+        Cli.Result added = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Kitchen", "room=kitchen",
+                client));
+        assertThat(added.exitCode()).as(added.err()).isZero();
+        assertThat(added.out()).contains("added node Kitchen (DemoBoard) under Hub");
+        assertThat(tree.get("Kitchen")).isPresent();
+
+        Cli.Result table = Cli.run(Cli.args("nodes", hub, client));
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out().lines()).first().asString().startsWith("node").contains("type", "controllable");
+        assertThat(table.out()).containsPattern("Kitchen\\s+DemoBoard\\s+Hub\\s+");
+
+        Cli.Result json = Cli.run(Cli.args("nodes", hub, "--json", client));
+        assertThat(json.out()).contains("{\"node\":\"Kitchen\",\"type\":\"DemoBoard\",\"parent\":\"Hub\"");
+
+        Cli.Result removed = Cli.run(Cli.args("remove-node", hub, "Kitchen", client));
+        assertThat(removed.exitCode()).as(removed.err()).isZero();
+        assertThat(tree.get("Kitchen")).isEmpty();
+    }
+
+    @Test
+    void unknownParameterIsBadInputAndCreatesNothing() {
+        Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Hall", "colour=red", client));
+        assertThat(r.exitCode()).isEqualTo(CliException.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().asString().contains("no parameter 'colour'").contains("room");
+        assertThat(tree.get("Hall")).isEmpty();
+    }
+
+    @Test
+    void malformedAssignmentIsBadInput() {
+        Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Hall", "room", client));
+        assertThat(r.exitCode()).isEqualTo(CliException.BAD_INPUT);
+        assertThat(r.errLines()).singleElement().asString().contains("malformed assignment 'room'");
+    }
+
+    @Test
+    void refusalsAreOneLineAndExitCode1() {
+        Cli.Result type = Cli.run(Cli.args("add-node", hub, "Toaster", "T1", client));
+        assertThat(type.exitCode()).isEqualTo(CliException.FAILED);
+        assertThat(type.errLines()).singleElement().asString().startsWith("add-node: ");
+        Cli.Result missing = Cli.run(Cli.args("remove-node", hub, "NoSuchNode", client));
+        assertThat(missing.exitCode()).isEqualTo(CliException.FAILED);
+        assertThat(missing.errLines()).singleElement().asString().startsWith("remove-node: ").contains("NotFound");
+    }
+
+    @Test
+    void strangersCannotChangeTheHub(ProsodyServer server) {
+        Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Intruder",
+                Cli.account(server, "stranger")));
+        assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
+        assertThat(r.errLines()).singleElement().asString().startsWith("add-node: ");
+        assertThat(tree.get("Intruder")).isEmpty();
+    }
+
+    @Test
+    void unknownJidIsOneLineAndExitCode1(ProsodyServer server) {
+        Cli.Result r = Cli.run(Cli.args("nodes", server.jid("nobody") + "/x", client));
+        assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
+        assertThat(r.errLines()).singleElement().asString().startsWith("nodes: ");
+    }
+}
