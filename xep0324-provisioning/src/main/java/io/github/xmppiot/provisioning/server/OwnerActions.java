@@ -33,6 +33,8 @@ final class OwnerActions {
         if (!actual.equals(owner)) {
             throw new SecurityException(thing + " is owned by someone else");
         }
+        // The owner's rights start now: refusals the Thing cached before the claim must go (§3.5.1).
+        server.changed(thing);
         return thing + " is owned by " + owner;
     }
 
