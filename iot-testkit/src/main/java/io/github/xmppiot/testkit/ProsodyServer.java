@@ -362,7 +362,7 @@ public final class ProsodyServer implements AutoCloseable {
     private XMPPTCPConnection newConnection(String user, String resource) {
         XMPPTCPConnectionConfiguration config = iotConfigFor(user).toSmackConfigurationBuilder()
                 .setResource(resourcepart(resource)).build();
-        XMPPTCPConnection c = new XMPPTCPConnection(config);
+        XMPPTCPConnection c = new io.github.xmppiot.core.connection.IotTcpConnection(config);
         c.setReplyTimeout(REPLY_TIMEOUT.toMillis());
         return c;
     }

@@ -225,7 +225,7 @@ public final class EmbeddedXmppServer implements AutoCloseable {
                 .setSocketFactory(SocketFactory.getDefault()).build();
         Exception last = null;
         for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
-            XMPPTCPConnection c = new XMPPTCPConnection(smack);
+            XMPPTCPConnection c = new io.github.xmppiot.core.connection.IotTcpConnection(smack);
             c.setReplyTimeout(LOGIN_TIMEOUT.toMillis());
             beforeLogin.accept(c);
             try {

@@ -39,7 +39,7 @@ public final class IotConnection {
      */
     public static XMPPTCPConnection create(IotConnectionConfig config) {
         Objects.requireNonNull(config, "config");
-        XMPPTCPConnection connection = new XMPPTCPConnection(config.toSmackConfiguration());
+        XMPPTCPConnection connection = new IotTcpConnection(config.toSmackConfiguration());
         connection.setReplyTimeout(config.replyTimeout().toMillis());
         return connection;
     }
