@@ -3,6 +3,8 @@ package io.github.xmppiot.discovery;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.discovery.element.Claimed;
@@ -18,6 +20,8 @@ import io.github.xmppiot.discovery.internal.RosterFriends;
 import io.github.xmppiot.discovery.internal.ThingLifecycle;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -179,6 +183,55 @@ public final class ThingDiscoveryManager {
      */
     public CompletableFuture<RegistrationResult> register(List<? extends MetaTag> tags, NodeRef node, boolean selfOwned) {
         return lifecycle.register(MetaTags.checkUnique(tags), node, selfOwned);
+    }
+
+    /**
+     * Registers a stand-alone Thing of the Thing model with its {@link Thing#metaTags()} (XEP-0347 §3.6). Its node
+     * address is not sent: a device that is not behind a concentrator is addressed by its JID alone. For the nodes
+     * of a concentrator use {@link #register(ThingDirectory)}.
+     *
+     * @param thing the Thing
+     * @return completes with the outcome, as {@link #register(List, NodeRef, boolean)}
+     * @throws IllegalArgumentException if the Thing has no meta tags or duplicate tag names
+     */
+    public CompletableFuture<RegistrationResult> register(Thing thing) {
+        return register(tagsOf(thing), null, false);
+    }
+
+    /**
+     * Registers every Thing of a concentrator's directory that has meta tags, each with its node triple
+     * ({@code nodeId}, {@code sourceId}, {@code cacheType}; XEP-0347 §3.8, CHECKLIST 347-7). Things without meta tags
+     * are skipped. The registrations are sent together; each gets its own claim.
+     *
+     * @param directory the Things behind this JID
+     * @return completes with the outcome per node, in directory order, once all are answered; exceptionally with the
+     *         first failure if any registration failed (the others are still sent)
+     * @throws IllegalArgumentException if a Thing has duplicate tag names
+     */
+    public CompletableFuture<Map<NodeRef, RegistrationResult>> register(ThingDirectory directory) {
+        Map<NodeRef, CompletableFuture<RegistrationResult>> sent = new LinkedHashMap<>();
+        for (Thing t : directory.all()) {
+            if (!t.metaTags().isEmpty()) {
+                MetaTags.checkUnique(t.metaTags());
+            }
+        }
+        for (Thing t : directory.all()) {
+            if (!t.metaTags().isEmpty()) {
+                sent.put(t.node(), register(t.metaTags(), t.node(), false));
+            }
+        }
+        return CompletableFuture.allOf(sent.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
+            Map<NodeRef, RegistrationResult> results = new LinkedHashMap<>();
+            sent.forEach((node, f) -> results.put(node, f.join()));
+            return Collections.unmodifiableMap(results);
+        });
+    }
+
+    private static List<MetaTag> tagsOf(Thing thing) {
+        if (thing.metaTags().isEmpty()) {
+            throw new IllegalArgumentException("Thing " + thing.node() + " has no meta tags to register");
+        }
+        return thing.metaTags();
     }
 
     /**
