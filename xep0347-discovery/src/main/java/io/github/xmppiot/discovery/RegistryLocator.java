@@ -92,7 +92,9 @@ public final class RegistryLocator {
 
     private CompletableFuture<Jid> online(Jid account) {
         Roster roster = Roster.getInstanceFor(connection);
-        Optional<Jid> now = available(roster, account);
+        // a presence may outlive the friendship (XEP-0347 §5.3: a Thing unfriends the registry when done), so the
+        // subscription is checked first
+        Optional<Jid> now = roster.iAmSubscribedTo(account) ? available(roster, account) : Optional.empty();
         if (now.isPresent()) {
             return CompletableFuture.completedFuture(now.get());
         }
@@ -106,7 +108,9 @@ public final class RegistryLocator {
             }
         };
         roster.addPresenceEventListener(listener);
-        available(roster, account).ifPresent(f::complete);
+        if (roster.iAmSubscribedTo(account)) {
+            available(roster, account).ifPresent(f::complete);
+        }
         executor.execute(() -> {
             try {
                 if (!f.isDone() && !roster.iAmSubscribedTo(account)) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
@@ -198,6 +200,25 @@ class DiscoveryIT {
         all.addAll(last.things());
         assertThat(all).extracting(t -> t.node().nodeId()).containsExactlyInAnyOrder("imc0", "imc1", "imc2", "imc3", "imc4", "imc5", "imc6");
         assertThat(all).allSatisfy(t -> assertThat(t.jid().toString()).isEqualTo(server.jid("rack3").toString()));
+    }
+
+    @Test
+    void aConcentratorRegistersItsThingDirectoryAndEachNodeIsClaimedWithItsTriple(ProsodyServer server) throws Exception {
+        registry(server, "registry6", storage("r6"));
+        Jid reg = server.jid("registry6");
+        ThingDiscoveryManager rack = thing(server.connect("rack6", "plcs"), reg);
+        OwnerDiscoveryManager owner = owner(server.connect("owner6"), reg);
+        NodeRef n1 = new NodeRef("imc1", "MeteringTopology", null);
+        NodeRef n2 = new NodeRef("imc2", "MeteringTopology", "PLC");
+        ThingDirectory directory = ThingDirectory.of(
+                Thing.builder(n1).meta(str("MODEL", "IMC")).meta(str("SN", "dir-1")).meta(str("KEY", "k-dir-1-93a8f7")).build(),
+                Thing.builder(n2).meta(str("MODEL", "IMC")).meta(str("SN", "dir-2")).meta(str("KEY", "k-dir-2-1c4e0b")).build());
+        assertThat(get(rack.register(directory))).containsOnlyKeys(n1, n2)
+                .allSatisfy((node, result) -> assertThat(result).isEqualTo(new RegistrationResult.Registered()));
+        ClaimedThing c2 = get(owner.claim(directory.get(n2).orElseThrow().metaTags(), true));
+        assertThat(c2.node()).isEqualTo(n2);
+        assertThat(c2.jid().toString()).isEqualTo(server.jid("rack6").toString());
+        assertThat(get(owner.claim(directory.get(n1).orElseThrow().metaTags(), false)).node()).isEqualTo(n1);
     }
 
     @Test

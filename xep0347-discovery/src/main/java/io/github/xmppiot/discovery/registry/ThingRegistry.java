@@ -19,10 +19,12 @@ import io.github.xmppiot.discovery.internal.DiscoveryProviders;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -54,6 +56,8 @@ public final class ThingRegistry implements AutoCloseable {
     private final RegistryOptions options;
     private final ExecutorService worker;
     private final List<IQRequestHandler> handlers = new ArrayList<>();
+    /** Disowns waiting for the Thing's acknowledgement; a registration of that Thing waits for them to complete. */
+    private final Map<ThingKey, CompletableFuture<Void>> disowning = new ConcurrentHashMap<>();
 
     private ThingRegistry(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -103,13 +107,17 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private CompletionStage<IQ> onRegister(Register req) {
-        return work(() -> {
+        // A Thing registers again as soon as it acknowledged disowned (XEP-0347 §3.17); that registration must follow
+        // the completion of the disown, or it would meet the old owner's record.
+        CompletableFuture<Void> pending = disowning.getOrDefault(new ThingKey(req.getFrom().asBareJid(),
+                req.node().orElse(null)), CompletableFuture.completedFuture(null));
+        return pending.thenCompose(v -> work(() -> {
             RegisterOutcome o = rules.register(req.getFrom(), req);
             if (o instanceof RegisterOutcome.AlreadyClaimed c) {
                 return IotIqRequestHandler.resultFor(req, new Claimed(c.owner(), req.node().orElse(null), true));
             }
             return IQ.createResultIQ(req);
-        });
+        }));
     }
 
     private CompletionStage<IQ> onMine(Mine req) {
@@ -145,7 +153,10 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private CompletionStage<IQ> onDisown(Disown req) {
+        CompletableFuture<Void> completed = new CompletableFuture<>();
         return work(() -> rules.checkDisown(req.getFrom(), req)).thenCompose(r -> {
+            disowning.put(r.key(), completed);
+            completed.whenComplete((v, e) -> disowning.remove(r.key(), completed));
             Disowned disowned = new Disowned(r.key().node());
             disowned.setTo(target(r));
             return AsyncIq.send(connection, disowned, options.thingTimeout())
@@ -158,7 +169,7 @@ public final class ThingRegistry implements AutoCloseable {
         }).thenCompose(r -> work(() -> {
             rules.completeDisown(req.getFrom(), r.key());
             return IQ.createResultIQ(req);
-        }));
+        })).whenComplete((iq, e) -> completed.complete(null));
     }
 
     /** Sends a notification to a Thing without waiting for its acknowledgement (the XEP does not require one). */
