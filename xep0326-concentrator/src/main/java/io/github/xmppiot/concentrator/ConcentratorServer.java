@@ -11,6 +11,7 @@ import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
@@ -154,6 +155,12 @@ public final class ConcentratorServer extends Manager {
             throw new IllegalStateException("already serving a node tree");
         }
         tree = nodes;
+        if (connection() instanceof IotTcpConnection iot) {
+            // XEP-0326 §3.1: an unknown command is answered <nameResponse result='NotImplemented'/> (with an error).
+            iot.answerUnknownRequests(ConcentratorRequest.NAMESPACE, e -> ConcentratorResponse
+                    .builder(e.getChildElementName() + "Response", ResultCode.NOT_IMPLEMENTED)
+                    .errorText(e.getChildElementName() + " is not a command of this concentrator").build());
+        }
         List<String> caps = new ArrayList<>();
         SUPPORTED.forEach(c -> caps.add(c.element()));
         queries = new NodeQueries(nodes, caps);

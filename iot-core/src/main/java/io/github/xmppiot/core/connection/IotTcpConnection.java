@@ -1,10 +1,14 @@
 package io.github.xmppiot.core.connection;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
 import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
@@ -20,6 +24,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 
+    private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
+
     /**
      * Creates a connection.
      *
@@ -29,9 +35,35 @@ public class IotTcpConnection extends XMPPTCPConnection {
         super(config);
     }
 
+    /**
+     * Lets an extension answer requests in its namespace that no handler knows, instead of the generic
+     * {@code feature-not-implemented} error: XEP-0326 §3.1 wants {@code <nameResponse result='NotImplemented'/>} for
+     * unknown concentrator commands. Smack 4.4 dispatches handlers by exact element name, so this is the only place
+     * that sees every unknown request of a namespace.
+     *
+     * @param namespace the payload namespace
+     * @param answer    builds the answer from Smack's error reply (addressed to the requester, with the request's
+     *                  element name and namespace); it must return an IQ of type result or error
+     */
+    public void answerUnknownRequests(String namespace, Function<ErrorIQ, IQ> answer) {
+        unknownRequestAnswers.put(namespace, answer);
+    }
+
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
-        super.sendStanzaInternal(packet instanceof ErrorIQ e && e.getChildElementName() != null ? withoutPayload(e) : packet);
+        if (packet instanceof ErrorIQ e && e.getChildElementName() != null) {
+            Function<ErrorIQ, IQ> answer = unknownRequestAnswers.get(e.getChildElementNamespace());
+            if (answer != null && e.getError().getCondition() == StanzaError.Condition.feature_not_implemented) {
+                IQ replacement = answer.apply(e);
+                replacement.setStanzaId(e.getStanzaId());
+                replacement.setTo(e.getTo());
+                super.sendStanzaInternal(replacement);
+                return;
+            }
+            super.sendStanzaInternal(withoutPayload(e));
+            return;
+        }
+        super.sendStanzaInternal(packet);
     }
 
     /**
