@@ -95,7 +95,7 @@ public final class ConcentratorServer extends Manager {
     private volatile NodeQueries queries;
     private volatile NodeEditing editing;
     private volatile NodeCommands commands;
-    private final QueryRunner queryRunner = new QueryRunner(executor, this::send);
+    private final QueryRunner queryRunner = new QueryRunner(executor, this::send, () -> maxResponseChars);
     private volatile AccessPolicy accessPolicy;
 
     private ConcentratorServer(XMPPConnection connection) {
@@ -201,7 +201,8 @@ public final class ConcentratorServer extends Manager {
     /**
      * Sets the largest response this server sends. A larger one (for example {@code getAllNodes} on a tree of
      * thousands of nodes) is answered {@code OtherError} instead, so the server's own stream is not closed for an
-     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7).
+     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7). Query results are
+     * split over several {@code newRecords} to stay below it (§3.15).
      *
      * @param chars the limit in characters of the response stanza
      * @return this server

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
+import org.jivesoftware.smack.util.StringUtils;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -34,8 +36,12 @@ public final class QueryRunner {
     /** How long a query waits for the release before it starts anyway (the answer may have been lost). */
     public static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(10);
 
+    /** Room left in a message for the stanza, the {@code queryProgress} element and one event element. */
+    private static final int OVERHEAD = 1024;
+
     private final Executor executor;
     private final BiConsumer<Jid, QueryProgress> sink;
+    private final IntSupplier maxChars;
     private final AtomicLong counter = new AtomicLong();
     private final Map<String, Map<String, Run>> running = new ConcurrentHashMap<>();
 
@@ -46,8 +52,31 @@ public final class QueryRunner {
      * @param sink     sends a {@code queryProgress} to the requester; called in the order of the query's events
      */
     public QueryRunner(Executor executor, BiConsumer<Jid, QueryProgress> sink) {
+        this(executor, sink, () -> 240 * 1024);
+    }
+
+    /**
+     * Creates a runner whose messages stay below a size: {@code newRecords} are split over several messages, and a
+     * record or object too large for one message is replaced by a {@code queryMessage type='Error'} (a larger stanza
+     * would make the server close the concentrator's stream).
+     *
+     * @param executor where queries run (never Smack's threads)
+     * @param sink     sends a {@code queryProgress} to the requester; called in the order of the query's events
+     * @param maxChars the largest message, in characters
+     */
+    public QueryRunner(Executor executor, BiConsumer<Jid, QueryProgress> sink, IntSupplier maxChars) {
         this.executor = executor;
         this.sink = sink;
+        this.maxChars = maxChars;
+    }
+
+    private static int size(List<QueryEvent.Cell> row) {
+        int n = 20;
+        for (QueryEvent.Cell c : row) {
+            n += 2 * c.type().length() + 5 + StringUtils.escapeForXml(c.value()).length()
+                    + (c.contentType() == null ? 0 : c.contentType().length() + 16);
+        }
+        return n;
     }
 
     /** @return a new query id, unique for this runner */
@@ -251,7 +280,27 @@ public final class QueryRunner {
 
         @Override
         public void records(String tableId, List<List<QueryEvent.Cell>> records) {
-            emit(new QueryEvent.NewRecords(tableId, records));
+            int max = maxChars.getAsInt();
+            int budget = max / 2;
+            List<List<QueryEvent.Cell>> chunk = new ArrayList<>();
+            int size = 0;
+            for (List<QueryEvent.Cell> row : records) {
+                int r = size(row);
+                if (r > max - OVERHEAD) {
+                    message("Error", "Major", "a record of table " + tableId + " is too large to be sent (" + r + " characters)");
+                    continue;
+                }
+                if (!chunk.isEmpty() && size + r > budget) {
+                    emit(new QueryEvent.NewRecords(tableId, chunk));
+                    chunk = new ArrayList<>();
+                    size = 0;
+                }
+                chunk.add(row);
+                size += r;
+            }
+            if (!chunk.isEmpty() || records.isEmpty()) {
+                emit(new QueryEvent.NewRecords(tableId, chunk));
+            }
         }
 
         @Override
@@ -261,7 +310,13 @@ public final class QueryRunner {
 
         @Override
         public void newObject(String contentType, byte[] content) {
-            emit(new QueryEvent.NewObject(contentType, Base64.getEncoder().encodeToString(content)));
+            String base64 = Base64.getEncoder().encodeToString(content);
+            if (base64.length() > maxChars.getAsInt() - OVERHEAD) {
+                message("Error", "Major", "an object of type " + contentType + " is too large to be sent ("
+                        + content.length + " bytes)");
+            } else {
+                emit(new QueryEvent.NewObject(contentType, base64));
+            }
         }
 
         @Override
