@@ -5,10 +5,8 @@ import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.DataSource;
-import io.github.xmppiot.concentrator.element.NodeCommand;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
-import io.github.xmppiot.concentrator.element.QueryProgress;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.NodeRef;
@@ -34,7 +32,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * The client side of XEP-0326: asynchronous requests to a concentrator, each checking the {@code result} of the
  * response (CHECKLIST 326-3): a code other than {@code OK} completes the future exceptionally with a
  * {@link ConcentratorException} carrying the code and the per-field errors. Also delivers data-source events
- * (XEP-0326 §3.4) and query progress (§3.12) to listeners. One instance per connection.
+ * (XEP-0326 §3.4) to listeners. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One
+ * instance per connection.
  */
 public final class ConcentratorClient extends Manager {
 
@@ -45,7 +44,6 @@ public final class ConcentratorClient extends Manager {
     }
 
     private final List<BiConsumer<Jid, NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Jid, QueryProgress>> progressListeners = new CopyOnWriteArrayList<>();
 
     private ConcentratorClient(XMPPConnection connection) {
         super(connection);
@@ -54,8 +52,6 @@ public final class ConcentratorClient extends Manager {
             for (ExtensionElement e : m.getExtensions()) {
                 if (e instanceof NodeEvent ev) {
                     eventListeners.forEach(l -> l.accept(m.getFrom(), ev));
-                } else if (e instanceof QueryProgress qp) {
-                    progressListeners.forEach(l -> l.accept(m.getFrom(), qp));
                 }
             }
         }, StanzaTypeFilter.MESSAGE);
@@ -87,15 +83,6 @@ public final class ConcentratorClient extends Manager {
      */
     public void removeEventListener(BiConsumer<Jid, NodeEvent> listener) {
         eventListeners.remove(listener);
-    }
-
-    /**
-     * Listens to query progress (XEP-0326 §3.12).
-     *
-     * @param listener receives the sender and each {@code queryProgress}
-     */
-    public void addQueryProgressListener(BiConsumer<Jid, QueryProgress> listener) {
-        progressListeners.add(listener);
     }
 
     /**
@@ -372,30 +359,5 @@ public final class ConcentratorClient extends Manager {
      */
     public CompletableFuture<Void> destroyNode(Jid to, NodeRef node) {
         return call(to, req(ConcentratorCommand.DESTROY_NODE).node(node), r -> null);
-    }
-
-    /**
-     * C18 {@code getNodeCommands} (XEP-0326 §3.12).
-     *
-     * @param to   the concentrator
-     * @param node the node
-     * @return the commands
-     */
-    public CompletableFuture<List<NodeCommand>> getNodeCommands(Jid to, NodeRef node) {
-        return call(to, req(ConcentratorCommand.GET_NODE_COMMANDS).node(node), ConcentratorResponse::commands);
-    }
-
-    /**
-     * C18 {@code executeNodeCommand} (XEP-0326 §3.12).
-     *
-     * @param to      the concentrator
-     * @param node    the node
-     * @param command the command id
-     * @param form    the parameters, null for a simple command
-     * @return completes when executed
-     */
-    public CompletableFuture<Void> executeNodeCommand(Jid to, NodeRef node, String command, DataForm form) {
-        return call(to, req(ConcentratorCommand.EXECUTE_NODE_COMMAND).node(node).attribute("command", command).form(form),
-                r -> null);
     }
 }

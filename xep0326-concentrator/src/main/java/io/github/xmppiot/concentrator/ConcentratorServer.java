@@ -6,8 +6,10 @@ import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.internal.NodeDescriber;
+import io.github.xmppiot.concentrator.internal.NodeCommands;
 import io.github.xmppiot.concentrator.internal.NodeEditing;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
+import io.github.xmppiot.concentrator.internal.QueryRunner;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
@@ -42,8 +44,10 @@ import org.jxmpp.jid.Jid;
 /**
  * The concentrator side of XEP-0326: serves a {@link NodeTree} to clients. It advertises
  * {@code urn:xmpp:iot:concentrators} (XEP-0326 §3.1, CHECKLIST 326-1), answers every XEP-0326 request element —
- * unsupported ones with {@code …Response result='NotImplemented'} (CHECKLIST 326-2) — and sends data-source events
- * to subscribers (XEP-0326 §3.4). One instance per connection.
+ * unsupported ones with {@code …Response result='NotImplemented'} (CHECKLIST 326-2) — sends data-source events
+ * to subscribers (XEP-0326 §3.4) and runs node queries (§3.12, §3.13): a query starts once its
+ * {@code executeNodeQueryResponse} has been sent, reports {@code queryProgress} messages to the requester only, and is
+ * aborted when the requester goes offline or the server stops. One instance per connection.
  *
  * <p>Supported commands: see {@link #SUPPORTED}. Responses follow {@link ResultCode}: {@code OK} in an IQ result, other
  * codes in an IQ error carrying the response element and a standard {@code <error/>}.
@@ -70,10 +74,7 @@ public final class ConcentratorServer extends Manager {
         Set<ConcentratorCommand> s = EnumSet.allOf(ConcentratorCommand.class);
         s.removeAll(EnumSet.of(ConcentratorCommand.GET_INDICES, ConcentratorCommand.GET_NODES_FROM_INDEX,
                 ConcentratorCommand.GET_NODES_FROM_INDICES, ConcentratorCommand.GET_ALL_INDEX_VALUES,
-                ConcentratorCommand.EXECUTE_NODE_QUERY, ConcentratorCommand.ABORT_NODE_QUERY,
-                ConcentratorCommand.GET_COMMON_NODE_COMMANDS, ConcentratorCommand.GET_COMMON_COMMAND_PARAMETERS,
-                ConcentratorCommand.EXECUTE_COMMON_NODE_COMMAND, ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY,
-                ConcentratorCommand.ABORT_COMMON_NODE_QUERY, ConcentratorCommand.GET_DATABASES,
+                ConcentratorCommand.GET_DATABASES,
                 ConcentratorCommand.GET_DATABASE_READOUT_PARAMETERS, ConcentratorCommand.START_DATABASE_READOUT));
         SUPPORTED = java.util.Collections.unmodifiableSet(s);
     }
@@ -94,6 +95,8 @@ public final class ConcentratorServer extends Manager {
     private volatile int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
     private volatile NodeQueries queries;
     private volatile NodeEditing editing;
+    private volatile NodeCommands commands;
+    private final QueryRunner queryRunner = new QueryRunner(executor, this::send, () -> maxResponseChars);
     private volatile AccessPolicy accessPolicy;
 
     private ConcentratorServer(XMPPConnection connection) {
@@ -102,8 +105,12 @@ public final class ConcentratorServer extends Manager {
             Presence presence = (Presence) p;
             if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
                 subscriptions.drop(presence.getFrom());
+                queryRunner.abortAll(presence.getFrom());
             }
         }, StanzaTypeFilter.PRESENCE);
+        // A query starts once its executeNodeQueryResponse has gone out, so its queryId precedes its progress.
+        connection.addStanzaSendingListener(s -> queryRunner.release(((ConcentratorResponse) s).queryId().get()),
+                s -> s instanceof ConcentratorResponse r && r.queryId().isPresent());
     }
 
     /**
@@ -165,6 +172,7 @@ public final class ConcentratorServer extends Manager {
         SUPPORTED.forEach(c -> caps.add(c.element()));
         queries = new NodeQueries(nodes, caps);
         editing = new NodeEditing(nodes, executor);
+        commands = new NodeCommands(nodes, executor, queryRunner);
         NodeDescriber describer = new NodeDescriber(nodes);
         nodes.addListener(e -> {
             if (tree == nodes) {
@@ -194,12 +202,14 @@ public final class ConcentratorServer extends Manager {
         handlers.clear();
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(FEATURE);
         subscriptions.snapshot().keySet().forEach(subscriptions::drop);
+        queryRunner.abortAll(null);
     }
 
     /**
      * Sets the largest response this server sends. A larger one (for example {@code getAllNodes} on a tree of
      * thousands of nodes) is answered {@code OtherError} instead, so the server's own stream is not closed for an
-     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7).
+     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7). Query results are
+     * split over several {@code newRecords} to stay below it (§3.15).
      *
      * @param chars the limit in characters of the response stanza
      * @return this server
@@ -210,6 +220,11 @@ public final class ConcentratorServer extends Manager {
         }
         this.maxResponseChars = chars;
         return this;
+    }
+
+    /** @return the number of node queries running (XEP-0326 §3.12; a common query counts once per node) */
+    public int runningQueryCount() {
+        return queryRunner.runningCount();
     }
 
     /** @return the number of current subscribers */
@@ -228,6 +243,10 @@ public final class ConcentratorServer extends Manager {
         var q = queries.handle(r);
         if (q.isPresent()) {
             return CompletableFuture.completedFuture(q.get());
+        }
+        var cmd = commands.handle(r);
+        if (cmd.isPresent()) {
+            return cmd.get();
         }
         return editing.handle(r).orElseGet(() -> CompletableFuture.completedFuture(
                 NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented")));
@@ -284,7 +303,7 @@ public final class ConcentratorServer extends Manager {
         }
     }
 
-    private void send(Jid to, NodeEvent event) {
+    private void send(Jid to, org.jivesoftware.smack.packet.ExtensionElement event) {
         try {
             Message m = connection().getStanzaFactory().buildMessageStanza().to(to).addExtension(event).build();
             connection().sendStanza(m);

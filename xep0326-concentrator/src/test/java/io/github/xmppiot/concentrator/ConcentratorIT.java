@@ -56,6 +56,7 @@ class ConcentratorIT {
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
+        NodeCommandClient cmd = NodeCommandClient.getInstanceFor(client);
 
         assertThat(ServiceDiscoveryManager.getInstanceFor(client).supportsFeature(to, ConcentratorServer.FEATURE)).isTrue();
         List<String> caps = await(c.getCapabilities(to));
@@ -103,8 +104,8 @@ class ConcentratorIT {
         assertThat(updated.oldId()).isEqualTo("Lamp1");
 
         // simple node command
-        assertThat(await(c.getNodeCommands(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).extracting(x -> x.command()).containsExactly("toggle");
-        await(c.executeNodeCommand(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID), "toggle", null));
+        assertThat(await(cmd.getNodeCommands(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).extracting(x -> x.command()).contains("toggle", "history");
+        await(cmd.executeNodeCommand(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID), "toggle", null));
         assertThat(tree.thing("Lamp2").orElseThrow().parameter("on").orElseThrow().currentValue().orElseThrow().lexical()).isEqualTo("true");
 
         // ordering

@@ -1,5 +1,6 @@
 package io.github.xmppiot.concentrator.element;
 
+import io.github.xmppiot.core.value.Value;
 import java.util.List;
 import java.util.Objects;
 
@@ -110,6 +111,25 @@ public sealed interface QueryEvent {
         public Cell {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(value, "value");
+        }
+
+        /**
+         * The cell of a value: an element named after its type; {@code enum} values become {@code string} and
+         * {@code numeric} values {@code double}, the record types XEP-0326 defines.
+         *
+         * @param value the value, null for a {@code void} cell
+         * @return the cell
+         */
+        public static Cell of(Value value) {
+            if (value == null) {
+                return new Cell("void", "", null);
+            }
+            String type = switch (value.type()) {
+                case ENUM -> "string";
+                case NUMERIC -> "double";
+                default -> value.type().elementName();
+            };
+            return new Cell(type, value.lexical(), null);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.xmppiot.concentrator.hub;
 
+import io.github.xmppiot.concentrator.NodeCommandSpec;
 import io.github.xmppiot.concentrator.NodeParameterSpec;
 import io.github.xmppiot.concentrator.NodeType;
 import io.github.xmppiot.core.NodeRef;
@@ -26,6 +27,8 @@ import java.util.logging.Logger;
  * answers {@code FormError} — and {@link #create} opens the driver through its {@link DriverNode}.
  */
 public final class DriverNodeType implements NodeType {
+
+    private static final NodeCommandSpec VALUES = ValuesQuery.spec(java.time.Clock.systemUTC());
 
     private static final Logger LOG = Logger.getLogger(DriverNodeType.class.getName());
 
@@ -163,6 +166,17 @@ public final class DriverNodeType implements NodeType {
                 LOG.log(Level.WARNING, "closing a device of node " + thing.node().nodeId() + " failed", e);
             }
         }
+    }
+
+    /**
+     * The commands of a driver node: the {@code values} query, which reports the node's momentary values as a table
+     * (XEP-0326 §3.12 "Execute Node Query").
+     *
+     * @return the commands
+     */
+    @Override
+    public List<NodeCommandSpec> commands() {
+        return List.of(VALUES);
     }
 
     /** @return the number of devices currently open through this type */

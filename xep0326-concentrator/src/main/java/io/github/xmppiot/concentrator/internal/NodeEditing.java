@@ -3,7 +3,6 @@ package io.github.xmppiot.concentrator.internal;
 import static io.github.xmppiot.concentrator.internal.NodeQueries.fail;
 import static io.github.xmppiot.concentrator.internal.NodeQueries.resolve;
 
-import io.github.xmppiot.concentrator.NodeCommandSpec;
 import io.github.xmppiot.concentrator.NodeParameterSpec;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.NodeType;
@@ -32,7 +31,7 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
 
 /**
  * The changing commands of XEP-0326: moving (C14), node parameters (C15, C16), creating and destroying nodes (C17)
- * and node commands (C18). Anything that builds a Thing runs on the given executor, never on Smack's threads.
+ * (node commands are in {@link NodeCommands}). Anything that builds a Thing runs on the given executor, never on Smack's threads.
  */
 public final class NodeEditing {
 
@@ -97,8 +96,6 @@ public final class NodeEditing {
                         ? ConcentratorResponse.builder(c, ResultCode.OK).build()
                         : fail(c, ResultCode.NOT_FOUND, "unknown node"), executor));
             }
-            case GET_NODE_COMMANDS: case GET_COMMAND_PARAMETERS: case EXECUTE_NODE_COMMAND:
-                return Optional.of(commands(r));
             default:
                 return Optional.empty();
         }
@@ -264,41 +261,5 @@ public final class NodeEditing {
         List<ParameterError> out = new ArrayList<>();
         type.ifPresent(t -> t.check(values).forEach((var, text) -> out.add(new ParameterError(var, text))));
         return out;
-    }
-
-    private CompletableFuture<ConcentratorResponse> commands(ConcentratorRequest r) {
-        ConcentratorCommand c = r.command();
-        Optional<TreeNode> n = resolve(tree, r.nodeRef().orElse(null));
-        List<NodeCommandSpec> specs = n.flatMap(x -> tree.type(x.type())).map(NodeType::commands).orElse(List.of());
-        if (n.isEmpty()) {
-            return CompletableFuture.completedFuture(fail(c, ResultCode.NOT_FOUND, "unknown node"));
-        }
-        if (c == ConcentratorCommand.GET_NODE_COMMANDS) {
-            var b = ConcentratorResponse.builder(c, ResultCode.OK);
-            specs.forEach(s -> b.command(s.describe()));
-            return CompletableFuture.completedFuture(b.build());
-        }
-        String name = r.attribute("command").orElse("");
-        Optional<NodeCommandSpec> spec = specs.stream().filter(s -> s.command().equals(name)).findFirst();
-        if (spec.isEmpty()) {
-            return CompletableFuture.completedFuture(fail(c, ResultCode.NOT_FOUND, "unknown command " + name));
-        }
-        if (c == ConcentratorCommand.GET_COMMAND_PARAMETERS) {
-            return CompletableFuture.completedFuture(ConcentratorResponse.builder(c, ResultCode.OK)
-                    .form(Forms.form(spec.get().name(), spec.get().parameters(), Map.of(), Set.of(), false)).build());
-        }
-        Forms.Validated v = r.form().map(f -> Forms.validate(spec.get().parameters(), f, Map.of(), false))
-                .orElseGet(() -> Forms.validate(spec.get().parameters(), DataForm.builder(DataForm.Type.submit).build(), Map.of(), false));
-        if (!v.ok()) {
-            return CompletableFuture.completedFuture(
-                    ConcentratorResponse.builder(c, ResultCode.FORM_ERROR).errors(v.errors()).errorText("invalid form").build());
-        }
-        var thing = tree.thing(n.get().nodeId());
-        if (thing.isEmpty()) {
-            return CompletableFuture.completedFuture(fail(c, ResultCode.NOT_FOUND, "node has no device"));
-        }
-        return CompletableFuture.supplyAsync(() -> spec.get().action().execute(thing.get(), v.values()), executor)
-                .thenCompose(s -> s).thenApply(x -> ConcentratorResponse.builder(c, ResultCode.OK).build())
-                .exceptionally(e -> fail(c, ResultCode.OTHER_ERROR, String.valueOf(e.getMessage())));
     }
 }

@@ -2,7 +2,12 @@ package io.github.xmppiot.concentrator.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.concentrator.NodeCommandSpec;
 import io.github.xmppiot.concentrator.NodeParameterSpec;
+import io.github.xmppiot.concentrator.element.CommandType;
+import io.github.xmppiot.concentrator.element.QueryEvent;
+import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.concentrator.internal.QueryRunner;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.value.IntValue;
@@ -14,7 +19,9 @@ import io.github.xmppiot.hal.driver.ParameterSpec;
 import io.github.xmppiot.hal.mock.MockHal;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
 
 /** The one adapter from driver declarations to XEP-0326 node types. */
@@ -82,5 +89,28 @@ class DriverNodeTypeTest {
         bme.create(NodeRef.of("C", "MeteringTopology"), Map.of("address", new IntValue(0x77)));
         assertThat(board.findI2cDevice(1, 0x77)).isPresent();
         assertThat(board.findI2cDevice(1, 0x77).get().registers().get(Bme280.REG_CHIP_ID)).isEqualTo(Bme280.CHIP_ID);
+    }
+
+    @Test
+    void driverNodesOfferAValuesQueryReportingTheirMomentaryValuesAsATable() throws Exception {
+        MockHal board = MockHal.create();
+        DriverNodeType bme = new DriverNodeType(new Bme280Node(), new HubHardware(board.open(), DIRECT));
+        NodeRef node = NodeRef.of("C", "MeteringTopology");
+        Thing thing = bme.create(node, Map.of("address", new IntValue(0x76)));
+        NodeCommandSpec values = bme.commands().get(0);
+        assertThat(values.describe().type()).isEqualTo(CommandType.QUERY);
+
+        List<QueryProgress> sent = new CopyOnWriteArrayList<>();
+        QueryRunner runner = new QueryRunner(DIRECT, (to, p) -> sent.add(p));
+        runner.register("Q1", JidCreate.from("client@example.org/r"), node, thing, values, Map.of());
+        runner.release("Q1");
+        List<QueryEvent> events = sent.stream().flatMap(p -> p.events().stream()).toList();
+        assertThat(events).extracting(QueryEvent::element).containsExactly("queryStarted", "title", "newTable", "newRecords",
+                "tableDone", "queryDone");
+        List<List<QueryEvent.Cell>> rows = ((QueryEvent.NewRecords) events.get(3)).records();
+        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith(new QueryEvent.Cell("string", "Temperature", null),
+                new QueryEvent.Cell("double", "25.08", null)));
+        assertThat(rows).allSatisfy(row -> assertThat(row.get(3).type()).isEqualTo("dateTime"));
+        bme.close(thing);
     }
 }

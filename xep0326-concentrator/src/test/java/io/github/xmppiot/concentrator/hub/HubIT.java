@@ -3,6 +3,9 @@ package io.github.xmppiot.concentrator.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.NodeCommandClient;
+import io.github.xmppiot.concentrator.NodeQuery;
+import io.github.xmppiot.concentrator.element.QueryEvent;
 import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.AddableNodeType;
@@ -147,6 +150,12 @@ class HubIT {
         assertThat(climate.failures()).isEmpty();
         assertThat(climate.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("25.08");
         assertThat(climate.field("Pressure").orElseThrow().field().value().lexical()).isEqualTo("1006.53");
+        // the same values through the node's XEP-0326 query
+        NodeQuery values = await(NodeCommandClient.getInstanceFor(clientConn).executeNodeQuery(to, ref("Climate"), "values", null));
+        await(values.completion());
+        assertThat(values.events("Climate")).filteredOn(e -> e instanceof QueryEvent.NewRecords)
+                .flatMap(e -> ((QueryEvent.NewRecords) e).records()).anySatisfy(row -> assertThat(row)
+                        .startsWith(new QueryEvent.Cell("string", "Temperature", null), new QueryEvent.Cell("double", "25.08", null)));
 
         // a relay, switched over XEP-0325
         await(c.createNewNode(to, ref("Hub"), "relay", submit("id", "Heater", "pin", "17")));

@@ -1,0 +1,261 @@
+package io.github.xmppiot.concentrator;
+
+import io.github.xmppiot.concentrator.element.ConcentratorCommand;
+import io.github.xmppiot.concentrator.element.ConcentratorRequest;
+import io.github.xmppiot.concentrator.element.ConcentratorResponse;
+import io.github.xmppiot.concentrator.element.NodeCommand;
+import io.github.xmppiot.concentrator.element.NodeResult;
+import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.core.NodeRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.packet.ExtensionElement;
+import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The client side of XEP-0326 node commands (§3.12 "Node Commands", §3.13 batch commands; CHECKLIST C18–C20,
+ * 326-13..326-15): listing commands, their parameter forms, executing commands and queries on one or several nodes,
+ * and receiving query progress in document order (a synchronous, ordered stanza listener). Requests go through
+ * {@link ConcentratorClient#execute}, so every response code is checked. One instance per connection.
+ */
+public final class NodeCommandClient extends Manager {
+
+    private static final Map<XMPPConnection, NodeCommandClient> INSTANCES = new WeakHashMap<>();
+
+    private final List<BiConsumer<Jid, QueryProgress>> progressListeners = new CopyOnWriteArrayList<>();
+    private final List<Pending> pending = new CopyOnWriteArrayList<>();
+
+    private NodeCommandClient(XMPPConnection connection) {
+        super(connection);
+        connection.addSyncStanzaListener(s -> {
+            Message m = (Message) s;
+            for (ExtensionElement e : m.getExtensions()) {
+                if (e instanceof QueryProgress qp && m.getFrom() != null) {
+                    progressListeners.forEach(l -> l.accept(m.getFrom(), qp));
+                    pending.forEach(p -> p.offer(m.getFrom(), qp));
+                }
+            }
+        }, StanzaTypeFilter.MESSAGE);
+    }
+
+    /**
+     * The client of a connection.
+     *
+     * @param connection the connection
+     * @return its client
+     */
+    public static synchronized NodeCommandClient getInstanceFor(XMPPConnection connection) {
+        return INSTANCES.computeIfAbsent(connection, NodeCommandClient::new);
+    }
+
+    /**
+     * Listens to every {@code queryProgress} (XEP-0326 §3.15), in document order; on Smack's ordered listener
+     * thread, so the listener must return quickly.
+     *
+     * @param listener receives the sender and each {@code queryProgress}
+     */
+    public void addQueryProgressListener(BiConsumer<Jid, QueryProgress> listener) {
+        progressListeners.add(listener);
+    }
+
+    private CompletableFuture<ConcentratorResponse> execute(Jid to, ConcentratorRequest.Builder b) {
+        return ConcentratorClient.getInstanceFor(connection()).execute(to, b.build());
+    }
+
+    private static ConcentratorRequest.Builder req(ConcentratorCommand c) {
+        return ConcentratorRequest.builder(c);
+    }
+
+    /**
+     * C18 {@code getNodeCommands} (XEP-0326 §3.12).
+     *
+     * @param to   the concentrator
+     * @param node the node
+     * @return the commands
+     */
+    public CompletableFuture<List<NodeCommand>> getNodeCommands(Jid to, NodeRef node) {
+        return execute(to, req(ConcentratorCommand.GET_NODE_COMMANDS).node(node)).thenApply(ConcentratorResponse::commands);
+    }
+
+    /**
+     * C18 {@code getCommandParameters} (XEP-0326 §3.12): the parameter form of a parameterized command or a query.
+     *
+     * @param to      the concentrator
+     * @param node    the node
+     * @param command the command id
+     * @return the form
+     */
+    public CompletableFuture<DataForm> getCommandParameters(Jid to, NodeRef node, String command) {
+        return execute(to, req(ConcentratorCommand.GET_COMMAND_PARAMETERS).node(node).attribute("command", command))
+                .thenApply(r -> r.form().orElseThrow());
+    }
+
+    /**
+     * C18 {@code executeNodeCommand} (XEP-0326 §3.12).
+     *
+     * @param to      the concentrator
+     * @param node    the node
+     * @param command the command id
+     * @param form    the parameters, null for a simple command
+     * @return completes when executed; a {@code FormError} fails with the per-field errors
+     */
+    public CompletableFuture<Void> executeNodeCommand(Jid to, NodeRef node, String command, DataForm form) {
+        return execute(to, req(ConcentratorCommand.EXECUTE_NODE_COMMAND).node(node).attribute("command", command).form(form))
+                .thenApply(r -> null);
+    }
+
+    /**
+     * C19 {@code executeNodeQuery} (XEP-0326 §3.12): starts a query; its results arrive as events of the returned
+     * handle.
+     *
+     * @param to      the concentrator
+     * @param node    the node
+     * @param command the query command id
+     * @param form    the parameters, null for none
+     * @return the running query
+     */
+    public CompletableFuture<NodeQuery> executeNodeQuery(Jid to, NodeRef node, String command, DataForm form) {
+        return start(to, List.of(node), req(ConcentratorCommand.EXECUTE_NODE_QUERY).node(node)
+                .attribute("command", command).form(form), false);
+    }
+
+    /**
+     * C19 {@code abortNodeQuery} (XEP-0326 §3.12).
+     *
+     * @param to      the concentrator
+     * @param node    the node
+     * @param queryId the query id
+     * @return completes when accepted; {@code NotFound} may mean the query already ended
+     */
+    public CompletableFuture<Void> abortNodeQuery(Jid to, NodeRef node, String queryId) {
+        return execute(to, req(ConcentratorCommand.ABORT_NODE_QUERY).node(node).attribute("queryId", queryId))
+                .thenApply(r -> null);
+    }
+
+    /**
+     * C20 {@code getCommonNodeCommands} (XEP-0326 §3.13): the commands all nodes offer.
+     *
+     * @param to    the concentrator
+     * @param nodes the nodes
+     * @return the common commands
+     */
+    public CompletableFuture<List<NodeCommand>> getCommonNodeCommands(Jid to, List<NodeRef> nodes) {
+        return execute(to, req(ConcentratorCommand.GET_COMMON_NODE_COMMANDS).nodes(nodes)).thenApply(ConcentratorResponse::commands);
+    }
+
+    /**
+     * C20 {@code getCommonCommandParameters} (XEP-0326 §3.13).
+     *
+     * @param to      the concentrator
+     * @param command the command id
+     * @param nodes   the nodes
+     * @return the form
+     */
+    public CompletableFuture<DataForm> getCommonCommandParameters(Jid to, String command, List<NodeRef> nodes) {
+        return execute(to, req(ConcentratorCommand.GET_COMMON_COMMAND_PARAMETERS).attribute("command", command).nodes(nodes))
+                .thenApply(r -> r.form().orElseThrow());
+    }
+
+    /**
+     * C20 {@code executeCommonNodeCommand} (XEP-0326 §3.13). The response is {@code OK} even when the command failed
+     * on some nodes: check each result (CHECKLIST 326-14).
+     *
+     * @param to      the concentrator
+     * @param command the command id
+     * @param nodes   the nodes
+     * @param form    the parameters, null for a simple command
+     * @return one result per node, in request order
+     */
+    public CompletableFuture<List<NodeResult>> executeCommonNodeCommand(Jid to, String command, List<NodeRef> nodes,
+            DataForm form) {
+        return execute(to, req(ConcentratorCommand.EXECUTE_COMMON_NODE_COMMAND).attribute("command", command).nodes(nodes)
+                .form(form)).thenApply(ConcentratorResponse::nodeResults);
+    }
+
+    /**
+     * C20 {@code executeCommonNodeQuery} (XEP-0326 §3.13): one query id over several nodes; {@link NodeQuery#results()}
+     * tells on which nodes it started.
+     *
+     * @param to      the concentrator
+     * @param command the query command id
+     * @param nodes   the nodes
+     * @param form    the parameters, null for none
+     * @return the running query
+     */
+    public CompletableFuture<NodeQuery> executeCommonNodeQuery(Jid to, String command, List<NodeRef> nodes, DataForm form) {
+        return start(to, nodes, req(ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY).attribute("command", command)
+                .nodes(nodes).form(form), true);
+    }
+
+    /**
+     * C20 {@code abortCommonNodeQuery} (XEP-0326 §3.13); nodes where the query already ended are ignored.
+     *
+     * @param to      the concentrator
+     * @param queryId the query id
+     * @param nodes   the nodes
+     * @return completes when accepted
+     */
+    public CompletableFuture<Void> abortCommonNodeQuery(Jid to, String queryId, List<NodeRef> nodes) {
+        return execute(to, req(ConcentratorCommand.ABORT_COMMON_NODE_QUERY).attribute("queryId", queryId).nodes(nodes))
+                .thenApply(r -> null);
+    }
+
+    private CompletableFuture<NodeQuery> start(Jid to, List<NodeRef> nodes, ConcentratorRequest.Builder b, boolean common) {
+        Pending p = new Pending(to, nodes.stream().map(NodeRef::nodeId).collect(Collectors.toSet()));
+        pending.add(p);
+        return execute(to, b).thenApply(r -> {
+            String queryId = r.queryId().orElseThrow(() -> new IllegalStateException("response without queryId"));
+            NodeQuery q = new NodeQuery(queryId, nodes, common ? r.nodeResults() : List.of(), () -> common
+                    ? abortCommonNodeQuery(to, queryId, nodes) : abortNodeQuery(to, nodes.get(0), queryId));
+            q.completion().whenComplete((x, e) -> pending.remove(p));
+            p.bind(q);
+            return q;
+        }).whenComplete((q, e) -> {
+            if (e != null) {
+                pending.remove(p);
+            }
+        });
+    }
+
+    /** Collects the progress of a query from the moment it is requested, before its id is known. */
+    private static final class Pending {
+        private final Jid from;
+        private final Set<String> nodeIds;
+        private final List<QueryProgress> early = new ArrayList<>();
+        private NodeQuery query;
+
+        Pending(Jid from, Set<String> nodeIds) {
+            this.from = from;
+            this.nodeIds = nodeIds;
+        }
+
+        synchronized void offer(Jid sender, QueryProgress p) {
+            if (!sender.asBareJid().equals(from.asBareJid()) || !nodeIds.contains(p.node().nodeId())) {
+                return;
+            }
+            if (query == null) {
+                early.add(p);
+            } else if (query.queryId().equals(p.queryId())) {
+                query.accept(p);
+            }
+        }
+
+        synchronized void bind(NodeQuery q) {
+            query = q;
+            early.stream().filter(p -> p.queryId().equals(q.queryId())).forEach(q::accept);
+            early.clear();
+        }
+    }
+}
