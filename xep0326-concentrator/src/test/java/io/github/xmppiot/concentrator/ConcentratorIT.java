@@ -1,10 +1,15 @@
 package io.github.xmppiot.concentrator;
 
+import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.provider.ProviderManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
+import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
@@ -155,5 +160,26 @@ class ConcentratorIT {
                 .extracting(e -> ((ConcentratorException) e).result()).isEqualTo(ResultCode.NOT_IMPLEMENTED);
         assertThatThrownBy(() -> await(c.destroyNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID))))
                 .cause().isInstanceOf(ConcentratorException.class);
+
+        // A command XEP-0326 does not define: <teleportResponse result='NotImplemented'/> with an error (326-2).
+        ProviderManager.addIQProvider("teleportResponse", ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
+        IQ teleport = new IQ("teleport", ConcentratorRequest.NAMESPACE) {
+            @Override
+            protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+                xml.setEmptyElement();
+                return xml;
+            }
+        };
+        teleport.setType(IQ.Type.set);
+        teleport.setTo(to);
+        assertThatThrownBy(() -> client.sendIqRequestAndWaitForResponse(teleport))
+                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> {
+                    assertThat(e.getStanza()).isInstanceOf(ConcentratorResponse.class);
+                    ConcentratorResponse r = (ConcentratorResponse) e.getStanza();
+                    assertThat(r.element()).isEqualTo("teleportResponse");
+                    assertThat(r.result()).isEqualTo(ResultCode.NOT_IMPLEMENTED);
+                    assertThat(e.getStanzaError().getCondition().toString()).isEqualTo("feature-not-implemented");
+                });
+        assertThat(hub.isConnected()).isTrue();
     }
 }
