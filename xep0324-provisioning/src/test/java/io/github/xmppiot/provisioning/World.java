@@ -61,7 +61,8 @@ final class World {
         client = prosody.connect(prefix + "-client");
         stranger = prosody.connect(prefix + "-stranger");
         await(thingClient.trust(serverBareJid()));
-        command(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString()));
+        // a claim pushes clearCache: wait for the Thing's acknowledgement so it cannot overtake later decisions
+        ownerChange(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString()));
     }
 
     /**
