@@ -30,12 +30,15 @@ import picocli.CommandLine.Spec;
  * hub keeps the file in sync with the nodes clients create, edit and destroy.
  */
 @Command(name = "hub", sortOptions = false, description = {
-    "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON configuration file, serving read-outs (XEP-0323),",
-    "control (XEP-0325) and node management (add-node, remove-node) until interrupted (Ctrl-C). Nodes that clients",
-    "add, edit or remove are written back to the file. A missing file is created (mock backend, no nodes).",
-    "Configuration: {\"rootId\": \"Hub\", \"hal\": {\"backend\": \"mock\"}, \"nodes\": [{\"id\": \"Heater\",",
-    "\"type\": \"relay\", \"parameters\": {\"pin\": 17}}]}; hal.backend is mock or pi4j. Node types: relay, led,",
-    "dimmable-led, bme280, bh1750, pir, button and DemoBoard (a simulated multisensor, parameter room)."})
+    "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
+    "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
+    "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",
+    "remove are written back to the file; a missing file is created (mock HAL",
+    "backend, no nodes). Example file:",
+    "  {\"rootId\": \"Hub\", \"hal\": {\"backend\": \"mock\"}, \"nodes\": [",
+    "    {\"id\": \"Heater\", \"type\": \"relay\", \"parameters\": {\"pin\": 17}}]}",
+    "hal.backend: mock or pi4j. Node types: relay, led, dimmable-led, bme280,",
+    "bh1750, pir, button, DemoBoard (simulated multisensor; parameter room)."})
 final class HubCommand implements Callable<Integer> {
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's JSON configuration;"
