@@ -1,26 +1,22 @@
 package io.github.xmppiot.examples;
 
-import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeParameterSpec;
-import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.NodeType;
-import io.github.xmppiot.control.ControlServer;
+import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.connection.IotConnection;
 import io.github.xmppiot.core.connection.IotConnectionConfig;
 import io.github.xmppiot.core.thing.ControlParameter;
 import io.github.xmppiot.core.thing.Sensor;
 import io.github.xmppiot.core.thing.Thing;
-import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.IntValue;
 import io.github.xmppiot.core.value.NumericValue;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;
-import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.FileReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -29,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
-/** A hub (XEP-0326) with a custom driver: fans with a Speed control (%) and an Rpm reading; add more by add-node. */
+/**
+ * A hub (XEP-0326) with a custom node type: fans with a Speed control (%) and an Rpm reading; add more by add-node.
+ * The SDK's {@link Hub} serves them and keeps them in a JSON file.
+ */
 public final class HubWithCustomDriver {
     private HubWithCustomDriver() {
     }
@@ -62,26 +61,25 @@ public final class HubWithCustomDriver {
     }
 
     /**
-     * Serves a hub with one fan on a connection; friends may use it (the default policy of each server).
+     * Serves a hub with the fans of a JSON file (created with Fan1 if missing); friends may use it.
      *
      * @param connection a logged-in connection
-     * @return the node tree, to which more fans can be added
-     * @throws Exception if the first fan cannot be created
+     * @param config     the hub's JSON configuration, kept in sync with the fans clients add or remove
+     * @return the started hub
+     * @throws Exception if the file is invalid or a fan cannot be created
      */
-    public static NodeTree serve(XMPPConnection connection) throws Exception {
-        ThingDirectory things = new ThingDirectory();
-        NodeTree tree = new NodeTree("Hub", things, Clock.systemUTC()).register(new FanType());
-        tree.add("Hub", "Fan", "Fan1", Map.of("maxRpm", new IntValue(1800)));
-        SensorDataServer.getInstanceFor(connection).setDirectory(things);
-        ControlServer.getInstanceFor(connection).setThings(things);
-        ConcentratorServer.getInstanceFor(connection).serve(tree);
-        return tree;
+    public static Hub serve(XMPPConnection connection, Path config) throws Exception {
+        Hub hub = Hub.builder().config(config).connection(connection).nodeType(new FanType()).build().start();
+        if (hub.tree().get("Fan1").isEmpty()) {
+            hub.tree().add(hub.tree().rootId(), "Fan", "Fan1", Map.of("maxRpm", new IntValue(1800)));
+        }
+        return hub;
     }
 
     /**
      * Connects with a properties file (as {@link MinimalSensor}), serves the hub and waits for Ctrl-C.
      *
-     * @param args the connection properties file
+     * @param args the connection properties file, and the hub's JSON file (default {@code fans.json})
      * @throws Exception if connecting fails
      */
     public static void main(String[] args) throws Exception {
@@ -90,7 +88,7 @@ public final class HubWithCustomDriver {
             p.load(r);
         }
         XMPPTCPConnection connection = IotConnection.connect(IotConnectionConfig.fromProperties(p));
-        serve(connection);
+        serve(connection, Path.of(args.length > 1 ? args[1] : "fans.json"));
         System.out.println("Hub with fans online as " + connection.getUser() + "; Ctrl-C stops it");
         Runtime.getRuntime().addShutdownHook(new Thread(connection::disconnect));
         new CountDownLatch(1).await();

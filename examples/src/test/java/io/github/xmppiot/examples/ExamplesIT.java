@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.NodeTree;
+import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
@@ -68,10 +69,12 @@ class ExamplesIT {
     }
 
     @Test
-    void hubServesFansAndClientsAddMore(ProsodyServer server) throws Exception {
+    void hubServesFansAndClientsAddMore(ProsodyServer server, @TempDir Path dir) throws Exception {
         XMPPTCPConnection hub = server.connect("hub");
         XMPPTCPConnection client = server.connect("operator");
-        NodeTree tree = HubWithCustomDriver.serve(hub);
+        Path config = dir.resolve("fans.json");
+        Hub started = HubWithCustomDriver.serve(hub, config);
+        NodeTree tree = started.tree();
         Friendship.establish(hub, client, TIMEOUT);
         ConcentratorClient concentrator = ConcentratorClient.getInstanceFor(client);
         NodeRef root = NodeRef.of("Hub", NodeTree.SOURCE_ID);
@@ -79,6 +82,8 @@ class ExamplesIT {
         concentrator.createNewNode(hub.getUser(), root, "Fan", NodeForms.fill(form,
                 "Fan2", Map.of("maxRpm", "2400"))).get(20, TimeUnit.SECONDS);
         assertThat(tree.get("Fan2")).isPresent();
+        assertThat(Files.readString(config, StandardCharsets.UTF_8)).contains("\"Fan1\"", "\"Fan2\"",
+                "\"maxRpm\": 2400");
 
         ControlClient.getInstanceFor(client).set(hub.getUser(),
                 ControlRequest.builder().node("Fan2").set("Speed", 50).build())
@@ -87,5 +92,6 @@ class ExamplesIT {
                 ReadoutRequest.builder().momentary().nodes("Fan2").fields("Rpm")
                         .build()).get(20, TimeUnit.SECONDS);
         assertThat(readout.field("Rpm").orElseThrow().field().value().lexical()).isEqualTo("1200");
+        started.close();
     }
 }

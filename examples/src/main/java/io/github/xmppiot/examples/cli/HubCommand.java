@@ -1,21 +1,18 @@
 package io.github.xmppiot.examples.cli;
 
+import io.github.xmppiot.concentrator.TreeNode;
+import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
-import io.github.xmppiot.examples.hub.Hub;
 import io.github.xmppiot.provisioning.ProvisioningClient;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Properties;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -29,20 +26,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xmpp-iot hub}: runs a hub (XEP-0326 concentrator) whose devices are listed in a properties file, until
- * interrupted.
+ * {@code xmpp-iot hub}: runs the SDK's XEP-0326 hub ({@link Hub}) on a JSON configuration file until interrupted. The
+ * hub keeps the file in sync with the nodes clients create, edit and destroy.
  */
 @Command(name = "hub", sortOptions = false, description = {
-    "Runs a hub (XEP-0326 concentrator) with the devices of a configuration file, serving read-outs (XEP-0323),",
-    "control (XEP-0325) and node management (add-node, remove-node) until interrupted (Ctrl-C).",
-    "Configuration (properties): root=Hub, then per device node.<id>.type=DemoBoard and node.<id>.<parameter>=value."})
+    "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
+    "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
+    "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",
+    "remove are written back to the file; a missing file is created (mock HAL",
+    "backend, no nodes). Example file:",
+    "  {\"rootId\": \"Hub\", \"hal\": {\"backend\": \"mock\"}, \"nodes\": [",
+    "    {\"id\": \"Heater\", \"type\": \"relay\", \"parameters\": {\"pin\": 17}}]}",
+    "hal.backend: mock or pi4j. Node types: relay, led, dimmable-led, bme280,",
+    "bh1750, pir, button, DemoBoard (simulated multisensor; parameter room)."})
 final class HubCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's configuration.")
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's JSON configuration;"
+            + " created if missing.")
     private Path config;
 
     @Option(names = "--allow", paramLabel = "JID", description = "Bare JID that may use the hub (repeatable).")
-    private java.util.List<String> allow = new java.util.ArrayList<>();
+    private List<String> allow = new ArrayList<>();
 
     @Option(names = "--provisioning", paramLabel = "JID", description = "Provisioning server (XEP-0324) deciding"
             + " who may use the hub, instead of friendship.")
@@ -56,9 +60,6 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Properties p = load(config);
-        String root = p.getProperty("root", "Hub").strip();
-        Map<String, Map<String, String>> nodes = nodes(p);
         Set<BareJid> allowed = allow.stream().map(j -> Session.jid(j, "--allow").asBareJid())
                 .collect(Collectors.toSet());
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
@@ -77,60 +78,36 @@ final class HubCommand implements Callable<Integer> {
             AccessPolicy decided = base;
             AccessPolicy policy = request -> allowed.contains(request.requester().asBareJid())
                     ? CompletableFuture.completedFuture(AccessDecision.allowAll()) : decided.decide(request);
-            try (Hub hub = Hub.start(c, root, policy, new SimulatedBoardType())) {
-                for (Map.Entry<String, Map<String, String>> n : nodes.entrySet()) {
-                    Map<String, String> values = new LinkedHashMap<>(n.getValue());
-                    String type = values.remove("type");
-                    try {
-                        hub.add(type, n.getKey(), values);
-                    } catch (IllegalArgumentException e) {
-                        throw CliException.badInput(config + ": " + e.getMessage());
-                    }
+            boolean created = !Files.exists(config);
+            try (Hub hub = start(Hub.builder().config(config).connection(c).accessPolicy(policy)
+                    .nodeType(new SimulatedBoardType()).build())) {
+                if (created) {
+                    out.println("created " + config + " (mock backend, no nodes)");
                 }
-                out.println("hub " + root + " online as " + c.getUser() + " with " + nodes.size() + " device(s): "
-                        + String.join(", ", nodes.keySet()) + "; Ctrl-C stops it");
+                String root = hub.tree().rootId();
+                List<TreeNode> nodes = hub.tree().all().stream().filter(n -> n.parentId() != null).toList();
+                String table = nodes.isEmpty() ? "" : Output.table(List.of("node", "type", "parent"), nodes.stream()
+                        .map(n -> List.<Object>of(n.nodeId(), n.type(), n.parentId())).toList());
+                // one write, so that a reader seeing the first line also sees the table
+                out.print("hub " + root + " online as " + c.getUser() + " with " + nodes.size() + " node(s) from "
+                        + config + "; Ctrl-C stops it" + System.lineSeparator() + table);
                 out.flush();
                 Interrupts.awaitStop();
+                hub.lastWriteFailure().ifPresent(e -> spec.commandLine().getErr().println("hub: the last change"
+                        + " could not be saved to " + config + ": " + CliErrors.oneLine(e.getMessage())));
             }
             return 0;
         }
     }
 
-    private static Properties load(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException | IllegalArgumentException e) {
-            throw CliException.badInput("cannot read --config " + file + ": " + CliErrors.oneLine(e.getMessage()));
+    /** Starts the hub, turning an unreadable or invalid configuration into a one-line {@code BAD_INPUT} error. */
+    private Hub start(Hub hub) throws Exception {
+        try {
+            return hub.start();
+        } catch (IOException e) {
+            throw CliException.badInput("cannot read --config " + config + ": " + CliErrors.oneLine(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw CliException.badInput(CliErrors.oneLine(e.getMessage()));
         }
-        return p;
-    }
-
-    /**
-     * The devices of a configuration, by node id, each with its {@code type} and parameters.
-     *
-     * @param p the configuration
-     * @return the devices in node-id order
-     * @throws CliException with {@link CliException#BAD_INPUT} if a key is malformed or a type missing
-     */
-    static Map<String, Map<String, String>> nodes(Properties p) {
-        Map<String, Map<String, String>> nodes = new LinkedHashMap<>();
-        for (String key : new TreeSet<>(p.stringPropertyNames())) {
-            if (key.equals("root")) {
-                continue;
-            }
-            String[] parts = key.split("\\.", 3);
-            if (parts.length != 3 || !parts[0].equals("node") || parts[1].isBlank() || parts[2].isBlank()) {
-                throw CliException.badInput("unknown configuration key '" + key + "': expected root or"
-                        + " node.<id>.type / node.<id>.<parameter>");
-            }
-            nodes.computeIfAbsent(parts[1], k -> new LinkedHashMap<>()).put(parts[2], p.getProperty(key).strip());
-        }
-        nodes.forEach((id, values) -> {
-            if (!values.containsKey("type")) {
-                throw CliException.badInput("node " + id + " has no node." + id + ".type");
-            }
-        });
-        return nodes;
     }
 }

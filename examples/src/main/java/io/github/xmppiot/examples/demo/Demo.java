@@ -1,6 +1,9 @@
 package io.github.xmppiot.examples.demo;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.hub.Hub;
+import io.github.xmppiot.concentrator.hub.HubConfig;
+import io.github.xmppiot.concentrator.hub.HubConfig.Node;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.control.ControlClient;
@@ -20,18 +23,22 @@ import io.github.xmppiot.examples.cli.Output;
 import io.github.xmppiot.examples.cli.Tables;
 import io.github.xmppiot.examples.device.DemoBoard;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
-import io.github.xmppiot.examples.hub.Hub;
 import io.github.xmppiot.examples.hub.NodeForms;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -42,8 +49,8 @@ import org.jxmpp.jid.Jid;
 /**
  * The walk-through of {@code xmpp-iot demo}: an embedded XMPP server, a thing registry, a provisioning server, a hub
  * with a simulated device and a client that claims the device, reads it, controls it, adds a second device and reads
- * that one, printing each step. Everything runs in this JVM
- * on the loopback interface and is stopped at the end; nothing is written to disk.
+ * that one, printing each step. Everything runs in this JVM on the loopback interface and is stopped at the end; the
+ * hub's JSON configuration lives in a temporary directory that is deleted at the end.
  */
 public final class Demo {
 
@@ -87,6 +94,7 @@ public final class Demo {
                 });
         Services services = null;
         Hub hub = null;
+        Path hubDir = null;
         try {
             services = step("Start a thing registry (XEP-0347) and a provisioning server (XEP-0324)",
                     () -> Services.start(server));
@@ -94,14 +102,18 @@ public final class Demo {
             XMPPTCPConnection hubConnection = server.connect(server.configFor("hub").resource("hub").build(),
                     ProvisioningClient::getInstanceFor);
             EntityFullJid hubJid = hubConnection.getUser();
+            hubDir = Files.createTempDirectory("xmpp-iot-demo");
+            Path hubConfig = hubDir.resolve("hub.json");
+            HubConfig.empty("Hub", "mock").withNodes(List.of(new Node(KITCHEN.nodeId(), SimulatedBoardType.TYPE,
+                    null, Map.of("room", "kitchen")))).write(hubConfig);
             hub = step("Start a hub (XEP-0326) with a simulated multisensor, Kitchen, whose access the provisioning"
                     + " server decides", () -> {
                 ProvisioningClient provisioned = ProvisioningClient.getInstanceFor(hubConnection);
                 await(provisioned.trust(svc.provisioning()));
-                Hub h = Hub.start(hubConnection, "Hub", provisioned.accessPolicy(), boards);
-                h.add(SimulatedBoardType.TYPE, KITCHEN.nodeId(), Map.of("room", "kitchen"));
-                detail("hub online as " + hubJid + "; nodes: " + h.tree().all().stream().map(n -> n.nodeId())
-                        .toList());
+                Hub h = Hub.builder().config(hubConfig).connection(hubConnection)
+                        .accessPolicy(provisioned.accessPolicy()).nodeType(boards).build().start();
+                detail("hub online as " + hubJid + " with the nodes of " + hubConfig.getFileName() + ": "
+                        + h.tree().all().stream().map(n -> n.nodeId()).toList());
                 return h;
             });
             Hub started = hub;
@@ -164,6 +176,9 @@ public final class Demo {
                 require(nodes.stream().anyMatch(n -> n.nodeId().equals(GARAGE.nodeId())),
                         "Garage is not among the hub's nodes");
                 detail("the hub now has: " + nodes.stream().map(NodeInformation::nodeId).toList());
+                require(started.config().nodes().stream().anyMatch(n -> n.id().equals(GARAGE.nodeId())),
+                        "Garage was not saved to the hub's configuration");
+                detail("and saved Garage to " + started.configFile().getFileName());
                 return null;
             });
             step("Read the new Garage device", () -> {
@@ -179,12 +194,23 @@ public final class Demo {
                 services.close();
             }
             server.close();
+            if (hubDir != null) {
+                deleteTree(hubDir);
+            }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         out.printf("Demo complete: every step succeeded in %.1f s; server and devices stopped, nothing left on"
                 + " disk.%n", took.toMillis() / 1000.0);
         out.flush();
         return took;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private String secret() {

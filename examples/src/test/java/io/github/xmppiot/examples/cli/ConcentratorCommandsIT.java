@@ -3,23 +3,32 @@ package io.github.xmppiot.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.NodeTree;
+import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
-import io.github.xmppiot.examples.hub.Hub;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.EntityBareJid;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nodes}, {@code add-node} and {@code remove-node} against a concentrator on Prosody. */
 @ProsodyTest
 class ConcentratorCommandsIT {
 
+    @TempDir
+    Path dir;
+
+    private Hub started;
     private NodeTree tree;
     private String hub;
     private List<String> client;
@@ -30,18 +39,27 @@ class ConcentratorCommandsIT {
         EntityBareJid operator = server.jid("operator");
         AccessPolicy onlyOperator = request -> CompletableFuture.completedFuture(
                 request.requester().asBareJid().equals(operator) ? AccessDecision.allowAll() : AccessDecision.deny());
-        tree = Hub.start(connection, "Hub", onlyOperator, new SimulatedBoardType()).tree();
+        started = Hub.builder().config(dir.resolve("hub.json")).connection(connection).accessPolicy(onlyOperator)
+                .nodeType(new SimulatedBoardType()).build().start();
+        tree = started.tree();
         hub = connection.getUser().toString();
         client = Cli.account(server, "operator");
     }
 
+    @AfterEach
+    void stopHub() {
+        started.close();
+    }
+
     @Test
-    void addsListsAndRemovesNodes() {
+    void addsListsAndRemovesNodes() throws Exception {
         Cli.Result added = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Kitchen", "room=kitchen",
                 client));
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).contains("added node Kitchen (DemoBoard) under Hub");
         assertThat(tree.get("Kitchen")).isPresent();
+        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8)).contains("\"Kitchen\"",
+                "\"room\": \"kitchen\"");
 
         Cli.Result table = Cli.run(Cli.args("nodes", hub, client));
         assertThat(table.exitCode()).as(table.err()).isZero();
@@ -54,6 +72,7 @@ class ConcentratorCommandsIT {
         Cli.Result removed = Cli.run(Cli.args("remove-node", hub, "Kitchen", client));
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(tree.get("Kitchen")).isEmpty();
+        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8)).doesNotContain("Kitchen");
     }
 
     @Test
