@@ -21,27 +21,22 @@ import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.roster.AbstractRosterListener;
-import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -79,42 +74,6 @@ class HubIT {
         return e;
     }
 
-    /** Makes {@code client} a friend of {@code hub}: the hub approves the client's presence subscription. */
-    private static void befriend(XMPPTCPConnection hub, XMPPTCPConnection client) throws Exception {
-        Roster roster = Roster.getInstanceFor(hub);
-        roster.setSubscriptionMode(Roster.SubscriptionMode.accept_all);
-        BareJid clientJid = client.getUser().asBareJid();
-        CountDownLatch friends = new CountDownLatch(1);
-        AbstractRosterListener listener = new AbstractRosterListener() {
-            @Override
-            public void entriesAdded(Collection<Jid> addresses) {
-                check();
-            }
-
-            @Override
-            public void entriesUpdated(Collection<Jid> addresses) {
-                check();
-            }
-
-            private void check() {
-                RosterEntry e = roster.getEntry(clientJid);
-                if (e != null && e.canSeeMyPresence()) {
-                    friends.countDown();
-                }
-            }
-        };
-        roster.addRosterListener(listener);
-        try {
-            RosterEntry existing = roster.getEntry(clientJid);
-            if (existing == null || !existing.canSeeMyPresence()) {
-                Roster.getInstanceFor(client).createItemAndRequestSubscription(hub.getUser().asBareJid(), "hub", null);
-                assertThat(friends.await(WAIT, TimeUnit.SECONDS)).as("subscription approved").isTrue();
-            }
-        } finally {
-            roster.removeRosterListener(listener);
-        }
-    }
-
     // Own account names: Smack caches disco#info by full JID in static caches, shared with ConcentratorIT's "hub".
     @Test
     void clientManagesDriverNodesReadsAndControlsThemAndTheHubSurvivesARestart(ProsodyServer server) throws Exception {
@@ -125,7 +84,7 @@ class HubIT {
                 """);
         XMPPTCPConnection hubConn = server.connect("hubit");
         XMPPTCPConnection clientConn = server.connect("hubitclient");
-        befriend(hubConn, clientConn);
+        Friendship.establish(hubConn, clientConn, java.time.Duration.ofSeconds(WAIT));
         Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
