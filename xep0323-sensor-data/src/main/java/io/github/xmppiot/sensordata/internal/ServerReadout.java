@@ -89,6 +89,11 @@ public final class ServerReadout {
         Threads.WORK.execute(() -> run(false));
     }
 
+    /** Starts reading now, on the calling thread, which must not be Smack's reader thread. */
+    public void startHere() {
+        run(false);
+    }
+
     /**
      * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3, schema §10).
      *
