@@ -68,6 +68,24 @@ class ServerFlowTest {
     }
 
     @Test
+    void acceptedGoesOutBeforeTheFirstResultMessage() throws Exception {
+        read(ReadoutRequest.builder().momentary().nodes("Device01").build());
+        List<String> sent = List.copyOf(link.thing.sent);
+        int accepted = -1;
+        int firstMessage = -1;
+        for (int i = 0; i < sent.size(); i++) {
+            if (accepted < 0 && sent.get(i).startsWith("<iq") && sent.get(i).contains("<accepted")) {
+                accepted = i;
+            }
+            if (firstMessage < 0 && sent.get(i).startsWith("<message")) {
+                firstMessage = i;
+            }
+        }
+        assertThat(accepted).isNotNegative();
+        assertThat(firstMessage).isGreaterThan(accepted);
+    }
+
+    @Test
     void identityReadout() throws Exception {
         Readout r = read(ReadoutRequest.builder().identity().build());
         assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Device ID");

@@ -49,6 +49,8 @@ public enum FieldCategory {
     public static final Set<FieldCategory> HISTORICAL =
             Collections.unmodifiableSet(EnumSet.range(HISTORICAL_SECOND, HISTORICAL_OTHER));
 
+    private static final FieldCategory[] VALUES = values();
+
     private final String attribute;
 
     FieldCategory(String attribute) {
@@ -83,7 +85,7 @@ public enum FieldCategory {
         if (IDENTITY_ALIAS.equals(attribute)) {
             return Optional.of(IDENTITY);
         }
-        for (FieldCategory c : values()) {
+        for (FieldCategory c : VALUES) {
             if (c.attribute.equals(attribute)) {
                 return Optional.of(c);
             }

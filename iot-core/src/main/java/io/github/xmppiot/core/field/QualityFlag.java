@@ -37,6 +37,8 @@ public enum QualityFlag {
     /** Invoice confirmed. */
     INVOICE_CONFIRMED("invoiceConfirmed");
 
+    private static final QualityFlag[] VALUES = values();
+
     private final String attribute;
 
     QualityFlag(String attribute) {
@@ -59,7 +61,7 @@ public enum QualityFlag {
      * @return the flag, empty if unknown
      */
     public static Optional<QualityFlag> fromAttribute(String attribute) {
-        for (QualityFlag q : values()) {
+        for (QualityFlag q : VALUES) {
             if (q.attribute.equals(attribute)) {
                 return Optional.of(q);
             }

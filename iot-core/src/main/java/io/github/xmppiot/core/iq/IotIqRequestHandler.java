@@ -77,12 +77,34 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             return errorFor(iq, e);
         }
         if (answer.isDone()) {
-            return answerNow(iq, answer);
+            IQ response = answerNow(iq, answer);
+            Runnable next = followUp(requestClass.cast(iq), response);
+            if (next == null) {
+                return response;
+            }
+            // The answer goes out first, then the follow-up runs on this (Smack's handler) thread: no hop.
+            send(address(iq, response));
+            next.run();
+            return null;
         }
         answer.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             IQ response = e == null ? r : errorFor(iq, e);
             send(address(iq, response));
         });
+        return null;
+    }
+
+    /**
+     * Work that must follow an answer that was ready at once ({@link #handle} returned a completed stage), such as
+     * results streamed after an acknowledgement. When this returns non-null, the answer is sent first and the work then
+     * runs on the same thread, which is one of Smack's handler threads, never its reader thread; it must not block for
+     * long. Not called for answers completed later. The default returns null.
+     *
+     * @param request the request
+     * @param answer  the answer just produced (a result or an error)
+     * @return the work to run after sending the answer, or null for none
+     */
+    protected Runnable followUp(R request, IQ answer) {
         return null;
     }
 

@@ -36,7 +36,7 @@ public interface Sensor {
     static Sensor of(String name, Callable<? extends Value> value) {
         return (scope, clock) -> {
             DateTimeValue now = DateTimeValue.of(clock.instant());
-            if (!scope.wantsField(name) || !scope.wantsAnyOf(java.util.EnumSet.of(io.github.xmppiot.core.field.FieldCategory.MOMENTARY))) {
+            if (!scope.wantsField(name) || !scope.wantsAnyOf(SensorCategories.MOMENTARY)) {
                 return CompletableFuture.completedFuture(SensorData.EMPTY);
             }
             try {

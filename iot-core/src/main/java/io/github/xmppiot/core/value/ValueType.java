@@ -34,6 +34,8 @@ public enum ValueType {
     /** xs:time. */
     TIME("time");
 
+    private static final ValueType[] VALUES = values();
+
     private final String elementName;
 
     ValueType(String elementName) {
@@ -59,7 +61,7 @@ public enum ValueType {
         if ("bool".equals(elementName)) {
             return Optional.of(BOOLEAN);
         }
-        for (ValueType t : values()) {
+        for (ValueType t : VALUES) {
             if (t.elementName.equals(elementName)) {
                 return Optional.of(t);
             }

@@ -47,6 +47,13 @@ public final class ClientReadout implements ReadoutSession {
     private final List<ReadoutFailure> failures = new ArrayList<>();
     private final Function<ClientReadout, CompletableFuture<Void>> canceller;
     private final Runnable onEnd;
+    /**
+     * No listener: nothing to run in order on a worker thread, so the futures are completed where the answer is
+     * handled (never Smack's reader thread: the IQ callbacks and message listeners run on Smack's executors).
+     */
+    private final boolean direct;
+    /** In {@link #direct} mode, the acceptance to complete {@link #accepted} with once out of the lock. */
+    private volatile Boolean acceptedValue;
     private int discarded;
     private boolean ended;
     private boolean acceptNotified;
@@ -78,6 +85,7 @@ public final class ClientReadout implements ReadoutSession {
         this.canceller = canceller;
         this.onEnd = onEnd;
         this.respondent = thing;
+        this.direct = listener == ReadoutListener.NONE;
     }
 
     @Override
@@ -163,16 +171,19 @@ public final class ClientReadout implements ReadoutSession {
      * @param isQueued whether it queued the read-out
      * @param from     the sender
      */
-    public synchronized void onAccepted(boolean isQueued, Jid from) {
-        if (ended) {
-            return;
+    public void onAccepted(boolean isQueued, Jid from) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            noteRespondent(from);
+            if (isQueued && !started) {
+                queued = true;
+            }
+            touch();
+            implicitAccept(isQueued);
         }
-        noteRespondent(from);
-        if (isQueued && !started) {
-            queued = true;
-        }
-        touch();
-        implicitAccept(isQueued);
+        completeAccepted();
     }
 
     /**
@@ -180,15 +191,20 @@ public final class ClientReadout implements ReadoutSession {
      *
      * @param from the sender
      */
-    public synchronized void onStarted(Jid from) {
-        if (ended) {
-            return;
+    public void onStarted(Jid from) {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            noteRespondent(from);
+            started = true;
+            touch();
+            implicitAccept(true);
+            if (!direct) {
+                callbacks.execute(listener::onStarted);
+            }
         }
-        noteRespondent(from);
-        started = true;
-        touch();
-        implicitAccept(true);
-        callbacks.execute(listener::onStarted);
+        completeAccepted();
     }
 
     /**
@@ -226,13 +242,14 @@ public final class ClientReadout implements ReadoutSession {
             implicitAccept(false);
             fields.addAll(kept);
             failures.addAll(problems);
-            if (!kept.isEmpty()) {
+            if (!kept.isEmpty() && !direct) {
                 callbacks.execute(() -> listener.onFields(kept));
             }
-            if (!problems.isEmpty()) {
+            if (!problems.isEmpty() && !direct) {
                 callbacks.execute(() -> listener.onFailures(problems));
             }
         }
+        completeAccepted();
         if (f.done()) {
             onDone(from);
         }
@@ -257,10 +274,11 @@ public final class ClientReadout implements ReadoutSession {
             touch();
             implicitAccept(false);
             failures.addAll(list);
-            if (!list.isEmpty()) {
+            if (!list.isEmpty() && !direct) {
                 callbacks.execute(() -> listener.onFailures(list));
             }
         }
+        completeAccepted();
         if (f.done()) {
             onDone(from);
         }
@@ -284,6 +302,11 @@ public final class ClientReadout implements ReadoutSession {
             stopTimer();
         }
         onEnd.run();
+        if (direct) {
+            completeAccepted();
+            result.complete(r);
+            return;
+        }
         callbacks.execute(() -> listener.onDone(r));
         callbacks.execute(() -> result.complete(r));
     }
@@ -302,6 +325,11 @@ public final class ClientReadout implements ReadoutSession {
             stopTimer();
         }
         onEnd.run();
+        if (direct) {
+            accepted.completeExceptionally(error);
+            result.completeExceptionally(error);
+            return;
+        }
         callbacks.execute(() -> listener.onError(error));
         callbacks.execute(() -> {
             accepted.completeExceptionally(error);
@@ -323,8 +351,20 @@ public final class ClientReadout implements ReadoutSession {
             acceptNotified = true;
             queued = queued || isQueued;
             boolean q = queued;
+            if (direct) {
+                acceptedValue = q;
+                return;
+            }
             callbacks.execute(() -> listener.onAccepted(q));
             callbacks.execute(() -> accepted.complete(q));
+        }
+    }
+
+    /** In {@link #direct} mode, completes {@link #accepted} once known; call without holding the lock. */
+    private void completeAccepted() {
+        Boolean a = acceptedValue;
+        if (a != null) {
+            accepted.complete(a);
         }
     }
 

@@ -68,6 +68,11 @@ public final class ServerHandlers {
             protected CompletionStage<? extends IQ> handle(Req request) {
                 return onReq(request);
             }
+
+            @Override
+            protected Runnable followUp(Req request, IQ answer) {
+                return startAfterAnswer(request, answer);
+            }
         };
     }
 
@@ -110,10 +115,26 @@ public final class ServerHandlers {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return decision.thenApply(d -> accept(key, req, d));
+        // A decision already made is applied on this thread, and a read-out due now is then started right after the
+        // accepted answer is sent (startAfterAnswer); a later decision starts it on a worker thread.
+        boolean immediate = decision.toCompletableFuture().isDone();
+        return decision.thenApply(d -> accept(key, req, d, !immediate));
     }
 
-    private IQ accept(ReadoutKey key, Req req, AccessDecision decision) {
+    /**
+     * Starts, on the handler thread right after {@code accepted} went out, a read-out accepted synchronously.
+     *
+     * @return the start, or null if there is nothing to start
+     */
+    private Runnable startAfterAnswer(Req req, IQ answer) {
+        if (!(answer instanceof Accepted a) || a.queued() || req.getFrom() == null) {
+            return null;
+        }
+        ServerReadout readout = inFlight.get(new ReadoutKey(req.getFrom(), req.seqnr()));
+        return readout == null ? null : readout::startHere;
+    }
+
+    private IQ accept(ReadoutKey key, Req req, AccessDecision decision, boolean startNow) {
         if (decision == null || !decision.allowed()) {
             throw new CompletionException(IotErrors.forbidden("Access denied."));
         }
@@ -152,7 +173,9 @@ public final class ServerHandlers {
         }
         Duration delay = delayUntil(r.when().orElse(null), clock);
         if (delay.isZero()) {
-            readout.start();
+            if (startNow) {
+                readout.start();
+            }
         } else {
             readout.schedule(delay);
         }

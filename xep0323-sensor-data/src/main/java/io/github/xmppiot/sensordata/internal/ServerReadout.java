@@ -89,6 +89,11 @@ public final class ServerReadout {
         Threads.WORK.execute(() -> run(false));
     }
 
+    /** Starts reading now, on the calling thread, which must not be Smack's reader thread. */
+    public void startHere() {
+        run(false);
+    }
+
     /**
      * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3, schema §10).
      *
@@ -136,11 +141,18 @@ public final class ServerReadout {
                     ? guard(() -> setup.history().query(thing.node(), setup.scope())
                             .thenApply(l -> new SensorData(l, List.of())), thing.node(), "history")
                     : CompletableFuture.completedFuture(SensorData.EMPTY);
-            parts.add(live.thenCombine(hist, SensorData::plus)
-                    .thenAcceptAsync(data -> emitNode(thing.node(), data), Threads.WORK));
+            CompletableFuture<SensorData> data = live.thenCombine(hist, SensorData::plus);
+            // Data that is already there (synchronous sensors) is emitted on this worker thread at once; a hop is
+            // only needed when a sensor completes later, possibly on a thread that must not do the sending.
+            parts.add(data.isDone() ? data.thenAccept(d -> emitNode(thing.node(), d))
+                    : data.thenAcceptAsync(d -> emitNode(thing.node(), d), Threads.WORK));
         }
-        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
-                .whenCompleteAsync((v, e) -> finish(e), Threads.WORK);
+        CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
+        if (all.isDone()) {
+            all.whenComplete((v, e) -> finish(e));
+        } else {
+            all.whenCompleteAsync((v, e) -> finish(e), Threads.WORK);
+        }
     }
 
     private CompletableFuture<SensorData> guard(Supplier<CompletionStage<SensorData>> call, NodeRef node, String what) {
