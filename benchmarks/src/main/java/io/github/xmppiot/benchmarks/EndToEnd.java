@@ -35,6 +35,7 @@ import org.jxmpp.jid.Jid;
  * {@code bench.rounds} (sequential rounds, default 1000), {@code bench.inFlight} (pipelined requests, 16),
  * {@code bench.pipelineMillis} (one throughput round, 2000), {@code bench.heapThings} (200),
  * {@code bench.registryThings} (100000; 0 skips the row), {@code bench.hubNodes} (10000; 0 skips the row),
+ * {@code bench.warmupSeconds} (20: every operation, pipelined and sequential in turns, before anything is measured),
  * {@value PeerProcess#JAR_PROPERTY}, and {@code bench.xmlParser=xpp3} to force Smack's XPP3 parser in this JVM (by
  * default Smack's {@code ServiceLoader} picks the first factory on the class path, which is the StAX one that
  * smack-java8 brings in).
@@ -47,6 +48,7 @@ public final class EndToEnd {
     private static final int HEAP_THINGS = Integer.getInteger("bench.heapThings", 200);
     private static final int REGISTRY_THINGS = Integer.getInteger("bench.registryThings", 100_000);
     private static final int HUB_NODES = Integer.getInteger("bench.hubNodes", 10_000);
+    private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmupSeconds", 20));
 
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
@@ -77,6 +79,7 @@ public final class EndToEnd {
     private void run(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         BenchThings.serve(thing);
+        WireFloor.serve(thing);
         XMPPTCPConnection client = server.connect("client");
         SensorDataClient readClient = SensorDataClient.getInstanceFor(client);
         ControlClient controlClient = ControlClient.getInstanceFor(client);
@@ -86,32 +89,54 @@ public final class EndToEnd {
         Measure.Op ping = () -> ping(client, target);
         Measure.Op read = () -> readClient.read(target, BenchThings.MOMENTARY).thenApply(EndToEnd::checkFields);
         Measure.Op set = () -> controlClient.set(target, setAll);
+        Measure.Op floor = WireFloor.client(client, target);
 
-        progress("sequential: %d rounds of ping, read-out, set", ROUNDS);
-        Stats[] seq = Measure.alternating(ROUNDS, ping, read, set);
+        progress("warm-up: %d s of ping, read-out, set and wire floor", WARM_UP.toSeconds());
+        Measure.warmUp(new Measure.Op[] {ping, read, set, floor}, IN_FLIGHT, WARM_UP);
+
+        progress("sequential: %d rounds of ping, read-out, set, wire floor", ROUNDS);
+        Stats[] seq = Measure.alternating(ROUNDS, ping, read, set, floor);
         Stats pingStats = seq[0];
         Stats readStats = seq[1];
+        Stats floorStats = seq[3];
         row("Read-out of 10 fields, sequential, median", micros(readStats.medianMicros()),
                 "ping " + micros(pingStats.medianMicros()), readStats.medianNanos(), pingStats.medianNanos(), "≤ 1.3×",
                 true, 1.3);
         row("Read-out of 10 fields, sequential, p99", micros(readStats.p99Micros()),
                 "ping " + micros(pingStats.p99Micros()), readStats.p99Nanos(), pingStats.p99Nanos(), "≤ 1.3×", true, 1.3);
+        row("  Wire floor (same 3 stanzas, pre-rendered, plain Smack), median", micros(floorStats.medianMicros()),
+                "ping " + micros(pingStats.medianMicros()), floorStats.medianNanos(), pingStats.medianNanos(), "—", true,
+                0);
+        row("  Wire floor, p99", micros(floorStats.p99Micros()), "ping " + micros(pingStats.p99Micros()),
+                floorStats.p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
+        row("  Read-out over the wire floor, median", micros(readStats.medianMicros()),
+                "floor " + micros(floorStats.medianMicros()), readStats.medianNanos(), floorStats.medianNanos(), "—",
+                true, 0);
         row("Control set of 8 parameters, sequential, median", micros(seq[2].medianMicros()),
                 "ping " + micros(pingStats.medianMicros()), seq[2].medianNanos(), pingStats.medianNanos(), "—", true, 0);
         row("Control set of 8 parameters, sequential, p99", micros(seq[2].p99Micros()),
                 "ping " + micros(pingStats.p99Micros()), seq[2].p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
 
         progress("pipelined: %d in flight, 2 rounds of %d ms each", IN_FLIGHT, PIPELINE_ROUND.toMillis());
-        Measure.Rate[] rates = Measure.pipelinedPair(read, ping, IN_FLIGHT, PIPELINE_ROUND, 2,
-                new CpuMeter(server.directory()));
+        Measure.Rate[] rates = Measure.pipelinedRounds(new Measure.Op[] {read, ping, floor}, IN_FLIGHT,
+                PIPELINE_ROUND, 2, new CpuMeter(server.directory()));
         row("Read-outs/s, " + IN_FLIGHT + " in flight", String.format(Locale.ROOT, "%.0f/s", rates[0].perSecond()),
                 String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()), rates[0].perSecond(),
                 rates[1].perSecond(), "≥ 0.8×", false, 0.8);
+        row("  Wire floor/s, " + IN_FLIGHT + " in flight", String.format(Locale.ROOT, "%.0f/s", rates[2].perSecond()),
+                String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()), rates[2].perSecond(),
+                rates[1].perSecond(), "—", false, 0);
         row("  JVM CPU per read-out (client + thing), pipelined", micros(rates[0].jvmMicrosPerOp()),
                 "ping " + micros(rates[1].jvmMicrosPerOp()), rates[0].jvmMicrosPerOp(), rates[1].jvmMicrosPerOp(), "—",
                 true, 0);
+        row("  JVM CPU per wire floor, pipelined", micros(rates[2].jvmMicrosPerOp()),
+                "ping " + micros(rates[1].jvmMicrosPerOp()), rates[2].jvmMicrosPerOp(), rates[1].jvmMicrosPerOp(), "—",
+                true, 0);
         row("  Prosody CPU per read-out, pipelined", micros(rates[0].prosodyMicrosPerOp()),
                 "ping " + micros(rates[1].prosodyMicrosPerOp()), rates[0].prosodyMicrosPerOp(),
+                rates[1].prosodyMicrosPerOp(), "—", true, 0);
+        row("  Prosody CPU per wire floor, pipelined", micros(rates[2].prosodyMicrosPerOp()),
+                "ping " + micros(rates[1].prosodyMicrosPerOp()), rates[2].prosodyMicrosPerOp(),
                 rates[1].prosodyMicrosPerOp(), "—", true, 0);
 
         smackRows(server, readStats);

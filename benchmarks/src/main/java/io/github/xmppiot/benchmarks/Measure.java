@@ -105,28 +105,26 @@ final class Measure {
     }
 
     /**
-     * Measures two operations' throughput in alternating rounds (a, b, a, b, ...) so slow drift in the shared
-     * machine's load affects both alike, and the CPU time each costs in this JVM and in Prosody.
+     * Measures operations' throughput in alternating rounds (a, b, ..., a, b, ...) so slow drift in the shared
+     * machine's load affects all alike, and the CPU time each costs in this JVM and in Prosody. Run after
+     * {@link #warmUp}: a cold JIT turns into CPU time charged to whichever operation runs first.
      *
-     * @param a        first operation
-     * @param b        second operation
+     * @param ops      the operations
      * @param inFlight outstanding operations
      * @param round    duration of one round
      * @param rounds   rounds per operation
      * @param cpu      the CPU meter
-     * @return the rates of a and of b
+     * @return the rates, in the order of {@code ops}
      * @throws Exception if an operation fails
      */
-    static Rate[] pipelinedPair(Op a, Op b, int inFlight, Duration round, int rounds, CpuMeter cpu) throws Exception {
-        pipelined(a, inFlight, Duration.ofMillis(500)); // warm-up
-        pipelined(b, inFlight, Duration.ofMillis(500));
-        Op[] ops = {a, b};
-        long[] count = new long[2];
-        long[] nanos = new long[2];
-        long[] jvm = new long[2];
-        long[] prosody = new long[2];
+    static Rate[] pipelinedRounds(Op[] ops, int inFlight, Duration round, int rounds, CpuMeter cpu) throws Exception {
+        int n = ops.length;
+        long[] count = new long[n];
+        long[] nanos = new long[n];
+        long[] jvm = new long[n];
+        long[] prosody = new long[n];
         for (int i = 0; i < rounds; i++) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < n; k++) {
                 long j0 = cpu.jvmNanos();
                 long p0 = cpu.prosodyNanos();
                 Run run = pipelined(ops[k], inFlight, round);
@@ -136,11 +134,33 @@ final class Measure {
                 nanos[k] += run.nanos();
             }
         }
-        Rate[] r = new Rate[2];
-        for (int k = 0; k < 2; k++) {
+        Rate[] r = new Rate[n];
+        for (int k = 0; k < n; k++) {
             r[k] = new Rate(count[k] * 1e9 / nanos[k], jvm[k] / 1000.0 / count[k],
                     cpu.prosodyNanos() < 0 ? Double.NaN : prosody[k] / 1000.0 / count[k]);
         }
         return r;
+    }
+
+    /**
+     * Warms the JIT up on every operation, pipelined and sequential in turns, for a given time. Without it the C2
+     * compiler is still busy with the longer read-out path after the ping path is compiled (seen with {@code perf}:
+     * half of the JVM's CPU in the compiler after 10 s), which biases every ratio against the read-out.
+     *
+     * @param ops      the operations
+     * @param inFlight outstanding operations in the pipelined turns
+     * @param duration total warm-up time
+     * @throws Exception if an operation fails
+     */
+    static void warmUp(Op[] ops, int inFlight, Duration duration) throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < end) {
+            for (Op op : ops) {
+                pipelined(op, inFlight, Duration.ofMillis(250));
+                for (int i = 0; i < 50; i++) {
+                    op.start().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 }
