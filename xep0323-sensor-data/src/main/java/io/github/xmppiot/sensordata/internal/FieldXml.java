@@ -4,6 +4,7 @@ import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.field.Localization;
 import io.github.xmppiot.core.field.QualityFlag;
+import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.EnumValue;
 import io.github.xmppiot.core.value.NumericValue;
 import io.github.xmppiot.core.value.Value;
@@ -13,6 +14,8 @@ import io.github.xmppiot.core.xml.IotParseException;
 import io.github.xmppiot.core.xml.IotXml;
 import java.io.IOException;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -25,6 +28,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * attributes ignored); output is the spec's form: flags only when true, {@code unit} always on {@code numeric}.
  */
 public final class FieldXml {
+
+    private static final Map<String, Object> FLAGS = flags();
 
     private FieldXml() {
     }
@@ -94,43 +99,92 @@ public final class FieldXml {
      */
     public static Field parse(XmlPullParser parser, ValueType type)
             throws IotParseException, XmlPullParserException, IOException {
-        String name = IotXml.requiredAttribute(parser, "name");
-        String lexical = IotXml.requiredAttribute(parser, "value");
+        // One pass over the attributes: a lookup per known name would scan them all again for each (this parser is
+        // on the client's critical path, once per field of every read-out).
+        String name = null;
+        String lexical = null;
+        String unit = null;
+        String dataType = null;
+        String module = null;
+        String stringIds = null;
+        Boolean writable = null;
+        Set<FieldCategory> categories = EnumSet.noneOf(FieldCategory.class);
+        Set<QualityFlag> quality = EnumSet.noneOf(QualityFlag.class);
+        int count = parser.getAttributeCount();
+        for (int i = 0; i < count; i++) {
+            String ns = parser.getAttributeNamespace(i);
+            if (ns != null && !ns.isEmpty()) {
+                continue;
+            }
+            String attr = parser.getAttributeName(i);
+            String v = parser.getAttributeValue(i);
+            switch (attr) {
+                case "name" -> name = v;
+                case "value" -> lexical = v;
+                case "unit" -> unit = v;
+                case "dataType" -> dataType = v;
+                case "module" -> module = v;
+                case "stringIds" -> stringIds = v;
+                case "writable" -> writable = bool(parser, attr, v);
+                default -> {
+                    Object flag = FLAGS.get(attr);
+                    if (flag != null && bool(parser, attr, v)) {
+                        if (flag instanceof FieldCategory c) {
+                            categories.add(c);
+                        } else {
+                            quality.add((QualityFlag) flag);
+                        }
+                    }
+                }
+            }
+        }
+        if (name == null || lexical == null) {
+            // the checked lookup reports which one is missing
+            IotXml.requiredAttribute(parser, name == null ? "name" : "value");
+        }
         Value value;
         try {
             if (type == ValueType.NUMERIC) {
-                String unit = IotXml.attribute(parser, "unit");
                 value = new NumericValue(lexical, unit == null ? "" : unit);
             } else if (type == ValueType.ENUM) {
-                value = new EnumValue(lexical, IotXml.requiredAttribute(parser, "dataType"));
+                value = new EnumValue(lexical, dataType != null ? dataType
+                        : IotXml.requiredAttribute(parser, "dataType"));
             } else {
                 value = Values.parse(type, lexical);
             }
         } catch (IllegalArgumentException e) {
             throw IotParseException.of("field '" + name + "' <" + parser.getName() + "/>", e);
         }
-        Set<FieldCategory> categories = EnumSet.noneOf(FieldCategory.class);
-        Set<QualityFlag> quality = EnumSet.noneOf(QualityFlag.class);
-        for (int i = 0; i < parser.getAttributeCount(); i++) {
-            String attr = parser.getAttributeName(i);
-            var category = FieldCategory.fromAttribute(attr);
-            var flag = QualityFlag.fromAttribute(attr);
-            if (category.isEmpty() && flag.isEmpty()) {
-                continue;
-            }
-            if (IotXml.booleanAttribute(parser, attr, false)) {
-                category.ifPresent(categories::add);
-                flag.ifPresent(quality::add);
-            }
-        }
-        Localization localization = new Localization(IotXml.attribute(parser, "module"),
-                IotXml.attribute(parser, "stringIds"));
-        Boolean writable = IotXml.optionalBooleanAttribute(parser, "writable");
+        Localization localization = new Localization(module, stringIds);
         IotXml.skipElement(parser);
         try {
             return new Field(name, value, categories, quality, localization, writable);
         } catch (IllegalArgumentException e) {
             throw IotParseException.of("field '" + name + "'", e);
         }
+    }
+
+    private static boolean bool(XmlPullParser parser, String attr, String v) throws IotParseException {
+        try {
+            return BooleanValue.parseBoolean(v);
+        } catch (IllegalArgumentException e) {
+            // the checked lookup throws the error every attribute parser reports
+            return IotXml.booleanAttribute(parser, attr, false);
+        }
+    }
+
+    /** Category and quality-flag attributes (incl. the {@code identification} alias) to their constants. */
+    private static Map<String, Object> flags() {
+        Map<String, Object> m = new HashMap<>();
+        for (FieldCategory c : FieldCategory.values()) {
+            m.put(c.attribute(), c);
+        }
+        m.put(FieldCategory.IDENTITY_ALIAS, FieldCategory.IDENTITY);
+        for (QualityFlag q : QualityFlag.values()) {
+            if (m.put(q.attribute(), q) != null) {
+                throw new IllegalStateException("attribute " + q.attribute() + " is both a category and a flag");
+            }
+        }
+        return Map.copyOf(m);
     }
 }
