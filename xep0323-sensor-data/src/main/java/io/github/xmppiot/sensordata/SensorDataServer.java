@@ -33,6 +33,16 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * has in flight. {@code cancel} is accepted in IQ get and set and answered {@code cancelled}; a queued read-out is
  * dropped, a running one stops sending.
  *
+ * <p>Order of {@code accepted} and data: when a read-out is finished as soon as it is accepted (the sensors answer
+ * synchronously) and fits in one message, its data and end marker are sent <em>before</em> the {@code accepted} IQ
+ * result, which still follows (IQ semantics); XEP-0323 §3 allows it: "The accepted message can be omitted if the
+ * device already has the response and is ready to send it. If the client receives field data or a done message
+ * before receiving an accepted message, the client can assume the device accepted the request". This saves the
+ * client the time the server and both ends spend on the IQ result before the data. A read-out that waits for a
+ * sensor, or that is split over several messages, is accepted before its first message; a queued one is accepted
+ * at once with {@code queued='true'}; refusals are sent at once. {@link #setAcceptedFirst(boolean)} restores
+ * {@code accepted} first for clients that need it.
+ *
  * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
  * read concurrently, never on Smack's reader thread, each bounded by {@link #getReadTimeout()} (a sensor that takes
  * longer is reported as a failure).
@@ -76,6 +86,7 @@ public final class SensorDataServer extends Manager {
     private volatile int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
     private volatile Duration readTimeout = Duration.ofSeconds(30);
     private volatile DoneMarker doneMarker = DoneMarker.ATTRIBUTE;
+    private volatile boolean acceptedFirst;
 
     private SensorDataServer(XMPPConnection connection) {
         super(connection);
@@ -223,6 +234,28 @@ public final class SensorDataServer extends Manager {
     /** @return how the end of a read-out is marked */
     public DoneMarker getDoneMarker() {
         return doneMarker;
+    }
+
+    /**
+     * Chooses whether {@code accepted} always precedes the data. By default (false) a read-out that is finished at once
+     * and fits in one message is sent before its {@code accepted} IQ result, as XEP-0323 §3 allows: "The accepted
+     * message can be omitted if the device already has the response and is ready to send it. If the client receives
+     * field data or a done message before receiving an accepted message, the client can assume the device accepted
+     * the request". {@link SensorDataClient} and Smack 4.4's {@code IoTDataManager} client both handle that order.
+     * Set true for clients that only look for data after {@code accepted}; read-outs then start only after
+     * {@code accepted} has been sent.
+     *
+     * @param acceptedFirst true to send {@code accepted} before any data of the read-out
+     * @return this server
+     */
+    public SensorDataServer setAcceptedFirst(boolean acceptedFirst) {
+        this.acceptedFirst = acceptedFirst;
+        return this;
+    }
+
+    /** @return whether {@code accepted} always precedes the data, see {@link #setAcceptedFirst(boolean)} */
+    public boolean isAcceptedFirst() {
+        return acceptedFirst;
     }
 
     /**

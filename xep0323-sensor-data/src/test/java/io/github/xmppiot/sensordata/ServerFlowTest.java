@@ -9,6 +9,7 @@ import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.sensordata.element.Accepted;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -67,22 +68,70 @@ class ServerFlowTest {
         assertThat(messages.get(messages.size() - 1)).contains("done='true'");
     }
 
-    @Test
-    void acceptedGoesOutBeforeTheFirstResultMessage() throws Exception {
-        read(ReadoutRequest.builder().momentary().nodes("Device01").build());
-        List<String> sent = List.copyOf(link.thing.sent);
-        int accepted = -1;
-        int firstMessage = -1;
-        for (int i = 0; i < sent.size(); i++) {
-            if (accepted < 0 && sent.get(i).startsWith("<iq") && sent.get(i).contains("<accepted")) {
-                accepted = i;
-            }
-            if (firstMessage < 0 && sent.get(i).startsWith("<message")) {
-                firstMessage = i;
-            }
+    /**
+     * What the Thing sent to the client, in order, once the {@code accepted} IQ result has arrived: {@code accepted},
+     * {@code failure}, {@code fields}, {@code fields+done}, {@code done}.
+     */
+    private List<String> sentOnceAccepted() throws InterruptedException {
+        link.client.await(s -> s instanceof Accepted, Duration.ofSeconds(WAIT));
+        return link.thing.sent.stream().map(ServerFlowTest::kind).filter(k -> !k.isEmpty()).toList();
+    }
+
+    private static String kind(String xml) {
+        if (xml.startsWith("<iq")) {
+            return xml.contains("<accepted") ? "accepted" : "";
         }
-        assertThat(accepted).isNotNegative();
-        assertThat(firstMessage).isGreaterThan(accepted);
+        if (xml.contains("<fields")) {
+            return xml.contains("done='true'") ? "fields+done" : "fields";
+        }
+        if (xml.contains("<failure")) {
+            return xml.contains("done='true'") ? "failure+done" : "failure";
+        }
+        return xml.contains("<done ") ? "done" : "";
+    }
+
+    @Test
+    void readoutFinishedAtOnceInOneMessageIsSentBeforeAccepted() throws Exception {
+        ReadoutSession s = client.readout(thingJid, ReadoutRequest.builder().momentary().nodes("Device02").build(),
+                ReadoutListener.NONE);
+        assertThat(s.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(1);
+        assertThat(s.accepted().get(WAIT, TimeUnit.SECONDS)).isFalse();
+        assertThat(sentOnceAccepted()).containsExactly("fields+done", "accepted");
+    }
+
+    @Test
+    void synchronousThingsMergedIntoOneMessageAreSentBeforeAccepted() throws Exception {
+        server.setDirectory(ThingDirectory.of(Fixtures.big("A", 3), Fixtures.big("B", 3)));
+        assertThat(read(ReadoutRequest.builder().momentary().build()).fields()).hasSize(6);
+        assertThat(sentOnceAccepted()).containsExactly("fields+done", "accepted");
+    }
+
+    @Test
+    void acceptedFirstRestoresTheOldOrder() throws Exception {
+        server.setAcceptedFirst(true);
+        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build()).fields()).hasSize(1);
+        assertThat(sentOnceAccepted()).containsExactly("accepted", "fields+done");
+    }
+
+    @Test
+    void separateEndMarkersAlsoGoOutBeforeAccepted() throws Exception {
+        server.setDoneMarker(SensorDataServer.DoneMarker.ELEMENT);
+        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build()).fields()).hasSize(1);
+        assertThat(sentOnceAccepted()).containsExactly("fields", "done", "accepted");
+    }
+
+    @Test
+    void acceptedGoesOutBeforeTheFirstOfSeveralMessages() throws Exception {
+        // Device01 answers a failure (Pressure) and a field: two messages, so the first one is not the last.
+        read(ReadoutRequest.builder().momentary().nodes("Device01").build());
+        assertThat(sentOnceAccepted()).containsExactly("accepted", "failure", "fields+done");
+    }
+
+    @Test
+    void readoutSplitOverSeveralMessagesIsAcceptedFirst() throws Exception {
+        server.setDirectory(ThingDirectory.of(Fixtures.big("Big", 25))).setMessageLimits(10, 64 * 1024);
+        assertThat(read(ReadoutRequest.builder().momentary().build()).fields()).hasSize(25);
+        assertThat(sentOnceAccepted()).containsExactly("accepted", "fields", "fields", "fields+done");
     }
 
     @Test

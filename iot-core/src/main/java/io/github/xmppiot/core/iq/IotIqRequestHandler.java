@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.SmackException;
@@ -19,7 +20,8 @@ import org.jivesoftware.smack.packet.IQ;
  *
  * <ul>
  *   <li>a {@link MalformedRequest} is answered with {@code modify/bad-request} before {@link #handle} is called;</li>
- *   <li>{@link #handle} returns a stage; if it is already complete the answer goes out at once, otherwise when it
+ *   <li>{@link #handle} returns a stage; if it is already complete the answer goes out at once (unless a subclass
+ *       takes it over with {@link #answerLater}, or adds work after it with {@link #followUp}), otherwise when it
  *       completes;</li>
  *   <li>an {@link IotErrorException} becomes that XMPP error, any other failure {@code internal-server-error};</li>
  *   <li>a stage that does not complete within the answer timeout is answered with {@code internal-server-error}.</li>
@@ -77,15 +79,9 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             return errorFor(iq, e);
         }
         if (answer.isDone()) {
-            IQ response = answerNow(iq, answer);
-            Runnable next = followUp(requestClass.cast(iq), response);
-            if (next == null) {
-                return response;
-            }
-            // The answer goes out first, then the follow-up runs on this (Smack's handler) thread: no hop.
-            send(address(iq, response));
-            next.run();
-            return null;
+            R request = requestClass.cast(iq);
+            IQ response = address(iq, answerNow(iq, answer));
+            return answerReady(request, response);
         }
         answer.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
             IQ response = e == null ? r : errorFor(iq, e);
@@ -95,10 +91,33 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
     }
 
     /**
+     * Takes over sending an answer that was ready at once ({@link #handle} returned a completed stage), so that other
+     * stanzas can go out before it: XEP-0323 §3 lets a device send its data before {@code accepted}, for example.
+     *
+     * <p>When this returns true, the subclass owns the answer and must make {@code sendAnswer} run exactly once, on any
+     * thread, now or later; the handler then returns nothing to Smack. {@code sendAnswer} is safe against mistakes: only
+     * its first run sends, later runs do nothing. If this method throws, the answer is sent at once. When this returns
+     * false, {@link #followUp} is consulted as before.
+     *
+     * <p>Called on one of Smack's handler threads, never its reader thread; it must not block for long, since Smack
+     * runs the handlers of one connection on a small pool. Not called for answers completed later. The default
+     * returns false.
+     *
+     * @param request    the request
+     * @param answer     the answer produced (a result or an error), already addressed to the requester
+     * @param sendAnswer sends {@code answer}; only its first run has an effect
+     * @return true if the subclass sends the answer through {@code sendAnswer}, false to let the handler send it
+     */
+    protected boolean answerLater(R request, IQ answer, Runnable sendAnswer) {
+        return false;
+    }
+
+    /**
      * Work that must follow an answer that was ready at once ({@link #handle} returned a completed stage), such as
-     * results streamed after an acknowledgement. When this returns non-null, the answer is sent first and the work then
-     * runs on the same thread, which is one of Smack's handler threads, never its reader thread; it must not block for
-     * long. Not called for answers completed later. The default returns null.
+     * results streamed after an acknowledgement. Consulted only when {@link #answerLater} returned false. When this
+     * returns non-null, the answer is sent first and the work then runs on the same thread, which is one of Smack's
+     * handler threads, never its reader thread; it must not block for long. Not called for answers completed later.
+     * The default returns null.
      *
      * @param request the request
      * @param answer  the answer just produced (a result or an error)
@@ -106,6 +125,46 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
      */
     protected Runnable followUp(R request, IQ answer) {
         return null;
+    }
+
+    /** Answers a request whose answer was ready at once, through the hooks; returns what Smack should send. */
+    private IQ answerReady(R request, IQ response) {
+        Runnable sendAnswer = new SendOnce(response);
+        try {
+            if (answerLater(request, response, sendAnswer)) {
+                return null;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "answerLater failed on " + request.getChildElementName() + ", answering now", e);
+            sendAnswer.run();
+            return null;
+        }
+        Runnable next = followUp(request, response);
+        if (next == null) {
+            return response;
+        }
+        // The answer goes out first, then the follow-up runs on this (Smack's handler) thread: no hop.
+        sendAnswer.run();
+        next.run();
+        return null;
+    }
+
+    /** Sends one answer on its first run; later runs do nothing. */
+    private final class SendOnce implements Runnable {
+
+        private final AtomicReference<IQ> answer;
+
+        SendOnce(IQ answer) {
+            this.answer = new AtomicReference<>(answer);
+        }
+
+        @Override
+        public void run() {
+            IQ a = answer.getAndSet(null);
+            if (a != null) {
+                send(a);
+            }
+        }
     }
 
     private IQ answerNow(IQ iq, CompletableFuture<? extends IQ> answer) {

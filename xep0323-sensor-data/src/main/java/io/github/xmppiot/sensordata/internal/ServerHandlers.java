@@ -35,7 +35,8 @@ import org.jxmpp.jid.Jid;
 /**
  * The IQ request handlers of {@link SensorDataServer}: {@code req} (XEP-0323 §3) and {@code cancel} (§3.7), both
  * asynchronous through {@link IotIqRequestHandler} so that Smack's reader thread never waits for an access decision or
- * a sensor.
+ * a sensor. A read-out accepted at once and due now runs on the handler thread and decides itself when its
+ * {@code accepted} answer goes out ({@link ServerReadout#startHere(Runnable)}, XEP-0323 §3).
  */
 public final class ServerHandlers {
 
@@ -70,8 +71,18 @@ public final class ServerHandlers {
             }
 
             @Override
-            protected Runnable followUp(Req request, IQ answer) {
-                return startAfterAnswer(request, answer);
+            protected boolean answerLater(Req request, IQ answer, Runnable sendAnswer) {
+                ServerReadout readout = readoutDueNow(request, answer);
+                if (readout == null) {
+                    return false;
+                }
+                if (server.isAcceptedFirst()) {
+                    sendAnswer.run();
+                    readout.startHere();
+                } else {
+                    readout.startHere(sendAnswer);
+                }
+                return true;
             }
         };
     }
@@ -115,23 +126,25 @@ public final class ServerHandlers {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
-        // A decision already made is applied on this thread, and a read-out due now is then started right after the
-        // accepted answer is sent (startAfterAnswer); a later decision starts it on a worker thread.
+        // A decision already made is applied on this thread, and a read-out due now is then started on it too, with
+        // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread after
+        // accepted.
         boolean immediate = decision.toCompletableFuture().isDone();
         return decision.thenApply(d -> accept(key, req, d, !immediate));
     }
 
     /**
-     * Starts, on the handler thread right after {@code accepted} went out, a read-out accepted synchronously.
+     * The read-out to start on the handler thread for an answer ready at once: one accepted synchronously and due now.
+     * It is then started with the {@code accepted} answer, which it sends after its data if the read-out is finished at
+     * once in one message (XEP-0323 §3), unless {@link SensorDataServer#setAcceptedFirst} asks for the old order.
      *
-     * @return the start, or null if there is nothing to start
+     * @return the read-out, or null if the answer is an error, a queued acceptance, or there is nothing to start
      */
-    private Runnable startAfterAnswer(Req req, IQ answer) {
+    private ServerReadout readoutDueNow(Req req, IQ answer) {
         if (!(answer instanceof Accepted a) || a.queued() || req.getFrom() == null) {
             return null;
         }
-        ServerReadout readout = inFlight.get(new ReadoutKey(req.getFrom(), req.seqnr()));
-        return readout == null ? null : readout::startHere;
+        return inFlight.get(new ReadoutKey(req.getFrom(), req.seqnr()));
     }
 
     private IQ accept(ReadoutKey key, Req req, AccessDecision decision, boolean startNow) {

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,7 +33,9 @@ import org.jivesoftware.smack.packet.ExtensionElement;
  * One read-out on the Thing side (XEP-0323 §3): reads the selected Things (and the history store for historical
  * categories) concurrently, streams each node's results as {@code failure} and {@code fields} messages as soon as
  * they are ready, and ends with {@code done} — on the last message, or as a separate element. The last message is held
- * back until every node is finished so that it can carry {@code done='true'}.
+ * back until every node is finished so that it can carry {@code done='true'}. Started with
+ * {@link #startHere(Runnable)}, it also decides when the {@code accepted} answer goes out: after the data when the
+ * read-out is finished at once in one message, else before the first message.
  */
 public final class ServerReadout {
 
@@ -70,6 +73,8 @@ public final class ServerReadout {
 
     private final Setup setup;
     private final Object lock = new Object();
+    /** The {@code accepted} answer still to send, see {@link #startHere(Runnable)}. */
+    private final AtomicReference<Runnable> answer = new AtomicReference<>();
     private ExtensionElement held;
     private boolean cancelled;
     private boolean finished;
@@ -89,9 +94,42 @@ public final class ServerReadout {
         Threads.WORK.execute(() -> run(false));
     }
 
-    /** Starts reading now, on the calling thread, which must not be Smack's reader thread. */
+    /**
+     * Starts reading now, on the calling thread, which must not be Smack's reader thread; {@code accepted} has already
+     * been sent.
+     */
     public void startHere() {
         run(false);
+    }
+
+    /**
+     * Starts reading now, on the calling thread, which must not be Smack's reader thread, and sends the
+     * {@code accepted} answer as late as useful: XEP-0323 §3 lets a device that already has the response send it
+     * before {@code accepted} ("the client can assume the device accepted the request"). {@code acceptedAnswer} runs
+     * exactly once: before the first message that is not the last one (a read-out split over several messages), and
+     * at the latest when this method returns, that is when the calling thread has sent what was ready at once. So a
+     * read-out finished at once that fits in one message goes out as data, the end marker, then {@code accepted}; a
+     * read-out split over several messages gets {@code accepted} before its data as before, and so does a Thing whose
+     * values arrive later (unless they arrive before this method returns, an order XEP-0323 allows as well).
+     * Cancellation and send failures still lead to the one answer.
+     *
+     * @param acceptedAnswer sends the {@code accepted} IQ result
+     */
+    public void startHere(Runnable acceptedAnswer) {
+        answer.set(acceptedAnswer);
+        try {
+            run(false);
+        } finally {
+            answerOnce();
+        }
+    }
+
+    /** Sends the pending {@code accepted} answer of {@link #startHere(Runnable)}, if not sent yet. */
+    private void answerOnce() {
+        Runnable a = answer.getAndSet(null);
+        if (a != null) {
+            a.run();
+        }
     }
 
     /**
@@ -200,8 +238,12 @@ public final class ServerReadout {
                         continue;
                     }
                 }
-                if (held != null && !sendNow(held)) {
-                    return;
+                if (held != null) {
+                    // An intermediate message: the read-out is not answered in one message, accept it first.
+                    answerOnce();
+                    if (!sendNow(held)) {
+                        return;
+                    }
                 }
                 held = m;
             }

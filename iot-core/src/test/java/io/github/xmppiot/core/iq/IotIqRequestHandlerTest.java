@@ -1,0 +1,187 @@
+package io.github.xmppiot.core.iq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Stanza;
+import org.jivesoftware.smack.packet.StanzaError;
+import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
+
+/** The answer paths of {@link IotIqRequestHandler} for answers ready at once: returned, taken over, followed up. */
+class IotIqRequestHandlerTest {
+
+    /** What the connection sent and what else happened, in order. */
+    private final List<Object> events = new CopyOnWriteArrayList<>();
+
+    private final XMPPConnection connection = (XMPPConnection) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {XMPPConnection.class}, (proxy, method, args) -> {
+                if (method.getName().equals("sendStanza")) {
+                    events.add(args[0]);
+                    return null;
+                }
+                throw new UnsupportedOperationException(method.getName());
+            });
+
+    /** A request or an answer: an empty {@code <q xmlns='urn:test'/>}. */
+    static final class Q extends IQ {
+        Q() {
+            super("q", "urn:test");
+        }
+
+        @Override
+        protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
+            xml.setEmptyElement();
+            return xml;
+        }
+    }
+
+    /** A handler answering with {@code answer} and delegating both hooks to the given functions. */
+    private class Handler extends IotIqRequestHandler<Q> {
+        private final Function<Q, CompletionStage<? extends IQ>> answer;
+        private final TakeOver takeOver;
+        private final Runnable followUp;
+
+        Handler(Function<Q, CompletionStage<? extends IQ>> answer, TakeOver takeOver, Runnable followUp) {
+            super(connection, "q", "urn:test", IQ.Type.get, Q.class, Duration.ofSeconds(5));
+            this.answer = answer;
+            this.takeOver = takeOver;
+            this.followUp = followUp;
+        }
+
+        @Override
+        protected CompletionStage<? extends IQ> handle(Q request) {
+            return answer.apply(request);
+        }
+
+        @Override
+        protected boolean answerLater(Q request, IQ response, Runnable sendAnswer) {
+            return takeOver.answerLater(response, sendAnswer);
+        }
+
+        @Override
+        protected Runnable followUp(Q request, IQ response) {
+            return followUp;
+        }
+    }
+
+    @FunctionalInterface
+    private interface TakeOver {
+        boolean answerLater(IQ answer, Runnable sendAnswer);
+    }
+
+    private static Q request() throws Exception {
+        Q q = new Q();
+        q.setType(IQ.Type.get);
+        q.setStanzaId("r1");
+        q.setFrom(JidCreate.from("client@example.org/a"));
+        q.setTo(JidCreate.from("thing@example.org/b"));
+        return q;
+    }
+
+    private static CompletionStage<? extends IQ> result(Q request) {
+        return CompletableFuture.completedFuture(IotIqRequestHandler.resultFor(request, new Q()));
+    }
+
+    private List<Stanza> sent() {
+        return events.stream().filter(Stanza.class::isInstance).map(Stanza.class::cast).toList();
+    }
+
+    @Test
+    void withoutHooksTheReadyAnswerIsReturnedToSmack() throws Exception {
+        IQ answer = new Handler(IotIqRequestHandlerTest::result, (a, s) -> false, null).handleIQRequest(request());
+        assertThat(answer).isNotNull();
+        assertThat(answer.getType()).isEqualTo(IQ.Type.result);
+        assertThat(answer.getStanzaId()).isEqualTo("r1");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void takenOverAnswerIsSentOnlyWhenTheSubclassSaysSoAndOnlyOnce() throws Exception {
+        AtomicReference<Runnable> kept = new AtomicReference<>();
+        Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
+            kept.set(s);
+            return true;
+        }, () -> events.add("followUp must not run"));
+
+        assertThat(h.handleIQRequest(request())).isNull();
+        assertThat(events).isEmpty();
+
+        events.add("data");
+        kept.get().run();
+        kept.get().run();
+        assertThat(events).hasSize(2).startsWith("data");
+        IQ sent = (IQ) sent().get(0);
+        assertThat(sent.getType()).isEqualTo(IQ.Type.result);
+        assertThat(sent.getStanzaId()).isEqualTo("r1");
+        assertThat(sent.getTo().toString()).isEqualTo("client@example.org/a");
+    }
+
+    @Test
+    void takenOverAnswerMayBeSentFromAnotherThread() throws Exception {
+        AtomicReference<Runnable> kept = new AtomicReference<>();
+        Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
+            kept.set(s);
+            return true;
+        }, null);
+        assertThat(h.handleIQRequest(request())).isNull();
+        Thread[] racers = new Thread[4];
+        for (int i = 0; i < racers.length; i++) {
+            racers[i] = new Thread(kept.get());
+            racers[i].start();
+        }
+        for (Thread t : racers) {
+            t.join();
+        }
+        assertThat(sent()).hasSize(1);
+    }
+
+    @Test
+    void errorsReadyAtOnceAlsoReachTheHook() throws Exception {
+        AtomicReference<IQ> seen = new AtomicReference<>();
+        Handler h = new Handler(r -> CompletableFuture.failedFuture(IotErrors.forbidden("no")), (a, s) -> {
+            seen.set(a);
+            return false;
+        }, null);
+        IQ answer = h.handleIQRequest(request());
+        assertThat(answer).isSameAs(seen.get());
+        assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aFailingHookStillAnswersExactlyOnce() throws Exception {
+        Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
+            s.run();
+            throw new IllegalStateException("bug after sending");
+        }, null);
+        assertThat(h.handleIQRequest(request())).isNull();
+        assertThat(sent()).hasSize(1);
+
+        events.clear();
+        Handler before = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
+            throw new IllegalStateException("bug before sending");
+        }, null);
+        assertThat(before.handleIQRequest(request())).isNull();
+        assertThat(sent()).hasSize(1);
+    }
+
+    @Test
+    void followUpStillRunsAfterTheAnswerWasSent() throws Exception {
+        Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> false, () -> events.add("followUp"));
+        assertThat(h.handleIQRequest(request())).isNull();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(IQ.class);
+        assertThat(events.get(1)).isEqualTo("followUp");
+    }
+}
