@@ -61,6 +61,8 @@ public final class SensorDataClient extends Manager {
     }
 
     private final Map<Integer, ClientReadout> active = new ConcurrentHashMap<>();
+    /** Read-outs whose {@code req} has not been answered yet, by the request's stanza id. */
+    private final Map<String, ClientReadout> unanswered = new ConcurrentHashMap<>();
     private final AtomicInteger nextSeqnr = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     private volatile Duration defaultTimeout = DEFAULT_TIMEOUT;
 
@@ -68,6 +70,10 @@ public final class SensorDataClient extends Manager {
         super(connection);
         connection.addSyncStanzaListener(this::onMessage,
                 new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
+        // One listener for the answers to every req, in the same ordered queue as the results: Smack's
+        // sendIqRequestAsync would register and remove a listener and schedule a reactor timeout per read-out (a
+        // thread wake-up each) while the read-out's own idle timer already covers an unanswered request.
+        connection.addSyncStanzaListener(this::onAnswer, this::isAnswer);
     }
 
     /**
@@ -124,24 +130,33 @@ public final class SensorDataClient extends Manager {
         Objects.requireNonNull(listener, "listener");
         Duration timeout = request.timeout().orElse(defaultTimeout);
         ClientReadout session;
-        int seqnr;
+        Req req;
         while (true) {
-            seqnr = nextSeqnr.getAndUpdate(x -> x == Integer.MAX_VALUE ? 1 : x + 1);
-            int key = seqnr;
+            int seqnr = nextSeqnr.getAndUpdate(x -> x == Integer.MAX_VALUE ? 1 : x + 1);
+            Req candidateReq = new Req(seqnr, request);
+            candidateReq.setTo(thing);
+            String id = candidateReq.hasStanzaIdSet() ? candidateReq.getStanzaId() : candidateReq.setStanzaId();
             ClientReadout candidate = new ClientReadout(seqnr, thing, request, listener, timeout, this::sendCancel,
-                    () -> active.remove(key));
+                    () -> {
+                        active.remove(seqnr);
+                        unanswered.remove(id);
+                    });
             if (active.putIfAbsent(seqnr, candidate) == null) {
                 session = candidate;
+                req = candidateReq;
+                unanswered.put(id, candidate);
                 break;
             }
         }
         session.arm();
-        Req req = new Req(seqnr, request);
-        req.setTo(thing);
-        ClientReadout s = session;
-        connection().sendIqRequestAsync(req, timeout.toMillis())
-                .onSuccess(iq -> onReqAnswer(s, iq))
-                .onError(e -> onReqError(s, e));
+        try {
+            connection().sendStanza(req);
+        } catch (SmackException.NotConnectedException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            session.fail(e);
+        }
         return session;
     }
 
@@ -154,6 +169,20 @@ public final class SensorDataClient extends Manager {
         return active.size();
     }
 
+    private boolean isAnswer(Stanza stanza) {
+        return stanza instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)
+                && iq.getStanzaId() != null && unanswered.containsKey(iq.getStanzaId());
+    }
+
+    /** The answer to a req: only from the JID it went to (as Smack's reply filter), once. */
+    private void onAnswer(Stanza stanza) {
+        IQ iq = (IQ) stanza;
+        ClientReadout s = unanswered.get(iq.getStanzaId());
+        if (s != null && s.acceptsFrom(iq.getFrom()) && unanswered.remove(iq.getStanzaId(), s)) {
+            onReqAnswer(s, iq);
+        }
+    }
+
     private static void onReqAnswer(ClientReadout s, IQ iq) {
         if (iq instanceof Accepted a) {
             s.onAccepted(a.queued(), iq.getFrom());
@@ -161,18 +190,6 @@ public final class SensorDataClient extends Manager {
             s.fail(errorOf(iq));
         } else {
             s.onAccepted(false, iq.getFrom());
-        }
-    }
-
-    private static void onReqError(ClientReadout s, Exception e) {
-        if (e instanceof XMPPException.XMPPErrorException x) {
-            s.fail(IotErrorException.from(x.getStanzaError()));
-        } else if (e instanceof SmackException.NoResponseException) {
-            if (!s.accepted().isDone()) {
-                s.fail(new ReadoutTimeoutException("no answer from " + s.thing() + " to read-out " + s.seqnr()));
-            }
-        } else {
-            s.fail(e);
         }
     }
 
