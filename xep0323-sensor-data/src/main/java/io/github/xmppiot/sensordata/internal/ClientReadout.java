@@ -21,8 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jxmpp.jid.Jid;
 
@@ -32,7 +30,7 @@ import org.jxmpp.jid.Jid;
  * acceptance), filters values against the request, fails on an idle timeout, and reports partial results to a
  * listener one at a time on a worker thread.
  */
-public final class ClientReadout implements ReadoutSession {
+public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
 
     private final int seqnr;
     private final Jid thing;
@@ -61,7 +59,6 @@ public final class ClientReadout implements ReadoutSession {
     private boolean started;
     private Jid respondent;
     private long deadline;
-    private ScheduledFuture<?> timer;
 
     /**
      * Creates the state; call {@link #arm()} once the request is registered.
@@ -132,9 +129,13 @@ public final class ClientReadout implements ReadoutSession {
     }
 
     /** Starts the idle timer. */
-    public synchronized void arm() {
-        touch();
-        schedule(timeout.toNanos());
+    public void arm() {
+        long d;
+        synchronized (this) {
+            touch();
+            d = deadline;
+        }
+        Deadlines.SHARED.watch(this, d);
     }
 
     private void touch() {
@@ -144,25 +145,26 @@ public final class ClientReadout implements ReadoutSession {
             long untilWhen = Duration.between(Instant.now(), when).toNanos();
             d = Math.max(d, System.nanoTime() + Math.max(0, untilWhen) + timeout.toNanos());
         }
-        deadline = Math.max(deadline, d);
+        deadline = deadline == 0 || d - deadline > 0 ? d : deadline;
     }
 
-    private void schedule(long nanos) {
-        timer = Threads.TIMER.schedule(this::checkTimeout, Math.max(1, nanos), TimeUnit.NANOSECONDS);
+    @Override
+    public synchronized long deadline() {
+        return deadline;
     }
 
-    private void checkTimeout() {
+    @Override
+    public boolean expireIfDue(long now) {
         synchronized (this) {
             if (ended) {
-                return;
+                return true;
             }
-            long left = deadline - System.nanoTime();
-            if (left > 0) {
-                schedule(left);
-                return;
+            if (deadline - now > 0) {
+                return false;
             }
         }
         fail(new ReadoutTimeoutException("no answer from " + thing + " to read-out " + seqnr + " within " + timeout));
+        return true;
     }
 
     /**
@@ -379,8 +381,6 @@ public final class ClientReadout implements ReadoutSession {
     }
 
     private void stopTimer() {
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        Deadlines.SHARED.unwatch(this);
     }
 }
