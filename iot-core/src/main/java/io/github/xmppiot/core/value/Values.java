@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,11 +11,7 @@ import java.util.regex.Pattern;
  */
 public final class Values {
 
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
     private static final Pattern DOUBLE = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|[+-]?INF|NaN");
-    private static final Pattern ZONE = Pattern.compile("Z|[+-]\\d{2}:\\d{2}");
-    private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(" + ZONE + ")?");
-    private static final Pattern TIME = Pattern.compile("(\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?)(" + ZONE + ")?");
     private static final int MAX_SHOWN = 40;
 
     private Values() {
@@ -83,10 +78,60 @@ public final class Values {
 
     static String integerLexical(String lexical, String typeName) {
         String s = lexical == null ? "" : lexical.strip();
-        if (!INTEGER.matcher(s).matches()) {
+        // [+-]?[0-9]+ by hand: this runs for every int and long field of every read-out
+        int i = !s.isEmpty() && (s.charAt(0) == '+' || s.charAt(0) == '-') ? 1 : 0;
+        if (i == s.length() || !digits(s, i, s.length())) {
             throw new IllegalArgumentException("not an " + typeName + ": '" + abbreviate(lexical) + "'");
         }
         return s;
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int number(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + (s.charAt(i) - '0');
+        }
+        return n;
+    }
+
+    /**
+     * The end of the date or time part: the start of a zone suffix ({@code Z} or {@code [+-]hh:mm}) if there is one,
+     * else the length.
+     */
+    private static int zoneStart(String s, int from) {
+        int n = s.length();
+        if (n > from && s.charAt(n - 1) == 'Z') {
+            return n - 1;
+        }
+        if (n - 6 >= from && (s.charAt(n - 6) == '+' || s.charAt(n - 6) == '-') && s.charAt(n - 3) == ':') {
+            return n - 6;
+        }
+        return n;
+    }
+
+    /** The zone suffix starting at {@code at} ({@code Z} or {@code [+-]hh:mm}), null if none; -1 if malformed. */
+    private static Object zoneAt(String s, int at) {
+        if (at == s.length()) {
+            return null;
+        }
+        if (s.charAt(at) == 'Z') {
+            return ZoneOffset.UTC;
+        }
+        if (!digits(s, at + 1, at + 3) || !digits(s, at + 4, at + 6)) {
+            return -1;
+        }
+        int sign = s.charAt(at) == '-' ? -1 : 1;
+        return ZoneOffset.ofHoursMinutes(sign * number(s, at + 1, at + 3), sign * number(s, at + 4, at + 6));
     }
 
     static String doubleLexical(String lexical) {
@@ -98,36 +143,54 @@ public final class Values {
     }
 
     static Object[] parseDate(String lexical) {
-        Matcher m = match(DATE, lexical, "xs:date (YYYY-MM-DD with optional zone)");
+        // (\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})? by hand, validated strictly by LocalDate.of
+        String s = lexical == null ? "" : lexical.strip();
+        int end = zoneStart(s, 10);
+        if (end != 10 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-'
+                || !digits(s, 8, 10)) {
+            throw new IllegalArgumentException("not an xs:date (YYYY-MM-DD with optional zone): '"
+                    + abbreviate(lexical) + "'");
+        }
         try {
-            return new Object[] {LocalDate.parse(m.group(1)), zone(m.group(2))};
+            Object zone = zoneAt(s, end);
+            if (zone instanceof Integer) {
+                throw new IllegalArgumentException("not an xs:date (YYYY-MM-DD with optional zone): '"
+                        + abbreviate(lexical) + "'");
+            }
+            return new Object[] {LocalDate.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10)), zone};
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a valid xs:date: '" + abbreviate(lexical) + "'", e);
         }
     }
 
     static Object[] parseTime(String lexical) {
-        Matcher m = match(TIME, lexical, "xs:time (hh:mm:ss[.fff] with optional zone)");
+        // (\d{2}:\d{2}:\d{2}(\.\d{1,9})?)(Z|[+-]\d{2}:\d{2})? by hand, validated strictly by LocalTime.of
+        String s = lexical == null ? "" : lexical.strip();
+        int end = zoneStart(s, 8);
+        boolean fraction = end > 8;
+        if (end < 8 || !digits(s, 0, 2) || s.charAt(2) != ':' || !digits(s, 3, 5) || s.charAt(5) != ':'
+                || !digits(s, 6, 8) || fraction && (end == 9 || end > 18 || s.charAt(8) != '.'
+                        || !digits(s, 9, end))) {
+            throw new IllegalArgumentException("not an xs:time (hh:mm:ss[.fff] with optional zone): '"
+                    + abbreviate(lexical) + "'");
+        }
         try {
-            return new Object[] {LocalTime.parse(m.group(1)), zone(m.group(3))};
+            Object zone = zoneAt(s, end);
+            if (zone instanceof Integer) {
+                throw new IllegalArgumentException("not an xs:time (hh:mm:ss[.fff] with optional zone): '"
+                        + abbreviate(lexical) + "'");
+            }
+            int nano = 0;
+            if (fraction) {
+                nano = number(s, 9, end);
+                for (int k = end - 9; k < 9; k++) {
+                    nano *= 10;
+                }
+            }
+            return new Object[] {LocalTime.of(number(s, 0, 2), number(s, 3, 5), number(s, 6, 8), nano), zone};
         } catch (java.time.DateTimeException e) {
             throw new IllegalArgumentException("not a valid xs:time: '" + abbreviate(lexical) + "'", e);
         }
-    }
-
-    private static Matcher match(Pattern p, String lexical, String what) {
-        Matcher m = p.matcher(lexical == null ? "" : lexical.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not an " + what + ": '" + abbreviate(lexical) + "'");
-        }
-        return m;
-    }
-
-    private static ZoneOffset zone(String z) {
-        if (z == null) {
-            return null;
-        }
-        return "Z".equals(z) ? ZoneOffset.UTC : ZoneOffset.of(z);
     }
 
     static String formatZone(ZoneOffset zone) {
