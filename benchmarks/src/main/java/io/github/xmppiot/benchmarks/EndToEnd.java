@@ -23,6 +23,7 @@ import org.jivesoftware.smack.xml.SmackXmlParser;
 import org.jivesoftware.smack.xml.xpp3.Xpp3XmlPullParserFactory;
 import org.jivesoftware.smackx.ping.packet.Ping;
 import org.jxmpp.jid.Jid;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * End-to-end benchmark against a Prosody started through the test kit (plaintext, log level {@code info}): xmpp-iot's
@@ -79,7 +80,8 @@ public final class EndToEnd {
     private void run(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         BenchThings.serve(thing);
-        WireFloor.serve(thing);
+        WireFloor.OURS.serve(thing);
+        WireFloor.SMACK.serve(thing);
         XMPPTCPConnection client = server.connect("client");
         SensorDataClient readClient = SensorDataClient.getInstanceFor(client);
         ControlClient controlClient = ControlClient.getInstanceFor(client);
@@ -89,13 +91,14 @@ public final class EndToEnd {
         Measure.Op ping = () -> ping(client, target);
         Measure.Op read = () -> readClient.read(target, BenchThings.MOMENTARY).thenApply(EndToEnd::checkFields);
         Measure.Op set = () -> controlClient.set(target, setAll);
-        Measure.Op floor = WireFloor.client(client, target);
+        Measure.Op floor = WireFloor.OURS.client(client, target);
+        Measure.Op smackFloor = WireFloor.SMACK.client(client, target);
 
         progress("warm-up: %d s of ping, read-out, set and wire floor", WARM_UP.toSeconds());
-        Measure.warmUp(new Measure.Op[] {ping, read, set, floor}, IN_FLIGHT, WARM_UP);
+        Measure.warmUp(new Measure.Op[] {ping, read, set, floor, smackFloor}, IN_FLIGHT, WARM_UP);
 
-        progress("sequential: %d rounds of ping, read-out, set, wire floor", ROUNDS);
-        Stats[] seq = Measure.alternating(ROUNDS, ping, read, set, floor);
+        progress("sequential: %d rounds of ping, read-out, set, wire floor (ours, Smack's XML)", ROUNDS);
+        Stats[] seq = Measure.alternating(ROUNDS, ping, read, set, floor, smackFloor);
         Stats pingStats = seq[0];
         Stats readStats = seq[1];
         Stats floorStats = seq[3];
@@ -109,6 +112,9 @@ public final class EndToEnd {
                 0);
         row("  Wire floor, p99", micros(floorStats.p99Micros()), "ping " + micros(pingStats.p99Micros()),
                 floorStats.p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
+        row("  Wire floor with Smack's fields XML (no categories, no flags), median",
+                micros(seq[4].medianMicros()), "ping " + micros(pingStats.medianMicros()), seq[4].medianNanos(),
+                pingStats.medianNanos(), "—", true, 0);
         row("  Read-out over the wire floor, median", micros(readStats.medianMicros()),
                 "floor " + micros(floorStats.medianMicros()), readStats.medianNanos(), floorStats.medianNanos(), "—",
                 true, 0);
@@ -139,7 +145,7 @@ public final class EndToEnd {
                 "ping " + micros(rates[1].prosodyMicrosPerOp()), rates[2].prosodyMicrosPerOp(),
                 rates[1].prosodyMicrosPerOp(), "—", true, 0);
 
-        smackRows(server, readStats);
+        smackRows(server, readStats, client, readClient, target);
         heapRow(server);
         scaleRows(server);
     }
@@ -168,7 +174,8 @@ public final class EndToEnd {
         }
     }
 
-    private void smackRows(ProsodyServer server, Stats ours) throws Exception {
+    private void smackRows(ProsodyServer server, Stats ours, XMPPTCPConnection client, SensorDataClient readClient,
+            Jid ourThing) throws Exception {
         if (PeerProcess.jar() == null) {
             notes.add("Smack rows skipped: " + PeerProcess.DEFAULT_JAR + " not built (mvn -pl interop-smack-peer package)");
             return;
@@ -177,12 +184,20 @@ public final class EndToEnd {
             progress("Smack client and thing, %s socket, %d rounds", socket, ROUNDS);
             String pingLine;
             String readLine;
+            Stats[] oursOnSmack = null;
             try (PeerProcess thing = PeerProcess.start(server, "smackthing-" + socket, "bench-thing", socket)) {
                 String jid = thing.awaitLine("READY ", 60).substring("READY ".length());
-                try (PeerProcess client = PeerProcess.start(server, "smackclient-" + socket, "bench-read", jid,
+                try (PeerProcess smackClient = PeerProcess.start(server, "smackclient-" + socket, "bench-read", jid,
                         String.valueOf(ROUNDS), socket)) {
-                    pingLine = client.awaitLine("BENCH ping ", 240);
-                    readLine = client.awaitLine("BENCH read ", 60);
+                    pingLine = smackClient.awaitLine("BENCH ping ", 240);
+                    readLine = smackClient.awaitLine("BENCH read ", 60);
+                }
+                if ("nodelay".equals(socket)) {
+                    // the same Thing, the same wire, only the client differs; Smack's Thing is warm by now
+                    progress("our client reading Smack's thing, %d rounds", ROUNDS);
+                    Jid smackThing = JidCreate.from(jid);
+                    oursOnSmack = Measure.alternating(ROUNDS, () -> ping(client, smackThing),
+                            () -> readClient.read(smackThing, BenchThings.MOMENTARY).thenApply(EndToEnd::checkFields));
                 }
             }
             long[] sp = parseBench(pingLine);
@@ -194,6 +209,22 @@ public final class EndToEnd {
                     "ours " + micros(ours.p99Micros()), ours.p99Nanos(), sr[1] * 1000, "ours ≤ 1.0×", true, 1.0);
             row("  Smack's own read-out / ping (" + label + "), median", micros(sr[0]), "ping " + micros(sp[0]),
                     sr[0], sp[0], "—", true, 0);
+            if (oursOnSmack != null) {
+                Stats p = oursOnSmack[0];
+                Stats r = oursOnSmack[1];
+                row("  Our client → Smack's thing (same thing and wire as Smack's client), median", micros(r.medianMicros()),
+                        "Smack's client " + micros(sr[0]), r.medianNanos(), sr[0] * 1000, "ours ≤ 1.0×", true, 1.0);
+                row("  Our client → Smack's thing, median, over our ping to it", micros(r.medianMicros()),
+                        "ping " + micros(p.medianMicros()), r.medianNanos(), p.medianNanos(), "—", true, 0);
+            }
+        }
+        progress("Smack's client reading our thing, TCP_NODELAY, %d rounds", ROUNDS);
+        try (PeerProcess smackClient = PeerProcess.start(server, "smackclient-ours", "bench-read", ourThing.toString(),
+                String.valueOf(ROUNDS), "nodelay")) {
+            long[] sp = parseBench(smackClient.awaitLine("BENCH ping ", 240));
+            long[] sr = parseBench(smackClient.awaitLine("BENCH read ", 60));
+            row("  Smack's client → our thing (TCP_NODELAY), median, over its ping", micros(sr[0]),
+                    "ping " + micros(sp[0]), sr[0], sp[0], "—", true, 0);
         }
     }
 
