@@ -5,9 +5,7 @@ import io.github.xmppiot.testkit.ProsodyServer;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 
 /**
@@ -57,7 +55,7 @@ public final class StanzaCost {
                     for (int i = 0; i < n; i += 50) {
                         for (int j = 0; j < 50; j++) {
                             Message m = from.getStanzaFactory().buildMessageStanza().to(to.getUser())
-                                    .addExtension(raw(p[1])).build();
+                                    .addExtension(WireFloor.raw("urn:test", "x", p[1])).build();
                             from.sendStanza(m);
                         }
                         if (!received.tryAcquire(50, 20, TimeUnit.SECONDS)) {
@@ -72,24 +70,5 @@ public final class StanzaCost {
             }
         }
         System.exit(0);
-    }
-
-    private static ExtensionElement raw(String xml) {
-        return new ExtensionElement() {
-            @Override
-            public String getNamespace() {
-                return "urn:test";
-            }
-
-            @Override
-            public String getElementName() {
-                return "x";
-            }
-
-            @Override
-            public CharSequence toXML(XmlEnvironment enclosingNamespace) {
-                return xml;
-            }
-        };
     }
 }

@@ -65,7 +65,7 @@ final class WireFloor {
             public IQ handleIQRequest(IQ request) {
                 String seqnr = request.getStanzaId();
                 Message m = thing.getStanzaFactory().buildMessageStanza().to(request.getFrom())
-                        .addExtension(raw("fields", head + seqnr + tail)).build();
+                        .addExtension(raw(namespace, "fields", head + seqnr + tail)).build();
                 try {
                     thing.sendStanza(m);
                 } catch (SmackException.NotConnectedException | InterruptedException e) {
@@ -112,7 +112,15 @@ final class WireFloor {
         };
     }
 
-    private ExtensionElement raw(String element, String xml) {
+    /**
+     * A payload written as it is, for pre-rendered XML.
+     *
+     * @param namespace the payload's namespace
+     * @param element   its element name
+     * @param xml       the whole element
+     * @return the extension
+     */
+    static ExtensionElement raw(String namespace, String element, String xml) {
         return new ExtensionElement() {
             @Override
             public String getNamespace() {

@@ -128,10 +128,12 @@ class AcceptedOrderIT {
         assertThat(session.accepted().get(WAIT, TimeUnit.SECONDS)).isFalse();
     }
 
-    /** A Thing answering {@code n} int fields after a blocking read of {@code millis}. */
-    private Thing slow(String nodeId, int n, long millis) {
+    /** A Thing answering {@code n} int fields from a blocking read that waits until {@code gate} opens. */
+    private Thing slow(String nodeId, int n, CountDownLatch gate) {
         return Thing.builder(nodeId).sensor(Sensor.blocking(slowBus, (scope, now) -> {
-            Thread.sleep(millis);
+            if (!gate.await(WAIT, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("gate never opened");
+            }
             List<TimedField> fields = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 fields.add(new TimedField(now, Field.momentary("F" + i, new IntValue(i))));
@@ -157,8 +159,14 @@ class AcceptedOrderIT {
 
     @Test
     void slowSensorIsAcceptedFirst(ProsodyServer prosody) throws Exception {
-        Setup s = setup(prosody, slow("Device01", 10, 300));
-        readAll(s, 10);
+        CountDownLatch gate = new CountDownLatch(1);
+        Setup s = setup(prosody, slow("Device01", 10, gate));
+        ReadoutSession session = s.client().readout(s.thing().getUser(), ReadoutRequest.builder().momentary().build(),
+                ReadoutListener.NONE);
+        s.arrivals().untilIqAnswer(); // the sensor cannot finish before accepted has reached the client
+        gate.countDown();
+        assertThat(session.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(10);
+        assertThat(session.accepted().get(WAIT, TimeUnit.SECONDS)).isFalse();
         assertThat(s.arrivals().untilAnsweredAndDone()).containsExactly("accepted", "fields+done");
     }
 
