@@ -298,6 +298,17 @@ public final class ProsodyServer implements AutoCloseable {
         instance.restart();
     }
 
+    /**
+     * Kills Prosody with SIGKILL (as a power cut or the out-of-memory killer would: no stream is closed, sessions
+     * and XEP-0198 resumption state are lost) and starts it again on the same port with the same data directory.
+     * Returns once the server accepts connections again.
+     *
+     * @throws IllegalStateException if the server does not come back
+     */
+    public void kill() {
+        instance.killAndStart();
+    }
+
     /** Disconnects all tracked connections, stops Prosody and deletes its directory. Safe to call twice. */
     @Override
     public void close() {
@@ -367,7 +378,25 @@ public final class ProsodyServer implements AutoCloseable {
         return c;
     }
 
+    /**
+     * A builder of the SDK's connection configuration for a user of this server, to adjust before building: for
+     * example {@code .port(proxy.port())} to connect through a {@link FaultProxy}, a resource, or a
+     * {@link io.github.xmppiot.core.connection.ReconnectPolicy}. The account is created if needed.
+     *
+     * @param user the local part
+     * @return a builder with credentials, host, port, trust and resource {@value #DEFAULT_RESOURCE} set
+     * @throws IllegalStateException if the account cannot be created
+     */
+    public IotConnectionBuilder iotConfigBuilder(String user) {
+        ensureAccount(user);
+        return iotBuilderFor(user);
+    }
+
     private IotConnectionConfig iotConfigFor(String user) {
+        return iotBuilderFor(user).build();
+    }
+
+    private IotConnectionBuilder iotBuilderFor(String user) {
         IotConnectionBuilder b = IotConnection.builder()
                 .jid(jid(user))
                 .password(password(user))
@@ -376,7 +405,7 @@ public final class ProsodyServer implements AutoCloseable {
                 .resource(DEFAULT_RESOURCE)
                 .replyTimeout(REPLY_TIMEOUT);
         certificate().ifPresentOrElse(b::trustCertificate, b::plaintext);
-        return b.build();
+        return b;
     }
 
     private static org.jxmpp.jid.parts.Resourcepart resourcepart(String resource) {

@@ -23,6 +23,12 @@ import java.util.Properties;
  * xmpp.replyTimeout=PT10S              # ISO-8601 duration or milliseconds
  * xmpp.connectTimeout=PT10S            # ISO-8601 duration or milliseconds
  * xmpp.sendPresence=true               # false to stay unavailable after login
+ * xmpp.reconnect=true                  # false to never reconnect automatically
+ * xmpp.reconnectInitialDelay=PT1S      # delay before the second attempt (the first is at once)
+ * xmpp.reconnectMaxDelay=PT60S         # cap of the exponential backoff
+ * xmpp.reconnectMaxAttempts=0          # give up after this many failed attempts; 0 = never
+ * xmpp.streamManagement=true           # XEP-0198 stream resumption where the server offers it
+ * xmpp.keepAlive=PT30S                 # ping (XEP-0199) after this idle time; 0 = off
  * </pre>
  */
 public final class ConnectionProperties {
@@ -50,6 +56,19 @@ public final class ConnectionProperties {
     /** Key of the initial presence switch: {@code true} (default) or {@code false}. */
     public static final String SEND_PRESENCE = "xmpp.sendPresence";
 
+    /** Key of the reconnection switch: {@code true} (default) or {@code false}. */
+    public static final String RECONNECT = "xmpp.reconnect";
+    /** Key of the delay before the second reconnection attempt (ISO-8601 duration or milliseconds). */
+    public static final String RECONNECT_INITIAL_DELAY = "xmpp.reconnectInitialDelay";
+    /** Key of the cap of the reconnection backoff (ISO-8601 duration or milliseconds). */
+    public static final String RECONNECT_MAX_DELAY = "xmpp.reconnectMaxDelay";
+    /** Key of the number of failed reconnection attempts after which reconnection is given up; 0 = never. */
+    public static final String RECONNECT_MAX_ATTEMPTS = "xmpp.reconnectMaxAttempts";
+    /** Key of the XEP-0198 stream management switch: {@code true} (default) or {@code false}. */
+    public static final String STREAM_MANAGEMENT = "xmpp.streamManagement";
+    /** Key of the keep-alive ping interval (ISO-8601 duration or milliseconds); 0 turns it off. */
+    public static final String KEEP_ALIVE = "xmpp.keepAlive";
+
     private ConnectionProperties() {
     }
 
@@ -73,10 +92,49 @@ public final class ConnectionProperties {
         optional(p, REPLY_TIMEOUT).ifPresent(v -> apply(REPLY_TIMEOUT, () -> b.replyTimeout(duration(v))));
         optional(p, CONNECT_TIMEOUT).ifPresent(v -> apply(CONNECT_TIMEOUT, () -> b.connectTimeout(duration(v))));
         b.sendPresence(bool(p, SEND_PRESENCE, true));
+        b.reconnect(reconnectPolicy(p));
         try {
             return b.build();
         } catch (IllegalStateException e) {
             throw new IllegalArgumentException(e.getMessage() + " (" + TLS + "=false with " + TRUST_CERT + "?)", e);
+        }
+    }
+
+    private static ReconnectPolicy reconnectPolicy(Properties p) {
+        ReconnectPolicy r = ReconnectPolicy.defaults().withEnabled(bool(p, RECONNECT, true));
+        Duration initial = optional(p, RECONNECT_INITIAL_DELAY).map(v -> key(RECONNECT_INITIAL_DELAY, v))
+                .orElse(r.initialDelay());
+        Duration max = optional(p, RECONNECT_MAX_DELAY).map(v -> key(RECONNECT_MAX_DELAY, v)).orElse(r.maxDelay());
+        try {
+            r = r.withDelays(initial, max.compareTo(initial) < 0 && optional(p, RECONNECT_MAX_DELAY).isEmpty()
+                    ? initial : max);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid property " + RECONNECT_INITIAL_DELAY + " or "
+                    + RECONNECT_MAX_DELAY + ": " + e.getMessage(), e);
+        }
+        int attempts = optional(p, RECONNECT_MAX_ATTEMPTS).map(v -> {
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Invalid property " + RECONNECT_MAX_ATTEMPTS + ": not a number: '"
+                        + v + "'", e);
+            }
+        }).orElse(0);
+        Duration keepAlive = optional(p, KEEP_ALIVE).map(v -> key(KEEP_ALIVE, v)).orElse(r.keepAlive());
+        try {
+            return r.withMaxAttempts(attempts).withStreamManagement(bool(p, STREAM_MANAGEMENT, true))
+                    .withKeepAlive(keepAlive);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid reconnection property (" + RECONNECT_MAX_ATTEMPTS + " or "
+                    + KEEP_ALIVE + "): " + e.getMessage(), e);
+        }
+    }
+
+    private static Duration key(String key, String v) {
+        try {
+            return duration(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid property " + key + ": " + e.getMessage(), e);
         }
     }
 

@@ -32,7 +32,8 @@ public final class IotConnection {
     }
 
     /**
-     * Creates a connection that is not connected yet, with the configuration's reply timeout applied.
+     * Creates a connection that is not connected yet, with the configuration's reply timeout and reconnection policy
+     * applied. Watch its state with {@code ConnectionSupervisor.getInstanceFor(connection).addListener(...)}.
      *
      * @param config the configuration
      * @return the new, unconnected connection
@@ -41,12 +42,13 @@ public final class IotConnection {
         Objects.requireNonNull(config, "config");
         XMPPTCPConnection connection = new IotTcpConnection(config.toSmackConfiguration());
         connection.setReplyTimeout(config.replyTimeout().toMillis());
+        ConnectionSupervisor.getInstanceFor(connection).setPolicy(config.reconnectPolicy());
         return connection;
     }
 
     /**
      * Creates a connection, connects it and logs in. If any step fails the connection is disconnected before the
-     * exception is thrown.
+     * exception is thrown (reconnection starts only after a first successful login).
      *
      * @param config the configuration
      * @return the connected and authenticated connection

@@ -30,6 +30,7 @@ public final class IotConnectionBuilder {
     Duration replyTimeout = IotConnectionConfig.DEFAULT_REPLY_TIMEOUT;
     Duration connectTimeout = IotConnectionConfig.DEFAULT_CONNECT_TIMEOUT;
     boolean sendPresence = true;
+    ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
 
     IotConnectionBuilder() {
     }
@@ -203,6 +204,18 @@ public final class IotConnectionBuilder {
      */
     public IotConnectionBuilder sendPresence(boolean sendPresence) {
         this.sendPresence = sendPresence;
+        return this;
+    }
+
+    /**
+     * Sets how a lost connection is re-established (default {@link ReconnectPolicy#defaults()}: at once, then
+     * exponential backoff with jitter from 1 s to 60 s, XEP-0198 resumption where offered).
+     *
+     * @param policy the policy, or {@link ReconnectPolicy#disabled()} to opt out
+     * @return this builder
+     */
+    public IotConnectionBuilder reconnect(ReconnectPolicy policy) {
+        this.reconnectPolicy = Objects.requireNonNull(policy, "policy");
         return this;
     }
 

@@ -17,7 +17,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * <p>Defaults: TLS required (STARTTLS) with the server certificate verified against the system's CAs and the XMPP
  * domain; SASL restricted to {@link #SCRAM_MECHANISMS}; {@code TCP_NODELAY} on every socket
  * ({@link TcpNoDelaySocketFactory}); the server located by DNS from the JID's domain; reply timeout
- * {@link #DEFAULT_REPLY_TIMEOUT}; connect timeout {@link #DEFAULT_CONNECT_TIMEOUT}. Create instances with
+ * {@link #DEFAULT_REPLY_TIMEOUT}; connect timeout {@link #DEFAULT_CONNECT_TIMEOUT}; automatic reconnection with
+ * XEP-0198 stream management ({@link ReconnectPolicy#defaults()}, applied by {@link ConnectionSupervisor}). Create instances with
  * {@link #builder()} or {@link #fromProperties(Properties)}, and turn them into Smack objects with
  * {@link #toSmackConfiguration()} or {@link IotConnection#connect(IotConnectionConfig)}.
  *
@@ -51,6 +52,7 @@ public final class IotConnectionConfig {
     private final Duration replyTimeout;
     private final Duration connectTimeout;
     private final boolean sendPresence;
+    private final ReconnectPolicy reconnectPolicy;
 
     IotConnectionConfig(IotConnectionBuilder b) {
         this.jid = b.jid;
@@ -65,6 +67,7 @@ public final class IotConnectionConfig {
         this.replyTimeout = b.replyTimeout;
         this.connectTimeout = b.connectTimeout;
         this.sendPresence = b.sendPresence;
+        this.reconnectPolicy = b.reconnectPolicy;
     }
 
     /**
@@ -159,6 +162,16 @@ public final class IotConnectionConfig {
     }
 
     /**
+     * How a lost connection is re-established; applied by {@link IotConnection#create(IotConnectionConfig)} through
+     * {@link ConnectionSupervisor}.
+     *
+     * @return the reconnection policy, {@link ReconnectPolicy#defaults()} unless set
+     */
+    public ReconnectPolicy reconnectPolicy() {
+        return reconnectPolicy;
+    }
+
+    /**
      * Maps this configuration onto a Smack configuration builder, for callers who need to set further Smack options.
      * The reply timeout is a property of the connection, not of the Smack configuration; {@link IotConnection} applies
      * it.
@@ -188,6 +201,7 @@ public final class IotConnectionConfig {
         return "IotConnectionConfig[jid=" + jid + ", resource=" + resource + ", host=" + host + ", port=" + port
                 + ", tls=" + tls + ", trust=" + (trustCertificate != null ? trustCertificate
                         : trustManager != null ? "custom" : "system") + ", plainSasl=" + plainSasl
-                + ", replyTimeout=" + replyTimeout + ", connectTimeout=" + connectTimeout + "]";
+                + ", replyTimeout=" + replyTimeout + ", connectTimeout=" + connectTimeout + ", reconnect=" + reconnectPolicy
+                + "]";
     }
 }

@@ -6,14 +6,15 @@ import java.util.List;
 
 /**
  * Writes the Lua configuration of a test Prosody: one virtual host, c2s on one loopback port, no s2s, no HTTP,
- * {@code nagle = false}, SCRAM (internal_hashed), in-band registration, roster, disco, ping, PEP and a pubsub
+ * {@code nagle = false}, SCRAM (internal_hashed), in-band registration, roster, disco, ping, XEP-0198 stream
+ * management with resumption ({@code mod_smacks}), PEP and a pubsub
  * component at {@code pubsub.<domain>}. Not API.
  */
 public final class ProsodyConfig {
 
     /** Modules loaded on every test server, in addition to Prosody's always-loaded core modules. */
     public static final List<String> STANDARD_MODULES =
-            List.of("roster", "saslauth", "disco", "ping", "register", "pep", "version", "time");
+            List.of("roster", "saslauth", "disco", "ping", "register", "pep", "version", "time", "smacks");
 
     private ProsodyConfig() {
     }

@@ -156,6 +156,21 @@ public final class ProsodyInstance {
         }
     }
 
+    /** Kills Prosody with SIGKILL and starts it again with the same directory and port. */
+    public synchronized void killAndStart() {
+        if (closed) {
+            throw new IllegalStateException("The server is closed");
+        }
+        if (process != null) {
+            process.kill();
+        }
+        try {
+            launch();
+        } catch (ProsodyProcess.PortInUseException e) {
+            throw new IllegalStateException("Cannot start Prosody again after kill: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops Prosody and deletes the directory; idempotent. */
     public void close() {
         destroy();

@@ -119,6 +119,19 @@ public final class ProsodyProcess {
         }
     }
 
+    /**
+     * Kills Prosody with SIGKILL, as a power cut or an out-of-memory kill would: no stream is closed, nothing is
+     * flushed that Prosody had not written yet.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Thrown when Prosody could not listen on the chosen port, which another process took meanwhile. */
     public static final class PortInUseException extends IOException {
         private static final long serialVersionUID = 1L;

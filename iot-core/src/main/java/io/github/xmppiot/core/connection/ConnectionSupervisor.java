@@ -1,0 +1,366 @@
+package io.github.xmppiot.core.connection;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.AbstractXMPPConnection;
+import org.jivesoftware.smack.ConnectionListener;
+import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.sasl.SASLErrorException;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.ping.PingManager;
+
+/**
+ * Keeps one connection alive and reports its state: reconnects after a loss according to a {@link ReconnectPolicy},
+ * resumes the stream with XEP-0198 where the server allows it (otherwise starts a fresh session with the same resource
+ * and re-sends the last available presence), stops on an authentication failure, fails requests in flight at once
+ * with {@link ConnectionLostException}, and tells {@link ConnectionStateListener}s about every transition.
+ *
+ * <p>One supervisor per connection: {@link #getInstanceFor(XMPPConnection)}. {@link IotConnection#create} applies the
+ * configuration's policy ({@link IotConnectionConfig#reconnectPolicy()}, reconnection on by default); for any other
+ * connection the supervisor only reports and fails requests fast until {@link #setPolicy(ReconnectPolicy)} is called.
+ *
+ * <p>Threads: reconnection attempts and listener calls run on one daemon thread per connection, named
+ * {@code xmpp-iot-supervisor-<jid>}, which ends when idle; never on Smack's reader thread. Its queue holds at most the
+ * next scheduled attempt and the pending events. The set of requests in flight holds each request until its answer
+ * or its reply timeout, so it is bounded by the clients' own request rates and timeouts.
+ *
+ * <p>To close a supervised connection for good, call {@link #close()} (or the connection's {@code disconnect()} while
+ * it is online): that cancels pending attempts.
+ */
+public final class ConnectionSupervisor {
+
+    /** The coarse state of a supervised connection. */
+    public enum State {
+        /** Logged in. */
+        ONLINE,
+        /** Lost; attempts to reconnect are scheduled or running. */
+        RECONNECTING,
+        /** Not logged in and not trying: never connected, closed by the application, or reconnection given up. */
+        OFFLINE
+    }
+
+    private static final Logger LOG = Logger.getLogger(ConnectionSupervisor.class.getName());
+    private static final Map<XMPPConnection, ConnectionSupervisor> INSTANCES = new WeakHashMap<>();
+
+    private final WeakReference<XMPPConnection> connection;
+    private final String name;
+    private final ScheduledThreadPoolExecutor executor;
+    private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final PresenceMemory presence;
+    private volatile ReconnectPolicy policy = ReconnectPolicy.disabled();
+    private volatile boolean up;
+    private volatile State state;
+    private volatile boolean inAttempt;
+    // the fields below are used on the supervisor thread only
+    private Instant downSince;
+    private int attempts;
+    private ScheduledFuture<?> pending;
+    private Exception lastError;
+
+    private ConnectionSupervisor(XMPPConnection c) {
+        this.connection = new WeakReference<>(c);
+        this.name = "xmpp-iot-supervisor-" + c.getXMPPServiceDomain() + "-" + Integer.toHexString(
+                System.identityHashCode(c));
+        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setKeepAliveTime(10, TimeUnit.SECONDS);
+        executor.allowCoreThreadTimeOut(true);
+        executor.setRemoveOnCancelPolicy(true);
+        this.up = c.isAuthenticated();
+        this.state = up ? State.ONLINE : State.OFFLINE;
+        this.presence = new PresenceMemory(c);
+        c.addConnectionListener(new Listener());
+    }
+
+    /**
+     * The supervisor of a connection, created on first use.
+     *
+     * @param connection the connection
+     * @return its supervisor
+     */
+    public static synchronized ConnectionSupervisor getInstanceFor(XMPPConnection connection) {
+        Objects.requireNonNull(connection, "connection");
+        return INSTANCES.computeIfAbsent(connection, ConnectionSupervisor::new);
+    }
+
+    /**
+     * Sets the reconnection policy and applies its stream management (XEP-0198) and keep-alive (XEP-0199) settings
+     * to the connection. Stream management settings take effect at the next login.
+     *
+     * @param policy the policy; {@link ReconnectPolicy#disabled()} stops automatic reconnection
+     */
+    public void setPolicy(ReconnectPolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+        XMPPConnection c = connection.get();
+        if (c instanceof XMPPTCPConnection tcp) {
+            tcp.setUseStreamManagement(policy.streamManagement());
+            tcp.setUseStreamManagementResumption(policy.streamManagement());
+        }
+        if (c != null) {
+            PingManager ping = PingManager.getInstanceFor(c);
+            ping.setPingInterval(policy.keepAlive().isZero() ? -1 : (int) policy.keepAlive().toSeconds());
+            ping.registerPingFailedListener(this::keepAliveFailed);
+        }
+    }
+
+    /** @return the reconnection policy in force */
+    public ReconnectPolicy policy() {
+        return policy;
+    }
+
+    /** @return the current state */
+    public State state() {
+        return state;
+    }
+
+    /**
+     * Registers a listener for state transitions.
+     *
+     * @param listener the listener
+     */
+    public void addListener(ConnectionStateListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(ConnectionStateListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Makes a request's future fail at once with {@link ConnectionLostException} if the connection drops (or is
+     * closed) before the future completes, or if the connection is not logged in now. Every client of the SDK sends
+     * its requests through this method.
+     *
+     * @param <T>     the result type
+     * @param request the future of a request just sent on this connection
+     * @return the same future
+     */
+    public <T> CompletableFuture<T> failFast(CompletableFuture<T> request) {
+        inFlight.add(request);
+        request.whenComplete((r, e) -> inFlight.remove(request));
+        if (!up) {
+            request.completeExceptionally(new ConnectionLostException(
+                    "not connected" + (state == State.RECONNECTING ? " (reconnecting)" : ""), lastError));
+        }
+        return request;
+    }
+
+    /**
+     * Stops reconnecting and disconnects the connection, for an application that shuts down. Idempotent.
+     */
+    public void close() {
+        policy = policy.withEnabled(false);
+        executor.execute(() -> {
+            cancelPending();
+            XMPPConnection c = connection.get();
+            if (c instanceof AbstractXMPPConnection a) {
+                a.disconnect();
+            }
+            if (state != State.OFFLINE) {
+                state = State.OFFLINE;
+                fire(new ConnectionEvent.Offline(Instant.now(), null));
+            }
+        });
+    }
+
+    private void lost(Exception cause, boolean byApplication) {
+        up = false;
+        ConnectionLostException failure = new ConnectionLostException(byApplication ? "connection closed"
+                : "connection lost: " + reason(cause), cause);
+        for (CompletableFuture<?> f : List.copyOf(inFlight)) {
+            f.completeExceptionally(failure);
+        }
+        executor.execute(() -> {
+            if (!byApplication && (inAttempt || state == State.RECONNECTING)) {
+                return; // a failing attempt reports itself
+            }
+            cancelPending();
+            lastError = cause;
+            boolean retry = !byApplication && policy.enabled() && state == State.ONLINE;
+            state = retry ? State.RECONNECTING : State.OFFLINE;
+            fire(new ConnectionEvent.Offline(Instant.now(), cause));
+            if (retry) {
+                downSince = Instant.now();
+                attempts = 0;
+                presence.rememberForRestore();
+                scheduleNext();
+            }
+        });
+    }
+
+    private void keepAliveFailed() {
+        executor.execute(() -> {
+            if (state == State.ONLINE && connection.get() instanceof AbstractXMPPConnection a) {
+                a.instantShutdown();
+                lost(new java.io.IOException("no answer to the keep-alive ping (XEP-0199) within "
+                        + a.getReplyTimeout() + " ms; the connection is dead"), false);
+            }
+        });
+    }
+
+    private void scheduleNext() {
+        if (!policy.allowsAttempt(attempts)) {
+            giveUp(lastError, policy.enabled() ? "no connection after " + attempts + " attempts (the policy's "
+                    + "limit); check the server and the network, then start again" : "reconnection is disabled");
+            return;
+        }
+        Duration delay = policy.delayBefore(attempts + 1, ThreadLocalRandom.current()::nextDouble);
+        fire(new ConnectionEvent.Reconnecting(Instant.now(), attempts + 1, delay));
+        pending = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void attempt() {
+        XMPPConnection c = connection.get();
+        if (state != State.RECONNECTING || !(c instanceof AbstractXMPPConnection a)) {
+            return;
+        }
+        attempts++;
+        inAttempt = true;
+        try {
+            reconnect(a);
+        } catch (SASLErrorException e) {
+            lastError = e;
+            shutdownQuietly(a);
+            giveUp(e, "the server refused the credentials (" + e.getSASLFailure().getSASLErrorString()
+                    + "); fix the account's password or JID, then start again");
+            return;
+        } catch (SmackException | XMPPException | java.io.IOException | RuntimeException e) {
+            lastError = e;
+            LOG.log(Level.FINE, name + ": attempt " + attempts + " failed", e);
+            shutdownQuietly(a);
+            scheduleNext();
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        } finally {
+            inAttempt = false;
+        }
+        boolean resumed = a instanceof XMPPTCPConnection t && t.streamWasResumed();
+        if (!resumed) {
+            presence.restore();
+        }
+        state = State.ONLINE;
+        up = true;
+        fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()), resumed,
+                attempts, String.valueOf(a.getUser())));
+    }
+
+    private void reconnect(AbstractXMPPConnection a)
+            throws SmackException, XMPPException, java.io.IOException, InterruptedException {
+        boolean resumable = a instanceof XMPPTCPConnection t && t.isDisconnectedButSmResumptionPossible();
+        if (!a.isConnected() || resumable) {
+            a.connect();
+        }
+        if (!a.isAuthenticated() || resumable) {
+            var config = a.getConfiguration();
+            a.login(config.getUsername(), config.getPassword(), presence.resource());
+        }
+    }
+
+    private void giveUp(Exception cause, String reason) {
+        cancelPending();
+        state = State.OFFLINE;
+        fire(new ConnectionEvent.GaveUp(Instant.now(), cause != null ? cause
+                : new ConnectionLostException("connection lost", null), reason));
+    }
+
+    private void cancelPending() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    private static void shutdownQuietly(AbstractXMPPConnection a) {
+        try {
+            a.instantShutdown();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "instant shutdown after a failed attempt", e);
+        }
+    }
+
+    private void fire(ConnectionEvent event) {
+        LOG.fine(() -> name + ": " + event.describe());
+        for (ConnectionStateListener l : listeners) {
+            try {
+                l.onConnectionEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, name + ": connection state listener failed on " + event, e);
+            }
+        }
+    }
+
+    /**
+     * A short reason for an exception, for one-line messages.
+     *
+     * @param e the exception
+     * @return its class and message
+     */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
+                : ": " + message.lines().findFirst().orElse("").strip());
+    }
+
+    private final class Listener implements ConnectionListener {
+        @Override
+        public void authenticated(XMPPConnection c, boolean resumed) {
+            presence.boundTo(c.getUser());
+            if (inAttempt) {
+                return; // the attempt reports Restored once login() has returned
+            }
+            up = true;
+            executor.execute(() -> {
+                State before = state;
+                cancelPending();
+                state = State.ONLINE;
+                if (before == State.RECONNECTING) {
+                    fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()),
+                            resumed, attempts, String.valueOf(c.getUser())));
+                } else {
+                    fire(new ConnectionEvent.Online(Instant.now(), String.valueOf(c.getUser())));
+                }
+            });
+        }
+
+        @Override
+        public void connectionClosed() {
+            lost(null, true);
+        }
+
+        @Override
+        public void connectionClosedOnError(Exception e) {
+            lost(e, false);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package io.github.xmppiot.testkit;
+
+import static io.github.xmppiot.testkit.ConnectionEventRecorder.eventually;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xmppiot.core.connection.ConnectionEvent;
+import io.github.xmppiot.core.connection.ConnectionLostException;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
+import io.github.xmppiot.core.connection.IotConnection;
+import io.github.xmppiot.core.connection.ReconnectPolicy;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqregister.AccountManager;
+import org.jivesoftware.smackx.ping.PingManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reconnection through a real Prosody: after a clean restart, a {@code kill -9} and a network cut through the
+ * {@link FaultProxy}, a supervised connection comes back by itself with the same full JID, re-announces its
+ * presence, and requests in flight fail at once with {@link ConnectionLostException}.
+ */
+@ProsodyTest
+class ReconnectIT {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final ReconnectPolicy FAST = ReconnectPolicy.defaults().withDelays(Duration.ofMillis(200),
+            Duration.ofSeconds(1));
+
+    static FaultProxy proxy;
+
+    @BeforeAll
+    static void startProxy(ProsodyServer server) {
+        proxy = FaultProxy.to(server);
+    }
+
+    @AfterAll
+    static void stopProxy() {
+        proxy.close();
+    }
+
+    private static XMPPTCPConnection device(ProsodyServer server, String user) throws Exception {
+        return IotConnection.connect(server.iotConfigBuilder(user).port(proxy.port()).resource("dev")
+                .reconnect(FAST).build());
+    }
+
+    @Test
+    void networkCutResumesTheStreamAndFailsRequestsInFlight(ProsodyServer server) throws Exception {
+        XMPPTCPConnection device = device(server, "cut-device");
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        ConnectionSupervisor supervisor = ConnectionSupervisor.getInstanceFor(device);
+        String jid = device.getUser().toString();
+        CompletableFuture<String> inFlight = supervisor.failFast(new CompletableFuture<>());
+
+        proxy.cut(Duration.ofSeconds(2));
+
+        assertThat(events.await(ConnectionEvent.Offline.class, WAIT).error()).isPresent();
+        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ConnectionLostException.class);
+        assertThat(supervisor.failFast(new CompletableFuture<>())).isCompletedExceptionally();
+        assertThat(events.await(ConnectionEvent.Reconnecting.class, WAIT).attempt()).isEqualTo(1);
+        ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, WAIT);
+        assertThat(restored.resumed()).as("XEP-0198 resumption through mod_smacks").isTrue();
+        assertThat(restored.jid()).isEqualTo(jid);
+        assertThat(supervisor.state()).isEqualTo(ConnectionSupervisor.State.ONLINE);
+        XMPPTCPConnection peer = server.connect("cut-peer");
+        assertThat(PingManager.getInstanceFor(peer).ping(device.getUser())).isTrue();
+        device.disconnect();
+    }
+
+    @Test
+    void cleanRestartAndKillStartFreshSessionsWithTheSameJidAndPresence(ProsodyServer server) throws Exception {
+        XMPPTCPConnection device = device(server, "restart-device");
+        XMPPTCPConnection watcher = server.connect("restart-watcher");
+        Friendship.establish(device, watcher, WAIT);
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        String jid = device.getUser().toString();
+        device.sendStanza(device.getStanzaFactory().buildPresenceStanza().setStatus("ready").build());
+
+        for (Runnable fault : new Runnable[] {server::restart, server::kill}) {
+            LinkedBlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
+            fault.run();
+            ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, WAIT);
+            assertThat(restored.resumed()).as("the server lost the session").isFalse();
+            assertThat(restored.jid()).isEqualTo(jid);
+            XMPPTCPConnection w = server.connect("restart-watcher", "w" + System.nanoTime());
+            Roster.getInstanceFor(w).addPresenceEventListener(new PresenceCollector(seen));
+            eventually("the watcher sees the device's status again", WAIT, () -> {
+                Presence p = Roster.getInstanceFor(w).getPresenceResource(device.getUser().asFullJidOrThrow());
+                return p.isAvailable() && "ready".equals(p.getStatus());
+            });
+            assertThat(PingManager.getInstanceFor(w).ping(device.getUser())).isTrue();
+        }
+        device.disconnect();
+    }
+
+    @Test
+    void authenticationFailureStopsReconnecting(ProsodyServer server) throws Exception {
+        XMPPTCPConnection device = device(server, "auth-device");
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        AccountManager.getInstance(device).sensitiveOperationOverInsecureConnection(!server.tls());
+        AccountManager.getInstance(device).changePassword("a-new-password");
+
+        proxy.cutAll();
+
+        ConnectionEvent.GaveUp gaveUp = events.await(ConnectionEvent.GaveUp.class, WAIT);
+        assertThat(gaveUp.reason()).contains("refused the credentials").contains("password");
+        assertThat(ConnectionSupervisor.getInstanceFor(device).state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
+        assertThat(events.events().stream().filter(ConnectionEvent.Reconnecting.class::isInstance).count())
+                .as("a refused password is not retried").isEqualTo(1);
+    }
+
+    @Test
+    void closingStopsTheSupervisorWithoutRetries(ProsodyServer server) throws Exception {
+        XMPPTCPConnection device = device(server, "close-device");
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        ConnectionSupervisor.getInstanceFor(device).close();
+        ConnectionEvent.Offline offline = events.await(ConnectionEvent.Offline.class, WAIT);
+        assertThat(offline.error()).isEmpty();
+        assertThat(device.isConnected()).isFalse();
+        assertThat(events.events()).noneMatch(ConnectionEvent.Reconnecting.class::isInstance);
+    }
+
+    /** Collects presences from a roster. */
+    private record PresenceCollector(LinkedBlockingQueue<Presence> seen)
+            implements org.jivesoftware.smack.roster.PresenceEventListener {
+        @Override
+        public void presenceAvailable(org.jxmpp.jid.FullJid address, Presence presence) {
+            seen.add(presence);
+        }
+
+        @Override
+        public void presenceUnavailable(org.jxmpp.jid.FullJid address, Presence presence) {
+            seen.add(presence);
+        }
+
+        @Override
+        public void presenceError(org.jxmpp.jid.Jid address, Presence errorPresence) {
+        }
+
+        @Override
+        public void presenceSubscribed(org.jxmpp.jid.BareJid address, Presence subscribedPresence) {
+        }
+
+        @Override
+        public void presenceUnsubscribed(org.jxmpp.jid.BareJid address, Presence unsubscribedPresence) {
+        }
+    }
+}
