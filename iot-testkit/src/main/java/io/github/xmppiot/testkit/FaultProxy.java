@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * <li>{@link #cut(Duration)} closes every connection and closes new connections at once for a while (the network is
  *     down; a client's connection attempts fail quickly).
  * <li>{@link #blackHole(Duration)} stops forwarding for a while without closing anything: bytes are held back (like
- *     packets a broken link swallows and TCP later retransmits) and delivered, in order, when the hole ends.
+ *     packets a broken link swallows and TCP later retransmits) and delivered, in order, when the hole ends;
+ *     {@link #blackHole(Duration, Direction)} does so in one direction only, for example to keep a client's request
+ *     in flight while the server's answers (and its closing of the stream) still get through.
  * <li>{@link #latency(Duration)} delays every forwarded chunk by a fixed time in each direction.
  * </ul>
  *
@@ -52,7 +54,8 @@ public final class FaultProxy implements AutoCloseable {
     private final AtomicInteger accepted = new AtomicInteger();
     private final String name;
     private volatile long downUntil;
-    private volatile long holeUntil;
+    private volatile long holeUpUntil;
+    private volatile long holeDownUntil;
     private volatile long latencyNanos;
     private volatile boolean closed;
 
@@ -60,6 +63,10 @@ public final class FaultProxy implements AutoCloseable {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.name = "fault-proxy-" + IDS.incrementAndGet();
+        long now = System.nanoTime();
+        this.downUntil = now;
+        this.holeUpUntil = now;
+        this.holeDownUntil = now;
         Thread t = new Thread(this::acceptLoop, name + "-accept");
         t.setDaemon(true);
         t.start();
@@ -136,7 +143,34 @@ public final class FaultProxy implements AutoCloseable {
      * @param duration how long nothing gets through
      */
     public void blackHole(Duration duration) {
-        holeUntil = System.nanoTime() + duration.toNanos();
+        blackHole(duration, Direction.BOTH);
+    }
+
+    /**
+     * Stops forwarding in one direction for a while; see {@link #blackHole(Duration)}. A zero duration ends the hole
+     * in that direction.
+     *
+     * @param duration  how long nothing gets through
+     * @param direction which way
+     */
+    public void blackHole(Duration duration, Direction direction) {
+        long until = System.nanoTime() + duration.toNanos();
+        if (direction != Direction.TO_CLIENT) {
+            holeUpUntil = until;
+        }
+        if (direction != Direction.TO_SERVER) {
+            holeDownUntil = until;
+        }
+    }
+
+    /** The direction of a {@link #blackHole(Duration, Direction)}. */
+    public enum Direction {
+        /** From the clients to the server. */
+        TO_SERVER,
+        /** From the server to the clients. */
+        TO_CLIENT,
+        /** Both ways. */
+        BOTH
     }
 
     /**
@@ -153,8 +187,10 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Ends every fault: the network is up, nothing held, no added latency. */
     public void heal() {
-        downUntil = 0;
-        holeUntil = 0;
+        long now = System.nanoTime();
+        downUntil = now;
+        holeUpUntil = now;
+        holeDownUntil = now;
         latencyNanos = 0;
     }
 
@@ -195,7 +231,7 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void open(Socket client) {
-        waitForHoleToEnd();
+        waitForHoleToEnd(true, null);
         Socket upstream = new Socket();
         try {
             client.setTcpNoDelay(true);
@@ -215,9 +251,10 @@ public final class FaultProxy implements AutoCloseable {
         link.start();
     }
 
-    private void waitForHoleToEnd() {
+    private void waitForHoleToEnd(boolean up, Link link) {
         long remaining;
-        while (!closed && (remaining = holeUntil - System.nanoTime()) > 0) {
+        while (!closed && (link == null || links.contains(link))
+                && (remaining = (up ? holeUpUntil : holeDownUntil) - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(10)));
         }
     }
@@ -241,18 +278,18 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         void start() {
-            pump(client, upstream, "up");
-            pump(upstream, client, "down");
+            pump(client, upstream, true);
+            pump(upstream, client, false);
         }
 
-        private void pump(Socket from, Socket to, String direction) {
+        private void pump(Socket from, Socket to, boolean up) {
             Thread t = new Thread(() -> {
                 byte[] buffer = new byte[16384];
                 try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                     int n;
                     while ((n = in.read(buffer)) >= 0) {
                         long due = System.nanoTime() + latencyNanos;
-                        waitForHoleToEnd();
+                        waitForHoleToEnd(up, this);
                         long wait;
                         while ((wait = due - System.nanoTime()) > 0) {
                             LockSupport.parkNanos(wait);
@@ -265,7 +302,7 @@ public final class FaultProxy implements AutoCloseable {
                 } finally {
                     close();
                 }
-            }, name + "-" + direction);
+            }, name + (up ? "-up" : "-down"));
             t.setDaemon(true);
             t.start();
         }

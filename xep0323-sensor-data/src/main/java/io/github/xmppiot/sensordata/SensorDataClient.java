@@ -1,5 +1,6 @@
 package io.github.xmppiot.sensordata;
 
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.sensordata.element.Accepted;
@@ -45,7 +46,9 @@ import org.jxmpp.jid.Jid;
  * the Thing for its timeout fails with a {@link ReadoutTimeoutException}; a refusal fails with an
  * {@link IotErrorException} ({@code forbidden}, {@code item-not-found}, {@code bad-request}, …; the obsolete
  * {@code rejected} element of XEP-0324 example 14 counts as {@code forbidden}). Sequence numbers are unique among the
- * read-outs in flight on this connection. Messages of any type are accepted.
+ * read-outs in flight on this connection. Messages of any type are accepted. A read-out in progress (also one queued
+ * for a later {@code when}) fails at once with {@link io.github.xmppiot.core.connection.ConnectionLostException} when
+ * the connection drops.
  *
  * <p>Send requests to the Thing's full JID: an IQ to a bare account JID is answered by the server, not the device.
  */
@@ -149,6 +152,15 @@ public final class SensorDataClient extends Manager {
             }
         }
         session.arm();
+        // fail at once with ConnectionLostException when the connection drops (shared mechanism of iot-core)
+        CompletableFuture<Void> guard = ConnectionSupervisor.getInstanceFor(connection())
+                .failFast(new CompletableFuture<>());
+        session.result().whenComplete((r, e) -> guard.complete(null));
+        guard.whenComplete((r, e) -> {
+            if (e != null) {
+                session.fail(e);
+            }
+        });
         try {
             connection().sendStanza(req);
         } catch (SmackException.NotConnectedException | InterruptedException e) {

@@ -1,6 +1,9 @@
 package io.github.xmppiot.sensordata;
 
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.ConnectionEvent;
+import io.github.xmppiot.core.connection.ConnectionStateListener;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Req;
@@ -14,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
@@ -46,6 +50,11 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
  * read concurrently, never on Smack's reader thread, each bounded by {@link #getReadTimeout()} (a sensor that takes
  * longer is reported as a failure).
+ *
+ * <p>After a reconnect (see {@link ConnectionSupervisor}): when the XEP-0198 stream was resumed, read-outs in progress
+ * and queued ones ({@code when} in the future) go on and their results are delivered. When a fresh session had to be
+ * started, the requesters' requests failed on their side with a lost connection, so every read-out in flight is
+ * cancelled and reported in the log (level WARNING, with its count).
  */
 public final class SensorDataServer extends Manager {
 
@@ -87,6 +96,7 @@ public final class SensorDataServer extends Manager {
     private volatile Duration readTimeout = Duration.ofSeconds(30);
     private volatile DoneMarker doneMarker = DoneMarker.ATTRIBUTE;
     private volatile boolean acceptedFirst;
+    private final ConnectionStateListener restoreListener = this::onConnectionEvent;
 
     private SensorDataServer(XMPPConnection connection) {
         super(connection);
@@ -97,6 +107,17 @@ public final class SensorDataServer extends Manager {
         connection.registerIQRequestHandler(handlers.cancel(IQ.Type.get));
         connection.registerIQRequestHandler(handlers.cancel(IQ.Type.set));
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(NAMESPACE);
+        ConnectionSupervisor.getInstanceFor(connection).addListener(restoreListener);
+    }
+
+    private void onConnectionEvent(ConnectionEvent event) {
+        if (event instanceof ConnectionEvent.Restored r && !r.resumed() && !inFlight.isEmpty()) {
+            int n = inFlight.size();
+            inFlight.values().forEach(ServerReadout::cancel);
+            Logger.getLogger(SensorDataServer.class.getName()).warning(() -> "Cancelled " + n + " read-out(s) in"
+                    + " progress or queued: the connection was restored with a new session, so their requesters"
+                    + " lost them (XEP-0323 §3.7)");
+        }
     }
 
     /**
@@ -288,6 +309,7 @@ public final class SensorDataServer extends Manager {
         c.unregisterIQRequestHandler(Cancel.ELEMENT, Cancel.NAMESPACE, IQ.Type.set);
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(NAMESPACE);
         inFlight.values().forEach(ServerReadout::cancel);
+        ConnectionSupervisor.getInstanceFor(c).removeListener(restoreListener);
         synchronized (SensorDataServer.class) {
             INSTANCES.remove(c);
         }

@@ -27,6 +27,12 @@ import org.jxmpp.jid.Jid;
  * an optional maximum age, and optional persistence in an embedded H2 database so that a restarting Thing does not
  * flood its provisioning server. Cleared on {@code clearCache} (§3.5.1) and when a new trust relationship starts.
  *
+ * <p>Kept across reconnects, by design: a decision stays valid until the provisioning server says otherwise, and
+ * XEP-0324 §3.5.1 makes the server send {@code clearCache} to a Thing that was offline while its rules changed as
+ * soon as the Thing is available again, which a reconnected Thing is (its presence is restored by
+ * {@link io.github.xmppiot.core.connection.ConnectionSupervisor}). Clearing it on every reconnect would flood the
+ * server with questions after each of its own restarts.
+ *
  * <p>Lookups and updates are in memory and never block; database writes are queued to a single background thread.
  * {@link #close()} waits for the queue.
  */

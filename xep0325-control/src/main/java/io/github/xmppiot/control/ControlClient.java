@@ -35,7 +35,8 @@ import org.jxmpp.jid.Jid;
  * {@link SetResult}, fire-and-forget {@code set}s in messages, control forms (§3.3) read into
  * {@link ParameterDescription}s, and partial form submissions. Every method is asynchronous; a refusal completes the
  * future with a {@link ControlException} carrying the condition and each {@code paramError}; no answer in time
- * completes it with Smack's {@link SmackException.NoResponseException}.
+ * completes it with Smack's {@link SmackException.NoResponseException}; a connection that drops while the request is
+ * in flight completes it at once with {@link io.github.xmppiot.core.connection.ConnectionLostException}.
  *
  * <p>Address the Thing by its full JID: an IQ sent to a bare JID is answered by the server, not by the device.
  * Booleans are sent as {@code <boolean/>} (Smack's own IoT client sends {@code <bool/>}; the Thing side accepts both).
@@ -228,7 +229,7 @@ public final class ControlClient extends Manager {
         connection().sendIqRequestAsync(request, replyTimeout.toMillis())
                 .onSuccess(result::complete)
                 .onError(e -> result.completeExceptionally(ErrorReader.convert(e)));
-        return result;
+        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(result);
     }
 
     private static DataForm formOf(IQ iq) {

@@ -33,7 +33,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * response (CHECKLIST 326-3): a code other than {@code OK} completes the future exceptionally with a
  * {@link ConcentratorException} carrying the code and the per-field errors. Also delivers data-source events
  * (XEP-0326 §3.4) to listeners. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One
- * instance per connection.
+ * instance per connection. A request in flight when the connection drops fails at once with
+ * {@link io.github.xmppiot.core.connection.ConnectionLostException}.
  */
 public final class ConcentratorClient extends Manager {
 
@@ -107,7 +108,7 @@ public final class ConcentratorClient extends Manager {
                 f.completeExceptionally(e);
             }
         });
-        return f;
+        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(f);
     }
 
     private static void complete(CompletableFuture<ConcentratorResponse> f, IQ iq) {

@@ -58,6 +58,10 @@ import org.jxmpp.jid.Jid;
  *       or a registration waits for its claim; then the registry is removed from the roster. The next request
  *       subscribes again ({@link RegistryLocator}). Component registries need no friendship.</li>
  * </ul>
+ *
+ * <p>After a reconnect with a fresh session (a {@link io.github.xmppiot.core.connection.ConnectionEvent.Restored}
+ * event that is not {@code resumed}), nodes that await their claim or are self-owned are registered again with the
+ * same tags (XEP-0347 §3.6: a registry that lost them gets them back, one that kept them updates them).
  */
 public final class ThingDiscoveryManager {
 
@@ -81,6 +85,11 @@ public final class ThingDiscoveryManager {
         handle(Claimed.ELEMENT, Claimed.class, c -> lifecycle.onClaimed(c.jid(), c.node().orElse(null), c.isPublic()));
         handle(Removed.ELEMENT, Removed.class, r -> lifecycle.onRemoved(r.node().orElse(null)));
         handle(Disowned.ELEMENT, Disowned.class, d -> lifecycle.onDisowned(d.node().orElse(null)));
+        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection).addListener(e -> {
+            if (e instanceof io.github.xmppiot.core.connection.ConnectionEvent.Restored r && !r.resumed()) {
+                lifecycle.registerAgain();
+            }
+        });
     }
 
     /**

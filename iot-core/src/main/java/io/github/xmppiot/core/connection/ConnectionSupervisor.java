@@ -41,6 +41,11 @@ import org.jivesoftware.smackx.ping.PingManager;
  * next scheduled attempt and the pending events. The set of requests in flight holds each request until its answer
  * or its reply timeout, so it is bounded by the clients' own request rates and timeouts.
  *
+ * <p>Delivery: with a resumed stream (XEP-0198) every stanza in flight is delivered. With a fresh session, stanzas
+ * the old session had not got acknowledged are <em>not</em> re-sent (Smack would re-send them): they belong to
+ * requests that have already failed with {@link ConnectionLostException}, and a control command replayed after its
+ * sender was told it failed could undo a newer decision. They are logged at level FINE.
+ *
  * <p>To close a supervised connection for good, call {@link #close()} (or the connection's {@code disconnect()} while
  * it is online): that cancels pending attempts.
  */
@@ -69,6 +74,9 @@ public final class ConnectionSupervisor {
     private volatile boolean up;
     private volatile State state;
     private volatile boolean inAttempt;
+    private volatile Thread attemptThread;
+    private volatile boolean resetting;
+    private volatile boolean outage;
     // the fields below are used on the supervisor thread only
     private Instant downSince;
     private int attempts;
@@ -91,6 +99,10 @@ public final class ConnectionSupervisor {
         this.state = up ? State.ONLINE : State.OFFLINE;
         this.presence = new PresenceMemory(c);
         c.addConnectionListener(new Listener());
+        if (c instanceof XMPPTCPConnection tcp) {
+            // without this listener Smack re-sends, in a fresh session, the stanzas the old one had not acknowledged
+            tcp.addStanzaDroppedListener(s -> LOG.fine(() -> name + ": not re-sent in the new session: " + s));
+        }
     }
 
     /**
@@ -102,6 +114,28 @@ public final class ConnectionSupervisor {
     public static synchronized ConnectionSupervisor getInstanceFor(XMPPConnection connection) {
         Objects.requireNonNull(connection, "connection");
         return INSTANCES.computeIfAbsent(connection, ConnectionSupervisor::new);
+    }
+
+    /**
+     * The supervisor of a connection if one exists, without creating one.
+     *
+     * @param connection the connection
+     * @return the supervisor or null
+     */
+    static synchronized ConnectionSupervisor existing(XMPPConnection connection) {
+        return INSTANCES.get(connection);
+    }
+
+    /**
+     * Whether a stanza may be written now. While the connection is being re-established only the attempt itself
+     * (SASL, resource binding, the re-sent presence and unacknowledged stanzas) may write: Smack 4.4 would otherwise
+     * queue stanzas sent during the outage and flush them into the next stream before TLS and authentication, which
+     * the server rejects and which breaks the session.
+     *
+     * @return false while reconnecting, except on the attempt's own thread
+     */
+    boolean allowsSending() {
+        return !outage || Thread.currentThread() == attemptThread;
     }
 
     /**
@@ -191,6 +225,7 @@ public final class ConnectionSupervisor {
 
     private void lost(Exception cause, boolean byApplication) {
         up = false;
+        outage = !byApplication && policy.enabled();
         ConnectionLostException failure = new ConnectionLostException(byApplication ? "connection closed"
                 : "connection lost: " + reason(cause), cause);
         for (CompletableFuture<?> f : List.copyOf(inFlight)) {
@@ -204,6 +239,7 @@ public final class ConnectionSupervisor {
             lastError = cause;
             boolean retry = !byApplication && policy.enabled() && state == State.ONLINE;
             state = retry ? State.RECONNECTING : State.OFFLINE;
+            outage = retry;
             fire(new ConnectionEvent.Offline(Instant.now(), cause));
             if (retry) {
                 downSince = Instant.now();
@@ -242,6 +278,7 @@ public final class ConnectionSupervisor {
         }
         attempts++;
         inAttempt = true;
+        attemptThread = Thread.currentThread();
         try {
             reconnect(a);
         } catch (SASLErrorException e) {
@@ -261,13 +298,15 @@ public final class ConnectionSupervisor {
             return;
         } finally {
             inAttempt = false;
+            attemptThread = null;
         }
         boolean resumed = a instanceof XMPPTCPConnection t && t.streamWasResumed();
+        outage = false;
+        up = true;
         if (!resumed) {
             presence.restore();
         }
         state = State.ONLINE;
-        up = true;
         fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()), resumed,
                 attempts, String.valueOf(a.getUser())));
     }
@@ -275,6 +314,16 @@ public final class ConnectionSupervisor {
     private void reconnect(AbstractXMPPConnection a)
             throws SmackException, XMPPException, java.io.IOException, InterruptedException {
         boolean resumable = a instanceof XMPPTCPConnection t && t.isDisconnectedButSmResumptionPossible();
+        if (a.isConnected() && !resumable) {
+            // Smack kept a stream "resumable" that can no longer be resumed (a stream error dropped the XEP-0198
+            // state): it still counts as connected and keeps its old TLS socket, so reset it completely first
+            resetting = true;
+            try {
+                a.disconnect(null);
+            } finally {
+                resetting = false;
+            }
+        }
         if (!a.isConnected() || resumable) {
             a.connect();
         }
@@ -286,6 +335,7 @@ public final class ConnectionSupervisor {
 
     private void giveUp(Exception cause, String reason) {
         cancelPending();
+        outage = false;
         state = State.OFFLINE;
         fire(new ConnectionEvent.GaveUp(Instant.now(), cause != null ? cause
                 : new ConnectionLostException("connection lost", null), reason));
@@ -340,6 +390,7 @@ public final class ConnectionSupervisor {
                 return; // the attempt reports Restored once login() has returned
             }
             up = true;
+            outage = false;
             executor.execute(() -> {
                 State before = state;
                 cancelPending();
@@ -355,7 +406,9 @@ public final class ConnectionSupervisor {
 
         @Override
         public void connectionClosed() {
-            lost(null, true);
+            if (!resetting) {
+                lost(null, true);
+            }
         }
 
         @Override

@@ -51,6 +51,11 @@ public class IotTcpConnection extends XMPPTCPConnection {
 
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
+        ConnectionSupervisor supervisor = ConnectionSupervisor.existing(this);
+        if (supervisor != null && !supervisor.allowsSending()) {
+            throw new NotConnectedException("the connection is being re-established; try again after the "
+                    + "ConnectionEvent.Restored event");
+        }
         if (packet instanceof ErrorIQ e && e.getChildElementName() != null) {
             Function<ErrorIQ, IQ> answer = unknownRequestAnswers.get(e.getChildElementNamespace());
             if (answer != null && e.getError().getCondition() == StanzaError.Condition.feature_not_implemented) {

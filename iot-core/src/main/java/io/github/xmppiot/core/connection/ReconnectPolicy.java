@@ -8,7 +8,7 @@ import java.util.function.DoubleSupplier;
  * How a lost connection is re-established: the first retry at once, then exponential backoff with jitter up to a
  * cap; an authentication failure always stops the retries (a changed password is not hammered). Immutable.
  *
- * <p>The default ({@link #defaults()}): retry at once, then after 1 s, 2 s, 4 s, ... capped at 60 s, each delay
+ * <p>The default ({@link #defaults()}): retry at once, then after 1 s, 1.5 s, 2.25 s, ... capped at 60 s, each delay
  * shortened by a random amount of up to 20 % (jitter, so that a thousand devices do not reconnect in the same
  * millisecond after a server restart), without an attempt limit; XEP-0198 stream management with resumption where the
  * server offers it, so that a short network cut loses no stanza; a keep-alive ping (XEP-0199) after 30 s without
@@ -34,8 +34,11 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
     public static final Duration DEFAULT_INITIAL_DELAY = Duration.ofSeconds(1);
     /** Default cap of the delay between attempts: 60 seconds. */
     public static final Duration DEFAULT_MAX_DELAY = Duration.ofSeconds(60);
-    /** Default growth factor of the delay: 2. */
-    public static final double DEFAULT_MULTIPLIER = 2.0;
+    /**
+     * Default growth factor of the delay: 1.5, so that after an outage of T seconds (T above a few seconds) the next
+     * attempt comes within about T/2 of the server's return, until the cap is reached.
+     */
+    public static final double DEFAULT_MULTIPLIER = 1.5;
     /** Default jitter: delays are shortened by up to 20 %. */
     public static final double DEFAULT_JITTER = 0.2;
     /** Default keep-alive: ping the server after 30 seconds without traffic. */

@@ -15,16 +15,18 @@ class ReconnectPolicyTest {
     void firstRetryAtOnceThenExponentialUpToTheCap() {
         assertThat(P.delayBefore(1, () -> 0.0)).isZero();
         assertThat(P.delayBefore(2, () -> 0.0)).isEqualTo(Duration.ofSeconds(1));
-        assertThat(P.delayBefore(3, () -> 0.0)).isEqualTo(Duration.ofSeconds(2));
-        assertThat(P.delayBefore(4, () -> 0.0)).isEqualTo(Duration.ofSeconds(4));
-        assertThat(P.delayBefore(8, () -> 0.0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(P.delayBefore(3, () -> 0.0)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(P.delayBefore(4, () -> 0.0)).isEqualTo(Duration.ofMillis(2250));
+        assertThat(P.withBackoff(2, 0).delayBefore(4, () -> 0.0)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(P.delayBefore(12, () -> 0.0)).isLessThan(Duration.ofSeconds(60));
+        assertThat(P.delayBefore(13, () -> 0.0)).isEqualTo(Duration.ofSeconds(60));
         assertThat(P.delayBefore(1_000_000, () -> 0.0)).isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
     void jitterShortensByAtMostItsFraction() {
-        assertThat(P.delayBefore(3, () -> 0.999999)).isBetween(Duration.ofMillis(1600), Duration.ofMillis(1601));
-        assertThat(P.delayBefore(8, () -> 0.5)).isEqualTo(Duration.ofSeconds(54));
+        assertThat(P.delayBefore(3, () -> 0.999999)).isBetween(Duration.ofMillis(1200), Duration.ofMillis(1201));
+        assertThat(P.delayBefore(20, () -> 0.5)).isEqualTo(Duration.ofSeconds(54));
         assertThat(P.withBackoff(2, 0).delayBefore(3, () -> 0.9)).isEqualTo(Duration.ofSeconds(2));
     }
 

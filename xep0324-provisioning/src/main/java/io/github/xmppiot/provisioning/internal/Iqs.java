@@ -18,7 +18,8 @@ public final class Iqs {
     /**
      * Sends a request and completes with the expected payload; XMPP errors (also those inside an {@code iq
      * type='result'}) complete exceptionally with an {@link IotErrorException}, a missing answer with
-     * {@code internal-server-error}.
+     * {@code internal-server-error}, a dropped connection at once with a
+     * {@link io.github.xmppiot.core.connection.ConnectionLostException}.
      *
      * @param connection the connection
      * @param request    the request, addressed
@@ -33,7 +34,12 @@ public final class Iqs {
         } catch (RuntimeException e) {
             raw.completeExceptionally(e);
         }
+        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection).failFast(raw);
         return raw.handle((iq, failure) -> {
+            Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            if (cause instanceof io.github.xmppiot.core.connection.ConnectionLostException lost) {
+                throw new CompletionException(lost);
+            }
             if (failure != null) {
                 throw new CompletionException(translate(failure));
             }

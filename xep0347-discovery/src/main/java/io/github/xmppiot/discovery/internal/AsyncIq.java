@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.internal;
 
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.xml.MalformedRequest;
@@ -21,7 +22,8 @@ public final class AsyncIq {
      * Sends a request.
      *
      * @return completes with the result IQ, or exceptionally with an {@link IotErrorException} (IQ error or malformed
-     *         answer) or a {@link TimeoutException}
+     *         answer), a {@link TimeoutException}, or at once with a
+     *         {@link io.github.xmppiot.core.connection.ConnectionLostException} if the connection drops
      */
     public static CompletableFuture<IQ> send(XMPPConnection connection, IQ request, Duration timeout) {
         CompletableFuture<IQ> f = new CompletableFuture<>();
@@ -38,7 +40,7 @@ public final class AsyncIq {
         } catch (RuntimeException e) {
             f.completeExceptionally(e);
         }
-        return f;
+        return ConnectionSupervisor.getInstanceFor(connection).failFast(f);
     }
 
     private static Throwable translate(Exception e) {

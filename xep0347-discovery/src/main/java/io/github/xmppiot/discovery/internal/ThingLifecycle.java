@@ -121,6 +121,25 @@ public final class ThingLifecycle {
         return nodes.get(new Key(node));
     }
 
+    /**
+     * Registers again every node that awaits its claim or is self-owned, with the same tags, after the connection
+     * came back with a fresh session: a registry that lost the registration gets it back, one that kept it updates
+     * it (XEP-0347 §3.6). Claimed and removed nodes are left alone: their state belongs to the registry and owner.
+     *
+     * @return completes when every registration has been answered (failures are logged)
+     */
+    public CompletableFuture<Void> registerAgain() {
+        List<CompletableFuture<Void>> sent = new java.util.ArrayList<>();
+        nodes.forEach((k, n) -> {
+            if (n.phase() == Phase.AWAITING_CLAIM || n.phase() == Phase.SELF_OWNED) {
+                CompletableFuture<Void> f = register(n.tags(), k.node(), n.phase() == Phase.SELF_OWNED)
+                        .thenApply(r -> null);
+                sent.add(logged(f, "register " + k.node() + " again after a new session"));
+            }
+        });
+        return CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new));
+    }
+
     /** Forgets a registration (factory reset). */
     public void forget(NodeRef node) {
         nodes.remove(new Key(node));
