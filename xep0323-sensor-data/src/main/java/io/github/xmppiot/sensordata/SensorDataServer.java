@@ -1,6 +1,7 @@
 package io.github.xmppiot.sensordata;
 
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Req;
@@ -89,6 +90,7 @@ public final class SensorDataServer extends Manager {
     private volatile boolean acceptedFirst;
 
     private SensorDataServer(XMPPConnection connection) {
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         super(connection);
         this.accessPolicy = AccessPolicy.friends(connection);
         ServerHandlers handlers = new ServerHandlers(this, inFlight);

@@ -1,5 +1,6 @@
 package io.github.xmppiot.core.connection;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -12,6 +13,9 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * Smack's TCP connection with one defect of Smack 4.4.8 repaired: when an IQ request arrives whose payload no provider
@@ -20,11 +24,15 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  * send an IQ to a device could take it offline that way. This connection sends error IQs without the copy of the
  * request (RFC 6120 §8.3.1 allows either), so every request still gets its error and the stream stays valid.
  *
+ * <p>A stanza that cannot be parsed is logged and dropped, and the connection stays up ({@link UnparsableStanzas});
+ * that includes a provider failing with an unexpected runtime exception, which would otherwise end Smack's reader.
+ *
  * <p>{@link IotConnection} and the test kit create connections of this class.
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
+    private final UnparsableStanzas unparsable;
 
     /**
      * Creates a connection.
@@ -33,6 +41,37 @@ public class IotTcpConnection extends XMPPTCPConnection {
      */
     public IotTcpConnection(XMPPTCPConnectionConfiguration config) {
         super(config);
+        unparsable = new UnparsableStanzas(this);
+        setParsingExceptionCallback(unparsable);
+    }
+
+    /**
+     * What this connection does with stanzas it cannot parse.
+     *
+     * @return the callback installed at creation
+     */
+    public UnparsableStanzas unparsableStanzas() {
+        return unparsable;
+    }
+
+    /**
+     * Parses and processes one stanza like Smack does; Smack hands only parse, I/O and illegal-argument exceptions to
+     * the parsing-exception callback, so any other runtime exception of a provider is caught here, the rest of the
+     * stanza is skipped and it is dropped the same way.
+     */
+    @Override
+    protected void parseAndProcessStanza(XmlPullParser parser)
+            throws XmlPullParserException, IOException, InterruptedException {
+        int depth = parser.getDepth();
+        try {
+            super.parseAndProcessStanza(parser);
+        } catch (RuntimeException e) {
+            CharSequence rest = "";
+            if (!(parser.getEventType() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
+                rest = PacketParserUtils.parseContentDepth(parser, depth);
+            }
+            unparsable.handle(rest, e);
+        }
     }
 
     /**
