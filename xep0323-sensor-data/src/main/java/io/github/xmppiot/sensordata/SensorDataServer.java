@@ -90,8 +90,8 @@ public final class SensorDataServer extends Manager {
     private volatile boolean acceptedFirst;
 
     private SensorDataServer(XMPPConnection connection) {
-        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
         ServerHandlers handlers = new ServerHandlers(this, inFlight);
         connection.registerIQRequestHandler(handlers.req(IQ.Type.get));

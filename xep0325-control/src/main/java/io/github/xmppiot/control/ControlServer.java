@@ -70,8 +70,8 @@ public final class ControlServer extends Manager {
     private final List<Consumer<ControlOutcome>> listeners = new CopyOnWriteArrayList<>();
 
     private ControlServer(XMPPConnection connection) {
-        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
         this.processor = new ControlProcessor(() -> things, () -> accessPolicy, ANSWER_TIMEOUT);
         connection.registerIQRequestHandler(new IotIqRequestHandler<SetRequest>(connection, ControlSet.ELEMENT, NAMESPACE,

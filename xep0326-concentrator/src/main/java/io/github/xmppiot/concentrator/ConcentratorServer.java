@@ -101,8 +101,8 @@ public final class ConcentratorServer extends Manager {
     private volatile AccessPolicy accessPolicy;
 
     private ConcentratorServer(XMPPConnection connection) {
-        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         connection.addAsyncStanzaListener(p -> {
             Presence presence = (Presence) p;
             if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
