@@ -1,6 +1,8 @@
 package io.github.xmppiot.testkit;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +29,62 @@ public final class FuzzProbe {
         NONE
     }
 
+    /** Stanzas sent between two checks of {@link #run}. */
+    public static final int CHECK_EVERY = 20;
+
+    /** A check that the target still serves its friends. */
+    @FunctionalInterface
+    public interface Check {
+        /**
+         * Runs the check.
+         *
+         * @throws Exception if it fails
+         */
+        void run() throws Exception;
+    }
+
     private FuzzProbe() {
+    }
+
+    /**
+     * Sends one mutated stanza per case; every {@value #CHECK_EVERY} stanzas and at the end checks that the target and
+     * the sender are online and that the target serves its friend.
+     *
+     * @param sender   the sending connection (typically a stranger)
+     * @param target   the device's connection
+     * @param cases    samples with their mutations
+     * @param timeout  how long a request may wait for its answer
+     * @param friendIsServed the check, for example a read-out by a friend
+     * @return how many stanzas got each kind of answer
+     * @throws AssertionError if a request is not answered or a check fails
+     * @throws Exception      if a stanza cannot be sent
+     */
+    public static Map<Answer, Integer> run(XMPPConnection sender, XMPPConnection target,
+            Iterable<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases, Duration timeout, Check friendIsServed)
+            throws Exception {
+        Map<Answer, Integer> answers = new EnumMap<>(Answer.class);
+        for (Answer a : Answer.values()) {
+            answers.put(a, 0);
+        }
+        int sent = 0;
+        for (Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation> c : cases) {
+            String payload = StanzaFuzz.mutate(c.getKey().payload(), c.getValue());
+            Answer answer;
+            try {
+                answer = send(sender, target.getUser(), c.getKey(), payload, timeout);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + " (" + c.getValue() + ")", e);
+            }
+            answers.merge(answer, 1, Integer::sum);
+            if (++sent % CHECK_EVERY == 0) {
+                assertOnline(target);
+                assertOnline(sender);
+                friendIsServed.run();
+            }
+        }
+        assertOnline(target);
+        friendIsServed.run();
+        return answers;
     }
 
     /**
