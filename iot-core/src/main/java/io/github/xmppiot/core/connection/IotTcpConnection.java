@@ -8,6 +8,8 @@ import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaBuilder;
@@ -33,6 +35,8 @@ public class IotTcpConnection extends XMPPTCPConnection {
 
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
     private final UnparsableStanzas unparsable;
+    private boolean withholding;
+    private Presence withheld;
 
     /**
      * Creates a connection.
@@ -88,8 +92,53 @@ public class IotTcpConnection extends XMPPTCPConnection {
         unknownRequestAnswers.put(namespace, answer);
     }
 
+    /**
+     * Withholds this connection's available presence broadcasts (the initial presence Smack sends on login, and any
+     * other available presence without addressee) until {@link #announce()}: a device is not visible as available
+     * before its handlers and disco features are in place. See {@link Readiness}.
+     */
+    public synchronized void withholdPresence() {
+        withholding = true;
+    }
+
+    /**
+     * Whether available presence is being withheld.
+     *
+     * @return true between {@link #withholdPresence()} and {@link #announce()}
+     */
+    public synchronized boolean isWithholdingPresence() {
+        return withholding;
+    }
+
+    /**
+     * Stops withholding presence and broadcasts available presence: the last one withheld (so its status and priority
+     * are kept), or a plain one. It passes Smack's interceptors again, so entity capabilities (XEP-0115) describe the
+     * features installed by now.
+     *
+     * @throws NotConnectedException if the connection is not connected
+     * @throws InterruptedException  if the thread is interrupted
+     */
+    public void announce() throws NotConnectedException, InterruptedException {
+        Presence presence;
+        synchronized (this) {
+            withholding = false;
+            presence = withheld != null ? withheld.asBuilder().build()
+                    : PresenceBuilder.buildPresence().ofType(Presence.Type.available).build();
+            withheld = null;
+        }
+        sendStanza(presence);
+    }
+
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
+        if (packet instanceof Presence p && p.getType() == Presence.Type.available && p.getTo() == null) {
+            synchronized (this) {
+                if (withholding) {
+                    withheld = p;
+                    return;
+                }
+            }
+        }
         if (packet instanceof ErrorIQ e && e.getChildElementName() != null) {
             Function<ErrorIQ, IQ> answer = unknownRequestAnswers.get(e.getChildElementNamespace());
             if (answer != null && e.getError().getCondition() == StanzaError.Condition.feature_not_implemented) {
