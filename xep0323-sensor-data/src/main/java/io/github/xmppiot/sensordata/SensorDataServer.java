@@ -4,6 +4,7 @@ import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionStateListener;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Req;
@@ -100,6 +101,7 @@ public final class SensorDataServer extends Manager {
 
     private SensorDataServer(XMPPConnection connection) {
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
         ServerHandlers handlers = new ServerHandlers(this, inFlight);
         connection.registerIQRequestHandler(handlers.req(IQ.Type.get));

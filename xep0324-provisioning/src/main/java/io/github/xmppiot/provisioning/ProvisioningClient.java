@@ -1,6 +1,7 @@
 package io.github.xmppiot.provisioning;
 
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
@@ -63,6 +64,7 @@ public final class ProvisioningClient extends Manager {
 
     private ProvisioningClient(XMPPConnection connection) {
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "xep0324-thing");
             t.setDaemon(true);

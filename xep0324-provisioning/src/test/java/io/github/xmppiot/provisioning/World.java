@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
@@ -70,7 +71,7 @@ final class World {
      * login, so that a {@code clearCache} pushed right after login is not missed.
      */
     void connectThing(ProvisioningListener listener) throws Exception {
-        thing = new XMPPTCPConnection(prosody.configBuilder(prefix + "-thing").build());
+        thing = new IotTcpConnection(prosody.configBuilder(prefix + "-thing").build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
         cache = DecisionCache.persistent(dir.resolve(prefix + "-cache"), 100, null);
         thingClient.setCache(cache);

@@ -8,6 +8,7 @@ import io.github.xmppiot.control.element.SetResponse;
 import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -70,6 +71,7 @@ public final class ControlServer extends Manager {
 
     private ControlServer(XMPPConnection connection) {
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
         this.processor = new ControlProcessor(() -> things, () -> accessPolicy, ANSWER_TIMEOUT);
         connection.registerIQRequestHandler(new IotIqRequestHandler<SetRequest>(connection, ControlSet.ELEMENT, NAMESPACE,

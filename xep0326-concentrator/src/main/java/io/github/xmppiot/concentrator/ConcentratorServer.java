@@ -15,6 +15,7 @@ import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,7 @@ public final class ConcentratorServer extends Manager {
 
     private ConcentratorServer(XMPPConnection connection) {
         super(connection);
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         connection.addAsyncStanzaListener(p -> {
             Presence presence = (Presence) p;
             if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
@@ -77,6 +78,7 @@ public final class ThingDiscoveryManager {
     private final ThingLifecycle lifecycle;
 
     private ThingDiscoveryManager(XMPPConnection connection) {
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.connection = connection;
         Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
         this.client = new RegistryClient(connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()),

@@ -4,6 +4,7 @@ import io.github.xmppiot.concentrator.TreeNode;
 import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
 import io.github.xmppiot.provisioning.ProvisioningClient;
 import java.io.IOException;
@@ -65,6 +66,7 @@ final class HubCommand implements Callable<Integer> {
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
         try (Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+            Readiness.holdPresence(c); // available only once the XEP-0326 handlers are in place
             if (provisioningServer != null) {
                 ProvisioningClient.getInstanceFor(c);
             }
@@ -81,6 +83,7 @@ final class HubCommand implements Callable<Integer> {
             boolean created = !Files.exists(config);
             try (Hub hub = start(Hub.builder().config(config).connection(c).accessPolicy(policy)
                     .nodeType(new SimulatedBoardType()).build())) {
+                Readiness.announce(c);
                 if (created) {
                     out.println("created " + config + " (mock backend, no nodes)");
                 }

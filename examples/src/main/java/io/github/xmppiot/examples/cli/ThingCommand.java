@@ -3,6 +3,7 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.examples.device.DemoBoard;
 import io.github.xmppiot.sensordata.SensorDataServer;
@@ -71,6 +72,7 @@ final class ThingCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (DemoBoard board = "mock".equals(hal) ? DemoBoard.simulated(nodeId) : DemoBoard.open(hal, nodeId);
              Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+                 Readiness.holdPresence(c); // available only once every handler and disco feature is in place
                  if (provisioningServer != null) {
                      ProvisioningClient.getInstanceFor(c);
                  }
@@ -85,6 +87,7 @@ final class ThingCommand implements Callable<Integer> {
             }
             SensorDataServer.getInstanceFor(c).setDirectory(things).setAccessPolicy(policy);
             ControlServer.getInstanceFor(c).setThings(things).setAccessPolicy(policy);
+            Readiness.announce(c);
             out.println("thing " + nodeId + " online as " + c.getUser() + " (" + (board.simulation().isPresent()
                     ? "simulated board" : hal) + (provisioningServer != null ? ", provisioned by "
                     + provisioningServer : "") + "); Ctrl-C stops it");

@@ -1,5 +1,6 @@
 package io.github.xmppiot.core.connection;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -7,11 +8,16 @@ import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.IqData;
+import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaBuilder;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
+import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * Smack's TCP connection with one defect of Smack 4.4.8 repaired: when an IQ request arrives whose payload no provider
@@ -20,11 +26,17 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  * send an IQ to a device could take it offline that way. This connection sends error IQs without the copy of the
  * request (RFC 6120 §8.3.1 allows either), so every request still gets its error and the stream stays valid.
  *
+ * <p>A stanza that cannot be parsed is logged and dropped, and the connection stays up ({@link UnparsableStanzas});
+ * that includes a provider failing with an unexpected runtime exception, which would otherwise end Smack's reader.
+ *
  * <p>{@link IotConnection} and the test kit create connections of this class.
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
+    private final UnparsableStanzas unparsable;
+    private boolean withholding;
+    private Presence withheld;
 
     /**
      * Creates a connection.
@@ -33,6 +45,37 @@ public class IotTcpConnection extends XMPPTCPConnection {
      */
     public IotTcpConnection(XMPPTCPConnectionConfiguration config) {
         super(config);
+        unparsable = new UnparsableStanzas(this);
+        setParsingExceptionCallback(unparsable);
+    }
+
+    /**
+     * What this connection does with stanzas it cannot parse.
+     *
+     * @return the callback installed at creation
+     */
+    public UnparsableStanzas unparsableStanzas() {
+        return unparsable;
+    }
+
+    /**
+     * Parses and processes one stanza like Smack does; Smack hands only parse, I/O and illegal-argument exceptions to
+     * the parsing-exception callback, so any other runtime exception of a provider is caught here, the rest of the
+     * stanza is skipped and it is dropped the same way.
+     */
+    @Override
+    protected void parseAndProcessStanza(XmlPullParser parser)
+            throws XmlPullParserException, IOException, InterruptedException {
+        int depth = parser.getDepth();
+        try {
+            super.parseAndProcessStanza(parser);
+        } catch (RuntimeException e) {
+            CharSequence rest = "";
+            if (!(parser.getEventType() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
+                rest = PacketParserUtils.parseContentDepth(parser, depth);
+            }
+            unparsable.handle(rest, e);
+        }
     }
 
     /**
@@ -49,12 +92,57 @@ public class IotTcpConnection extends XMPPTCPConnection {
         unknownRequestAnswers.put(namespace, answer);
     }
 
+    /**
+     * Withholds this connection's available presence broadcasts (the initial presence Smack sends on login, and any
+     * other available presence without addressee) until {@link #announce()}: a device is not visible as available
+     * before its handlers and disco features are in place. See {@link Readiness}.
+     */
+    public synchronized void withholdPresence() {
+        withholding = true;
+    }
+
+    /**
+     * Whether available presence is being withheld.
+     *
+     * @return true between {@link #withholdPresence()} and {@link #announce()}
+     */
+    public synchronized boolean isWithholdingPresence() {
+        return withholding;
+    }
+
+    /**
+     * Stops withholding presence and broadcasts available presence: the last one withheld (so its status and priority
+     * are kept), or a plain one. It passes Smack's interceptors again, so entity capabilities (XEP-0115) describe the
+     * features installed by now.
+     *
+     * @throws NotConnectedException if the connection is not connected
+     * @throws InterruptedException  if the thread is interrupted
+     */
+    public void announce() throws NotConnectedException, InterruptedException {
+        Presence presence;
+        synchronized (this) {
+            withholding = false;
+            presence = withheld != null ? withheld.asBuilder().build()
+                    : PresenceBuilder.buildPresence().ofType(Presence.Type.available).build();
+            withheld = null;
+        }
+        sendStanza(presence);
+    }
+
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
         ConnectionSupervisor supervisor = ConnectionSupervisor.existing(this);
         if (supervisor != null && !supervisor.allowsSending()) {
             throw new NotConnectedException("the connection is being re-established; try again after the "
                     + "ConnectionEvent.Restored event");
+        }
+        if (packet instanceof Presence p && p.getType() == Presence.Type.available && p.getTo() == null) {
+            synchronized (this) {
+                if (withholding) {
+                    withheld = p;
+                    return;
+                }
+            }
         }
         if (packet instanceof ErrorIQ e && e.getChildElementName() != null) {
             Function<ErrorIQ, IQ> answer = unknownRequestAnswers.get(e.getChildElementNamespace());

@@ -6,9 +6,12 @@ import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.DateTimeValue;
 import java.io.IOException;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
 
 /**
  * Lenient readers and strict writers for the attributes the XMPP IoT extensions share. Readers work on the start tag
@@ -206,6 +209,29 @@ public final class IotXml {
      */
     public static void skipElement(XmlPullParser parser) throws XmlPullParserException, IOException {
         skipToEndOf(parser, parser.getDepth());
+    }
+
+    /**
+     * Reads a XEP-0004 data form with Smack's provider, which fails with runtime exceptions on some malformed forms
+     * (for example a form without {@code type}); those become an {@link IotParseException} and the parser is left on
+     * the form's end tag, so that one malformed form never escapes as anything but a parse error.
+     *
+     * @param parser positioned on the form's start tag
+     * @return the form
+     * @throws IotParseException      if the form is malformed
+     * @throws XmlPullParserException on XML errors
+     * @throws IOException            on I/O errors
+     */
+    public static DataForm dataForm(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+        int depth = parser.getDepth();
+        try {
+            return DataFormProvider.INSTANCE.parse(parser);
+        } catch (RuntimeException | SmackParsingException e) {
+            skipToEndOf(parser, depth);
+            IotParseException p = new IotParseException("malformed data form: " + e.getMessage());
+            p.initCause(e);
+            throw p;
+        }
     }
 
     /**

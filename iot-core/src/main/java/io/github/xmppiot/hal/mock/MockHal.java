@@ -30,6 +30,13 @@ import java.util.Optional;
  */
 public final class MockHal {
 
+    /**
+     * How many entries each history of a simulated part keeps (I2C writes, SPI transfers, output levels, PWM settings,
+     * 1-Wire file writes): the most recent ones; older ones are dropped, so that a simulated device serving requests for
+     * months keeps a constant footprint.
+     */
+    public static final int HISTORY_LIMIT = 1_000;
+
     /** The backend id of the mock backend. */
     public static final String ID = "mock";
 

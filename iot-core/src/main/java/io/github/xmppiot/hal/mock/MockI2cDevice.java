@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A simulated I2C chip at one bus and address: a {@link MockRegisters register map} for register-based chips, a
- * queue of raw read bytes for command-based chips, a log of every write, and fault injection. A chip that is
+ * queue of raw read bytes for command-based chips, a log of the most recent writes (at most {@value MockHal#HISTORY_LIMIT}), and fault injection. A chip that is
  * {@linkplain #disconnect() disconnected} (or was never created) does not acknowledge: every transfer fails with
  * {@link HalException.Kind#DEVICE_NOT_FOUND}.
  */
@@ -43,7 +43,7 @@ public final class MockI2cDevice {
     private final int address;
     private final MockRegisters registers = new MockRegisters();
     private final Deque<Integer> rawReads = new ArrayDeque<>();
-    private final List<Write> writes = new ArrayList<>();
+    private final History<Write> writes = new History<>();
     private final MockFaults faults;
     private boolean connected = true;
 
@@ -94,16 +94,17 @@ public final class MockI2cDevice {
     }
 
     /**
-     * Every write received, in order.
+     * The writes received, in order: the most recent {@value MockHal#HISTORY_LIMIT} (older ones are dropped).
      *
      * @return a copy of the write log
      */
     public synchronized List<Write> writes() {
-        return List.copyOf(writes);
+        return writes.list();
     }
 
     /**
-     * The bytes that landed on one register, in order, taking auto-increment of block writes into account.
+     * The bytes that landed on one register, in order, taking auto-increment of block writes into account; from
+     * the most recent {@value MockHal#HISTORY_LIMIT} writes.
      *
      * @param register the register
      * @return the values written to it
@@ -121,13 +122,17 @@ public final class MockI2cDevice {
     }
 
     /**
-     * The bytes of all raw writes, concatenated in order.
+     * The bytes of the raw writes among the most recent {@value MockHal#HISTORY_LIMIT} writes, concatenated in order.
      *
      * @return the raw bytes written
      */
     public synchronized List<Integer> rawWrites() {
         List<Integer> values = new ArrayList<>();
-        writes.stream().filter(Write::raw).forEach(w -> values.addAll(w.data()));
+        for (Write w : writes) {
+            if (w.raw()) {
+                values.addAll(w.data());
+            }
+        }
         return values;
     }
 

@@ -4,7 +4,6 @@ import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.OneWireId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class MockOneWireDevice {
     private final MockFaults faults;
     private final Map<String, byte[]> files = new HashMap<>();
     private final Map<String, Deque<byte[]>> scripts = new HashMap<>();
-    private final Map<String, List<String>> writes = new HashMap<>();
+    private final Map<String, History<String>> writes = new HashMap<>();
     private boolean connected = true;
 
     MockOneWireDevice(OneWireId id) {
@@ -65,13 +64,14 @@ public final class MockOneWireDevice {
     }
 
     /**
-     * What was written to a file, one entry per write (UTF-8).
+     * What was written to a file, one entry per write (UTF-8): the most recent {@value MockHal#HISTORY_LIMIT}.
      *
      * @param name the file name
      * @return a copy of the writes
      */
     public synchronized List<String> writes(String name) {
-        return List.copyOf(writes.getOrDefault(name, List.of()));
+        History<String> h = writes.get(name);
+        return h == null ? List.of() : h.list();
     }
 
     /**
@@ -124,7 +124,7 @@ public final class MockOneWireDevice {
 
     synchronized void write(String name, byte[] data) throws HalException {
         checkPresent("write " + name);
-        writes.computeIfAbsent(name, n -> new ArrayList<>()).add(new String(data, StandardCharsets.UTF_8));
+        writes.computeIfAbsent(name, n -> new History<>()).add(new String(data, StandardCharsets.UTF_8));
     }
 
     private void checkPresent(String operation) throws HalException {

@@ -2,7 +2,6 @@ package io.github.xmppiot.hal.mock;
 
 import io.github.xmppiot.hal.DigitalLevel;
 import io.github.xmppiot.hal.PullResistance;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +23,8 @@ public final class MockPin {
     private final int number;
     private final MockFaults faults;
     private final List<Consumer<DigitalLevel>> inputListeners = new CopyOnWriteArrayList<>();
-    private final List<DigitalLevel> outputHistory = new ArrayList<>();
-    private final List<PwmSetting> pwmHistory = new ArrayList<>();
+    private final History<DigitalLevel> outputHistory = new History<>();
+    private final History<PwmSetting> pwmHistory = new History<>();
     private PullResistance pull;
     private DigitalLevel driven;
     private DigitalLevel output;
@@ -89,12 +88,12 @@ public final class MockPin {
     }
 
     /**
-     * Levels written by output channels, in order, including the initial level.
+     * Levels written by output channels, in order, including the initial level: the most recent {@value MockHal#HISTORY_LIMIT}.
      *
      * @return a copy of the history
      */
     public synchronized List<DigitalLevel> outputHistory() {
-        return List.copyOf(outputHistory);
+        return outputHistory.list();
     }
 
     /**
@@ -103,16 +102,16 @@ public final class MockPin {
      * @return the last setting, or empty if no PWM channel was opened on this pin
      */
     public synchronized Optional<PwmSetting> pwm() {
-        return pwmHistory.isEmpty() ? Optional.empty() : Optional.of(pwmHistory.get(pwmHistory.size() - 1));
+        return Optional.ofNullable(pwmHistory.last());
     }
 
     /**
-     * PWM settings applied, in order, starting with the initial (off) setting.
+     * PWM settings applied, in order, starting with the initial (off) setting: the most recent {@value MockHal#HISTORY_LIMIT}.
      *
      * @return a copy of the history
      */
     public synchronized List<PwmSetting> pwmHistory() {
-        return List.copyOf(pwmHistory);
+        return pwmHistory.list();
     }
 
     /**

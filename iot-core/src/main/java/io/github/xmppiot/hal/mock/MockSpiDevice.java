@@ -19,7 +19,7 @@ public final class MockSpiDevice {
     private final int chipSelect;
     private final MockFaults faults;
     private final Deque<byte[]> responses = new ArrayDeque<>();
-    private final List<byte[]> transfers = new ArrayList<>();
+    private final History<byte[]> transfers = new History<>();
     private UnaryOperator<byte[]> responder = sent -> new byte[sent.length];
 
     MockSpiDevice(int bus, int chipSelect) {
@@ -69,7 +69,7 @@ public final class MockSpiDevice {
     }
 
     /**
-     * The bytes sent by every transfer, in order.
+     * The bytes sent by the most recent {@value MockHal#HISTORY_LIMIT} transfers, in order.
      *
      * @return copies of the transfers
      */

@@ -101,6 +101,22 @@ class MockHalTest {
     }
 
     @Test
+    void historiesKeepOnlyTheMostRecentEntries() throws HalException {
+        MockI2cDevice chip = mock.i2cDevice(1, 0x40);
+        I2cDevice dev = hal.i2c(1, 0x40);
+        DigitalOutput out = hal.digitalOutput(new DigitalOutputConfig(6, DigitalLevel.LOW));
+        int n = MockHal.HISTORY_LIMIT * 3;
+        for (int i = 0; i < n; i++) {
+            dev.writeRegister(0x01, i & 0xFF);
+            out.write(i % 2 == 0 ? DigitalLevel.HIGH : DigitalLevel.LOW);
+        }
+        assertThat(chip.writes()).hasSize(MockHal.HISTORY_LIMIT);
+        assertThat(chip.writes().get(MockHal.HISTORY_LIMIT - 1).data()).containsExactly((n - 1) & 0xFF);
+        assertThat(chip.writesTo(0x01)).hasSize(MockHal.HISTORY_LIMIT);
+        assertThat(mock.pin(6).outputHistory()).hasSize(MockHal.HISTORY_LIMIT).last().isEqualTo(DigitalLevel.LOW);
+    }
+
+    @Test
     void outputsAndPwmAreObservable() throws HalException {
         DigitalOutput out = hal.digitalOutput(new DigitalOutputConfig(5, DigitalLevel.HIGH));
         out.write(DigitalLevel.LOW);

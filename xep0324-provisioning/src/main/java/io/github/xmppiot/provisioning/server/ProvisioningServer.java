@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning.server;
 
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.provisioning.element.ClearCache;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
@@ -24,14 +25,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.parsing.ExceptionLoggingCallback;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
@@ -103,10 +102,8 @@ public final class ProvisioningServer implements AutoCloseable {
     public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
         ProvisioningServer s = new ProvisioningServer(Objects.requireNonNull(connection, "connection"),
                 Objects.requireNonNull(store, "store"));
-        if (connection instanceof AbstractXMPPConnection c) {
-            // a stanza Smack cannot parse must not disconnect the server (the default callback rethrows)
-            c.setParsingExceptionCallback(new ExceptionLoggingCallback());
-        }
+        // a stanza Smack cannot parse must not disconnect the server (Smack's default callback rethrows)
+        UnparsableStanzas.installOn(connection);
         s.handlers.forEach(connection::registerIQRequestHandler);
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(ProvisioningIq.NAMESPACE);
         Roster roster = Roster.getInstanceFor(connection);

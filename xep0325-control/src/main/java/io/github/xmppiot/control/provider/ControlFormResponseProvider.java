@@ -1,6 +1,7 @@
 package io.github.xmppiot.control.provider;
 
 import io.github.xmppiot.control.element.ControlFormResponse;
+import io.github.xmppiot.core.xml.IotXml;
 import java.io.IOException;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.parsing.SmackParsingException;
@@ -23,6 +24,6 @@ public final class ControlFormResponseProvider extends IQProvider<ControlFormRes
     @Override
     public ControlFormResponse parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        return new ControlFormResponse(DataFormProvider.INSTANCE.parse(parser, initialDepth, xmlEnvironment));
+        return new ControlFormResponse(IotXml.dataForm(parser));
     }
 }

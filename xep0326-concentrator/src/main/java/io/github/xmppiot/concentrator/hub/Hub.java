@@ -81,7 +81,10 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Reads the configuration, opens the HAL, builds the nodes and starts serving them.
+     * Reads the configuration, opens the HAL, builds the nodes and starts serving them. To be available only when
+     * ready, log the connection in with its presence withheld ({@link io.github.xmppiot.core.connection.Readiness})
+     * and announce it after this method returns: clients reacting to the first presence then find every XEP-0326
+     * handler in place.
      *
      * @return this hub
      * @throws IOException              if the file cannot be read or created

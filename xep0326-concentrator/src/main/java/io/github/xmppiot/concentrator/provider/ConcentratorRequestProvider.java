@@ -20,7 +20,6 @@ import org.jivesoftware.smack.provider.IqProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
-import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
 
 /**
  * Reads any XEP-0326 request element (CHECKLIST §6.1) into a {@link ConcentratorRequest}. Lenient per CHECKLIST §14:
@@ -118,7 +117,7 @@ public final class ConcentratorRequestProvider extends IqProvider<IQ> {
             case DataForm.ELEMENT:
                 if (DataForm.NAMESPACE.equals(parser.getNamespace())) {
                     try {
-                        b.form(DataFormProvider.INSTANCE.parse(parser));
+                        b.form(IotXml.dataForm(parser));
                     } catch (SmackParsingException | RuntimeException ex) {
                         throw new IotParseException("malformed data form: " + ex.getMessage());
                     }

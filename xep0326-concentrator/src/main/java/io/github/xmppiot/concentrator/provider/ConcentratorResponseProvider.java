@@ -24,7 +24,6 @@ import org.jivesoftware.smack.provider.IqProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
-import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
 
 /**
  * Reads any XEP-0326 response element ({@code …Response}, XEP-0326 §3) into a {@link ConcentratorResponse}. Unknown
@@ -124,7 +123,7 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
             case DataForm.ELEMENT:
                 if (DataForm.NAMESPACE.equals(parser.getNamespace())) {
                     try {
-                        b.form(DataFormProvider.INSTANCE.parse(parser));
+                        b.form(IotXml.dataForm(parser));
                     } catch (SmackParsingException | RuntimeException ex) {
                         throw new IotParseException("malformed data form: " + ex.getMessage());
                     }

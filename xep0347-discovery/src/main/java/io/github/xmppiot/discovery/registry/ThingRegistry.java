@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -86,6 +87,7 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private void install() {
+        UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(DiscoveryXml.NAMESPACE);
         handle(Register.ELEMENT, Register.class, this::onRegister);
