@@ -124,6 +124,21 @@ class ReadoutLimitsIT {
         }
     }
 
+    @Test
+    void aSlotIsFreeOnceTheEndMarkerArrives(ProsodyServer server) throws Exception {
+        XMPPTCPConnection thing = server.connect("thing");
+        XMPPTCPConnection client = server.connect("client");
+        SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory())
+                .setAccessPolicy(AccessPolicy.allowEveryone())
+                .setReadoutLimits(new ReadoutLimits(1, 1, 1, 1, Duration.ofHours(1)));
+        SensorDataClient reader = SensorDataClient.getInstanceFor(client);
+        for (int i = 0; i < 30; i++) {
+            Readout r = reader.read(thing.getUser(), ReadoutRequest.builder().momentary().nodes("Device02").build())
+                    .get(WAIT, TimeUnit.SECONDS);
+            assertThat(r.fields()).hasSize(1);
+        }
+    }
+
     /**
      * A stranger (no friendship, default policy) sends a bounded burst of requests, each refused; the device answers
      * every one of them and still serves its friend's read-outs meanwhile.

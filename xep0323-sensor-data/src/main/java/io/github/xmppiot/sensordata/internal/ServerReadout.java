@@ -259,13 +259,15 @@ public final class ServerReadout {
                 return;
             }
             finished = true;
+            // The requester's slot and seqnr are free before the end marker goes out: a client may send its next
+            // request as soon as it sees the end, and must not meet a read-out limit that is about to be released.
+            setup.onFinish().run();
             if (cancelled) {
                 held = null;
             } else {
                 end(error);
             }
         }
-        setup.onFinish().run();
     }
 
     /** Sends the held message with the end marker; called with the lock held. */
