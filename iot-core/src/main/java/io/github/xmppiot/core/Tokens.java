@@ -1,6 +1,6 @@
 package io.github.xmppiot.core;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,7 +45,25 @@ public record Tokens(List<String> serviceTokens, List<String> deviceTokens, List
      * @return the tokens, {@link #NONE} if all are absent
      */
     public static Tokens fromAttributes(String service, String device, String user) {
-        Tokens t = new Tokens(split(service), split(device), split(user));
+        return fromAttributes(service, device, user, TokenLimits.current());
+    }
+
+    /**
+     * Reads the three attribute values as sent on the wire, refusing more tokens, or longer ones, than the limits
+     * allow. The scan stops at the first token over a limit, so a huge attribute costs no more than the limit.
+     *
+     * @param service value of {@code serviceToken}, may be null
+     * @param device  value of {@code deviceToken}, may be null
+     * @param user    value of {@code userToken}, may be null
+     * @param limits  most tokens (over the three attributes) and longest token
+     * @return the tokens, {@link #NONE} if all are absent
+     * @throws IllegalArgumentException if a limit is exceeded (a request provider answers it with
+     *                                  {@code modify/bad-request})
+     */
+    public static Tokens fromAttributes(String service, String device, String user, TokenLimits limits) {
+        int[] budget = {limits.maxTokens()};
+        Tokens t = new Tokens(split(service, budget, limits), split(device, budget, limits),
+                split(user, budget, limits));
         return t.isEmpty() ? NONE : t;
     }
 
@@ -85,11 +103,33 @@ public record Tokens(List<String> serviceTokens, List<String> deviceTokens, List
         return join(userTokens);
     }
 
-    private static List<String> split(String attribute) {
-        if (attribute == null || attribute.isBlank()) {
+    private static List<String> split(String attribute, int[] budget, TokenLimits limits) {
+        if (attribute == null) {
             return List.of();
         }
-        return Arrays.stream(attribute.trim().split("\\s+")).toList();
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = attribute.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(attribute.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !Character.isWhitespace(attribute.charAt(i))) {
+                i++;
+                if (i - start > limits.maxTokenLength()) {
+                    throw new IllegalArgumentException("a token is longer than " + limits.maxTokenLength()
+                            + " characters");
+                }
+            }
+            if (i > start) {
+                if (--budget[0] < 0) {
+                    throw new IllegalArgumentException("more than " + limits.maxTokens() + " tokens in one request");
+                }
+                out.add(attribute.substring(start, i));
+            }
+        }
+        return out;
     }
 
     private static String join(List<String> tokens) {

@@ -8,9 +8,11 @@ import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Req;
+import io.github.xmppiot.sensordata.internal.Admission;
 import io.github.xmppiot.sensordata.internal.ReadoutKey;
 import io.github.xmppiot.sensordata.internal.ServerHandlers;
 import io.github.xmppiot.sensordata.internal.ServerReadout;
+import io.github.xmppiot.sensordata.internal.Threads;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
@@ -56,6 +59,10 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * and queued ones ({@code when} in the future) go on and their results are delivered. When a fresh session had to be
  * started, the requesters' requests failed on their side with a lost connection, so every read-out in flight is
  * cancelled and reported in the log (level WARNING, with its count).
+ *
+ * <p>Limits (issue 15): {@link #setReadoutLimits(ReadoutLimits)} bounds the read-outs per requester and in total, and
+ * how far ahead {@code when} may lie; requests over a limit are refused at once. The tokens a request may carry are
+ * bounded by {@link io.github.xmppiot.core.TokenLimits} ({@code modify/bad-request}).
  */
 public final class SensorDataServer extends Manager {
 
@@ -88,6 +95,9 @@ public final class SensorDataServer extends Manager {
     }
 
     private final Map<ReadoutKey, ServerReadout> inFlight = new ConcurrentHashMap<>();
+    private final Admission admission = new Admission();
+    private volatile ReadoutLimits readoutLimits = ReadoutLimits.DEFAULT;
+    private volatile Executor workExecutor = Threads.WORK;
     private volatile ThingDirectory directory = new ThingDirectory();
     private volatile AccessPolicy accessPolicy;
     private volatile HistoryStore historyStore = new InMemoryHistoryStore();
@@ -103,7 +113,7 @@ public final class SensorDataServer extends Manager {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
-        ServerHandlers handlers = new ServerHandlers(this, inFlight);
+        ServerHandlers handlers = new ServerHandlers(this, inFlight, admission);
         connection.registerIQRequestHandler(handlers.req(IQ.Type.get));
         connection.registerIQRequestHandler(handlers.req(IQ.Type.set));
         connection.registerIQRequestHandler(handlers.cancel(IQ.Type.get));
@@ -279,6 +289,42 @@ public final class SensorDataServer extends Manager {
     /** @return whether {@code accepted} always precedes the data, see {@link #setAcceptedFirst(boolean)} */
     public boolean isAcceptedFirst() {
         return acceptedFirst;
+    }
+
+    /**
+     * Sets how much read-out work this server takes on per requester and in total, and how far ahead {@code when} may
+     * lie (XEP-0323 §3, §3.4); {@link ReadoutLimits#DEFAULT} unless set. Requests over a limit are refused at once
+     * with {@code wait/resource-constraint} ({@code modify/bad-request} for {@code when}).
+     *
+     * @param limits the limits
+     * @return this server
+     */
+    public SensorDataServer setReadoutLimits(ReadoutLimits limits) {
+        this.readoutLimits = Objects.requireNonNull(limits, "limits");
+        return this;
+    }
+
+    /** @return the read-out limits in force */
+    public ReadoutLimits getReadoutLimits() {
+        return readoutLimits;
+    }
+
+    /**
+     * Sets where read-outs do their work (reading sensors, building and sending messages); never Smack's reader
+     * thread. The default is a shared daemon pool of 16 threads named {@code xep0323-work-N} (system property
+     * {@code xmppiot.sensordata.workThreads}). Give a bounded executor.
+     *
+     * @param executor the executor
+     * @return this server
+     */
+    public SensorDataServer setWorkExecutor(Executor executor) {
+        this.workExecutor = Objects.requireNonNull(executor, "executor");
+        return this;
+    }
+
+    /** @return where read-outs do their work */
+    public Executor getWorkExecutor() {
+        return workExecutor;
     }
 
     /**

@@ -272,9 +272,10 @@ public final class ProvisioningClient extends Manager {
      * @param origin the party the tokens came from
      */
     void tokensForwarded(io.github.xmppiot.core.Tokens tokens, Jid to, Jid origin) {
-        for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
-            kind.forEach(t -> sentTokens.record(t, to, ownTokens.containsKey(t) ? null : origin));
-        }
+        List<String> all = new java.util.ArrayList<>(tokens.serviceTokens());
+        all.addAll(tokens.deviceTokens());
+        all.addAll(tokens.userTokens());
+        sentTokens.recordAll(all, to, t -> ownTokens.containsKey(t) ? null : origin);
     }
 
     /** @return the log of sent tokens (for the challenge handler) */

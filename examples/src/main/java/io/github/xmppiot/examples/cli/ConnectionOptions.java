@@ -7,14 +7,17 @@ import java.io.Console;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * The connection options every command has: account, password, server address, TLS and trust. The password comes
- * from {@code --password}, else from the environment variable {@value #PASSWORD_ENV}, else from a prompt on the
- * console; it is never echoed or printed.
+ * from {@code --password-file FILE} (its first line), else from the environment variable {@value #PASSWORD_ENV}, else
+ * from a prompt on the console ({@code --password} without a value prompts too); it is never echoed or printed.
+ * {@code --password VALUE} still works but shows the password in the process list and the shell history, so it prints
+ * a warning; so does a password file that other users can read.
  */
 public final class ConnectionOptions {
 
@@ -37,9 +40,14 @@ public final class ConnectionOptions {
     private String jid;
 
     @Option(names = "--password", arity = "0..1", interactive = true, paramLabel = "PASSWORD", order = 101,
-            description = "Password; without a value it is prompted for. Default: environment variable "
-                    + PASSWORD_ENV + ", else a prompt.")
+            description = "Password; without a value it is prompted for. A value given here shows in the process"
+                    + " list: prefer --password-file or " + PASSWORD_ENV + ". Default: --password-file, else"
+                    + " environment variable " + PASSWORD_ENV + ", else a prompt.")
     private char[] password;
+
+    @Option(names = "--password-file", paramLabel = "FILE", order = 101,
+            description = "Read the password from the first line of FILE (keep it owner-only: chmod 600).")
+    private Path passwordFile;
 
     @Option(names = "--host", paramLabel = "HOST", order = 102,
             description = "Server host name or address. Default: DNS lookup of the JID's domain.")
@@ -94,7 +102,6 @@ public final class ConnectionOptions {
         } catch (IllegalArgumentException e) {
             throw CliException.badInput("--jid '" + jid + "' is not a bare JID like alice@example.org");
         }
-        b.password(resolvePassword());
         if (host != null) {
             b.host(host);
         }
@@ -125,12 +132,24 @@ public final class ConnectionOptions {
         if (resource != null) {
             b.resource(resource);
         }
+        b.password(resolvePassword());
         return b.replyTimeout(timeout()).connectTimeout(timeout()).build();
     }
 
     private String resolvePassword() {
         if (password != null && password.length > 0) {
+            if (passwordFile != null) {
+                throw CliException.badInput("give either --password or --password-file, not both");
+            }
+            if (givenInline()) {
+                warn("--password VALUE shows the password in the process list and the shell history; use"
+                        + " --password-file FILE, the " + PASSWORD_ENV + " environment variable, or --password"
+                        + " without a value to be prompted");
+            }
             return new String(password);
+        }
+        if (passwordFile != null) {
+            return PasswordFile.read(passwordFile, this::warn);
         }
         String fromEnv = XmppIot.environment(mixee).apply(PASSWORD_ENV);
         if (fromEnv != null && !fromEnv.isEmpty()) {
@@ -143,6 +162,26 @@ public final class ConnectionOptions {
                 return new String(typed);
             }
         }
-        throw CliException.badInput("no password: use --password, or set " + PASSWORD_ENV);
+        throw CliException.badInput("no password: use --password-file FILE, set " + PASSWORD_ENV
+                + ", or run on a console to be prompted");
+    }
+
+    /** Whether the password was typed on the command line (not prompted for by {@code --password} alone). */
+    private boolean givenInline() {
+        List<String> args = mixee.commandLine().getParseResult().originalArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--password=")) {
+                return true;
+            }
+            if (a.equals("--password") && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void warn(String message) {
+        mixee.commandLine().getErr().println(mixee.qualifiedName() + ": warning: " + message);
     }
 }

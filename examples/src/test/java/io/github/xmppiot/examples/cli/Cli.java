@@ -70,7 +70,8 @@ final class Cli {
     static List<String> account(io.github.xmppiot.testkit.ProsodyServer server, String user) {
         server.ensureAccount(user);
         List<String> a = new ArrayList<>(List.of("--jid", server.jid(user).toString(),
-                "--password", server.password(user), "--host", io.github.xmppiot.testkit.ProsodyServer.HOST,
+                "--password-file", passwordFile(server.password(user)).toString(),
+                "--host", io.github.xmppiot.testkit.ProsodyServer.HOST,
                 "--port", String.valueOf(server.port())));
         server.certificate().ifPresent(c -> a.addAll(List.of("--trust-cert", c.toString())));
         if (!server.tls()) {
@@ -95,5 +96,24 @@ final class Cli {
             }
         }
         return all.toArray(String[]::new);
+    }
+
+    /**
+     * Writes a password to an owner-only temporary file, as {@code --password-file} expects it.
+     *
+     * @param password the password
+     * @return the file (deleted when the JVM exits)
+     */
+    static java.nio.file.Path passwordFile(String password) {
+        try {
+            java.nio.file.Path f = java.nio.file.Files.createTempFile("xmpp-iot-password", ".txt",
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            java.nio.file.Files.writeString(f, password + "\n");
+            f.toFile().deleteOnExit();
+            return f;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

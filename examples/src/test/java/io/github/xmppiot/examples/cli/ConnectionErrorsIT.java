@@ -50,8 +50,8 @@ class ConnectionErrorsIT {
     @Test
     void takesThePasswordFromTheEnvironment(ProsodyServer server) {
         List<String> a = Cli.account(server, "bob");
-        int i = a.indexOf("--password");
-        String password = a.get(i + 1);
+        int i = a.indexOf("--password-file");
+        String password = server.password("bob");
         a.subList(i, i + 2).clear();
         Cli.Result r = whoami(Map.of(ConnectionOptions.PASSWORD_ENV, password), a.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.err()).isZero();
@@ -60,7 +60,7 @@ class ConnectionErrorsIT {
     @Test
     void wrongPasswordIsOneLineAndExitCode3(ProsodyServer server) {
         List<String> a = Cli.account(server, "carol");
-        a.set(a.indexOf("--password") + 1, "not-the-password");
+        a.set(a.indexOf("--password-file") + 1, Cli.passwordFile("not-the-password").toString());
         Cli.Result r = whoami(Map.of(), a.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
         assertThat(r.errLines()).singleElement().asString().contains("login failed").contains("wrong JID or password")

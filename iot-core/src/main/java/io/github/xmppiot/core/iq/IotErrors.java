@@ -95,4 +95,15 @@ public final class IotErrors {
     public static IotErrorException internalError(String text) {
         return new IotErrorException(Condition.internal_server_error, Type.WAIT, text, List.of());
     }
+
+    /**
+     * {@code wait/resource-constraint} (RFC 6120 §8.3.3.18): a documented limit on concurrent or stored work for this
+     * requester or in total is reached; the requester may retry later.
+     *
+     * @param text explanation naming the limit, may be null
+     * @return the error
+     */
+    public static IotErrorException resourceConstraint(String text) {
+        return new IotErrorException(Condition.resource_constraint, Type.WAIT, text, List.of());
+    }
 }

@@ -2,12 +2,14 @@ package io.github.xmppiot.sensordata.internal;
 
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.core.thing.ReadScope;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.sensordata.ReadoutLimits;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataServer;
 import io.github.xmppiot.sensordata.element.Accepted;
@@ -26,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
@@ -36,7 +39,9 @@ import org.jxmpp.jid.Jid;
  * The IQ request handlers of {@link SensorDataServer}: {@code req} (XEP-0323 §3) and {@code cancel} (§3.7), both
  * asynchronous through {@link IotIqRequestHandler} so that Smack's reader thread never waits for an access decision or
  * a sensor. A read-out accepted at once and due now runs on the handler thread and decides itself when its
- * {@code accepted} answer goes out ({@link ServerReadout#startHere(Runnable)}, XEP-0323 §3).
+ * {@code accepted} answer goes out ({@link ServerReadout#startHere(Runnable)}, XEP-0323 §3). Before anything else a
+ * request is checked against the server's {@link ReadoutLimits}: {@code when} beyond the horizon is a
+ * {@code bad-request}, a requester (or the device) over its count gets {@code resource-constraint}.
  */
 public final class ServerHandlers {
 
@@ -44,16 +49,19 @@ public final class ServerHandlers {
 
     private final SensorDataServer server;
     private final Map<ReadoutKey, ServerReadout> inFlight;
+    private final Admission admission;
 
     /**
      * Creates the handlers of a server.
      *
-     * @param server   the server (configuration is read per request)
-     * @param inFlight the read-outs accepted and not finished, keyed by requester full JID and seqnr
+     * @param server    the server (configuration is read per request)
+     * @param inFlight  the read-outs accepted and not finished, keyed by requester full JID and seqnr
+     * @param admission counts requests per requester against {@link SensorDataServer#getReadoutLimits()}
      */
-    public ServerHandlers(SensorDataServer server, Map<ReadoutKey, ServerReadout> inFlight) {
+    public ServerHandlers(SensorDataServer server, Map<ReadoutKey, ServerReadout> inFlight, Admission admission) {
         this.server = server;
         this.inFlight = inFlight;
+        this.admission = admission;
     }
 
     /**
@@ -118,19 +126,42 @@ public final class ServerHandlers {
                     + " is already used by a read-out in progress"));
         }
         ReadoutRequest r = req.request();
+        ReadoutLimits limits = server.getReadoutLimits();
+        Duration delay = delayUntil(r.when().orElse(null), server.getClock());
+        if (delay.compareTo(limits.whenHorizon()) > 0) {
+            return CompletableFuture.failedFuture(IotErrors.badRequest("'when' lies more than "
+                    + limits.whenHorizon() + " ahead; this device queues read-outs up to that horizon"));
+        }
+        Admission.Slot slot;
+        try {
+            slot = admission.admit(requester.asBareJid(), !delay.isZero(), limits);
+        } catch (IotErrorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         AccessRequest access = AccessRequest.read(requester, r.tokens(), r.nodes(), Set.copyOf(r.fieldNames()),
                 r.effectiveCategories());
         CompletionStage<AccessDecision> decision;
         try {
             decision = server.getAccessPolicy().decide(access);
         } catch (RuntimeException e) {
+            slot.release();
             return CompletableFuture.failedFuture(e);
         }
         // A decision already made is applied on this thread, and a read-out due now is then started on it too, with
         // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread after
         // accepted.
-        boolean immediate = decision.toCompletableFuture().isDone();
-        return decision.thenApply(d -> accept(key, req, d, !immediate));
+        // The slot is held until the read-out ends (it is released by onFinish), or at once if the request is refused;
+        // a decision still missing when the request is answered (ANSWER_TIMEOUT) no longer holds it.
+        CompletableFuture<AccessDecision> decided = decision.toCompletableFuture();
+        boolean immediate = decided.isDone();
+        if (!immediate) {
+            decided = decided.copy().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        return decided.thenApply(d -> accept(key, req, d, !immediate, slot)).whenComplete((iq, e) -> {
+            if (e != null) {
+                slot.release();
+            }
+        });
     }
 
     /**
@@ -147,7 +178,7 @@ public final class ServerHandlers {
         return inFlight.get(new ReadoutKey(req.getFrom(), req.seqnr()));
     }
 
-    private IQ accept(ReadoutKey key, Req req, AccessDecision decision, boolean startNow) {
+    private IQ accept(ReadoutKey key, Req req, AccessDecision decision, boolean startNow, Admission.Slot slot) {
         if (decision == null || !decision.allowed()) {
             throw new CompletionException(IotErrors.forbidden("Access denied."));
         }
@@ -179,7 +210,10 @@ public final class ServerHandlers {
                 new MessageSplitter(req.seqnr(), server.getMaxFieldsPerMessage(), server.getMaxMessageChars()),
                 server.getDoneMarker(),
                 payload -> connection.sendStanza(message(connection, key.requester(), payload)),
-                () -> inFlight.remove(key)));
+                () -> {
+                    inFlight.remove(key);
+                    slot.release();
+                }, server.getWorkExecutor()));
         if (inFlight.putIfAbsent(key, readout) != null) {
             throw new CompletionException(IotErrors.badRequest("seqnr " + req.seqnr()
                     + " is already used by a read-out in progress"));

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -66,9 +67,11 @@ public final class ServerReadout {
      * @param doneMarker   how the end of the read-out is marked
      * @param sender       sends messages to the requester
      * @param onFinish     called once when the read-out ends (done, cancelled or failed)
+     * @param work         runs the read-out's work (a bounded pool, never Smack's reader thread)
      */
     public record Setup(int seqnr, List<Thing> things, ReadScope scope, HistoryStore history, Clock clock,
-            Duration readTimeout, MessageSplitter splitter, io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker, Sender sender, Runnable onFinish) {
+            Duration readTimeout, MessageSplitter splitter, io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker, Sender sender, Runnable onFinish,
+            Executor work) {
     }
 
     private final Setup setup;
@@ -91,7 +94,7 @@ public final class ServerReadout {
 
     /** Starts reading now, on a worker thread. */
     public void start() {
-        Threads.WORK.execute(() -> run(false));
+        setup.work().execute(() -> run(false));
     }
 
     /**
@@ -139,7 +142,7 @@ public final class ServerReadout {
      */
     public void schedule(Duration delay) {
         synchronized (lock) {
-            scheduled = Threads.TIMER.schedule(() -> Threads.WORK.execute(() -> run(true)), delay.toMillis(),
+            scheduled = Threads.TIMER.schedule(() -> setup.work().execute(() -> run(true)), delay.toMillis(),
                     TimeUnit.MILLISECONDS);
         }
     }
@@ -183,13 +186,13 @@ public final class ServerReadout {
             // Data that is already there (synchronous sensors) is emitted on this worker thread at once; a hop is
             // only needed when a sensor completes later, possibly on a thread that must not do the sending.
             parts.add(data.isDone() ? data.thenAccept(d -> emitNode(thing.node(), d))
-                    : data.thenAcceptAsync(d -> emitNode(thing.node(), d), Threads.WORK));
+                    : data.thenAcceptAsync(d -> emitNode(thing.node(), d), setup.work()));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         if (all.isDone()) {
             all.whenComplete((v, e) -> finish(e));
         } else {
-            all.whenCompleteAsync((v, e) -> finish(e), Threads.WORK);
+            all.whenCompleteAsync((v, e) -> finish(e), setup.work());
         }
     }
 
@@ -256,13 +259,15 @@ public final class ServerReadout {
                 return;
             }
             finished = true;
+            // The requester's slot and seqnr are free before the end marker goes out: a client may send its next
+            // request as soon as it sees the end, and must not meet a read-out limit that is about to be released.
+            setup.onFinish().run();
             if (cancelled) {
                 held = null;
             } else {
                 end(error);
             }
         }
-        setup.onFinish().run();
     }
 
     /** Sends the held message with the end marker; called with the lock held. */

@@ -159,10 +159,11 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     }
 
     @Override
-    public Page search(List<SearchOperator> operators, int offset, int limit) {
+    public Page search(List<SearchOperator> operators, int offset, int limit, java.time.Duration timeout) {
         SqlSearch q = SqlSearch.of(operators, offset, limit + 1);
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(q.sql())) {
+            ps.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000)));
             bind(ps, q.parameters());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -181,6 +182,19 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
         List<ThingRecord> records = things("SELECT " + THING_COLUMNS + " FROM thing WHERE id IN (" + in + ") ORDER BY id",
                 new ArrayList<>(page), true);
         return new Page(records, more);
+    }
+
+    @Override
+    public int countByJid(BareJid jid) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM thing WHERE jid = ?")) {
+            ps.setString(1, jid.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new UncheckedSql(e);
+        }
     }
 
     private List<ThingRecord> things(String sql, List<Object> params, boolean withoutKey) {

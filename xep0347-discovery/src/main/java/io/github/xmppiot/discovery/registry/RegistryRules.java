@@ -58,7 +58,9 @@ public final class RegistryRules {
      * @param from the full JID of the Thing or concentrator
      * @param req  the request
      * @return the outcome
-     * @throws IotErrorException {@code bad-request} for duplicate tag names or too many tags
+     * @throws IotErrorException {@code bad-request} for duplicate tag names or too many tags;
+     *                           {@code resource-constraint} for a new record beyond
+     *                           {@link RegistryOptions#maxRecordsPerJid()}
      */
     public RegisterOutcome register(Jid from, Register req) throws IotErrorException {
         List<MetaTag> tags = checkTags(req.tags());
@@ -67,6 +69,11 @@ public final class RegistryRules {
             ThingRecord old = tx.find(key).orElse(null);
             if (old != null && old.isClaimed() && !old.selfOwned()) {
                 return new RegisterOutcome.AlreadyClaimed(old.owner());
+            }
+            if (old == null && tx.countByJid(key.jid()) >= options.maxRecordsPerJid()) {
+                throw new Refused(IotErrors.resourceConstraint(key.jid() + " already has "
+                        + options.maxRecordsPerJid() + " records in this registry (the limit); unregister unused"
+                        + " nodes first"));
             }
             BareJid owner = req.selfOwned() ? from.asBareJid() : null;
             return new RegisterOutcome.Registered(tx.put(key, tags, owner, req.selfOwned(), req.selfOwned(), from));
@@ -169,18 +176,46 @@ public final class RegistryRules {
      *
      * @param req the request
      * @return the page
+     * @throws IotErrorException {@code bad-request} for more than {@link RegistryOptions#maxSearchOperators()}
+     *                           operators; {@code resource-constraint} if the query outlasts
+     *                           {@link RegistryOptions#searchTimeout()}
      */
-    public SearchResult search(Search req) {
+    public SearchResult search(Search req) throws IotErrorException {
+        checkSearch(req);
         if (req.operators().stream().anyMatch(op -> op.refersToKey())) {
             return new SearchResult(List.of(), false);
         }
         int limit = Math.min(req.maxCount().orElse(options.maxPageSize()), options.maxPageSize());
-        RegistryTransaction.Page page = storage.inTransaction(tx -> tx.search(req.operators(), req.offset(), limit));
+        RegistryTransaction.Page page;
+        try {
+            page = storage.inTransaction(tx -> tx.search(req.operators(), req.offset(), limit,
+                    options.searchTimeout()));
+        } catch (RegistryStorageException e) {
+            if (e.getCause() instanceof java.sql.SQLTimeoutException) {
+                throw IotErrors.resourceConstraint("the search took longer than " + options.searchTimeout()
+                        + "; use fewer or more selective operators");
+            }
+            throw e;
+        }
         List<FoundThing> things = new ArrayList<>();
         for (ThingRecord r : page.records()) {
             things.add(new FoundThing(r.owner(), r.key().jid(), r.key().node(), MetaTags.withoutKey(r.tags())));
         }
         return new SearchResult(things, page.more());
+    }
+
+    /**
+     * Checks the size of a search before it is queued (XEP-0347 §3.15).
+     *
+     * @param req the request
+     * @throws IotErrorException {@code bad-request} for more than {@link RegistryOptions#maxSearchOperators()}
+     *                           operators
+     */
+    public void checkSearch(Search req) throws IotErrorException {
+        if (req.operators().size() > options.maxSearchOperators()) {
+            throw IotErrors.badRequest("more than " + options.maxSearchOperators() + " search operators ("
+                    + req.operators().size() + "); this registry's limit");
+        }
     }
 
     /**

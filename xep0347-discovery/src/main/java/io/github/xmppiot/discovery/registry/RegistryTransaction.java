@@ -92,9 +92,31 @@ public interface RegistryTransaction {
      * @param operators at least one operator
      * @param offset    number of matching records to skip, in registration order
      * @param limit     largest number of records to return
+     * @param timeout   longest time the database may spend on the query (JDBC query timeout, whole seconds, at least
+     *                  one); a query that takes longer fails with {@link java.sql.SQLTimeoutException} as its cause
      * @return up to {@code limit} records, and whether more exist
      */
-    Page search(List<SearchOperator> operators, int offset, int limit);
+    Page search(List<SearchOperator> operators, int offset, int limit, java.time.Duration timeout);
+
+    /**
+     * {@link #search(List, int, int, java.time.Duration)} with {@link RegistryOptions#DEFAULT_SEARCH_TIMEOUT}.
+     *
+     * @param operators at least one operator
+     * @param offset    number of matching records to skip, in registration order
+     * @param limit     largest number of records to return
+     * @return up to {@code limit} records, and whether more exist
+     */
+    default Page search(List<SearchOperator> operators, int offset, int limit) {
+        return search(operators, offset, limit, RegistryOptions.DEFAULT_SEARCH_TIMEOUT);
+    }
+
+    /**
+     * Number of records registered by one bare JID (all its node triples), to cap what one account can store.
+     *
+     * @param jid the Thing's or concentrator's bare JID
+     * @return the count
+     */
+    int countByJid(BareJid jid);
 
     /**
      * A page of search results.

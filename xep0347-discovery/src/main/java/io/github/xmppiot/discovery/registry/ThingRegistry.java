@@ -19,6 +19,7 @@ import io.github.xmppiot.discovery.internal.AsyncIq;
 import io.github.xmppiot.discovery.internal.DiscoveryProviders;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,7 +27,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -37,6 +44,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -45,8 +53,11 @@ import org.jxmpp.jid.Jid;
  * its full JID, XEP-0347 §5.3), answers {@code register}, {@code mine}, {@code remove}, {@code update},
  * {@code search}, {@code unregister} and {@code disown} with the rules of {@link RegistryRules}, and tells Things
  * about {@code claimed}, {@code removed} and {@code disowned}. Requests are accepted as IQ {@code set} and as IQ
- * {@code get} (Smack's smack-experimental sends {@code get}). All storage work runs on one registry thread, never on
- * Smack's reader thread; every request is answered, and only after its changes are committed.
+ * {@code get} (Smack's smack-experimental sends {@code get}). All storage writes run on one registry thread, never on
+ * Smack's reader thread; every request is answered, and only after its changes are committed. Searches only read and
+ * run on their own bounded pool ({@link RegistryOptions#searchThreads()}), so a slow search never delays a
+ * registration or a claim; the limits of {@link RegistryOptions} are answered with {@code bad-request} or
+ * {@code resource-constraint}.
  */
 public final class ThingRegistry implements AutoCloseable {
 
@@ -56,6 +67,8 @@ public final class ThingRegistry implements AutoCloseable {
     private final RegistryRules rules;
     private final RegistryOptions options;
     private final ExecutorService worker;
+    private final ThreadPoolExecutor searchers;
+    private final Map<BareJid, Integer> searchesByJid = new HashMap<>();
     private final List<IQRequestHandler> handlers = new ArrayList<>();
     /** Disowns waiting for the Thing's acknowledgement; a registration of that Thing waits for them to complete. */
     private final Map<ThingKey, CompletableFuture<Void>> disowning = new ConcurrentHashMap<>();
@@ -69,6 +82,14 @@ public final class ThingRegistry implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger n = new AtomicInteger();
+        this.searchers = new ThreadPoolExecutor(options.searchThreads(), options.searchThreads(), 60,
+                TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.maxQueuedSearches()), r -> {
+                    Thread t = new Thread(r, "xep0347-search-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        searchers.allowCoreThreadTimeOut(true);
     }
 
     /**
@@ -144,7 +165,33 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private CompletionStage<IQ> onSearch(Search req) {
-        return work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))));
+        BareJid who = req.getFrom().asBareJid();
+        try {
+            rules.checkSearch(req);
+            takeSearchSlot(who);
+        } catch (IotErrorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        try {
+            return this.<IQ>work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))), searchers)
+                    .whenComplete((iq, e) -> giveSearchSlot(who));
+        } catch (RejectedExecutionException e) {
+            giveSearchSlot(who);
+            return CompletableFuture.failedFuture(IotErrors.resourceConstraint(options.maxQueuedSearches()
+                    + " searches are already waiting (the limit); retry later"));
+        }
+    }
+
+    private synchronized void takeSearchSlot(BareJid who) throws IotErrorException {
+        int mine = searchesByJid.getOrDefault(who, 0);
+        if (mine >= options.searchesPerJid()) {
+            throw IotErrors.resourceConstraint(who + " already has " + mine + " searches in progress (the limit)");
+        }
+        searchesByJid.put(who, mine + 1);
+    }
+
+    private synchronized void giveSearchSlot(BareJid who) {
+        searchesByJid.computeIfPresent(who, (k, v) -> v <= 1 ? null : v - 1);
     }
 
     private CompletionStage<IQ> onUnregister(Unregister req) {
@@ -194,6 +241,10 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> work(Work<T> work) {
+        return work(work, worker);
+    }
+
+    private <T> CompletableFuture<T> work(Work<T> work, Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.run();
@@ -202,7 +253,7 @@ public final class ThingRegistry implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 throw new CompletionException(IotErrors.badRequest(e.getMessage()));
             }
-        }, worker);
+        }, executor);
     }
 
     private <R extends IQ> void handle(String element, Class<R> type, Function<R, CompletionStage<IQ>> body) {
@@ -230,6 +281,7 @@ public final class ThingRegistry implements AutoCloseable {
         handlers.clear();
         ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(DiscoveryXml.NAMESPACE);
         worker.shutdown();
+        searchers.shutdown();
     }
 
     @FunctionalInterface

@@ -215,7 +215,7 @@ class RegistryRulesTest {
         assertThat(search(BY_MAN).things()).hasSize(1);
     }
 
-    private SearchResult search(List<SearchOperator> ops) {
+    private SearchResult search(List<SearchOperator> ops) throws IotErrorException {
         return rules.search(new Search(ops, 0, null));
     }
 
