@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot hub}: runs the SDK's XEP-0326 hub ({@link Hub}) on a JSON configuration file until interrupted. The
  * hub keeps the file in sync with the nodes clients create, edit and destroy.
  */
-@Command(name = "hub", sortOptions = false, description = {
+@Command(name = "hub", sortOptions = false,
+        header = "Runs a hub (XEP-0326) of devices that clients can manage.", description = {
     "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
     "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
     "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot thing}: runs the demo device and serves read-outs (XEP-0323) and control (XEP-0325) until it is
  * interrupted (Ctrl-C).
  */
-@Command(name = "thing", sortOptions = false, description = {
+@Command(name = "thing", sortOptions = false,
+        header = "Runs a device with sensors, a relay and a LED.", description = {
     "Runs a device with temperature/humidity/pressure, light and motion sensors, a relay and a dimmable LED,",
     "serving read-outs (XEP-0323) and control (XEP-0325) until interrupted (Ctrl-C).",
     "Only --allow JIDs, its owner (once claimed through --registry) and friends (contacts we share presence",

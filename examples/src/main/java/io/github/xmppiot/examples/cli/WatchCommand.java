@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot watch}: reads a Thing periodically and prints the values that changed (XEP-0323). */
-@Command(name = "watch", sortOptions = false, description = {
+@Command(name = "watch", sortOptions = false,
+        header = "Prints the values of a Thing as they change (XEP-0323).", description = {
     "Reads a Thing's momentary values periodically (XEP-0323) and prints each value when it changes,",
     "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line."})
 final class WatchCommand implements Callable<Integer> {

@@ -66,6 +66,7 @@ public final class XmppIot implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpOptions.addTo(cl);
         return cl;
     }
 
