@@ -1,6 +1,7 @@
 package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.core.NodeRef;
@@ -61,14 +62,14 @@ final class AddNodeCommand implements Callable<Integer> {
             throw CliException.badInput("give the node id as NODE_ID, not as id=...");
         }
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), concentrator, s.timeout());
+            Jid target = Targets.resolve(s, concentrator, ConcentratorServer.FEATURE, spec);
             ConcentratorClient client = ConcentratorClient.getInstanceFor(s.connection());
             NodeRef parentRef = parent != null ? NodeRef.of(parent, source)
-                    : Targets.await(client.getRootNodes(target, source), s.timeout()).stream().findFirst()
+                    : Targets.await(s, target, client.getRootNodes(target, source), s.timeout()).stream().findFirst()
                             .map(n -> NodeRef.of(n.nodeId(), source))
                             .orElseThrow(() -> new CliException(CliException.FAILED, target + " has no root node"));
             s.progress().step("asking " + target + " for the parameters of " + type + " ...");
-            DataForm form = Targets.await(client.getParametersForNewNode(target, parentRef, type), s.timeout());
+            DataForm form = Targets.await(s, target, client.getParametersForNewNode(target, parentRef, type), s.timeout());
             DataForm submission;
             try {
                 submission = NodeForms.fill(form, nodeId, values);
@@ -76,7 +77,7 @@ final class AddNodeCommand implements Callable<Integer> {
                 throw CliException.badInput(e.getMessage());
             }
             s.progress().step("creating " + nodeId + " ...");
-            NodeInformation node = Targets.await(client.createNewNode(target, parentRef, type, submission),
+            NodeInformation node = Targets.await(s, target, client.createNewNode(target, parentRef, type, submission),
                     s.timeout());
             s.progress().clear();
             Map<String, Object> json = new LinkedHashMap<>();

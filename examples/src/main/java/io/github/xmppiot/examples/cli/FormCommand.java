@@ -2,6 +2,7 @@ package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlForm;
+import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.control.ParameterDescription;
 import io.github.xmppiot.core.value.Value;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ final class FormCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("name", "type", "value", "range", "label");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
     private String thing;
 
     @Mixin
@@ -35,9 +36,9 @@ final class FormCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, ControlServer.NAMESPACE, spec);
             s.progress().step("reading the control form of " + target + " ...");
-            ControlForm form = Targets.await(ControlClient.getInstanceFor(s.connection())
+            ControlForm form = Targets.await(s, target, ControlClient.getInstanceFor(s.connection())
                     .setReplyTimeout(s.timeout()).getForm(target), s.timeout());
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();

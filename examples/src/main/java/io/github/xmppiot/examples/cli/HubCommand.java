@@ -65,9 +65,11 @@ final class HubCommand implements Callable<Integer> {
                 .collect(Collectors.toSet());
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
-        try (Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+        try (Session s = Session.open(connection.defaultResource("hub"), spec.commandLine().getErr(), c -> {
             if (provisioningServer != null) {
                 ProvisioningClient.getInstanceFor(c);
+            } else {
+                FriendRequests.install(c, allowed, out);
             }
         })) {
             XMPPTCPConnection c = s.connection();

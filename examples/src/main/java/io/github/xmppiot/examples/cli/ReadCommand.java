@@ -6,6 +6,7 @@ import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
+import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,7 +29,7 @@ final class ReadCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = Tables.READOUT_COLUMNS;
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to read (repeatable). Default: all.")
@@ -60,9 +61,9 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReadoutRequest request = request(nodes, fields, types, from, to);
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             s.progress().step("reading " + target + " ...");
-            Readout readout = Targets.await(SensorDataClient.getInstanceFor(s.connection())
+            Readout readout = Targets.await(s, target, SensorDataClient.getInstanceFor(s.connection())
                     .setDefaultTimeout(s.timeout()).read(target, request), s.timeout().multipliedBy(2));
             s.progress().clear();
             print(spec.commandLine().getOut(), readout);

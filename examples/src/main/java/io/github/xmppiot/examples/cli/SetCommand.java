@@ -3,6 +3,7 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlForm;
 import io.github.xmppiot.control.ControlRequest;
+import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.control.ParameterDescription;
 import io.github.xmppiot.control.SetResult;
 import io.github.xmppiot.core.value.Value;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "set", sortOptions = false, description = "Sets control parameters of a Thing (XEP-0325).")
 final class SetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
     private String thing;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME=VALUE", description = "Parameters to set.")
@@ -50,10 +51,10 @@ final class SetCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Map<String, String> values = Assignments.parse(assignments);
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, ControlServer.NAMESPACE, spec);
             ControlClient client = ControlClient.getInstanceFor(s.connection()).setReplyTimeout(s.timeout());
             s.progress().step("reading the control form of " + target + " ...");
-            ControlForm form = Targets.await(client.getForm(target, io.github.xmppiot.core.Tokens.NONE,
+            ControlForm form = Targets.await(s, target, client.getForm(target, io.github.xmppiot.core.Tokens.NONE,
                     nodes.stream().map(io.github.xmppiot.core.NodeRef::of).toList()), s.timeout());
             ControlRequest.Builder request = ControlRequest.builder();
             nodes.forEach(request::node);
@@ -61,7 +62,7 @@ final class SetCommand implements Callable<Integer> {
                 request.set(e.getKey(), typed(form, e.getKey(), e.getValue()));
             }
             s.progress().step("setting " + String.join(", ", values.keySet()) + " ...");
-            SetResult result = Targets.await(client.set(target, request.build()), s.timeout());
+            SetResult result = Targets.await(s, target, client.set(target, request.build()), s.timeout());
             s.progress().clear();
             List<String> set = result.parameters().isEmpty() ? List.copyOf(values.keySet()) : result.parameters();
             Map<String, Object> json = new LinkedHashMap<>();

@@ -71,9 +71,11 @@ final class ThingCommand implements Callable<Integer> {
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
         try (DemoBoard board = "mock".equals(hal) ? DemoBoard.simulated(nodeId) : DemoBoard.open(hal, nodeId);
-             Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+             Session s = Session.open(connection.defaultResource("thing"), spec.commandLine().getErr(), c -> {
                  if (provisioningServer != null) {
                      ProvisioningClient.getInstanceFor(c);
+                 } else {
+                     FriendRequests.install(c, allowed, out);
                  }
              })) {
             XMPPTCPConnection c = s.connection();

@@ -3,6 +3,7 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
+import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
     "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line."})
 final class WatchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to watch (repeatable). Default: all.")
@@ -66,7 +67,7 @@ final class WatchCommand implements Callable<Integer> {
             return t;
         });
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             SensorDataClient client = SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout());
             Map<String, String> last = new HashMap<>();
             if (!output.json()) {
@@ -76,7 +77,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (n > 0) {
                     timer.schedule(() -> { }, interval, TimeUnit.SECONDS).get();
                 }
-                Readout r = Targets.await(client.read(target, request), s.timeout().multipliedBy(2));
+                Readout r = Targets.await(s, target, client.read(target, request), s.timeout().multipliedBy(2));
                 print(out, r, last);
             }
             return 0;
