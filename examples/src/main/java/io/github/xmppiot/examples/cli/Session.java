@@ -59,7 +59,12 @@ public final class Session implements AutoCloseable {
             // friend requests wait for 'xmpp-iot accept' (or a device's own rules), never answered by Smack's default
             Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.manual);
             beforeLogin.accept(c);
-            c.connect().login();
+            try {
+                c.connect();
+            } catch (Exception e) {
+                throw ConnectFailures.explain(e, config, options.timeout());
+            }
+            c.login();
             ok = true;
         } finally {
             if (!ok) {
