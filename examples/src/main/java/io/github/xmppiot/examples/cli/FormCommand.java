@@ -27,7 +27,8 @@ final class FormCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("name", "type", "value", "range", "label");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id behind a concentrator or hub (repeatable;"

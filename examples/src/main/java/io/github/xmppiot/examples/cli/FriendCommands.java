@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Friendship from the command line: devices serve their friends (XEP-0323 §3.10, XEP-0325 §3.8, XEP-0324 §3.2), and a
- * friendship is a presence subscription (RFC 6121 §3). {@code befriend} asks, {@code accept} accepts (run on the
+ * Friendship from the command line: devices serve their friends (XEP-0323 §3.10, XEP-0325 §3.8, XEP-0324 §3.2),
+ * and a friendship is a presence subscription (RFC 6121 §3). {@code befriend} asks, {@code accept} accepts (run on the
  * device's account), {@code contacts} lists.
  */
 final class FriendCommands {

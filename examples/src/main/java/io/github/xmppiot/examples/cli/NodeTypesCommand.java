@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jivesoftware.smackx.xdata.FormField;
+import org.jivesoftware.smackx.xdata.ListSingleFormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jivesoftware.smackx.xdatavalidation.packet.ValidateElement;
 import org.jxmpp.jid.Jid;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "node-types", sortOptions = false, header = "Lists the node types a hub can add (XEP-0326).",
         description = {"Lists the node types a concentrator or hub can add under a node, one line per parameter of",
-            "each type's form (what 'add-node JID TYPE NODE_ID NAME=VALUE ...' takes); required parameters are marked."})
+            "each type's form (what 'add-node JID TYPE NODE_ID NAME=VALUE ...' takes); required ones are marked."})
 final class NodeTypesCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("type", "parameter", "datatype", "required", "default", "label");
@@ -100,7 +101,7 @@ final class NodeTypesCommand implements Callable<Integer> {
     }
 
     private static String datatype(FormField f) {
-        if (f.getType() == FormField.Type.list_single && f instanceof org.jivesoftware.smackx.xdata.ListSingleFormField l) {
+        if (f instanceof ListSingleFormField l) {
             return String.join("|", l.getOptions().stream().map(FormField.Option::getValueString).toList());
         }
         ValidateElement v = ValidateElement.from(f);

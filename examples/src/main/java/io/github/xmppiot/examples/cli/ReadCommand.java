@@ -33,7 +33,8 @@ final class ReadCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = Tables.READOUT_COLUMNS;
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to read (repeatable). Default: all.")

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "set", sortOptions = false, description = "Sets control parameters of a Thing (XEP-0325).")
 final class SetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME[:TYPE]=VALUE", description = "Parameters to set."

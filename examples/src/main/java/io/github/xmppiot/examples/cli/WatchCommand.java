@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
     "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line."})
 final class WatchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online resource.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to watch (repeatable). Default: all.")

@@ -17,9 +17,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "xmpp-iot", mixinStandardHelpOptions = true, versionProvider = XmppIot.Version.class,
         description = "Devices, services and clients of the XMPP IoT extensions (XEP-0323/0324/0325/0326/0347).",
         subcommands = {DemoCommand.class, ThingCommand.class, HubCommand.class, ReadCommand.class, WatchCommand.class, SetCommand.class, FormCommand.class,
-            NodesCommand.class, NodeTypesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
+            NodesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
             ClaimCommand.class, RemoveCommand.class, RemoveCommand.Disown.class, ProvisioningCommand.class,
-            FriendCommands.Befriend.class, FriendCommands.Accept.class, FriendCommands.Contacts.class,
+            NodeTypesCommand.class, FriendCommands.Befriend.class, FriendCommands.Accept.class,
+            FriendCommands.Contacts.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 request failed, 2 malformed input, 3 cannot connect or log in."})
 public final class XmppIot implements Runnable {
