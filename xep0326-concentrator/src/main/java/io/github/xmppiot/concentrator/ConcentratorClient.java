@@ -24,6 +24,7 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.Message;
 import org.jxmpp.jid.Jid;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -99,7 +100,7 @@ public final class ConcentratorClient extends Manager {
         connection().sendIqRequestAsync(request).onSuccess(iq -> complete(f, iq)).onError(e -> {
             if (e instanceof XMPPException.XMPPErrorException x) {
                 if (x.getStanza() instanceof ConcentratorResponse r) {
-                    f.completeExceptionally(new ConcentratorException(r.result(), r, x.getStanzaError().getDescriptiveText()));
+                    f.completeExceptionally(new ConcentratorException(r.result(), r, text(x.getStanzaError())));
                 } else {
                     f.completeExceptionally(new ConcentratorException(ResultCode.fromCondition(x.getStanzaError().getCondition()),
                             null, x.getStanzaError().toString()));
@@ -109,6 +110,21 @@ public final class ConcentratorClient extends Manager {
             }
         });
         return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(f);
+    }
+
+    /**
+     * The concentrator's reason (the error's {@code text}). Smack 4.4 reads a {@code text} child without the stanzas
+     * namespace, as Smack itself writes it inside an IQ, as an extension instead; it is then taken from the XML.
+     */
+    static String text(StanzaError error) {
+        String text = error.getDescriptiveText();
+        if (text != null) {
+            return text;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
+                .matcher(error.toXML().toString());
+        return m.find() ? m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&apos;", "'").replace("&amp;", "&") : null;
     }
 
     private static void complete(CompletableFuture<ConcentratorResponse> f, IQ iq) {

@@ -202,7 +202,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
     }
 
     @SafeVarargs
-    private static Throwable find(Throwable t, Class<? extends Throwable>... types) {
+    static Throwable find(Throwable t, Class<? extends Throwable>... types) {
         for (Throwable x = t; x != null; x = x.getCause() == x ? null : x.getCause()) {
             for (Class<? extends Throwable> type : types) {
                 if (type.isInstance(x)) {

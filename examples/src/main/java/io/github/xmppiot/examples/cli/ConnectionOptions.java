@@ -73,8 +73,24 @@ public final class ConnectionOptions {
     private int timeoutSeconds;
 
     @Option(names = "--resource", paramLabel = "RESOURCE", order = 108,
-            description = "Resource of this connection. Default: chosen by the server.")
+            description = "Resource of this connection. Default: 'thing' for thing, 'hub' for hub (so that bare"
+                    + " JIDs find them), else chosen by the server.")
     private String resource;
+
+    /** The resource used when {@code --resource} is not given; null lets the server choose. */
+    private String defaultResource;
+
+    /**
+     * Sets the resource used when {@code --resource} is not given: devices use a stable one, so that clients given
+     * their bare JID find them without seeing their presence ({@link Targets}).
+     *
+     * @param resource the resource
+     * @return these options
+     */
+    public ConnectionOptions defaultResource(String resource) {
+        this.defaultResource = resource;
+        return this;
+    }
 
     /** @return the timeout for connecting and for each answer */
     public Duration timeout() {
@@ -129,8 +145,8 @@ public final class ConnectionOptions {
         if (allowPlainSasl) {
             b.allowPlainSasl();
         }
-        if (resource != null) {
-            b.resource(resource);
+        if (resource != null || defaultResource != null) {
+            b.resource(resource != null ? resource : defaultResource);
         }
         b.password(resolvePassword());
         return b.replyTimeout(timeout()).connectTimeout(timeout()).build();

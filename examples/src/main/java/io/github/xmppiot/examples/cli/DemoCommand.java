@@ -7,7 +7,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot demo}: the self-contained walk-through ({@link Demo}). */
-@Command(name = "demo", description = {
+@Command(name = "demo",
+        header = "Runs the whole walk-through in this program, with no setup.", description = {
     "Runs the XMPP IoT walk-through inside this program: an embedded XMPP server on the loopback interface,",
     "a hub with simulated devices and a client reading, controlling and adding devices. Needs no setup."})
 final class DemoCommand implements Callable<Integer> {

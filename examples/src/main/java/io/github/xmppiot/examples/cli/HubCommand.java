@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot hub}: runs the SDK's XEP-0326 hub ({@link Hub}) on a JSON configuration file until interrupted. The
  * hub keeps the file in sync with the nodes clients create, edit and destroy.
  */
-@Command(name = "hub", sortOptions = false, description = {
+@Command(name = "hub", sortOptions = false,
+        header = "Runs a hub (XEP-0326) of devices that clients can manage.", description = {
     "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
     "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
     "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",
@@ -65,10 +66,12 @@ final class HubCommand implements Callable<Integer> {
                 .collect(Collectors.toSet());
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
-        try (Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+        try (Session s = Session.open(connection.defaultResource("hub"), spec.commandLine().getErr(), c -> {
             Readiness.holdPresence(c); // available only once the XEP-0326 handlers are in place
             if (provisioningServer != null) {
                 ProvisioningClient.getInstanceFor(c);
+            } else {
+                FriendRequests.install(c, allowed, out);
             }
         })) {
             XMPPTCPConnection c = s.connection();

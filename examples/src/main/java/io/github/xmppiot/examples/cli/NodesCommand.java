@@ -1,6 +1,7 @@
 package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ final class NodesCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("node", "type", "parent", "state", "readable", "controllable");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The concentrator; a bare JID is resolved through the"
-            + " roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The concentrator; a bare JID is resolved to its"
+            + " online resource.")
     private String concentrator;
 
     @Option(names = "--source", paramLabel = "SOURCE_ID", defaultValue = NodeTree.SOURCE_ID,
@@ -40,9 +41,9 @@ final class NodesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), concentrator, s.timeout());
+            Jid target = Targets.resolve(s, concentrator, ConcentratorServer.FEATURE, spec);
             s.progress().step("listing the nodes of " + target + " ...");
-            List<NodeInformation> nodes = Targets.await(ConcentratorClient.getInstanceFor(s.connection())
+            List<NodeInformation> nodes = Targets.await(s, target, ConcentratorClient.getInstanceFor(s.connection())
                     .getAllNodes(target, source, false), s.timeout());
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();

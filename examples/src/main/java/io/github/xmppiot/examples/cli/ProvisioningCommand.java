@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot provisioning}: runs a XEP-0324 provisioning server on an XMPP account until interrupted. */
-@Command(name = "provisioning", sortOptions = false, description = {
+@Command(name = "provisioning", sortOptions = false,
+        header = "Runs a provisioning server (XEP-0324).", description = {
     "Runs a provisioning server (XEP-0324) on this account until interrupted (Ctrl-C): it decides friendships,",
     "read-outs and control of the Things that trust it, from rules their owners manage with ad-hoc commands",
     "(claim, friendship, read and control rules)."})

@@ -4,8 +4,11 @@ import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
+import io.github.xmppiot.sensordata.ReadoutListener;
 import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.ReadoutSession;
 import io.github.xmppiot.sensordata.SensorDataClient;
+import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.jxmpp.jid.Jid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +33,8 @@ final class ReadCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = Tables.READOUT_COLUMNS;
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to read (repeatable). Default: all.")
@@ -60,10 +66,27 @@ final class ReadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReadoutRequest request = request(nodes, fields, types, from, to);
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             s.progress().step("reading " + target + " ...");
-            Readout readout = Targets.await(SensorDataClient.getInstanceFor(s.connection())
-                    .setDefaultTimeout(s.timeout()).read(target, request), s.timeout().multipliedBy(2));
+            ReadoutSession session = SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout())
+                    .readout(target, request, ReadoutListener.NONE);
+            Readout readout;
+            try {
+                readout = Targets.await(s, target, session.result(), s.timeout().multipliedBy(2));
+            } catch (TimeoutException | ExecutionException e) {
+                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+                if (!(cause instanceof TimeoutException)) {
+                    throw e;
+                }
+                // accepted() completes normally (with whether the Thing queued the read-out) once it accepted
+                boolean accepted = session.accepted().isDone() && !session.accepted().isCompletedExceptionally();
+                throw new CliException(CliException.FAILED, accepted
+                        ? target + " accepted the read-out but sent no data within " + s.timeout().toSeconds()
+                                + " s: the device is slow or stuck; try a larger --timeout or fewer --field/--node,"
+                                + " or ask its owner to check it"
+                        : target + " did not answer the read-out within " + s.timeout().toSeconds() + " s: is it"
+                                + " online, and does it serve sensor data (XEP-0323)? try a larger --timeout", cause);
+            }
             s.progress().clear();
             print(spec.commandLine().getOut(), readout);
             return readout.fields().isEmpty() && readout.hasFailures() ? CliException.FAILED : 0;

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot registry}: runs a XEP-0347 thing registry on an XMPP account until interrupted. */
-@Command(name = "registry", sortOptions = false, description = {
+@Command(name = "registry", sortOptions = false,
+        header = "Runs a thing registry (XEP-0347).", description = {
     "Runs a thing registry (XEP-0347) on this account until interrupted (Ctrl-C): Things register their meta tags,",
     "owners claim them with the claim string, and claimed public Things can be searched."})
 final class RegistryCommand implements Callable<Integer> {

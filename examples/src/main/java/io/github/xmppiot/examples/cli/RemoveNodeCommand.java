@@ -1,6 +1,7 @@
 package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.core.NodeRef;
 import java.util.Map;
@@ -40,9 +41,9 @@ final class RemoveNodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), concentrator, s.timeout());
+            Jid target = Targets.resolve(s, concentrator, ConcentratorServer.FEATURE, spec);
             s.progress().step("removing " + nodeId + " ...");
-            Targets.await(ConcentratorClient.getInstanceFor(s.connection())
+            Targets.await(s, target, ConcentratorClient.getInstanceFor(s.connection())
                     .destroyNode(target, NodeRef.of(nodeId, source)), s.timeout());
             s.progress().clear();
             output.result(spec.commandLine().getOut(), Map.of("removed", nodeId),

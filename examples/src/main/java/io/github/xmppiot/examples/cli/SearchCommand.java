@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot search}: searches claimed public Things by meta tags (XEP-0347 §3.15). */
-@Command(name = "search", sortOptions = false, description = {
-    "Searches a thing registry for claimed public Things (XEP-0347). Every condition must hold:",
+@Command(name = "search", sortOptions = false,
+        header = "Searches a thing registry for public Things (XEP-0347).", description = {
+    "Searches a thing registry for public Things (XEP-0347). Every condition must hold:",
     "  NAME=VALUE  NAME!=VALUE  NAME<VALUE  NAME<=VALUE  NAME>VALUE  NAME>=VALUE  (numeric if VALUE is a number,",
     "  string otherwise; quote the argument in the shell), NAME~MASK (MASK with * wildcards)."})
 final class SearchCommand implements Callable<Integer> {

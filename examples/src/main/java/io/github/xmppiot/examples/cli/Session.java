@@ -5,6 +5,7 @@ import io.github.xmppiot.core.connection.IotConnectionConfig;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Consumer;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -55,8 +56,15 @@ public final class Session implements AutoCloseable {
         XMPPTCPConnection c = IotConnection.create(config);
         boolean ok = false;
         try {
+            // friend requests wait for 'xmpp-iot accept' (or a device's own rules), never answered by Smack's default
+            Roster.getInstanceFor(c).setSubscriptionMode(Roster.SubscriptionMode.manual);
             beforeLogin.accept(c);
-            c.connect().login();
+            try {
+                c.connect();
+            } catch (Exception e) {
+                throw ConnectFailures.explain(e, config, options.timeout());
+            }
+            c.login();
             ok = true;
         } finally {
             if (!ok) {

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot thing}: runs the demo device and serves read-outs (XEP-0323) and control (XEP-0325) until it is
  * interrupted (Ctrl-C).
  */
-@Command(name = "thing", sortOptions = false, description = {
+@Command(name = "thing", sortOptions = false,
+        header = "Runs a device with sensors, a relay and a LED.", description = {
     "Runs a device with temperature/humidity/pressure, light and motion sensors, a relay and a dimmable LED,",
     "serving read-outs (XEP-0323) and control (XEP-0325) until interrupted (Ctrl-C).",
     "Only --allow JIDs, its owner (once claimed through --registry) and friends (contacts we share presence",
@@ -71,10 +72,12 @@ final class ThingCommand implements Callable<Integer> {
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
         try (DemoBoard board = "mock".equals(hal) ? DemoBoard.simulated(nodeId) : DemoBoard.open(hal, nodeId);
-             Session s = Session.open(connection, spec.commandLine().getErr(), c -> {
+             Session s = Session.open(connection.defaultResource("thing"), spec.commandLine().getErr(), c -> {
                  Readiness.holdPresence(c); // available only once every handler and disco feature is in place
                  if (provisioningServer != null) {
                      ProvisioningClient.getInstanceFor(c);
+                 } else {
+                     FriendRequests.install(c, allowed, out);
                  }
              })) {
             XMPPTCPConnection c = s.connection();

@@ -3,6 +3,7 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
+import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,12 +23,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot watch}: reads a Thing periodically and prints the values that changed (XEP-0323). */
-@Command(name = "watch", sortOptions = false, description = {
+@Command(name = "watch", sortOptions = false,
+        header = "Prints the values of a Thing as they change (XEP-0323).", description = {
     "Reads a Thing's momentary values periodically (XEP-0323) and prints each value when it changes,",
     "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line."})
 final class WatchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved through the roster.")
+    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
+            + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to watch (repeatable). Default: all.")
@@ -65,7 +68,7 @@ final class WatchCommand implements Callable<Integer> {
             return t;
         });
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-            Jid target = Targets.resolve(s.connection(), thing, s.timeout());
+            Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             SensorDataClient client = SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout());
             Map<String, String> last = new HashMap<>();
             if (!output.json()) {
@@ -75,7 +78,7 @@ final class WatchCommand implements Callable<Integer> {
                 if (n > 0) {
                     timer.schedule(() -> { }, interval, TimeUnit.SECONDS).get();
                 }
-                Readout r = Targets.await(client.read(target, request), s.timeout().multipliedBy(2));
+                Readout r = Targets.await(s, target, client.read(target, request), s.timeout().multipliedBy(2));
                 print(out, r, last);
             }
             return 0;

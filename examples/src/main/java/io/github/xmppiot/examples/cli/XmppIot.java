@@ -19,6 +19,8 @@ import picocli.CommandLine.Spec;
         subcommands = {DemoCommand.class, ThingCommand.class, HubCommand.class, ReadCommand.class, WatchCommand.class, SetCommand.class, FormCommand.class,
             NodesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
             ClaimCommand.class, RemoveCommand.class, RemoveCommand.Disown.class, ProvisioningCommand.class,
+            NodeTypesCommand.class, FriendCommands.Befriend.class, FriendCommands.Accept.class,
+            FriendCommands.Contacts.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 request failed, 2 malformed input, 3 cannot connect or log in."})
 public final class XmppIot implements Runnable {
@@ -66,6 +68,7 @@ public final class XmppIot implements Runnable {
         cl.setExecutionExceptionHandler(errors);
         cl.setParameterExceptionHandler(errors);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpOptions.addTo(cl);
         return cl;
     }
 

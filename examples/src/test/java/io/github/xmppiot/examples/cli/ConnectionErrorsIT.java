@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -80,6 +83,60 @@ class ConnectionErrorsIT {
         assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
         assertThat(r.errLines()).singleElement().asString().startsWith("whoami: cannot connect")
                 .contains(String.valueOf(closed));
+    }
+
+    @Test
+    void aPortThatIsNotXmppSaysSoAndNamesTheOptions(ProsodyServer server) throws Exception {
+        try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> {
+                try (Socket s = http.accept()) {
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    s.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    // the test is over
+                }
+            }, "not-xmpp");
+            answering.setDaemon(true);
+            answering.start();
+            List<String> a = Cli.account(server, "gina");
+            a.set(a.indexOf("--port") + 1, String.valueOf(http.getLocalPort()));
+            Cli.Result r = whoami(Map.of(), Cli.args(a, "--timeout", "3"));
+            assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
+            assertThat(r.errLines()).singleElement().asString().isEqualTo("whoami: " + ProsodyServer.HOST + ":"
+                    + http.getLocalPort() + " does not speak XMPP (it answered something that is not an XMPP"
+                    + " stream): check --host and --port (XMPP clients use port 5222)");
+        }
+    }
+
+    @Test
+    void aSilentPortIsAConnectionProblemNotAnOfflineJid(ProsodyServer server) throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<String> a = Cli.account(server, "hank");
+            a.set(a.indexOf("--port") + 1, String.valueOf(silent.getLocalPort()));
+            Cli.Result r = whoami(Map.of(), Cli.args(a, "--timeout", "2"));
+            assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
+            assertThat(r.errLines()).singleElement().asString().isEqualTo("whoami: connected to "
+                    + ProsodyServer.HOST + ":" + silent.getLocalPort() + " but no XMPP server answered within 2 s:"
+                    + " check --host and --port (XMPP clients use port 5222), or try a larger --timeout")
+                    .doesNotContain("online");
+        }
+    }
+
+    @Test
+    void aNameThatDoesNotResolveSuggestsHostAndPort() {
+        Cli.Result host = whoami(Map.of(), "--jid", "ivy@example.org", "--password", "x", "--host",
+                "no-such-host.invalid", "--timeout", "3");
+        assertThat(host.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
+        assertThat(host.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the name"
+                + " no-such-host.invalid does not resolve (DNS); check --host");
+        Cli.Result domain = whoami(Map.of(), "--jid", "ivy@no-such-domain.invalid", "--password", "x",
+                "--timeout", "3");
+        assertThat(domain.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
+        assertThat(domain.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the"
+                + " name no-such-domain.invalid does not resolve (DNS); give the server's address with --host (and"
+                + " --port if not 5222)");
     }
 
     @Test

@@ -54,6 +54,41 @@ class HubCommandIT {
     }
 
     @Test
+    void bareJidNodeTypesFormsAndAddNodeErrorsSayWhatToDo(ProsodyServer server, @TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("hub.json"), """
+                {"rootId": "Hub", "hal": {"backend": "mock"},
+                 "nodes": [{"id": "Garage", "type": "relay", "parameters": {"pin": 17}},
+                           {"id": "Kitchen", "type": "DemoBoard"}]}
+                """);
+        List<String> owner = Cli.account(server, "owner4");
+        String bare = server.jid("hub4").toString();
+        try (RunningCommand hub = RunningCommand.start(Cli.args("hub", "--config", config, "--allow",
+                server.jid("owner4"), Cli.account(server, "hub4")))) {
+            assertThat(hub.awaitOutput("online as (\\S+)", 20)).isEqualTo(bare + "/hub");
+            Cli.Result types = Cli.run(Cli.args("node-types", bare, owner));
+            assertThat(types.exitCode()).as(types.err()).isZero();
+            assertThat(types.err()).startsWith("node-types: using " + bare + "/hub for " + bare);
+            assertThat(types.out()).containsPattern("relay\\s+pin\\s+int 0\\.\\.53\\s+true")
+                    .containsPattern("DemoBoard\\s+room\\s").contains("bme280", "dimmable-led");
+            Cli.Result root = Cli.run(Cli.args("form", bare, owner));
+            assertThat(root.exitCode()).isEqualTo(CliException.FAILED);
+            assertThat(root.errLines()).last().asString().contains("give --node NODE")
+                    .contains("xmpp-iot nodes " + bare);
+            Cli.Result node = Cli.run(Cli.args("form", bare, "--node", "Garage", owner));
+            assertThat(node.exitCode()).as(node.err()).isZero();
+            assertThat(node.out()).containsPattern("Output\\s+boolean");
+            Cli.Result toaster = Cli.run(Cli.args("add-node", bare, "toaster", "T1", owner));
+            assertThat(toaster.exitCode()).isEqualTo(CliException.FAILED);
+            assertThat(toaster.errLines()).last().asString().contains("'toaster'").contains("unknown node type toaster")
+                    .contains("relay").contains("node-types " + bare);
+            Cli.Result pin = Cli.run(Cli.args("add-node", bare, "led", "Porch", "pin=17", owner));
+            assertThat(pin.exitCode()).isEqualTo(CliException.FAILED);
+            assertThat(pin.errLines()).last().asString().contains("gpio:17").contains("in use by node Garage (pin=17)");
+            assertThat(hub.stop()).isZero();
+        }
+    }
+
+    @Test
     void missingFileIsCreatedEmpty(ProsodyServer server, @TempDir Path dir) throws Exception {
         Path config = dir.resolve("new.json");
         try (RunningCommand hub = RunningCommand.start(Cli.args("hub", "--config", config,

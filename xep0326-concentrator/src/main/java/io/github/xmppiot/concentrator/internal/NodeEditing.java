@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 
 /**
@@ -82,7 +83,7 @@ public final class NodeEditing {
                 Optional<NodeType> t = newNodeType(r);
                 return done(t.map(type -> ConcentratorResponse.builder(c, ResultCode.OK).form(Forms.form(type.name(),
                         newNodeSpecs(type), Map.of(), Set.of(), false)).build())
-                        .orElseGet(() -> fail(c, ResultCode.NOT_FOUND, "unknown parent node or type not addable there")));
+                        .orElseGet(() -> fail(c, ResultCode.NOT_FOUND, whyNotAddable(r))));
             }
             case CREATE_NEW_NODE:
                 return Optional.of(CompletableFuture.supplyAsync(() -> create(r), executor));
@@ -222,6 +223,37 @@ public final class NodeEditing {
         return type;
     }
 
+    /**
+     * Names the nodes that hold a resource a new node could not open ("gpio:17 is already open"): those configured
+     * with the same value, under the same parameter name, as a value the failure message mentions.
+     */
+    private String usedBy(String failure, Map<String, Value> values) {
+        List<String> users = new ArrayList<>();
+        for (TreeNode other : tree.all()) {
+            values.forEach((name, value) -> {
+                Value theirs = other.configuration().get(name);
+                if (theirs != null && theirs.lexical().equals(value.lexical())
+                        && failure.matches("(?s).*\\b" + java.util.regex.Pattern.quote(value.lexical()) + "\\b.*")) {
+                    users.add(other.nodeId() + " (" + name + "=" + value.lexical() + ")");
+                }
+            });
+        }
+        return users.isEmpty() ? "" : "; in use by node " + String.join(", ", users);
+    }
+
+    /** The reason a new node cannot be made (XEP-0326 §3.11), naming the types the parent can have. */
+    private String whyNotAddable(ConcentratorRequest r) {
+        Optional<TreeNode> parent = resolve(tree, r.nodeRef().orElse(null));
+        String type = r.attribute("type").orElse("");
+        if (parent.isEmpty()) {
+            return "unknown parent node " + r.nodeRef().map(NodeRef::nodeId).orElse("(none given)");
+        }
+        String addable = tree.types().stream().filter(t -> tree.canHaveChild(parent.get(), t)).map(NodeType::type)
+                .collect(Collectors.joining(", "));
+        return (tree.type(type).isEmpty() ? "unknown node type " + type : "type " + type + " cannot be added under "
+                + parent.get().nodeId()) + "; types addable under " + parent.get().nodeId() + ": " + addable;
+    }
+
     private static List<NodeParameterSpec> newNodeSpecs(NodeType type) {
         List<NodeParameterSpec> specs = new ArrayList<>();
         specs.add(Forms.idSpec());
@@ -232,7 +264,7 @@ public final class NodeEditing {
     private ConcentratorResponse create(ConcentratorRequest r) {
         Optional<NodeType> type = newNodeType(r);
         if (type.isEmpty()) {
-            return fail(r.command(), ResultCode.NOT_FOUND, "unknown parent node or type not addable there");
+            return fail(r.command(), ResultCode.NOT_FOUND, whyNotAddable(r));
         }
         DataForm form = r.form().orElseThrow();
         Forms.Validated id = Forms.validate(List.of(Forms.idSpec()), form, Map.of(), false);
@@ -253,7 +285,7 @@ public final class NodeEditing {
             TreeNode n = tree.add(r.nodeRef().get().nodeId(), type.get().type(), nodeId, v.values());
             return ConcentratorResponse.builder(r.command(), ResultCode.OK).nodes(List.of(describer.describe(n, true, false))).build();
         } catch (Exception e) {
-            return fail(r.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()));
+            return fail(r.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()) + usedBy(String.valueOf(e.getMessage()), v.values()));
         }
     }
 
