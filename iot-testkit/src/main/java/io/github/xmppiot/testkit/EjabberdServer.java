@@ -45,7 +45,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * (XEP-0077) with the password {@link #password(String)}. Connections use the SDK's own settings
  * ({@link IotConnectionConfig}), resource {@value #DEFAULT_RESOURCE}. The methods are thread-safe.
  */
-public final class EjabberdServer implements AutoCloseable {
+public final class EjabberdServer implements XmppTestServer {
 
     /** The XMPP domain of the test server. */
     public static final String DOMAIN = "localhost";
