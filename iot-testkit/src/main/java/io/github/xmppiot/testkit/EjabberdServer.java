@@ -293,6 +293,16 @@ public final class EjabberdServer implements XmppTestServer {
         disconnectFrom(0);
     }
 
+    /**
+     * Stops ejabberd (cleanly, as a service stop does) and starts it again on the same port with the same Mnesia
+     * spool, so accounts and rosters persist. Open connections lose their stream, as with a real server restart.
+     *
+     * @throws IllegalStateException if the server does not come back
+     */
+    public void restart() {
+        instance.restart();
+    }
+
     /** Disconnects all tracked connections, stops ejabberd and deletes its directory. Safe to call twice. */
     @Override
     public void close() {

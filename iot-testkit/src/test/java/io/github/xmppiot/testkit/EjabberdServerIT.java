@@ -43,4 +43,28 @@ class EjabberdServerIT {
         }
         assertThat(received.await(30, TimeUnit.SECONDS)).as("all %d messages within 30 s", count).isTrue();
     }
+
+    @Test
+    void aRestartKeepsTheAccountsAndThePort(EjabberdServer server) throws Exception {
+        XMPPTCPConnection before = server.connect("survivor");
+        CountDownLatch closed = new CountDownLatch(1);
+        before.addConnectionListener(new org.jivesoftware.smack.ConnectionListener() {
+            @Override
+            public void connectionClosed() {
+                closed.countDown();
+            }
+
+            @Override
+            public void connectionClosedOnError(Exception e) {
+                closed.countDown();
+            }
+        });
+        int port = server.port();
+        server.restart();
+        assertThat(server.isRunning()).isTrue();
+        assertThat(server.port()).isEqualTo(port);
+        XMPPTCPConnection after = server.connect("survivor", "again"); // no new registration: the account persisted
+        assertThat(after.isAuthenticated()).isTrue();
+        assertThat(closed.await(30, TimeUnit.SECONDS)).as("the old stream is gone").isTrue();
+    }
 }

@@ -236,6 +236,19 @@ public final class EjabberdInstance {
         return console.isBlank() ? log : log + "\n--- ejabberd console output ---\n" + console;
     }
 
+    /** Stops ejabberd and starts it again with the same directory (Mnesia spool: accounts, rosters) and port. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("The server is closed");
+        }
+        stopProcess();
+        try {
+            launch();
+        } catch (PortTakenException e) {
+            throw new IllegalStateException("Cannot restart ejabberd: " + e.getMessage(), e);
+        }
+    }
+
     /** Stops ejabberd and deletes the directory; idempotent. */
     public void close() {
         destroy();
