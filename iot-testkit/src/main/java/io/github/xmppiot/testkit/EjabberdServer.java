@@ -31,12 +31,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * a free loopback port, as a second server beside {@link ProsodyServer}. Use it through {@link EjabberdTest} in JUnit,
  * or directly:
  *
- * <pre>{@code
- * try (EjabberdServer server = EjabberdServer.start()) {
- *     XMPPTCPConnection alice = server.connect("alice");
- *     ...
- * }
- * }</pre>
+ * {@code try (EjabberdServer server = EjabberdServer.start()) { XMPPTCPConnection alice = server.connect("alice"); }}
  *
  * <p>The server requires STARTTLS with the cached self-signed test certificate, offers SCRAM-SHA-1 (Smack 4.4 has no
  * SCRAM-SHA-256), stream management (XEP-0198), in-band registration and a pubsub service at {@code pubsub.<domain>},
@@ -78,26 +73,37 @@ public final class EjabberdServer implements XmppTestServer {
      * Starts a server for domain {@value #DOMAIN}, with ejabberd found as described in {@link #ejabberdLibraries()}.
      *
      * @return the running server
-     * @throws EjabberdNotInstalledException if ejabberd, Erlang or openssl is missing; the message says how to install
-     * @throws IllegalStateException         if the server does not start; the message contains ejabberd's log
+     * @throws EjabberdNotInstalledException if ejabberd, Erlang or openssl is missing
      */
     public static EjabberdServer start() {
         return start("info");
     }
 
     /**
-     * Starts a server for domain {@value #DOMAIN} with the given log level.
+     * Starts a server with STARTTLS required and the given log level.
      *
-     * @param logLevel ejabberd's log level: {@code info} (the default), or {@code debug}, which logs every stanza
+     * @param logLevel ejabberd's log level: {@code info} (the default) or {@code debug}, which logs every stanza
+     * @return the running server
+     */
+    public static EjabberdServer start(String logLevel) {
+        return start(logLevel, true);
+    }
+
+    /**
+     * Starts a server for domain {@value #DOMAIN}, with STARTTLS required or, for benchmarks that compare payload
+     * costs with a plaintext Prosody, plaintext only.
+     *
+     * @param logLevel ejabberd's log level: {@code info} or {@code debug}
+     * @param tls      whether clients must use STARTTLS
      * @return the running server
      * @throws EjabberdNotInstalledException if ejabberd, Erlang or openssl is missing; the message says how to install
      * @throws IllegalStateException         if the server does not start; the message contains ejabberd's log
      */
-    public static EjabberdServer start(String logLevel) {
+    public static EjabberdServer start(String logLevel, boolean tls) {
         Path libs = ejabberdLibraries();
         Path erl = Executables.find("erl").orElseThrow(() -> new EjabberdNotInstalledException(
                 "Erlang's 'erl' was not found; it comes with ejabberd. " + INSTALL_HINT));
-        return new EjabberdServer(EjabberdInstance.start(erl, libs, DOMAIN, logLevel, START_TIMEOUT,
+        return new EjabberdServer(EjabberdInstance.start(erl, libs, DOMAIN, logLevel, START_TIMEOUT, tls,
                 Optional.ofNullable(System.getProperty(ProsodyOptions.CERT_DIR_PROPERTY)).map(Path::of).orElse(null)),
                 DOMAIN);
     }
@@ -129,14 +135,14 @@ public final class EjabberdServer implements XmppTestServer {
         return instance.port();
     }
 
-    /** @return true: clients must use STARTTLS */
+    /** @return true if clients must use STARTTLS (the default), false for a plaintext-only server */
     public boolean tls() {
-        return true;
+        return instance.certificate().isPresent();
     }
 
-    /** @return the PEM certificate clients must trust */
+    /** @return the PEM certificate clients must trust, or empty for a plaintext-only server */
     public Optional<Path> certificate() {
-        return Optional.of(instance.certificate());
+        return instance.certificate();
     }
 
     /** @return the address of the pubsub service (XEP-0060), {@code pubsub.<domain>} */
@@ -315,7 +321,7 @@ public final class EjabberdServer implements XmppTestServer {
 
     @Override
     public String toString() {
-        return "EjabberdServer[" + domain() + " at " + HOST + ":" + port() + ", tls]";
+        return "EjabberdServer[" + domain() + " at " + HOST + ":" + port() + (tls() ? ", tls" : ", plaintext") + "]";
     }
 
     int connectionMark() {

@@ -19,7 +19,7 @@ public final class EjabberdConfig {
      *
      * @param domain      the virtual host
      * @param port        the c2s port on 127.0.0.1
-     * @param certificate the certificate for STARTTLS
+     * @param certificate the certificate for STARTTLS, or null for a plaintext-only server (benchmarks)
      * @param logLevel    ejabberd's log level ({@code info} or {@code debug})
      * @return the YAML configuration
      */
@@ -31,9 +31,7 @@ public final class EjabberdConfig {
                 loglevel: %2$s
                 log_rotate_count: 0
                 hide_sensitive_log_data: true
-                certfiles:
-                  - %3$s
-                  - %4$s
+                %3$s
                 listen:
                   -
                     port: %5$d
@@ -42,7 +40,7 @@ public final class EjabberdConfig {
                     max_stanza_size: 262144
                     shaper: none
                     access: c2s
-                    starttls_required: true
+                    starttls_required: %4$s
                 s2s_access: none
                 auth_method: internal
                 auth_password_format: scram
@@ -84,7 +82,8 @@ public final class EjabberdConfig {
                     plugins:
                       - flat
                       - pep
-                """.formatted(domain, logLevel, str(certificate.certificate()), str(certificate.key()), port);
+                """.formatted(domain, logLevel, certificate == null ? "" : "certfiles:\n  - "
+                        + str(certificate.certificate()) + "\n  - " + str(certificate.key()), certificate != null, port);
     }
 
     /** Quotes a value as a YAML double-quoted scalar. */

@@ -66,12 +66,13 @@ public final class EjabberdInstance {
      * @param domain       the virtual host
      * @param logLevel     ejabberd's log level
      * @param startTimeout how long to wait for the listener
+     * @param tls          whether clients must use STARTTLS (false only for benchmarks on loopback)
      * @param certCache    the certificate cache directory, or null for the default
      * @return the running instance
      */
     public static EjabberdInstance start(Path erl, Path erlLibs, String domain, String logLevel, Duration startTimeout,
-            Path certCache) {
-        TestCertificate cert = TestCertificate.forDomain(certCache, domain);
+            boolean tls, Path certCache) {
+        TestCertificate cert = tls ? TestCertificate.forDomain(certCache, domain) : null;
         Path dir;
         try {
             dir = Files.createTempDirectory("xmpp-iot-ejabberd-",
@@ -204,9 +205,9 @@ public final class EjabberdInstance {
         return port;
     }
 
-    /** @return the PEM certificate clients must trust */
-    public Path certificate() {
-        return certificate.certificate();
+    /** @return the PEM certificate clients must trust, or empty for a plaintext-only server */
+    public Optional<Path> certificate() {
+        return Optional.ofNullable(certificate).map(TestCertificate::certificate);
     }
 
     /** @return the private directory */
