@@ -20,14 +20,16 @@ final class CpuMeter {
     private final Path prosodyStat;
 
     /**
-     * Finds the Prosody process whose command line mentions the server's directory.
+     * Finds the server process (Prosody, or ejabberd's Erlang VM {@code beam}) whose command line mentions the server's
+     * directory.
      *
      * @param serverDirectory the test server's private directory
      */
     CpuMeter(Path serverDirectory) {
         String dir = serverDirectory.toString();
         Optional<ProcessHandle> p = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().map(c -> c.contains("prosody") && c.contains(dir)).orElse(false))
+                .filter(h -> h.info().commandLine().map(c -> (c.contains("prosody") || c.contains("beam"))
+                        && c.contains(dir)).orElse(false))
                 .findFirst();
         Path stat = p.map(h -> Path.of("/proc", String.valueOf(h.pid()), "stat")).orElse(null);
         this.prosodyStat = stat != null && Files.isReadable(stat) ? stat : null;

@@ -37,6 +37,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * {@code bench.pipelineMillis} (one throughput round, 2000), {@code bench.heapThings} (200),
  * {@code bench.registryThings} (100000; 0 skips the row), {@code bench.hubNodes} (10000; 0 skips the row),
  * {@code bench.warmupSeconds} (20: every operation, pipelined and sequential in turns, before anything is measured),
+ * {@code bench.ejabberd} (true: the ratio rows again on ejabberd, {@link EjabberdRows}),
  * {@value PeerProcess#JAR_PROPERTY}, and {@code bench.xmlParser=xpp3} to force Smack's XPP3 parser in this JVM (by
  * default Smack's {@code ServiceLoader} picks the first factory on the class path, which is the StAX one that
  * smack-java8 brings in).
@@ -72,6 +73,10 @@ public final class EndToEnd {
         EndToEnd bench = new EndToEnd();
         try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             bench.run(server);
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.ejabberd", "true"))) {
+            bench.rows.addAll(EjabberdRows.measure(ROUNDS, IN_FLIGHT, PIPELINE_ROUND, Duration.ofSeconds(
+                    Math.max(5, WARM_UP.toSeconds() / 2))));
         }
         bench.print(Duration.ofNanos(System.nanoTime() - t0));
         System.exit(0); // Smack's reconnection and ping timers are non-daemon threads

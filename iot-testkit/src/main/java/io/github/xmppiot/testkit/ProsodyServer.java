@@ -42,7 +42,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * trusted (unless the server is plaintext-only), SCRAM, {@code TCP_NODELAY}, resource {@value #DEFAULT_RESOURCE}.
  * The methods are thread-safe.
  */
-public final class ProsodyServer implements AutoCloseable {
+public final class ProsodyServer implements XmppTestServer {
 
     /** Resource of connections created by {@link #connect(String)}. */
     public static final String DEFAULT_RESOURCE = "test";

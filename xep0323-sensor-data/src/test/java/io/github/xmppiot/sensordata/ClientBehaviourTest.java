@@ -157,6 +157,24 @@ class ClientBehaviourTest {
     }
 
     @Test
+    void preDraft03TimeSpanIsADurationAndUnknownFieldElementsAreReported() throws Exception {
+        // Slixmpp 1.8 follows XEP-0323 v0.2: <timeSpan/> is the old name of <duration/>
+        ReadoutSession s = start(ReadoutRequest.builder().all().build());
+        Req req = awaitReq();
+        message("<fields xmlns='" + NS + "' seqnr='" + req.seqnr() + "' done='true'><node nodeId='D'>"
+                + "<timestamp value='2013-03-07T16:24:30'><timeSpan name='Uptime' value='PT1H2M' momentary='true'/>"
+                + "<gauge name='Level' value='3'/><numeric name='T' value='1.5' unit='C' momentary='true'/>"
+                + "</timestamp></node></fields>");
+        Readout r = s.result().get(10, TimeUnit.SECONDS);
+        assertThat(r.fields()).extracting(f -> f.name() + "=" + f.field().value().type() + ":"
+                + f.field().value().lexical()).containsExactly("Uptime=DURATION:PT1H2M", "T=NUMERIC:1.5");
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.local()).isTrue();
+            assertThat(f.message()).contains("<gauge/>").contains("'Level'").contains("ignored");
+        });
+    }
+
+    @Test
     void obsoleteRejectedIsForbidden() throws Exception {
         ReadoutSession s = start(ReadoutRequest.builder().momentary().build());
         Req req = awaitReq();

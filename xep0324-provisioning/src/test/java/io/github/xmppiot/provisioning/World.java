@@ -7,7 +7,7 @@ import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerListener;
-import io.github.xmppiot.testkit.ProsodyServer;
+import io.github.xmppiot.testkit.XmppTestServer;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * A provisioning scenario on a real Prosody: a provisioning server with an H2 store, a Thing that trusts it (with a
+ * A provisioning scenario on a real server (Prosody or ejabberd): a provisioning server with an H2 store, a Thing that trusts it (with a
  * persistent decision cache) and has been claimed by its owner, a client and a stranger. Account names carry a prefix
  * so that tests sharing one Prosody do not see each other.
  */
@@ -37,7 +37,7 @@ final class World {
     static final long TIMEOUT_SECONDS = 20;
     private static final List<World> OPEN = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    final ProsodyServer prosody;
+    final XmppTestServer prosody;
     final Path dir;
     final String prefix;
     final XMPPTCPConnection provisioning;
@@ -50,7 +50,7 @@ final class World {
     ProvisioningClient thingClient;
     DecisionCache cache;
 
-    private World(ProsodyServer prosody, Path dir, String prefix) throws Exception {
+    private World(XmppTestServer prosody, Path dir, String prefix) throws Exception {
         this.prosody = prosody;
         this.dir = dir;
         this.prefix = prefix;
@@ -118,7 +118,7 @@ final class World {
         }
     }
 
-    static World create(ProsodyServer prosody, Path dir, String prefix) throws Exception {
+    static World create(XmppTestServer prosody, Path dir, String prefix) throws Exception {
         World w = new World(prosody, dir, prefix);
         OPEN.add(w);
         return w;

@@ -38,6 +38,10 @@ import org.jxmpp.jid.Jid;
  * completes it with Smack's {@link SmackException.NoResponseException}; a connection that drops while the request is
  * in flight completes it at once with {@link io.github.xmppiot.core.connection.ConnectionLostException}.
  *
+ * <p>An answer of IQ type {@code error} is always a refusal, even without an {@code <error/>} child; so is a
+ * {@code setResponse} carrying a pre-0.3 {@code responseCode} other than {@code OK} (older drafts, Slixmpp 1.8), mapped
+ * to an XMPP condition by {@link LegacyResponseCode}.
+ *
  * <p>Address the Thing by its full JID: an IQ sent to a bare JID is answered by the server, not by the device.
  * Booleans are sent as {@code <boolean/>} (Smack's own IoT client sends {@code <bool/>}; the Thing side accepts both).
  */
@@ -227,7 +231,14 @@ public final class ControlClient extends Manager {
     private CompletableFuture<IQ> request(IQ request) {
         CompletableFuture<IQ> result = new CompletableFuture<>();
         connection().sendIqRequestAsync(request, replyTimeout.toMillis())
-                .onSuccess(result::complete)
+                .onSuccess(iq -> {
+                    ControlException refusal = ErrorReader.refusal(iq);
+                    if (refusal != null) {
+                        result.completeExceptionally(refusal);
+                    } else {
+                        result.complete(iq);
+                    }
+                })
                 .onError(e -> result.completeExceptionally(ErrorReader.convert(e)));
         return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(result);
     }

@@ -24,10 +24,15 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Reads {@link Fields} (XEP-0323 §3, schema §10). Only a missing or bad {@code seqnr} or {@code done} fails the element, since
  * without them the message cannot be attributed. A field value, or a whole {@code timestamp} group, that cannot be read
  * is recorded in {@link Fields#problems()} and the rest of the message is kept. Accepted on input: the
- * {@code identification} alias, Smack's {@code bool} element and a {@code node} without {@code nodeId} (Smack), text
- * and unknown elements anywhere (the XEP's {@code ...} elisions).
+ * {@code identification} alias, Smack's {@code bool} element, the pre-0.3 {@code timeSpan} element (read as a
+ * {@code duration}), a {@code node} without {@code nodeId} (Smack), text and unknown elements outside {@code timestamp}
+ * (the XEP's {@code ...} elisions). An element inside a {@code timestamp} that is no known field type is never dropped
+ * silently: it is recorded in {@link Fields#problems()} with its name, so that the client reports it as a failure.
  */
 public final class FieldsProvider extends ExtensionElementProvider<Fields> {
+
+    /** The pre-0.3 element name of {@code duration}. */
+    private static final String TIME_SPAN = "timeSpan";
 
     @Override
     public Fields parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
@@ -91,8 +96,10 @@ public final class FieldsProvider extends ExtensionElementProvider<Fields> {
             if (parser.getEventType() != XmlPullParser.Event.START_ELEMENT) {
                 continue;
             }
-            Optional<ValueType> type = ValueType.fromElementName(parser.getName()).filter(ValueType::isFieldType);
+            Optional<ValueType> type = fieldType(parser.getName());
             if (type.isEmpty()) {
+                problems.add("node " + node + " at " + ts.lexical() + ": unknown field element <" + parser.getName()
+                        + "/>" + nameOf(parser) + " ignored");
                 IotXml.skipElement(parser);
                 continue;
             }
@@ -104,6 +111,22 @@ public final class FieldsProvider extends ExtensionElementProvider<Fields> {
             }
         }
         out.add(new TimestampFields(ts, fields));
+    }
+
+    /**
+     * The value type of a field element: the XEP-0323 §5.4 names, Smack's {@code bool}, and {@code timeSpan}, the name
+     * of {@code duration} in the drafts before 0.3 (still sent by Slixmpp 1.8).
+     */
+    static Optional<ValueType> fieldType(String elementName) {
+        if (TIME_SPAN.equals(elementName)) {
+            return Optional.of(ValueType.DURATION);
+        }
+        return ValueType.fromElementName(elementName).filter(ValueType::isFieldType);
+    }
+
+    private static String nameOf(XmlPullParser parser) {
+        String name = parser.getAttributeValue("", "name");
+        return name == null ? "" : " '" + name + "'";
     }
 
     private static boolean endOf(XmlPullParser parser, int depth) throws XmlPullParserException, IOException {

@@ -8,7 +8,9 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * The {@code setResponse} answer to a {@link SetRequest} (XEP-0325 §3.1). Empty if the request was executed as asked;
  * otherwise it lists the nodes and parameter names actually used, because an access policy (XEP-0324 §3.4
- * "Restricting nodes/parameters during control") narrowed the request.
+ * "Restricting nodes/parameters during control") narrowed the request. Drafts before 0.3 also put a
+ * {@code responseCode} attribute and {@code error} children on it, and sent it inside IQ errors; they are kept when
+ * read ({@link #responseCode()}, {@link #legacyErrors()}) so that the client can report such a refusal.
  */
 public final class SetResponse extends IQ {
 
@@ -19,6 +21,8 @@ public final class SetResponse extends IQ {
 
     private final List<NodeRef> nodes;
     private final List<String> parameterNames;
+    private final String responseCode;
+    private final List<ParamError> legacyErrors;
 
     /**
      * Creates a response.
@@ -27,10 +31,34 @@ public final class SetResponse extends IQ {
      * @param parameterNames the parameters actually set; empty if as requested
      */
     public SetResponse(List<NodeRef> nodes, List<String> parameterNames) {
+        this(nodes, parameterNames, null, List.of());
+    }
+
+    /**
+     * Creates a response as received, with what the drafts before 0.3 carried (never written by this SDK).
+     *
+     * @param nodes          the nodes listed
+     * @param parameterNames the parameter names listed
+     * @param responseCode   the pre-0.3 {@code responseCode} attribute, null if absent
+     * @param legacyErrors   the pre-0.3 {@code <error var='…'>text</error>} children, in document order
+     */
+    public SetResponse(List<NodeRef> nodes, List<String> parameterNames, String responseCode, List<ParamError> legacyErrors) {
         super(ELEMENT, NAMESPACE);
         this.nodes = List.copyOf(nodes);
         this.parameterNames = List.copyOf(parameterNames);
+        this.responseCode = responseCode;
+        this.legacyErrors = List.copyOf(legacyErrors);
         setType(Type.result);
+    }
+
+    /** @return the pre-0.3 {@code responseCode} attribute as received ({@code OK}, {@code NotFound}, …); null if absent */
+    public String responseCode() {
+        return responseCode;
+    }
+
+    /** @return the pre-0.3 {@code error} children ({@code var} attribute and text), in document order; usually empty */
+    public List<ParamError> legacyErrors() {
+        return legacyErrors;
     }
 
     /** @return the nodes actually controlled; empty if the request was executed as asked */

@@ -1,12 +1,15 @@
 package io.github.xmppiot.control.internal;
 
 import io.github.xmppiot.control.ControlException;
+import io.github.xmppiot.control.LegacyResponseCode;
 import io.github.xmppiot.control.element.ParamError;
+import io.github.xmppiot.control.element.SetResponse;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -34,6 +37,45 @@ public final class ErrorReader {
             return toControlException(e.getStanzaError());
         }
         return t;
+    }
+
+    /**
+     * The refusal an answer without {@code <error/>} carries, if any: an IQ of type {@code error} is a failure
+     * whatever it contains (RFC 6120 §8.2.3), and so is a {@code setResponse} whose pre-0.3 {@code responseCode} is
+     * not {@code OK} (XEP-0325 v0.2), even in an IQ result. A {@code responseCode} is mapped by
+     * {@link LegacyResponseCode}; an unknown one, or an error IQ without any code, is {@code undefined-condition}.
+     *
+     * @param answer the answer Smack delivered as a success
+     * @return the exception to fail with; null if the answer is a success
+     */
+    public static ControlException refusal(IQ answer) {
+        String code = answer instanceof SetResponse r ? r.responseCode() : null;
+        boolean refusedByCode = code != null && !LegacyResponseCode.OK.code().equals(code);
+        if (answer.getType() != IQ.Type.error && !refusedByCode) {
+            return null;
+        }
+        if (answer.getError() != null) {
+            return toControlException(answer.getError());
+        }
+        List<ParamError> errors = answer instanceof SetResponse r ? r.legacyErrors() : List.of();
+        LegacyResponseCode mapped = LegacyResponseCode.of(code).filter(c -> c != LegacyResponseCode.OK)
+                .orElse(LegacyResponseCode.OTHER_ERROR);
+        StringBuilder text = new StringBuilder("the Thing refused the request (IQ type '").append(answer.getType())
+                .append("' without <error/>");
+        if (code != null) {
+            text.append(", pre-0.3 responseCode '").append(code).append('\'');
+        }
+        text.append(')');
+        if (answer instanceof SetResponse r && (!r.nodes().isEmpty() || !r.parameterNames().isEmpty())) {
+            text.append(" naming nodes ").append(r.nodes()).append(" and parameters ").append(r.parameterNames());
+        }
+        for (ParamError e : errors) {
+            if (!e.text().isEmpty()) {
+                text.append(": ").append(e.text());
+            }
+        }
+        return new ControlException(mapped.condition(), mapped.type(), text.toString(),
+                errors.stream().filter(e -> !e.var().isEmpty()).toList(), code);
     }
 
     /**

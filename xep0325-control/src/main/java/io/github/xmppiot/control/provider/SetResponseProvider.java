@@ -1,5 +1,6 @@
 package io.github.xmppiot.control.provider;
 
+import io.github.xmppiot.control.element.ParamError;
 import io.github.xmppiot.control.element.SetResponse;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.xml.IotXml;
@@ -14,7 +15,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 
 /**
  * Reads {@code setResponse} (XEP-0325 §3.1) with the nodes and parameters actually used. The {@code responseCode}
- * attribute of pre-0.3 senders (XEP-0324 examples 17–19) is ignored (CHECKLIST §14).
+ * attribute and the {@code <error var='…'>text</error>} children of pre-0.3 senders (XEP-0324 examples 17–19,
+ * Slixmpp 1.8) are kept, so that {@code ControlClient} can report a code other than {@code OK} as a refusal.
  */
 public final class SetResponseProvider extends IQProvider<SetResponse> {
 
@@ -26,6 +28,8 @@ public final class SetResponseProvider extends IQProvider<SetResponse> {
             throws XmlPullParserException, IOException, SmackParsingException {
         List<NodeRef> nodes = new ArrayList<>();
         List<String> parameters = new ArrayList<>();
+        List<ParamError> errors = new ArrayList<>();
+        String responseCode = parser.getAttributeValue("", "responseCode");
         while (true) {
             XmlPullParser.Event event = parser.next();
             if (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth) {
@@ -38,9 +42,14 @@ public final class SetResponseProvider extends IQProvider<SetResponse> {
                 nodes.add(IotXml.nodeRef(parser));
             } else if ("parameter".equals(parser.getName())) {
                 parameters.add(IotXml.requiredAttribute(parser, "name"));
+            } else if ("error".equals(parser.getName())) {
+                String var = parser.getAttributeValue("", "var");
+                String text = parser.nextText().strip();
+                errors.add(new ParamError(var == null || var.isEmpty() ? "" : var, text));
+                continue; // nextText() leaves the parser on the end tag
             }
             IotXml.skipElement(parser);
         }
-        return new SetResponse(nodes, parameters);
+        return new SetResponse(nodes, parameters, responseCode, errors);
     }
 }
