@@ -21,6 +21,7 @@ Packages and what needs them:
   postgresql               registry and provisioning storage tests on PostgreSQL
   chromium chromium-driver browser tests of the web console
   systemd                  `systemd-analyze verify` of the shipped service units
+  gnupg python3            the release dry run (signs the Central bundle with a throwaway key, checks it)
 
 Debian starts the packaged prosody, ejabberd and postgresql services on install; the tests do not use them (they
 start private servers on free loopback ports) and do not clash with them.
@@ -38,7 +39,7 @@ for arg in "$@"; do
   esac
 done
 
-packages=(prosody ejabberd python3-slixmpp openssl postgresql chromium chromium-driver systemd)
+packages=(prosody ejabberd python3-slixmpp openssl postgresql chromium chromium-driver systemd gnupg python3)
 
 java_ok() {
   command -v java >/dev/null 2>&1 || return 1

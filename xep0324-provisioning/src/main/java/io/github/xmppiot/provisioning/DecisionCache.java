@@ -79,7 +79,8 @@ public final class DecisionCache implements AutoCloseable {
     }
 
     /**
-     * A cache persisted in an H2 file database; entries stored by an earlier run are loaded.
+     * A cache persisted in an H2 file database; entries stored by an earlier run are loaded. H2
+     * ({@code com.h2database:h2}) is an optional dependency of this module: add it to use a persistent cache.
      *
      * @param file       the database file, without H2's {@code .mv.db} suffix
      * @param maxEntries the most entries kept

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.internal.OptionalDependency;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class JmDnsResolver implements DnsSdResolver {
      * @param executor runs the blocking browse
      */
     public JmDnsResolver(InetAddress address, Executor executor) {
+        OptionalDependency.require("javax.jmdns.JmDNS", "org.jmdns:jmdns", "JmDnsResolver");
         this.address = address;
         this.executor = executor;
     }

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.internal.OptionalDependency;
 import io.nayuki.qrcodegen.QrCode;
 import java.util.function.BiPredicate;
 
@@ -24,6 +25,7 @@ public final class QrTerminal {
      * @return the rendering, lines separated by {@code \n}
      */
     public static String render(String text, boolean inverted) {
+        OptionalDependency.require("io.nayuki.qrcodegen.QrCode", "io.nayuki:qrcodegen", "QrTerminal");
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         return render(qr.size, qr::getModule, inverted);
     }

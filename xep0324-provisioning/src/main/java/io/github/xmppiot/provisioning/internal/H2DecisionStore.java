@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning.internal;
 
+import io.github.xmppiot.core.internal.OptionalDependency;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,6 +30,7 @@ public final class H2DecisionStore implements AutoCloseable {
      * @throws SQLException if the database cannot be opened
      */
     public H2DecisionStore(Path file) throws SQLException {
+        OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "The persistent decision cache");
         connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS decision_cache (cache_key VARCHAR PRIMARY KEY, "

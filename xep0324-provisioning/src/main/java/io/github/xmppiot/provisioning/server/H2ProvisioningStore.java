@@ -1,6 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.internal.OptionalDependency;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -101,6 +102,9 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         }
         this.tokenLifetime = tokenLifetime;
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "H2ProvisioningStore");
+        }
         db = DriverManager.getConnection(jdbcUrl, "sa", "");
         db.setAutoCommit(true);
         try (Statement s = db.createStatement()) {

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.internal.OptionalDependency;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,6 +70,7 @@ public final class JdbcRegistryStorage implements RegistryStorage {
      * @throws RegistryStorageException if the database cannot be opened
      */
     public static JdbcRegistryStorage h2(Path file) {
+        OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "JdbcRegistryStorage.h2");
         String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
         return new JdbcRegistryStorage(() -> DriverManager.getConnection(url, "sa", ""));
     }
