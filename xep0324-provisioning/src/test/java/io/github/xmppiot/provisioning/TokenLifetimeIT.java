@@ -45,7 +45,7 @@ class TokenLifetimeIT {
         await(tokens.trust(w.serverBareJid()));
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "expsvc")));
         String serviceJid = prosody.jid("exp-service").toString();
-        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, serviceJid));
+        w.claimService(service, "KEY-" + serviceJid);
         w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
                 OwnerCommands.FIELD_CREDENTIALS, List.of("userName=*")));
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);

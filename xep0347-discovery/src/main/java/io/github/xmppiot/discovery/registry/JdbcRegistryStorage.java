@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.discovery.internal.H2Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -62,14 +63,17 @@ public final class JdbcRegistryStorage implements RegistryStorage {
     /**
      * Opens (or creates) an embedded H2 file database with a 128 MB page cache. Every commit is written to the file
      * before {@link #inTransaction} returns ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses acknowledged
-     * records when the process is killed), so acknowledged records survive the process being killed.
+     * records when the process is killed), so acknowledged records survive the process being killed. The file holds
+     * the Things' KEYs: it is created owner-only ({@code rw-------}, missing directories {@code rwx------}), and a
+     * path containing {@code ;} is refused (it would add H2 settings to the JDBC URL).
      *
      * @param file the database file name without the {@code .mv.db} suffix
      * @return the storage
      * @throws RegistryStorageException if the database cannot be opened
+     * @throws IllegalArgumentException if the path contains {@code ;}
      */
     public static JdbcRegistryStorage h2(Path file) {
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
+        String url = H2Files.fileUrl(file, H2Files.DURABLE + ";CACHE_SIZE=131072");
         return new JdbcRegistryStorage(() -> DriverManager.getConnection(url, "sa", ""));
     }
 
