@@ -331,6 +331,18 @@ public final class ProvisioningClient extends Manager {
         }
     }
 
+    /**
+     * Whether a JID is a friend of the Thing: in its roster with a presence subscription the Thing approved
+     * (XEP-0324 §3.2).
+     *
+     * @param jid the bare JID
+     * @return true for a friend
+     */
+    boolean isRosterFriend(BareJid jid) {
+        org.jivesoftware.smack.roster.RosterEntry e = Roster.getInstanceFor(connection()).getEntry(jid);
+        return e != null && e.canSeeMyPresence();
+    }
+
     /** @return our own JID, or null before login */
     Jid self() {
         return connection().getUser();

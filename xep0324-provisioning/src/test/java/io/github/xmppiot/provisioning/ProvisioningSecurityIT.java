@@ -9,10 +9,12 @@ import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.provisioning.element.CanRead;
 import io.github.xmppiot.provisioning.element.GetToken;
 import io.github.xmppiot.provisioning.element.GetTokenChallenge;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
+import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.Rule;
@@ -20,13 +22,22 @@ import io.github.xmppiot.provisioning.server.ServerOptions;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -159,5 +170,53 @@ class ProvisioningSecurityIT {
         fromTheThing.setTo(w.serverFullJid());
         assertThat(await(Iqs.request(w.thing, fromTheThing, GetTokenChallenge.class)).seqnr())
                 .as("other accounts are not affected").isPositive();
+    }
+
+    @Test
+    void strangersMakeTheThingAskOnlyWithinBounds(ProsodyServer prosody) throws Exception {
+        // a provisioning account that records the questions and never answers: they stay in flight
+        XMPPTCPConnection slow = prosody.connect("bound-slow");
+        Roster.getInstanceFor(slow).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> threeAsked = new CompletableFuture<>();
+        slow.registerIQRequestHandler(new AbstractIqRequestHandler(CanRead.ELEMENT, ProvisioningIq.NAMESPACE,
+                IQ.Type.get, IQRequestHandler.Mode.async) {
+            @Override
+            public IQ handleIQRequest(IQ iq) {
+                asked.add(((CanRead) iq).jid().toString());
+                if (asked.size() >= 3) {
+                    threeAsked.complete(null);
+                }
+                return null;
+            }
+        });
+        XMPPTCPConnection thing = prosody.connect("bound-thing");
+        ProvisioningClient provisioned = ProvisioningClient.getInstanceFor(thing);
+        await(provisioned.trust(slow.getUser().asBareJid()));
+        XMPPTCPConnection stranger = prosody.connect("bound-stranger");
+        XMPPTCPConnection other = prosody.connect("bound-other");
+        ProvisioningAccessPolicy policy = provisioned.accessPolicy();
+
+        List<CompletableFuture<AccessDecision>> flood = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            flood.add(policy.decide(AccessRequest.read(stranger.getUser(), Tokens.NONE, List.of(), Set.of("F" + i),
+                    Set.of(FieldCategory.MOMENTARY))).toCompletableFuture());
+        }
+        assertThat(flood.subList(ProvisioningAccessPolicy.DEFAULT_STRANGER_QUERIES_PER_JID, 5))
+                .as("beyond the bound: refused at once, without asking")
+                .allSatisfy(f -> assertThat(f).isCompletedWithValue(AccessDecision.deny()));
+        CompletionStage<AccessDecision> another = policy.decide(AccessRequest.read(other.getUser(), Tokens.NONE,
+                List.of(), Set.of(), Set.of(FieldCategory.MOMENTARY)));
+        assertThat(another.toCompletableFuture()).as("another requester is still asked about").isNotDone();
+        String strangerJid = stranger.getUser().asBareJid().toString();
+        String otherJid = other.getUser().asBareJid().toString();
+        threeAsked.get(World.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        assertThat(asked).containsExactlyInAnyOrder(strangerJid, strangerJid, otherJid);
+
+        policy.setStrangerQueries(ProvisioningAccessPolicy.StrangerQueries.NONE);
+        assertThat(policy.decide(AccessRequest.read(JidCreate.from("nobody@example.org/x"), Tokens.NONE, List.of(),
+                Set.of(), Set.of(FieldCategory.MOMENTARY))).toCompletableFuture())
+                .isCompletedWithValue(AccessDecision.deny());
+        assertThat(asked).hasSize(3);
     }
 }

@@ -1,5 +1,9 @@
 package io.github.xmppiot.provisioning.server;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
 /**
  * The claim key in what an owner presents: either the key itself, or an XEP-0347 claim string
  * ({@code IoTDisco;NAME:value;#NUM:1.5;KEY:secret}, §3.9, where {@code ;} and {@code \} in values are escaped with
@@ -46,5 +50,17 @@ final class ClaimKeys {
             i = j + 1;
         }
         throw new IllegalArgumentException("the claim string has no KEY tag");
+    }
+
+    /** SHA-256 of the Thing's JID and the key: the key itself is never stored. */
+    static byte[] hash(String thing, String key) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(thing.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return sha.digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 }

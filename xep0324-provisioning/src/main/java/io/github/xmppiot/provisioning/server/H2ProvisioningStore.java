@@ -3,10 +3,8 @@ package io.github.xmppiot.provisioning.server;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import io.github.xmppiot.provisioning.internal.H2Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -131,7 +129,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
 
     @Override
     public synchronized void setClaimKey(String thing, String key) throws SQLException {
-        update("MERGE INTO claim_keys (thing, key_hash) KEY (thing) VALUES (?, ?)", thing, keyHash(thing, key));
+        update("MERGE INTO claim_keys (thing, key_hash) KEY (thing) VALUES (?, ?)", thing, ClaimKeys.hash(thing, key));
     }
 
     @Override
@@ -139,7 +137,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         try (PreparedStatement p = db.prepareStatement("SELECT key_hash FROM claim_keys WHERE thing = ?")) {
             p.setString(1, thing);
             try (ResultSet rs = p.executeQuery()) {
-                return rs.next() && MessageDigest.isEqual(rs.getBytes(1), keyHash(thing, key));
+                return rs.next() && MessageDigest.isEqual(rs.getBytes(1), ClaimKeys.hash(thing, key));
             }
         }
     }
@@ -152,18 +150,6 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     @Override
     public synchronized int askedCount(String thing) throws SQLException {
         return single("SELECT COUNT(*) FROM asked WHERE thing = ?", thing).map(Integer::parseInt).orElse(0);
-    }
-
-    /** SHA-256 of the Thing's JID and the key: the key itself is never stored. */
-    private static byte[] keyHash(String thing, String key) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(thing.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            return sha.digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     @Override
