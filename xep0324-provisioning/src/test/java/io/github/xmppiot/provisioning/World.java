@@ -71,7 +71,7 @@ final class World {
      * owner scanning the Thing's QR code would); waits for the Thing's {@code clearCache} acknowledgement.
      */
     void claimWithKey(XMPPConnection who, String key) throws Exception {
-        command(thing, OwnerCommands.CLAIM_KEY, Map.of(OwnerCommands.FIELD_KEY, key));
+        await(thingClient.depositClaimKey(serverBareJid(), key));
         ownerChange(who, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
                 OwnerCommands.FIELD_KEY, "IoTDisco;MAN:example.org;KEY:" + key));
     }

@@ -100,19 +100,6 @@ final class Services implements AutoCloseable {
                 OwnerCommands.FIELD_KEY, claim));
     }
 
-    /**
-     * The Thing deposits its KEY at the provisioning server ({@link OwnerCommands#CLAIM_KEY}), so that the owner who
-     * holds its claim string can prove ownership there.
-     *
-     * @param thing        the Thing's connection
-     * @param provisioning the provisioning server's full JID
-     * @param key          the Thing's KEY
-     * @throws Exception if the command fails or does not complete
-     */
-    static void depositClaimKey(XMPPConnection thing, EntityFullJid provisioning, String key) throws Exception {
-        run(thing, provisioning, OwnerCommands.CLAIM_KEY, Map.of(OwnerCommands.FIELD_KEY, key));
-    }
-
     private static void run(XMPPConnection who, EntityFullJid provisioning, String node, Map<String, String> answers)
             throws Exception {
         RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provisioning, node);
