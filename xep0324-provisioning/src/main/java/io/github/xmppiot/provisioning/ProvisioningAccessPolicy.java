@@ -10,7 +10,9 @@ import io.github.xmppiot.provisioning.element.CanReadResponse;
 import io.github.xmppiot.provisioning.element.FieldTypes;
 import io.github.xmppiot.provisioning.internal.Decisions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -26,11 +28,40 @@ import org.jxmpp.jid.Jid;
  * in parallel and the most forgiving answer wins (§5.3). Answers are cached (§5.2); a failed or missing answer counts
  * as a refusal and is not cached. Requests from the Thing's own account are allowed without asking. With no trusted
  * server the fallback policy decides (by default: friends only).
+ *
+ * <p>Strangers (requesters that are not friends, i.e. not in the Thing's roster with a subscription it approved) can
+ * make the Thing ask its servers only as {@link #setStrangerQueries} allows — by default {@link StrangerQueries#ALL}:
+ * the server's rules may name any JID or token (XEP-0324 §3.1.5) — and only within bounds: at most
+ * {@value #DEFAULT_STRANGER_QUERIES_PER_JID} questions about one stranger's bare JID and
+ * {@value #DEFAULT_STRANGER_QUERIES_TOTAL} about all strangers together are in flight at once; a stranger's request
+ * beyond them is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
+ * queues up at the Thing nor reaches the server, and never delays friends. The tokens a stranger forwards count on the
+ * server only after it proved it holds them (§3.1.3.2).
  */
 public final class ProvisioningAccessPolicy implements AccessPolicy {
 
+    /** Which requests of strangers the Thing forwards to its provisioning servers. */
+    public enum StrangerQueries {
+        /** None: strangers are refused without asking (only friends are ever forwarded). */
+        NONE,
+        /** Only requests that carry a token (a service or user acting through tokens, XEP-0324 §3.1.5). */
+        WITH_TOKENS,
+        /** Every request, within the in-flight bounds (the default). */
+        ALL
+    }
+
+    /** Default bound of questions in flight about one stranger's bare JID. */
+    public static final int DEFAULT_STRANGER_QUERIES_PER_JID = 2;
+    /** Default bound of questions in flight about all strangers together. */
+    public static final int DEFAULT_STRANGER_QUERIES_TOTAL = 16;
+
     private final ProvisioningClient client;
     private volatile AccessPolicy fallback;
+    private volatile StrangerQueries strangerQueries = StrangerQueries.ALL;
+    private final Map<BareJid, Integer> strangersInFlight = new HashMap<>();
+    private int strangersTotal;
+    private int perJid = DEFAULT_STRANGER_QUERIES_PER_JID;
+    private int total = DEFAULT_STRANGER_QUERIES_TOTAL;
 
     ProvisioningAccessPolicy(ProvisioningClient client, AccessPolicy fallback) {
         this.client = client;
@@ -44,6 +75,29 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
      */
     public void setFallback(AccessPolicy fallback) {
         this.fallback = Objects.requireNonNull(fallback, "fallback");
+    }
+
+    /**
+     * Sets which requests of strangers are forwarded to the provisioning servers.
+     *
+     * @param which none, only those with tokens, or all (within the bounds)
+     */
+    public void setStrangerQueries(StrangerQueries which) {
+        this.strangerQueries = Objects.requireNonNull(which, "which");
+    }
+
+    /**
+     * Sets the bounds of questions about strangers in flight at once.
+     *
+     * @param perJidLimit about one stranger's bare JID (default {@value #DEFAULT_STRANGER_QUERIES_PER_JID})
+     * @param totalLimit  about all strangers (default {@value #DEFAULT_STRANGER_QUERIES_TOTAL})
+     */
+    public synchronized void setStrangerLimits(int perJidLimit, int totalLimit) {
+        if (perJidLimit < 1 || totalLimit < perJidLimit) {
+            throw new IllegalArgumentException("need 1 <= perJid <= total");
+        }
+        this.perJid = perJidLimit;
+        this.total = totalLimit;
     }
 
     @Override
@@ -60,6 +114,34 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
         if (servers.isEmpty()) {
             return fallback.decide(request);
         }
+        BareJid requester = request.requester().asBareJid();
+        if (client.isRosterFriend(requester)) {
+            return askAll(servers, request);
+        }
+        StrangerQueries which = strangerQueries;
+        if (which == StrangerQueries.NONE || (which == StrangerQueries.WITH_TOKENS && request.tokens().isEmpty())
+                || !acquire(requester)) {
+            return CompletableFuture.completedFuture(AccessDecision.deny());
+        }
+        return askAll(servers, request).whenComplete((d, e) -> release(requester));
+    }
+
+    private synchronized boolean acquire(BareJid stranger) {
+        int mine = strangersInFlight.getOrDefault(stranger, 0);
+        if (mine >= perJid || strangersTotal >= total) {
+            return false;
+        }
+        strangersInFlight.put(stranger, mine + 1);
+        strangersTotal++;
+        return true;
+    }
+
+    private synchronized void release(BareJid stranger) {
+        strangersInFlight.computeIfPresent(stranger, (k, n) -> n <= 1 ? null : n - 1);
+        strangersTotal--;
+    }
+
+    private CompletableFuture<AccessDecision> askAll(List<Jid> servers, AccessRequest request) {
         List<CompletableFuture<Optional<AccessDecision>>> answers = new ArrayList<>();
         for (Jid server : servers) {
             answers.add(ask(server, request).thenApply(Optional::of).exceptionally(e -> Optional.empty()));

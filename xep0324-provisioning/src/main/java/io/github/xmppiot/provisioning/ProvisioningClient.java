@@ -254,6 +254,19 @@ public final class ProvisioningClient extends Manager {
     }
 
     /**
+     * Deposits the Thing's claim key (its XEP-0347 {@code KEY}) at a trusted provisioning server, so that whoever
+     * presents the key or the claim string carrying it may claim the Thing there ({@link
+     * io.github.xmppiot.provisioning.server.OwnerCommands#CLAIM_KEY}). Possible only while the Thing has no owner.
+     *
+     * @param server the provisioning server
+     * @param key    the claim key
+     * @return a stage completing when the server stored the key; failed with the server's error otherwise
+     */
+    public CompletableFuture<Void> depositClaimKey(Jid server, String key) {
+        return ClaimKeyDeposit.deposit(connection(), address(server), Objects.requireNonNull(key, "key"), executor);
+    }
+
+    /**
      * Records that a token was sent to a JID, so that a {@code tokenChallenge} from it within a minute is answered
      * (XEP-0324 §3.1.3.2). Call it when sending the Thing's own device token in requests to other entities.
      *
@@ -332,6 +345,18 @@ public final class ProvisioningClient extends Manager {
                 throw new IllegalStateException("the cache holds an invalid server JID " + s, e);
             }
         }
+    }
+
+    /**
+     * Whether a JID is a friend of the Thing: in its roster with a presence subscription the Thing approved
+     * (XEP-0324 §3.2).
+     *
+     * @param jid the bare JID
+     * @return true for a friend
+     */
+    boolean isRosterFriend(BareJid jid) {
+        org.jivesoftware.smack.roster.RosterEntry e = Roster.getInstanceFor(connection()).getEntry(jid);
+        return e != null && e.canSeeMyPresence();
     }
 
     /** @return our own JID, or null before login */

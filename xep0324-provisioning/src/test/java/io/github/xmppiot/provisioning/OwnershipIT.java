@@ -92,7 +92,7 @@ class OwnershipIT {
         assertThat(w.store.tokenHolder("DISOWNED")).as("no rule names the token any more").isEmpty();
         assertThat(await(policy.decide(read(w.client)))).as("rules are gone").isEqualTo(AccessDecision.deny());
         // claiming pushes clearCache, so the refusal the Thing cached a moment ago does not outlive the claim
-        w.ownerChange(w.client, OwnerCommands.CLAIM, thing(w));
+        w.claimWithKey(w.client, "NEW-KEY-AFTER-DISOWN");
         assertThat(await(policy.decide(read(w.client)))).as("the new owner").isEqualTo(AccessDecision.allowAll());
         assertThat(w.command(w.client, OwnerCommands.LIST_RULES, thing(w)).lines())
                 .containsExactly("owner: " + w.jid("client"), "secondary trust: forbidden");

@@ -45,7 +45,7 @@ class TokenLifetimeIT {
         await(tokens.trust(w.serverBareJid()));
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "expsvc")));
         String serviceJid = prosody.jid("exp-service").toString();
-        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, serviceJid));
+        w.claimService(service, "KEY-" + serviceJid);
         w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
                 OwnerCommands.FIELD_CREDENTIALS, List.of("userName=*")));
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
@@ -68,7 +68,9 @@ class TokenLifetimeIT {
         String principal = Rule.TOKEN_PREFIX + token;
         w.readRule(principal, List.of(), List.of());
         w.controlRule(principal, List.of(), List.of());
-        AccessRequest request = AccessRequest.read(w.stranger.getUser(), Tokens.fromAttributes(null, token, null),
+        // the holder sends its token to the Thing, and proves possession when the server challenges it (§3.1.3.2)
+        clientSide.tokenSent(token, w.thing.getUser());
+        AccessRequest request = AccessRequest.read(w.client.getUser(), Tokens.fromAttributes(null, token, null),
                 List.of(), Set.of(), Set.of(FieldCategory.MOMENTARY));
         assertThat(await(w.thingClient.accessPolicy().decide(request))).isEqualTo(AccessDecision.allowAll());
 

@@ -119,7 +119,7 @@ class TokensAndServicesIT {
         await(tokens.trust(w.serverBareJid()));
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "service")));
         String serviceJid = prosody.jid("svc-service").toString();
-        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, serviceJid));
+        w.claimService(service, "KEY-" + serviceJid);
         w.command(w.owner, OwnerCommands.PRIVILEGES, Map.of(OwnerCommands.FIELD_THING, serviceJid,
                 OwnerCommands.FIELD_USER, "Kermit", OwnerCommands.FIELD_PRIVILEGES, List.of("-Sensors.Delete", "+Sensors")));
         w.command(w.owner, OwnerCommands.PRIVILEGES, Map.of(OwnerCommands.FIELD_THING, serviceJid,
@@ -165,7 +165,7 @@ class TokensAndServicesIT {
         await(tokens.trust(w.serverBareJid()));
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "accsvc")));
         String serviceJid = prosody.jid("acc-service").toString();
-        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, serviceJid));
+        w.claimService(service, "KEY-" + serviceJid);
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
         List<Credential> client = List.of(new Credential(CredentialType.JID, w.client.getUser().toString()));
         List<Credential> stranger = List.of(new Credential(CredentialType.JID, w.stranger.getUser().toString()));

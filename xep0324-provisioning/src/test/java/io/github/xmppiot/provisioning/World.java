@@ -7,6 +7,7 @@ import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerListener;
+import io.github.xmppiot.provisioning.server.ServerOptions;
 import io.github.xmppiot.testkit.XmppTestServer;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -50,20 +51,37 @@ final class World {
     ProvisioningClient thingClient;
     DecisionCache cache;
 
-    private World(XmppTestServer prosody, Path dir, String prefix) throws Exception {
+    private World(XmppTestServer prosody, Path dir, String prefix, ServerOptions options) throws Exception {
         this.prosody = prosody;
         this.dir = dir;
         this.prefix = prefix;
         provisioning = prosody.connect(prefix + "-prov");
         store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"));
-        server = ProvisioningServer.start(provisioning, store);
+        server = ProvisioningServer.start(provisioning, store, options);
         connectThing(null);
         owner = prosody.connect(prefix + "-owner");
         client = prosody.connect(prefix + "-client");
         stranger = prosody.connect(prefix + "-stranger");
         await(thingClient.trust(serverBareJid()));
         // a claim pushes clearCache: wait for the Thing's acknowledgement so it cannot overtake later decisions
-        ownerChange(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString()));
+        claimWithKey(owner, "KEY-" + prefix);
+    }
+
+    /**
+     * The Thing deposits a claim key, then {@code who} claims the Thing with the claim string that carries it (as an
+     * owner scanning the Thing's QR code would); waits for the Thing's {@code clearCache} acknowledgement.
+     */
+    void claimWithKey(XMPPConnection who, String key) throws Exception {
+        await(thingClient.depositClaimKey(serverBareJid(), key));
+        ownerChange(who, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
+                OwnerCommands.FIELD_KEY, "IoTDisco;MAN:example.org;KEY:" + key));
+    }
+
+    /** A service (or Thing) on its own account deposits a claim key and the owner claims it with that key. */
+    void claimService(XMPPConnection service, String key) throws Exception {
+        command(service, OwnerCommands.CLAIM_KEY, Map.of(OwnerCommands.FIELD_KEY, key));
+        command(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, service.getUser().asBareJid().toString(),
+                OwnerCommands.FIELD_KEY, key));
     }
 
     /**
@@ -119,7 +137,12 @@ final class World {
     }
 
     static World create(XmppTestServer prosody, Path dir, String prefix) throws Exception {
-        World w = new World(prosody, dir, prefix);
+        return create(prosody, dir, prefix, ServerOptions.defaults());
+    }
+
+    /** A world whose provisioning server runs with the given options. */
+    static World create(XmppTestServer prosody, Path dir, String prefix, ServerOptions options) throws Exception {
+        World w = new World(prosody, dir, prefix, options);
         OPEN.add(w);
         return w;
     }

@@ -3,8 +3,11 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
+import io.github.xmppiot.provisioning.server.ServerOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,12 +21,21 @@ import picocli.CommandLine.Spec;
         header = "Runs a provisioning server (XEP-0324).", description = {
     "Runs a provisioning server (XEP-0324) on this account until interrupted (Ctrl-C): it decides friendships,",
     "read-outs and control of the Things that trust it, from rules their owners manage with ad-hoc commands",
-    "(claim, friendship, read and control rules)."})
+    "(claim, friendship, read and control rules). Claiming needs proof: the Thing's claim string (the Thing",
+    "deposits its KEY), an --owner given here, or a claim reported by a --trusted-registry."})
 final class ProvisioningCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE", description = "H2 database keeping owners and rules (created if"
-            + " missing). Default: in memory, lost when the server stops.")
+            + " missing, owner-only). Default: in memory, LOST when the server stops (a warning says so).")
     private Path db;
+
+    @Option(names = "--owner", paramLabel = "THING=OWNER", description = "Lets OWNER claim THING without its claim"
+            + " string (both bare JIDs); repeatable.")
+    private Map<String, String> owners = Map.of();
+
+    @Option(names = "--trusted-registry", paramLabel = "JID", description = "A thing registry (XEP-0347) whose"
+            + " claims name the owner; repeatable.")
+    private List<String> registries = List.of();
 
     @Mixin
     private ConnectionOptions connection;
@@ -34,10 +46,24 @@ final class ProvisioningCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        ServerOptions.Builder options = ServerOptions.builder();
+        for (Map.Entry<String, String> o : owners.entrySet()) {
+            options.owner(Session.jid(o.getKey(), "--owner").asBareJid().toString(),
+                    Session.jid(o.getValue(), "--owner").asBareJid().toString());
+        }
+        for (String r : registries) {
+            options.trustedRegistry(Session.jid(r, "--trusted-registry").asBareJid().toString());
+        }
+        if (db == null) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("WARNING: no --db given: owners, claim keys, rules and tokens are kept IN MEMORY and are LOST"
+                    + " when this server stops; give --db FILE to keep them");
+            err.flush();
+        }
         try (H2ProvisioningStore store = db != null ? new H2ProvisioningStore(db)
                      : new H2ProvisioningStore("jdbc:h2:mem:provisioning-" + UUID.randomUUID());
              Session s = Session.open(connection, spec.commandLine().getErr());
-             ProvisioningServer server = ProvisioningServer.start(s.connection(), store)) {
+             ProvisioningServer server = ProvisioningServer.start(s.connection(), store, options.build())) {
             out.println("provisioning server online as " + s.connection().getUser() + " (rules "
                     + (db != null ? "in " + db : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");

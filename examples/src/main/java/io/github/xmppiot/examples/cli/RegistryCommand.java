@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class RegistryCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE", description = "H2 database of the registry (created if missing)."
-            + " Default: in memory, lost when the registry stops.")
+            + " Created owner-only. Default: in memory, LOST when the registry stops (a warning says so).")
     private Path db;
 
     @Mixin
@@ -35,6 +35,11 @@ final class RegistryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String memory = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        if (db == null) {
+            spec.commandLine().getErr().println("WARNING: no --db given: registrations, KEYs and owners are kept IN"
+                    + " MEMORY and are LOST when this registry stops; give --db FILE to keep them");
+            spec.commandLine().getErr().flush();
+        }
         try (JdbcRegistryStorage storage = db != null ? JdbcRegistryStorage.h2(db)
                      : new JdbcRegistryStorage(() -> DriverManager.getConnection(memory, "sa", ""));
              Session s = Session.open(connection, spec.commandLine().getErr());

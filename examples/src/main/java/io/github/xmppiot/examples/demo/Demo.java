@@ -129,9 +129,12 @@ public final class Demo {
                 });
                 List<MetaTag> tags = new ArrayList<>(started.tree().thing(KITCHEN.nodeId()).orElseThrow()
                         .metaTags());
-                tags.add(new StringTag(MetaTags.KEY, secret()));
+                String key = secret();
+                tags.add(new StringTag(MetaTags.KEY, key));
                 RegistrationResult result = await(discovery.register(tags, KITCHEN, false));
                 require(result instanceof RegistrationResult.Registered, "not registered: " + result);
+                // the same KEY proves ownership at the provisioning server: whoever holds the claim string may claim
+                await(ProvisioningClient.getInstanceFor(hubConnection).depositClaimKey(svc.provisioning(), key));
                 return ClaimUri.encode(tags);
             });
             XMPPTCPConnection owner = server.connect(server.configFor("owner").resource("client").build());
@@ -143,7 +146,7 @@ public final class Demo {
                 require(thing.jid().asBareJid().equals(hubJid.asBareJid()), "claimed " + thing.jid());
                 detail("registry: " + thing.jid().asBareJid() + " node " + thing.node().nodeId() + " is owned by "
                         + await(claimedBy).asBareJid() + " (the hub was told)");
-                Services.claimAtProvisioningServer(owner, svc.provisioningFullJid(), hubJid.asBareJid());
+                Services.claimAtProvisioningServer(owner, svc.provisioningFullJid(), hubJid.asBareJid(), claim);
                 detail("provisioning server: " + owner.getUser().asBareJid() + " owns " + hubJid.asBareJid());
                 return null;
             });

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
@@ -84,25 +85,31 @@ final class Services implements AutoCloseable {
     }
 
     /**
-     * Makes the caller the owner of a Thing at a provisioning server, with its {@link OwnerCommands#CLAIM} ad-hoc
-     * command.
+     * Makes the caller the owner of a Thing at a provisioning server with its {@link OwnerCommands#CLAIM} ad-hoc
+     * command, presenting the Thing's claim string as proof (the Thing deposited its KEY before).
      *
      * @param owner        the owner's connection
      * @param provisioning the provisioning server's full JID
      * @param thing        the Thing's bare JID
+     * @param claim        the claim string the owner read from the Thing
      * @throws Exception if the command fails or does not complete
      */
-    static void claimAtProvisioningServer(XMPPConnection owner, EntityFullJid provisioning, BareJid thing)
+    static void claimAtProvisioningServer(XMPPConnection owner, EntityFullJid provisioning, BareJid thing, String claim)
             throws Exception {
-        RemoteCommand claim = AdHocCommandManager.getAddHocCommandsManager(owner)
-                .getRemoteCommand(provisioning, OwnerCommands.CLAIM);
-        claim.execute();
-        FillableForm form = new FillableForm(claim.getForm());
-        form.setAnswer(OwnerCommands.FIELD_THING, thing.toString());
-        claim.complete(form);
-        if (claim.getStatus() != AdHocCommand.Status.completed) {
-            throw new IllegalStateException("the provisioning server did not complete the claim: "
-                    + claim.getStatus());
+        run(owner, provisioning, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, thing.toString(),
+                OwnerCommands.FIELD_KEY, claim));
+    }
+
+    private static void run(XMPPConnection who, EntityFullJid provisioning, String node, Map<String, String> answers)
+            throws Exception {
+        RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provisioning, node);
+        command.execute();
+        FillableForm form = new FillableForm(command.getForm());
+        answers.forEach(form::setAnswer);
+        command.complete(form);
+        if (command.getStatus() != AdHocCommand.Status.completed) {
+            throw new IllegalStateException("the provisioning server did not complete " + node + ": "
+                    + command.getStatus());
         }
     }
 

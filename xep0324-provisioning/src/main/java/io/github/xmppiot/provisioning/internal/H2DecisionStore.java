@@ -13,7 +13,9 @@ import java.util.List;
 
 /**
  * The persistent part of the Thing's decision cache (XEP-0324 §5.2: persist the cache to avoid start-up storms): one
- * H2 table in an embedded file database. Not thread-safe; used from one thread. Not API.
+ * H2 table in an embedded file database. Every change is on disk before its method returns ({@code WRITE_DELAY=0}),
+ * so a {@link #clear()} survives a {@code kill -9} right after it (revoked grants never come back). The file is
+ * owner-only ({@link H2Files}). Not thread-safe; used from one thread. Not API.
  */
 public final class H2DecisionStore implements AutoCloseable {
 
@@ -26,12 +28,12 @@ public final class H2DecisionStore implements AutoCloseable {
     /**
      * Opens (and creates if needed) the database file.
      *
-     * @param file the database file, without H2's {@code .mv.db} suffix
+     * @param file the database file, without H2's {@code .mv.db} suffix; must not contain {@code ;}
      * @throws SQLException if the database cannot be opened
      */
     public H2DecisionStore(Path file) throws SQLException {
         OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "The persistent decision cache");
-        connection = DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+        connection = DriverManager.getConnection(H2Files.fileUrl(file, H2Files.DURABLE), "sa", "");
         try (Statement s = connection.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS decision_cache (cache_key VARCHAR PRIMARY KEY, "
                     + "decision VARCHAR NOT NULL, created_millis BIGINT NOT NULL)");

@@ -3,7 +3,9 @@ package io.github.xmppiot.provisioning.server;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.internal.OptionalDependency;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
+import io.github.xmppiot.provisioning.internal.H2Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,7 +27,10 @@ import java.util.Set;
 /**
  * {@link ProvisioningStore} in an embedded H2 file database. Tokens expire after a configurable lifetime
  * (default {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days), measured with the given clock. Every change is committed before its method returns,
- * with H2's write delay switched off, so that an acknowledged change survives a crash of the server process.
+ * with H2's write delay switched off, so that an acknowledged change survives a crash (even {@code kill -9}) of the
+ * server process. The database file holds owners, claim-key hashes and tokens: opened by {@link Path} it is created
+ * owner-only ({@code rw-------}, missing directories {@code rwx------}), and a path containing {@code ;} is refused
+ * (it would add H2 settings to the JDBC URL).
  */
 public final class H2ProvisioningStore implements ProvisioningStore {
 
@@ -44,6 +49,7 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         "CREATE TABLE IF NOT EXISTS user_tokens (user_token VARCHAR PRIMARY KEY, service VARCHAR NOT NULL, "
                 + "user_name VARCHAR)",
         "ALTER TABLE user_tokens ADD COLUMN IF NOT EXISTS expires BIGINT DEFAULT 9223372036854775807 NOT NULL",
+        "CREATE TABLE IF NOT EXISTS claim_keys (thing VARCHAR PRIMARY KEY, key_hash VARBINARY NOT NULL)",
         "CREATE TABLE IF NOT EXISTS privileges (service VARCHAR, user_name VARCHAR, seq INT, include BOOLEAN NOT NULL, "
                 + "id VARCHAR NOT NULL, PRIMARY KEY (service, user_name, seq))",
     };
@@ -68,13 +74,14 @@ public final class H2ProvisioningStore implements ProvisioningStore {
     /**
      * Opens (and creates if needed) the database with a token lifetime (XEP-0324 §3.1.3).
      *
-     * @param file          the database file, without H2's {@code .mv.db} suffix
+     * @param file          the database file, without H2's {@code .mv.db} suffix; must not contain {@code ;}
      * @param tokenLifetime how long a token issued from now on stays valid
      * @param clock         the clock deciding when tokens expire
      * @throws SQLException if it cannot be opened
+     * @throws IllegalArgumentException if the path contains {@code ;}
      */
     public H2ProvisioningStore(Path file, Duration tokenLifetime, Clock clock) throws SQLException {
-        this("jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0", tokenLifetime, clock);
+        this(H2Files.fileUrl(file, H2Files.DURABLE), tokenLifetime, clock);
     }
 
     /**
@@ -122,6 +129,31 @@ public final class H2ProvisioningStore implements ProvisioningStore {
         }
         update("INSERT INTO things (thing, owner) VALUES (?, ?)", thing, owner);
         return owner;
+    }
+
+    @Override
+    public synchronized void setClaimKey(String thing, String key) throws SQLException {
+        update("MERGE INTO claim_keys (thing, key_hash) KEY (thing) VALUES (?, ?)", thing, ClaimKeys.hash(thing, key));
+    }
+
+    @Override
+    public synchronized boolean claimKeyMatches(String thing, String key) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT key_hash FROM claim_keys WHERE thing = ?")) {
+            p.setString(1, thing);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() && MessageDigest.isEqual(rs.getBytes(1), ClaimKeys.hash(thing, key));
+            }
+        }
+    }
+
+    @Override
+    public synchronized void removeClaimKey(String thing) throws SQLException {
+        update("DELETE FROM claim_keys WHERE thing = ?", thing);
+    }
+
+    @Override
+    public synchronized int askedCount(String thing) throws SQLException {
+        return single("SELECT COUNT(*) FROM asked WHERE thing = ?", thing).map(Integer::parseInt).orElse(0);
     }
 
     @Override

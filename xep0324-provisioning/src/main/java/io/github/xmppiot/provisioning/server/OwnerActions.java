@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -27,15 +28,65 @@ final class OwnerActions {
         this.store = store;
     }
 
-    String claim(String thing, String owner) throws SQLException {
+    /**
+     * A claim with proof (see {@link OwnerCommands#CLAIM}): a trusted registry naming the owner, the operator's owner
+     * list, or the Thing's claim key; anything else is refused with a {@link SecurityException}.
+     */
+    String claim(String thing, String sender, String key, String reportedOwner) throws Exception {
         server.requireOpen();
+        ServerOptions options = server.options();
+        String owner;
+        if (reportedOwner.isEmpty() && store.owner(thing).map(sender::equals).orElse(false)) {
+            return thing + " is already owned by " + sender;
+        }
+        if (!reportedOwner.isEmpty()) {
+            if (!options.trustedRegistries().contains(sender)) {
+                throw new SecurityException("only a trusted thing registry may name the owner of " + thing);
+            }
+            owner = reportedOwner;
+            Optional<String> previous = store.owner(thing);
+            if (previous.isPresent() && !previous.get().equals(owner)) {
+                // the registry is the authority on who claimed the Thing: the former owner's rules go with it
+                removeEverything(thing);
+            }
+        } else if (sender.equals(options.owners().get(thing))) {
+            owner = sender;
+        } else if (!key.isEmpty()) {
+            if (key.length() > options.maxClaimKeyLength()) {
+                throw new IllegalArgumentException("the claim key is longer than " + options.maxClaimKeyLength()
+                        + " characters");
+            }
+            if (!store.claimKeyMatches(thing, ClaimKeys.keyOf(key))) {
+                throw new SecurityException("the claim key does not match the one " + thing + " deposited");
+            }
+            owner = sender;
+        } else {
+            throw new SecurityException("claiming " + thing + " needs proof: present its claim string or KEY (field '"
+                    + OwnerCommands.FIELD_KEY + "'), be configured as its owner by the operator, or claim it through"
+                    + " a trusted thing registry");
+        }
         String actual = store.claim(thing, owner);
         if (!actual.equals(owner)) {
             throw new SecurityException(thing + " is owned by someone else");
         }
+        store.removeClaimKey(thing);
         // The owner's rights start now: refusals the Thing cached before the claim must go (§3.5.1).
         server.changed(thing);
         return thing + " is owned by " + owner;
+    }
+
+    /** A Thing (the command's sender) deposits its claim key while it has no owner. */
+    String depositClaimKey(String thing, String key) throws Exception {
+        server.requireOpen();
+        if (key.length() > server.options().maxClaimKeyLength()) {
+            throw new IllegalArgumentException("the claim key is longer than " + server.options().maxClaimKeyLength()
+                    + " characters");
+        }
+        if (store.owner(thing).isPresent()) {
+            throw new SecurityException(thing + " already has an owner; it must be disowned before a new claim key");
+        }
+        store.setClaimKey(thing, ClaimKeys.keyOf(key));
+        return "claim key of " + thing + " stored; whoever presents it may claim " + thing;
     }
 
     private void requireOwner(String owner, String thing) throws SQLException {
@@ -142,11 +193,19 @@ final class OwnerActions {
     }
 
     /**
-     * Gives a Thing up: its owner and every rule about it are removed; anyone may claim it again. Tokens no other rule
-     * names any more are revoked, as when their last rule is removed one by one.
+     * Gives a Thing up: its owner and every rule about it are removed; it may be claimed again with new proof (the
+     * Thing deposits a new claim key). Tokens no other rule names any more are revoked, as when their last rule is
+     * removed one by one.
      */
     String disown(String owner, String thing) throws Exception {
         requireOwner(owner, thing);
+        removeEverything(thing);
+        server.changed(thing);
+        return thing + " has no owner and no rules any more";
+    }
+
+    /** Removes the owner and every rule of a Thing; revokes the tokens no other rule names any more. */
+    private void removeEverything(String thing) throws Exception {
         List<String> tokenPrincipals = new ArrayList<>();
         for (AccessRequest.Kind kind : AccessRequest.Kind.values()) {
             store.rules(thing, kind).stream().map(Rule::principal).filter(p -> p.startsWith(Rule.TOKEN_PREFIX))
@@ -158,7 +217,5 @@ final class OwnerActions {
                 store.revokeToken(p.substring(Rule.TOKEN_PREFIX.length()));
             }
         }
-        server.changed(thing);
-        return thing + " has no owner and no rules any more";
     }
 }

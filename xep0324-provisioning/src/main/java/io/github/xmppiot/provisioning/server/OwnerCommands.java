@@ -15,8 +15,9 @@ import org.jxmpp.jid.impl.JidCreate;
  * The XEP-0050 ad-hoc commands with which owners manage their Things' rules on the provisioning server (XEP-0324 §1:
  * "a rich user interface"). Each command is a one-form command: {@code execute} returns the form, {@code complete}
  * (or {@code execute} with the submitted form) applies it; a first {@code execute} that already carries a submitted
- * form is applied at once. Only the Thing's owner may change its rules ({@code cancel/forbidden} otherwise); a Thing is owned by
- * the first account that runs {@link #CLAIM} on it. A change is acknowledged only after it is committed.
+ * form is applied at once. Only the Thing's owner may change its rules ({@code cancel/forbidden} otherwise). Ownership
+ * needs proof (see {@link #CLAIM}): a stranger's claim is answered {@code cancel/forbidden}. A change is acknowledged
+ * only after it is committed.
  *
  * <p>Field names: {@link #FIELD_THING}, {@link #FIELD_JID}, {@link #FIELD_ALLOW}, {@link #FIELD_PRINCIPAL},
  * {@link #FIELD_NODES} (one node per line: {@code nodeId} or {@code nodeId@sourceId}), {@link #FIELD_NAMES} (one
@@ -26,8 +27,26 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class OwnerCommands {
 
-    /** Claims ownership of a Thing or service: field {@code thing}. */
+    /**
+     * Claims ownership of a Thing or service that has no owner yet: field {@code thing}, and one proof:
+     * <ul>
+     *   <li>field {@code key}: the Thing's claim key, or the whole XEP-0347 claim string ({@code IoTDisco;...;KEY:...})
+     *       from its QR code, matching the key the Thing deposited with {@link #CLAIM_KEY}; the key is consumed;</li>
+     *   <li>the claimant is configured as the Thing's owner by the operator ({@link ServerOptions#owners()});</li>
+     *   <li>the command is run by a trusted thing registry ({@link ServerOptions#trustedRegistries()}) reporting an
+     *       XEP-0347 claim, with field {@code owner} naming the owner; a Thing owned by someone else is then handed
+     *       over with its rules removed.</li>
+     * </ul>
+     * Without proof, with a wrong key, or with {@code owner} from an account that is not a trusted registry:
+     * {@code cancel/forbidden}.
+     */
     public static final String CLAIM = "urn:xmpp:iot:provisioning:claim";
+    /**
+     * Run by a Thing (or service) itself while it has no owner: deposits its claim key (the XEP-0347 {@code KEY} of
+     * its claim string) in field {@code key}, so that whoever presents that key may {@link #CLAIM} it. Only a hash is
+     * kept; a later deposit replaces it. Refused ({@code cancel/forbidden}) once the Thing has an owner.
+     */
+    public static final String CLAIM_KEY = "urn:xmpp:iot:provisioning:claimKey";
     /** Allows or forbids a friendship: fields {@code thing}, {@code jid}, {@code allow}. */
     public static final String FRIENDSHIP = "urn:xmpp:iot:provisioning:friendship";
     /**
@@ -82,6 +101,10 @@ public final class OwnerCommands {
     public static final String FIELD_CREDENTIALS = "credentials";
     /** The account a Thing is transferred to. */
     public static final String FIELD_NEW_OWNER = "newOwner";
+    /** The claim key, or the whole XEP-0347 claim string. */
+    public static final String FIELD_KEY = "key";
+    /** The owner a trusted registry reports for a claim. */
+    public static final String FIELD_OWNER = "owner";
     /** Ordered privileges, {@code +id} or {@code -id} per line. */
     public static final String FIELD_PRIVILEGES = "privileges";
 
@@ -100,8 +123,13 @@ public final class OwnerCommands {
 
     static Map<String, Spec> specs() {
         Map<String, Spec> m = new LinkedHashMap<>();
-        m.put(CLAIM, new Spec(CLAIM, "Claim a Thing", List.of(jid(FIELD_THING)),
-                (s, owner, f) -> s.claim(bareJid(single(f, FIELD_THING)), owner)));
+        m.put(CLAIM, new Spec(CLAIM, "Claim a Thing", List.of(jid(FIELD_THING),
+                FormField.textPrivateBuilder(FIELD_KEY).build(), FormField.jidSingleBuilder(FIELD_OWNER).build()),
+                (s, owner, f) -> s.claim(bareJid(single(f, FIELD_THING)), owner, value(f, FIELD_KEY),
+                        value(f, FIELD_OWNER).isEmpty() ? "" : bareJid(value(f, FIELD_OWNER)))));
+        m.put(CLAIM_KEY, new Spec(CLAIM_KEY, "Deposit this Thing's claim key",
+                List.of(FormField.textPrivateBuilder(FIELD_KEY).setRequired(true).build()),
+                (s, thing, f) -> s.depositClaimKey(thing, single(f, FIELD_KEY))));
         m.put(FRIENDSHIP, new Spec(FRIENDSHIP, "Allow or forbid a friendship", List.of(jid(FIELD_THING), jid(FIELD_JID),
                 FormField.booleanBuilder(FIELD_ALLOW).build()),
                 (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),

@@ -49,7 +49,9 @@ import org.jxmpp.jid.impl.JidCreate;
  * advertises {@code urn:xmpp:iot:provisioning} (§4), accepts every presence subscription and subscribes back (to see
  * which Things are online), answers {@code isFriend}, {@code canRead}, {@code canControl}, the token requests and the
  * service requests from the rules in its {@link ProvisioningStore}, and lets owners manage those rules with the
- * ad-hoc commands of {@link OwnerCommands}.
+ * ad-hoc commands of {@link OwnerCommands}. Ownership needs proof ({@link OwnerCommands#CLAIM}). A rule naming a
+ * token applies to a request only after the requester proved possession of the token by answering a
+ * {@code tokenChallenge} (§3.1.3.2), which is then believed for {@link ServerOptions#tokenProofLifetime()}.
  *
  * <p>When rules affecting a Thing change, the Thing is marked in the store as owed a {@code clearCache}; the
  * {@code clearCache} is sent at once if the Thing is online, otherwise when it comes back online (§3.5.1), also after
@@ -68,6 +70,7 @@ public final class ProvisioningServer implements AutoCloseable {
 
     private final XMPPConnection connection;
     private final ProvisioningStore store;
+    private final ServerOptions options;
     private final ExecutorService executor;
     private final List<IQRequestHandler> handlers;
     private final TokenIssuer issuer;
@@ -79,17 +82,32 @@ public final class ProvisioningServer implements AutoCloseable {
     private PresenceEventListener presenceListener;
     private StanzaListener loginListener;
 
-    private ProvisioningServer(XMPPConnection connection, ProvisioningStore store) {
+    private ProvisioningServer(XMPPConnection connection, ProvisioningStore store, ServerOptions options) {
         this.connection = connection;
         this.store = store;
+        this.options = options;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "xep0324-server");
             t.setDaemon(true);
             return t;
         });
-        this.issuer = new TokenIssuer(Clock.systemUTC());
-        this.handlers = ServerHandlers.create(connection, executor, store, issuer);
+        this.issuer = new TokenIssuer(Clock.systemUTC(), options.pendingChallengesPerJid(),
+                options.pendingChallengesTotal());
+        TokenProofs proofs = new TokenProofs(store, this::challengeToken, executor, Clock.systemUTC(), options);
+        this.handlers = ServerHandlers.create(connection, executor, store, issuer, proofs, options);
         this.owners = new OwnerActions(this, store);
+    }
+
+    /**
+     * Starts the server on a logged-in connection with {@link ServerOptions#defaults()}: no configured owner and no
+     * trusted registry, so Things are claimed with their claim key ({@link OwnerCommands#CLAIM}).
+     *
+     * @param connection the server account's connection
+     * @param store      the rules
+     * @return the running server
+     */
+    public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
+        return start(connection, store, ServerOptions.defaults());
     }
 
     /**
@@ -97,11 +115,12 @@ public final class ProvisioningServer implements AutoCloseable {
      *
      * @param connection the server account's connection
      * @param store      the rules
+     * @param options    configured owners, trusted registries and bounds
      * @return the running server
      */
-    public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
+    public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store, ServerOptions options) {
         ProvisioningServer s = new ProvisioningServer(Objects.requireNonNull(connection, "connection"),
-                Objects.requireNonNull(store, "store"));
+                Objects.requireNonNull(store, "store"), Objects.requireNonNull(options, "options"));
         // a stanza Smack cannot parse must not disconnect the server (Smack's default callback rethrows)
         UnparsableStanzas.installOn(connection);
         s.handlers.forEach(connection::registerIQRequestHandler);
@@ -143,6 +162,11 @@ public final class ProvisioningServer implements AutoCloseable {
      */
     public void addListener(ServerListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** @return the options the server was started with */
+    public ServerOptions options() {
+        return options;
     }
 
     /** @return the store */

@@ -31,6 +31,44 @@ public interface ProvisioningStore extends AutoCloseable {
     String claim(String thing, String owner) throws SQLException;
 
     /**
+     * Remembers the claim key a Thing deposited (its XEP-0347 {@code KEY}, see {@link OwnerCommands#CLAIM_KEY}),
+     * replacing an earlier one; only a one-way hash of it is kept.
+     *
+     * @param thing the Thing's bare JID
+     * @param key   the key
+     * @throws SQLException on database errors
+     */
+    void setClaimKey(String thing, String key) throws SQLException;
+
+    /**
+     * Whether a presented key is the claim key the Thing deposited (compared in constant time).
+     *
+     * @param thing the Thing's bare JID
+     * @param key   the presented key
+     * @return true if the Thing deposited exactly this key
+     * @throws SQLException on database errors
+     */
+    boolean claimKeyMatches(String thing, String key) throws SQLException;
+
+    /**
+     * Forgets a Thing's claim key (a claim consumes it).
+     *
+     * @param thing the Thing's bare JID
+     * @throws SQLException on database errors
+     */
+    void removeClaimKey(String thing) throws SQLException;
+
+    /**
+     * How many JIDs a Thing's {@code isFriend} questions were recorded for (bounded by the server, see
+     * {@link #recordAsked}).
+     *
+     * @param thing the Thing's bare JID
+     * @return the number of recorded JIDs
+     * @throws SQLException on database errors
+     */
+    int askedCount(String thing) throws SQLException;
+
+    /**
      * The owner of a Thing.
      *
      * @param thing the Thing's bare JID

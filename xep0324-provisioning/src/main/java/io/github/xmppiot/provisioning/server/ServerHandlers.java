@@ -1,6 +1,8 @@
 package io.github.xmppiot.provisioning.server;
 
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.provisioning.PrivilegeSet;
@@ -22,6 +24,7 @@ import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import java.security.GeneralSecurityException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +33,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 
 /** The XEP-0324 requests the provisioning server answers; database work runs on the server's executor. */
 final class ServerHandlers {
@@ -73,12 +78,30 @@ final class ServerHandlers {
         }
     }
 
-    static List<IQRequestHandler> create(XMPPConnection c, ExecutorService ex, ProvisioningStore store, TokenIssuer issuer) {
+    /** A handler whose answer is itself asynchronous (it may wait for token challenges); never blocks the executor. */
+    private static final class AsyncHandler<R extends IQ> extends IotIqRequestHandler<R> {
+        private final Function<R, CompletionStage<IQ>> answer;
+
+        AsyncHandler(XMPPConnection c, String element, Class<R> cls, Function<R, CompletionStage<IQ>> answer) {
+            super(c, element, ProvisioningIq.NAMESPACE, IQ.Type.get, cls, TIMEOUT);
+            this.answer = answer;
+        }
+
+        @Override
+        protected CompletionStage<? extends IQ> handle(R request) {
+            return answer.apply(request).thenApply(iq -> resultFor(request, iq));
+        }
+    }
+
+    static List<IQRequestHandler> create(XMPPConnection c, ExecutorService ex, ProvisioningStore store, TokenIssuer issuer,
+            TokenProofs proofs, ServerOptions options) {
         RuleEvaluator rules = new RuleEvaluator(store);
         return List.of(
-                new Handler<>(c, ex, IsFriend.ELEMENT, IQ.Type.get, IsFriend.class, r -> isFriend(store, r)),
-                new Handler<>(c, ex, CanRead.ELEMENT, IQ.Type.get, CanRead.class, r -> canRead(rules, r)),
-                new Handler<>(c, ex, CanControl.ELEMENT, IQ.Type.get, CanControl.class, r -> canControl(rules, r)),
+                new Handler<>(c, ex, IsFriend.ELEMENT, IQ.Type.get, IsFriend.class, r -> isFriend(store, options, r)),
+                new AsyncHandler<>(c, CanRead.ELEMENT, CanRead.class, r -> proofs.proven(r.getFrom(),
+                        r.jid().asBareJid().toString(), r.tokens()).thenApplyAsync(t -> canRead(rules, r, t), ex)),
+                new AsyncHandler<>(c, CanControl.ELEMENT, CanControl.class, r -> proofs.proven(r.getFrom(),
+                        r.jid().asBareJid().toString(), r.tokens()).thenApplyAsync(t -> canControl(rules, r, t), ex)),
                 new Handler<>(c, ex, GetToken.ELEMENT, IQ.Type.get, GetToken.class, r -> getToken(issuer, r)),
                 new Handler<>(c, ex, GetTokenChallengeResponse.ELEMENT, IQ.Type.get, GetTokenChallengeResponse.class,
                         r -> challengeAnswered(store, issuer, r)),
@@ -97,34 +120,53 @@ final class ServerHandlers {
     /**
      * §3.2.1: the owner is always a friend; otherwise the owner's explicit decision; default no. The answer carries
      * whether the Thing may add friends itself (§3.1.4). The question is recorded, so that an {@code unfriend} goes
-     * only to Things that asked (§3.2.3).
+     * only to Things that asked (§3.2.3) — but only for a known Thing (one with an owner), and for at most
+     * {@link ServerOptions#askedPerThing()} JIDs per Thing: anyone else's questions are answered and forgotten.
      */
-    private static IQ isFriend(ProvisioningStore store, IsFriend r) throws Exception {
+    private static IQ isFriend(ProvisioningStore store, ServerOptions options, IsFriend r) throws Exception {
         String thing = bare(r);
         String friend = r.bareJid().toString();
-        store.recordAsked(thing, friend);
-        boolean ok = store.owner(thing).map(friend::equals).orElse(false)
-                || store.friendship(thing, friend).orElse(false);
+        Optional<String> owner = store.owner(thing);
+        if (owner.isPresent() && !store.hasAsked(thing, friend) && store.askedCount(thing) < options.askedPerThing()) {
+            store.recordAsked(thing, friend);
+        }
+        boolean ok = owner.map(friend::equals).orElse(false) || store.friendship(thing, friend).orElse(false);
         return new IsFriendResponse(r.bareJid(), ok, store.secondaryTrust(thing));
     }
 
-    private static IQ canRead(RuleEvaluator rules, CanRead r) throws Exception {
-        RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.READ, r.jid().asBareJid().toString(), r.tokens(),
-                r.nodes(), r.fields());
-        return new CanReadResponse(r.jid().asBareJid(), o.allowed(), r.fieldTypes(), o.nodes(), o.names());
+    /** §3.3 with the tokens whose possession was proven (§3.1.3.2). */
+    private static IQ canRead(RuleEvaluator rules, CanRead r, Tokens proven) {
+        try {
+            RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.READ, r.jid().asBareJid().toString(),
+                    proven, r.nodes(), r.fields());
+            return new CanReadResponse(r.jid().asBareJid(), o.allowed(), r.fieldTypes(), o.nodes(), o.names());
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
     }
 
-    private static IQ canControl(RuleEvaluator rules, CanControl r) throws Exception {
-        RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.CONTROL, r.jid().asBareJid().toString(),
-                r.tokens(), r.nodes(), r.parameters());
-        return new CanControlResponse(r.jid().asBareJid(), o.allowed(), o.nodes(), o.names());
+    /** §3.4 with the tokens whose possession was proven (§3.1.3.2). */
+    private static IQ canControl(RuleEvaluator rules, CanControl r, Tokens proven) {
+        try {
+            RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.CONTROL, r.jid().asBareJid().toString(),
+                    proven, r.nodes(), r.parameters());
+            return new CanControlResponse(r.jid().asBareJid(), o.allowed(), o.nodes(), o.names());
+        } catch (SQLException e) {
+            throw new CompletionException(e);
+        }
     }
 
-    /** §3.1.3.1: a certificate that cannot be read is a {@code bad-request}. */
+    /**
+     * §3.1.3.1: a certificate that cannot be read is a {@code bad-request}; too many open challenges of the sender
+     * (or in total) a {@code resource-constraint}.
+     */
     private static IQ getToken(TokenIssuer issuer, GetToken r) throws Exception {
         Map.Entry<Integer, byte[]> challenge;
         try {
             challenge = issuer.challenge(bare(r), r.bytes());
+        } catch (TokenIssuer.TooManyChallenges e) {
+            throw new IotErrorException(StanzaError.Condition.resource_constraint, StanzaError.Type.WAIT, e.getMessage(),
+                    List.of());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw IotErrors.badRequest("not a base64 X.509 certificate with an RSA key");
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The token issuance of XEP-0324 §3.1.3.1: a random block encrypted with the certificate's public key, kept under a
  * sequence number for at least one minute (here {@value #KEEP_MINUTES} minutes); a correct answer earns a token
- * without white space.
+ * without white space. Open challenges are bounded per requester and in total ({@link ServerOptions}).
  */
 final class TokenIssuer {
 
@@ -31,17 +31,42 @@ final class TokenIssuer {
     private final AtomicInteger seqnr = new AtomicInteger();
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final int perRequester;
+    private final int total;
 
-    TokenIssuer(Clock clock) {
-        this.clock = clock;
+    /** Too many challenges are open: of this requester, or in total. */
+    static final class TooManyChallenges extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooManyChallenges(String message) {
+            super(message);
+        }
     }
 
-    /** Creates a challenge; returns its seqnr and the encrypted block. */
-    Map.Entry<Integer, byte[]> challenge(String requester, byte[] certificateDer) throws GeneralSecurityException {
+    TokenIssuer(Clock clock, int perRequester, int total) {
+        this.clock = clock;
+        this.perRequester = perRequester;
+        this.total = total;
+    }
+
+    /**
+     * Creates a challenge; returns its seqnr and the encrypted block. At most {@code perRequester} challenges of one
+     * bare JID and {@code total} in all are kept open (each holds the caller's certificate for
+     * {@value #KEEP_MINUTES} minutes).
+     */
+    synchronized Map.Entry<Integer, byte[]> challenge(String requester, byte[] certificateDer)
+            throws GeneralSecurityException, TooManyChallenges {
+        purge();
+        if (pending.size() >= total) {
+            throw new TooManyChallenges("too many open token challenges; try again in " + KEEP_MINUTES + " minutes");
+        }
+        if (pending.values().stream().filter(p -> p.requester().equals(requester)).count() >= perRequester) {
+            throw new TooManyChallenges("at most " + perRequester + " open token challenges per account; answer them"
+                    + " or try again in " + KEEP_MINUTES + " minutes");
+        }
         X509Certificate cert = TokenCrypto.certificate(certificateDer);
         byte[] plain = randomBytes(TokenCrypto.CHALLENGE_SIZE);
         byte[] encrypted = TokenCrypto.encrypt(cert.getPublicKey(), plain);
-        purge();
         int n = seqnr.incrementAndGet();
         pending.put(n, new Pending(requester, certificateDer, plain, clock.instant()));
         return Map.entry(n, encrypted);

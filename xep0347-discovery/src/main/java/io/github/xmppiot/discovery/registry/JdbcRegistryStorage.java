@@ -1,6 +1,7 @@
 package io.github.xmppiot.discovery.registry;
 
 import io.github.xmppiot.core.internal.OptionalDependency;
+import io.github.xmppiot.discovery.internal.H2Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,15 +64,18 @@ public final class JdbcRegistryStorage implements RegistryStorage {
     /**
      * Opens (or creates) an embedded H2 file database with a 128 MB page cache. Every commit is written to the file
      * before {@link #inTransaction} returns ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses acknowledged
-     * records when the process is killed), so acknowledged records survive the process being killed.
+     * records when the process is killed), so acknowledged records survive the process being killed. The file holds
+     * the Things' KEYs: it is created owner-only ({@code rw-------}, missing directories {@code rwx------}), and a
+     * path containing {@code ;} is refused (it would add H2 settings to the JDBC URL).
      *
      * @param file the database file name without the {@code .mv.db} suffix
      * @return the storage
      * @throws RegistryStorageException if the database cannot be opened
+     * @throws IllegalArgumentException if the path contains {@code ;}
      */
     public static JdbcRegistryStorage h2(Path file) {
         OptionalDependency.require("org.h2.Driver", "com.h2database:h2", "JdbcRegistryStorage.h2");
-        String url = "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;CACHE_SIZE=131072";
+        String url = H2Files.fileUrl(file, H2Files.DURABLE + ";CACHE_SIZE=131072");
         return new JdbcRegistryStorage(() -> DriverManager.getConnection(url, "sa", ""));
     }
 
