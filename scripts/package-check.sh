@@ -113,7 +113,10 @@ if getent passwd xmpp-iot >/dev/null; then had_user=true; fi
 cleanups+=("dpkg --purge xmpp-iot >/dev/null")
 if ! $had_user; then cleanups+=("userdel xmpp-iot 2>/dev/null; groupdel xmpp-iot 2>/dev/null"); fi
 for g in "${new_groups[@]}"; do cleanups+=("groupdel $g"); done
-apt-get -o DPkg::Lock::Timeout=120 install -y --no-install-recommends "$(realpath "$deb")" >"$work/apt.log" 2>&1 \
+deb_path=$(realpath "$deb")
+apt_install_deb() { apt-get -o DPkg::Lock::Timeout=120 install -y --no-install-recommends "$deb_path" >>"$work/apt.log" 2>&1; }
+# a machine without Java gets it from Debian (Depends: openjdk-17-jre-headless), which may need fresh package lists
+apt_install_deb || { apt-get update >>"$work/apt.log" 2>&1 && apt_install_deb; } \
   || { cat "$work/apt.log" >&2; fail "apt-get install of $deb"; }
 ok "installed $deb"
 
