@@ -76,6 +76,10 @@ final class Launcher {
                     Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+            Files.deleteIfExists(dir.resolve("out"));
+            Files.deleteIfExists(dir.resolve("err"));
+            Files.deleteIfExists(dir);
         }
     }
 

@@ -81,6 +81,17 @@ class PackagedProgramIT {
     }
 
     @Test
+    void namesAMissingPasswordFileAndAMissingCredential(@TempDir Path dir) throws Exception {
+        List<String> read = List.of("read", "--jid", "owner@example.org", "thing@example.org/x");
+        Launcher.Result file = launcher.run(Map.of("XMPP_PASSWORD_FILE", dir.resolve("nope").toString()), read);
+        assertThat(file.exitCode()).isEqualTo(2);
+        assertThat(file.err()).contains("cannot read the password file " + dir.resolve("nope"));
+        Launcher.Result credential = launcher.run(Map.of("CREDENTIALS_DIRECTORY", dir.toString()), read);
+        assertThat(credential.err()).contains("no credential xmpp-password in " + dir,
+                "LoadCredential=xmpp-password:FILE");
+    }
+
+    @Test
     void findsThePi4jProvidersOfTheRaspberryPi(ProsodyServer server, @TempDir Path dir) throws Exception {
         // a provider id that no plugin has: the program names the providers it found
         Path config = Files.writeString(dir.resolve("hub.json"), """
