@@ -5,7 +5,6 @@ import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.control.ControlException;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.discovery.RegistryNotFoundException;
-import io.github.xmppiot.examples.demo.Demo;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -66,7 +65,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         if (t instanceof CliException c) {
             return c;
         }
-        if (t instanceof Demo.DemoFailure d) {
+        if (t instanceof Walkthrough.StepFailure d) {
             CliException cause = translate(d.getCause());
             return new CliException(CliException.FAILED, d.getMessage().replaceFirst(": .*", ": ")
                     + cause.getMessage(), t);

@@ -21,6 +21,7 @@ import io.github.xmppiot.discovery.ThingDiscoveryManager;
 import io.github.xmppiot.provisioning.ProvisioningClient;
 import io.github.xmppiot.examples.cli.Output;
 import io.github.xmppiot.examples.cli.Tables;
+import io.github.xmppiot.examples.cli.Walkthrough;
 import io.github.xmppiot.examples.device.DemoBoard;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
 import io.github.xmppiot.examples.hub.NodeForms;
@@ -263,7 +264,7 @@ public final class Demo {
         } catch (Exception e) {
             out.println("      FAILED");
             out.flush();
-            throw new DemoFailure(step, title, e);
+            throw new Walkthrough.StepFailure(step, title, e);
         }
         if (result instanceof String text) {
             text.lines().forEach(this::detail);
@@ -271,14 +272,5 @@ public final class Demo {
         out.printf("      ok (%d ms)%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         out.flush();
         return result;
-    }
-
-    /** A step of the demo failed. */
-    public static final class DemoFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        DemoFailure(int step, String title, Throwable cause) {
-            super("step " + step + " (" + title + ") failed: " + cause, cause);
-        }
     }
 }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code xmpp-iot demo} in its own JVM, as a user runs it: every step succeeds without any XMPP server or
- * configuration, and the demo leaves nothing in its temporary directory.
+ * {@code xmpp-iot demo} as the README's first command runs it, {@code java -jar xmpp-iot-demo.jar demo} on the packaged
+ * jar: every step succeeds without any XMPP server or configuration, and the demo leaves nothing in its temporary
+ * directory.
  */
 class DemoCommandTest {
 
@@ -21,8 +22,7 @@ class DemoCommandTest {
     void everyStepSucceedsAndNothingIsLeftBehind(@TempDir Path tmp) throws Exception {
         Path javaTmp = Files.createDirectory(tmp.resolve("java.io.tmpdir"));
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + javaTmp, "-cp", System.getProperty("java.class.path"),
-                XmppIot.class.getName(), "demo")
+                "-Djava.io.tmpdir=" + javaTmp, "-jar", System.getProperty("xmppiot.demo.jar"), "demo")
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the demo ended").isTrue();
         String out = Files.readString(tmp.resolve("out.txt"), StandardCharsets.UTF_8);
