@@ -49,17 +49,21 @@ final class World {
     ProvisioningClient thingClient;
     DecisionCache cache;
 
-    private World(ProsodyServer prosody, Path dir, String prefix) throws Exception {
+    /** Port of a fault proxy every connection goes through (with the SDK's reconnection), or 0 for direct ones. */
+    final int proxyPort;
+
+    private World(ProsodyServer prosody, Path dir, String prefix, int proxyPort) throws Exception {
         this.prosody = prosody;
         this.dir = dir;
         this.prefix = prefix;
-        provisioning = prosody.connect(prefix + "-prov");
+        this.proxyPort = proxyPort;
+        provisioning = open(prefix + "-prov");
         store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"));
         server = ProvisioningServer.start(provisioning, store);
         connectThing(null);
-        owner = prosody.connect(prefix + "-owner");
-        client = prosody.connect(prefix + "-client");
-        stranger = prosody.connect(prefix + "-stranger");
+        owner = open(prefix + "-owner");
+        client = open(prefix + "-client");
+        stranger = open(prefix + "-stranger");
         await(thingClient.trust(serverBareJid()));
         // a claim pushes clearCache: wait for the Thing's acknowledgement so it cannot overtake later decisions
         ownerChange(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString()));
@@ -70,7 +74,9 @@ final class World {
      * login, so that a {@code clearCache} pushed right after login is not missed.
      */
     void connectThing(ProvisioningListener listener) throws Exception {
-        thing = new XMPPTCPConnection(prosody.configBuilder(prefix + "-thing").build());
+        thing = proxyPort == 0 ? new XMPPTCPConnection(prosody.configBuilder(prefix + "-thing").build())
+                : io.github.xmppiot.core.connection.IotConnection.create(prosody.iotConfigBuilder(prefix + "-thing")
+                        .port(proxyPort).build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
         cache = DecisionCache.persistent(dir.resolve(prefix + "-cache"), 100, null);
         thingClient.setCache(cache);
@@ -117,8 +123,18 @@ final class World {
         }
     }
 
+    private XMPPTCPConnection open(String user) throws Exception {
+        return proxyPort == 0 ? prosody.connect(user) : io.github.xmppiot.core.connection.IotConnection.connect(
+                prosody.iotConfigBuilder(user).port(proxyPort).build());
+    }
+
     static World create(ProsodyServer prosody, Path dir, String prefix) throws Exception {
-        World w = new World(prosody, dir, prefix);
+        return create(prosody, dir, prefix, 0);
+    }
+
+    /** A world whose connections all go through a fault proxy on this port, with the SDK's reconnection policy. */
+    static World create(ProsodyServer prosody, Path dir, String prefix, int proxyPort) throws Exception {
+        World w = new World(prosody, dir, prefix, proxyPort);
         OPEN.add(w);
         return w;
     }
