@@ -8,6 +8,7 @@ import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerListener;
 import io.github.xmppiot.provisioning.server.ServerOptions;
+import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.XmppTestServer;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -51,17 +52,22 @@ final class World {
     ProvisioningClient thingClient;
     DecisionCache cache;
 
-    private World(XmppTestServer prosody, Path dir, String prefix, ServerOptions options) throws Exception {
+    /** Port of a fault proxy every connection goes through (with the SDK's reconnection), or 0 for direct ones. */
+    final int proxyPort;
+
+    private World(XmppTestServer prosody, Path dir, String prefix, ServerOptions options, int proxyPort)
+            throws Exception {
         this.prosody = prosody;
         this.dir = dir;
         this.prefix = prefix;
-        provisioning = prosody.connect(prefix + "-prov");
+        this.proxyPort = proxyPort;
+        provisioning = open(prefix + "-prov");
         store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"));
         server = ProvisioningServer.start(provisioning, store, options);
         connectThing(null);
-        owner = prosody.connect(prefix + "-owner");
-        client = prosody.connect(prefix + "-client");
-        stranger = prosody.connect(prefix + "-stranger");
+        owner = open(prefix + "-owner");
+        client = open(prefix + "-client");
+        stranger = open(prefix + "-stranger");
         await(thingClient.trust(serverBareJid()));
         // a claim pushes clearCache: wait for the Thing's acknowledgement so it cannot overtake later decisions
         claimWithKey(owner, "KEY-" + prefix);
@@ -89,7 +95,9 @@ final class World {
      * login, so that a {@code clearCache} pushed right after login is not missed.
      */
     void connectThing(ProvisioningListener listener) throws Exception {
-        thing = new IotTcpConnection(prosody.configBuilder(prefix + "-thing").build());
+        thing = proxyPort == 0 ? new IotTcpConnection(prosody.configBuilder(prefix + "-thing").build())
+                : io.github.xmppiot.core.connection.IotConnection.create(((ProsodyServer) prosody)
+                        .iotConfigBuilder(prefix + "-thing").port(proxyPort).build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
         cache = DecisionCache.persistent(dir.resolve(prefix + "-cache"), 100, null);
         thingClient.setCache(cache);
@@ -136,13 +144,26 @@ final class World {
         }
     }
 
+    private XMPPTCPConnection open(String user) throws Exception {
+        return proxyPort == 0 ? prosody.connect(user) : io.github.xmppiot.core.connection.IotConnection.connect(
+                ((ProsodyServer) prosody).iotConfigBuilder(user).port(proxyPort).build());
+    }
+
     static World create(XmppTestServer prosody, Path dir, String prefix) throws Exception {
         return create(prosody, dir, prefix, ServerOptions.defaults());
     }
 
     /** A world whose provisioning server runs with the given options. */
     static World create(XmppTestServer prosody, Path dir, String prefix, ServerOptions options) throws Exception {
-        World w = new World(prosody, dir, prefix, options);
+        return register(new World(prosody, dir, prefix, options, 0));
+    }
+
+    /** A world whose connections all go through a fault proxy on this port, with the SDK's reconnection policy. */
+    static World create(ProsodyServer prosody, Path dir, String prefix, int proxyPort) throws Exception {
+        return register(new World(prosody, dir, prefix, ServerOptions.defaults(), proxyPort));
+    }
+
+    private static World register(World w) {
         OPEN.add(w);
         return w;
     }

@@ -98,7 +98,7 @@ final class HubCommand implements Callable<Integer> {
                 out.print("hub " + root + " online as " + c.getUser() + " with " + nodes.size() + " node(s) from "
                         + config + "; Ctrl-C stops it" + System.lineSeparator() + table);
                 out.flush();
-                Interrupts.awaitStop();
+                ConnectionEvents.watch(s.connection(), out).awaitStop();
                 hub.lastWriteFailure().ifPresent(e -> spec.commandLine().getErr().println("hub: the last change"
                         + " could not be saved to " + config + ": " + CliErrors.oneLine(e.getMessage())));
             }

@@ -68,7 +68,7 @@ final class ProvisioningCommand implements Callable<Integer> {
                     + (db != null ? "in " + db : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");
             out.flush();
-            Interrupts.awaitStop();
+            ConnectionEvents.watch(s.connection(), out).awaitStop();
             return 0;
         }
     }

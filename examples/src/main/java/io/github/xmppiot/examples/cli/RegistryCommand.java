@@ -47,7 +47,7 @@ final class RegistryCommand implements Callable<Integer> {
             out.println("thing registry online as " + s.connection().getUser() + " (records "
                     + (db != null ? "in " + db : "in memory") + "); Ctrl-C stops it");
             out.flush();
-            Interrupts.awaitStop();
+            ConnectionEvents.watch(s.connection(), out).awaitStop();
             if (db == null) {
                 try (java.sql.Connection c = DriverManager.getConnection(memory, "sa", "")) {
                     c.createStatement().execute("SHUTDOWN");

@@ -98,7 +98,7 @@ final class ThingCommand implements Callable<Integer> {
             if (registryJid != null) {
                 Registration.register(s, board.thing(), registryJid, allowed, out);
             }
-            Interrupts.awaitStop();
+            ConnectionEvents.watch(s.connection(), out).awaitStop();
             return 0;
         }
     }

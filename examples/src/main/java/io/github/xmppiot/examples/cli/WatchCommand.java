@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", sortOptions = false,
         header = "Prints the values of a Thing as they change (XEP-0323).", description = {
     "Reads a Thing's momentary values periodically (XEP-0323) and prints each value when it changes,",
-    "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line."})
+    "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line.",
+    "Keeps watching across reconnects and says when data stopped and resumed (exit code 3 if it gives up)."})
 final class WatchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
@@ -74,11 +75,33 @@ final class WatchCommand implements Callable<Integer> {
             if (!output.json()) {
                 out.print(Output.table(Tables.READOUT_COLUMNS.subList(0, 5), List.of()));
             }
+            PrintWriter notes = output.json() ? spec.commandLine().getErr() : out; // JSON lines stay parseable
+            ConnectionEvents events = ConnectionEvents.watch(s.connection(), notes);
+            boolean stopped = false;
             for (int n = 0; count == null || n < count; n++) {
                 if (n > 0) {
                     timer.schedule(() -> { }, interval, TimeUnit.SECONDS).get();
                 }
-                Readout r = Targets.await(s, target, client.read(target, request), s.timeout().multipliedBy(2));
+                Readout r;
+                try {
+                    r = Targets.await(s, target, client.read(target, request), s.timeout().multipliedBy(2));
+                } catch (Exception e) {
+                    if (!ConnectionEvents.isConnectionLoss(e)) {
+                        throw e;
+                    }
+                    if (!stopped) {
+                        notes.println("data stopped: the connection was lost; waiting for it to come back");
+                        notes.flush();
+                    }
+                    stopped = true;
+                    events.awaitOnline();
+                    n--;
+                    continue;
+                }
+                if (stopped) {
+                    notes.println("data resumed");
+                    stopped = false;
+                }
                 print(out, r, last);
             }
             return 0;

@@ -102,6 +102,17 @@ final class RunningCommand implements AutoCloseable {
     }
 
     /**
+     * Waits for the command to end by itself.
+     *
+     * @param timeoutSecs the timeout
+     * @return the exit code
+     * @throws Exception if it does not end in time
+     */
+    int awaitExit(int timeoutSecs) throws Exception {
+        return exit.get(timeoutSecs, TimeUnit.SECONDS);
+    }
+
+    /**
      * Interrupts the command (as Ctrl-C does) and waits for its exit code.
      *
      * @return the exit code
