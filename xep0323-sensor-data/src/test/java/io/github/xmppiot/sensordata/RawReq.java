@@ -13,7 +13,7 @@ import org.jxmpp.jid.Jid;
 
 /**
  * A {@code req} written attribute by attribute, as a stranger's client could send it, so that tests can send what
- * {@link ReadoutRequest} would never build (40,000 tokens, a {@code when} in the year 9999).
+ * {@link ReadoutRequest} would never build (thousands of tokens, a {@code when} in the year 9999).
  */
 final class RawReq extends IQ {
 
