@@ -5,11 +5,14 @@ import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.core.iq.IotErrorException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -18,9 +21,11 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.RosterEntry;
 import org.jivesoftware.smack.roster.RosterListener;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
+import org.jxmpp.jid.parts.Resourcepart;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -67,11 +72,18 @@ final class Targets {
             // no roster: only the stable resources can be tried
         }
         boolean friend = entry != null && entry.canSeeHisPresence();
-        List<Jid> online = friend ? awaitPresence(session, roster, bare) : List.of();
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(c);
+        List<Jid> online = new ArrayList<>();
+        Jid offering = friend ? awaitOffering(session, roster, disco, bare, feature, online) : null;
         String how = "online";
-        if (online.isEmpty()) {
-            online = probeDefaults(c, bare);
-            how = "found by service discovery";
+        if (offering == null) {
+            List<Jid> probed = new ArrayList<>();
+            Jid stable = probeDefaults(disco, bare, feature, probed);
+            if (stable != null || online.isEmpty()) {
+                offering = stable;
+                online = probed;
+                how = "found by service discovery";
+            }
         }
         if (online.isEmpty()) {
             String me = c.getUser() == null ? "YOU" : c.getUser().asBareJid().toString();
@@ -82,50 +94,62 @@ final class Targets {
                             + " 'xmpp-iot befriend " + bare + " --jid " + me + "' (its owner accepts), or give its"
                             + " full JID (" + bare + "/RESOURCE)");
         }
-        Jid chosen = online.get(0);
-        boolean offers = false;
-        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(c);
-        for (Jid candidate : online) {
-            try {
-                if (disco.supportsFeature(candidate, feature)) {
-                    chosen = candidate;
-                    offers = true;
-                    break;
-                }
-            } catch (Exception e) {
-                // no disco answer: keep the first online resource
-            }
-        }
+        Jid chosen = offering != null ? offering : online.get(0);
         spec.commandLine().getErr().println(spec.name() + ": using " + chosen + " for " + bare + " (" + how
-                + (offers ? ", offers " + feature : "") + (online.size() > 1 ? ", of " + online.size() + " resources"
-                : "") + ")");
+                + (offering != null ? ", offers " + feature : ", does not say it offers " + feature)
+                + (online.size() > 1 ? ", of " + online.size() + " resources" : "") + ")");
         spec.commandLine().getErr().flush();
         return chosen;
     }
 
-    private static List<Jid> awaitPresence(Session session, Roster roster, BareJid bare) throws InterruptedException {
-        CompletableFuture<Void> seen = new CompletableFuture<>();
+    /**
+     * Waits up to the timeout for an available resource of a contact that offers a feature, collecting the available
+     * resources seen.
+     *
+     * @return the resource offering the feature, or null
+     */
+    private static Jid awaitOffering(Session session, Roster roster, ServiceDiscoveryManager disco, BareJid bare,
+            String feature, List<Jid> online) throws InterruptedException {
+        BlockingQueue<Presence> changes = new LinkedBlockingQueue<>();
         RosterListener listener = new AbstractRosterListener() {
             @Override
             public void presenceChanged(Presence presence) {
-                if (presence.isAvailable() && bare.equals(presence.getFrom().asBareJid())) {
-                    seen.complete(null);
+                if (bare.equals(presence.getFrom().asBareJid())) {
+                    changes.offer(presence);
                 }
             }
         };
         roster.addRosterListener(listener);
+        long deadline = System.nanoTime() + session.timeout().toNanos();
+        Set<Jid> checked = new HashSet<>();
         try {
-            if (available(roster, bare).isEmpty()) {
-                session.progress().step("waiting for the presence of " + bare + " ...");
-                seen.get(session.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            while (true) {
+                online.clear();
+                online.addAll(available(roster, bare));
+                for (Jid candidate : online) {
+                    if (checked.add(candidate) && offers(disco, candidate, feature)) {
+                        return candidate;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                session.progress().step("waiting for " + bare + " to be online" + (online.isEmpty() ? ""
+                        : " with " + feature) + " ...");
+                if (left <= 0 || changes.poll(left, TimeUnit.NANOSECONDS) == null) {
+                    return null;
+                }
             }
-        } catch (TimeoutException | ExecutionException e) {
-            // offline
         } finally {
             roster.removeRosterListener(listener);
             session.progress().clear();
         }
-        return available(roster, bare);
+    }
+
+    private static boolean offers(ServiceDiscoveryManager disco, Jid candidate, String feature) {
+        try {
+            return disco.supportsFeature(candidate, feature);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private static List<Jid> available(Roster roster, BareJid bare) {
@@ -138,19 +162,22 @@ final class Targets {
         return online;
     }
 
-    private static List<Jid> probeDefaults(XMPPConnection c, BareJid bare) {
-        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(c);
-        List<Jid> online = new ArrayList<>();
+    /** Asks the stable resources for their features; returns the first offering the feature, collecting all. */
+    private static Jid probeDefaults(ServiceDiscoveryManager disco, BareJid bare, String feature, List<Jid> online) {
+        Jid offering = null;
         for (String resource : DEFAULT_RESOURCES) {
             try {
-                Jid full = JidCreate.fullFrom(bare, org.jxmpp.jid.parts.Resourcepart.from(resource));
-                disco.discoverInfo(full);
+                Jid full = JidCreate.fullFrom(bare, Resourcepart.from(resource));
+                DiscoverInfo info = disco.discoverInfo(full);
                 online.add(full);
+                if (offering == null && info.containsFeature(feature)) {
+                    offering = full;
+                }
             } catch (Exception e) {
                 // not online under this resource
             }
         }
-        return online;
+        return offering;
     }
 
     /**
