@@ -48,6 +48,8 @@ import org.jxmpp.jid.Jid;
  * read-outs in flight on this connection. Messages of any type are accepted.
  *
  * <p>Send requests to the Thing's full JID: an IQ to a bare account JID is answered by the server, not the device.
+ *
+ * @since 0.1.0
  */
 public final class SensorDataClient extends Manager {
 

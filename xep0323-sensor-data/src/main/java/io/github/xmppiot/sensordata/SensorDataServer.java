@@ -46,6 +46,8 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
  * read concurrently, never on Smack's reader thread, each bounded by {@link #getReadTimeout()} (a sensor that takes
  * longer is reported as a failure).
+ *
+ * @since 0.1.0
  */
 public final class SensorDataServer extends Manager {
 

@@ -26,6 +26,8 @@ import org.jxmpp.jid.Jid;
  * in parallel and the most forgiving answer wins (§5.3). Answers are cached (§5.2); a failed or missing answer counts
  * as a refusal and is not cached. Requests from the Thing's own account are allowed without asking. With no trusted
  * server the fallback policy decides (by default: friends only).
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningAccessPolicy implements AccessPolicy {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smack.packet.StanzaError;
  * ({@code cancel/forbidden}, {@code cancel/item-not-found}, {@code modify/bad-request},
  * {@code cancel/feature-not-implemented}, {@code wait/conflict}, ...) and every {@code paramError} the Thing sent, by
  * parameter name.
+ *
+ * @since 0.1.0
  */
 public final class ControlException extends IotErrorException {
 

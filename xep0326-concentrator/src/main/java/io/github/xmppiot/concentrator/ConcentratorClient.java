@@ -34,6 +34,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * {@link ConcentratorException} carrying the code and the per-field errors. Also delivers data-source events
  * (XEP-0326 §3.4) to listeners. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One
  * instance per connection.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorClient extends Manager {
 

@@ -58,6 +58,8 @@ import org.jxmpp.jid.Jid;
  *       or a registration waits for its claim; then the registry is removed from the roster. The next request
  *       subscribes again ({@link RegistryLocator}). Component registries need no friendship.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class ThingDiscoveryManager {
 

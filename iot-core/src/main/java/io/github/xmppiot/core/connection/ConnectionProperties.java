@@ -24,6 +24,8 @@ import java.util.Properties;
  * xmpp.connectTimeout=PT10S            # ISO-8601 duration or milliseconds
  * xmpp.sendPresence=true               # false to stay unavailable after login
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class ConnectionProperties {
 

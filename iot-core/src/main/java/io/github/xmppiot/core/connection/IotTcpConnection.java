@@ -21,6 +21,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
  * request (RFC 6120 §8.3.1 allows either), so every request still gets its error and the stream stays valid.
  *
  * <p>{@link IotConnection} and the test kit create connections of this class.
+ *
+ * @since 0.1.0
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 

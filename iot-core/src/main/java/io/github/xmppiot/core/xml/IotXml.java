@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Lenient readers and strict writers for the attributes the XMPP IoT extensions share. Readers work on the start tag
  * the parser is positioned on; unknown attributes are ignored (CHECKLIST §14).
+ *
+ * @since 0.1.0
  */
 public final class IotXml {
 

@@ -26,6 +26,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * is recorded in {@link Fields#problems()} and the rest of the message is kept. Accepted on input: the
  * {@code identification} alias, Smack's {@code bool} element and a {@code node} without {@code nodeId} (Smack), text
  * and unknown elements anywhere (the XEP's {@code ...} elisions).
+ *
+ * @since 0.1.0
  */
 public final class FieldsProvider extends ExtensionElementProvider<Fields> {
 

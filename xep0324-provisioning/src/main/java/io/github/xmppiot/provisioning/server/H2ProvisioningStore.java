@@ -26,6 +26,8 @@ import java.util.Set;
  * {@link ProvisioningStore} in an embedded H2 file database. Tokens expire after a configurable lifetime
  * (default {@value #DEFAULT_TOKEN_LIFETIME_DAYS} days), measured with the given clock. Every change is committed before its method returns,
  * with H2's write delay switched off, so that an acknowledged change survives a crash of the server process.
+ *
+ * @since 0.1.0
  */
 public final class H2ProvisioningStore implements ProvisioningStore {
 

@@ -9,6 +9,8 @@ import org.jivesoftware.smack.packet.IQ;
  * The {@code setResponse} answer to a {@link SetRequest} (XEP-0325 §3.1). Empty if the request was executed as asked;
  * otherwise it lists the nodes and parameter names actually used, because an access policy (XEP-0324 §3.4
  * "Restricting nodes/parameters during control") narrowed the request.
+ *
+ * @since 0.1.0
  */
 public final class SetResponse extends IQ {
 

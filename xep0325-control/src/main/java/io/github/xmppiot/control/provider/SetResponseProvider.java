@@ -15,6 +15,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Reads {@code setResponse} (XEP-0325 §3.1) with the nodes and parameters actually used. The {@code responseCode}
  * attribute of pre-0.3 senders (XEP-0324 examples 17–19) is ignored (CHECKLIST §14).
+ *
+ * @since 0.1.0
  */
 public final class SetResponseProvider extends IQProvider<SetResponse> {
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param maxTagsPerThing largest number of tags one record may hold; more is refused with {@code bad-request}
  * @param thingTimeout    how long the registry waits for a Thing to acknowledge {@code disowned}
  * @param answerTimeout   longest time before any request is answered ({@code internal-server-error} after it)
+ * @since 0.1.0
  */
 public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout) {
 

@@ -46,6 +46,8 @@ import org.jxmpp.jid.Jid;
  * about {@code claimed}, {@code removed} and {@code disowned}. Requests are accepted as IQ {@code set} and as IQ
  * {@code get} (Smack's smack-experimental sends {@code get}). All storage work runs on one registry thread, never on
  * Smack's reader thread; every request is answered, and only after its changes are committed.
+ *
+ * @since 0.1.0
  */
 public final class ThingRegistry implements AutoCloseable {
 
