@@ -11,6 +11,8 @@
 # tests (CI runs them separately), installs nothing into ~/.m2 and leaves the work tree untouched.
 # Usage: scripts/release-dry-run.sh [--keep]   (--keep: keep the copy and print where it is)
 set -euo pipefail
+# the whole script is one function, read before it runs: editing the file during a run cannot derail the run
+main() {
 root=$(cd "$(dirname "$0")/.." && pwd)
 keep=false
 case "${1:-}" in
@@ -53,7 +55,7 @@ find "$src" -name pom.xml -not -path '*/target/*' -exec sed -i "s/${snapshot//./
 mkdir -m 700 "$GNUPGHOME"
 gpg --batch --quiet --passphrase '' --quick-generate-key 'xmpp-iot release dry run <dry-run@example.invalid>' \
   ed25519 sign 1d 2>/dev/null
-keyid=$(gpg --batch --list-keys --with-colons | awk -F: '/^fpr:/ {print $10; exit}')
+keyid=$(gpg --batch --list-keys --with-colons 2>/dev/null | awk -F: '/^fpr:/ {print $10; exit}')
 
 # 3. The release command of RELEASE.md, building the bundle without uploading it.
 log="$work/release-build.log"
@@ -193,6 +195,13 @@ for artifact, kind in expected.items():
         if f.endswith('.pom') and 'SNAPSHOT' in open(f'{work}/bundle/{G}/{artifact}/{version}/{f}').read():
             bad(f'{artifact}: SNAPSHOT in {f}')
 
+# every published jar names its Java module (RELEASE.md, "Java modules")
+for m in jar_modules:
+    jar = f'{work}/bundle/{G}/{m}/{version}/{m}-{version}.jar'
+    if os.path.exists(jar):
+        manifest = zipfile.ZipFile(jar).read('META-INF/MANIFEST.MF').decode()
+        if 'Automatic-Module-Name: io.github.xmppiot.' not in manifest: bad(f'{m}: no Automatic-Module-Name')
+
 # POM metadata, from the effective POMs
 url = root.find(f'{N}url').text
 scm = {e: root.find(f'{N}scm/{N}{e}').text for e in ('url', 'connection', 'developerConnection')}
@@ -261,3 +270,6 @@ if problems:
 print('release dry run passed: signatures, checksums, POM metadata, no SNAPSHOT, BOM aligned, reproducible')
 EOF
 echo "release dry run took $(( $(date +%s) - start )) s"
+}
+main "$@"
+exit

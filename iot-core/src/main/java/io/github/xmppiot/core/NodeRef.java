@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param nodeId    the node identity, never blank
  * @param sourceId  the data source, or {@code null} when not given
  * @param cacheType the cache type, or {@code null} when not given
+ * @since 0.1.0
  */
 public record NodeRef(String nodeId, String sourceId, String cacheType) {
 

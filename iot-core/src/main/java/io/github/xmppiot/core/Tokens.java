@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param serviceTokens service tokens, in order, never null
  * @param deviceTokens  device tokens, in order, never null
  * @param userTokens    user tokens, in order, never null
+ * @since 0.1.0
  */
 public record Tokens(List<String> serviceTokens, List<String> deviceTokens, List<String> userTokens) {
 

@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** An analog input channel of an ADC, read as a raw integer sample. */
+/**
+ * An analog input channel of an ADC, read as a raw integer sample.
+ *
+ * @since 0.1.0
+ */
 public interface AnalogInput extends HalChannel {
 
     /**

@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** Handle of a registration or scheduled task that can be withdrawn. */
+/**
+ * Handle of a registration or scheduled task that can be withdrawn.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface Cancellable {
 

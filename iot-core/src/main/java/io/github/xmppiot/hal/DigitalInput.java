@@ -4,6 +4,8 @@ package io.github.xmppiot.hal;
  * A digital input pin. With a debounce period configured, {@link #read()} returns the debounced level and listeners
  * see only changes that stayed stable for the whole period; debouncing is done by the {@link HalContext} with its
  * {@link HalClock}, identically for every backend.
+ *
+ * @since 0.1.0
  */
 public interface DigitalInput extends HalChannel {
 

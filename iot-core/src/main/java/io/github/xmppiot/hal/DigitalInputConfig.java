@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param pull     the bias resistor
  * @param debounce how long the raw signal must stay at a new level before the change is reported; zero disables
  *                 debouncing
+ * @since 0.1.0
  */
 public record DigitalInputConfig(int pin, PullResistance pull, Duration debounce) {
 

@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** Logic level of a digital pin. */
+/**
+ * Logic level of a digital pin.
+ *
+ * @since 0.1.0
+ */
 public enum DigitalLevel {
     /** Logic low (0 V). */
     LOW,

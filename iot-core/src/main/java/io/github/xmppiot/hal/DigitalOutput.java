@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** A digital output pin. */
+/**
+ * A digital output pin.
+ *
+ * @since 0.1.0
+ */
 public interface DigitalOutput extends HalChannel {
 
     /**

@@ -7,6 +7,7 @@ import java.util.Objects;
  *
  * @param pin     the pin number (BCM numbering on a Raspberry Pi), 0 or more
  * @param initial the level driven as soon as the channel is open
+ * @since 0.1.0
  */
 public record DigitalOutputConfig(int pin, DigitalLevel initial) {
 

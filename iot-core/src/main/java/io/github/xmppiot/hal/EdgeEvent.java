@@ -8,6 +8,7 @@ import java.util.Objects;
  * @param pin      the pin number (BCM numbering on a Raspberry Pi)
  * @param level    the new level
  * @param nanoTime the {@link HalClock#nanoTime()} at which the raw signal changed to {@code level}
+ * @since 0.1.0
  */
 public record EdgeEvent(int pin, DigitalLevel level, long nanoTime) {
 

@@ -20,6 +20,8 @@ import java.util.ServiceLoader;
  *     System.out.println(sensor.read());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class Hal {
 

@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * <p>Channels returned here therefore need no lifecycle checks of their own, and digital inputs deliver raw,
  * undebounced edges. Their {@link HalChannel#id()} is replaced by the context.
+ *
+ * @since 0.1.0
  */
 public interface HalBackend extends AutoCloseable {
 

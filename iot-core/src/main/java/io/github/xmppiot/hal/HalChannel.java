@@ -5,6 +5,8 @@ package io.github.xmppiot.hal;
  * resource until it is closed: opening the same resource again while it is open fails with
  * {@link IllegalStateException}. Any operation other than {@link #id()}, {@link #isOpen()} and {@link #close()} on a
  * closed channel, or on a channel whose context is closed, throws {@link IllegalStateException}.
+ *
+ * @since 0.1.0
  */
 public interface HalChannel extends AutoCloseable {
 

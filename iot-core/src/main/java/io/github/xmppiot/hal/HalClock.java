@@ -10,6 +10,8 @@ import java.time.Duration;
  *
  * <p>Scheduled tasks of the {@linkplain #system() system clock} run on one shared daemon thread; they must return
  * quickly.
+ *
+ * @since 0.1.0
  */
 public interface HalClock {
 

@@ -14,6 +14,8 @@ import java.util.TreeMap;
  * key that starts with {@value #PREFIX} is an option, stored without the prefix: {@code hal.pi4j.provider.i2c=
  * linuxfs-i2c} becomes the option {@code pi4j.provider.i2c}. Keys without the prefix are ignored, so a HAL
  * configuration can live in a larger application properties file.
+ *
+ * @since 0.1.0
  */
 public final class HalConfig {
 

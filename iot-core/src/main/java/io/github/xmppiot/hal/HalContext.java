@@ -20,6 +20,8 @@ import java.util.Optional;
  *
  * <p>Contexts are thread-safe; individual channels may be used from several threads, but a multi-step device
  * protocol (as in the drivers) must be serialised by its caller.
+ *
+ * @since 0.1.0
  */
 public interface HalContext extends AutoCloseable {
 

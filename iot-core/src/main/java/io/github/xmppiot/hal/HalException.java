@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * <p>The {@link #kind()} tells callers what went wrong without parsing messages, for instance to map a
  * {@link Kind#DEVICE_NOT_FOUND} to a "node not found" answer and a {@link Kind#CHECKSUM} to a retry.
+ *
+ * @since 0.1.0
  */
 public class HalException extends Exception {
 

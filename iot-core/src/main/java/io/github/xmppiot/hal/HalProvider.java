@@ -4,6 +4,8 @@ package io.github.xmppiot.hal;
  * Service-provider interface of a HAL backend, found through {@link java.util.ServiceLoader}: a backend module lists
  * its implementation in {@code META-INF/services/io.github.xmppiot.hal.HalProvider}. Implementations need a public
  * no-argument constructor and must be cheap to instantiate; hardware is only touched in {@link #open(HalConfig)}.
+ *
+ * @since 0.1.0
  */
 public interface HalProvider {
 

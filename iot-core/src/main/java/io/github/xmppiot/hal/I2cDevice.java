@@ -7,6 +7,8 @@ package io.github.xmppiot.hal;
  *
  * <p>A missing chip is reported by the first transfer, not by opening the channel: I2C has no connection, only
  * acknowledged or unacknowledged transfers.
+ *
+ * @since 0.1.0
  */
 public interface I2cDevice extends HalChannel {
 

@@ -8,6 +8,8 @@ import java.util.List;
  * ({@code dtoverlay=w1-gpio}); bit-level bus access is deliberately not part of the HAL.
  *
  * <p>Reading a file may block for as long as the device needs (a DS18B20 conversion takes up to 750 ms).
+ *
+ * @since 0.1.0
  */
 public interface OneWireBus extends HalChannel {
 

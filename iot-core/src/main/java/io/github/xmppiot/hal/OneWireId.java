@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  * in lower-case hexadecimal, for example {@code 28-0316a2792aff} (family 0x28 is the DS18B20).
  *
  * @param value the identity, normalised to lower case
+ * @since 0.1.0
  */
 public record OneWireId(String value) {
 

@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** Internal bias resistor of a digital input. */
+/**
+ * Internal bias resistor of a digital input.
+ *
+ * @since 0.1.0
+ */
 public enum PullResistance {
     /** No bias: the pin floats unless the circuit drives it. */
     NONE,

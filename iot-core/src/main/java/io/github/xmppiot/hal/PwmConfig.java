@@ -5,6 +5,7 @@ package io.github.xmppiot.hal;
  *
  * @param pin         the pin number (BCM numbering on a Raspberry Pi), 0 or more
  * @param frequencyHz the initial PWM frequency in hertz, 1 or more
+ * @since 0.1.0
  */
 public record PwmConfig(int pin, int frequencyHz) {
 

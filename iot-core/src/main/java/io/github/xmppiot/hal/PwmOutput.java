@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** A pulse-width-modulated output. */
+/**
+ * A pulse-width-modulated output.
+ *
+ * @since 0.1.0
+ */
 public interface PwmOutput extends HalChannel {
 
     /**

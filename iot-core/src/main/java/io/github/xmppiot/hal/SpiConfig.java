@@ -7,6 +7,7 @@ package io.github.xmppiot.hal;
  * @param chipSelect the chip-select line, 0 or more
  * @param mode       the SPI mode (clock polarity and phase), 0 to 3
  * @param clockHz    the clock frequency in hertz, 1 or more
+ * @since 0.1.0
  */
 public record SpiConfig(int bus, int chipSelect, int mode, int clockHz) {
 

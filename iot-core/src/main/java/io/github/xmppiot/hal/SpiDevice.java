@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal;
 
-/** One device on an SPI bus. */
+/**
+ * One device on an SPI bus.
+ *
+ * @since 0.1.0
+ */
 public interface SpiDevice extends HalChannel {
 
     /**

@@ -16,6 +16,8 @@ import org.jxmpp.jid.Jid;
  * {@code accept_all} mode, fine on a test server) and the client subscribes to the Thing's presence. Afterwards the
  * Thing's default access policy ({@code AccessPolicy.friends}) lets the client read and control (XEP-0323 §3.10,
  * XEP-0325 §3.8).
+ *
+ * @since 0.1.0
  */
 public final class Friendship {
 

@@ -30,6 +30,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>The configuration parameter {@value ProsodyOptions#PROSODY_BINARY_PROPERTY} selects another Prosody
  *   executable.</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public class ProsodyExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback,
         ParameterResolver, TestWatcher {

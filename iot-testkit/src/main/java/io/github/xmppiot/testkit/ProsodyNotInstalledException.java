@@ -3,6 +3,8 @@ package io.github.xmppiot.testkit;
 /**
  * Thrown when the Prosody executable (or {@code openssl}, needed for the test certificate) cannot be found. The message
  * says how to install it and how to skip the Prosody integration tests explicitly.
+ *
+ * @since 0.1.0
  */
 public class ProsodyNotInstalledException extends IllegalStateException {
 

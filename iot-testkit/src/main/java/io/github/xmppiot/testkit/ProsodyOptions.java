@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * <p>The Prosody executable is {@link #prosodyBinary()}: the system property {@value #PROSODY_BINARY_PROPERTY} if set,
  * otherwise {@code prosody} looked up on the {@code PATH}.
+ *
+ * @since 0.1.0
  */
 public final class ProsodyOptions {
 

@@ -41,6 +41,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * Connections use the SDK's own settings ({@link IotConnectionConfig}): TLS with the server's self-signed certificate
  * trusted (unless the server is plaintext-only), SCRAM, {@code TCP_NODELAY}, resource {@value #DEFAULT_RESOURCE}.
  * The methods are thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class ProsodyServer implements XmppTestServer {
 

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Runs a real Prosody server for the annotated test class and injects it as a {@link ProsodyServer} parameter into
  * test methods, lifecycle methods and constructors. See {@link ProsodyExtension} for the life cycle, failure output
  * and the {@code -Dxmpp.it.skip=true} switch.
+ *
+ * @since 0.1.0
  */
 @Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)

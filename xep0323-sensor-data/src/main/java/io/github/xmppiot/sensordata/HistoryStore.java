@@ -10,6 +10,8 @@ import java.util.concurrent.CompletionStage;
  * Historical values of the nodes of a Thing, answering historical read-outs (XEP-0323 §5.6 "Field Types": {@code historical*}
  * categories with a {@code from}/{@code to} range). The application records values; {@link SensorDataServer} queries
  * them whenever a request asks for a historical category. {@link InMemoryHistoryStore} is the default.
+ *
+ * @since 0.1.0
  */
 public interface HistoryStore {
 

@@ -19,6 +19,8 @@ import java.util.concurrent.CompletionStage;
  * A {@link HistoryStore} keeping the newest values of each node in a ring of fixed capacity (XEP-0323 §5.6
  * historical categories). Thread-safe. Values are kept in the order recorded; queries filter by category, name and
  * {@code from}/{@code to}.
+ *
+ * @since 0.1.0
  */
 public final class InMemoryHistoryStore implements HistoryStore {
 

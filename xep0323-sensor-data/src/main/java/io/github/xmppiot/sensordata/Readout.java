@@ -15,6 +15,7 @@ import org.jxmpp.jid.Jid;
  * @param fields    the field values kept, in the order received
  * @param failures  the failures, in the order received
  * @param discarded how many received field values did not match the request and were dropped
+ * @since 0.1.0
  */
 public record Readout(int seqnr, Jid thing, boolean queued, List<ReadoutField> fields, List<ReadoutFailure> failures,
         int discarded) {

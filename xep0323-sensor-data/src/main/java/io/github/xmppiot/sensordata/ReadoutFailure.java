@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param timestamp the timestamp as sent (xs:string in the XSD), empty if none
  * @param message   the human-readable reason
  * @param local     true if the client found the problem (an unreadable value), false if the Thing reported it
+ * @since 0.1.0
  */
 public record ReadoutFailure(NodeRef node, String timestamp, String message, boolean local) {
 

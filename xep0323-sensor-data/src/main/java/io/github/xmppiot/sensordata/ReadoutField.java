@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param node      the node; null only if the Thing sent a {@code node} element without {@code nodeId} (Smack)
  * @param timestamp when the value was read
  * @param field     the field
+ * @since 0.1.0
  */
 public record ReadoutField(NodeRef node, DateTimeValue timestamp, Field field) {
 

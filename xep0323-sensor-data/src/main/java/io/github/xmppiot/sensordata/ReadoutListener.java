@@ -6,6 +6,8 @@ import java.util.List;
  * Partial results of a read-out as they arrive (XEP-0323 §3: results come in several messages). Callbacks of one
  * read-out are made one at a time, in the order the messages arrived, never on Smack's reader thread; a slow
  * callback delays only later callbacks of the same read-out. Every method has an empty default.
+ *
+ * @since 0.1.0
  */
 public interface ReadoutListener {
 

@@ -24,6 +24,8 @@ import java.util.Set;
  *
  * <p>A request without any category flag reads every category: XEP-0323 leaves that case open and answering it is more
  * useful than answering nothing. The {@link #timeout()} is a client-side option and is never sent.
+ *
+ * @since 0.1.0
  */
 public final class ReadoutRequest {
 

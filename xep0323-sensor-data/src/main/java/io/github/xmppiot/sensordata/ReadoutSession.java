@@ -6,6 +6,8 @@ import org.jxmpp.jid.Jid;
 /**
  * A read-out in progress on the client side (XEP-0323 §3). Obtained from
  * {@link SensorDataClient#readout(Jid, ReadoutRequest, ReadoutListener)}.
+ *
+ * @since 0.1.0
  */
 public interface ReadoutSession {
 

@@ -51,6 +51,8 @@ import org.jxmpp.jid.Jid;
  * the connection drops.
  *
  * <p>Send requests to the Thing's full JID: an IQ to a bare account JID is answered by the server, not the device.
+ *
+ * @since 0.1.0
  */
 public final class SensorDataClient extends Manager {
 

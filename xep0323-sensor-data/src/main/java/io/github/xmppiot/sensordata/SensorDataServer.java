@@ -63,6 +63,8 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * <p>Limits (issue 15): {@link #setReadoutLimits(ReadoutLimits)} bounds the read-outs per requester and in total, and
  * how far ahead {@code when} may lie; requests over a limit are refused at once. The tokens a request may carry are
  * bounded by {@link io.github.xmppiot.core.TokenLimits} ({@code modify/bad-request}).
+ *
+ * @since 0.1.0
  */
 public final class SensorDataServer extends Manager {
 

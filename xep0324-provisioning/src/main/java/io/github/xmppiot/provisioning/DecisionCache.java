@@ -35,6 +35,8 @@ import org.jxmpp.jid.Jid;
  *
  * <p>Lookups and updates are in memory and never block; database writes are queued to a single background thread.
  * {@link #close()} waits for the queue.
+ *
+ * @since 0.1.0
  */
 public final class DecisionCache implements AutoCloseable {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param certificate the certificate whose public part is sent
  * @param privateKey  the matching private key
+ * @since 0.1.0
  */
 public record DeviceIdentity(X509Certificate certificate, PrivateKey privateKey) {
 

@@ -8,6 +8,8 @@ import org.jxmpp.jid.BareJid;
  * a button pressed while an LED blinks. It is consulted only for friendship requests the provisioning servers
  * rejected, and only while a trusted server allows secondary trust ({@link SecondaryTrust#isAllowed()}); otherwise
  * the servers' answer is final.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface LocalFriendshipApprover {

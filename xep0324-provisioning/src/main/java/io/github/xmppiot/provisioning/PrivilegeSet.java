@@ -11,6 +11,7 @@ import java.util.List;
  * {@code Sensors.Delete}.
  *
  * @param rules the entries, in evaluation order
+ * @since 0.1.0
  */
 public record PrivilegeSet(List<PrivilegeRule> rules) {
 

@@ -37,6 +37,8 @@ import org.jxmpp.jid.Jid;
  * beyond them is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
  * queues up at the Thing nor reaches the server, and never delays friends. The tokens a stranger forwards count on the
  * server only after it proved it holds them (§3.1.3.2).
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningAccessPolicy implements AccessPolicy {
 

@@ -41,6 +41,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
  *
  * <p>{@code friend}, {@code unfriend} and {@code clearCache} are honoured only from trusted servers; a
  * {@code tokenChallenge} is answered only for a token sent to the challenger within the last minute (§6.2).
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningClient extends Manager {
 

@@ -6,6 +6,8 @@ import org.jxmpp.jid.Jid;
 /**
  * Events of the Thing side of XEP-0324, for applications that show them (an LED, a log) and for tests that wait on
  * them. Called on a background thread; implementations must return quickly. Every method has an empty default.
+ *
+ * @since 0.1.0
  */
 public interface ProvisioningListener {
 

@@ -28,6 +28,8 @@ import org.jxmpp.jid.Jid;
  * privileges ({@code hasPrivilege}) or downloads a user's whole privilege list ({@code downloadPrivileges}) and
  * evaluates it locally with {@link PrivilegeSet#isGranted}. The service token is obtained with
  * {@link ProvisioningClient#requestToken} (§3.6.1: the same flow as device tokens).
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningServiceClient extends Manager {
 

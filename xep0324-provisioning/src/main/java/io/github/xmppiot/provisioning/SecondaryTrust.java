@@ -20,6 +20,8 @@ import org.jxmpp.jid.Jid;
  * <p>A server's setting is forgotten when it clears the Thing's cache (its rules changed) and learnt again from its
  * next {@code isFriendResponse}; {@link #refresh()} asks at once. Settings are not persisted: after a restart the
  * Thing assumes no secondary trust until a server says otherwise.
+ *
+ * @since 0.1.0
  */
 public final class SecondaryTrust {
 

@@ -44,6 +44,8 @@ import org.jxmpp.jid.Jid;
  *
  * <p>Address the Thing by its full JID: an IQ sent to a bare JID is answered by the server, not by the device.
  * Booleans are sent as {@code <boolean/>} (Smack's own IoT client sends {@code <bool/>}; the Thing side accepts both).
+ *
+ * @since 0.1.0
  */
 public final class ControlClient extends Manager {
 

@@ -15,6 +15,8 @@ import org.jivesoftware.smack.packet.StanzaError;
  * {@code cancel/feature-not-implemented}, {@code wait/conflict}, ...) and every {@code paramError} the Thing sent, by
  * parameter name. Refusals in the style of the drafts before 0.3 ({@code setResponse responseCode='NotFound'} and the
  * like, in an IQ error or result) are reported with the condition of their {@link LegacyResponseCode}.
+ *
+ * @since 0.1.0
  */
 public final class ControlException extends IotErrorException {
 

@@ -24,6 +24,8 @@ import org.jxmpp.jid.Jid;
  * into typed {@link ParameterDescription}s. {@link #edit()} starts a partial submission (§3.3 "Setting a (partial)
  * control form") that contains only the edited fields, plus the form's hidden fields (for example an XEP-0336
  * {@code xdd session}).
+ *
+ * @since 0.1.0
  */
 public final class ControlForm {
 

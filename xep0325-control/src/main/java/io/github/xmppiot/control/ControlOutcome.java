@@ -13,6 +13,7 @@ import org.jxmpp.jid.Jid;
  * @param byMessage  whether the request came in a {@code message} (no answer was sent) rather than an {@code iq}
  * @param result     the result if the request was executed, otherwise null
  * @param error      the refusal if it was not, otherwise null
+ * @since 0.1.0
  */
 public record ControlOutcome(Jid requester, boolean byMessage, SetResult result, IotErrorException error) {
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * A control request with one or more parameters, optionally addressed to nodes behind the Thing's JID (XEP-0325 §3.2
  * "Setting multiple control parameters at once", §3.4 "Controlling devices behind a concentrator"). Parameters are
  * applied by the Thing in the order they are added, so add them in the order the Thing's control form lists them.
+ *
+ * @since 0.1.0
  */
 public final class ControlRequest {
 

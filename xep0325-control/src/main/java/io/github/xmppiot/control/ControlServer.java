@@ -49,6 +49,8 @@ import org.jxmpp.jid.Jid;
  * unknown parameters give {@code cancel/item-not-found}, locked ones {@code wait/conflict}, refused access
  * {@code cancel/forbidden}. Parameters are applied in document order. Handlers never block Smack's reader thread and
  * always answer.
+ *
+ * @since 0.1.0
  */
 public final class ControlServer extends Manager {
 

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param page        the label of the XEP-0141 page laying the field out, may be null
  * @param current     the value shown in the form, may be null
  * @param notSame     whether the field carries the XEP-0336 {@code notSame} flag
+ * @since 0.1.0
  */
 public record ParameterDescription(String name, ValueType type, String label, String description, Value min, Value max,
         List<String> options, String group, String page, Value current, boolean notSame) {

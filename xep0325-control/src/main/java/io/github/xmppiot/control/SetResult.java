@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param nodes      the nodes actually controlled; empty if as requested
  * @param parameters the parameter names actually set; empty if as requested
+ * @since 0.1.0
  */
 public record SetResult(List<NodeRef> nodes, List<String> parameters) {
 

@@ -36,6 +36,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * (XEP-0326 §3.4) to listeners. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One
  * instance per connection. A request in flight when the connection drops fails at once with
  * {@link io.github.xmppiot.core.connection.ConnectionLostException}.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorClient extends Manager {
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * A XEP-0326 response whose {@code result} is not {@code OK} (XEP-0326 §3 "Response codes"; clients must check the
  * code of every response, CHECKLIST 326-3), or an XMPP error without a response element, mapped to the closest code.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorException extends Exception {
 

@@ -52,6 +52,8 @@ import org.jxmpp.jid.Jid;
  *
  * <p>Supported commands: see {@link #SUPPORTED}. Responses follow {@link ResultCode}: {@code OK} in an IQ result, other
  * codes in an IQ error carrying the response element and a standard {@code <error/>}.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorServer extends Manager {
 

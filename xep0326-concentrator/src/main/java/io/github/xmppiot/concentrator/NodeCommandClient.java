@@ -29,6 +29,8 @@ import org.jxmpp.jid.Jid;
  * 326-13..326-15): listing commands, their parameter forms, executing commands and queries on one or several nodes,
  * and receiving query progress in document order (a synchronous, ordered stanza listener). Requests go through
  * {@link ConcentratorClient#execute}, so every response code is checked. One instance per connection.
+ *
+ * @since 0.1.0
  */
 public final class NodeCommandClient extends Manager {
 

@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionStage;
  * @param parameters the parameters; empty for a simple command or a parameterless query
  * @param action     runs a simple or parameterized command; null for a query
  * @param query      runs a query; null for a simple or parameterized command
+ * @since 0.1.0
  */
 public record NodeCommandSpec(String command, String name, List<NodeParameterSpec> parameters, Action action,
         QueryAction query) {

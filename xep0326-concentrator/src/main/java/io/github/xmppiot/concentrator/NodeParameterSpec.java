@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param options      allowed values of a string parameter; empty for any value
  * @param readOnly     whether clients may not change it after creation ({@code xdd:readOnly})
  * @param description  the form field description, may be null
+ * @since 0.1.0
  */
 public record NodeParameterSpec(String id, String label, ValueType type, boolean required, Value defaultValue,
         Value min, Value max, List<String> options, boolean readOnly, String description) {

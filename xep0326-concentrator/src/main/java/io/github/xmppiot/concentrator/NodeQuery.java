@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * A node query started with {@link NodeCommandClient#executeNodeQuery} or {@link NodeCommandClient#executeCommonNodeQuery}
  * (XEP-0326 §3.12, §3.13): its id, the per-node outcome of the start, and the events of each node in document order
  * (CHECKLIST 326-15). Events that arrive before the query id is known are kept and delivered in order.
+ *
+ * @since 0.1.0
  */
 public final class NodeQuery {
 

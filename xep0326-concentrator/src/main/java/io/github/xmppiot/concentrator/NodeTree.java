@@ -23,6 +23,8 @@ import java.util.function.Consumer;
  * concentrator itself) with ordered children created from {@link NodeType}s. The Things of the nodes live in a
  * {@link ThingDirectory}, so the XEP-0323 and XEP-0325 modules serve the same nodes. Thread-safe; every change is
  * reported to listeners as a {@link TreeEvent}, in order, on the thread that made it.
+ *
+ * @since 0.1.0
  */
 public final class NodeTree {
 

@@ -15,6 +15,8 @@ import java.util.Map;
  * <p>Adding a device type to a hub means writing one class implementing this interface, registered with the
  * {@link NodeTree} or listed in {@code META-INF/services/io.github.xmppiot.concentrator.NodeType} for
  * {@link java.util.ServiceLoader}.
+ *
+ * @since 0.1.0
  */
 public interface NodeType {
 

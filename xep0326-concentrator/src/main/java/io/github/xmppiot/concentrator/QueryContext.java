@@ -12,6 +12,8 @@ import java.util.List;
  * {@link #isAborted()} and stop.
  *
  * <p>Calls must come from one thread at a time (the query's), so that the document order is the call order.
+ *
+ * @since 0.1.0
  */
 public interface QueryContext {
 

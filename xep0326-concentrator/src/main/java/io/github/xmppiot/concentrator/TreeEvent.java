@@ -10,6 +10,7 @@ import io.github.xmppiot.concentrator.element.NodeEvent;
  * @param node        the node after the change (before it, for a removal)
  * @param afterNodeId for an addition: the preceding sibling, null if first
  * @param oldId       for an update: the previous node id if it was renamed, else null
+ * @since 0.1.0
  */
 public record TreeEvent(NodeEvent.Kind kind, TreeNode node, String afterNodeId, String oldId) {
 }

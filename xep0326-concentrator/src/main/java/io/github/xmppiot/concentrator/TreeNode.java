@@ -21,6 +21,7 @@ import java.util.Map;
  * @param state         the node state
  * @param messages      the node's event log
  * @param lastChanged   when the node last changed
+ * @since 0.1.0
  */
 public record TreeNode(String nodeId, String type, String parentId, Map<String, Value> configuration, NodeState state,
         List<NodeMessage> messages, DateTimeValue lastChanged) {

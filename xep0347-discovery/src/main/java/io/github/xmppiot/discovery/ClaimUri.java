@@ -11,6 +11,8 @@ import java.util.List;
  * Ownership of a Thing"): {@code IoTDisco} followed, for each tag in order, by {@code ;}, {@code #} if the tag is
  * numeric, the name, {@code :} and the value, where {@code ;} and {@code \} in values are escaped with {@code \}.
  * Encoded as UTF-8 in the QR code (see {@link QrTerminal}).
+ *
+ * @since 0.1.0
  */
 public final class ClaimUri {
 

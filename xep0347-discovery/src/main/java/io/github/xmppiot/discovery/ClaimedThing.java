@@ -10,6 +10,7 @@ import org.jxmpp.jid.Jid;
  * @param jid      the Thing's (or its concentrator's) JID
  * @param node     the node behind a concentrator, or null
  * @param isPublic whether it was claimed as public
+ * @since 0.1.0
  */
 public record ClaimedThing(Jid jid, NodeRef node, boolean isPublic) {
 

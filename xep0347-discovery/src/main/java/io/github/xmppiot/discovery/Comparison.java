@@ -3,6 +3,8 @@ package io.github.xmppiot.discovery;
 /**
  * The six single-value comparisons of XEP-0347 §3.15, shared by string ({@code strEq} ...) and numeric
  * ({@code numEq} ...) operators.
+ *
+ * @since 0.1.0
  */
 public enum Comparison {
     /** {@code tag = c}. */

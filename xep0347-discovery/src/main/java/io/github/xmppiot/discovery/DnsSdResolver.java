@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
  * Finds XMPP servers on the local network through DNS-SD (XEP-0347 §3.3.2): browses {@code _xmpp-client._tcp} and
  * resolves each instance's SRV and TXT records. {@link JmDnsResolver} does it with multicast DNS; tests and other
  * environments plug in their own.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface DnsSdResolver {

@@ -16,6 +16,7 @@ import org.jxmpp.jid.Jid;
  * @param jid   the Thing's (or its concentrator's) JID
  * @param node  the node behind a concentrator, or null for a stand-alone Thing (XEP-0347 §3.8)
  * @param tags  the public meta tags, in the registry's order
+ * @since 0.1.0
  */
 public record FoundThing(Jid owner, Jid jid, NodeRef node, List<MetaTag> tags) {
 

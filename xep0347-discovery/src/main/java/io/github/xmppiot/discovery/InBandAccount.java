@@ -22,6 +22,8 @@ import org.jxmpp.jid.parts.Localpart;
  * travels in the clear inside the stream, so registration is refused on a connection without TLS unless
  * {@code allowInsecure} is set. If several servers were found, try them in turn: the first that allows account
  * creation is used (XEP-0347 §3.4).
+ *
+ * @since 0.1.0
  */
 public final class InBandAccount {
 

@@ -17,6 +17,8 @@ import javax.jmdns.ServiceInfo;
 /**
  * A {@link DnsSdResolver} using multicast DNS through JmDNS (XEP-0347 §3.3.2). JmDNS ({@code org.jmdns:jmdns}) is an
  * optional dependency of this module: add it to the application to use this class.
+ *
+ * @since 0.1.0
  */
 public final class JmDnsResolver implements DnsSdResolver {
 

@@ -8,6 +8,8 @@ import java.util.HexFormat;
  * Supplies the new {@code KEY} meta tag a Thing registers with after it was disowned (XEP-0347 §3.17 "Disowning
  * Thing", §6.5 "KEY tag": the key should be long and hard to guess). The Thing shows the new key to a future owner,
  * typically in a new claim string or QR code ({@link ThingDiscoveryListener#registeredAgain}).
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface KeySupplier {

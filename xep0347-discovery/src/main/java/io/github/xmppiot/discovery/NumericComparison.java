@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param comparison the comparison
  * @param name       the tag name
  * @param value      the constant's xs:double lexical form
+ * @since 0.1.0
  */
 public record NumericComparison(Comparison comparison, String name, String value) implements SearchOperator {
 

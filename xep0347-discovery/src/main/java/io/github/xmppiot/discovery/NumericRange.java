@@ -16,6 +16,7 @@ import io.github.xmppiot.core.value.DoubleValue;
  * @param minIncluded  whether {@code min} belongs to the range (default true)
  * @param max          upper endpoint, xs:double lexical form
  * @param maxIncluded  whether {@code max} belongs to the range (default true)
+ * @since 0.1.0
  */
 public record NumericRange(boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
         implements SearchOperator {

@@ -30,6 +30,8 @@ import org.jxmpp.jid.Jid;
  * future with {@link ThingNotFoundException} ({@code item-not-found}), {@link ThingUnreachableException}
  * ({@code not-allowed} on disown), another {@link io.github.xmppiot.core.iq.IotErrorException}, or
  * {@link RegistryNotFoundException}.
+ *
+ * @since 0.1.0
  */
 public final class OwnerDiscoveryManager {
 

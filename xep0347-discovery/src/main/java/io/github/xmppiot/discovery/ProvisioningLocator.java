@@ -36,6 +36,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * to its presence) and skipped otherwise; give a full JID (e.g. {@link RegistryLocator#address()}) to avoid that.
  * Disco requests run on the executor, never on Smack's reader thread. This class does not depend on the XEP-0324
  * module; it answers the JID to delegate trust to (XEP-0347 §3.12 "Delegating Trust").
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningLocator {
 

@@ -9,6 +9,8 @@ import java.util.function.BiPredicate;
  * so a Thing without a display can show it on a terminal: each character cell holds two modules, one above the other.
  * Dark modules are drawn as blank cells on a light quiet zone, so the code scans on dark terminal themes
  * ({@code inverted = false}); pass {@code inverted = true} for light themes.
+ *
+ * @since 0.1.0
  */
 public final class QrTerminal {
 

@@ -30,6 +30,8 @@ import org.jxmpp.jid.Jid;
  *   <li>without configuration, the server's components are searched for the feature {@code urn:xmpp:iot:discovery}
  *       (XEP-0030, XEP-0347 §4).</li>
  * </ul>
+ *
+ * @since 0.1.0
  */
 public final class RegistryLocator {
 

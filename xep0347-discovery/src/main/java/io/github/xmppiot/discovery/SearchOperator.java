@@ -9,6 +9,8 @@ import io.github.xmppiot.core.meta.MetaTags;
  * {@code strLtEq}), {@link StringRange} ({@code strRange}, {@code strNRange}), {@link StringMask} ({@code strMask}),
  * {@link NumericComparison} ({@code numEq} ... {@code numLtEq}) and {@link NumericRange} ({@code numRange},
  * {@code numNRange}).
+ *
+ * @since 0.1.0
  */
 public sealed interface SearchOperator permits StringComparison, StringRange, StringMask, NumericComparison, NumericRange {
 

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param things the things found on this page
  * @param more   true if a search with a larger {@code offset} returns more things
+ * @since 0.1.0
  */
 public record SearchResult(List<FoundThing> things, boolean more) {
 

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param comparison the comparison
  * @param name       the tag name
  * @param value      the constant
+ * @since 0.1.0
  */
 public record StringComparison(Comparison comparison, String name, String value) implements SearchOperator {
 

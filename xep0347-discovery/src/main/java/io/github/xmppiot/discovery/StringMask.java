@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * @param name     the tag name
  * @param value    the mask, e.g. {@code 39487*}
  * @param wildcard the wildcard, a non-empty string, e.g. {@code *}
+ * @since 0.1.0
  */
 public record StringMask(String name, String value, String wildcard) implements SearchOperator {
 

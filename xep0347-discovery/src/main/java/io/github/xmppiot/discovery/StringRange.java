@@ -14,6 +14,7 @@ import io.github.xmppiot.core.meta.MetaTags;
  * @param minIncluded  whether {@code min} belongs to the range (default true)
  * @param max          upper endpoint
  * @param maxIncluded  whether {@code max} belongs to the range (default true)
+ * @since 0.1.0
  */
 public record StringRange(boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
         implements SearchOperator {

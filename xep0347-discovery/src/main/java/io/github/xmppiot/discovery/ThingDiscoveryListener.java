@@ -9,6 +9,8 @@ import org.jxmpp.jid.Jid;
  * Events a Thing receives from its registry (XEP-0347 §3.9 {@code claimed}, §3.10 {@code removed}, §3.17
  * {@code disowned}). Called on a Smack worker thread (or the manager's executor) after the registry's request was
  * acknowledged; return quickly.
+ *
+ * @since 0.1.0
  */
 public interface ThingDiscoveryListener {
 

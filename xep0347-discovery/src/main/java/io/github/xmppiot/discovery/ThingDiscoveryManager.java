@@ -63,6 +63,8 @@ import org.jxmpp.jid.Jid;
  * <p>After a reconnect with a fresh session (a {@link io.github.xmppiot.core.connection.ConnectionEvent.Restored}
  * event that is not {@code resumed}), nodes that await their claim or are self-owned are registered again with the
  * same tags (XEP-0347 §3.6: a registry that lost them gets them back, one that kept them updates them).
+ *
+ * @since 0.1.0
  */
 public final class ThingDiscoveryManager {
 

@@ -7,6 +7,8 @@ import org.jivesoftware.smack.packet.StanzaError;
 /**
  * The registry answered {@code cancel/item-not-found}: no matching Thing, or it belongs to someone else; the registry
  * does not say which (XEP-0347 §3.9, §3.10, §3.14, §3.17).
+ *
+ * @since 0.1.0
  */
 public class ThingNotFoundException extends IotErrorException {
 

@@ -7,6 +7,8 @@ import org.jivesoftware.smack.packet.StanzaError;
 /**
  * The registry answered a {@code disown} with {@code cancel/not-allowed}: the Thing is not online as its friend, or
  * did not acknowledge {@code disowned} (XEP-0347 §3.17). Try again when the Thing is online.
+ *
+ * @since 0.1.0
  */
 public class ThingUnreachableException extends IotErrorException {
 

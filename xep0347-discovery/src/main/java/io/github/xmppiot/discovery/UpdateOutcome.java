@@ -2,6 +2,8 @@ package io.github.xmppiot.discovery;
 
 /**
  * The registry's answer to a Thing updating its meta tags (XEP-0347 §3.13).
+ *
+ * @since 0.1.0
  */
 public enum UpdateOutcome {
     /** The tags were updated. */

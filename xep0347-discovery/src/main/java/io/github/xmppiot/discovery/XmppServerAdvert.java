@@ -22,6 +22,7 @@ import org.jxmpp.stringprep.XmppStringprepException;
  * @param host     the SRV target host, e.g. {@code pronto.local}
  * @param port     the SRV port, e.g. 5222
  * @param txt      the TXT record, keys in lower case (DNS-SD keys are case-insensitive), values as given
+ * @since 0.1.0
  */
 public record XmppServerAdvert(String instance, String host, int port, Map<String, String> txt) {
 

@@ -16,6 +16,8 @@ import java.util.List;
  * the {@linkplain Pi4jOptions options} exists. Pi4J (since 2.5) loads a single provider per I/O type, so put only the
  * plugins you want on the class path; the options then pin and verify the choice. The Pi4J context is available through
  * {@code halContext.unwrap(com.pi4j.context.Context.class)}.
+ *
+ * @since 0.1.0
  */
 public final class Pi4jHalProvider implements HalProvider {
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  * {@code linuxfs-digital-output} (plugin {@code pi4j-plugin-linuxfs}); {@code pigpio-digital-input},
  * {@code pigpio-digital-output}, {@code pigpio-pwm}, {@code pigpio-i2c}, {@code pigpio-spi} (plugin
  * {@code pi4j-plugin-pigpio}, needs root); and {@code mock-*} for Pi4J's mock plugin.
+ *
+ * @since 0.1.0
  */
 public final class Pi4jOptions {
 

@@ -11,6 +11,7 @@ import java.util.Set;
  * @param allowed whether anything is allowed
  * @param nodes   the nodes allowed; empty means every requested node
  * @param names   the field or parameter names allowed; empty means every requested name
+ * @since 0.1.0
  */
 public record AccessDecision(boolean allowed, List<NodeRef> nodes, Set<String> names) {
 

@@ -11,6 +11,8 @@ import org.jxmpp.jid.BareJid;
  * Decides whether a requester may read or control (XEP-0323 §3.10, XEP-0325 §3.8 security: "only friends";
  * XEP-0324 provisioning plugs in here). Decisions are asynchronous because a provisioning server may have to be asked;
  * implementations must not block.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface AccessPolicy {

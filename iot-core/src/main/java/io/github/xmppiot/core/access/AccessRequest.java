@@ -20,6 +20,7 @@ import org.jxmpp.jid.Jid;
  * @param nodes      the nodes asked for (empty: all)
  * @param names      field names (read) or parameter names (control) asked for (empty: all)
  * @param categories the field categories asked for (read only; empty for control)
+ * @since 0.1.0
  */
 public record AccessRequest(Kind kind, Jid requester, Tokens tokens, List<NodeRef> nodes, Set<String> names,
         Set<FieldCategory> categories) {

@@ -30,6 +30,8 @@ import java.util.Properties;
  * xmpp.streamManagement=true           # XEP-0198 stream resumption where the server offers it
  * xmpp.keepAlive=PT30S                 # ping (XEP-0199) after this idle time; 0 = off
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class ConnectionProperties {
 

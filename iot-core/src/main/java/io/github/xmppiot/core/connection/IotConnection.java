@@ -16,6 +16,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  *         .build();
  * XMPPTCPConnection connection = IotConnection.connect(config);
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class IotConnection {
 

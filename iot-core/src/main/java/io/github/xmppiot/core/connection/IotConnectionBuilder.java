@@ -16,6 +16,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 /**
  * Builder of {@link IotConnectionConfig}, obtained from {@link IotConnection#builder()} or
  * {@link IotConnectionConfig#builder()}. A JID and a password are required; everything else has a secure default.
+ *
+ * @since 0.1.0
  */
 public final class IotConnectionBuilder {
     EntityBareJid jid;

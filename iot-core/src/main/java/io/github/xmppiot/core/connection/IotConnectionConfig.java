@@ -23,6 +23,8 @@ import org.jxmpp.jid.parts.Resourcepart;
  * {@link #toSmackConfiguration()} or {@link IotConnection#connect(IotConnectionConfig)}.
  *
  * <p>{@link #toString()} never includes the password.
+ *
+ * @since 0.1.0
  */
 public final class IotConnectionConfig {
 

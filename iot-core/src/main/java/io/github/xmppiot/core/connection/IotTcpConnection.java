@@ -30,6 +30,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * that includes a provider failing with an unexpected runtime exception, which would otherwise end Smack's reader.
  *
  * <p>{@link IotConnection} and the test kit create connections of this class.
+ *
+ * @since 0.1.0
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 

@@ -23,6 +23,8 @@ import javax.net.ssl.X509TrustManager;
  * test server or a private CA of a plant network. The certificates in the file become the only trust anchors: the
  * system's CA list is not consulted. The server's host name is still checked against the certificate by Smack's
  * hostname verifier.
+ *
+ * @since 0.1.0
  */
 public final class PemTrust {
 

@@ -15,6 +15,8 @@ import javax.net.SocketFactory;
  * {@code ConnectionConfiguration.getSocketFactory()} (calling {@link #createSocket()} and then connecting it) and
  * layers STARTTLS on top of that same socket with {@code SSLSocketFactory.createSocket(Socket, String, int, boolean)},
  * so the option set here also applies to the encrypted stream.
+ *
+ * @since 0.1.0
  */
 public final class TcpNoDelaySocketFactory extends SocketFactory {
 

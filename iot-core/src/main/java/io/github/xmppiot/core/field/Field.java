@@ -20,6 +20,7 @@ import java.util.Set;
  * @param quality      the quality-of-service flags (empty means automatic read-out)
  * @param localization the localisation hints
  * @param writable     whether a control parameter of the same name exists, or null if unknown
+ * @since 0.1.0
  */
 public record Field(String name, Value value, Set<FieldCategory> categories, Set<QualityFlag> quality,
         Localization localization, Boolean writable) {

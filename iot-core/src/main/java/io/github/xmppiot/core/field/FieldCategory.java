@@ -8,6 +8,8 @@ import java.util.Set;
 /**
  * The field types of XEP-0323 §3.1 ("field-type flags"), as attributes on {@code req} and on every field value.
  * The request shortcuts {@code all} and {@code historical} are {@link #ALL} and {@link #HISTORICAL}.
+ *
+ * @since 0.1.0
  */
 public enum FieldCategory {
     /** A momentary value. */

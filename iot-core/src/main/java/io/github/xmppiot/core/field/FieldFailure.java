@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param fieldName the field that failed, or null if the whole node (or sensor) failed
  * @param timestamp when the failure happened
  * @param message   human-readable reason, one line
+ * @since 0.1.0
  */
 public record FieldFailure(String fieldName, DateTimeValue timestamp, String message) {
 

@@ -10,6 +10,7 @@ import io.github.xmppiot.core.value.Values;
  *
  * @param module    the language module, or null
  * @param stringIds the string id steps, or null
+ * @since 0.1.0
  */
 public record Localization(String module, String stringIds) {
 

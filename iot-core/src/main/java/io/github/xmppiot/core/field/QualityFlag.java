@@ -6,6 +6,8 @@ import java.util.Optional;
  * The quality-of-service flags of XEP-0323 §3.1, in the XEP's order of importance (an estimate does not overwrite an
  * automatic read-out, which does not overwrite a signed value, and so on; CHECKLIST 323-15). A field without flags is
  * taken as {@link #AUTOMATIC_READOUT}.
+ *
+ * @since 0.1.0
  */
 public enum QualityFlag {
     /** The value is missing. */

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param timestamp when the value was read or computed
  * @param field     the field
+ * @since 0.1.0
  */
 public record TimedField(DateTimeValue timestamp, Field field) {
 

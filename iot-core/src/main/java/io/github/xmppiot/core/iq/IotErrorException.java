@@ -8,6 +8,8 @@ import org.jivesoftware.smack.packet.StanzaError;
 /**
  * An XMPP error with one of the conditions the IoT XEPs name, thrown by handlers to refuse a request and by clients to
  * report a refusal. {@link #toStanzaError()} gives the wire form.
+ *
+ * @since 0.1.0
  */
 public class IotErrorException extends Exception {
 

@@ -8,6 +8,8 @@ import org.jivesoftware.smack.packet.StanzaError.Type;
 /**
  * Factories for the errors the IoT XEPs recommend, with the types they recommend (XEP-0323 §3.5 "Rejecting read-outs",
  * XEP-0325 §3.6 "XMPP Errors", XEP-0347 §3.5/§3.9).
+ *
+ * @since 0.1.0
  */
 public final class IotErrors {
 

@@ -28,6 +28,7 @@ import org.jivesoftware.smack.packet.IQ;
  * </ul>
  *
  * @param <R> the request IQ class produced by the element's provider
+ * @since 0.1.0
  */
 public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqRequestHandler {
 

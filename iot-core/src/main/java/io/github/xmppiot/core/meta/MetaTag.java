@@ -6,6 +6,8 @@ import java.util.Locale;
  * A meta tag describing a Thing in the registry (XEP-0347 §3.6 "Registering Thing", §5.2 "Meta Tags"): a string tag
  * ({@code <str/>}) or a numeric tag ({@code <num/>}). The kind matters for comparisons in searches. Tag names are
  * case-insensitive; {@link #key()} gives the normalised (upper-case) name registries compare.
+ *
+ * @since 0.1.0
  */
 public sealed interface MetaTag permits StringTag, NumericTag {
 

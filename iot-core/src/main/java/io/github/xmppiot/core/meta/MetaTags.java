@@ -12,6 +12,8 @@ import java.util.Set;
 /**
  * The predefined meta tags and the limits of XEP-0347 §5.2 "Meta Tags": names at most {@value #MAX_NAME_LENGTH}
  * characters without {@code :}, {@code #} or white space, string values at most {@value #MAX_VALUE_LENGTH} characters.
+ *
+ * @since 0.1.0
  */
 public final class MetaTags {
 

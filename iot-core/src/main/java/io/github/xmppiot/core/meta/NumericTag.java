@@ -9,6 +9,7 @@ import io.github.xmppiot.core.value.DoubleValue;
  *
  * @param name    the name (XEP-0347 §5.2 limits)
  * @param lexical the xs:double lexical form, e.g. {@code 1.2}, {@code -71.519722}, {@code 1e3}, {@code INF}
+ * @since 0.1.0
  */
 public record NumericTag(String name, String lexical) implements MetaTag {
 

@@ -6,6 +6,7 @@ package io.github.xmppiot.core.meta;
  *
  * @param name  the name (XEP-0347 §5.2 limits: at most 32 characters, no {@code :}, {@code #} or white space)
  * @param value the value, at most 128 characters, never null
+ * @since 0.1.0
  */
 public record StringTag(String name, String value) implements MetaTag {
 

@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  * range, options, group, page) yields the XEP-0325 control form with XEP-0122 validation and XEP-0141 layout, and the
  * validation applied before anything is changed. Its current value is also readable as an XEP-0323 field with
  * {@code writable='true'}.
+ *
+ * @since 0.1.0
  */
 public final class ControlParameter {
 

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param fieldNames the requested field names, empty for all
  * @param from       start of the historical range, or null
  * @param to         end of the historical range, or null
+ * @since 0.1.0
  */
 public record ReadScope(Set<FieldCategory> categories, Set<String> fieldNames, DateTimeValue from, DateTimeValue to) {
 

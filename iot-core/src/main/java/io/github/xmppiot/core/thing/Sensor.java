@@ -13,6 +13,8 @@ import java.util.concurrent.Executor;
  * Produces XEP-0323 fields for a Thing. Reading may be slow or fail, so it is asynchronous; a failure of one field is
  * reported as a {@link io.github.xmppiot.core.field.FieldFailure} in the returned data, never as a wrong value. A sensor
  * may be a HAL channel, a driver, or a lambda.
+ *
+ * @since 0.1.0
  */
 @FunctionalInterface
 public interface Sensor {

@@ -12,6 +12,7 @@ import java.util.List;
  *
  * @param fields   the values read
  * @param failures the errors, reported per field (XEP-0323 §3.3)
+ * @since 0.1.0
  */
 public record SensorData(List<TimedField> fields, List<FieldFailure> failures) {
 

@@ -26,6 +26,8 @@ import java.util.concurrent.CompletionStage;
  * A device, or one node of a hub: its node address, meta tags, sensors and control parameters. Reading a Thing reads
  * all its sensors concurrently and adds the current value of every control parameter as a momentary and status field
  * with {@code writable='true'} (XEP-0323 §3.1, XEP-0325 §3.5 "Reading current control states").
+ *
+ * @since 0.1.0
  */
 public final class Thing {
 

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * The Things behind one JID, addressed by node triple (CHECKLIST X-2). A plain device holds one Thing; a hub
  * (XEP-0326 concentrator) holds many and adds or removes them at run time. Thread-safe; listeners hear about
  * additions and removals.
+ *
+ * @since 0.1.0
  */
 public final class ThingDirectory {
 

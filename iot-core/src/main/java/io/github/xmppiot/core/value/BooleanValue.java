@@ -5,6 +5,7 @@ package io.github.xmppiot.core.value;
  * CHECKLIST §14); output is always {@code true} or {@code false}.
  *
  * @param value the boolean
+ * @since 0.1.0
  */
 public record BooleanValue(boolean value) implements Value {
 

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  * case-insensitive; output is upper case as in the XEP's examples.
  *
  * @param hex the six or eight hexadecimal digits, normalised to upper case
+ * @since 0.1.0
  */
 public record ColorValue(String hex) implements Value {
 

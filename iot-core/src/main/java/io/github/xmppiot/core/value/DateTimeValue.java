@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param dateTime the local date and time, never null
  * @param zone     the zone offset, or null when the lexical form had none
+ * @since 0.1.0
  */
 public record DateTimeValue(LocalDateTime dateTime, ZoneOffset zone) implements Value, Comparable<DateTimeValue> {
 

@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param date the date, never null
  * @param zone the zone offset, or null when the lexical form had none
+ * @since 0.1.0
  */
 public record DateValue(LocalDate date, ZoneOffset zone) implements Value {
 

@@ -5,6 +5,7 @@ package io.github.xmppiot.core.value;
  * and {@code NaN}.
  *
  * @param value the number
+ * @since 0.1.0
  */
 public record DoubleValue(double value) implements Value {
 

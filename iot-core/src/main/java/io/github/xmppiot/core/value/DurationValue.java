@@ -9,6 +9,7 @@ import javax.xml.datatype.Duration;
  * An xs:duration value, years and months included (so not a {@link java.time.Duration}; CHECKLIST §14).
  *
  * @param duration the duration, never null
+ * @since 0.1.0
  */
 public record DurationValue(Duration duration) implements Value {
 

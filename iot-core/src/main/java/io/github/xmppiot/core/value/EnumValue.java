@@ -6,6 +6,7 @@ package io.github.xmppiot.core.value;
  *
  * @param value    the enumeration value, never null
  * @param dataType the enumeration type name, never null
+ * @since 0.1.0
  */
 public record EnumValue(String value, String dataType) implements Value {
 

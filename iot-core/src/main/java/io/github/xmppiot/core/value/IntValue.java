@@ -4,6 +4,7 @@ package io.github.xmppiot.core.value;
  * An xs:int value (signed 32 bits).
  *
  * @param value the integer
+ * @since 0.1.0
  */
 public record IntValue(int value) implements Value {
 

@@ -4,6 +4,7 @@ package io.github.xmppiot.core.value;
  * An xs:long value (signed 64 bits).
  *
  * @param value the integer
+ * @since 0.1.0
  */
 public record LongValue(long value) implements Value {
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  *
  * @param lexical the xs:double lexical form, e.g. {@code 23.40}, {@code -1e3}, {@code INF}
  * @param unit    the unit, possibly empty ("leaving the unit blank"), never null
+ * @since 0.1.0
  */
 public record NumericValue(String lexical, String unit) implements Value {
 

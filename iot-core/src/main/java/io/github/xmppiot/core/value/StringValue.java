@@ -5,6 +5,7 @@ package io.github.xmppiot.core.value;
  * rejected, so a value can always be sent.
  *
  * @param value the text, never null
+ * @since 0.1.0
  */
 public record StringValue(String value) implements Value {
 

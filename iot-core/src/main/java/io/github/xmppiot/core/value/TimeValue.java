@@ -9,6 +9,7 @@ import java.util.Objects;
  *
  * @param time the time of day, never null
  * @param zone the zone offset, or null when the lexical form had none
+ * @since 0.1.0
  */
 public record TimeValue(LocalTime time, ZoneOffset zone) implements Value {
 

@@ -5,6 +5,8 @@ package io.github.xmppiot.core.value;
  * prints its XML Schema lexical form with {@link #lexical()}.
  *
  * <p>Use {@link Values#parse(ValueType, String)} to read a lexical form of a known type.
+ *
+ * @since 0.1.0
  */
 public sealed interface Value
         permits BooleanValue, ColorValue, DateValue, DateTimeValue, DoubleValue, DurationValue, EnumValue, IntValue,

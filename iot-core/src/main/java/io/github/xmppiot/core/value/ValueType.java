@@ -7,6 +7,8 @@ import java.util.Optional;
  *
  * <p>XEP-0323 fields use {@code boolean, date, dateTime, duration, enum, int, long, numeric, string, time}; XEP-0325
  * control parameters use {@code boolean, color, date, dateTime, double, duration, int, long, string, time}.
+ *
+ * @since 0.1.0
  */
 public enum ValueType {
     /** xs:boolean, element {@code boolean} (Smack emits {@code bool}, accepted on input). */

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parsing of typed values from their XML Schema lexical forms, and the lexical helpers the value records share.
+ *
+ * @since 0.1.0
  */
 public final class Values {
 

@@ -6,6 +6,8 @@ import org.jivesoftware.smack.parsing.SmackParsingException;
  * A protocol element is not well-formed in the sense of its XEP: a required attribute is missing or a value is not of
  * its lexical type. Request providers turn it into a {@link MalformedRequest} so that the request is answered with
  * {@code modify/bad-request} instead of being dropped.
+ *
+ * @since 0.1.0
  */
 public class IotParseException extends SmackParsingException {
 

@@ -16,6 +16,8 @@ import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
 /**
  * Lenient readers and strict writers for the attributes the XMPP IoT extensions share. Readers work on the start tag
  * the parser is positioned on; unknown attributes are ignored (CHECKLIST §14).
+ *
+ * @since 0.1.0
  */
 public final class IotXml {
 

@@ -8,6 +8,8 @@ import org.jivesoftware.smack.packet.StanzaError;
  * An IQ request whose payload could not be read. Providers return it instead of throwing, so the IQ still reaches its
  * request handler (it keeps the payload's element name and namespace), which answers it with
  * {@code modify/bad-request} and the reason (XEP-0323 §3.5, XEP-0325 §3.6; "every request gets an answer").
+ *
+ * @since 0.1.0
  */
 public final class MalformedRequest extends IQ {
 

@@ -19,6 +19,8 @@ import org.xml.sax.SAXException;
  * Compares two XML fragments as XML, not as strings: namespaces are compared by URI (prefixes and declarations are
  * ignored), attributes as unordered sets, whitespace-only text between elements is ignored and text content is
  * compared trimmed. Child elements are compared in order.
+ *
+ * @since 0.1.0
  */
 public final class XmlCompare {
 

@@ -27,6 +27,8 @@ import java.util.concurrent.Executor;
  * Ready-made sensors and control parameters for the HAL drivers. Field names follow common XEP-0323 usage
  * ({@code Temperature}, {@code Humidity}, {@code Pressure}, {@code Light}, {@code Motion}); a hardware error becomes a
  * field failure, never a value.
+ *
+ * @since 0.1.0
  */
 public final class DriverBindings {
 

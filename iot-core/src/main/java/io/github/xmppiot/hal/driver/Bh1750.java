@@ -16,6 +16,8 @@ import java.util.Objects;
  * each {@link #read()} sends Power On (0x01) and One Time H-Resolution Mode (0x20), waits the maximum conversion
  * time of 180 ms, and reads the two-byte result (high byte first). Illuminance is result / 1.2 lx at the default
  * measurement time (MTreg 69), as in the datasheet's example (0x8390 gives 28067 lx).
+ *
+ * @since 0.1.0
  */
 public final class Bh1750 implements AutoCloseable {
 

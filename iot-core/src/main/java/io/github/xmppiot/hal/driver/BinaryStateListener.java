@@ -1,6 +1,10 @@
 package io.github.xmppiot.hal.driver;
 
-/** Receives the new state of a binary sensor ({@link PushButton}, {@link MotionSensor}) after debouncing. */
+/**
+ * Receives the new state of a binary sensor ({@link PushButton}, {@link MotionSensor}) after debouncing.
+ *
+ * @since 0.1.0
+ */
 @FunctionalInterface
 public interface BinaryStateListener {
 

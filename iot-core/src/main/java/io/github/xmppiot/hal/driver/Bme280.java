@@ -21,6 +21,8 @@ import java.util.Objects;
  * clear, and reads the burst 0xF7..0xFE. A missing chip, a wrong chip id or a skipped measurement throws
  * {@link HalException}; a failed read never produces a value. After a {@link HalException.Kind#DEVICE_NOT_FOUND} the
  * calibration is read again, so a replaced chip is handled.
+ *
+ * @since 0.1.0
  */
 public final class Bme280 implements AutoCloseable {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.hal.driver;
 /**
  * The Dallas/Maxim 1-Wire CRC-8 (polynomial x^8 + x^5 + x^4 + 1, reflected 0x8C, initial value 0), as used for
  * 1-Wire ROM codes and the DS18B20 scratchpad (Maxim application note 27).
+ *
+ * @since 0.1.0
  */
 public final class Crc8 {
 

@@ -7,7 +7,11 @@ import io.github.xmppiot.hal.PwmOutput;
 import java.util.List;
 import java.util.Map;
 
-/** An LED dimmed by PWM: brightness 0 to 100 % is the duty cycle. The LED starts off. */
+/**
+ * An LED dimmed by PWM: brightness 0 to 100 % is the duty cycle. The LED starts off.
+ *
+ * @since 0.1.0
+ */
 public final class DimmableLed implements AutoCloseable {
 
     /** Driver type id. */

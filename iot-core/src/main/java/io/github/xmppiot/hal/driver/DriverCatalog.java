@@ -3,7 +3,11 @@ package io.github.xmppiot.hal.driver;
 import java.util.List;
 import java.util.Optional;
 
-/** The built-in drivers' descriptions, for listing the node types a hub can create. */
+/**
+ * The built-in drivers' descriptions, for listing the node types a hub can create.
+ *
+ * @since 0.1.0
+ */
 public final class DriverCatalog {
 
     private static final List<DriverInfo> ALL = List.of(Bme280.INFO, Bh1750.INFO, Ds18b20.INFO, MotionSensor.INFO,

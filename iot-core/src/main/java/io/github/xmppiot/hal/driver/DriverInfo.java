@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param type        the stable type id, for example {@code bme280}
  * @param description a human-readable description of the device
  * @param parameters  the configuration parameters, in form order
+ * @since 0.1.0
  */
 public record DriverInfo(String type, String description, List<ParameterSpec> parameters) {
 

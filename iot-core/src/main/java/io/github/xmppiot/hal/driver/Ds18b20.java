@@ -21,6 +21,8 @@ import java.util.Objects;
  * <p>The 1-Wire bus is one shared channel, so several thermometers use the same {@link OneWireBus}; the driver does
  * not own or close it. Note that +85 °C is the power-on value of the temperature register (datasheet): it is a valid
  * scratchpad and is returned as such.
+ *
+ * @since 0.1.0
  */
 public final class Ds18b20 {
 

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * An LED (with series resistor) on a digital output. An LED wired from 3.3 V to the pin lights when the pin is low:
  * configure {@code activeLow} for it. The LED starts off (the pin is driven to the inactive level when opened).
+ *
+ * @since 0.1.0
  */
 public final class Led extends SwitchedOutput {
 

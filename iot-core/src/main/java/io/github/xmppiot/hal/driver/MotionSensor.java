@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * A passive-infrared (PIR) motion sensor such as the HC-SR501 on a digital input. Its output is active high
  * (3.3 V while motion is detected); a short debounce period suppresses spikes on long cables.
+ *
+ * @since 0.1.0
  */
 public final class MotionSensor implements AutoCloseable {
 

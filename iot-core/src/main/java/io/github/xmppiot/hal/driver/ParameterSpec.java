@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * Immutable declaration of one configuration parameter of a driver: name, type, default and allowed values. A
  * {@link DriverInfo} lists them so that configuration forms (for example the XEP-0326 "create new node" parameter
  * form of a concentrator) can be generated and validated without knowing the driver.
+ *
+ * @since 0.1.0
  */
 public final class ParameterSpec {
 

@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * A push button on a digital input, debounced. Active-low wiring (button between the pin and ground) uses the
  * internal pull-up; active-high wiring (button to 3.3 V) uses the pull-down.
+ *
+ * @since 0.1.0
  */
 public final class PushButton implements AutoCloseable {
 

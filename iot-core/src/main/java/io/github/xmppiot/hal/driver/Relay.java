@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * A relay module on a digital output. Many relay boards switch on when their input is low: configure
  * {@code activeLow} for those. The relay starts off (the pin is driven to the inactive level when opened).
+ *
+ * @since 0.1.0
  */
 public final class Relay extends SwitchedOutput {
 

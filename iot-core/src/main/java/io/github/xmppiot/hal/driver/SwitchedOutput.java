@@ -6,6 +6,8 @@ import io.github.xmppiot.hal.HalException;
 
 /**
  * An on/off device on a digital output, active high or active low: the shared part of {@link Relay} and {@link Led}.
+ *
+ * @since 0.1.0
  */
 public abstract class SwitchedOutput implements AutoCloseable {
 

@@ -3,7 +3,11 @@ package io.github.xmppiot.hal.mock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** A simulated ADC channel: a fixed value, optionally preceded by a script of successive samples. */
+/**
+ * A simulated ADC channel: a fixed value, optionally preceded by a script of successive samples.
+ *
+ * @since 0.1.0
+ */
 public final class MockAnalogInput {
 
     private final int channel;

@@ -11,6 +11,8 @@ import java.util.PriorityQueue;
  * A {@link HalClock} whose time only moves when told to. {@link #advance(Duration)} runs every task that falls due,
  * in due order and on the calling thread, so debouncing and driver timing are deterministic in tests;
  * {@link #sleep(Duration)} advances the clock instead of blocking and records the duration in {@link #sleeps()}.
+ *
+ * @since 0.1.0
  */
 public final class MockClock implements HalClock {
 

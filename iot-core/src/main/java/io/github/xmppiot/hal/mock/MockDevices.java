@@ -5,6 +5,8 @@ import io.github.xmppiot.hal.driver.Bme280;
 /**
  * Ready-made simulated chips for demos, examples and tests of code above the drivers: each primes a
  * {@link MockI2cDevice} so that the matching driver reads plausible values.
+ *
+ * @since 0.1.0
  */
 public final class MockDevices {
 

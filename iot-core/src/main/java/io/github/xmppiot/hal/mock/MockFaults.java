@@ -10,6 +10,8 @@ import java.util.Objects;
  * (see {@link #failNext(HalException.Kind)}) or fails with the permanent fault (see
  * {@link #failAlways(HalException.Kind)}), and throws a {@link HalException} of that kind instead of touching the
  * simulated state.
+ *
+ * @since 0.1.0
  */
 public final class MockFaults {
 

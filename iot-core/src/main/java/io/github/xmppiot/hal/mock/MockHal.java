@@ -27,6 +27,8 @@ import java.util.Optional;
  * <p>An I2C address without a {@linkplain #i2cDevice(int, int) created} chip behaves like a missing chip: every
  * transfer fails with {@link HalException.Kind#DEVICE_NOT_FOUND}. A context opened through the service loader with
  * {@code hal.backend=mock} gets a fresh board, reachable through {@code context.unwrap(MockHal.class)}.
+ *
+ * @since 0.1.0
  */
 public final class MockHal {
 

@@ -9,6 +9,8 @@ import io.github.xmppiot.hal.HalProvider;
  * The {@code mock} backend, registered for {@link java.util.ServiceLoader}. Created by the service loader it opens a
  * fresh {@link MockHal} board for every context (on the configured clock if that is a {@link MockClock}); created by
  * {@link MockHal#provider()} it is bound to that board.
+ *
+ * @since 0.1.0
  */
 public final class MockHalProvider implements HalProvider {
 

@@ -11,6 +11,8 @@ import java.util.List;
  * queue of raw read bytes for command-based chips, a log of the most recent writes (at most {@value MockHal#HISTORY_LIMIT}), and fault injection. A chip that is
  * {@linkplain #disconnect() disconnected} (or was never created) does not acknowledge: every transfer fails with
  * {@link HalException.Kind#DEVICE_NOT_FOUND}.
+ *
+ * @since 0.1.0
  */
 public final class MockI2cDevice {
 

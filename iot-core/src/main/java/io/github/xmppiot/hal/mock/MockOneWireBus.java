@@ -7,7 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The simulated 1-Wire bus: the slaves attached to it, in attachment order. */
+/**
+ * The simulated 1-Wire bus: the slaves attached to it, in attachment order.
+ *
+ * @since 0.1.0
+ */
 public final class MockOneWireBus {
 
     private final Map<OneWireId, MockOneWireDevice> devices = new LinkedHashMap<>();

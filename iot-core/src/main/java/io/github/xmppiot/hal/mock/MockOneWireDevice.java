@@ -12,6 +12,8 @@ import java.util.Map;
 /**
  * A simulated 1-Wire slave with sysfs-like attribute files (for a DS18B20 the kernel's {@code w1_slave}). A file
  * returns its {@linkplain #script(String, String...) scripted} contents one per read, then its fixed content.
+ *
+ * @since 0.1.0
  */
 public final class MockOneWireDevice {
 

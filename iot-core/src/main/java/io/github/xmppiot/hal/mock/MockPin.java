@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  *
  * <p>An input that is not driven reads the level of its bias: high with {@link PullResistance#PULL_UP}, low
  * otherwise.
+ *
+ * @since 0.1.0
  */
 public final class MockPin {
 

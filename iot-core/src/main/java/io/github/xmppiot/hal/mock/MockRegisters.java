@@ -10,6 +10,8 @@ import java.util.Map;
  * as on real chips. A {@linkplain #script(int, int...) script} makes successive reads of one register return
  * different values (a status register that reads "busy" twice and then "ready"); once consumed, reads return the
  * stored value again.
+ *
+ * @since 0.1.0
  */
 public final class MockRegisters {
 

@@ -12,6 +12,8 @@ import java.util.function.UnaryOperator;
  * A simulated SPI device. Each transfer returns the next {@linkplain #queueResponse(byte[]) queued response}, or
  * otherwise what the {@linkplain #responder(UnaryOperator) responder} computes from the bytes sent (by default all
  * zeros). Responses are truncated or zero-padded to the length sent, as a real full-duplex transfer would be.
+ *
+ * @since 0.1.0
  */
 public final class MockSpiDevice {
 

@@ -6,6 +6,8 @@ import org.jivesoftware.smack.packet.IQ;
  * The acceptance of a read-out, {@code <accepted seqnr='…' [queued='true']/>} in an {@code iq type='result'}
  * (XEP-0323 §3.1 and §3.4, examples 2 and 6). {@code queued='true'} means the read-out was deferred and a {@link Started}
  * message will follow when it begins.
+ *
+ * @since 0.1.0
  */
 public final class Accepted extends IQ {
 

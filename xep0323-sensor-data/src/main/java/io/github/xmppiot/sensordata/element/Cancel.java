@@ -5,6 +5,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * The cancellation of a read-out, {@code <cancel seqnr='…'/>} (XEP-0323 §3.7, example 9). Sent in an
  * {@code iq type='get'} as the examples do (CHECKLIST §9.1 item 5); Things accept {@code get} and {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Cancel extends IQ {
 

@@ -5,6 +5,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * The answer to a {@link Cancel}, {@code <cancelled seqnr='…'/>} in an {@code iq type='result'} (XEP-0323 §3.7,
  * example 9).
+ *
+ * @since 0.1.0
  */
 public final class Cancelled extends IQ {
 

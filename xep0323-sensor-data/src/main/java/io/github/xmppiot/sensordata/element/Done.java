@@ -10,6 +10,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * {@code done='true'} on the last {@link Fields} or {@link Failure}.
  *
  * @param seqnr the sequence number of the read-out
+ * @since 0.1.0
  */
 public record Done(int seqnr) implements ExtensionElement {
 

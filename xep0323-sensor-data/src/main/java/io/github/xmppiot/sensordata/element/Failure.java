@@ -14,6 +14,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param seqnr  the sequence number of the read-out
  * @param done   whether this message ends the read-out
  * @param errors the errors, in document order
+ * @since 0.1.0
  */
 public record Failure(int seqnr, boolean done, List<FailureError> errors) implements ExtensionElement {
 

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param node      the node; null only when a peer omitted the required {@code nodeId}
  * @param timestamp the {@code timestamp} attribute as received (xs:string in the XSD, CHECKLIST §9.1 item 3)
  * @param text      the error text
+ * @since 0.1.0
  */
 public record FailureError(NodeRef node, String timestamp, String text) {
 

@@ -20,6 +20,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param done     whether this message ends the read-out
  * @param nodes    the node groups, in document order
  * @param problems descriptions of unreadable field values received (empty when built locally)
+ * @since 0.1.0
  */
 public record Fields(int seqnr, boolean done, List<NodeFields> nodes, List<String> problems) implements ExtensionElement {
 

@@ -10,6 +10,7 @@ import java.util.List;
  * @param node       the node; null only for a {@code node} element without {@code nodeId}, as Smack's
  *                   {@code IoTDataManager} sends for a Thing without node info
  * @param timestamps the timestamp groups
+ * @since 0.1.0
  */
 public record NodeFields(NodeRef node, List<TimestampFields> timestamps) {
 

@@ -6,6 +6,8 @@ import org.jivesoftware.smack.packet.IQ;
  * The obsolete refusal {@code <rejected seqnr='…'><error>text</error></rejected>} of XEP-0323 before v0.3, still shown
  * in XEP-0324 example 14 inside an {@code iq type='error'} without an {@code <error/>} child. Read so that clients
  * report such a refusal as {@code forbidden} instead of waiting; never sent by this SDK (XEP-0323 §3.3 uses IQ errors).
+ *
+ * @since 0.1.0
  */
 public final class Rejected extends IQ {
 

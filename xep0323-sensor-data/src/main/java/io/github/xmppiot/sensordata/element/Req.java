@@ -12,6 +12,8 @@ import org.jivesoftware.smack.packet.IQ;
  * The read-out request {@code <req xmlns='urn:xmpp:iot:sensordata' seqnr='…'/>} sent in an {@code iq type='get'}
  * (XEP-0323 §3, schema §10, example 1). Its content is a {@link ReadoutRequest}; node children are written before field
  * children.
+ *
+ * @since 0.1.0
  */
 public final class Req extends IQ {
 

@@ -10,6 +10,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * {@code accepted queued='true'}).
  *
  * @param seqnr the sequence number of the read-out
+ * @since 0.1.0
  */
 public record Started(int seqnr) implements ExtensionElement {
 

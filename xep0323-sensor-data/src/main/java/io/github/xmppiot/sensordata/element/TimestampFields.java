@@ -11,6 +11,7 @@ import java.util.Objects;
  *
  * @param timestamp the {@code value} attribute
  * @param fields    the field values
+ * @since 0.1.0
  */
 public record TimestampFields(DateTimeValue timestamp, List<Field> fields) {
 

@@ -9,7 +9,11 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@link Accepted} (XEP-0323 §3, schema §10); {@code queued} accepts {@code true|false|1|0}. */
+/**
+ * Reads {@link Accepted} (XEP-0323 §3, schema §10); {@code queued} accepts {@code true|false|1|0}.
+ *
+ * @since 0.1.0
+ */
 public final class AcceptedProvider extends IQProvider<Accepted> {
 
     @Override

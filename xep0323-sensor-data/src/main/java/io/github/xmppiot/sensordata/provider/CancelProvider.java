@@ -12,6 +12,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Reads {@link Cancel} (XEP-0323 §3, schema §10); a missing or non-xs:int {@code seqnr} gives a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} answered with {@code modify/bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class CancelProvider extends IQProvider<IQ> {
 

@@ -9,7 +9,11 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@link Cancelled} (XEP-0323 §3, schema §10). */
+/**
+ * Reads {@link Cancelled} (XEP-0323 §3, schema §10).
+ *
+ * @since 0.1.0
+ */
 public final class CancelledProvider extends IQProvider<Cancelled> {
 
     @Override

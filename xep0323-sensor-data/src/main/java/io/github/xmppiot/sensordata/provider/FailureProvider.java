@@ -17,6 +17,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Reads {@link Failure} (XEP-0323 §3, schema §10). The error {@code timestamp} is kept as text (xs:string in the XSD); an error
  * without {@code nodeId} or {@code timestamp} is kept with a null node or an empty timestamp rather than dropped.
+ *
+ * @since 0.1.0
  */
 public final class FailureProvider extends ExtensionElementProvider<Failure> {
 

@@ -28,6 +28,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * {@code duration}), a {@code node} without {@code nodeId} (Smack), text and unknown elements outside {@code timestamp}
  * (the XEP's {@code ...} elisions). An element inside a {@code timestamp} that is no known field type is never dropped
  * silently: it is recorded in {@link Fields#problems()} with its name, so that the client reports it as a failure.
+ *
+ * @since 0.1.0
  */
 public final class FieldsProvider extends ExtensionElementProvider<Fields> {
 

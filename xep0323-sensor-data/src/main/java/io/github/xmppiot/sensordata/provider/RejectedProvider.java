@@ -8,7 +8,11 @@ import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads the obsolete {@link Rejected} of XEP-0324 example 14 leniently: {@code seqnr} and text are optional. */
+/**
+ * Reads the obsolete {@link Rejected} of XEP-0324 example 14 leniently: {@code seqnr} and text are optional.
+ *
+ * @since 0.1.0
+ */
 public final class RejectedProvider extends IQProvider<Rejected> {
 
     @Override

@@ -18,6 +18,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * {@code seqnr}, a flag that is not an xs:boolean, a {@code from}/{@code to}/{@code when} that is not an xs:dateTime,
  * {@code from} after {@code to}, a {@code node} without {@code nodeId} or a {@code field} without {@code name}.
  * Unknown attributes (including flags this SDK does not know) and unknown children are ignored (CHECKLIST §14).
+ *
+ * @since 0.1.0
  */
 public final class ReqProvider extends IQProvider<IQ> {
 

@@ -14,6 +14,8 @@ import org.jivesoftware.smack.provider.ProviderManager;
 /**
  * Registers the providers of every XEP-0323 element (§3.1) with Smack's {@link ProviderManager}. The managers call it
  * from their static initialisers; call it yourself to parse stanzas without a manager.
+ *
+ * @since 0.1.0
  */
 public final class SensorDataProviders {
 

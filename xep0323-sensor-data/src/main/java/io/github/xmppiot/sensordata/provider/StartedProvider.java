@@ -9,7 +9,11 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@link Started} (XEP-0323 §3, schema §10). */
+/**
+ * Reads {@link Started} (XEP-0323 §3, schema §10).
+ *
+ * @since 0.1.0
+ */
 public final class StartedProvider extends ExtensionElementProvider<Started> {
 
     @Override

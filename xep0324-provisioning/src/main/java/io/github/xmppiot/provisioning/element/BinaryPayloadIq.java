@@ -9,6 +9,8 @@ import java.util.Objects;
  * challenge or response). The lexical text is kept as received, so that the published examples, whose content is a
  * placeholder such as {@code BASE-64 ENCODED CHALLENGE}, still parse; {@link #bytes()} checks it. Handlers answer a
  * request whose content is not base64 with {@code modify/bad-request}.
+ *
+ * @since 0.1.0
  */
 public abstract class BinaryPayloadIq extends ProvisioningIq {
 

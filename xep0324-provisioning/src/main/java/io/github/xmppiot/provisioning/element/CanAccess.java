@@ -7,6 +7,8 @@ import java.util.Objects;
  * {@code canAccess} (XEP-0324 §3.6.2 "User access to service"): a service asks whether a connecting user, described by
  * credentials, may use it. Written in the XSD's typed form; the examples' {@code <credentials type= value=/>} form is
  * accepted on input (CHECKLIST §9.2.4).
+ *
+ * @since 0.1.0
  */
 public final class CanAccess extends ProvisioningIq {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.provisioning.element;
 /**
  * {@code canAccessResponse} (XEP-0324 §3.6.2): whether the user may use the service and, if so, the user token the
  * service passes in later calls on the user's behalf.
+ *
+ * @since 0.1.0
  */
 public final class CanAccessResponse extends ProvisioningIq {
 

@@ -12,6 +12,8 @@ import org.jxmpp.jid.Jid;
  * {@code canControl} (XEP-0324 §3.4 "Device Control"): before a XEP-0325 control action a Thing asks its provisioning
  * server whether {@code jid} may control it, forwarding the requester's tokens and the nodes and parameter names
  * concerned (empty lists: all).
+ *
+ * @since 0.1.0
  */
 public final class CanControl extends ProvisioningIq {
 

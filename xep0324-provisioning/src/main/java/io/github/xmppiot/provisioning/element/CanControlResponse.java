@@ -9,6 +9,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code canControlResponse} (XEP-0324 §3.4.1–§3.4.3): {@code result='false'} rejects the action; with a node or
  * parameter list the Thing must only control those, and report the restriction to the caller.
+ *
+ * @since 0.1.0
  */
 public final class CanControlResponse extends ProvisioningIq {
 

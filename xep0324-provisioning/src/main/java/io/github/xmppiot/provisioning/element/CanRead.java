@@ -12,6 +12,8 @@ import org.jxmpp.jid.Jid;
  * {@code canRead} (XEP-0324 §3.3 "Device Read-out"): before a XEP-0323 read-out a Thing asks its provisioning server
  * whether {@code jid} may read it, forwarding the requester's tokens (§3.1.5 multiple tokens, space separated), the
  * requested field types and the requested nodes and fields (empty lists: all).
+ *
+ * @since 0.1.0
  */
 public final class CanRead extends ProvisioningIq {
 

@@ -10,6 +10,8 @@ import org.jxmpp.jid.Jid;
  * {@code canReadResponse} (XEP-0324 §3.3.1–§3.3.3): {@code result='false'} rejects the read-out; {@code result='true'}
  * with a node list restricts it to those nodes, with a field list to those fields, with both to the listed fields of
  * the listed nodes.
+ *
+ * @since 0.1.0
  */
 public final class CanReadResponse extends ProvisioningIq {
 

@@ -4,6 +4,8 @@ package io.github.xmppiot.provisioning.element;
  * {@code clearCache} (XEP-0324 §3.5.1 "Clear cache"): sent by a provisioning server in an {@code iq type='set'} when
  * rules affecting the Thing have changed; the Thing clears its whole decision cache and answers
  * {@link ClearCacheResponse}.
+ *
+ * @since 0.1.0
  */
 public final class ClearCache extends ProvisioningIq {
 

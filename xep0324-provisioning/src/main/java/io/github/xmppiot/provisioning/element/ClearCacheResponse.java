@@ -2,6 +2,8 @@ package io.github.xmppiot.provisioning.element;
 
 /**
  * {@code clearCacheResponse} (XEP-0324 §3.5.1): the Thing's empty acknowledgement of {@link ClearCache}.
+ *
+ * @since 0.1.0
  */
 public final class ClearCacheResponse extends ProvisioningIq {
 

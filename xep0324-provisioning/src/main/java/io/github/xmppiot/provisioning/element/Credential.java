@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param type  the kind
  * @param value the value (for certificates: base64 text)
+ * @since 0.1.0
  */
 public record Credential(CredentialType type, String value) {
 

@@ -8,6 +8,8 @@ import java.util.Optional;
  * (XEP-0324 §3.6.2 "User access to service"; the typed child elements of the XSD, §9). The XEP-0324 examples 22 and
  * 24 use an untyped form {@code <credentials type='IpAddress' value='…'/>} instead (CHECKLIST §9.2.4);
  * {@link #fromLegacyType(String, String)} maps it.
+ *
+ * @since 0.1.0
  */
 public enum CredentialType {
     /** {@code <jid value=/>}. */

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * {@code downloadPrivileges} (XEP-0324 §3.7.2 "Download all user privileges"): a service fetches the whole ordered
  * include/exclude list for a user, to evaluate privileges itself.
+ *
+ * @since 0.1.0
  */
 public final class DownloadPrivileges extends ProvisioningIq {
 

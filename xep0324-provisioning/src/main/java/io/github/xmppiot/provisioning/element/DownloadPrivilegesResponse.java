@@ -6,6 +6,8 @@ import java.util.List;
  * {@code downloadPrivilegesResponse} (XEP-0324 §3.7.2): the ordered include/exclude list, evaluated sequentially by
  * the service. XEP-0324 example 24 sends it without {@code xmlns}; it is accepted in {@code jabber:client} too
  * (CHECKLIST §9.2.4) and always written in {@code urn:xmpp:iot:provisioning}.
+ *
+ * @since 0.1.0
  */
 public final class DownloadPrivilegesResponse extends ProvisioningIq {
 

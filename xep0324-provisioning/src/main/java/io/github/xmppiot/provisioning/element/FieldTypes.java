@@ -12,6 +12,7 @@ import java.util.Set;
  * @param categories the individual flags set to true
  * @param all        the {@code all} shortcut
  * @param historical the {@code historical} shortcut
+ * @since 0.1.0
  */
 public record FieldTypes(Set<FieldCategory> categories, boolean all, boolean historical) {
 

@@ -9,6 +9,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code friend} (XEP-0324 §3.2.4 "Recommending friendships"): a message from the provisioning server recommending
  * that the Thing befriend {@code jid}. The Thing may still ask {@link IsFriend} before doing so.
+ *
+ * @since 0.1.0
  */
 public final class Friend implements ExtensionElement {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.provisioning.element;
 /**
  * {@code getToken} (XEP-0324 §3.1.3.1 "Requesting a token", §3.6.1 service tokens): a Thing or service sends the
  * base64 encoded public X.509 certificate that identifies it; the provisioning server answers {@link GetTokenChallenge}.
+ *
+ * @since 0.1.0
  */
 public final class GetToken extends BinaryPayloadIq {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.provisioning.element;
 /**
  * {@code getTokenChallenge} (XEP-0324 §3.1.3.1): the provisioning server answers {@link GetToken} with a random
  * block encrypted with the certificate's public key, identified by {@code seqnr}; it keeps it at least one minute.
+ *
+ * @since 0.1.0
  */
 public final class GetTokenChallenge extends BinaryPayloadIq {
 

@@ -4,6 +4,8 @@ package io.github.xmppiot.provisioning.element;
  * {@code getTokenChallengeResponse} (XEP-0324 §3.1.3.1): the decrypted challenge, sent back with the challenge's
  * {@code seqnr}. Sent as {@code iq type='get'} as in the XEP-0324 examples (CHECKLIST §9.2.9); servers accept
  * {@code set} too.
+ *
+ * @since 0.1.0
  */
 public final class GetTokenChallengeResponse extends BinaryPayloadIq {
 

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * {@code getTokenResponse} (XEP-0324 §3.1.3.1): the token issued for the certificate once the challenge was answered.
  * Tokens never contain white space.
+ *
+ * @since 0.1.0
  */
 public final class GetTokenResponse extends ProvisioningIq {
 

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * {@code hasPrivilege} (XEP-0324 §3.7.1 "User privileges in service"): a service asks whether the user behind
  * {@code userToken} holds the privilege {@code privilegeId}, a full dot-separated path such as {@code Sensors.View}.
+ *
+ * @since 0.1.0
  */
 public final class HasPrivilege extends ProvisioningIq {
 

@@ -2,6 +2,8 @@ package io.github.xmppiot.provisioning.element;
 
 /**
  * {@code hasPrivilegeResponse} (XEP-0324 §3.7.1): whether the user holds the privilege.
+ *
+ * @since 0.1.0
  */
 public final class HasPrivilegeResponse extends ProvisioningIq {
 

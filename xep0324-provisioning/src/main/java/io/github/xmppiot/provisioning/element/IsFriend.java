@@ -7,6 +7,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code isFriend} (XEP-0324 §3.2.1, §3.2.2): a Thing asks its provisioning server
  * whether it may accept a presence subscription from {@code jid}. Sent in an {@code iq type='get'}.
+ *
+ * @since 0.1.0
  */
 public final class IsFriend extends ProvisioningIq {
 

@@ -6,6 +6,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code isFriendResponse} (XEP-0324 §3.2.1, §3.1.4 secondary trust): the provisioning server's answer to {@link IsFriend}; with
  * {@code secondaryTrustAllowed='true'} the Thing may add friends or further trust relationships itself.
+ *
+ * @since 0.1.0
  */
 public final class IsFriendResponse extends ProvisioningIq {
 

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param include true for {@code include}, false for {@code exclude}
  * @param id      the privilege id, a dot-separated path of non-empty parts
+ * @since 0.1.0
  */
 public record PrivilegeRule(boolean include, String id) {
 

@@ -4,6 +4,8 @@ import org.jivesoftware.smack.packet.IQ;
 
 /**
  * Base of every XEP-0324 IQ payload: fixes the namespace {@code urn:xmpp:iot:provisioning} (XEP-0324 §9 XML Schema).
+ *
+ * @since 0.1.0
  */
 public abstract class ProvisioningIq extends IQ {
 

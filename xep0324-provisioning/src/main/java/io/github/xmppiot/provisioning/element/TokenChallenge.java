@@ -6,6 +6,8 @@ import java.util.Objects;
  * {@code tokenChallenge} (XEP-0324 §3.1.3.2, §6.2): the provisioning server challenges the use of {@code token}
  * with a random block encrypted with the public key of the certificate behind the token. A party answers only if it
  * sent that token to the challenger within the last minute; otherwise {@code cancel/forbidden}.
+ *
+ * @since 0.1.0
  */
 public final class TokenChallenge extends BinaryPayloadIq {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.provisioning.element;
 /**
  * {@code tokenChallengeResponse} (XEP-0324 §3.1.3.2 "Provisioning Server challenging a token"): the decrypted
  * challenge, returned by the holder of the private key (or relayed by the party that forwarded the token).
+ *
+ * @since 0.1.0
  */
 public final class TokenChallengeResponse extends BinaryPayloadIq {
 

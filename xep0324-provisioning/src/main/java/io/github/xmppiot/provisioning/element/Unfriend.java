@@ -9,6 +9,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code unfriend} (XEP-0324 §3.2.3 "Unfriending existing friends"): a message from the provisioning server ordering the
  * Thing to end its friendship with {@code jid}. Only honoured from a trusted provisioning server.
+ *
+ * @since 0.1.0
  */
 public final class Unfriend implements ExtensionElement {
 

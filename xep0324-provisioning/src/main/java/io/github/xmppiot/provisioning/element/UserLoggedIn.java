@@ -8,6 +8,8 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 /**
  * {@code userLoggedIn} (XEP-0324 §3.6.2): a message from a service telling the provisioning server that the user
  * holding {@code userToken} has authenticated as {@code userName}.
+ *
+ * @since 0.1.0
  */
 public final class UserLoggedIn implements ExtensionElement {
 

@@ -19,6 +19,8 @@ import java.util.Optional;
  * Parses {@code canAccess} (XEP-0324 §3.6.2) into {@link CanAccess}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules (typed XSD children and the examples' {@code <credentials type= value=/>} form, CHECKLIST §9.2.4), so that a request is answered
  * with {@code bad-request} and a response is reported as malformed.
+ *
+ * @since 0.1.0
  */
 public final class CanAccessProvider extends IQProvider<IQ> {
 

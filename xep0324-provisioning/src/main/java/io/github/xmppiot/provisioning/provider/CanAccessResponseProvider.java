@@ -14,6 +14,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Parses {@code canAccessResponse} (XEP-0324 §3.6.2) into {@link CanAccessResponse}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
  * {@code bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class CanAccessResponseProvider extends IQProvider<IQ> {
 

@@ -16,6 +16,8 @@ import org.jxmpp.jid.Jid;
  * Parses {@code canControl} (XEP-0324 §3.4) into {@link CanControl}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that a request is answered
  * with {@code bad-request} and a response is reported as malformed.
+ *
+ * @since 0.1.0
  */
 public final class CanControlProvider extends IQProvider<IQ> {
 

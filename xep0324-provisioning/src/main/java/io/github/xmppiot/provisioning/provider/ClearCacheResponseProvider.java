@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Parses {@code clearCacheResponse} (XEP-0324 §3.5.1) into {@link ClearCacheResponse}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
  * {@code bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class ClearCacheResponseProvider extends IQProvider<IQ> {
 

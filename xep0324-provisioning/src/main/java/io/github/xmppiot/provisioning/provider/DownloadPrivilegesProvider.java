@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Parses {@code downloadPrivileges} (XEP-0324 §3.7.2) into {@link DownloadPrivileges}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
  * {@code bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class DownloadPrivilegesProvider extends IQProvider<IQ> {
 

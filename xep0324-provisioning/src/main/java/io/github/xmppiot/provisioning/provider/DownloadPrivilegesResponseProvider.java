@@ -17,6 +17,8 @@ import java.util.List;
  * Parses {@code downloadPrivilegesResponse} (XEP-0324 §3.7.2; also without namespace, as in example 24) into {@link DownloadPrivilegesResponse}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that a request is answered
  * with {@code bad-request} and a response is reported as malformed.
+ *
+ * @since 0.1.0
  */
 public final class DownloadPrivilegesResponseProvider extends IQProvider<IQ> {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses the message payload {@code friend} (XEP-0324 §3.2.4) into {@link Friend}. A payload lacking a required attribute
  * raises an {@link IotParseException}; Smack then drops the message (messages get no answer).
+ *
+ * @since 0.1.0
  */
 public final class FriendProvider extends ExtensionElementProvider<Friend> {
 

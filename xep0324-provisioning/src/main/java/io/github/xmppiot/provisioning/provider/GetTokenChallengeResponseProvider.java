@@ -14,6 +14,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Parses {@code getTokenChallengeResponse} (XEP-0324 §3.1.3.1) into {@link GetTokenChallengeResponse}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that a request is answered
  * with {@code bad-request} and a response is reported as malformed.
+ *
+ * @since 0.1.0
  */
 public final class GetTokenChallengeResponseProvider extends IQProvider<IQ> {
 

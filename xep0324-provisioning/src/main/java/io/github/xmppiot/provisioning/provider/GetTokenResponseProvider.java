@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Parses {@code getTokenResponse} (XEP-0324 §3.1.3.1) into {@link GetTokenResponse}, or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XSD's rules, so that it is answered with
  * {@code bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class GetTokenResponseProvider extends IQProvider<IQ> {
 

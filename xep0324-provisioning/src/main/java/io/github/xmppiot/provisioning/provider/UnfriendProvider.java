@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses the message payload {@code unfriend} (XEP-0324 §3.2.3) into {@link Unfriend}. A payload lacking a required attribute
  * raises an {@link IotParseException}; Smack then drops the message (messages get no answer).
+ *
+ * @since 0.1.0
  */
 public final class UnfriendProvider extends ExtensionElementProvider<Unfriend> {
 

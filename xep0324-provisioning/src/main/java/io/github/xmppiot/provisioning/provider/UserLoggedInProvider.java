@@ -12,6 +12,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses the message payload {@code userLoggedIn} (XEP-0324 §3.6.2) into {@link UserLoggedIn}. A payload lacking a required attribute
  * raises an {@link IotParseException}; Smack then drops the message (messages get no answer).
+ *
+ * @since 0.1.0
  */
 public final class UserLoggedInProvider extends ExtensionElementProvider<UserLoggedIn> {
 

@@ -21,6 +21,7 @@ import java.util.TreeMap;
  *
  * @param service    the service's bare JID
  * @param conditions credential kind to required value; at least one
+ * @since 0.1.0
  */
 public record AccessRule(String service, Map<CredentialType, String> conditions) {
 

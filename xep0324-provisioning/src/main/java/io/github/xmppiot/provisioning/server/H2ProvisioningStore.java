@@ -31,6 +31,8 @@ import java.util.Set;
  * server process. The database file holds owners, claim-key hashes and tokens: opened by {@link Path} it is created
  * owner-only ({@code rw-------}, missing directories {@code rwx------}), and a path containing {@code ;} is refused
  * (it would add H2 settings to the JDBC URL).
+ *
+ * @since 0.1.0
  */
 public final class H2ProvisioningStore implements ProvisioningStore {
 

@@ -24,6 +24,8 @@ import org.jxmpp.jid.impl.JidCreate;
  * field or parameter name per line), {@link #FIELD_REMOVE}, {@link #FIELD_USER}, {@link #FIELD_PRIVILEGES} (one
  * entry per line: {@code +id} includes, {@code -id} excludes), {@link #FIELD_CREDENTIALS} (one {@code kind=value} per
  * line), {@link #FIELD_NEW_OWNER}.
+ *
+ * @since 0.1.0
  */
 public final class OwnerCommands {
 

@@ -59,6 +59,8 @@ import org.jxmpp.jid.impl.JidCreate;
  *
  * <p>{@link #start} replaces the connection's parsing-exception callback by a logging one, so that a stanza Smack
  * cannot parse does not disconnect the server.
+ *
+ * @since 0.1.0
  */
 public final class ProvisioningServer implements AutoCloseable {
 

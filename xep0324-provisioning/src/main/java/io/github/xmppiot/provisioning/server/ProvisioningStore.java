@@ -17,6 +17,8 @@ import java.util.Set;
  *
  * <p>Tokens (XEP-0324 §3.1.3: "token lifetime is undefined") expire after a lifetime the implementation is configured
  * with; an expired token is treated exactly like one that was never issued.
+ *
+ * @since 0.1.0
  */
 public interface ProvisioningStore extends AutoCloseable {
 

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param principal who: a bare JID, or {@code token:} followed by a service, device or user token
  * @param nodes     the nodes allowed (empty: all)
  * @param names     the field or parameter names allowed (empty: all)
+ * @since 0.1.0
  */
 public record Rule(String thing, AccessRequest.Kind kind, String principal, List<NodeRef> nodes, List<String> names) {
 

@@ -3,6 +3,8 @@ package io.github.xmppiot.provisioning.server;
 /**
  * Events of a {@link ProvisioningServer}, for monitoring and for tests that wait on them. Called on the server's
  * background thread; implementations must return quickly. Every method has an empty default.
+ *
+ * @since 0.1.0
  */
 public interface ServerListener {
 

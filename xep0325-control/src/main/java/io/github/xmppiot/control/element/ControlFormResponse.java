@@ -14,6 +14,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * <p>Fields are written in the order of the XEP-0004 schema ({@code desc, required, value, option}, then extension
  * children such as XEP-0122 {@code validate}, XEP-0336 {@code notSame} and XEP-0325 {@code parameterGroup}), and the
  * prefix {@code xdc} of the XEP-0331 colour datatypes is declared on the form when used.
+ *
+ * @since 0.1.0
  */
 public final class ControlFormResponse extends IQ {
 

@@ -21,6 +21,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  *
  * <p>This class is the message payload (fire-and-forget, §3.1); {@link SetRequest} carries the same content in an
  * {@code iq type='set'}.
+ *
+ * @since 0.1.0
  */
 public final class ControlSet implements ExtensionElement {
 

@@ -9,6 +9,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * The XEP-0325 {@code getForm} request (§3.3 "Getting a control form", §3.4 "Getting a control form from multiple
  * nodes"), sent in an {@code iq type='get'} and answered with a {@link ControlFormResponse}.
+ *
+ * @since 0.1.0
  */
 public final class GetFormRequest extends IQ {
 

@@ -9,6 +9,8 @@ import org.jivesoftware.smackx.xdata.FormFieldChildElement;
  * The XEP-0336 {@code notSame} flag ({@code urn:xmpp:xdata:dynamic}, §3.4 "Publishing fields with undefined values"): the
  * field's value may not be the same everywhere, so the field must be omitted from a submission unless edited. XEP-0325
  * §3.3 requires it on every control parameter of a control form, so that submitting an untouched form changes nothing.
+ *
+ * @since 0.1.0
  */
 public final class NotSame implements FormFieldChildElement {
 

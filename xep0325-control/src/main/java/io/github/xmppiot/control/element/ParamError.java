@@ -8,6 +8,8 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
 /**
  * A parameter-specific error message inside an IQ {@code error} (XEP-0325 §5.1 "IQ Error Stanzas"; examples 3, 18, 21,
  * 25): {@code <paramError xmlns='urn:xmpp:iot:control' var='Output'>Invalid parameter type.</paramError>}.
+ *
+ * @since 0.1.0
  */
 public final class ParamError implements ExtensionElement {
 

@@ -9,6 +9,8 @@ import org.jivesoftware.smackx.xdata.FormFieldChildElement;
 /**
  * The {@code parameterGroup} child of a control-form field (XEP-0325 §5.4 "Grouping control parameters", example 28):
  * parameters sharing a group name must be written together. A field has at most one.
+ *
+ * @since 0.1.0
  */
 public final class ParameterGroup implements FormFieldChildElement {
 

@@ -7,6 +7,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * An {@code iq type='set'} carrying a XEP-0325 {@code set} (§3.1 "Sending a control command using an IQ stanza"); it is
  * answered with a {@link SetResponse} or an IQ error (§5.1 "IQ Error Stanzas").
+ *
+ * @since 0.1.0
  */
 public final class SetRequest extends IQ {
 

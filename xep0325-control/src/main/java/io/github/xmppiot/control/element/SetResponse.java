@@ -11,6 +11,8 @@ import org.jivesoftware.smack.packet.IQ;
  * "Restricting nodes/parameters during control") narrowed the request. Drafts before 0.3 also put a
  * {@code responseCode} attribute and {@code error} children on it, and sent it inside IQ errors; they are kept when
  * read ({@link #responseCode()}, {@link #legacyErrors()}) so that the client can report such a refusal.
+ *
+ * @since 0.1.0
  */
 public final class SetResponse extends IQ {
 

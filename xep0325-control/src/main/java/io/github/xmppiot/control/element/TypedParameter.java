@@ -17,6 +17,8 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * <p>The value is kept as received (its lexical form), so that a request carrying a value that is not of its type can
  * still be answered with a {@code paramError} naming the parameter; {@link #value()} parses it. Smack's {@code bool}
  * element is read as {@code boolean}; {@code boolean} is always written.
+ *
+ * @since 0.1.0
  */
 public final class TypedParameter implements ExtensionElement {
 

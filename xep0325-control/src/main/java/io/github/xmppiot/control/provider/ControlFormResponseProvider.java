@@ -15,6 +15,8 @@ import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
  * Registered as an IQ provider, it only applies where a data form is the IQ's child element; data forms inside
  * messages or other payloads keep Smack's extension provider. The form itself is read by Smack's
  * {@link DataFormProvider} (XEP-0004 with XEP-0122 validation and XEP-0141 layout).
+ *
+ * @since 0.1.0
  */
 public final class ControlFormResponseProvider extends IQProvider<ControlFormResponse> {
 

@@ -18,6 +18,8 @@ import org.jivesoftware.smackx.xdatavalidation.provider.DataValidationProvider;
  * field children {@code parameterGroup}, XEP-0336 {@code notSame}, XEP-0122 {@code validate} and {@code desc} (the
  * last two are normally registered by Smack's startup classes; registering them here makes parsing independent of
  * Smack's initialisation order).
+ *
+ * @since 0.1.0
  */
 public final class ControlProviders {
 

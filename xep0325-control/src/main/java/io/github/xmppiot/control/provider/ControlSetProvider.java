@@ -19,6 +19,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * Reads the XEP-0325 {@code set} element (§3.1–§3.4) as a message payload. Lenient (CHECKLIST §14): unknown elements and
  * attributes ({@code xml:lang}) are skipped, Smack's {@code bool} is read as {@code boolean}, and parameter values are
  * kept as received so that a bad value is reported per parameter rather than as an unreadable stanza.
+ *
+ * @since 0.1.0
  */
 public final class ControlSetProvider extends ExtensionElementProvider<ControlSet> {
 

@@ -17,6 +17,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Reads {@code getForm} (XEP-0325 §3.3, §3.4). A request with a node lacking {@code nodeId} becomes a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} and is answered with {@code modify/bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class GetFormRequestProvider extends IqProvider<IQ> {
 

@@ -9,6 +9,8 @@ import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 /**
  * Reads the XEP-0336 {@code notSame} flag of a form field (§3.4 "Publishing fields with undefined values"). Without a
  * registered provider Smack 4.4 drops unknown field children with a warning.
+ *
+ * @since 0.1.0
  */
 public final class NotSameProvider extends FormFieldChildElementProvider<NotSame> {
 

@@ -9,7 +9,11 @@ import org.jivesoftware.smack.provider.ExtensionElementProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 
-/** Reads {@code paramError} (XEP-0325 §5.1 "IQ Error Stanzas"). */
+/**
+ * Reads {@code paramError} (XEP-0325 §5.1 "IQ Error Stanzas").
+ *
+ * @since 0.1.0
+ */
 public final class ParamErrorProvider extends ExtensionElementProvider<ParamError> {
 
     /** Shared instance. */

@@ -10,7 +10,11 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 
-/** Reads the {@code parameterGroup} child of a control-form field (XEP-0325 §5.4 "Grouping control parameters"). */
+/**
+ * Reads the {@code parameterGroup} child of a control-form field (XEP-0325 §5.4 "Grouping control parameters").
+ *
+ * @since 0.1.0
+ */
 public final class ParameterGroupProvider extends FormFieldChildElementProvider<ParameterGroup> {
 
     /** Shared instance. */

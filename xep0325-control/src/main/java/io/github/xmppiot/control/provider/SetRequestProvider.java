@@ -14,6 +14,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Reads an {@code iq type='set'} carrying XEP-0325 {@code set} (§3.1). A request that breaks the XEP's rules becomes a
  * {@link io.github.xmppiot.core.xml.MalformedRequest}, so it is answered with {@code modify/bad-request} instead of
  * being dropped.
+ *
+ * @since 0.1.0
  */
 public final class SetRequestProvider extends IqProvider<IQ> {
 

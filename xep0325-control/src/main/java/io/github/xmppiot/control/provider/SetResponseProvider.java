@@ -17,6 +17,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Reads {@code setResponse} (XEP-0325 §3.1) with the nodes and parameters actually used. The {@code responseCode}
  * attribute and the {@code <error var='…'>text</error>} children of pre-0.3 senders (XEP-0324 examples 17–19,
  * Slixmpp 1.8) are kept, so that {@code ControlClient} can report a code other than {@code OK} as a refusal.
+ *
+ * @since 0.1.0
  */
 public final class SetResponseProvider extends IQProvider<SetResponse> {
 

@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param type the machine-readable type, passed back in {@code getParametersForNewNode} and {@code createNewNode}
  * @param name the human-readable name
+ * @since 0.1.0
  */
 public record AddableNodeType(String type, String name) {
 

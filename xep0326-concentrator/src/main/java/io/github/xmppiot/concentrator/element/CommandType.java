@@ -4,6 +4,8 @@ import io.github.xmppiot.core.xml.IotParseException;
 
 /**
  * The kind of a node command (XEP-0326 §3.12 "Node Commands", XSD type {@code CommandType}).
+ *
+ * @since 0.1.0
  */
 public enum CommandType {
     /** Executed without parameters. */

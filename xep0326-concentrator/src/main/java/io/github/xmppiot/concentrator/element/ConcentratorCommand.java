@@ -12,6 +12,8 @@ import org.jivesoftware.smack.packet.IQ;
  * <p>Node references in XEP-0326 requests carry {@code sourceId} per the XSD; this SDK also accepts a reference
  * without it (the reference then matches the node id in every data source, CHECKLIST X-2), so only {@code nodeId} is
  * listed as required for node-addressed commands.
+ *
+ * @since 0.1.0
  */
 public enum ConcentratorCommand {
     /** C1, §3.2 "Get Capabilities". */

@@ -21,6 +21,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * {@code onlyIfDerivedFrom} types, {@code sortOrder}s and a data form. One class serves every request because they
  * are all built from these parts (XEP-0326 XSD types {@code TokenRequest}, {@code NodeReferenceRequest},
  * {@code NodeReferencesRequest} and their extensions).
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorRequest extends IQ {
 

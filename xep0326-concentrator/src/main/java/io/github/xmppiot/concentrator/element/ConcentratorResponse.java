@@ -21,6 +21,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * any other code is an {@code iq type='error'} carrying this element <em>and</em> an RFC 6120 {@code <error/>} with
  * {@link ResultCode#condition()}, so generic XMPP clients see a proper error and XEP-0326 clients still read the code
  * and the per-field errors. On input, failures are accepted in either IQ type, with or without {@code <error/>}.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorResponse extends IQ {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param name        the human-readable name
  * @param hasChildren whether it has child data sources; null when the attribute is absent (meaning false)
  * @param lastChanged when the source last changed, may be null
+ * @since 0.1.0
  */
 public record DataSource(String sourceId, String name, Boolean hasChildren, DateTimeValue lastChanged) {
 

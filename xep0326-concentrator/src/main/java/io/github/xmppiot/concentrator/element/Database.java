@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param databaseId the database id
  * @param name       the human-readable name, may be null
+ * @since 0.1.0
  */
 public record Database(String databaseId, String name) {
 

@@ -10,6 +10,8 @@ import org.jivesoftware.smackx.xdata.FormFieldChildElement;
  * XEP-0326 §3.9 uses them in node-parameter forms: {@code xdd:readOnly} (the server never changes such a parameter,
  * CHECKLIST 326-10), {@code xdd:notSame} (values differ between the nodes of a common form, CHECKLIST 326-11) and
  * {@code xdd:postBack} (the field is validated when changed).
+ *
+ * @since 0.1.0
  */
 public enum DynamicFormFlag implements FormFieldChildElement {
     /** {@code xdd:readOnly}. */

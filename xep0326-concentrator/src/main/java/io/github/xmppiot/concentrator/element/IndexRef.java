@@ -9,6 +9,7 @@ import java.util.Objects;
  * @param sourceId   the data source
  * @param index      the index name
  * @param indexValue the value looked up
+ * @since 0.1.0
  */
 public record IndexRef(String sourceId, String index, String indexValue) {
 

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param confirmationString optional question to confirm before executing, may be null
  * @param failureString      optional text to show on failure, may be null
  * @param successString      optional text to show on success, may be null
+ * @since 0.1.0
  */
 public record NodeCommand(String command, String name, CommandType type, String sortCategory, String sortKey,
         String confirmationString, String failureString, String successString) {

@@ -21,6 +21,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param afterNodeId        {@code nodeAdded}: the sibling the node follows in ordered children, may be null
  * @param afterNodeCacheType {@code nodeAdded}: that sibling's cache type, may be null
  * @param oldId              {@code nodeUpdated}: the node's previous id when it was renamed, may be null
+ * @since 0.1.0
  */
 public record NodeEvent(Kind kind, String sourceId, NodeInformation node, String afterNodeId, String afterNodeCacheType,
         String oldId) implements ExtensionElement {

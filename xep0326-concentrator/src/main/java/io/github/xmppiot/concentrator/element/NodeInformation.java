@@ -31,6 +31,7 @@ import java.util.Objects;
  * @param lastChanged     when the node last changed, may be null
  * @param parameters      node parameters (empty unless requested)
  * @param messages        node messages (empty unless requested)
+ * @since 0.1.0
  */
 public record NodeInformation(String nodeId, String displayName, String nodeType, String localId, String logId,
         String cacheType, NodeState state, boolean hasChildren, Boolean childrenOrdered, Boolean isReadable,

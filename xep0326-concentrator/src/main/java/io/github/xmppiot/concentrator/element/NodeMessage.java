@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param type      the message type
  * @param eventId   an optional machine-readable event id, may be null
  * @param text      the message text
+ * @since 0.1.0
  */
 public record NodeMessage(DateTimeValue timestamp, String type, String eventId, String text) {
 

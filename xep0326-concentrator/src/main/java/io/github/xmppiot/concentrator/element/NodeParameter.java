@@ -13,6 +13,7 @@ import java.util.Set;
  * @param id    the parameter id (the form field {@code var} used when editing)
  * @param name  the human-readable name
  * @param value the typed value
+ * @since 0.1.0
  */
 public record NodeParameter(String id, String name, Value value) {
 

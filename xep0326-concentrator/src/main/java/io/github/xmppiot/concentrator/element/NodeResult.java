@@ -6,6 +6,7 @@ package io.github.xmppiot.concentrator.element;
  *
  * @param success whether the command succeeded on that node
  * @param error   the error text when it failed, may be null
+ * @since 0.1.0
  */
 public record NodeResult(boolean success, String error) {
 }

@@ -5,6 +5,8 @@ import io.github.xmppiot.core.xml.IotParseException;
 /**
  * The state of a node, attribute {@code state} of NodeInformation (XEP-0326 §3.8 "Node Information", XSD type
  * {@code NodeState}). "Signed" messages have been acknowledged by an operator.
+ *
+ * @since 0.1.0
  */
 public enum NodeState {
     /** Nothing to report. */

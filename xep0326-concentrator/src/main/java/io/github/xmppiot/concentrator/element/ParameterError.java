@@ -8,6 +8,7 @@ import java.util.Objects;
  *
  * @param var     the form field the error concerns
  * @param message the human-readable error
+ * @since 0.1.0
  */
 public record ParameterError(String var, String message) {
 

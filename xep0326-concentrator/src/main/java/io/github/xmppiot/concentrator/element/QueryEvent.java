@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * One event of a node query, a child of {@code queryProgress} (XEP-0326 §3.12 "Execute Node Query", CHECKLIST 326-15).
  * Clients process them in document order.
+ *
+ * @since 0.1.0
  */
 public sealed interface QueryEvent {
 

@@ -15,6 +15,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param node    the node (with sourceId)
  * @param queryId the query id returned by {@code executeNodeQueryResponse}
  * @param events  the events, in document order (at least one)
+ * @since 0.1.0
  */
 public record QueryProgress(NodeRef node, String queryId, List<QueryEvent> events) implements ExtensionElement {
 

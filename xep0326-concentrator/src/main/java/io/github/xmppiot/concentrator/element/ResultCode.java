@@ -10,6 +10,8 @@ import org.jivesoftware.smack.packet.StanzaError;
  * <p>This SDK sends {@link #OK} in an {@code iq type='result'}; every other code is sent in an {@code iq type='error'}
  * that carries both the {@code …Response} element and a standard {@code <error/>} whose condition is
  * {@link #condition()} (CHECKLIST §9.4: the XEP's failure examples lack {@code <error/>}, which RFC 6120 requires).
+ *
+ * @since 0.1.0
  */
 public enum ResultCode {
     /** The request was executed. */

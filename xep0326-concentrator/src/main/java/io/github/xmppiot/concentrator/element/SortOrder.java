@@ -7,6 +7,7 @@ import java.util.Objects;
  *
  * @param parameterName the node parameter to sort by
  * @param ascending     the direction; null when the attribute is absent (meaning ascending)
+ * @since 0.1.0
  */
 public record SortOrder(String parameterName, Boolean ascending) {
 

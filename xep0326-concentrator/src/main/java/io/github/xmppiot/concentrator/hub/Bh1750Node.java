@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * A BH1750 light sensor as a hub node (XEP-0326 §3.11): the momentary field {@code Light} in lx (XEP-0323). The
  * mock backend has no simulated BH1750: there a read-out reports a field failure until a test primes the chip.
+ *
+ * @since 0.1.0
  */
 public final class Bh1750Node implements DriverNode {
 

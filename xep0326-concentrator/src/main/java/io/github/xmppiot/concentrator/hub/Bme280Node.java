@@ -12,6 +12,8 @@ import java.util.Map;
  * A BME280 as a hub node (XEP-0326 §3.11): the momentary fields {@code Temperature}, {@code Humidity} and
  * {@code Pressure} (XEP-0323). On the {@code mock} backend the node gets a simulated chip ({@link MockDevices#bme280})
  * at its bus address, so demos read 25.08 °C and 1006.53 hPa.
+ *
+ * @since 0.1.0
  */
 public final class Bme280Node implements DriverNode {
 

@@ -2,7 +2,11 @@ package io.github.xmppiot.concentrator.hub;
 
 import java.util.List;
 
-/** The driver nodes a {@link Hub} offers by default (XEP-0326 §3.11 "Get Addable Node Types"). */
+/**
+ * The driver nodes a {@link Hub} offers by default (XEP-0326 §3.11 "Get Addable Node Types").
+ *
+ * @since 0.1.0
+ */
 public final class BuiltInDriverNodes {
 
     private BuiltInDriverNodes() {

@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * A dimmable (PWM) LED as a hub node (XEP-0326 §3.11): the int control parameter {@code Brightness}, 0–100 %
  * (XEP-0325).
+ *
+ * @since 0.1.0
  */
 public final class DimmableLedNode implements DriverNode {
 

@@ -12,6 +12,8 @@ import java.util.Objects;
  * {@link #open} opens the driver and binds it to a {@link Thing}. {@link DriverNodeType} turns such a declaration into
  * a XEP-0326 node type (§3.11 "Creating Nodes": the {@code getParametersForNewNode} form, validation, persisted
  * configuration), so adding a device type to a hub means writing one class implementing this interface.
+ *
+ * @since 0.1.0
  */
 public interface DriverNode {
 

@@ -25,6 +25,8 @@ import java.util.logging.Logger;
  * driver's {@link ParameterSpec}s become the node type's {@link NodeParameterSpec}s — integer ranges become XEP-0122
  * range validations, integer choices list-single options, booleans boolean fields, and string patterns a check that
  * answers {@code FormError} — and {@link #create} opens the driver through its {@link DriverNode}.
+ *
+ * @since 0.1.0
  */
 public final class DriverNodeType implements NodeType {
 

@@ -45,6 +45,8 @@ import org.jivesoftware.smack.XMPPConnection;
  * exception naming the node. Afterwards every node a client creates, edits, moves or destroys (XEP-0326 §3.7, §3.9,
  * §3.11) is written back to the file before the client gets its answer, atomically (temporary file, fsync, atomic
  * rename), so a power cut leaves the old or the new file, never a torn one.
+ *
+ * @since 0.1.0
  */
 public final class Hub implements AutoCloseable {
 

@@ -39,6 +39,7 @@ import java.util.regex.Pattern;
  * @param backend    the HAL backend id, {@code mock} or {@code pi4j}
  * @param halOptions the backend's options (keys without the {@code hal.} prefix)
  * @param nodes      the nodes, parents before their children
+ * @since 0.1.0
  */
 public record HubConfig(String rootId, String backend, Map<String, String> halOptions, List<Node> nodes) {
 

@@ -10,6 +10,8 @@ import java.util.concurrent.Executor;
  * What a {@link DriverNode} needs to open its driver: the hub's open HAL context, the simulated board when the
  * backend is {@code mock} (so demo nodes can get simulated chips), and the executor where blocking sensor reads run
  * (XEP-0323 read-outs never block Smack's threads).
+ *
+ * @since 0.1.0
  */
 public final class HubHardware {
 

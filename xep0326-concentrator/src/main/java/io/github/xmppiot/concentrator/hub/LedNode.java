@@ -9,6 +9,8 @@ import java.util.Map;
 
 /**
  * An LED as a hub node (XEP-0326 §3.11): the boolean control parameter {@code Led} (XEP-0325).
+ *
+ * @since 0.1.0
  */
 public final class LedNode implements DriverNode {
 

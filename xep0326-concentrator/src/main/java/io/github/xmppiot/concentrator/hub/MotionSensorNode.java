@@ -9,6 +9,8 @@ import java.util.Map;
 
 /**
  * A PIR motion sensor as a hub node (XEP-0326 §3.11): the momentary boolean field {@code Motion} (XEP-0323).
+ *
+ * @since 0.1.0
  */
 public final class MotionSensorNode implements DriverNode {
 

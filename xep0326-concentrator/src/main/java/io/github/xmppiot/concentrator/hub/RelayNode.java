@@ -10,6 +10,8 @@ import java.util.Map;
 /**
  * A relay as a hub node (XEP-0326 §3.11): the boolean control parameter {@code Output} (XEP-0325), readable
  * as a field (XEP-0323).
+ *
+ * @since 0.1.0
  */
 public final class RelayNode implements DriverNode {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProviderManag
  * Registers every XEP-0326 provider with Smack's {@link ProviderManager}: one request provider per element of
  * {@link ConcentratorCommand}, the response provider for every {@code …Response}, the event and query-progress
  * providers (XEP-0326 §3.4, §3.12) and the XEP-0336 form-field markers used in parameter forms (§3.9).
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorProviders {
 

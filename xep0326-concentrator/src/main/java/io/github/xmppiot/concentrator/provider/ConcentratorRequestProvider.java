@@ -27,6 +27,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * {@code true|false|1|0}. A request that breaks the XEP's rules (missing required attribute, malformed boolean,
  * dateTime or int, missing required form) becomes a {@link io.github.xmppiot.core.xml.MalformedRequest}, answered with
  * {@code modify/bad-request}.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorRequestProvider extends IqProvider<IQ> {
 

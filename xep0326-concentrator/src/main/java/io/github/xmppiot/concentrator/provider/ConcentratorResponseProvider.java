@@ -29,6 +29,8 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * Reads any XEP-0326 response element ({@code …Response}, XEP-0326 §3) into a {@link ConcentratorResponse}. Unknown
  * children are skipped. A response that breaks the XEP's rules does not tear the connection down: it is returned with
  * {@link ResultCode#OTHER_ERROR} and the reason, so the waiting client reports it.
+ *
+ * @since 0.1.0
  */
 public final class ConcentratorResponseProvider extends IqProvider<ConcentratorResponse> {
 

@@ -11,6 +11,8 @@ import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 /**
  * Reads one XEP-0336 marker ({@code xdd:readOnly}, {@code xdd:notSame}, {@code xdd:postBack}) inside a form field of a
  * XEP-0326 parameter form (XEP-0326 §3.9).
+ *
+ * @since 0.1.0
  */
 public final class DynamicFormFlagProvider extends FormFieldChildElementProvider<DynamicFormFlag> {
 

@@ -18,6 +18,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Reads the data-source events of XEP-0326 §3.4 ({@code nodeAdded}, {@code nodeUpdated}, {@code nodeStatusChanged},
  * {@code nodeRemoved}, {@code nodeMovedUp}, {@code nodeMovedDown}) into {@link NodeEvent}s. A malformed event does not
  * break the message: it is returned as an empty {@link StandardExtensionElement}, which listeners ignore.
+ *
+ * @since 0.1.0
  */
 public final class NodeEventProvider extends ExtensionElementProvider<ExtensionElement> {
 

@@ -18,6 +18,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * Reads {@code queryProgress} (XEP-0326 §3.12 "Execute Node Query") into a {@link QueryProgress}, keeping the events
  * in document order; unknown event elements are skipped. A malformed element is returned as an empty
  * {@link StandardExtensionElement}, which listeners ignore.
+ *
+ * @since 0.1.0
  */
 public final class QueryProgressProvider extends ExtensionElementProvider<ExtensionElement> {
 

@@ -12,6 +12,8 @@ import org.jxmpp.jid.Jid;
  * {@code jid} = owner), returned to the owner whose claim succeeded (IQ {@code result}, {@code jid} = Thing), and
  * returned to a Thing that registers although already claimed (XEP-0347 §3.6, IQ {@code result}, {@code jid} = owner).
  * A missing {@code public} attribute means public (CHECKLIST §9.5 item 2); only {@code public='false'} is written.
+ *
+ * @since 0.1.0
  */
 public final class Claimed extends IQ {
 

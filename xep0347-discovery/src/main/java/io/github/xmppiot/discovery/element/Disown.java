@@ -10,6 +10,8 @@ import org.jxmpp.jid.Jid;
 /**
  * {@code disown}: an owner gives up the ownership of a Thing (XEP-0347 §3.17). Sent as IQ {@code set}; the registry
  * answers only after the Thing acknowledged {@code disowned}.
+ *
+ * @since 0.1.0
  */
 public final class Disown extends IQ {
 

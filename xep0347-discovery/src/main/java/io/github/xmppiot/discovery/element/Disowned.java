@@ -9,6 +9,8 @@ import org.jivesoftware.smack.packet.IQ;
  * {@code disowned}: the registry tells a Thing that its owner disowned it (XEP-0347 §3.17, IQ {@code set}, answered
  * with an empty result), or answers a Thing's {@code update} while the Thing is registered but not claimed
  * (XEP-0347 §3.13, IQ {@code result}).
+ *
+ * @since 0.1.0
  */
 public final class Disowned extends IQ {
 

@@ -10,6 +10,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * {@code found}: one page of search results, {@code <thing owner jid [node attributes]>tags</thing>*} and
  * {@code more} (XEP-0347 §3.15). Sent as IQ {@code result}.
+ *
+ * @since 0.1.0
  */
 public final class Found extends IQ {
 

@@ -10,6 +10,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * {@code mine}: an owner claims the Thing whose registered meta tags are exactly these (XEP-0347 §3.9 "Claiming
  * Ownership of a Thing"). Sent as IQ {@code set}; {@code public} defaults to true.
+ *
+ * @since 0.1.0
  */
 public final class Mine extends IQ {
 

@@ -11,6 +11,8 @@ import org.jivesoftware.smack.packet.IQ;
  * {@code register}: a Thing (or a concentrator for one of its nodes) registers its meta tags in the registry
  * (XEP-0347 §3.6 "Registering Thing", §3.7 "Register self-owned Thing", §3.8 "Register Thing behind Concentrator").
  * Sent as IQ {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Register extends IQ {
 

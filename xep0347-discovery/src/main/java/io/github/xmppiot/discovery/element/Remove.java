@@ -9,6 +9,8 @@ import org.jxmpp.jid.Jid;
 
 /**
  * {@code remove}: an owner removes one of its Things from the registry (XEP-0347 §3.10). Sent as IQ {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Remove extends IQ {
 

@@ -8,6 +8,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * {@code removed}: the registry tells a Thing that its owner removed it from the registry (XEP-0347 §3.10); the
  * Thing answers with an empty result. Sent as IQ {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Removed extends IQ {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * {@code search}: finds claimed public Things whose tags satisfy all operators (XEP-0347 §3.15), one page at a time.
  * Sent as IQ {@code get}; answered with {@link Found}.
+ *
+ * @since 0.1.0
  */
 public final class Search extends IQ {
 

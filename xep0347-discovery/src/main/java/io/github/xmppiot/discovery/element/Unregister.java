@@ -8,6 +8,8 @@ import org.jivesoftware.smack.packet.IQ;
 /**
  * {@code unregister}: a Thing removes its own registration (XEP-0347 §3.16); always answered with an empty result.
  * Sent as IQ {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Unregister extends IQ {
 

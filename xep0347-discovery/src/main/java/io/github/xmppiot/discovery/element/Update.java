@@ -12,6 +12,8 @@ import org.jxmpp.jid.Jid;
  * {@code update}: a claimed Thing updates some of its meta tags (XEP-0347 §3.13), or its owner does, naming the Thing
  * with {@code jid} (XEP-0347 §3.14). Only the given tags change; an empty string value removes a tag. Sent as IQ
  * {@code set}.
+ *
+ * @since 0.1.0
  */
 public final class Update extends IQ {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <disown xmlns='urn:xmpp:iot:discovery'/>} into a {@link Disown} (XEP-0347 §3.17), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class DisownProvider extends IQProvider<IQ> {
 

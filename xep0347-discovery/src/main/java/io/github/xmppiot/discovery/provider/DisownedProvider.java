@@ -12,6 +12,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <disowned xmlns='urn:xmpp:iot:discovery'/>} into a {@link Disowned} (XEP-0347 §3.17), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class DisownedProvider extends IQProvider<IQ> {
 

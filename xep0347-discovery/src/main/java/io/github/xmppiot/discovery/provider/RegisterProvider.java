@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <register xmlns='urn:xmpp:iot:discovery'/>} into a {@link Register} (XEP-0347 §3.6), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class RegisterProvider extends IQProvider<IQ> {
 

@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <remove xmlns='urn:xmpp:iot:discovery'/>} into a {@link Remove} (XEP-0347 §3.10), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class RemoveProvider extends IQProvider<IQ> {
 

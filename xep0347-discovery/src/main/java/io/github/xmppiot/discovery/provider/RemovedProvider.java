@@ -12,6 +12,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <removed xmlns='urn:xmpp:iot:discovery'/>} into a {@link Removed} (XEP-0347 §3.10), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class RemovedProvider extends IQProvider<IQ> {
 

@@ -16,6 +16,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <search xmlns='urn:xmpp:iot:discovery'/>} into a {@link Search} (XEP-0347 §3.15), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class SearchProvider extends IQProvider<IQ> {
 

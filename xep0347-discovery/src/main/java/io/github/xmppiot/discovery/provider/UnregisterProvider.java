@@ -12,6 +12,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <unregister xmlns='urn:xmpp:iot:discovery'/>} into a {@link Unregister} (XEP-0347 §3.16), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class UnregisterProvider extends IQProvider<IQ> {
 

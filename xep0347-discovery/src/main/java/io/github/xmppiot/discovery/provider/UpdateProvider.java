@@ -13,6 +13,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
 /**
  * Parses {@code <update xmlns='urn:xmpp:iot:discovery'/>} into a {@link Update} (XEP-0347 §3.13, §3.14), or into a
  * {@link io.github.xmppiot.core.xml.MalformedRequest} if it breaks the XEP.
+ *
+ * @since 0.1.0
  */
 public final class UpdateProvider extends IQProvider<IQ> {
 

@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code searchable} flag that is true for the tags of claimed public Things other than {@code KEY}). Searches are
  * translated to SQL on these indexes. The SQL is standard (identity columns, {@code OFFSET .. FETCH}); it runs on
  * H2 and is meant to run on server databases such as PostgreSQL.
+ *
+ * @since 0.1.0
  */
 public final class JdbcRegistryStorage implements RegistryStorage {
 

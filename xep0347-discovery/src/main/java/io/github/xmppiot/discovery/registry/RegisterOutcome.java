@@ -4,6 +4,8 @@ import org.jxmpp.jid.BareJid;
 
 /**
  * What a registration did (XEP-0347 §3.6): the record was stored, or the Thing is already claimed and nothing changed.
+ *
+ * @since 0.1.0
  */
 public sealed interface RegisterOutcome {
 

@@ -24,6 +24,8 @@ import java.util.Objects;
  *                           {@code resource-constraint}
  * @param maxRecordsPerJid   records (node triples) one bare JID may register; a new one beyond it is refused with
  *                           {@code resource-constraint} (re-registering an existing record is always allowed)
+ *
+ * @since 0.1.0
  */
 public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout,
         int maxSearchOperators, Duration searchTimeout, int searchThreads, int maxQueuedSearches, int searchesPerJid,

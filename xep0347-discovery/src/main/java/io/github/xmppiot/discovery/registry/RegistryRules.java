@@ -33,6 +33,8 @@ import org.jxmpp.jid.Jid;
  * {@code KEY} is never matched and never returned, failures to claim, remove, update or disown say
  * {@code item-not-found} without saying why. Every method runs in one storage transaction and returns after the
  * commit. Callers serialise the calls (one thread) so that a check and the change it allows cannot interleave.
+ *
+ * @since 0.1.0
  */
 public final class RegistryRules {
 

@@ -5,6 +5,8 @@ package io.github.xmppiot.discovery.registry;
  * JDBC by {@link JdbcRegistryStorage} (embedded H2 by default; a server database can be plugged in with another
  * {@link JdbcRegistryStorage.ConnectionFactory}). Work done in {@link #inTransaction} is durable when the method
  * returns, so the registry acknowledges a request only after its changes are committed.
+ *
+ * @since 0.1.0
  */
 public interface RegistryStorage extends AutoCloseable {
 

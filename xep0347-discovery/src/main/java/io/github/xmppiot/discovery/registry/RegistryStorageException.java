@@ -2,6 +2,8 @@ package io.github.xmppiot.discovery.registry;
 
 /**
  * The registry's storage failed (XEP-0347 registry operations are then answered with {@code internal-server-error}).
+ *
+ * @since 0.1.0
  */
 public class RegistryStorageException extends RuntimeException {
 

@@ -11,6 +11,8 @@ import org.jxmpp.jid.Jid;
  * The operations of a {@link RegistryStorage} inside one transaction. The storage keeps records and answers searches
  * from indexes; the rules of XEP-0347 are applied by {@link RegistryRules}. Tag names are compared case-insensitively
  * ({@link MetaTag#key()}).
+ *
+ * @since 0.1.0
  */
 public interface RegistryTransaction {
 

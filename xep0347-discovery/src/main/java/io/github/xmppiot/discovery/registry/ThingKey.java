@@ -11,6 +11,7 @@ import org.jxmpp.jid.BareJid;
  *
  * @param jid  the bare JID
  * @param node the node, or null for a stand-alone Thing
+ * @since 0.1.0
  */
 public record ThingKey(BareJid jid, NodeRef node) {
 

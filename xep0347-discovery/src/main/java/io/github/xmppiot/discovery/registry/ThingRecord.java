@@ -18,6 +18,7 @@ import org.jxmpp.jid.Jid;
  * @param selfOwned whether the Thing registered itself as claimed (XEP-0347 §3.7)
  * @param lastSeen  the full JID the Thing (or concentrator) last sent a request from, or null; the registry sends
  *                  {@code claimed}, {@code removed} and {@code disowned} there
+ * @since 0.1.0
  */
 public record ThingRecord(long id, ThingKey key, List<MetaTag> tags, BareJid owner, boolean isPublic, boolean selfOwned,
         Jid lastSeen) {

@@ -58,6 +58,8 @@ import org.jxmpp.jid.Jid;
  * run on their own bounded pool ({@link RegistryOptions#searchThreads()}), so a slow search never delays a
  * registration or a claim; the limits of {@link RegistryOptions} are answered with {@code bad-request} or
  * {@code resource-constraint}.
+ *
+ * @since 0.1.0
  */
 public final class ThingRegistry implements AutoCloseable {
 
