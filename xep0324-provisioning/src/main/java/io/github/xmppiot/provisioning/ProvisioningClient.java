@@ -260,12 +260,14 @@ public final class ProvisioningClient extends Manager {
      * presents the key or the claim string carrying it may claim the Thing there ({@link
      * io.github.xmppiot.provisioning.server.OwnerCommands#CLAIM_KEY}). Possible only while the Thing has no owner.
      *
-     * @param server the provisioning server
+     * @param server the provisioning server: its full JID, or a trusted server's bare JID (sent to the full JID under
+     *               which it is online)
      * @param key    the claim key
      * @return a stage completing when the server stored the key; failed with the server's error otherwise
      */
     public CompletableFuture<Void> depositClaimKey(Jid server, String key) {
-        return ClaimKeyDeposit.deposit(connection(), address(server), Objects.requireNonNull(key, "key"), executor);
+        Jid to = server.hasResource() ? server : address(server);
+        return ClaimKeyDeposit.deposit(connection(), to, Objects.requireNonNull(key, "key"), executor);
     }
 
     /**

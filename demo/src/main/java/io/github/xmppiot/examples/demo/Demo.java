@@ -135,7 +135,7 @@ public final class Demo {
                 RegistrationResult result = await(discovery.register(tags, KITCHEN, false));
                 require(result instanceof RegistrationResult.Registered, "not registered: " + result);
                 // the same KEY proves ownership at the provisioning server: whoever holds the claim string may claim
-                await(ProvisioningClient.getInstanceFor(hubConnection).depositClaimKey(svc.provisioning(), key));
+                await(ProvisioningClient.getInstanceFor(hubConnection).depositClaimKey(svc.provisioningFullJid(), key));
                 return ClaimUri.encode(tags);
             });
             XMPPTCPConnection owner = server.connect(server.configFor("owner").resource("client").build());
