@@ -25,6 +25,7 @@ class ProvisioningCommandsIT {
                     Cli.account(server, "device")));
             String thingJid = thing.awaitOutput("online as (\\S+)", 20);
             assertThat(thing.output()).contains("provisioned by " + server.jid("prov"));
+            thing.awaitOutput("provisioning server (\\S+) online", 20); // found through its presence
 
             // no read by the owner before the claim: the Thing would cache the refusal, and claiming does not
             // (yet) make the provisioning server send clearCache
