@@ -15,10 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +39,16 @@ class StrangerFuzzIT {
 
     @TempDir
     Path dir;
+
+    /** Seed of the generated cases ({@code -Dfuzz.seed=N} to explore others); fixed so that CI runs are repeatable. */
+    static final long SEED = Long.getLong("fuzz.seed", 14);
+
+    /** {@code n} cases drawn by jqwik with a fixed seed; a failure names the mutation, and the seed reproduces it. */
+    static <T> List<T> seeded(Arbitrary<T> arbitrary, int n, long salt) {
+        RandomGenerator<T> generator = arbitrary.generator(1000);
+        Random random = new Random(SEED + salt);
+        return Stream.generate(() -> generator.next(random).value()).limit(n).toList();
+    }
 
     @AfterEach
     void closeWorlds() {
@@ -64,9 +77,9 @@ class StrangerFuzzIT {
         };
 
         Map<FuzzProbe.Answer, Integer> toServer = FuzzProbe.run(w.stranger, w.provisioning,
-                cases().sampleStream().limit(STANZAS).toList(), ANSWER, decided);
+                seeded(cases(), STANZAS, 1), ANSWER, decided);
         Map<FuzzProbe.Answer, Integer> toThing = FuzzProbe.run(w.stranger, w.thing,
-                cases().sampleStream().limit(STANZAS).toList(), ANSWER, decided);
+                seeded(cases(), STANZAS, 2), ANSWER, decided);
 
         assertThat(toServer.get(FuzzProbe.Answer.ERROR)).isPositive();
         assertThat(toThing.get(FuzzProbe.Answer.ERROR)).isPositive();

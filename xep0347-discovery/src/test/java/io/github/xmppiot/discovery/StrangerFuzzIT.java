@@ -13,11 +13,14 @@ import io.github.xmppiot.testkit.StanzaFuzz;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomGenerator;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +37,16 @@ class StrangerFuzzIT {
 
     @TempDir
     Path dir;
+
+    /** Seed of the generated cases ({@code -Dfuzz.seed=N} to explore others); fixed so that CI runs are repeatable. */
+    static final long SEED = Long.getLong("fuzz.seed", 14);
+
+    /** {@code n} cases drawn by jqwik with a fixed seed; a failure names the mutation, and the seed reproduces it. */
+    static <T> List<T> seeded(Arbitrary<T> arbitrary, int n, long salt) {
+        RandomGenerator<T> generator = arbitrary.generator(1000);
+        Random random = new Random(SEED + salt);
+        return Stream.generate(() -> generator.next(random).value()).limit(n).toList();
+    }
 
     static Arbitrary<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases() throws Exception {
         List<StanzaFuzz.Sample> samples = StanzaFuzz.samplesIn(Path.of(StrangerFuzzIT.class
@@ -60,7 +73,7 @@ class StrangerFuzzIT {
                         .get(20, TimeUnit.SECONDS)).isEqualTo(new RegistrationResult.Registered());
 
                 Map<FuzzProbe.Answer, Integer> answers = FuzzProbe.run(stranger, registryConn,
-                        cases().sampleStream().limit(STANZAS).toList(), ANSWER, registers);
+                        seeded(cases(), STANZAS, 2), ANSWER, registers);
 
                 assertThat(answers.get(FuzzProbe.Answer.ERROR)).isPositive();
             } finally {

@@ -77,7 +77,12 @@ final class HubCommand implements Callable<Integer> {
             XMPPTCPConnection c = s.connection();
             AccessPolicy base = AccessPolicy.friends(c);
             if (provisioningServer != null) {
-                Targets.await(ProvisioningClient.getInstanceFor(c).trust(provisioningServer), s.timeout());
+                // in any order: until the server is online, undecidable requests are refused; no timeout, no exit
+                ProvisioningClient.getInstanceFor(c).trust(provisioningServer).whenComplete((v, e) -> {
+                    out.println("provisioning server " + provisioningServer + (e == null ? " online"
+                            : ": " + CliErrors.oneLine(String.valueOf(e.getMessage()))));
+                    out.flush();
+                });
                 base = ProvisioningClient.getInstanceFor(c).accessPolicy();
             }
             AccessPolicy decided = base;

@@ -84,9 +84,17 @@ final class ThingCommand implements Callable<Integer> {
             ThingDirectory things = ThingDirectory.of(board.thing());
             AccessPolicy policy = policy(c, allowed, provisioningServer);
             if (provisioningServer != null) {
-                s.progress().step("waiting for the provisioning server " + provisioningServer + " ...");
-                Targets.await(ProvisioningClient.getInstanceFor(c).trust(provisioningServer), s.timeout());
-                s.progress().clear();
+                // the device and its server come up in any order: until the server is online, requests the device
+                // cannot decide are refused (forbidden), and it waits for the server's presence instead of exiting
+                ProvisioningClient.getInstanceFor(c).trust(provisioningServer).whenComplete((v, e) -> {
+                    if (e == null) {
+                        out.println("provisioning server " + provisioningServer + " online");
+                    } else {
+                        out.println("provisioning server " + provisioningServer + ": " + CliErrors.oneLine(
+                                String.valueOf(e.getMessage())));
+                    }
+                    out.flush();
+                });
             }
             SensorDataServer.getInstanceFor(c).setDirectory(things).setAccessPolicy(policy);
             ControlServer.getInstanceFor(c).setThings(things).setAccessPolicy(policy);

@@ -31,6 +31,7 @@ class ProvisioningCommandsIT {
                     Cli.account(server, "device")));
             String thingJid = thing.awaitOutput("online as (\\S+)", 20);
             assertThat(thing.output()).contains("provisioned by " + server.jid("prov"));
+            thing.awaitOutput("provisioning server (\\S+) online", 20); // found through its presence
 
             // ownership needs proof: a stranger's claim is forbidden, the owner configured with --owner may claim
             XMPPTCPConnection strangerAccount = server.connect("stranger", "claimer");

@@ -37,6 +37,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
 
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
     private final UnparsableStanzas unparsable;
+    private volatile UnparsableStanzas.Head head;
     private boolean withholding;
     private Presence withheld;
 
@@ -61,6 +62,15 @@ public class IotTcpConnection extends XMPPTCPConnection {
     }
 
     /**
+     * The IQ being parsed on the reader thread, if any.
+     *
+     * @return its head, or null
+     */
+    UnparsableStanzas.Head currentHead() {
+        return head;
+    }
+
+    /**
      * Parses and processes one stanza like Smack does; Smack hands only parse, I/O and illegal-argument exceptions to
      * the parsing-exception callback, so any other runtime exception of a provider is caught here, the rest of the
      * stanza is skipped and it is dropped the same way.
@@ -69,6 +79,9 @@ public class IotTcpConnection extends XMPPTCPConnection {
     protected void parseAndProcessStanza(XmlPullParser parser)
             throws XmlPullParserException, IOException, InterruptedException {
         int depth = parser.getDepth();
+        // the callback only gets the content after the failure point, so it learns the IQ's head from here
+        head = IQ.IQ_ELEMENT.equals(parser.getName()) ? new UnparsableStanzas.Head(parser.getAttributeValue("", "id"),
+                parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from")) : null;
         try {
             super.parseAndProcessStanza(parser);
         } catch (RuntimeException e) {
@@ -77,6 +90,8 @@ public class IotTcpConnection extends XMPPTCPConnection {
                 rest = PacketParserUtils.parseContentDepth(parser, depth);
             }
             unparsable.handle(rest, e);
+        } finally {
+            head = null;
         }
     }
 

@@ -27,8 +27,10 @@ import org.jxmpp.jid.impl.JidCreate;
  * offline). An IQ request ({@code get} or {@code set}) that cannot be parsed is answered with
  * {@code modify/bad-request} (RFC 6120 §8.3.3.1), so that its sender is not left waiting.
  *
- * <p>The log is rate-limited: at most {@value #WARNINGS_PER_MINUTE} lines per minute at {@code WARNING}; the rest go to
- * {@code FINE}, and the number of lines held back is reported when the next minute starts. The state is a handful of
+ * <p>A malformed message (nobody waits for an answer; for example an XEP-0323 {@code <fields/>} without
+ * {@code seqnr}, or an XEP-0325 {@code <set/>} with a bad value) is logged at {@code FINE} and never acted upon. Other
+ * stanzas are logged at {@code WARNING}, rate-limited: at most {@value #WARNINGS_PER_MINUTE} lines per minute; the
+ * rest go to {@code FINE}, and the number of lines held back is reported when the next minute starts. The state is a handful of
  * counters, whatever the traffic. {@link IotTcpConnection} installs it; {@link #installOn(XMPPConnection)} does the
  * same for a Smack connection created elsewhere.
  */
@@ -91,7 +93,9 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
     void handle(CharSequence content, Exception cause) {
         String xml = content == null ? "" : content.toString();
         log(xml, cause);
-        badRequestFor(xml, cause).ifPresent(answer -> {
+        Optional<ErrorIQ> badRequest = connection instanceof IotTcpConnection c && c.currentHead() != null
+                ? badRequestFor(c.currentHead(), cause) : badRequestFor(xml, cause);
+        badRequest.ifPresent(answer -> {
             try {
                 connection.sendStanza(answer);
             } catch (NotConnectedException e) {
@@ -113,6 +117,13 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
 
     private void log(String xml, Exception cause) {
         String line = "Dropped a stanza that cannot be parsed (" + cause + "): " + shorten(xml);
+        if (xml.startsWith("<message")) { // nobody waits for an answer: a debug line is enough
+            synchronized (this) {
+                dropped++;
+            }
+            LOG.log(Level.FINE, line, cause);
+            return;
+        }
         long held = 0;
         boolean warn;
         synchronized (this) {
@@ -150,9 +161,36 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
             if (!IQ.IQ_ELEMENT.equals(parser.getName())) {
                 return Optional.empty();
             }
-            String type = parser.getAttributeValue("", "type");
-            String id = parser.getAttributeValue("", "id");
-            String from = parser.getAttributeValue("", "from");
+            return badRequestFor(new Head(parser.getAttributeValue("", "id"), parser.getAttributeValue("", "type"),
+                    parser.getAttributeValue("", "from")), cause);
+        } catch (Exception e) { // not even the head of the stanza is readable: nothing to answer
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The attributes of an IQ's start tag, read before its payload is parsed (Smack hands the callback only what
+     * follows the point of failure).
+     *
+     * @param id   the stanza id
+     * @param type the IQ type
+     * @param from the sender
+     */
+    record Head(String id, String type, String from) {
+    }
+
+    /**
+     * The {@code modify/bad-request} answer to an IQ request that could not be parsed.
+     *
+     * @param head  the IQ's start tag
+     * @param cause why it could not be parsed
+     * @return the answer, or empty if it is not a {@code get}/{@code set} with an id
+     */
+    static Optional<ErrorIQ> badRequestFor(Head head, Exception cause) {
+        try {
+            String type = head.type();
+            String id = head.id();
+            String from = head.from();
             if (id == null || !("get".equals(type) || "set".equals(type))) {
                 return Optional.empty();
             }

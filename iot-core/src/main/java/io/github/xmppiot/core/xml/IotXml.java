@@ -228,7 +228,8 @@ public final class IotXml {
         int depth = parser.getDepth();
         try {
             return DataFormProvider.INSTANCE.parse(parser);
-        } catch (RuntimeException | SmackParsingException e) {
+        } catch (RuntimeException | SmackParsingException | XmlPullParserException e) {
+            // e.g. an element inside <value/>: the XML is well-formed, so the rest of the form can be skipped
             skipToEndOf(parser, depth);
             IotParseException p = new IotParseException("malformed data form: " + e.getMessage());
             p.initCause(e);

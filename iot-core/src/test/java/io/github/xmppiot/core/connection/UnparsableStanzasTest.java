@@ -76,15 +76,18 @@ class UnparsableStanzasTest {
         log.addHandler(handler);
         try {
             for (int i = 0; i < 1000; i++) {
+                callback.handle("<iq type='result' id='r" + i + "'><accepted xmlns='urn:xmpp:iot:sensordata'/></iq>",
+                        CAUSE);
                 callback.handle("<message><fields xmlns='urn:xmpp:iot:sensordata'/></message>", CAUSE);
             }
             assertThat(records).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE);
+            assertThat(records).allSatisfy(r -> assertThat(r.getMessage()).contains("<iq"));
             now.addAndGet(TimeUnit.SECONDS.toNanos(61));
             callback.handle("<iq type='get' id='1' from='a@b/c'><x xmlns='y'/></iq>", CAUSE);
             assertThat(records).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE + 2);
             assertThat(records.get(UnparsableStanzas.WARNINGS_PER_MINUTE).getMessage())
                     .startsWith((1000 - UnparsableStanzas.WARNINGS_PER_MINUTE) + " more");
-            assertThat(callback.dropped()).isEqualTo(1001);
+            assertThat(callback.dropped()).isEqualTo(2001);
         } finally {
             log.removeHandler(handler);
         }
