@@ -24,12 +24,14 @@ import java.util.Objects;
  *                           {@code resource-constraint}
  * @param maxRecordsPerJid   records (node triples) one bare JID may register; a new one beyond it is refused with
  *                           {@code resource-constraint} (re-registering an existing record is always allowed)
+ * @param maxQueuedWrites    registrations, claims, updates and removals waiting for the registry's write thread;
+ *                           more is refused with {@code resource-constraint}
  *
  * @since 0.1.0
  */
 public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout,
         int maxSearchOperators, Duration searchTimeout, int searchThreads, int maxQueuedSearches, int searchesPerJid,
-        int maxRecordsPerJid) {
+        int maxRecordsPerJid, int maxQueuedWrites) {
 
     /** Default {@link #maxSearchOperators()}. */
     public static final int DEFAULT_MAX_SEARCH_OPERATORS = 20;
@@ -43,6 +45,8 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
     public static final int DEFAULT_SEARCHES_PER_JID = 2;
     /** Default {@link #maxRecordsPerJid()}. */
     public static final int DEFAULT_MAX_RECORDS_PER_JID = 256;
+    /** Default {@link #maxQueuedWrites()}. */
+    public static final int DEFAULT_MAX_QUEUED_WRITES = 1024;
 
     /**
      * Validates the options.
@@ -51,7 +55,7 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions {
         if (maxPageSize < 1 || maxTagsPerThing < 1 || maxSearchOperators < 1 || searchThreads < 1
-                || maxQueuedSearches < 1 || searchesPerJid < 1 || maxRecordsPerJid < 1) {
+                || maxQueuedSearches < 1 || searchesPerJid < 1 || maxRecordsPerJid < 1 || maxQueuedWrites < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         Objects.requireNonNull(thingTimeout, "thingTimeout");
@@ -73,13 +77,13 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
     public RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout) {
         this(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, DEFAULT_MAX_SEARCH_OPERATORS,
                 DEFAULT_SEARCH_TIMEOUT, DEFAULT_SEARCH_THREADS, DEFAULT_MAX_QUEUED_SEARCHES, DEFAULT_SEARCHES_PER_JID,
-                DEFAULT_MAX_RECORDS_PER_JID);
+                DEFAULT_MAX_RECORDS_PER_JID, DEFAULT_MAX_QUEUED_WRITES);
     }
 
     /**
      * The defaults: pages of at most 100 things, at most 50 tags per Thing, 10 s for a Thing's acknowledgement, 30 s
      * for any answer, 20 operators per search, 5 s per search query, 2 search threads with 32 waiting searches and 2
-     * per bare JID, 256 records per bare JID.
+     * per bare JID, 256 records per bare JID, 1,024 writes waiting.
      *
      * @return the defaults
      */
@@ -95,7 +99,7 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions withMaxPageSize(int size) {
         return new RegistryOptions(size, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid);
+                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
     }
 
     /**
@@ -106,7 +110,7 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions withThingTimeout(Duration timeout) {
         return new RegistryOptions(maxPageSize, maxTagsPerThing, timeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid);
+                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
     }
 
     /**
@@ -118,7 +122,7 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions withSearchLimits(int operators, Duration timeout) {
         return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, operators, timeout,
-                searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid);
+                searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
     }
 
     /**
@@ -131,7 +135,7 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions withSearchConcurrency(int threads, int queued, int perJid) {
         return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, threads, queued, perJid, maxRecordsPerJid);
+                searchTimeout, threads, queued, perJid, maxRecordsPerJid, maxQueuedWrites);
     }
 
     /**
@@ -142,6 +146,17 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      */
     public RegistryOptions withMaxRecordsPerJid(int records) {
         return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, records);
+                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, records, maxQueuedWrites);
+    }
+
+    /**
+     * A copy with another bound on writes waiting for the registry's write thread.
+     *
+     * @param writes most registrations, claims, updates and removals waiting
+     * @return the options
+     */
+    public RegistryOptions withMaxQueuedWrites(int writes) {
+        return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
+                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, writes);
     }
 }

@@ -34,7 +34,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -79,11 +78,12 @@ public final class ThingRegistry implements AutoCloseable {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.options = Objects.requireNonNull(options, "options");
         this.rules = new RegistryRules(storage, options);
-        this.worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "xep0347-registry");
-            t.setDaemon(true);
-            return t;
-        });
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.maxQueuedWrites()), r -> {
+                    Thread t = new Thread(r, "xep0347-registry");
+                    t.setDaemon(true);
+                    return t;
+                });
         AtomicInteger n = new AtomicInteger();
         this.searchers = new ThreadPoolExecutor(options.searchThreads(), options.searchThreads(), 60,
                 TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.maxQueuedSearches()), r -> {
@@ -174,14 +174,8 @@ public final class ThingRegistry implements AutoCloseable {
         } catch (IotErrorException e) {
             return CompletableFuture.failedFuture(e);
         }
-        try {
-            return this.<IQ>work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))), searchers)
-                    .whenComplete((iq, e) -> giveSearchSlot(who));
-        } catch (RejectedExecutionException e) {
-            giveSearchSlot(who);
-            return CompletableFuture.failedFuture(IotErrors.resourceConstraint(options.maxQueuedSearches()
-                    + " searches are already waiting (the limit); retry later"));
-        }
+        return this.<IQ>work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))), searchers)
+                .whenComplete((iq, e) -> giveSearchSlot(who));
     }
 
     private synchronized void takeSearchSlot(BareJid who) throws IotErrorException {
@@ -246,7 +240,18 @@ public final class ThingRegistry implements AutoCloseable {
         return work(work, worker);
     }
 
+    /** Runs work on an executor; a full queue is answered {@code resource-constraint}. */
     private <T> CompletableFuture<T> work(Work<T> work, Executor executor) {
+        try {
+            return submit(work, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(IotErrors.resourceConstraint("the registry has "
+                    + (executor == searchers ? options.maxQueuedSearches() + " searches" : options.maxQueuedWrites()
+                    + " requests") + " waiting (the limit); retry later"));
+        }
+    }
+
+    private <T> CompletableFuture<T> submit(Work<T> work, Executor executor) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 return work.run();
