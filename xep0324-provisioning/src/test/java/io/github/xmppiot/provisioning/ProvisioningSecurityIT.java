@@ -64,6 +64,11 @@ class ProvisioningSecurityIT {
                 e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 
+    private static void assertBadRequest(ThrowingRunnable r) {
+        assertThatThrownBy(r::run).isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
+                e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.bad_request));
+    }
+
     @FunctionalInterface
     private interface ThrowingRunnable {
         void run() throws Exception;
@@ -87,6 +92,9 @@ class ProvisioningSecurityIT {
         w.command(device, OwnerCommands.CLAIM_KEY, Map.of(OwnerCommands.FIELD_KEY, "S3CRET;KEY"));
         assertForbidden(() -> w.command(w.stranger, OwnerCommands.CLAIM, claim(deviceJid, "S3CRET")));
         assertThat(w.store.owner(deviceJid)).as("no stranger became the owner").isEmpty();
+        assertBadRequest(() -> w.command(w.stranger, OwnerCommands.CLAIM, claim(deviceJid, "IoTDisco;SN:42")));
+        assertBadRequest(() -> w.command(w.stranger, OwnerCommands.CLAIM, claim(deviceJid,
+                "K".repeat(ServerOptions.DEFAULT_MAX_CLAIM_KEY_LENGTH + 1))));
 
         w.command(w.owner, OwnerCommands.CLAIM, claim(deviceJid, "IoTDisco;SN:42;KEY:S3CRET\\;KEY;#V:1.0"));
         assertThat(w.store.owner(deviceJid)).contains(w.jid("owner").toString());
