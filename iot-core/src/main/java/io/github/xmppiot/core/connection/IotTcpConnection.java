@@ -62,7 +62,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
     }
 
     /**
-     * The IQ being parsed on the reader thread, if any.
+     * The stanza being parsed on the reader thread, if any.
      *
      * @return its head, or null
      */
@@ -79,9 +79,9 @@ public class IotTcpConnection extends XMPPTCPConnection {
     protected void parseAndProcessStanza(XmlPullParser parser)
             throws XmlPullParserException, IOException, InterruptedException {
         int depth = parser.getDepth();
-        // the callback only gets the content after the failure point, so it learns the IQ's head from here
-        head = IQ.IQ_ELEMENT.equals(parser.getName()) ? new UnparsableStanzas.Head(parser.getAttributeValue("", "id"),
-                parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from")) : null;
+        // the callback only gets the content after the failure point, so it learns the stanza's head from here
+        head = new UnparsableStanzas.Head(parser.getName(), parser.getAttributeValue("", "id"),
+                parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from"));
         try {
             super.parseAndProcessStanza(parser);
         } catch (RuntimeException e) {

@@ -92,9 +92,9 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
      */
     void handle(CharSequence content, Exception cause) {
         String xml = content == null ? "" : content.toString();
-        log(xml, cause);
-        Optional<ErrorIQ> badRequest = connection instanceof IotTcpConnection c && c.currentHead() != null
-                ? badRequestFor(c.currentHead(), cause) : badRequestFor(xml, cause);
+        Head head = connection instanceof IotTcpConnection c ? c.currentHead() : null;
+        log(xml, cause, head != null ? "message".equals(head.element()) : xml.startsWith("<message"));
+        Optional<ErrorIQ> badRequest = head != null ? badRequestFor(head, cause) : badRequestFor(xml, cause);
         badRequest.ifPresent(answer -> {
             try {
                 connection.sendStanza(answer);
@@ -115,9 +115,10 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
         return dropped;
     }
 
-    private void log(String xml, Exception cause) {
-        String line = "Dropped a stanza that cannot be parsed (" + cause + "): " + shorten(xml);
-        if (xml.startsWith("<message")) { // nobody waits for an answer: a debug line is enough
+    private void log(String xml, Exception cause, boolean message) {
+        String line = "Dropped a" + (message ? " message" : " stanza") + " that cannot be parsed (" + cause + "): "
+                + shorten(xml);
+        if (message) { // nobody waits for an answer: a debug line is enough
             synchronized (this) {
                 dropped++;
             }
@@ -161,22 +162,23 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
             if (!IQ.IQ_ELEMENT.equals(parser.getName())) {
                 return Optional.empty();
             }
-            return badRequestFor(new Head(parser.getAttributeValue("", "id"), parser.getAttributeValue("", "type"),
-                    parser.getAttributeValue("", "from")), cause);
+            return badRequestFor(new Head(IQ.IQ_ELEMENT, parser.getAttributeValue("", "id"),
+                    parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from")), cause);
         } catch (Exception e) { // not even the head of the stanza is readable: nothing to answer
             return Optional.empty();
         }
     }
 
     /**
-     * The attributes of an IQ's start tag, read before its payload is parsed (Smack hands the callback only what
-     * follows the point of failure).
+     * The start tag of a stanza, read before its content is parsed (Smack hands the callback only what follows the
+     * point of failure).
      *
-     * @param id   the stanza id
-     * @param type the IQ type
-     * @param from the sender
+     * @param element {@code iq}, {@code message} or {@code presence}
+     * @param id      the stanza id
+     * @param type    the stanza type
+     * @param from    the sender
      */
-    record Head(String id, String type, String from) {
+    record Head(String element, String id, String type, String from) {
     }
 
     /**
@@ -191,7 +193,7 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
             String type = head.type();
             String id = head.id();
             String from = head.from();
-            if (id == null || !("get".equals(type) || "set".equals(type))) {
+            if (!IQ.IQ_ELEMENT.equals(head.element()) || id == null || !("get".equals(type) || "set".equals(type))) {
                 return Optional.empty();
             }
             IqData data = StanzaBuilder.buildIqData(id).ofType(IQ.Type.error);
