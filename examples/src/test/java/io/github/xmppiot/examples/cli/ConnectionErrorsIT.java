@@ -126,12 +126,12 @@ class ConnectionErrorsIT {
 
     @Test
     void aNameThatDoesNotResolveSuggestsHostAndPort() {
-        Cli.Result host = whoami(Map.of(), "--jid", "ivy@example.org", "--password", "x", "--host",
+        Cli.Result host = whoami(Map.of(ConnectionOptions.PASSWORD_ENV, "x"), "--jid", "ivy@example.org", "--host",
                 "no-such-host.invalid", "--timeout", "3");
         assertThat(host.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
         assertThat(host.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the name"
                 + " no-such-host.invalid does not resolve (DNS); check --host");
-        Cli.Result domain = whoami(Map.of(), "--jid", "ivy@no-such-domain.invalid", "--password", "x",
+        Cli.Result domain = whoami(Map.of(ConnectionOptions.PASSWORD_ENV, "x"), "--jid", "ivy@no-such-domain.invalid",
                 "--timeout", "3");
         assertThat(domain.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
         assertThat(domain.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the"
