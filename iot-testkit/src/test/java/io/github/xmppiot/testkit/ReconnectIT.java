@@ -12,7 +12,6 @@ import io.github.xmppiot.core.connection.ReconnectPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -86,14 +85,13 @@ class ReconnectIT {
         device.sendStanza(device.getStanzaFactory().buildPresenceStanza().setStatus("ready").build());
 
         for (Runnable fault : new Runnable[] {server::restart, server::kill}) {
-            LinkedBlockingQueue<Presence> seen = new LinkedBlockingQueue<>();
             fault.run();
             ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, WAIT);
             assertThat(restored.resumed()).as("the server lost the session").isFalse();
             assertThat(restored.jid()).isEqualTo(jid);
             XMPPTCPConnection w = server.connect("restart-watcher", "w" + System.nanoTime());
-            Roster.getInstanceFor(w).addPresenceEventListener(new PresenceCollector(seen));
-            eventually("the watcher sees the device's status again", WAIT, () -> {
+            eventually("the watcher sees the device's status again after " + events.events().stream()
+                    .map(ConnectionEvent::describe).toList(), WAIT, () -> {
                 Presence p = Roster.getInstanceFor(w).getPresenceResource(device.getUser().asFullJidOrThrow());
                 return p.isAvailable() && "ready".equals(p.getStatus());
             });
@@ -127,31 +125,5 @@ class ReconnectIT {
         assertThat(offline.error()).isEmpty();
         assertThat(device.isConnected()).isFalse();
         assertThat(events.events()).noneMatch(ConnectionEvent.Reconnecting.class::isInstance);
-    }
-
-    /** Collects presences from a roster. */
-    private record PresenceCollector(LinkedBlockingQueue<Presence> seen)
-            implements org.jivesoftware.smack.roster.PresenceEventListener {
-        @Override
-        public void presenceAvailable(org.jxmpp.jid.FullJid address, Presence presence) {
-            seen.add(presence);
-        }
-
-        @Override
-        public void presenceUnavailable(org.jxmpp.jid.FullJid address, Presence presence) {
-            seen.add(presence);
-        }
-
-        @Override
-        public void presenceError(org.jxmpp.jid.Jid address, Presence errorPresence) {
-        }
-
-        @Override
-        public void presenceSubscribed(org.jxmpp.jid.BareJid address, Presence subscribedPresence) {
-        }
-
-        @Override
-        public void presenceUnsubscribed(org.jxmpp.jid.BareJid address, Presence unsubscribedPresence) {
-        }
     }
 }

@@ -97,7 +97,7 @@ public final class ConnectionSupervisor {
         executor.setRemoveOnCancelPolicy(true);
         this.up = c.isAuthenticated();
         this.state = up ? State.ONLINE : State.OFFLINE;
-        this.presence = new PresenceMemory(c);
+        this.presence = new PresenceMemory(c, () -> !inAttempt);
         c.addConnectionListener(new Listener());
         if (c instanceof XMPPTCPConnection tcp) {
             // without this listener Smack re-sends, in a fresh session, the stanzas the old one had not acknowledged
@@ -234,6 +234,9 @@ public final class ConnectionSupervisor {
         executor.execute(() -> {
             if (!byApplication && (inAttempt || state == State.RECONNECTING)) {
                 return; // a failing attempt reports itself
+            }
+            if (byApplication && state == State.OFFLINE) {
+                return; // already reported (close(), or never online)
             }
             cancelPending();
             lastError = cause;

@@ -6,7 +6,6 @@ import java.util.logging.Logger;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.Stanza;
 import org.jxmpp.jid.EntityFullJid;
 import org.jxmpp.jid.parts.Resourcepart;
 
@@ -21,23 +20,33 @@ final class PresenceMemory {
     private final WeakReference<XMPPConnection> connection;
     private volatile Presence last;
     private volatile Resourcepart resource;
+    private final java.util.function.BooleanSupplier recording;
     private Presence toRestore;
 
-    PresenceMemory(XMPPConnection c) {
+    /**
+     * Starts remembering.
+     *
+     * @param c         the connection
+     * @param recording false while presences must not be remembered (Smack's automatic initial presence of a
+     *                  reconnection attempt, which would otherwise replace the application's last presence)
+     */
+    PresenceMemory(XMPPConnection c, java.util.function.BooleanSupplier recording) {
         this.connection = new WeakReference<>(c);
-        c.addStanzaSendingListener(this::sent, PresenceMemory::isBroadcast);
+        this.recording = recording;
+        // an interceptor, not a sending listener: Smack calls sending listeners asynchronously and unordered
+        c.addPresenceInterceptor(b -> {
+            if (this.recording.getAsBoolean()) {
+                last = b.build();
+            }
+        }, PresenceMemory::isBroadcast);
         if (c.getUser() != null) {
             resource = c.getUser().getResourceOrNull();
         }
     }
 
-    private static boolean isBroadcast(Stanza s) {
-        return s instanceof Presence p && p.getTo() == null
+    private static boolean isBroadcast(Presence p) {
+        return p.getTo() == null
                 && (p.getType() == Presence.Type.available || p.getType() == Presence.Type.unavailable);
-    }
-
-    private void sent(Stanza s) {
-        last = (Presence) s;
     }
 
     void boundTo(EntityFullJid user) {

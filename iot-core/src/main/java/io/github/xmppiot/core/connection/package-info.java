@@ -8,5 +8,12 @@
  * Nagle's algorithm. Weaker settings (plaintext streams, SASL PLAIN) are explicit opt-ins. A configuration can also be
  * loaded from a {@link java.util.Properties} file with
  * {@link io.github.xmppiot.core.connection.IotConnectionConfig#fromProperties(java.util.Properties)}.
+ *
+ * <p>Connections created by {@link io.github.xmppiot.core.connection.IotConnection} reconnect by themselves
+ * ({@link io.github.xmppiot.core.connection.ReconnectPolicy}, applied by
+ * {@link io.github.xmppiot.core.connection.ConnectionSupervisor}, with XEP-0198 stream resumption where the server
+ * offers it), report their state to {@link io.github.xmppiot.core.connection.ConnectionStateListener}s, and make
+ * requests in flight fail at once with {@link io.github.xmppiot.core.connection.ConnectionLostException} when they
+ * drop.
  */
 package io.github.xmppiot.core.connection;
