@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning.internal;
 
+import io.github.xmppiot.core.internal.H2Files;
 import io.github.xmppiot.core.internal.OptionalDependency;
 import java.nio.file.Path;
 import java.sql.Connection;

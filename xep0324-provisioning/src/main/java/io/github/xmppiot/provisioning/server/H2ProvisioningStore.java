@@ -3,7 +3,7 @@ package io.github.xmppiot.provisioning.server;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.internal.OptionalDependency;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
-import io.github.xmppiot.provisioning.internal.H2Files;
+import io.github.xmppiot.core.internal.H2Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;

@@ -1,7 +1,7 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.internal.H2Files;
 import io.github.xmppiot.core.internal.OptionalDependency;
-import io.github.xmppiot.discovery.internal.H2Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

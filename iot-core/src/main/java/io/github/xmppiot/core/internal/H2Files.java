@@ -1,4 +1,4 @@
-package io.github.xmppiot.provisioning.internal;
+package io.github.xmppiot.core.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Opening embedded H2 file databases that hold secrets (owners, rules, tokens, decisions) safely: the JDBC URL is
+ * Opening embedded H2 file databases that hold secrets (owners, rules, tokens, decisions, the registry's KEYs) safely: the JDBC URL is
  * built from a path that cannot smuggle H2 settings in (a {@code ;} is refused), every write is on disk before the
  * call returns ({@code WRITE_DELAY=0}: an acknowledged change survives a kill of the process), no trace file is
  * written, and the database file and the directories created for it are owner-only ({@code rw-------},
