@@ -61,8 +61,8 @@ public interface ClaimReporter {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(timeout, "timeout");
         Roster roster = Roster.getInstanceFor(connection);
-        subscribe(roster, server);
-        return (thing, owner) -> online(roster, server, timeout).thenCompose(to -> {
+        subscribe(connection, roster, server, false);
+        return (thing, owner) -> online(connection, roster, server, timeout).thenCompose(to -> {
             DataForm form = DataForm.builder(DataForm.Type.submit)
                     .addField(FormField.jidSingleBuilder("thing").setValue(thing).build())
                     .addField(FormField.jidSingleBuilder("owner").setValue(owner).build())
@@ -78,14 +78,19 @@ public interface ClaimReporter {
     }
 
     /**
-     * Asks to see the server's presence unless already allowed; asked again at each report, since a request sent
-     * while the server was starting may have gone unanswered (registry and server come up in any order).
+     * Asks to see the server's presence unless already allowed. With {@code renew}, a request still pending is
+     * withdrawn and sent again: a request that reached the server while it was starting (registry and server come up
+     * in any order) may have gone unanswered, and XMPP servers do not deliver a duplicate of a pending request.
      */
-    private static void subscribe(Roster roster, Jid server) {
+    private static void subscribe(XMPPConnection connection, Roster roster, Jid server, boolean renew) {
         if (server.hasResource() || !server.hasLocalpart() || roster.iAmSubscribedTo(server)) {
             return;
         }
         try {
+            if (renew) {
+                connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
+                        .ofType(Presence.Type.unsubscribe).to(server.asBareJid()).build());
+            }
             roster.sendSubscriptionRequest(server.asBareJid());
         } catch (Exception e) {
             throw new IllegalStateException("cannot subscribe to the presence of the provisioning server " + server
@@ -94,14 +99,10 @@ public interface ClaimReporter {
     }
 
     /** The full JID under which the server is online, waiting at most {@code timeout} for it. */
-    private static CompletableFuture<Jid> online(Roster roster, Jid server, Duration timeout) {
+    private static CompletableFuture<Jid> online(XMPPConnection connection, Roster roster, Jid server,
+            Duration timeout) {
         if (server.hasResource() || !server.hasLocalpart()) {
             return CompletableFuture.completedFuture(server);
-        }
-        try {
-            subscribe(roster, server);
-        } catch (IllegalStateException e) {
-            return CompletableFuture.failedFuture(e);
         }
         CompletableFuture<Jid> seen = new CompletableFuture<>();
         RosterListener listener = new RosterListener() {
@@ -127,6 +128,14 @@ public interface ClaimReporter {
         };
         roster.addRosterListener(listener);
         Presence p = roster.getPresence(server.asBareJid());
+        if (p == null || !p.isAvailable()) {
+            try {
+                subscribe(connection, roster, server, true);
+            } catch (IllegalStateException e) {
+                roster.removeRosterListener(listener);
+                return CompletableFuture.failedFuture(e);
+            }
+        }
         if (p != null && p.isAvailable() && p.getFrom() != null && p.getFrom().hasResource()) {
             seen.complete(p.getFrom());
         }
