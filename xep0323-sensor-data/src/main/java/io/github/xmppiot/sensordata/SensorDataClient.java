@@ -163,6 +163,8 @@ public final class SensorDataClient extends Manager {
                 session.fail(e);
             }
         });
+        // XEP-0324 §3.1.3.2: the holder of a token answers its challenge only if it knows it sent the token here
+        io.github.xmppiot.core.TokensSent.announce(connection(), request.tokens(), thing);
         try {
             connection().sendStanza(req);
         } catch (SmackException.NotConnectedException | InterruptedException e) {

@@ -76,6 +76,16 @@ public final class ProvisioningClient extends Manager {
         ThingHandlers.register(connection, this);
         Friendships.register(connection, this);
         Roster.getInstanceFor(connection).addPresenceEventListener(new Friendships.ServerPresence(this));
+        // read-outs and control requests sent with our own tokens: their challenges are answered (§3.1.3.2)
+        io.github.xmppiot.core.TokensSent.addListener(connection, this::ownTokensSending);
+    }
+
+    private void ownTokensSending(io.github.xmppiot.core.Tokens tokens, Jid to) {
+        List<String> own = new java.util.ArrayList<>();
+        for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
+            kind.stream().filter(ownTokens::containsKey).forEach(own::add);
+        }
+        sentTokens.recordAll(own, to, t -> null);
     }
 
     /**
@@ -272,7 +282,9 @@ public final class ProvisioningClient extends Manager {
 
     /**
      * Records that a token was sent to a JID, so that a {@code tokenChallenge} from it within a minute is answered
-     * (XEP-0324 §3.1.3.2). Call it when sending the Thing's own device token in requests to other entities.
+     * (XEP-0324 §3.1.3.2). The SDK's {@code SensorDataClient} and {@code ControlClient} on the same connection do
+     * this themselves for tokens obtained with {@link #requestToken} (through {@link io.github.xmppiot.core.TokensSent});
+     * call it for a token sent in any other request.
      *
      * @param token the token
      * @param to    the recipient

@@ -23,6 +23,8 @@ import io.github.xmppiot.sensordata.ReadoutField;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.sensordata.SensorDataServer;
+import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.provisioning.server.Rule;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
@@ -90,6 +92,48 @@ class EndToEndIT {
                 SensorDataClient.getInstanceFor(w.stranger).read(w.thing.getUser(),
                         ReadoutRequest.builder().momentary().build())));
         assertThat(refused.getCause()).isInstanceOfSatisfying(IotErrorException.class,
+                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+    }
+
+    /**
+     * A rule naming a token applies once the holder answers the challenge the Thing relays (XEP-0324 §3.1.3.2): the
+     * SDK's read-out and control clients tell the holder's provisioning client which tokens they sent to the Thing,
+     * so it answers without the application calling {@link ProvisioningClient#tokenSent}.
+     */
+    @Test
+    void tokenHoldersReadAndControlThroughTheSdkClients(ProsodyServer prosody) throws Exception {
+        World w = World.create(prosody, dir, "tok");
+        ThingDirectory things = ThingDirectory.of(output("Out1"));
+        SensorDataServer.getInstanceFor(w.thing).setDirectory(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ProvisioningClient holder = ProvisioningClient.getInstanceFor(w.client);
+        await(holder.trust(w.serverBareJid()));
+        String token = await(holder.requestToken(w.serverBareJid(), TestIdentities.create(dir, "tok-client")));
+        w.readRule(Rule.TOKEN_PREFIX + token, List.of(), List.of());
+        w.controlRule(Rule.TOKEN_PREFIX + token, List.of(), List.of());
+        Tokens tokens = new Tokens(List.of(), List.of(), List.of(token));
+
+        ExecutionException withoutToken = Assertions.assertThrows(ExecutionException.class, () -> await(
+                SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
+                        ReadoutRequest.builder().momentary().build())));
+        assertThat(withoutToken.getCause()).isInstanceOfSatisfying(IotErrorException.class,
+                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+
+        Readout readout = await(SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
+                ReadoutRequest.builder().momentary().tokens(tokens).build()));
+        assertThat(readout.fields()).extracting(ReadoutField::name).contains("Temperature", "Humidity");
+
+        SetResult set = await(ControlClient.getInstanceFor(w.client).set(w.thing.getUser(),
+                ControlRequest.builder().node("Out1").set("Output", true).tokens(tokens).build()));
+        assertThat(set.isNarrowed()).isFalse();
+        assertThat(outputs).containsEntry("Out1", true);
+
+        // the stranger replays the token it overheard: it cannot answer the challenge
+        ProvisioningClient.getInstanceFor(w.stranger);
+        ExecutionException replayed = Assertions.assertThrows(ExecutionException.class, () -> await(
+                SensorDataClient.getInstanceFor(w.stranger).read(w.thing.getUser(),
+                        ReadoutRequest.builder().momentary().tokens(tokens).build())));
+        assertThat(replayed.getCause()).isInstanceOfSatisfying(IotErrorException.class,
                 e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 }

@@ -9,6 +9,7 @@ import io.github.xmppiot.control.internal.ErrorReader;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.core.TokensSent;
 import io.github.xmppiot.core.value.Value;
 import java.io.IOException;
 import java.time.Duration;
@@ -176,8 +177,9 @@ public final class ControlClient extends Manager {
      * @return completes when the message has been handed to the connection
      */
     public CompletableFuture<Void> setByMessage(Jid thing, ControlRequest request) {
-        Message message = connection().getStanzaFactory().buildMessageStanza().to(thing)
-                .addExtension(request.toElement()).build();
+        ControlSet set = request.toElement();
+        TokensSent.announce(connection(), set.tokens(), thing);
+        Message message = connection().getStanzaFactory().buildMessageStanza().to(thing).addExtension(set).build();
         try {
             connection().sendStanza(message);
             return CompletableFuture.completedFuture(null);
@@ -210,6 +212,7 @@ public final class ControlClient extends Manager {
     public CompletableFuture<ControlForm> getForm(Jid thing, Tokens tokens, List<NodeRef> nodes) {
         GetFormRequest request = new GetFormRequest(tokens, nodes);
         request.setTo(thing);
+        TokensSent.announce(connection(), tokens, thing);
         return request(request).thenApply(iq -> ControlForm.of(thing, nodes, tokens, formOf(iq)));
     }
 
@@ -226,6 +229,7 @@ public final class ControlClient extends Manager {
     private CompletableFuture<SetResult> send(Jid thing, ControlSet set) {
         SetRequest request = new SetRequest(set);
         request.setTo(thing);
+        TokensSent.announce(connection(), set.tokens(), thing);
         return request(request).thenApply(iq -> iq instanceof SetResponse r ? new SetResult(r.nodes(), r.parameterNames())
                 : SetResult.asRequested());
     }

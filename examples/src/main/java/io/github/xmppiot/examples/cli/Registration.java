@@ -39,9 +39,10 @@ final class Registration {
      * @param registry the registry
      * @param allowed  who may read and control; the owner is added when claimed and removed when it disowns
      * @param out      where the claim string and events are printed
+     * @return the KEY of the printed claim string, or null if the Thing was already claimed
      * @throws Exception if the registration fails
      */
-    static void register(Session session, Thing thing, Jid registry, Set<BareJid> allowed, PrintWriter out)
+    static String register(Session session, Thing thing, Jid registry, Set<BareJid> allowed, PrintWriter out)
             throws Exception {
         ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(session.connection());
         discovery.setRegistry(registry);
@@ -69,13 +70,16 @@ final class Registration {
         List<MetaTag> tags = new ArrayList<>(thing.metaTags());
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
-        tags.add(new StringTag(MetaTags.KEY, HexFormat.of().formatHex(key)));
+        String keyText = HexFormat.of().formatHex(key);
+        tags.add(new StringTag(MetaTags.KEY, keyText));
         session.progress().step("registering in " + registry + " ...");
         RegistrationResult result = Targets.await(discovery.register(tags, null, false), session.timeout());
         session.progress().clear();
         if (result instanceof RegistrationResult.AlreadyClaimed claimed) {
             allowed.add(claimed.owner().asBareJid());
             out.println("registered in " + registry + "; already claimed by " + claimed.owner().asBareJid());
+            out.flush();
+            return null;
         } else {
             String uri = ClaimUri.encode(tags);
             out.println("registered in " + registry + "; the owner claims it by scanning this code");
@@ -83,5 +87,6 @@ final class Registration {
             out.println("or with: xmpp-iot claim --registry " + registry.asBareJid() + " '" + uri + "'");
         }
         out.flush();
+        return keyText;
     }
 }

@@ -1,11 +1,13 @@
 package io.github.xmppiot.examples.cli;
 
+import io.github.xmppiot.discovery.registry.ClaimReporter;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,18 +20,28 @@ import picocli.CommandLine.Spec;
 @Command(name = "registry", sortOptions = false,
         header = "Runs a thing registry (XEP-0347).", description = {
     "Runs a thing registry (XEP-0347) on this account until interrupted (Ctrl-C): Things register their meta tags,",
-    "owners claim them with the claim string, and claimed public Things can be searched."})
+    "owners claim them with the claim string, and claimed public Things can be searched. With --provisioning,",
+    "every claim is reported to that provisioning server, which must trust this registry",
+    "(provisioning --trusted-registry)."})
 final class RegistryCommand implements Callable<Integer> {
 
     @Option(names = "--db", paramLabel = "FILE", description = "H2 database of the registry (created if missing)."
             + " Created owner-only. Default: in memory, LOST when the registry stops (a warning says so).")
     private Path db;
 
+    @Option(names = "--provisioning", paramLabel = "JID", description = "A provisioning server (XEP-0324) to tell"
+            + " who claimed a Thing here, so the owner is its owner there too; that server must be started with"
+            + " --trusted-registry set to this registry's JID.")
+    private String provisioning;
+
     @Mixin
     private ConnectionOptions connection;
 
     @Spec
     private CommandSpec spec;
+
+    /** How long a claim report to the provisioning server may take before the owner is answered anyway. */
+    private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public Integer call() throws Exception {
@@ -44,6 +56,11 @@ final class RegistryCommand implements Callable<Integer> {
                      : new JdbcRegistryStorage(() -> DriverManager.getConnection(memory, "sa", ""));
              Session s = Session.open(connection, spec.commandLine().getErr());
              ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
+            if (provisioning != null) {
+                registry.reportClaimsTo(ClaimReporter.provisioningServer(s.connection(),
+                        Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT));
+                out.println("claims are reported to the provisioning server " + provisioning);
+            }
             out.println("thing registry online as " + s.connection().getUser() + " (records "
                     + (db != null ? "in " + db : "in memory") + "); Ctrl-C stops it");
             out.flush();

@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
     "Runs a device with temperature/humidity/pressure, light and motion sensors, a relay and a dimmable LED,",
     "serving read-outs (XEP-0323) and control (XEP-0325) until interrupted (Ctrl-C).",
     "Only --allow JIDs, its owner (once claimed through --registry) and friends (contacts we share presence",
-    "with) may read and control it; with --provisioning, the provisioning server decides instead of friendship."})
+    "with) may read and control it; with --provisioning, the provisioning server decides instead of friendship.",
+    "With both --provisioning and --registry, the KEY of the printed claim string is also deposited with the",
+    "provisioning server once it is online, so the same claim string proves ownership there."})
 final class ThingCommand implements Callable<Integer> {
 
     @Option(names = "--hal", paramLabel = "BACKEND", defaultValue = "mock",
@@ -83,10 +85,12 @@ final class ThingCommand implements Callable<Integer> {
             XMPPTCPConnection c = s.connection();
             ThingDirectory things = ThingDirectory.of(board.thing());
             AccessPolicy policy = policy(c, allowed, provisioningServer);
+            CompletableFuture<Void> serverOnline = null;
             if (provisioningServer != null) {
                 // the device and its server come up in any order: until the server is online, requests the device
                 // cannot decide are refused (forbidden), and it waits for the server's presence instead of exiting
-                ProvisioningClient.getInstanceFor(c).trust(provisioningServer).whenComplete((v, e) -> {
+                serverOnline = ProvisioningClient.getInstanceFor(c).trust(provisioningServer);
+                serverOnline.whenComplete((v, e) -> {
                     if (e == null) {
                         out.println("provisioning server " + provisioningServer + " online");
                     } else {
@@ -104,11 +108,33 @@ final class ThingCommand implements Callable<Integer> {
                     + provisioningServer : "") + "); Ctrl-C stops it");
             out.flush();
             if (registryJid != null) {
-                Registration.register(s, board.thing(), registryJid, allowed, out);
+                String key = Registration.register(s, board.thing(), registryJid, allowed, out);
+                if (key != null && serverOnline != null) {
+                    depositKey(c, provisioningServer, serverOnline, key, out);
+                }
             }
             ConnectionEvents.watch(s.connection(), out).awaitStop();
             return 0;
         }
+    }
+
+    /**
+     * Deposits the KEY of the printed claim string with the provisioning server once it is online, so that whoever
+     * holds the claim string can claim the Thing there too (XEP-0324 owner command {@code claim} with the key).
+     */
+    private static void depositKey(XMPPTCPConnection c, Jid server, CompletableFuture<Void> online, String key,
+            PrintWriter out) {
+        online.thenCompose(v -> ProvisioningClient.getInstanceFor(c).depositClaimKey(server, key))
+                .whenComplete((v, e) -> {
+                    if (e == null) {
+                        out.println("claim KEY deposited with the provisioning server " + server
+                                + "; the claim string claims it there too");
+                    } else if (online.isDone() && !online.isCompletedExceptionally()) {
+                        out.println("claim KEY not deposited with the provisioning server " + server + ": "
+                                + CliErrors.oneLine(String.valueOf(e.getMessage())));
+                    }
+                    out.flush();
+                });
     }
 
     private AccessPolicy policy(XMPPTCPConnection c, Set<BareJid> allowed, Jid provisioningServer) {

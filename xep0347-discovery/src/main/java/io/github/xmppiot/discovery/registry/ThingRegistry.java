@@ -73,6 +73,7 @@ public final class ThingRegistry implements AutoCloseable {
     private final List<IQRequestHandler> handlers = new ArrayList<>();
     /** Disowns waiting for the Thing's acknowledgement; a registration of that Thing waits for them to complete. */
     private final Map<ThingKey, CompletableFuture<Void>> disowning = new ConcurrentHashMap<>();
+    private volatile ClaimReporter claimReporter;
 
     private ThingRegistry(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -145,11 +146,47 @@ public final class ThingRegistry implements AutoCloseable {
         }));
     }
 
+    /**
+     * Reports every later claim to a provisioning server (XEP-0324), so that the owner's rights there follow the
+     * claim (see {@link ClaimReporter#provisioningServer}). The owner is answered after the report completed or
+     * failed, at most {@link RegistryOptions#thingTimeout()} later; a failed report is logged and does not undo the
+     * claim.
+     *
+     * @param reporter the reporter, or null to report nothing (the default)
+     * @return this registry
+     */
+    public ThingRegistry reportClaimsTo(ClaimReporter reporter) {
+        this.claimReporter = reporter;
+        return this;
+    }
+
     private CompletionStage<IQ> onMine(Mine req) {
-        return work(() -> {
+        return this.<ThingRecord>work(() -> {
             ThingRecord r = rules.claim(req.getFrom(), req);
             tell(r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
-            return IotIqRequestHandler.resultFor(req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()));
+            return r;
+        }).thenCompose(r -> report(r).thenApply(v ->
+                IotIqRequestHandler.resultFor(req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()))));
+    }
+
+    /** Tells the provisioning server about a committed claim; never fails (a failure is logged). */
+    private CompletableFuture<Void> report(ThingRecord r) {
+        ClaimReporter reporter = claimReporter;
+        if (reporter == null || r.owner() == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> reported;
+        try {
+            reported = reporter.claimed(r.key().jid(), r.owner().asBareJid()).toCompletableFuture();
+        } catch (RuntimeException e) {
+            reported = CompletableFuture.failedFuture(e);
+        }
+        return reported.orTimeout(options.thingTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((v, e) -> {
+            if (e != null) {
+                LOG.log(Level.WARNING, "the claim of " + r.key() + " by " + r.owner() + " was not reported to the"
+                        + " provisioning server; the owner can claim there with the claim string", e);
+            }
+            return null;
         });
     }
 
