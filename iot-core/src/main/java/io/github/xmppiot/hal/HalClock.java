@@ -6,7 +6,7 @@ import java.time.Duration;
 /**
  * Source of time for debouncing and for drivers that wait for a conversion. Drivers never call
  * {@link Thread#sleep(long)} or {@link System#nanoTime()} directly, so tests can replace time with
- * {@link io.github.xmppiot.hal.mock.MockClock} and run without real waiting.
+ * {@code io.github.xmppiot.hal.mock.MockClock} (hal-mock) and run without real waiting.
  *
  * <p>Scheduled tasks of the {@linkplain #system() system clock} run on one shared daemon thread; they must return
  * quickly.

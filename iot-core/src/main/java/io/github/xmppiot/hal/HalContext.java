@@ -144,7 +144,7 @@ public interface HalContext extends AutoCloseable {
 
     /**
      * Gives access to backend-specific objects (for example {@code com.pi4j.context.Context} on the Pi4J backend,
-     * {@link io.github.xmppiot.hal.mock.MockHal} on the mock backend).
+     * {@code io.github.xmppiot.hal.mock.MockHal} (hal-mock) on the mock backend).
      *
      * @param <T>  the requested type
      * @param type the requested type

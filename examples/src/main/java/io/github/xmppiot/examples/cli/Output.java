@@ -1,8 +1,13 @@
 package io.github.xmppiot.examples.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -95,73 +100,39 @@ public final class Output {
         return o == null ? "" : String.valueOf(o).replaceAll("\\R", " ");
     }
 
+    private static final JSON JSON_WRITER = JSON.builder(JsonFactory.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build()).build()
+            .with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
     /**
-     * Serialises maps, iterables, strings, numbers, booleans and null as JSON; anything else as its string form.
+     * Serialises maps, iterables, strings, numbers, booleans and null as JSON (with jackson-jr); anything else, and
+     * numbers that JSON cannot hold (NaN, infinities), as its string form.
      *
      * @param value the value
      * @return compact JSON
      */
     public static String toJson(Object value) {
-        StringBuilder b = new StringBuilder();
-        writeJson(b, value);
-        return b.toString();
+        try {
+            return JSON_WRITER.asString(plain(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
-    private static void writeJson(StringBuilder b, Object v) {
-        if (v == null) {
-            b.append("null");
-        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
-            b.append(v);
-        } else if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-            b.append(v instanceof java.math.BigDecimal d ? d.toPlainString() : v.toString());
+    private static Object plain(Object v) {
+        if (v == null || v instanceof Boolean || v instanceof String) {
+            return v;
+        } else if (v instanceof Number n) {
+            return Double.isFinite(n.doubleValue()) ? n : n.toString();
         } else if (v instanceof Map<?, ?> m) {
-            b.append('{');
-            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<?, ?> e = it.next();
-                quote(b, String.valueOf(e.getKey()));
-                b.append(':');
-                writeJson(b, e.getValue());
-                if (it.hasNext()) {
-                    b.append(',');
-                }
-            }
-            b.append('}');
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), plain(x)));
+            return out;
         } else if (v instanceof Iterable<?> list) {
-            b.append('[');
-            boolean first = true;
-            for (Object o : list) {
-                if (!first) {
-                    b.append(',');
-                }
-                first = false;
-                writeJson(b, o);
-            }
-            b.append(']');
-        } else {
-            quote(b, String.valueOf(v));
+            List<Object> out = new ArrayList<>();
+            list.forEach(x -> out.add(plain(x)));
+            return out;
         }
-    }
-
-    private static void quote(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
+        return String.valueOf(v);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The small JSON reader and writer behind the hub file. */
+/** The JSON reader and writer behind the hub file (jackson-jr, configured for the hub file's format). */
 class JsonTest {
 
     @Test
@@ -29,11 +29,40 @@ class JsonTest {
     }
 
     @Test
+    void writesTheHubFileFormat() {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>();
+        doc.put("rootId", "Hub");
+        doc.put("options", Map.of());
+        doc.put("nodes", List.of(Map.of("n", 7L), List.of()));
+        doc.put("x", -2.5);
+        doc.put("none", null);
+        assertThat(Json.write(doc)).isEqualTo("""
+                {
+                  "rootId": "Hub",
+                  "options": {},
+                  "nodes": [
+                    {
+                      "n": 7
+                    },
+                    []
+                  ],
+                  "x": -2.5,
+                  "none": null
+                }
+                """);
+    }
+
+    @Test
+    void refusesValuesThatAreNotJson() {
+        assertThatThrownBy(() -> Json.write(Map.of("x", new Object()))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void errorsNameLineAndColumn() {
         assertThatThrownBy(() -> Json.parse("{\n  \"a\": tru }")).hasMessageStartingWith("JSON line 2, column 8");
-        assertThatThrownBy(() -> Json.parse("{\"a\": 1,}")).hasMessageContaining("member name");
-        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}")).hasMessageContaining("duplicate member");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1,}")).hasMessageContaining("field name");
+        assertThatThrownBy(() -> Json.parse("{\"a\": 1, \"a\": 2}")).hasMessageContaining("Duplicate key");
         assertThatThrownBy(() -> Json.parse("[1] 2")).hasMessageContaining("after the document");
-        assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("unterminated");
+        assertThatThrownBy(() -> Json.parse("\"open")).hasMessageContaining("closing quote");
     }
 }
