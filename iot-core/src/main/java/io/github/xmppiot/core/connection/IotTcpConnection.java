@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
@@ -34,6 +35,8 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * @since 0.1.0
  */
 public class IotTcpConnection extends XMPPTCPConnection {
+
+    private static final Logger LOG = Logger.getLogger(IotTcpConnection.class.getName());
 
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
     private final UnparsableStanzas unparsable;
@@ -149,7 +152,13 @@ public class IotTcpConnection extends XMPPTCPConnection {
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
         ConnectionSupervisor supervisor = ConnectionSupervisor.existing(this);
-        if (supervisor != null && !supervisor.allowsSending()) {
+        if (supervisor != null && supervisor.isResending(packet)) {
+            if (SmackWorkarounds.isRequest(packet)) {
+                // its request has failed with ConnectionLostException: it must not take effect now
+                LOG.fine(() -> this + ": request not re-sent into the resumed stream: " + packet);
+                return;
+            }
+        } else if (supervisor != null && !supervisor.allowsSending()) {
             throw new NotConnectedException("the connection is being re-established; try again after the "
                     + "ConnectionEvent.Restored event");
         }
