@@ -54,8 +54,8 @@ final class SmackWorkarounds {
     }
 
     /**
-     * One attempt to re-establish a connection: resumes the XEP-0198 stream if Smack still can, otherwise starts a
-     * fresh session with the same resource, from a clean writer queue.
+     * One attempt to re-establish a connection: always a new TCP connection, then the XEP-0198 stream is resumed if
+     * Smack still can, otherwise a fresh session is started with the same resource, from a clean writer queue.
      *
      * @param a         the connection
      * @param resource  the resource to ask for in a fresh session
@@ -74,7 +74,7 @@ final class SmackWorkarounds {
         boolean resumable = a instanceof XMPPTCPConnection t && t.isDisconnectedButSmResumptionPossible();
         if (a.isConnected() && !resumable) {
             // Smack kept a stream "resumable" that can no longer be resumed (a stream error dropped the XEP-0198
-            // state): it still counts as connected and keeps its old TLS socket, so reset it completely first
+            // state after the shutdown): it still counts as connected, so close what is left of it first
             resetting.accept(true);
             try {
                 a.disconnect(null);
@@ -82,25 +82,24 @@ final class SmackWorkarounds {
                 resetting.accept(false);
             }
         }
-        if (!a.isConnected() || resumable) {
-            if (!resumable && a instanceof XMPPTCPConnection t) {
-                int stale = discardWriterQueue(t);
-                if (stale > 0) {
-                    LOG.fine(() -> a + ": " + stale + " stanza(s) of the lost stream not written into the new one");
-                }
+        if (!resumable && a instanceof XMPPTCPConnection t) {
+            int stale = discardWriterQueue(t);
+            if (stale > 0) {
+                LOG.fine(() -> a + ": " + stale + " stanza(s) of the lost stream not written into the new one");
             }
-            a.connect();
         }
-        if (!a.isAuthenticated() || resumable) {
-            if (resumable) {
-                // connect() has moved what was queued during the outage into the unacknowledged queue
-                Set<Stanza> set = Collections.newSetFromMap(new IdentityHashMap<>());
-                set.addAll(unacknowledged((XMPPTCPConnection) a));
-                resending.accept(Collections.synchronizedSet(set));
-            }
-            var config = a.getConfiguration();
-            a.login(config.getUsername(), config.getPassword(), resource);
+        // always a new TCP connection and a login: disconnect() cannot leave Smack's "disconnected but resumable"
+        // state (connected and authenticated stay true), and skipping connect() in it sent every later attempt's
+        // SASL into the dead stream; Smack allows connect() in that state
+        a.connect();
+        if (resumable) {
+            // connect() has moved what was queued during the outage into the unacknowledged queue
+            Set<Stanza> set = Collections.newSetFromMap(new IdentityHashMap<>());
+            set.addAll(unacknowledged((XMPPTCPConnection) a));
+            resending.accept(Collections.synchronizedSet(set));
         }
+        var config = a.getConfiguration();
+        a.login(config.getUsername(), config.getPassword(), resource);
     }
 
     /**
