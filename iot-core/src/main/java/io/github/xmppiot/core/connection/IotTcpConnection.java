@@ -41,6 +41,12 @@ public class IotTcpConnection extends XMPPTCPConnection {
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
     private final UnparsableStanzas unparsable;
     private volatile UnparsableStanzas.Head head;
+    /**
+     * Guards the withheld presence. Not the connection's own monitor: Smack holds that during the whole of
+     * {@code login()}, while its reader thread re-sends the stanzas of a resumed stream (presences among them) through
+     * {@link #sendStanzaInternal}; waiting for it there blocked the resumption until the reply timeout.
+     */
+    private final Object presenceLock = new Object();
     private boolean withholding;
     private Presence withheld;
 
@@ -117,8 +123,10 @@ public class IotTcpConnection extends XMPPTCPConnection {
      * other available presence without addressee) until {@link #announce()}: a device is not visible as available
      * before its handlers and disco features are in place. See {@link Readiness}.
      */
-    public synchronized void withholdPresence() {
-        withholding = true;
+    public void withholdPresence() {
+        synchronized (presenceLock) {
+            withholding = true;
+        }
     }
 
     /**
@@ -126,8 +134,10 @@ public class IotTcpConnection extends XMPPTCPConnection {
      *
      * @return true between {@link #withholdPresence()} and {@link #announce()}
      */
-    public synchronized boolean isWithholdingPresence() {
-        return withholding;
+    public boolean isWithholdingPresence() {
+        synchronized (presenceLock) {
+            return withholding;
+        }
     }
 
     /**
@@ -140,7 +150,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
      */
     public void announce() throws NotConnectedException, InterruptedException {
         Presence presence;
-        synchronized (this) {
+        synchronized (presenceLock) {
             withholding = false;
             presence = withheld != null ? withheld.asBuilder().build()
                     : PresenceBuilder.buildPresence().ofType(Presence.Type.available).build();
@@ -163,7 +173,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
                     + "ConnectionEvent.Restored event");
         }
         if (packet instanceof Presence p && p.getType() == Presence.Type.available && p.getTo() == null) {
-            synchronized (this) {
+            synchronized (presenceLock) {
                 if (withholding) {
                     withheld = p;
                     return;
