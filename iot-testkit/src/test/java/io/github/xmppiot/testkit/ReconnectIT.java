@@ -12,12 +12,21 @@ import io.github.xmppiot.core.connection.ReconnectPolicy;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.jivesoftware.smackx.ping.PingManager;
+import org.jivesoftware.smackx.ping.packet.Ping;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +82,82 @@ class ReconnectIT {
         XMPPTCPConnection peer = server.connect("cut-peer");
         assertThat(PingManager.getInstanceFor(peer).ping(device.getUser())).isTrue();
         device.disconnect();
+    }
+
+    @Test
+    void aResumedStreamDeliversWhatWasInFlightExceptTheRequestsThatFailed(ProsodyServer server) throws Exception {
+        XMPPTCPConnection client = device(server, "resend-client");
+        XMPPTCPConnection peer = server.connect("resend-client", "peer");
+        List<String> pingsSeen = new CopyOnWriteArrayList<>();
+        peer.registerIQRequestHandler(new AbstractIqRequestHandler(Ping.ELEMENT, Ping.NAMESPACE, IQ.Type.get,
+                IQRequestHandler.Mode.sync) {
+            @Override
+            public IQ handleIQRequest(IQ request) {
+                pingsSeen.add(request.getStanzaId());
+                return IQ.createResultIQ(request);
+            }
+        });
+        List<String> messagesSeen = new CopyOnWriteArrayList<>();
+        peer.addSyncStanzaListener(s -> messagesSeen.add(((Message) s).getBody()), StanzaTypeFilter.MESSAGE);
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(client);
+        proxy.blackHole(WAIT, FaultProxy.Direction.TO_SERVER);
+        Ping request = new Ping(peer.getUser());
+        CompletableFuture<IQ> inFlight = new CompletableFuture<>();
+        client.sendIqRequestAsync(request).onSuccess(inFlight::complete).onError(inFlight::completeExceptionally);
+        ConnectionSupervisor.getInstanceFor(client).failFast(inFlight);
+        client.sendStanza(client.getStanzaFactory().buildMessageStanza().to(peer.getUser()).setBody("in flight")
+                .build());
+
+        proxy.cut(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(ConnectionLostException.class);
+        proxy.heal();
+        assertThat(events.await(ConnectionEvent.Restored.class, WAIT).resumed()).isTrue();
+        eventually("the message in flight is delivered after the resumption", WAIT,
+                () -> messagesSeen.contains("in flight"));
+        Ping after = new Ping(peer.getUser());
+        assertThat(client.sendIqRequestAndWaitForResponse(after).getType()).isEqualTo(IQ.Type.result);
+        // re-sent stanzas precede new ones in the stream: the failed request would have arrived before this one
+        assertThat(pingsSeen).as("the request reported failed never reaches the peer")
+                .containsExactly(after.getStanzaId());
+        client.disconnect();
+        peer.disconnect();
+    }
+
+    @Test
+    void aPasswordChangedByAnotherSessionEndsInGaveUpWhileStanzasAreBeingSent(ProsodyServer server)
+            throws Exception {
+        XMPPTCPConnection device = device(server, "pw-device");
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        AtomicBoolean sending = new AtomicBoolean(true);
+        // an application that keeps sending: stanzas sent in the instant of the stream reset used to be written
+        // into the next stream before its header (invalid-namespace), so the refusal was never reached
+        Thread sender = new Thread(() -> {
+            while (sending.get()) {
+                try {
+                    device.sendStanza(device.getStanzaFactory().buildPresenceStanza().setStatus("busy").build());
+                } catch (Exception refusedWhileDown) {
+                    Thread.onSpinWait();
+                }
+            }
+        }, "pw-device-sender");
+        sender.setDaemon(true);
+        sender.start();
+        try {
+            XMPPTCPConnection elsewhere = server.connect("pw-device", "admin");
+            AccountManager am = AccountManager.getInstance(elsewhere);
+            am.sensitiveOperationOverInsecureConnection(!server.tls());
+            am.changePassword("changed-elsewhere"); // Prosody resets the device's stream
+            ConnectionEvent.GaveUp gaveUp = events.await(ConnectionEvent.GaveUp.class, WAIT);
+            assertThat(gaveUp.reason()).contains("refused the credentials");
+            assertThat(ConnectionSupervisor.getInstanceFor(device).state())
+                    .isEqualTo(ConnectionSupervisor.State.OFFLINE);
+            elsewhere.disconnect();
+        } finally {
+            sending.set(false);
+            sender.join(TimeUnit.SECONDS.toMillis(5));
+        }
     }
 
     @Test

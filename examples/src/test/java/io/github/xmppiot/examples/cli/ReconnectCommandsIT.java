@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.util.List;
+import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.iqregister.AccountManager;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +33,20 @@ class ReconnectCommandsIT {
                     + "connection: back online after)", 30);
             assertThat(Cli.run(Cli.args("read", jid, "--field", "Temperature", owner)).exitCode()).isZero();
             assertThat(thing.stop()).isZero();
+        }
+    }
+
+    @Test
+    void aRefusedPasswordEndsTheCommandWithExitCode3(ProsodyServer server) throws Exception {
+        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", Cli.account(server, "rc-thing2")))) {
+            thing.awaitOutput("online as (\\S+)", 20);
+            XMPPTCPConnection same = server.connect("rc-thing2", "admin");
+            AccountManager am = AccountManager.getInstance(same);
+            am.sensitiveOperationOverInsecureConnection(!server.tls());
+            // the password change resets the Thing's stream (Prosody); its reconnection is then refused by SASL
+            am.changePassword("changed-elsewhere");
+            assertThat(thing.awaitExit(30)).isEqualTo(CliException.NOT_CONNECTED);
+            assertThat(thing.output()).contains("connection: gave up reconnecting: the server refused the credentials");
         }
     }
 }

@@ -59,7 +59,7 @@ public sealed interface ConnectionEvent {
 
         @Override
         public String describe() {
-            return cause == null ? "offline (closed)" : "offline: " + ConnectionSupervisor.reason(cause);
+            return cause == null ? "offline (closed)" : "offline: " + ConnectionLostException.reason(cause);
         }
     }
 

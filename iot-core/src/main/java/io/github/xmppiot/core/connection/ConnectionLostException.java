@@ -23,4 +23,19 @@ public class ConnectionLostException extends IOException {
     public ConnectionLostException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * A short reason for an exception, for one-line messages.
+     *
+     * @param e the exception
+     * @return its class and the first line of its message
+     */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown";
+        }
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
+                : ": " + message.lines().findFirst().orElse("").strip());
+    }
 }

@@ -19,12 +19,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionListener;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.sasl.SASLErrorException;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jivesoftware.smackx.ping.PingManager;
 
 /**
  * Keeps one connection alive and reports its state: reconnects after a loss according to a {@link ReconnectPolicy},
@@ -36,15 +34,18 @@ import org.jivesoftware.smackx.ping.PingManager;
  * configuration's policy ({@link IotConnectionConfig#reconnectPolicy()}, reconnection on by default); for any other
  * connection the supervisor only reports and fails requests fast until {@link #setPolicy(ReconnectPolicy)} is called.
  *
- * <p>Threads: reconnection attempts and listener calls run on one daemon thread per connection, named
- * {@code xmpp-iot-supervisor-<jid>}, which ends when idle; never on Smack's reader thread. Its queue holds at most the
- * next scheduled attempt and the pending events. The set of requests in flight holds each request until its answer
+ * <p>Threads: reconnection attempts, the keep-alive ({@link ReconnectPolicy#keepAlive()}) and listener calls run on
+ * one daemon thread per connection, named {@code xmpp-iot-supervisor-<domain>-<id>}, which ends when idle (with the
+ * keep-alive on, it wakes once per keep-alive interval); never on Smack's reader thread. Its queue holds at most the
+ * next scheduled attempt, the next keep-alive check and the pending events. The set of requests in flight holds each request until its answer
  * or its reply timeout, so it is bounded by the clients' own request rates and timeouts.
  *
- * <p>Delivery: with a resumed stream (XEP-0198) every stanza in flight is delivered. With a fresh session, stanzas
- * the old session had not got acknowledged are <em>not</em> re-sent (Smack would re-send them): they belong to
- * requests that have already failed with {@link ConnectionLostException}, and a control command replayed after its
- * sender was told it failed could undo a newer decision. They are logged at level FINE.
+ * <p>Delivery: requests in flight fail at once with {@link ConnectionLostException} ({@link #failFast}), and a request
+ * reported failed never takes effect later: IQ requests ({@code get}/{@code set}) the server had not acknowledged are
+ * never re-sent, neither into a resumed stream (XEP-0198) nor into a fresh session (a control command replayed after
+ * its sender was told it failed could undo a newer decision). With a resumed stream every other stanza in flight
+ * (answers, messages, presences) is delivered; with a fresh session nothing of the old session is re-sent. What is not
+ * re-sent is logged at level FINE. See {@link SmackWorkarounds}.
  *
  * <p>To close a supervised connection for good, call {@link #close()} (or the connection's {@code disconnect()} while
  * it is online): that cancels pending attempts.
@@ -70,6 +71,7 @@ public final class ConnectionSupervisor {
     private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
     private final PresenceMemory presence;
+    private final KeepAlive keepAlive;
     private volatile ReconnectPolicy policy = ReconnectPolicy.disabled();
     private volatile boolean up;
     private volatile State state;
@@ -77,6 +79,7 @@ public final class ConnectionSupervisor {
     private volatile Thread attemptThread;
     private volatile boolean resetting;
     private volatile boolean outage;
+    private volatile Set<Stanza> resending = Set.of();
     // the fields below are used on the supervisor thread only
     private Instant downSince;
     private int attempts;
@@ -98,6 +101,7 @@ public final class ConnectionSupervisor {
         this.up = c.isAuthenticated();
         this.state = up ? State.ONLINE : State.OFFLINE;
         this.presence = new PresenceMemory(c, () -> !inAttempt);
+        this.keepAlive = new KeepAlive(executor, connection::get, this, () -> up, this::keepAliveFailed);
         c.addConnectionListener(new Listener());
         if (c instanceof XMPPTCPConnection tcp) {
             // without this listener Smack re-sends, in a fresh session, the stanzas the old one had not acknowledged
@@ -139,6 +143,16 @@ public final class ConnectionSupervisor {
     }
 
     /**
+     * Whether Smack is re-sending this stanza into a resumed stream (on its reader thread, during an attempt).
+     *
+     * @param stanza a stanza being sent
+     * @return true if it is one of the stanzas the server had not acknowledged when the connection was lost
+     */
+    boolean isResending(Stanza stanza) {
+        return resending.contains(stanza);
+    }
+
+    /**
      * Sets the reconnection policy and applies its stream management (XEP-0198) and keep-alive (XEP-0199) settings
      * to the connection. Stream management settings take effect at the next login.
      *
@@ -151,11 +165,7 @@ public final class ConnectionSupervisor {
             tcp.setUseStreamManagement(policy.streamManagement());
             tcp.setUseStreamManagementResumption(policy.streamManagement());
         }
-        if (c != null) {
-            PingManager ping = PingManager.getInstanceFor(c);
-            ping.setPingInterval(policy.keepAlive().isZero() ? -1 : (int) policy.keepAlive().toSeconds());
-            ping.registerPingFailedListener(this::keepAliveFailed);
-        }
+        keepAlive.start(policy.keepAlive());
     }
 
     /** @return the reconnection policy in force */
@@ -227,7 +237,7 @@ public final class ConnectionSupervisor {
         up = false;
         outage = !byApplication && policy.enabled();
         ConnectionLostException failure = new ConnectionLostException(byApplication ? "connection closed"
-                : "connection lost: " + reason(cause), cause);
+                : "connection lost: " + ConnectionLostException.reason(cause), cause);
         for (CompletableFuture<?> f : List.copyOf(inFlight)) {
             f.completeExceptionally(failure);
         }
@@ -253,12 +263,12 @@ public final class ConnectionSupervisor {
         });
     }
 
-    private void keepAliveFailed() {
+    private void keepAliveFailed(long timeoutMillis) {
         executor.execute(() -> {
-            if (state == State.ONLINE && connection.get() instanceof AbstractXMPPConnection a) {
-                a.instantShutdown();
+            if (state == State.ONLINE && up && connection.get() instanceof AbstractXMPPConnection a) {
+                SmackWorkarounds.shutdownQuietly(a);
                 lost(new java.io.IOException("no answer to the keep-alive ping (XEP-0199) within "
-                        + a.getReplyTimeout() + " ms; the connection is dead"), false);
+                        + timeoutMillis + " ms; the connection is dead"), false);
             }
         });
     }
@@ -274,34 +284,37 @@ public final class ConnectionSupervisor {
         pending = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** One attempt; every way out of it either restores the connection, schedules the next attempt or gives up. */
     private void attempt() {
         XMPPConnection c = connection.get();
         if (state != State.RECONNECTING || !(c instanceof AbstractXMPPConnection a)) {
-            return;
+            return; // closed by the application, or already back; nothing to report
         }
         attempts++;
         inAttempt = true;
         attemptThread = Thread.currentThread();
         try {
-            reconnect(a);
+            SmackWorkarounds.reconnect(a, presence.resource(), set -> resending = set, on -> resetting = on);
         } catch (SASLErrorException e) {
             lastError = e;
-            shutdownQuietly(a);
+            SmackWorkarounds.shutdownQuietly(a);
             giveUp(e, "the server refused the credentials (" + e.getSASLFailure().getSASLErrorString()
                     + "); fix the account's password or JID, then start again");
             return;
-        } catch (SmackException | XMPPException | java.io.IOException | RuntimeException e) {
-            lastError = e;
+        } catch (Exception | AssertionError | LinkageError e) {
+            // any failure, including Smack's internal assertions (tests run with -ea), leads to the next attempt
+            if (e instanceof InterruptedException) {
+                Thread.interrupted(); // only the executor interrupts its thread; the next attempt starts clean
+            }
+            lastError = e instanceof Exception x ? x : new java.io.IOException(e);
             LOG.log(Level.FINE, name + ": attempt " + attempts + " failed", e);
-            shutdownQuietly(a);
+            SmackWorkarounds.shutdownQuietly(a);
             scheduleNext();
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return;
         } finally {
             inAttempt = false;
             attemptThread = null;
+            resending = Set.of();
         }
         boolean resumed = a instanceof XMPPTCPConnection t && t.streamWasResumed();
         outage = false;
@@ -312,28 +325,6 @@ public final class ConnectionSupervisor {
         state = State.ONLINE;
         fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()), resumed,
                 attempts, String.valueOf(a.getUser())));
-    }
-
-    private void reconnect(AbstractXMPPConnection a)
-            throws SmackException, XMPPException, java.io.IOException, InterruptedException {
-        boolean resumable = a instanceof XMPPTCPConnection t && t.isDisconnectedButSmResumptionPossible();
-        if (a.isConnected() && !resumable) {
-            // Smack kept a stream "resumable" that can no longer be resumed (a stream error dropped the XEP-0198
-            // state): it still counts as connected and keeps its old TLS socket, so reset it completely first
-            resetting = true;
-            try {
-                a.disconnect(null);
-            } finally {
-                resetting = false;
-            }
-        }
-        if (!a.isConnected() || resumable) {
-            a.connect();
-        }
-        if (!a.isAuthenticated() || resumable) {
-            var config = a.getConfiguration();
-            a.login(config.getUsername(), config.getPassword(), presence.resource());
-        }
     }
 
     private void giveUp(Exception cause, String reason) {
@@ -351,14 +342,6 @@ public final class ConnectionSupervisor {
         }
     }
 
-    private static void shutdownQuietly(AbstractXMPPConnection a) {
-        try {
-            a.instantShutdown();
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "instant shutdown after a failed attempt", e);
-        }
-    }
-
     private void fire(ConnectionEvent event) {
         LOG.fine(() -> name + ": " + event.describe());
         for (ConnectionStateListener l : listeners) {
@@ -368,21 +351,6 @@ public final class ConnectionSupervisor {
                 LOG.log(Level.WARNING, name + ": connection state listener failed on " + event, e);
             }
         }
-    }
-
-    /**
-     * A short reason for an exception, for one-line messages.
-     *
-     * @param e the exception
-     * @return its class and message
-     */
-    static String reason(Throwable e) {
-        if (e == null) {
-            return "unknown";
-        }
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
-                : ": " + message.lines().findFirst().orElse("").strip());
     }
 
     private final class Listener implements ConnectionListener {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.jivesoftware.smack.SmackException.NotConnectedException;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
@@ -35,9 +36,17 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  */
 public class IotTcpConnection extends XMPPTCPConnection {
 
+    private static final Logger LOG = Logger.getLogger(IotTcpConnection.class.getName());
+
     private final Map<String, Function<ErrorIQ, IQ>> unknownRequestAnswers = new ConcurrentHashMap<>();
     private final UnparsableStanzas unparsable;
     private volatile UnparsableStanzas.Head head;
+    /**
+     * Guards the withheld presence. Not the connection's own monitor: Smack holds that during the whole of
+     * {@code login()}, while its reader thread re-sends the stanzas of a resumed stream (presences among them) through
+     * {@link #sendStanzaInternal}; waiting for it there blocked the resumption until the reply timeout.
+     */
+    private final Object presenceLock = new Object();
     private boolean withholding;
     private Presence withheld;
 
@@ -114,8 +123,10 @@ public class IotTcpConnection extends XMPPTCPConnection {
      * other available presence without addressee) until {@link #announce()}: a device is not visible as available
      * before its handlers and disco features are in place. See {@link Readiness}.
      */
-    public synchronized void withholdPresence() {
-        withholding = true;
+    public void withholdPresence() {
+        synchronized (presenceLock) {
+            withholding = true;
+        }
     }
 
     /**
@@ -123,8 +134,10 @@ public class IotTcpConnection extends XMPPTCPConnection {
      *
      * @return true between {@link #withholdPresence()} and {@link #announce()}
      */
-    public synchronized boolean isWithholdingPresence() {
-        return withholding;
+    public boolean isWithholdingPresence() {
+        synchronized (presenceLock) {
+            return withholding;
+        }
     }
 
     /**
@@ -137,7 +150,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
      */
     public void announce() throws NotConnectedException, InterruptedException {
         Presence presence;
-        synchronized (this) {
+        synchronized (presenceLock) {
             withholding = false;
             presence = withheld != null ? withheld.asBuilder().build()
                     : PresenceBuilder.buildPresence().ofType(Presence.Type.available).build();
@@ -149,12 +162,18 @@ public class IotTcpConnection extends XMPPTCPConnection {
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
         ConnectionSupervisor supervisor = ConnectionSupervisor.existing(this);
-        if (supervisor != null && !supervisor.allowsSending()) {
+        if (supervisor != null && supervisor.isResending(packet)) {
+            if (SmackWorkarounds.isRequest(packet)) {
+                // its request has failed with ConnectionLostException: it must not take effect now
+                LOG.fine(() -> this + ": request not re-sent into the resumed stream: " + packet);
+                return;
+            }
+        } else if (supervisor != null && !supervisor.allowsSending()) {
             throw new NotConnectedException("the connection is being re-established; try again after the "
                     + "ConnectionEvent.Restored event");
         }
         if (packet instanceof Presence p && p.getType() == Presence.Type.available && p.getTo() == null) {
-            synchronized (this) {
+            synchronized (presenceLock) {
                 if (withholding) {
                     withheld = p;
                     return;
