@@ -27,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * listener option for it; in production put it in {@code ERL_OPTIONS} of {@code ejabberdctl.cfg}). A JVM shutdown hook
  * stops the VM if the test run is aborted. Not API.
  */
-public final class EjabberdInstance {
+public final class EjabberdInstance implements ServerInstance {
 
     /** Logged once the c2s listener accepts connections (followed by the address). */
     static final String LISTENING = "Start accepting TCP connections at ";
@@ -247,6 +247,33 @@ public final class EjabberdInstance {
             launch();
         } catch (PortTakenException e) {
             throw new IllegalStateException("Cannot restart ejabberd: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Kills the Erlang VM and its helper processes with SIGKILL (no stream is closed, Mnesia is not stopped) and
+     * starts ejabberd again with the same directory and port.
+     */
+    @Override
+    public synchronized void killAndStart() {
+        if (closed) {
+            throw new IllegalStateException("The server is closed");
+        }
+        if (process != null) {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroyForcibly(); // SIGKILL on POSIX
+            children.forEach(ProcessHandle::destroyForcibly);
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while killing ejabberd", e);
+            }
+        }
+        try {
+            launch();
+        } catch (PortTakenException e) {
+            throw new IllegalStateException("Cannot start ejabberd again after kill: " + e.getMessage(), e);
         }
     }
 

@@ -13,7 +13,7 @@ import java.util.Optional;
  * The life cycle of one test Prosody: private directory, configuration, port, certificate and process, plus a JVM
  * shutdown hook so that an aborted test run leaves no server behind. Not API.
  */
-public final class ProsodyInstance {
+public final class ProsodyInstance implements ServerInstance {
 
     private static final int PORT_ATTEMPTS = 3;
 
