@@ -8,6 +8,7 @@ import io.github.xmppiot.concentrator.element.DataSource;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.concentrator.internal.ActiveSubscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.value.BooleanValue;
@@ -48,9 +49,11 @@ public final class ConcentratorClient extends Manager {
     }
 
     private final List<BiConsumer<Jid, NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final ActiveSubscriptions active;
 
     private ConcentratorClient(XMPPConnection connection) {
         super(connection);
+        this.active = new ActiveSubscriptions(connection, a -> send(a));
         connection.addAsyncStanzaListener(s -> {
             Message m = (Message) s;
             for (ExtensionElement e : m.getExtensions()) {
@@ -200,7 +203,9 @@ public final class ConcentratorClient extends Manager {
     }
 
     /**
-     * C3 {@code subscribe} to all events of a data source (XEP-0326 §3.4).
+     * C3 {@code subscribe} to all events of a data source (XEP-0326 §3.4). The subscription is kept until
+     * {@link #unsubscribe}: after a reconnect with a fresh session (no XEP-0198 resumption, e.g. the server restarted)
+     * it is sent again, retried until the concentrator accepts it, and events keep reaching the same listeners.
      *
      * @param to         the concentrator
      * @param sourceId   the data source
@@ -209,8 +214,13 @@ public final class ConcentratorClient extends Manager {
      * @return completes when subscribed
      */
     public CompletableFuture<Void> subscribe(Jid to, String sourceId, boolean parameters, boolean messages) {
-        return call(to, req(ConcentratorCommand.SUBSCRIBE).sourceId(sourceId).flag("parameters", parameters)
-                .flag("messages", messages), r -> null);
+        ActiveSubscriptions.Active a = new ActiveSubscriptions.Active(to, sourceId, parameters, messages);
+        return send(a).thenRun(() -> active.subscribed(a));
+    }
+
+    private CompletableFuture<Void> send(ActiveSubscriptions.Active a) {
+        return call(a.to(), req(ConcentratorCommand.SUBSCRIBE).sourceId(a.sourceId()).flag("parameters", a.parameters())
+                .flag("messages", a.messages()), r -> null);
     }
 
     /**
@@ -221,6 +231,7 @@ public final class ConcentratorClient extends Manager {
      * @return completes when unsubscribed
      */
     public CompletableFuture<Void> unsubscribe(Jid to, String sourceId) {
+        active.unsubscribed(to, sourceId);
         return call(to, req(ConcentratorCommand.UNSUBSCRIBE).sourceId(sourceId), r -> null);
     }
 

@@ -92,7 +92,27 @@ public final class RegistryLocator {
         return registry().thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource() ? online(jid) : CompletableFuture.completedFuture(jid));
     }
 
+    /**
+     * The address to send requests to, waiting as long as it takes (XEP-0347 §5.3): like {@link #address()}, but a
+     * registry account that is offline is waited for without a time limit, found by its bare JID through presence
+     * whenever it comes online (before or after the Thing, and under any resource). Cancel the returned future to stop
+     * waiting.
+     *
+     * @param waiting run once if the registry is not reachable at once (e.g. to say that the Thing waits for it)
+     * @return completes with the address, or exceptionally with {@link RegistryNotFoundException} if no registry is
+     *         configured and none is found among the server's components, or its presence cannot be requested
+     */
+    public CompletableFuture<Jid> awaitAddress(Runnable waiting) {
+        Objects.requireNonNull(waiting, "waiting");
+        return registry().thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource() ? online(jid, null, waiting)
+                : CompletableFuture.completedFuture(jid));
+    }
+
     private CompletableFuture<Jid> online(Jid account) {
+        return online(account, timeout, () -> { });
+    }
+
+    private CompletableFuture<Jid> online(Jid account, Duration limit, Runnable waiting) {
         Roster roster = Roster.getInstanceFor(connection);
         // a presence may outlive the friendship (XEP-0347 §5.3: a Thing unfriends the registry when done), so the
         // subscription is checked first
@@ -113,6 +133,9 @@ public final class RegistryLocator {
         if (roster.iAmSubscribedTo(account)) {
             available(roster, account).ifPresent(f::complete);
         }
+        if (!f.isDone()) {
+            waiting.run();
+        }
         executor.execute(() -> {
             try {
                 if (!f.isDone() && !roster.iAmSubscribedTo(account)) {
@@ -122,7 +145,8 @@ public final class RegistryLocator {
                 f.completeExceptionally(new RegistryNotFoundException("cannot subscribe to " + account + ": " + e));
             }
         });
-        return f.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).handle((jid, e) -> {
+        CompletableFuture<Jid> bounded = limit == null ? f : f.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Jid> result = bounded.handle((jid, e) -> {
             roster.removePresenceEventListener(listener);
             if (e != null) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -131,6 +155,10 @@ public final class RegistryLocator {
             }
             return jid;
         });
+        if (limit == null) {
+            result.whenComplete((jid, e) -> f.cancel(false)); // a cancelled wait stops listening
+        }
+        return result;
     }
 
     private static Optional<Jid> available(Roster roster, Jid account) {

@@ -16,6 +16,7 @@ import io.github.xmppiot.discovery.element.Unregister;
 import io.github.xmppiot.discovery.element.Update;
 import io.github.xmppiot.discovery.internal.DiscoveryProviders;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
+import io.github.xmppiot.discovery.internal.PatientRegistration;
 import io.github.xmppiot.discovery.internal.RegistryClient;
 import io.github.xmppiot.discovery.internal.RosterFriends;
 import io.github.xmppiot.discovery.internal.ThingLifecycle;
@@ -196,6 +197,28 @@ public final class ThingDiscoveryManager {
      */
     public CompletableFuture<RegistrationResult> register(List<? extends MetaTag> tags, NodeRef node, boolean selfOwned) {
         return lifecycle.register(MetaTags.checkUnique(tags), node, selfOwned);
+    }
+
+    /**
+     * Registers the Thing once its registry is reachable, waiting as long as it takes (XEP-0347 §3.6, §5.3): a Thing
+     * and its registry come up in any order. A registry account configured by bare JID is found through its presence
+     * whenever it comes online, under any resource; if it goes away before answering (no answer,
+     * {@code service-unavailable}, connection lost), the registration is sent again once it is back. Unlike
+     * {@link #register(List, NodeRef, boolean)}, the reply timeout never ends the wait.
+     *
+     * @param tags      the meta tags needed to claim it (no dynamic data)
+     * @param node      the node behind a concentrator, or null
+     * @param selfOwned true to register as public and claimed by itself (XEP-0347 §3.7)
+     * @param waiting   run once, the first time the registry is not reachable (e.g. to print that the Thing waits)
+     * @return completes with the outcome, or exceptionally with an {@link io.github.xmppiot.core.iq.IotErrorException}
+     *         the registry answered; cancel it to stop waiting
+     */
+    public CompletableFuture<RegistrationResult> registerWhenReachable(List<? extends MetaTag> tags, NodeRef node,
+            boolean selfOwned, Runnable waiting) {
+        List<MetaTag> checked = MetaTags.checkUnique(tags);
+        Objects.requireNonNull(waiting, "waiting");
+        return PatientRegistration.start(client::locator, () -> lifecycle.register(checked, node, selfOwned), waiting,
+                Duration.ofMillis(connection.getReplyTimeout()));
     }
 
     /**

@@ -13,7 +13,11 @@ import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
@@ -54,6 +58,62 @@ class RegistryInAnyOrderIT {
         ThingRegistry registry = ThingRegistry.start(c, storage, RegistryOptions.defaults());
         Readiness.announce(c);
         return new Running(c, registry);
+    }
+
+    @Test
+    void registerWhenReachableWaitsManyReplyTimeoutsAndAgainAfterARestartWithANewResource(ProsodyServer server)
+            throws Exception {
+        Duration replyTimeout = Duration.ofMillis(500);
+        try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("patient"))) {
+            XMPPTCPConnection thingConn = server.connect("patientthing");
+            thingConn.setReplyTimeout(replyTimeout.toMillis());
+            ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
+            thing.setRegistry(server.jid("orderregistry"));
+            server.ensureAccount("orderregistry");
+
+            CountDownLatch waiting = new CountDownLatch(1);
+            AtomicInteger told = new AtomicInteger();
+            CompletableFuture<RegistrationResult> registered = thing.registerWhenReachable(
+                    List.of(str("SN", "patient-1"), str("KEY", "k-patient-1-2938472938")), null, false, () -> {
+                        told.incrementAndGet();
+                        waiting.countDown();
+                    });
+            assertThat(waiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
+            // still waiting after eight reply timeouts (register() alone would have failed after one)
+            assertThat(registered).failsWithin(replyTimeout.multipliedBy(8))
+                    .withThrowableOfType(TimeoutException.class);
+            Running first = startRegistry(server, storage, "first");
+            CompletableFuture<Void> gone = new CompletableFuture<>();
+            Roster.getInstanceFor(thingConn).addPresenceEventListener(new AbstractPresenceEventListener() {
+                @Override
+                public void presenceUnavailable(FullJid address, Presence presence) {
+                    if (address.equals(first.connection().getUser())) {
+                        gone.complete(null);
+                    }
+                }
+            });
+            try {
+                assertThat(registered.get(WAIT, TimeUnit.SECONDS)).isEqualTo(new RegistrationResult.Registered());
+                assertThat(told).hasValue(1);
+            } finally {
+                first.stop();
+            }
+            gone.get(WAIT, TimeUnit.SECONDS); // the Thing has seen the registry go
+
+            CountDownLatch waitingAgain = new CountDownLatch(1);
+            CompletableFuture<RegistrationResult> again = thing.registerWhenReachable(
+                    List.of(str("SN", "patient-2"), str("KEY", "k-patient-2-2938472938")), null, false,
+                    waitingAgain::countDown);
+            assertThat(waitingAgain.await(WAIT, TimeUnit.SECONDS)).isTrue();
+            assertThat(again).failsWithin(replyTimeout.multipliedBy(4)).withThrowableOfType(TimeoutException.class);
+            Running second = startRegistry(server, storage, "second");
+            try {
+                assertThat(again.get(WAIT, TimeUnit.SECONDS)).isEqualTo(new RegistrationResult.Registered());
+            } finally {
+                second.stop();
+            }
+            thingConn.disconnect();
+        }
     }
 
     @Test

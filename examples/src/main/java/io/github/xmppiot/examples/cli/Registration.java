@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
@@ -32,39 +34,38 @@ final class Registration {
     }
 
     /**
-     * Registers and prints the claim string.
+     * Registers once the registry is reachable and prints the claim string. The Thing and its registry come up in any
+     * order: while the registry is not reachable one line says so, and the registration is sent when it appears
+     * (found by bare JID through presence, under any resource); the reply timeout never ends the wait.
      *
      * @param session  the Thing's session
      * @param thing    the Thing
      * @param registry the registry
      * @param allowed  who may read and control; the owner is added when claimed and removed when it disowns
      * @param out      where the claim string and events are printed
-     * @return the KEY of the printed claim string, or null if the Thing was already claimed
-     * @throws Exception if the registration fails
+     * @return completes with the KEY of the printed claim string, or null if the Thing was already claimed;
+     *         exceptionally if the registry refused the registration (the failure is printed)
      */
-    static String register(Session session, Thing thing, Jid registry, Set<BareJid> allowed, PrintWriter out)
-            throws Exception {
+    static CompletableFuture<String> register(Session session, Thing thing, Jid registry, Set<BareJid> allowed,
+            PrintWriter out) {
         ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(session.connection());
         discovery.setRegistry(registry);
         discovery.addListener(new ThingDiscoveryListener() {
             @Override
             public void claimed(Jid owner, NodeRef node, boolean isPublic) {
                 allowed.add(owner.asBareJid());
-                out.println("claimed by " + owner.asBareJid() + (isPublic ? " (public)" : " (private)"));
-                out.flush();
+                print(out, "claimed by " + owner.asBareJid() + (isPublic ? " (public)" : " (private)"));
             }
 
             @Override
             public void removed(NodeRef node) {
-                out.println("removed from the registry by its owner");
-                out.flush();
+                print(out, "removed from the registry by its owner");
             }
 
             @Override
             public void disowned(NodeRef node) {
                 allowed.clear();
-                out.println("disowned: it can be claimed again");
-                out.flush();
+                print(out, "disowned: it can be claimed again");
             }
         });
         List<MetaTag> tags = new ArrayList<>(thing.metaTags());
@@ -72,21 +73,35 @@ final class Registration {
         RANDOM.nextBytes(key);
         String keyText = HexFormat.of().formatHex(key);
         tags.add(new StringTag(MetaTags.KEY, keyText));
-        session.progress().step("registering in " + registry + " ...");
-        RegistrationResult result = Targets.await(discovery.register(tags, null, false), session.timeout());
-        session.progress().clear();
-        if (result instanceof RegistrationResult.AlreadyClaimed claimed) {
-            allowed.add(claimed.owner().asBareJid());
-            out.println("registered in " + registry + "; already claimed by " + claimed.owner().asBareJid());
+        return discovery.registerWhenReachable(tags, null, false,
+                () -> print(out, "waiting for the registry " + registry + " to come online; registering then"))
+                .handle((result, e) -> {
+                    if (e != null) {
+                        Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        print(out, "not registered in " + registry + ": " + CliErrors.oneLine(String.valueOf(
+                                t.getMessage())));
+                        throw new CompletionException(t);
+                    }
+                    if (result instanceof RegistrationResult.AlreadyClaimed claimed) {
+                        allowed.add(claimed.owner().asBareJid());
+                        print(out, "registered in " + registry + "; already claimed by " + claimed.owner().asBareJid());
+                        return null;
+                    }
+                    String uri = ClaimUri.encode(tags);
+                    synchronized (out) {
+                        out.println("registered in " + registry + "; the owner claims it by scanning this code");
+                        out.print(QrTerminal.render(uri, false));
+                        out.println("or with: xmpp-iot claim --registry " + registry.asBareJid() + " '" + uri + "'");
+                        out.flush();
+                    }
+                    return keyText;
+                });
+    }
+
+    private static void print(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
             out.flush();
-            return null;
-        } else {
-            String uri = ClaimUri.encode(tags);
-            out.println("registered in " + registry + "; the owner claims it by scanning this code");
-            out.print(QrTerminal.render(uri, false));
-            out.println("or with: xmpp-iot claim --registry " + registry.asBareJid() + " '" + uri + "'");
         }
-        out.flush();
-        return keyText;
     }
 }

@@ -54,7 +54,8 @@ final class ThingCommand implements Callable<Integer> {
     private String provisioning;
 
     @Option(names = "--registry", paramLabel = "JID", description = "Thing registry (XEP-0347) to register in;"
-            + " the claim string and its QR code are printed for the owner.")
+            + " the claim string and its QR code are printed for the owner. A registry account (bare JID) that is not online"
+            + " yet is waited for (one line says so), however long it takes.")
     private String registry;
 
     @Option(names = "--allow-everyone", description = "Let anyone read and control the device (closed networks only).")
@@ -108,10 +109,13 @@ final class ThingCommand implements Callable<Integer> {
                     + provisioningServer : "") + "); Ctrl-C stops it");
             out.flush();
             if (registryJid != null) {
-                String key = Registration.register(s, board.thing(), registryJid, allowed, out);
-                if (key != null && serverOnline != null) {
-                    depositKey(c, provisioningServer, serverOnline, key, out);
-                }
+                // the device and its registry come up in any order: it registers once the registry is online
+                CompletableFuture<Void> online = serverOnline;
+                Registration.register(s, board.thing(), registryJid, allowed, out).thenAccept(key -> {
+                    if (key != null && online != null) {
+                        depositKey(c, provisioningServer, online, key, out);
+                    }
+                });
             }
             ConnectionEvents.watch(s.connection(), out).awaitStop();
             return 0;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,35 +26,27 @@ import java.util.concurrent.locks.LockSupport;
  * listener option for it; in production put it in {@code ERL_OPTIONS} of {@code ejabberdctl.cfg}). A JVM shutdown hook
  * stops the VM if the test run is aborted. Not API.
  */
-public final class EjabberdInstance {
+public final class EjabberdInstance extends AbstractServerInstance {
 
     /** Logged once the c2s listener accepts connections (followed by the address). */
     static final String LISTENING = "Start accepting TCP connections at ";
     private static final List<String> BIND_FAILURES = List.of("eaddrinuse", "address already in use");
-    private static final int PORT_ATTEMPTS = 3;
 
     private final Path erl;
     private final Path erlLibs;
     private final String domain;
     private final String logLevel;
     private final Duration startTimeout;
-    private final Path dir;
-    private final TestCertificate certificate;
-    private final Thread shutdownHook;
-    private int port;
     private Process process;
-    private boolean closed;
 
     private EjabberdInstance(Path erl, Path erlLibs, String domain, String logLevel, Duration startTimeout, Path dir,
             TestCertificate certificate) {
+        super("ejabberd", dir, certificate);
         this.erl = erl;
         this.erlLibs = erlLibs;
         this.domain = domain;
         this.logLevel = logLevel;
         this.startTimeout = startTimeout;
-        this.dir = dir;
-        this.certificate = certificate;
-        this.shutdownHook = new Thread(this::destroy, "ejabberd-testkit-shutdown");
     }
 
     /**
@@ -83,14 +74,8 @@ public final class EjabberdInstance {
             throw new UncheckedIOException("Cannot create a directory for ejabberd", e);
         }
         EjabberdInstance instance = new EjabberdInstance(erl, erlLibs, domain, logLevel, startTimeout, dir, cert);
-        Runtime.getRuntime().addShutdownHook(instance.shutdownHook);
-        try {
-            instance.launchOnFreePort();
-            return instance;
-        } catch (RuntimeException e) {
-            instance.close();
-            throw e;
-        }
+        instance.startFirst();
+        return instance;
     }
 
     /**
@@ -116,25 +101,13 @@ public final class EjabberdInstance {
         }
     }
 
-    private void launchOnFreePort() {
-        for (int attempt = 1; ; attempt++) {
-            port = freePort();
-            try {
-                launch();
-                return;
-            } catch (PortTakenException e) {
-                if (attempt == PORT_ATTEMPTS) {
-                    throw new IllegalStateException("Port taken by another process " + PORT_ATTEMPTS + " times", e);
-                }
-            }
-        }
-    }
-
-    private synchronized void launch() {
+    @Override
+    synchronized void launch() {
+        Path dir = directory();
         Path config = dir.resolve("ejabberd.yml");
         long logStart = ProsodyFiles.size(logFile());
         try {
-            Files.writeString(config, EjabberdConfig.render(domain, port, certificate, logLevel));
+            Files.writeString(config, EjabberdConfig.render(domain, port(), testCertificate(), logLevel));
             ProcessBuilder pb = new ProcessBuilder(List.of(erl.toString(), "-noinput", "-noshell", "+K", "true",
                     "-kernel", "inet_default_listen_options", "[{nodelay,true}]",
                     "-mnesia", "dir", "\"" + dir.resolve("spool") + "\"", "-s", "ejabberd"))
@@ -162,12 +135,14 @@ public final class EjabberdInstance {
 
     private void awaitListener(long logStart) throws IOException {
         long deadline = System.nanoTime() + startTimeout.toNanos();
+        int port = port();
+        Path dir = directory();
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         String listening = LISTENING + "127.0.0.1:" + port;
         while (true) {
             String logged = ProsodyFiles.readFrom(logFile(), logStart) + ProsodyFiles.readFrom(dir.resolve("console.log"), 0);
             if (BIND_FAILURES.stream().anyMatch(logged::contains)) {
-                throw new PortTakenException(port);
+                throw new PortTakenException(port, null);
             }
             if (!process.isAlive()) {
                 throw new IOException("ejabberd exited during startup with status " + process.exitValue());
@@ -192,83 +167,29 @@ public final class EjabberdInstance {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free loopback port", e);
-        }
-    }
-
-    /** @return the c2s port */
-    public synchronized int port() {
-        return port;
-    }
-
-    /** @return the PEM certificate clients must trust, or empty for a plaintext-only server */
-    public Optional<Path> certificate() {
-        return Optional.ofNullable(certificate).map(TestCertificate::certificate);
-    }
-
-    /** @return the private directory */
-    public Path directory() {
-        return dir;
-    }
-
-    /** @return ejabberd's log file */
+    @Override
     public Path logFile() {
-        return dir.resolve("ejabberd.log");
+        return directory().resolve("ejabberd.log");
     }
 
-    /** @return true while the VM runs */
+    @Override
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    /**
-     * ejabberd's log from a byte position on, followed by the VM's console output if there is any.
-     *
-     * @param position a value of the log file's size taken earlier, or 0
-     * @return the text
-     */
-    public String logSince(long position) {
-        String log = ProsodyFiles.readFrom(logFile(), position);
-        String console = ProsodyFiles.readFrom(dir.resolve("console.log"), 0);
-        return console.isBlank() ? log : log + "\n--- ejabberd console output ---\n" + console;
-    }
-
-    /** Stops ejabberd and starts it again with the same directory (Mnesia spool: accounts, rosters) and port. */
-    public synchronized void restart() {
-        if (closed) {
-            throw new IllegalStateException("The server is closed");
-        }
-        stopProcess();
-        try {
-            launch();
-        } catch (PortTakenException e) {
-            throw new IllegalStateException("Cannot restart ejabberd: " + e.getMessage(), e);
-        }
-    }
-
-    /** Stops ejabberd and deletes the directory; idempotent. */
-    public void close() {
-        destroy();
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException e) {
-            // the JVM is shutting down; the hook runs destroy() itself
-        }
-    }
-
-    private synchronized void destroy() {
-        if (closed) {
+    /** Kills the Erlang VM and its helper processes with SIGKILL: no stream is closed, Mnesia is not stopped. */
+    @Override
+    synchronized void killProcess() {
+        if (process == null) {
             return;
         }
-        closed = true;
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly(); // SIGKILL on POSIX
+        children.forEach(ProcessHandle::destroyForcibly);
         try {
-            stopProcess();
-        } finally {
-            ProsodyFiles.deleteRecursively(dir);
+            process.waitFor(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -276,7 +197,8 @@ public final class EjabberdInstance {
      * Stops the VM: SIGTERM makes Erlang/OTP run {@code init:stop()} (ejabberd closes its streams and Mnesia); after
      * five seconds it is killed, with its helper processes ({@code erl_child_setup}).
      */
-    private synchronized void stopProcess() {
+    @Override
+    synchronized void stopProcess() {
         if (process == null) {
             return;
         }
@@ -292,14 +214,5 @@ public final class EjabberdInstance {
             Thread.currentThread().interrupt();
         }
         children.forEach(ProcessHandle::destroyForcibly);
-    }
-
-    /** Thrown when ejabberd could not listen on the chosen port, which another process took meanwhile. */
-    static final class PortTakenException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        PortTakenException(int port) {
-            super("Port " + port + " was taken by another process");
-        }
     }
 }

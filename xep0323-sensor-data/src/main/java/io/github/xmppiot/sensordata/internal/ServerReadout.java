@@ -24,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -78,6 +79,12 @@ public final class ServerReadout {
     private final Object lock = new Object();
     /** The {@code accepted} answer still to send, see {@link #startHere(Runnable)}. */
     private final AtomicReference<Runnable> answer = new AtomicReference<>();
+    /**
+     * Set by the first start: a read-out runs once. An access decision that completes while the request handler is
+     * returning can make both the decision's continuation ({@link #start()}) and the handler's answer-ready path
+     * ({@link #startHere(Runnable)}) start it; running twice sent every field twice.
+     */
+    private final AtomicBoolean launched = new AtomicBoolean();
     private ExtensionElement held;
     private boolean cancelled;
     private boolean finished;
@@ -92,9 +99,11 @@ public final class ServerReadout {
         this.setup = setup;
     }
 
-    /** Starts reading now, on a worker thread. */
+    /** Starts reading now, on a worker thread; a read-out already started is not started again. */
     public void start() {
-        setup.work().execute(() -> run(false));
+        if (launched.compareAndSet(false, true)) {
+            setup.work().execute(() -> run(false));
+        }
     }
 
     /**
@@ -102,7 +111,9 @@ public final class ServerReadout {
      * been sent.
      */
     public void startHere() {
-        run(false);
+        if (launched.compareAndSet(false, true)) {
+            run(false);
+        }
     }
 
     /**
@@ -119,6 +130,10 @@ public final class ServerReadout {
      * @param acceptedAnswer sends the {@code accepted} IQ result
      */
     public void startHere(Runnable acceptedAnswer) {
+        if (!launched.compareAndSet(false, true)) {
+            acceptedAnswer.run(); // already started elsewhere: only the answer is left to send
+            return;
+        }
         answer.set(acceptedAnswer);
         try {
             run(false);
@@ -141,6 +156,9 @@ public final class ServerReadout {
      * @param delay time until it begins
      */
     public void schedule(Duration delay) {
+        if (!launched.compareAndSet(false, true)) {
+            return;
+        }
         synchronized (lock) {
             scheduled = Threads.TIMER.schedule(() -> setup.work().execute(() -> run(true)), delay.toMillis(),
                     TimeUnit.MILLISECONDS);

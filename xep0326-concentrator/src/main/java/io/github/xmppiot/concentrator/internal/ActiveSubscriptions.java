@@ -1,0 +1,124 @@
+package io.github.xmppiot.concentrator.internal;
+
+import io.github.xmppiot.core.connection.ConnectionEvent;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.XMPPConnection;
+import org.jxmpp.jid.Jid;
+
+/**
+ * The data-source subscriptions a concentrator client holds (XEP-0326 §3.4), so that they outlive a fresh session:
+ * after a reconnect that did not resume the stream (a server restart loses the session and the concentrator may
+ * have dropped the subscriber), each is sent again; one that fails (the concentrator is not back yet) is retried
+ * with a growing pause (1 s doubling to 30 s) until it succeeds, is unsubscribed, or the next fresh session starts
+ * over. At most {@link #MAX} subscriptions are kept per connection.
+ */
+public final class ActiveSubscriptions {
+
+    /** The most subscriptions kept per connection. */
+    public static final int MAX = 1024;
+
+    private static final Logger LOG = Logger.getLogger(ActiveSubscriptions.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration MAX_RETRY = Duration.ofSeconds(30);
+
+    /**
+     * One subscription as requested.
+     *
+     * @param to         the concentrator
+     * @param sourceId   the data source
+     * @param parameters whether events carry node parameters
+     * @param messages   whether events carry node messages
+     */
+    public record Active(Jid to, String sourceId, boolean parameters, boolean messages) {
+        /** Checks the values. */
+        public Active {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(sourceId, "sourceId");
+        }
+    }
+
+    private record Key(Jid to, String sourceId) {
+    }
+
+    private final Map<Key, Active> active = new ConcurrentHashMap<>();
+    private final Function<Active, CompletableFuture<Void>> send;
+    private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * Keeps the subscriptions of a connection.
+     *
+     * @param connection the client's connection; its fresh sessions trigger the re-subscription
+     * @param send       sends one {@code subscribe} request
+     */
+    public ActiveSubscriptions(XMPPConnection connection, Function<Active, CompletableFuture<Void>> send) {
+        this.send = Objects.requireNonNull(send, "send");
+        ConnectionSupervisor.getInstanceFor(connection).addListener(e -> {
+            if (e instanceof ConnectionEvent.Restored r && !r.resumed()) {
+                resubscribeAll();
+            }
+        });
+    }
+
+    /**
+     * Records a subscription the concentrator accepted.
+     *
+     * @param a the subscription
+     */
+    public void subscribed(Active a) {
+        Key k = new Key(a.to(), a.sourceId());
+        if (active.size() >= MAX && !active.containsKey(k)) {
+            LOG.warning(() -> "more than " + MAX + " data-source subscriptions: " + a.to() + " " + a.sourceId()
+                    + " will not be renewed after a fresh session");
+            return;
+        }
+        active.put(k, a);
+    }
+
+    /**
+     * Forgets a subscription (unsubscribed).
+     *
+     * @param to       the concentrator
+     * @param sourceId the data source
+     */
+    public void unsubscribed(Jid to, String sourceId) {
+        active.remove(new Key(to, sourceId));
+    }
+
+    /** @return the subscriptions held now */
+    public java.util.Collection<Active> all() {
+        return java.util.List.copyOf(active.values());
+    }
+
+    /** Sends every subscription again (after a fresh session); failures are retried in the background. */
+    public void resubscribeAll() {
+        long gen = generation.incrementAndGet();
+        active.values().forEach(a -> resubscribe(a, gen, FIRST_RETRY));
+    }
+
+    private void resubscribe(Active a, long gen, Duration pause) {
+        if (gen != generation.get() || !a.equals(active.get(new Key(a.to(), a.sourceId())))) {
+            return; // unsubscribed meanwhile, or a newer session started over
+        }
+        send.apply(a).whenComplete((v, e) -> {
+            if (e == null) {
+                LOG.fine(() -> "subscribed again to " + a.to() + " " + a.sourceId());
+                return;
+            }
+            LOG.log(Level.FINE, "subscribing again to " + a.to() + " " + a.sourceId() + " failed; retrying in "
+                    + pause.toMillis() + " ms", e);
+            Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
+            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
+                    .execute(() -> resubscribe(a, gen, next));
+        });
+    }
+}
