@@ -142,7 +142,7 @@
     const registry = el('input', { id: 'registry-jid', placeholder: 'default: the console\'s --registry or the advertised one', size: 44 });
     const conditions = el('textarea', { id: 'conditions', rows: 3, cols: 40, placeholder: 'one condition per line: MODEL=DemoBoard, V>=2, MAN~example*' });
     const results = el('table', { id: 'results' });
-    const claim = el('textarea', { id: 'claim', rows: 2, cols: 60, placeholder: 'iotdisco:…' });
+    const claim = el('textarea', { id: 'claim', rows: 2, cols: 60, placeholder: 'IoTDisco;MAN:…;KEY:…' });
     const isPublic = el('input', { id: 'claim-public', type: 'checkbox', checked: true });
     const msg = el('p', { class: 'note', id: 'registry-msg' });
     const claimErr = el('span', { class: 'error', id: 'claim-error' });
@@ -172,7 +172,7 @@
       el('h3', { text: 'Claim a thing' }), el('div', { class: 'row' }, claim, el('label', {}, isPublic, ' public'),
         el('button', { id: 'claim-button', text: 'Claim', onclick: async () => {
           claimErr.textContent = '';
-          if (!claim.value.trim().startsWith('iotdisco:')) { claimErr.textContent = 'a claim string starts with iotdisco:'; return; }
+          if (!/^iotdisco;/i.test(claim.value.trim())) { claimErr.textContent = 'a claim string starts with IoTDisco;'; return; }
           try {
             const r = await post('/api/registry/claim', { registry: reg(), claim: claim.value, public: isPublic.checked });
             say('claimed ' + r.claimed + (r.node ? ' node ' + r.node : '') + (r.public ? ' (public)' : ' (private)'));

@@ -160,7 +160,7 @@
     };
     return el('div', { class: 'row' }, el('label', { for: 'ctl-' + id, text: p.label, title: p.description }), input,
       el('button', { id: 'set-' + id, text: 'Set', onclick: send }),
-      p.min !== null || p.max !== null ? el('span', { class: 'note', text: '[' + (p.min ?? '') + '…' + (p.max ?? '') + ']' }) : null,
+      p.min != null || p.max != null ? el('span', { class: 'note', text: '[' + (p.min ?? '') + '…' + (p.max ?? '') + ']' }) : null,
       err, ok);
   }
 
@@ -170,8 +170,8 @@
     if (['double', 'numeric'].includes(p.type) && (v.trim() === '' || isNaN(Number(v)))) return 'a number is needed';
     if (['int', 'long', 'double', 'numeric'].includes(p.type)) {
       const n = Number(v);
-      if (p.min !== null && n < Number(p.min)) return 'must be at least ' + p.min;
-      if (p.max !== null && n > Number(p.max)) return 'must be at most ' + p.max;
+      if (p.min != null && n < Number(p.min)) return 'must be at least ' + p.min;
+      if (p.max != null && n > Number(p.max)) return 'must be at most ' + p.max;
     }
     return null;
   }
