@@ -36,7 +36,8 @@ import java.util.logging.Logger;
  *       {@code GET /api/session}) and a same-origin {@code Origin} if one is sent, else 403;</li>
  *   <li>request bodies above {@value #MAX_BODY} bytes get 413, URIs above {@value #MAX_URI} characters 414;</li>
  *   <li>at most {@value Events#MAX_STREAMS} event streams are open at once (429 beyond);</li>
- *   <li>at most {@value #THREADS} requests are served at once, {@value #QUEUE} more wait, further ones get 503.</li>
+ *   <li>at most {@value #THREADS} requests are served at once and {@value #QUEUE} more wait; beyond that the
+ *       listener serves them itself, one at a time, and accepts nothing new meanwhile (back-pressure).</li>
  * </ul>
  * Every answer carries the content security policy {@value #CSP} (no inline script), {@code nosniff},
  * {@code no-referrer} and {@code no-store}.
@@ -99,7 +100,7 @@ public final class ConsoleHttp implements AutoCloseable {
                     Thread t = new Thread(r, "xmpp-iot-console-http-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.AbortPolicy());
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         int bound = server.getAddress().getPort();
         String host = address.isLoopbackAddress() ? "127.0.0.1" : address.getHostAddress();
@@ -109,14 +110,7 @@ public final class ConsoleHttp implements AutoCloseable {
         }
         ConsoleHttp http = new ConsoleHttp(server, executor, router, Set.copyOf(hosts), host + ":" + bound);
         server.createContext("/", http::serve);
-        server.setExecutor(r -> {
-            try {
-                executor.execute(r);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                LOG.fine("console busy: request refused");
-                throw e;
-            }
-        });
+        server.setExecutor(executor);
         server.start();
         return http;
     }

@@ -26,7 +26,8 @@ final class Forms {
      * The fields of a form for a page.
      *
      * @param form the form
-     * @return per field: name, kind, label, required, value, options, datatype, min, max (hidden fields left out)
+     * @return per field: name, kind, label, required, value, options, datatype, min, max (hidden fields left out;
+     *         fixed fields, text only, have an empty name)
      */
     static List<Map<String, Object>> fields(DataForm form) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -34,13 +35,14 @@ final class Forms {
             if (list.size() == MAX_FIELDS) {
                 break;
             }
-            if (f.getFieldName() == null || f.getType() == FormField.Type.hidden) {
+            boolean fixed = f.getType() == FormField.Type.fixed;
+            if (f.getType() == FormField.Type.hidden || f.getFieldName() == null && !fixed) {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.getFieldName());
+            m.put("name", f.getFieldName() == null ? "" : f.getFieldName());
             m.put("kind", f.getType() == null ? "text-single" : f.getType().toString());
-            m.put("label", f.getLabel() == null ? f.getFieldName() : f.getLabel());
+            m.put("label", f.getLabel() == null ? m.get("name") : f.getLabel());
             m.put("required", f.isRequired());
             m.put("value", f.getFirstValue() == null ? "" : f.getFirstValue());
             m.put("options", f instanceof ListSingleFormField l ? l.getOptions().stream()
