@@ -33,6 +33,8 @@ final class ContactsAdapter {
 
     /** Most contacts listed. */
     static final int MAX_CONTACTS = 500;
+    /** Most resources whose features are remembered (until their next presence). */
+    static final int MAX_CACHED = 256;
     /** Resources tried by service discovery when a device's presence is not visible (those of thing and hub). */
     static final List<String> STABLE_RESOURCES = List.of("thing", "hub");
 
@@ -42,6 +44,15 @@ final class ContactsAdapter {
     private final XMPPConnection connection;
     private final Roster roster;
     private final ServiceDiscoveryManager disco;
+    /** Features by full JID, forgotten at the resource's next presence; access-ordered, guarded by itself. */
+    private final Map<Jid, List<String>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Jid, List<String>> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
 
     ContactsAdapter(XMPPConnection connection, Consumer<String> changed) {
         this.connection = connection;
@@ -50,6 +61,9 @@ final class ContactsAdapter {
         roster.addRosterListener(new AbstractRosterListener() {
             @Override
             public void presenceChanged(Presence presence) {
+                synchronized (cache) {
+                    cache.remove(presence.getFrom());
+                }
                 changed.accept(presence.getFrom().asBareJid().toString());
             }
         });
@@ -138,6 +152,22 @@ final class ContactsAdapter {
 
     /** The IoT features of a resource, by name; empty if it does not answer. */
     private List<String> features(Jid full) {
+        synchronized (cache) {
+            List<String> known = cache.get(full);
+            if (known != null) {
+                return known;
+            }
+        }
+        List<String> found = discover(full);
+        if (!found.isEmpty()) {
+            synchronized (cache) {
+                cache.put(full, found);
+            }
+        }
+        return found;
+    }
+
+    private List<String> discover(Jid full) {
         try {
             DiscoverInfo info = disco.discoverInfo(full);
             List<String> names = new ArrayList<>();

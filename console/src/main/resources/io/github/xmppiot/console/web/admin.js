@@ -142,7 +142,7 @@
     const registry = el('input', { id: 'registry-jid', placeholder: 'default: the console\'s --registry or the advertised one', size: 44 });
     const conditions = el('textarea', { id: 'conditions', rows: 3, cols: 40, placeholder: 'one condition per line: MODEL=DemoBoard, V>=2, MAN~example*' });
     const results = el('table', { id: 'results' });
-    const claim = el('textarea', { id: 'claim', rows: 2, cols: 60, placeholder: 'IoTDisco;MAN:…;KEY:…' });
+    const claim = el('textarea', { id: 'claim', rows: 3, cols: 60, placeholder: 'IoTDisco;MAN:…;KEY:…' });
     const isPublic = el('input', { id: 'claim-public', type: 'checkbox', checked: true });
     const msg = el('p', { class: 'note', id: 'registry-msg' });
     const claimErr = el('span', { class: 'error', id: 'claim-error' });
