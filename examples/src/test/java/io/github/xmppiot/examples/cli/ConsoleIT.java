@@ -48,6 +48,7 @@ class ConsoleIT {
     private static String thingJid;
     private static String hubJid;
     private static String registryJid;
+    private static Path hubConfig;
 
     @BeforeAll
     static void start(ProsodyServer server, @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
@@ -56,7 +57,7 @@ class ConsoleIT {
         registry = RunningCommand.start(Cli.args("registry", Cli.account(server, "registry")));
         registry.awaitOutput("online as (\\S+)", 20);
         registryJid = server.jid("registry").toString();
-        Path config = Files.writeString(dir.resolve("hub.json"), """
+        Path config = hubConfig = Files.writeString(dir.resolve("hub.json"), """
                 {"rootId": "House", "hal": {"backend": "mock"},
                  "nodes": [{"id": "Garage", "type": "relay", "parameters": {"pin": 17}},
                            {"id": "Kitchen", "type": "DemoBoard"}]}
@@ -179,6 +180,17 @@ class ConsoleIT {
         browser.find("#nodes tr[data-node='Kitchen'] button[data-action='read']").click();
         browser.awaitText("#node-values tr[data-field='Temperature']", "°C");
         browser.screenshot("hub");
+        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='edit']").click();
+        browser.type("#edit-room", "kitchen by the window");
+        browser.click("#edit-save");
+        browser.awaitText("#hub-msg", "saved Kitchen");
+        browser.await("the hub's file in sync", d -> {
+            try {
+                return Files.readString(hubConfig).contains("kitchen by the window");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         browser.find("#nodes tr[data-node='Porch'] button[data-action='remove']").click();
         browser.awaitText("#hub-msg", "removed node Porch");
         browser.await("Porch gone", d -> d.findElements(By.cssSelector("#nodes tr[data-node='Porch']")).isEmpty());
