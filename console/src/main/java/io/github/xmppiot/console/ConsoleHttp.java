@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  *
  * <p>Rules, checked on every request before any handler runs:
  * <ul>
- *   <li>the {@code Host} header must name the console's own address (no DNS rebinding);</li>
+ *   <li>the {@code Host} header must name the console's own address (no DNS rebinding): the bound address, and
+ *       {@code localhost} on loopback, or any address of this machine when bound to the wildcard address;</li>
  *   <li>the first request carries {@code ?token=T} (the one-time token printed by {@code xmpp-iot console}); it is
  *       exchanged for an {@code HttpOnly; SameSite=Strict} session cookie and cannot be used again; every later
  *       request needs that cookie, else 401;</li>
@@ -103,10 +104,18 @@ public final class ConsoleHttp implements AutoCloseable {
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         int bound = server.getAddress().getPort();
-        String host = address.isLoopbackAddress() ? "127.0.0.1" : address.getHostAddress();
+        String host = address.isLoopbackAddress() || address.isAnyLocalAddress() ? "127.0.0.1" : literal(address);
         Set<String> hosts = new java.util.LinkedHashSet<>(java.util.List.of(host + ":" + bound));
-        if (address.isLoopbackAddress()) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
             hosts.add("localhost:" + bound);
+        }
+        if (address.isAnyLocalAddress()) { // every address of this machine names it
+            for (java.net.NetworkInterface ni : java.util.Collections.list(
+                    java.net.NetworkInterface.getNetworkInterfaces())) {
+                for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
+                    hosts.add(literal(a) + ":" + bound);
+                }
+            }
         }
         ConsoleHttp http = new ConsoleHttp(server, executor, router, Set.copyOf(hosts), host + ":" + bound);
         server.createContext("/", http::serve);
@@ -267,6 +276,14 @@ public final class ConsoleHttp implements AutoCloseable {
                 out.write(b);
             }
         }
+    }
+
+    /** An address as written in a URL's host: IPv6 in brackets, without a zone. */
+    private static String literal(InetAddress a) {
+        String h = a.getHostAddress();
+        int zone = h.indexOf('%');
+        h = zone < 0 ? h : h.substring(0, zone);
+        return a instanceof java.net.Inet6Address ? "[" + h.toLowerCase(java.util.Locale.ROOT) + "]" : h;
     }
 
     private static boolean same(String a, String b) {

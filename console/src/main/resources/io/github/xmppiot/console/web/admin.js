@@ -148,7 +148,7 @@
     const claimErr = el('span', { class: 'error', id: 'claim-error' });
     const say = (text, error) => { msg.textContent = text; msg.className = error ? 'error' : 'note'; };
     const reg = () => registry.value.trim() || undefined;
-    async function search() {
+    async function search(done) {
       try {
         const r = await post('/api/registry/search', { registry: reg(), conditions: conditions.value.split('\n') });
         results.replaceChildren(el('tr', {}, ['Thing', 'Node', 'Owner', 'Tags', ''].map(h => el('th', { text: h }))));
@@ -158,14 +158,14 @@
               el('button', { class: 'secondary', 'data-action': 'remove', text: 'Remove', onclick: () => change('remove', t) }), ' ',
               el('button', { class: 'danger', 'data-action': 'disown', text: 'Disown', onclick: () => change('disown', t) }))));
         }
-        say(r.things.length + ' thing(s) found' + (r.more ? ' (more exist: narrow the search)' : ''));
+        say((typeof done === 'string' ? done + '; ' : '') + r.things.length + ' thing(s) found'
+          + (r.more ? ' (more exist: narrow the search)' : ''));
       } catch (e) { say(e.message, true); }
     }
     async function change(what, t) {
       try {
         await post('/api/registry/' + what, { registry: reg(), jid: t.jid, node: t.node || undefined });
-        say((what === 'remove' ? 'removed ' : 'disowned ') + t.jid);
-        await search();
+        await search((what === 'remove' ? 'removed ' : 'disowned ') + t.jid);
       } catch (e) { say(e.message, true); }
     }
     main.append(el('h2', { text: 'Registry' }), el('div', { class: 'row' }, el('label', { for: 'registry-jid', text: 'Registry:' }), registry),
@@ -178,7 +178,7 @@
             say('claimed ' + r.claimed + (r.node ? ' node ' + r.node : '') + (r.public ? ' (public)' : ' (private)'));
           } catch (e) { claimErr.textContent = e.message; }
         } }), claimErr),
-      el('h3', { text: 'Search' }), el('div', { class: 'row' }, conditions, el('button', { id: 'search', text: 'Search', onclick: search })),
+      el('h3', { text: 'Search' }), el('div', { class: 'row' }, conditions, el('button', { id: 'search', text: 'Search', onclick: () => search() })),
       msg, results);
   };
 })();

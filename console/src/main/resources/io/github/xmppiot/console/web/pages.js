@@ -81,8 +81,13 @@
       Object.values(plots).forEach(p => p.redraw());
       if (w.last) show(w.last);
     } catch (e) { status.textContent = e.message; status.className = 'error'; }
-    renderControl(control, jid, null).catch(e => control.replaceChildren(el('p', { class: 'note', text: e.message })));
-    return () => off('values', show);
+    const loadControl = () => renderControl(control, jid, null)
+      .catch(e => control.replaceChildren(el('p', { class: 'error', id: 'control-error', text: e.message })));
+    loadControl();
+    // a form that failed while the connection was lost is asked for again once the connection is back
+    const back = c => { if (c.state === 'back' && control.querySelector('#control-error')) loadControl(); };
+    on('connection', back);
+    return () => { off('values', show); off('connection', back); };
   };
 
   function renderValues(table, fields) {

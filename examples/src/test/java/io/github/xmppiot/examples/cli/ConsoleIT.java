@@ -225,6 +225,7 @@ class ConsoleIT {
     void theConsoleKeepsWorkingAcrossAServerRestartAndSaysSo(ProsodyServer server) {
         browser.open(url.substring(0, url.indexOf("/?token=")) + "/#/device/" + enc(thingJid));
         browser.awaitText("#device-status", "live");
+        browser.find("#ctl-Relay");
         server.restart();
         browser.await("the page saying the connection was lost", d -> {
             String seen = d.findElement(By.id("connection")).getAttribute("data-seen");
@@ -240,6 +241,24 @@ class ConsoleIT {
         browser.awaitText("#ok-Relay", "set to false");
         browser.await("the relay off", d -> !board.relayOn());
         browser.screenshot("reconnected");
+    }
+
+    @Test
+    @Order(8)
+    void anotherInterfaceOnlyWithAWarningAndBadOptionsAreOneLine(ProsodyServer server) throws Exception {
+        java.util.List<String> account = Cli.account(server, "owner");
+        try (RunningCommand wide = RunningCommand.start(Cli.args("console", "--bind", "0.0.0.0", account))) {
+            wide.awaitOutput("(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)", 20);
+            assertThat(wide.errors()).contains("console: warning: --bind 0.0.0.0 makes the console reachable from"
+                    + " other machines");
+            assertThat(wide.stop()).isZero();
+        }
+        for (String[] bad : new String[][] {{"--http-port", "70000"}, {"--interval", "0"},
+                {"--bind", "no-such-host.invalid"}}) {
+            Cli.Result r = Cli.run(Cli.args("console", bad[0], bad[1], account));
+            assertThat(r.exitCode()).as(String.join(" ", bad)).isEqualTo(CliException.BAD_INPUT);
+            assertThat(r.errLines()).singleElement().asString().contains(bad[0]);
+        }
     }
 
     private static String enc(String s) {
