@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
             NodesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
             ClaimCommand.class, RemoveCommand.class, RemoveCommand.Disown.class, ProvisioningCommand.class,
             NodeTypesCommand.class, FriendCommands.Befriend.class, FriendCommands.Accept.class,
-            FriendCommands.Contacts.class,
+            FriendCommands.Contacts.class, ConsoleCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 request failed, 2 malformed input, 3 cannot connect or log in."})
 public final class XmppIot implements Runnable {
