@@ -35,7 +35,7 @@ public final class RawStanzas {
      * @throws IllegalArgumentException if the payload is not XML
      */
     public static IQ iq(String payloadXml, IQ.Type type, Jid to) {
-        Element root = StanzaFuzz.parse(payloadXml);
+        Element root = XepExamples.parse(payloadXml);
         RawIq iq = new RawIq(root);
         iq.setType(type);
         iq.setTo(to);
@@ -51,7 +51,7 @@ public final class RawStanzas {
      * @throws IllegalArgumentException if the payload is not XML
      */
     public static Message message(String payloadXml, Jid to) {
-        Element root = StanzaFuzz.parse(payloadXml);
+        Element root = XepExamples.parse(payloadXml);
         MessageBuilder b = StanzaBuilder.buildMessage().to(to);
         b.addExtension(element(root.getLocalName(), root.getNamespaceURI(), payloadXml));
         return b.build();
@@ -101,7 +101,7 @@ public final class RawStanzas {
             StringBuilder sb = new StringBuilder();
             for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
                 if (n instanceof Element e) {
-                    sb.append(StanzaFuzz.serialise(e));
+                    sb.append(XepExamples.serialize(e));
                 } else if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
                     sb.append(StringUtils.escapeForXmlText(n.getNodeValue()));
                 }

@@ -1,8 +1,6 @@
 package io.github.xmppiot.testkit;
 
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,12 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.parsing.SmackParsingException;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -26,8 +18,6 @@ import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.xml.sax.InputSource;
 
 /**
  * Malformed variants of protocol payloads, for tests that check a device survives hostile input: take the payloads of
@@ -115,15 +105,14 @@ public final class StanzaFuzz {
      * @throws IllegalArgumentException if the text is not XML
      */
     public static List<Sample> samples(String exampleText) {
-        Element root = parse("<root xmlns='jabber:client'>" + exampleText.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "")
-                + "</root>");
+        Element root = XepExamples.parse(XepExamples.wrap(exampleText.replaceFirst("^\\s*<\\?xml[^>]*\\?>", "")));
         List<Sample> out = new ArrayList<>();
-        for (Element stanza : children(root)) {
+        for (Element stanza : XepExamples.children(root)) {
             String type = "iq".equals(stanza.getLocalName()) ? stanza.getAttribute("type") : null;
-            for (Element payload : children(stanza)) {
+            for (Element payload : XepExamples.children(stanza)) {
                 if (!"error".equals(payload.getLocalName()) && payload.getNamespaceURI() != null
                         && !"jabber:client".equals(payload.getNamespaceURI())) {
-                    out.add(new Sample(stanza.getLocalName(), type, serialise(payload)));
+                    out.add(new Sample(stanza.getLocalName(), type, XepExamples.serialize(payload)));
                 }
             }
         }
@@ -138,7 +127,7 @@ public final class StanzaFuzz {
      * @return the mutated payload's XML
      */
     public static String mutate(String payloadXml, Mutation mutation) {
-        Element root = parse(payloadXml);
+        Element root = XepExamples.parse(payloadXml);
         List<Element> elements = new ArrayList<>();
         collect(root, elements);
         List<Attr> attributes = new ArrayList<>();
@@ -186,7 +175,7 @@ public final class StanzaFuzz {
             }
             default -> throw new IllegalStateException(kind.name());
         }
-        return serialise(root);
+        return XepExamples.serialize(root);
     }
 
     /**
@@ -248,41 +237,8 @@ public final class StanzaFuzz {
 
     private static void collect(Element e, List<Element> out) {
         out.add(e);
-        for (Element c : children(e)) {
+        for (Element c : XepExamples.children(e)) {
             collect(c, out);
-        }
-    }
-
-    private static List<Element> children(Element parent) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    static Element parse(String xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return f.newDocumentBuilder().parse(new InputSource(new StringReader(xml))).getDocumentElement();
-        } catch (Exception e) {
-            throw new IllegalArgumentException("Not XML: " + e.getMessage(), e);
-        }
-    }
-
-    static String serialise(Node node) {
-        try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter w = new StringWriter();
-            t.transform(new DOMSource(node), new StreamResult(w));
-            return w.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException("Cannot serialise XML", e);
         }
     }
 }

@@ -8,6 +8,7 @@ import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Done;
 import io.github.xmppiot.sensordata.element.Failure;
 import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.ReadoutMessage;
 import io.github.xmppiot.sensordata.element.Rejected;
 import io.github.xmppiot.sensordata.element.Req;
 import io.github.xmppiot.sensordata.element.Started;
@@ -240,32 +241,21 @@ public final class SensorDataClient extends Manager {
     private void onMessage(Stanza stanza) {
         Message m = (Message) stanza;
         for (ExtensionElement e : m.getExtensions()) {
-            if (!Req.NAMESPACE.equals(e.getNamespace())) {
+            if (!(e instanceof ReadoutMessage r)) {
                 continue;
             }
-            int seqnr;
-            if (e instanceof Fields f) {
-                seqnr = f.seqnr();
-            } else if (e instanceof Failure f) {
-                seqnr = f.seqnr();
-            } else if (e instanceof Started st) {
-                seqnr = st.seqnr();
-            } else if (e instanceof Done d) {
-                seqnr = d.seqnr();
-            } else {
-                continue;
-            }
-            ClientReadout s = active.get(seqnr);
+            ClientReadout s = active.get(r.seqnr());
             if (s == null || !s.acceptsFrom(m.getFrom())) {
                 continue;
             }
-            if (e instanceof Fields f) {
+            // one dispatch over the sealed ReadoutMessage (a pattern switch once the baseline is Java 21)
+            if (r instanceof Fields f) {
                 s.onFields(f, m.getFrom());
-            } else if (e instanceof Failure f) {
+            } else if (r instanceof Failure f) {
                 s.onFailure(f, m.getFrom());
-            } else if (e instanceof Started) {
+            } else if (r instanceof Started) {
                 s.onStarted(m.getFrom());
-            } else {
+            } else if (r instanceof Done) {
                 s.onDone(m.getFrom());
             }
         }

@@ -13,16 +13,10 @@ import io.github.xmppiot.sensordata.element.Rejected;
 import io.github.xmppiot.sensordata.element.Req;
 import io.github.xmppiot.sensordata.element.Started;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
-import java.io.InputStream;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -33,11 +27,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * Every XEP-0323 example (and the XEP-0324/0326 examples using its elements) parses with Smack's
- * {@link PacketParserUtils} into the expected element classes, and every XEP-0323 payload serialises back to an
+ * {@link PacketParserUtils} into the expected element classes, and every XEP-0323 payload serializes back to an
  * equivalent element ({@link XmlCompare}).
  */
 class XepExamplesTest {
@@ -77,15 +70,15 @@ class XepExamplesTest {
     @MethodSource("examples")
     void parsesAndRoundTrips(String file, List<Class<?>> expected) throws Exception {
         List<Class<?>> found = new ArrayList<>();
-        for (Element stanzaElement : stanzas(file)) {
-            Stanza stanza = PacketParserUtils.parseStanza(serialise(stanzaElement));
-            for (Element payload : children(stanzaElement, NS)) {
+        for (Element stanzaElement : XepExamples.stanzaElements(file)) {
+            Stanza stanza = PacketParserUtils.parseStanza(XepExamples.serialize(stanzaElement));
+            for (Element payload : XepExamples.children(stanzaElement, NS)) {
                 Object parsed = payloadOf(stanza, payload.getLocalName());
                 assertThat(parsed).as("%s: <%s/>", file, payload.getLocalName()).isNotNull();
                 found.add(parsed.getClass());
-                String reserialised = parsed instanceof IQ iq ? payloadXml(iq) : ((ExtensionElement) parsed).toXML()
+                String reserialized = parsed instanceof IQ iq ? payloadXml(iq) : ((ExtensionElement) parsed).toXML()
                         .toString();
-                assertThat(XmlCompare.difference(normalise(file, serialise(payload)), reserialised))
+                assertThat(XmlCompare.difference(normalise(file, XepExamples.serialize(payload)), reserialized))
                         .as("%s: <%s/> round trip", file, payload.getLocalName()).isEmpty();
             }
         }
@@ -106,8 +99,8 @@ class XepExamplesTest {
 
     /** The IQ's payload element only, as XML. */
     private static String payloadXml(IQ iq) throws Exception {
-        Element root = XmlCompare.parse(iq.toXML().toString());
-        return serialise(children(root, NS).get(0));
+        Element root = XepExamples.parse(iq.toXML().toString());
+        return XepExamples.serialize(XepExamples.children(root, NS).get(0));
     }
 
     /**
@@ -119,33 +112,5 @@ class XepExamplesTest {
             return xml.replace("identification=", "identity=").replace("...", "");
         }
         return xml;
-    }
-
-    private static List<Element> stanzas(String file) throws Exception {
-        String text;
-        try (InputStream in = XepExamplesTest.class.getResourceAsStream("/xep-examples/" + file)) {
-            assertThat(in).as(file).isNotNull();
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        Element root = XmlCompare.parse("<root xmlns='jabber:client'>" + text + "</root>");
-        return children(root, "jabber:client");
-    }
-
-    private static List<Element> children(Element parent, String ns) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && ns.equals(e.getNamespaceURI())) {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private static String serialise(Element e) throws Exception {
-        var t = TransformerFactory.newInstance().newTransformer();
-        t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-        StringWriter w = new StringWriter();
-        t.transform(new DOMSource(e), new StreamResult(w));
-        return w.toString();
     }
 }

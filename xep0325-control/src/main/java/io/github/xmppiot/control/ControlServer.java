@@ -9,6 +9,7 @@ import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -191,7 +191,7 @@ public final class ControlServer extends Manager {
     }
 
     private static IotErrorException asIotError(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t = Failures.unwrap(failure);
         return t instanceof IotErrorException e ? e : IotErrors.internalError(String.valueOf(t.getMessage()));
     }
 }

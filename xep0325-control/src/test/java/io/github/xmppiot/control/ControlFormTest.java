@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.control.element.ControlFormResponse;
 import io.github.xmppiot.control.element.ControlSet;
+import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
@@ -19,6 +20,7 @@ import io.github.xmppiot.core.value.DoubleValue;
 import io.github.xmppiot.core.value.IntValue;
 import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.core.xml.XmlCompare;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
@@ -31,13 +33,17 @@ import org.w3c.dom.Node;
 /** Control forms: building on the Thing side, reading and submitting on the client side. */
 class ControlFormTest {
 
+    static {
+        ControlProviders.register();
+    }
+
     private static final String XDV = "http://jabber.org/protocol/xdata-validate";
     private final Devices devices = new Devices();
 
     @Test
     void theDimmerFormIsExample15WithValidationOnEveryParameter() throws Exception {
         DataForm form = value(processor(ThingDirectory.of(devices.dimmer("Dimmer"))).form(CLIENT, Tokens.NONE, List.of()));
-        Element expected = Examples.payload(Examples.stanzaElements("xep-0325-example-15-fixed.xml").get(1));
+        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-15-fixed.xml").get(1));
         // Deliberate differences from the example: no XEP-0336 session (the form has no post-back fields), the
         // fieldref typo of the example fixed (CHECKLIST 9.3 #2), and xs:boolean validation on MainSwitch (XEP-0325
         // requires XEP-0122 validation on every parameter).
@@ -49,7 +55,7 @@ class ControlFormTest {
         validate.setAttribute("datatype", "xs:boolean");
         validate.appendChild(expected.getOwnerDocument().createElementNS(XDV, "xdv:basic"));
         mainSwitch.insertBefore(validate, mainSwitch.getElementsByTagNameNS("urn:xmpp:xdata:dynamic", "notSame").item(0));
-        assertThat(XmlCompare.difference(Examples.xml(expected),
+        assertThat(XmlCompare.difference(XepExamples.serialize(expected),
                 new ControlFormResponse(form).getChildElementXML().toString())).isEmpty();
     }
 
@@ -57,7 +63,7 @@ class ControlFormTest {
     void theSpotlightFormDescribesTheParametersOfExample28() throws Exception {
         DataForm ours = value(processor(ThingDirectory.of(devices.spotlight("Spotlight"))).form(CLIENT, Tokens.NONE,
                 List.of()));
-        ControlFormResponse theirs = (ControlFormResponse) Examples.stanzas("xep-0325-example-28-fixed.xml").get(1);
+        ControlFormResponse theirs = (ControlFormResponse) XepExamples.stanzas("xep-0325-example-28-fixed.xml").get(1);
         List<ParameterDescription> expected = describe(theirs.form());
         List<ParameterDescription> actual = describe(ours);
         assertThat(actual).isEqualTo(expected);
@@ -79,7 +85,7 @@ class ControlFormTest {
                 NodeRef.of("DigitalOutput3"), NodeRef.of("DigitalOutput4"));
         devices.state.put("DigitalOutput1/Output", io.github.xmppiot.core.value.BooleanValue.TRUE);
         DataForm form = value(processor(hub).form(CLIENT, Tokens.NONE, digital));
-        Element expected = Examples.payload(Examples.stanzaElements("xep-0325-example-22-fixed.xml").get(1));
+        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-22-fixed.xml").get(1));
         removeField(expected, "xdd session");
         assertThat(form.getTitle()).isEqualTo("DigitalOutput1, DigitalOutput2, ...");
         assertThat(describe(form)).isEqualTo(describe(toForm(expected)));
@@ -112,13 +118,13 @@ class ControlFormTest {
 
     @Test
     void aSubmissionCarriesOnlyEditedFieldsAndHiddenFieldsAndIsExample17() throws Exception {
-        ControlFormResponse received = (ControlFormResponse) Examples.stanzas("xep-0325-example-15-fixed.xml").get(1);
+        ControlFormResponse received = (ControlFormResponse) XepExamples.stanzas("xep-0325-example-15-fixed.xml").get(1);
         ControlForm form = ControlForm.of(JidCreate.from("dimmer@example.org"), List.of(), Tokens.NONE, received.form());
         assertThat(form.parameter("OutputPercent").orElseThrow().max()).isEqualTo(new IntValue(100));
         ControlSet set = form.edit().set("OutputPercent", 10).set("FadeTimeMilliseconds", 500).toElement();
-        Element expected = Examples.payload(Examples.stanzaElements("xep-0325-example-17.xml").get(0));
+        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-17.xml").get(0));
         expected.removeAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
-        assertThat(XmlCompare.difference(Examples.xml(expected), set.toXML().toString())).isEmpty();
+        assertThat(XmlCompare.difference(XepExamples.serialize(expected), set.toXML().toString())).isEmpty();
 
         assertThatThrownBy(() -> form.edit().set("OutputPercent", true)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> form.edit().set("Nope", 1)).isInstanceOf(IllegalArgumentException.class);
@@ -140,7 +146,7 @@ class ControlFormTest {
 
     private static DataForm toForm(Element x) throws Exception {
         return ((ControlFormResponse) org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
-                "<iq type='result' id='1' from='a@b/c'>" + Examples.xml(x) + "</iq>")).form();
+                "<iq type='result' id='1' from='a@b/c'>" + XepExamples.serialize(x) + "</iq>")).form();
     }
 
     private static Element field(Element x, String var) {

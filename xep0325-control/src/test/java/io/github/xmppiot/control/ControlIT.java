@@ -20,8 +20,7 @@ import io.github.xmppiot.hal.DigitalLevel;
 import io.github.xmppiot.hal.HalContext;
 import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.driver.DimmableLed;
-import io.github.xmppiot.hal.driver.Led;
-import io.github.xmppiot.hal.driver.Relay;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import io.github.xmppiot.hal.mock.MockHal;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.Friendship;
@@ -65,8 +64,8 @@ class ControlIT {
      */
     private Thing actuator() throws HalException {
         hal = board.open();
-        Relay relay = Relay.open(hal, new Relay.Config(RELAY_PIN, false));
-        Led led = Led.open(hal, new Led.Config(LED_PIN, false));
+        SwitchedOutput relay = SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, RELAY_PIN, false));
+        SwitchedOutput led = SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.LED, LED_PIN, false));
         DimmableLed dimmer = DimmableLed.open(hal, new DimmableLed.Config(DIMMER_PIN, 1000));
         Thing all = devices.allTypes("Device01");
         Thing.Builder b = Thing.builder("Device01")

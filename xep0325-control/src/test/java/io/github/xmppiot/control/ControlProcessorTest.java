@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.control.element.ParamError;
 import io.github.xmppiot.control.internal.ControlProcessor;
+import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
@@ -19,6 +20,7 @@ import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.IntValue;
 import io.github.xmppiot.core.value.ValueType;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +32,10 @@ import org.junit.jupiter.api.Test;
 
 /** The Thing-side logic of {@code set}, without a network. */
 class ControlProcessorTest {
+
+    static {
+        ControlProviders.register();
+    }
 
     private final Devices devices = new Devices();
 
@@ -177,13 +183,13 @@ class ControlProcessorTest {
     @Test
     void aFormSubmissionWritesOnlyTheSubmittedFieldsTypedByTheDeclarations() throws Exception {
         ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
-        value(p.set(CLIENT, ((io.github.xmppiot.control.element.SetRequest) Examples.stanzas("xep-0325-example-17.xml")
+        value(p.set(CLIENT, ((io.github.xmppiot.control.element.SetRequest) XepExamples.stanzas("xep-0325-example-17.xml")
                 .get(0)).controlSet()));
         assertThat(devices.writes).containsExactly("Dimmer/FadeTimeMilliseconds=500", "Dimmer/OutputPercent=10");
         assertThat(devices.state.get("Dimmer/MainSwitch")).isEqualTo(BooleanValue.TRUE);
 
         devices.writes.clear();
-        IotErrorException e = failure(p.set(CLIENT, ((io.github.xmppiot.control.element.SetRequest) Examples
+        IotErrorException e = failure(p.set(CLIENT, ((io.github.xmppiot.control.element.SetRequest) XepExamples
                 .stanzas("xep-0325-example-18-fixed.xml").get(0)).controlSet()));
         assertThat(errors(e)).containsOnlyKeys("OutputPercent");
         IotErrorException bool = failure(p.set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'><x xmlns='jabber:x:data'"
@@ -217,7 +223,7 @@ class ControlProcessorTest {
     /** Example 14: fade time, then output level. */
     static final class Examples14 {
         static io.github.xmppiot.control.element.ControlSet set() throws Exception {
-            return (io.github.xmppiot.control.element.ControlSet) Examples.stanzas("xep-0325-example-14.xml").get(0)
+            return (io.github.xmppiot.control.element.ControlSet) XepExamples.stanzas("xep-0325-example-14.xml").get(0)
                     .getExtensionElement("set", "urn:xmpp:iot:control");
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jivesoftware.smack.xml.XmlPullParser;
@@ -14,7 +15,7 @@ import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.QueryProgress;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
-import java.nio.file.Path;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,30 +26,40 @@ import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
-/** Every XEP-0326 example parses into typed elements, and re-serialises to equivalent XML (XEP-0326 §3). */
+/** Every XEP-0326 example parses into typed elements, and re-serializes to equivalent XML (XEP-0326 §3). */
 class ExamplesTest {
 
-    static Stream<Path> examples() throws Exception {
-        return ExampleCorpus.files().stream();
+    static final String NS = "urn:xmpp:iot:concentrators";
+
+    static {
+        ConcentratorProviders.register();
     }
 
-    static Stream<Path> knownCommandExamples() throws Exception {
-        return examples().filter(p -> !p.getFileName().toString().startsWith("xep-0326-example-107"));
+    static Stream<String> examples() {
+        return XepExamples.files(326).stream();
+    }
+
+    static Stream<String> knownCommandExamples() {
+        return examples().filter(f -> !f.startsWith("xep-0326-example-107"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("knownCommandExamples")
-    void everyPayloadParsesAndRoundTrips(Path file) throws Exception {
-        List<Stanza> stanzas = ExampleCorpus.stanzas(file);
+    void everyPayloadParsesAndRoundTrips(String file) throws Exception {
+        List<Stanza> stanzas = XepExamples.parseStanzas(withoutElisionLines(file));
         assertThat(stanzas).isNotEmpty();
         List<String> typedXml = new ArrayList<>();
         for (Stanza s : stanzas) {
             for (ExtensionElement payload : payloads(s)) {
                 typedXml.add(payload.toXML().toString());
             }
-            if (s instanceof IQ iq && ExampleCorpus.NS.equals(iq.getChildElementNamespace())) {
-                assertThat(iq).as("%s: %s", file.getFileName(), iq.getChildElementName())
+            if (s instanceof IQ iq && NS.equals(iq.getChildElementNamespace())) {
+                assertThat(iq).as("%s: %s", file, iq.getChildElementName())
                         .isNotInstanceOf(MalformedRequest.class)
                         .isInstanceOfAny(ConcentratorRequest.class, ConcentratorResponse.class);
                 if (iq instanceof ConcentratorResponse r) {
@@ -58,18 +69,18 @@ class ExamplesTest {
                 typedXml.add(childXml(iq));
             }
         }
-        List<String> expected = ExampleCorpus.payloads(ExampleCorpus.wrapped(file));
-        assertThat(typedXml).as("payload count of %s", file.getFileName()).hasSameSizeAs(expected);
+        List<String> expected = payloads(XepExamples.wrap(withoutElisionLines(file)), true);
+        assertThat(typedXml).as("payload count of %s", file).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             Optional<String> diff = XmlCompare.difference(expected.get(i), typedXml.get(i));
-            assertThat(diff).as("%s payload %d:\n%s\n---\n%s", file.getFileName(), i, expected.get(i), typedXml.get(i)).isEmpty();
+            assertThat(diff).as("%s payload %d:\n%s\n---\n%s", file, i, expected.get(i), typedXml.get(i)).isEmpty();
         }
     }
 
     @Test
     void unknownCommandExampleAnswersNotImplemented() throws Exception {
-        Path file = examples().filter(p -> p.getFileName().toString().startsWith("xep-0326-example-107")).findFirst().orElseThrow();
-        List<String> payloads = ExampleCorpus.payloads(ExampleCorpus.wrapped(file));
+        String file = examples().filter(f -> f.startsWith("xep-0326-example-107")).findFirst().orElseThrow();
+        List<String> payloads = payloads(XepExamples.wrap(withoutElisionLines(file)), true);
         assertThat(payloads).hasSize(2);
         assertThat(ConcentratorCommand.fromElement("holabandola")).isEmpty();
         XmlPullParser parser = PacketParserUtils.getParserFor(payloads.get(1));
@@ -84,7 +95,7 @@ class ExamplesTest {
         List<ExtensionElement> out = new ArrayList<>();
         if (s instanceof Message m) {
             for (ExtensionElement e : m.getExtensions()) {
-                if (ExampleCorpus.NS.equals(e.getNamespace())) {
+                if (NS.equals(e.getNamespace())) {
                     assertThat(e).isInstanceOfAny(NodeEvent.class, QueryProgress.class);
                     out.add(e);
                 }
@@ -96,8 +107,53 @@ class ExamplesTest {
     /** The IQ's payload element alone, without the {@code <error/>} this SDK adds to failures. */
     private static String childXml(IQ iq) {
         String whole = iq.toXML().toString();
-        List<String> p = ExampleCorpus.payloads(whole, false);
+        List<String> p = payloads(whole, false);
         assertThat(p).hasSize(1);
         return p.get(0);
+    }
+
+    /** The example's text without the lines that hold only the XEP's {@code ...} elision. */
+    private static String withoutElisionLines(String file) {
+        return XepExamples.text(file).replaceAll("(?m)^\\s*\\.\\.\\.\\s*$", "");
+    }
+
+    /**
+     * The XEP-0326 payload elements (children of each stanza in the 0326 namespace) of one stanza or of several wrapped
+     * in a root, serialized without elisions; forms are passed through Smack's form provider and serializer only if
+     * {@code normalizeForms}.
+     */
+    private static List<String> payloads(String xml, boolean normalizeForms) {
+        Element root = XepExamples.parse(xml);
+        List<Element> stanzas = root.getLocalName().equals("stanzas") ? XepExamples.children(root) : List.of(root);
+        List<String> out = new ArrayList<>();
+        for (Element stanza : stanzas) {
+            for (Element payload : XepExamples.children(stanza, NS)) {
+                XepExamples.removeElisions(payload);
+                if (normalizeForms) {
+                    normalizeForms(payload);
+                }
+                out.add(XepExamples.serialize(payload));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces each data form by Smack's own serialization of it: Smack omits field types that are implied and writes
+     * the XEP-0141 layout after the fields, so forms are compared after one pass through Smack's form provider.
+     */
+    private static void normalizeForms(Element payload) {
+        for (Node c = payload.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element x && "x".equals(x.getLocalName()) && "jabber:x:data".equals(x.getNamespaceURI())) {
+                try {
+                    DataForm form = DataFormProvider.INSTANCE.parse(PacketParserUtils.getParserFor(XepExamples.serialize(x)));
+                    Node imported = payload.getOwnerDocument().importNode(XepExamples.parse(form.toXML().toString()), true);
+                    payload.replaceChild(imported, x);
+                    c = imported;
+                } catch (Exception e) {
+                    throw new IllegalStateException("form does not parse: " + e, e);
+                }
+            }
+        }
     }
 }

@@ -25,6 +25,7 @@ import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import io.github.xmppiot.testkit.StanzaFuzz;
+import io.github.xmppiot.testkit.XepExamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class StrangerFuzzIT {
         Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
         XMPPTCPConnection stranger = server.connect("fuzzhubstranger");
         Jid to = hubConn.getUser();
-        List<StanzaFuzz.Sample> samples = new ArrayList<>(samples("/xep-examples"));
+        List<StanzaFuzz.Sample> samples = new ArrayList<>(StanzaFuzz.samplesIn(XepExamples.folder()));
         samples.addAll(samples("/fuzz-examples"));
         try {
             Map<FuzzProbe.Answer, Integer> answers = fuzz(stranger, hubConn, samples, () -> {

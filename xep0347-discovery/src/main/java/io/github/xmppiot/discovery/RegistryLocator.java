@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import java.time.Duration;
 import java.util.List;
@@ -149,7 +150,7 @@ public final class RegistryLocator {
         CompletableFuture<Jid> result = bounded.handle((jid, e) -> {
             roster.removePresenceEventListener(listener);
             if (e != null) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                Throwable cause = Failures.unwrap(e);
                 throw new CompletionException(cause instanceof RegistryNotFoundException ? cause
                         : new RegistryNotFoundException("registry " + account + " is not online"));
             }

@@ -10,6 +10,7 @@ import io.github.xmppiot.testkit.FuzzProbe;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import io.github.xmppiot.testkit.StanzaFuzz;
+import io.github.xmppiot.testkit.XepExamples;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +50,7 @@ class StrangerFuzzIT {
     }
 
     static Arbitrary<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases() throws Exception {
-        List<StanzaFuzz.Sample> samples = StanzaFuzz.samplesIn(Path.of(StrangerFuzzIT.class
-                .getResource("/xep-examples").toURI()));
+        List<StanzaFuzz.Sample> samples = StanzaFuzz.samplesIn(XepExamples.folder());
         Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(Arbitraries.of(StanzaFuzz.Kind.class),
                 Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 5_000))
                 .as(StanzaFuzz.Mutation::new);

@@ -9,6 +9,7 @@ import io.github.xmppiot.core.xml.XmlCompare;
 import io.github.xmppiot.discovery.element.Found;
 import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /** Every XEP-0347 example: XML ones parse with our providers and round-trip as XML; text ones are interpreted. */
 class XepExamplesTest {
@@ -39,35 +39,35 @@ class XepExamplesTest {
     @ParameterizedTest(name = "example {0}")
     @MethodSource("xmlExamples")
     void xmlExampleParsesAndRoundTrips(int number) throws Exception {
-        List<Element> elements = Examples.elements(number);
+        List<Element> elements = elements(number);
         assertThat(elements).isNotEmpty();
         for (Element e : elements) {
             if (!"iq".equals(e.getLocalName())) {
                 continue; // example 9: registry parameter template, XML but no stanza
             }
-            Stanza stanza = PacketParserUtils.parseStanza(Examples.serialize(e));
+            Stanza stanza = PacketParserUtils.parseStanza(XepExamples.serialize(e));
             assertThat(stanza).isInstanceOf(IQ.class);
-            Element payload = Examples.firstChild(e);
+            Element payload = XepExamples.firstChild(e);
             if (payload == null || !"urn:xmpp:iot:discovery".equals(payload.getNamespaceURI())) {
                 continue;
             }
             assertThat(stanza).as("example %d parsed", number).isNotInstanceOf(MalformedRequest.class);
             if (number == 41 || number == 42) {
-                removeElision(payload);
+                XepExamples.removeElisions(payload);
             }
             String ours = ((IQ) stanza).getChildElementXML().toString();
-            assertThat(XmlCompare.difference(Examples.serialize(payload), ours)).as("example %d", number).isEmpty();
+            assertThat(XmlCompare.difference(XepExamples.serialize(payload), ours)).as("example %d", number).isEmpty();
         }
     }
 
     @Test
     void example3IsMalformedByDesign() {
-        assertThatThrownBy(() -> Examples.elements(3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> elements(3)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void example40IsTheSearchWithSixOperators() throws Exception {
-        Search s = (Search) PacketParserUtils.parseStanza(Examples.serialize(Examples.elements(40).get(0)));
+        Search s = (Search) PacketParserUtils.parseStanza(XepExamples.serialize(elements(40).get(0)));
         assertThat(s.operators()).extracting(SearchOperator::elementName)
                 .containsExactly("strEq", "strEq", "strMask", "numRange", "numRange", "numRange");
         assertThat(s.maxCount()).contains(20);
@@ -79,9 +79,9 @@ class XepExamplesTest {
 
     @Test
     void example41FoundThingCarriesTags() throws Exception {
-        Element iq = Examples.elements(41).get(0);
-        removeElision(Examples.firstChild(iq));
-        Found f = (Found) PacketParserUtils.parseStanza(Examples.serialize(iq));
+        Element iq = elements(41).get(0);
+        XepExamples.removeElisions(XepExamples.firstChild(iq));
+        Found f = (Found) PacketParserUtils.parseStanza(XepExamples.serialize(iq));
         FoundThing t = f.result().things().get(0);
         assertThat(t.owner().toString()).isEqualTo("owner@example.org");
         assertThat(t.tag("lon")).contains(MetaTag.num("LON", "-71.519722"));
@@ -90,7 +90,7 @@ class XepExamplesTest {
 
     @Test
     void example14IsTheClaimStringOfExample15() {
-        String claim = Examples.text(14).strip();
+        String claim = text(14).strip();
         List<MetaTag> tags = ClaimUri.decode(claim);
         assertThat(tags).containsExactly(MetaTag.str("SN", "394872348732948723"), MetaTag.str("MAN", "www.ktc.se"),
                 MetaTag.str("MODEL", "IMC"), MetaTag.num("V", "1.2"), MetaTag.str("KEY", "4857402340298342"));
@@ -99,7 +99,7 @@ class XepExamplesTest {
 
     @Test
     void example7TxtRecordNamesRegistryAndProvisioning() {
-        Map<String, String> txt = XmppServerAdvert.parseTxt(Examples.text(7).lines().toList());
+        Map<String, String> txt = XmppServerAdvert.parseTxt(text(7).lines().toList());
         XmppServerAdvert a = new XmppServerAdvert("pronto", "pronto.local.", 5222, txt);
         assertThat(a.txtVersion()).contains("1");
         assertThat(a.registries()).extracting(Object::toString).containsExactly("registry@example.com");
@@ -108,19 +108,19 @@ class XepExamplesTest {
 
     @Test
     void example8QuotedTxtStringsGiveTheSameRecord() {
-        List<String> quoted = Examples.text(8).lines().map(String::strip).filter(l -> l.startsWith("\"")).toList();
+        List<String> quoted = text(8).lines().map(String::strip).filter(l -> l.startsWith("\"")).toList();
         assertThat(quoted).hasSize(4);
-        assertThat(XmppServerAdvert.parseTxt(quoted)).isEqualTo(XmppServerAdvert.parseTxt(Examples.text(7).lines().toList()));
+        assertThat(XmppServerAdvert.parseTxt(quoted)).isEqualTo(XmppServerAdvert.parseTxt(text(7).lines().toList()));
     }
 
     @Test
     void textExamplesAreNotXml() {
         for (int n : NOT_XML) {
-            String text = Examples.text(n);
+            String text = text(n);
             assertThat(text).as("example %d", n).isNotBlank();
             List<Element> elements;
             try {
-                elements = Examples.elements(n);
+                elements = elements(n);
             } catch (IllegalArgumentException notWellFormed) {
                 continue; // examples 1 and 6 contain <...> placeholders
             }
@@ -128,13 +128,11 @@ class XepExamplesTest {
         }
     }
 
-    private static void removeElision(Element found) {
-        for (Node n = found.getFirstChild(); n != null; ) {
-            Node next = n.getNextSibling();
-            if (n.getNodeType() == Node.TEXT_NODE && n.getTextContent().strip().equals("...")) {
-                found.removeChild(n);
-            }
-            n = next;
-        }
+    private static String text(int number) {
+        return XepExamples.text(XepExamples.file(347, number));
+    }
+
+    private static List<Element> elements(int number) {
+        return XepExamples.stanzaElements(XepExamples.file(347, number));
     }
 }

@@ -15,10 +15,10 @@ import io.github.xmppiot.hal.HalContext;
 import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.bind.DriverBindings;
 import io.github.xmppiot.hal.driver.Bh1750;
+import io.github.xmppiot.hal.driver.BinarySensor;
 import io.github.xmppiot.hal.driver.Bme280;
 import io.github.xmppiot.hal.driver.DimmableLed;
-import io.github.xmppiot.hal.driver.MotionSensor;
-import io.github.xmppiot.hal.driver.Relay;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import io.github.xmppiot.hal.mock.MockDevices;
 import io.github.xmppiot.hal.mock.MockHal;
 import io.github.xmppiot.hal.mock.MockI2cDevice;
@@ -51,7 +51,7 @@ public final class DemoBoard implements AutoCloseable {
     private final MockHal simulation;
     private final ExecutorService io;
     private final Thing thing;
-    private final Relay relay;
+    private final SwitchedOutput relay;
     private final DimmableLed led;
 
     private DemoBoard(HalContext hal, MockHal simulation, NodeRef node) throws HalException {
@@ -64,8 +64,8 @@ public final class DemoBoard implements AutoCloseable {
         });
         Bme280 bme = Bme280.open(hal, Bme280.Config.DEFAULT);
         Bh1750 bh = Bh1750.open(hal, Bh1750.Config.DEFAULT);
-        MotionSensor pir = MotionSensor.open(hal, MotionSensor.Config.of(PIR_PIN));
-        this.relay = Relay.open(hal, new Relay.Config(RELAY_PIN, false));
+        BinarySensor pir = BinarySensor.open(hal, BinarySensor.Config.of(BinarySensor.Preset.MOTION, PIR_PIN));
+        this.relay = SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, RELAY_PIN, false));
         this.led = DimmableLed.open(hal, new DimmableLed.Config(LED_PIN, 1000));
         this.thing = Thing.builder(node)
                 .meta("CLASS", "Multisensor")
@@ -74,8 +74,8 @@ public final class DemoBoard implements AutoCloseable {
                 .meta(new NumericTag("V", "1.0"))
                 .sensor(DriverBindings.bme280(bme, io))
                 .sensor(simulation != null ? simulatedLight(bh, simulation) : DriverBindings.bh1750(bh, io))
-                .sensor(DriverBindings.motion(pir, io))
-                .parameter(DriverBindings.relay(relay, "Relay"))
+                .sensor(DriverBindings.binarySensor(pir, io))
+                .parameter(DriverBindings.switchedOutput(relay, "Relay"))
                 .parameter(DriverBindings.dimmer(led, "Brightness"))
                 .build();
     }

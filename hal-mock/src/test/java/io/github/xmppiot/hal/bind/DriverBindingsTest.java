@@ -15,7 +15,7 @@ import io.github.xmppiot.hal.HalContext;
 import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.driver.Bme280;
 import io.github.xmppiot.hal.driver.DimmableLed;
-import io.github.xmppiot.hal.driver.Relay;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import io.github.xmppiot.hal.mock.MockDevices;
 import io.github.xmppiot.hal.mock.MockHal;
 import java.time.Clock;
@@ -59,7 +59,8 @@ class DriverBindingsTest {
     void relayAndDimmerAreControlParametersThatDriveTheHal() throws HalException {
         MockHal mock = MockHal.create();
         try (HalContext hal = mock.open()) {
-            ControlParameter relay = DriverBindings.relay(Relay.open(hal, new Relay.Config(17, false)), "Output");
+            ControlParameter relay = DriverBindings.switchedOutput(
+                    SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 17, false)), "Output");
             ControlParameter dimmer = DriverBindings.dimmer(DimmableLed.open(hal, new DimmableLed.Config(18, 1000)), "Brightness");
             relay.apply(BooleanValue.TRUE).toCompletableFuture().join();
             assertThat(mock.pin(17).level()).isEqualTo(DigitalLevel.HIGH);

@@ -32,11 +32,11 @@ public abstract class GpioDriverContract {
 
     @Test
     void buttonReportsOnePressDespiteContactBounce() throws HalException {
-        PushButton button = PushButton.open(fx.hal(), PushButton.Config.of(17));
+        BinarySensor button = BinarySensor.open(fx.hal(), BinarySensor.Config.of(BinarySensor.Preset.BUTTON, 17));
         fx.drive(17, DigitalLevel.HIGH); // released (pull-up)
         fx.clock().advanceMillis(20);
         button.onChange(events::add);
-        assertThat(button.isPressed()).isFalse();
+        assertThat(button.isActive()).isFalse();
 
         fx.drive(17, DigitalLevel.LOW);
         fx.clock().advanceMillis(3);
@@ -45,11 +45,11 @@ public abstract class GpioDriverContract {
         fx.drive(17, DigitalLevel.LOW);
         fx.clock().advanceMillis(19);
         assertThat(events).isEmpty();
-        assertThat(button.isPressed()).isFalse();
+        assertThat(button.isActive()).isFalse();
 
         fx.clock().advanceMillis(1);
         assertThat(events).containsExactly(true);
-        assertThat(button.isPressed()).isTrue();
+        assertThat(button.isActive()).isTrue();
 
         fx.drive(17, DigitalLevel.HIGH);
         fx.clock().advanceMillis(20);
@@ -58,7 +58,7 @@ public abstract class GpioDriverContract {
 
     @Test
     void buttonIgnoresAGlitchShorterThanTheDebouncePeriod() throws HalException {
-        PushButton button = PushButton.open(fx.hal(), PushButton.Config.of(17));
+        BinarySensor button = BinarySensor.open(fx.hal(), BinarySensor.Config.of(BinarySensor.Preset.BUTTON, 17));
         fx.drive(17, DigitalLevel.HIGH);
         fx.clock().advanceMillis(20);
         button.onChange(events::add);
@@ -69,29 +69,29 @@ public abstract class GpioDriverContract {
         fx.clock().advanceMillis(100);
 
         assertThat(events).isEmpty();
-        assertThat(button.isPressed()).isFalse();
+        assertThat(button.isActive()).isFalse();
     }
 
     @Test
     void motionSensorIsActiveHigh() throws HalException {
-        MotionSensor pir = MotionSensor.open(fx.hal(), MotionSensor.Config.of(4));
+        BinarySensor pir = BinarySensor.open(fx.hal(), BinarySensor.Config.of(BinarySensor.Preset.MOTION, 4));
         fx.drive(4, DigitalLevel.LOW);
         fx.clock().advanceMillis(50);
         pir.onChange(events::add);
 
         fx.drive(4, DigitalLevel.HIGH);
         fx.clock().advanceMillis(50);
-        assertThat(pir.motionDetected()).isTrue();
+        assertThat(pir.isActive()).isTrue();
         fx.drive(4, DigitalLevel.LOW);
         fx.clock().advanceMillis(50);
 
         assertThat(events).containsExactly(true, false);
-        assertThat(pir.motionDetected()).isFalse();
+        assertThat(pir.isActive()).isFalse();
     }
 
     @Test
     void relayStartsOffAndSwitches() throws HalException {
-        Relay relay = Relay.open(fx.hal(), new Relay.Config(23, false));
+        SwitchedOutput relay = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 23, false));
         assertThat(fx.outputLevel(23)).isEqualTo(DigitalLevel.LOW);
         assertThat(relay.isOn()).isFalse();
 
@@ -104,7 +104,7 @@ public abstract class GpioDriverContract {
 
     @Test
     void activeLowRelayIsDrivenHighWhileOff() throws HalException {
-        Relay relay = Relay.open(fx.hal(), new Relay.Config(24, true));
+        SwitchedOutput relay = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 24, true));
         assertThat(fx.outputLevel(24)).isEqualTo(DigitalLevel.HIGH);
 
         relay.on();
@@ -114,7 +114,7 @@ public abstract class GpioDriverContract {
 
     @Test
     void ledSwitches() throws HalException {
-        Led led = Led.open(fx.hal(), new Led.Config(27, false));
+        SwitchedOutput led = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.LED, 27, false));
         led.set(true);
         assertThat(fx.outputLevel(27)).isEqualTo(DigitalLevel.HIGH);
         led.set(false);

@@ -1,5 +1,6 @@
 package io.github.xmppiot.core.iq;
 
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import java.time.Duration;
 import java.util.Objects;
@@ -21,8 +22,7 @@ import org.jivesoftware.smack.packet.IQ;
  * <ul>
  *   <li>a {@link MalformedRequest} is answered with {@code modify/bad-request} before {@link #handle} is called;</li>
  *   <li>{@link #handle} returns a stage; if it is already complete the answer goes out at once (unless a subclass
- *       takes it over with {@link #answerLater}, or adds work after it with {@link #followUp}), otherwise when it
- *       completes;</li>
+ *       takes it over with {@link #answerLater}), otherwise when it completes;</li>
  *   <li>an {@link IotErrorException} becomes that XMPP error, any other failure {@code internal-server-error};</li>
  *   <li>a stage that does not complete within the answer timeout is answered with {@code internal-server-error}.</li>
  * </ul>
@@ -98,7 +98,7 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
      * <p>When this returns true, the subclass owns the answer and must make {@code sendAnswer} run exactly once, on any
      * thread, now or later; the handler then returns nothing to Smack. {@code sendAnswer} is safe against mistakes: only
      * its first run sends, later runs do nothing. If this method throws, the answer is sent at once. When this returns
-     * false, {@link #followUp} is consulted as before.
+     * false, the handler returns the answer to Smack.
      *
      * <p>Called on one of Smack's handler threads, never its reader thread; it must not block for long, since Smack
      * runs the handlers of one connection on a small pool. Not called for answers completed later. The default
@@ -113,21 +113,6 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
         return false;
     }
 
-    /**
-     * Work that must follow an answer that was ready at once ({@link #handle} returned a completed stage), such as
-     * results streamed after an acknowledgement. Consulted only when {@link #answerLater} returned false. When this
-     * returns non-null, the answer is sent first and the work then runs on the same thread, which is one of Smack's
-     * handler threads, never its reader thread; it must not block for long. Not called for answers completed later.
-     * The default returns null.
-     *
-     * @param request the request
-     * @param answer  the answer just produced (a result or an error)
-     * @return the work to run after sending the answer, or null for none
-     */
-    protected Runnable followUp(R request, IQ answer) {
-        return null;
-    }
-
     /** Answers a request whose answer was ready at once, through the hooks; returns what Smack should send. */
     private IQ answerReady(R request, IQ response) {
         Runnable sendAnswer = new SendOnce(response);
@@ -140,14 +125,7 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             sendAnswer.run();
             return null;
         }
-        Runnable next = followUp(request, response);
-        if (next == null) {
-            return response;
-        }
-        // The answer goes out first, then the follow-up runs on this (Smack's handler) thread: no hop.
-        sendAnswer.run();
-        next.run();
-        return null;
+        return response;
     }
 
     /** Sends one answer on its first run; later runs do nothing. */
@@ -198,10 +176,7 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
     }
 
     private static IQ errorFor(IQ request, Throwable failure) {
-        Throwable t = failure;
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.unwrap(failure);
         if (t instanceof IotErrorException iot) {
             return IQ.createErrorResponse(request, iot.toStanzaError());
         }

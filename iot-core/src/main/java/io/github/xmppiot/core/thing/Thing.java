@@ -1,6 +1,7 @@
 package io.github.xmppiot.core.thing;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
@@ -172,11 +173,7 @@ public final class Thing {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.unwrap(e);
         return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 

@@ -12,13 +12,11 @@ import io.github.xmppiot.core.value.NumericValue;
 import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.driver.Bh1750;
+import io.github.xmppiot.hal.driver.BinarySensor;
 import io.github.xmppiot.hal.driver.Bme280;
 import io.github.xmppiot.hal.driver.DimmableLed;
 import io.github.xmppiot.hal.driver.Ds18b20;
-import io.github.xmppiot.hal.driver.Led;
-import io.github.xmppiot.hal.driver.MotionSensor;
-import io.github.xmppiot.hal.driver.PushButton;
-import io.github.xmppiot.hal.driver.Relay;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -78,54 +76,30 @@ public final class DriverBindings {
     }
 
     /**
-     * A PIR sensor as the momentary boolean field {@code Motion}.
+     * A binary sensor as a momentary boolean field (XEP-0323) named by its preset: {@code Motion} for a PIR sensor,
+     * {@code Pressed} for a push button.
      *
      * @param sensor   the driver
      * @param executor where the GPIO read runs
      * @return the sensor
      */
-    public static Sensor motion(MotionSensor sensor, Executor executor) {
+    public static Sensor binarySensor(BinarySensor sensor, Executor executor) {
+        String field = sensor.preset().fieldName();
         return Sensor.blocking(executor, (scope, now) ->
-                fields(scope, now, Field.momentary("Motion", BooleanValue.of(sensor.motionDetected()))));
+                fields(scope, now, Field.momentary(field, BooleanValue.of(sensor.isActive()))));
     }
 
     /**
-     * A push button as the momentary boolean field {@code Pressed}.
+     * A switched output (relay or LED) as a boolean control parameter (XEP-0325), labelled by its preset.
      *
-     * @param button   the driver
-     * @param executor where the GPIO read runs
-     * @return the sensor
-     */
-    public static Sensor button(PushButton button, Executor executor) {
-        return Sensor.blocking(executor, (scope, now) ->
-                fields(scope, now, Field.momentary("Pressed", BooleanValue.of(button.isPressed()))));
-    }
-
-    /**
-     * A relay as a boolean control parameter.
-     *
-     * @param relay the driver
-     * @param name  the parameter name, for example {@code "Output"}
+     * @param output the driver
+     * @param name   the parameter name, for example {@code "Output"}
      * @return the parameter; its state is readable as a writable field
      */
-    public static ControlParameter relay(Relay relay, String name) {
-        return ControlParameter.builder(name, ValueType.BOOLEAN).label("Relay output")
-                .current(() -> BooleanValue.of(relay.isOn()))
-                .onSet(v -> hardware(() -> relay.set(((BooleanValue) v).value())))
-                .build();
-    }
-
-    /**
-     * An LED as a boolean control parameter.
-     *
-     * @param led  the driver
-     * @param name the parameter name, for example {@code "Led"}
-     * @return the parameter
-     */
-    public static ControlParameter led(Led led, String name) {
-        return ControlParameter.builder(name, ValueType.BOOLEAN).label("LED")
-                .current(() -> BooleanValue.of(led.isOn()))
-                .onSet(v -> hardware(() -> led.set(((BooleanValue) v).value())))
+    public static ControlParameter switchedOutput(SwitchedOutput output, String name) {
+        return ControlParameter.builder(name, ValueType.BOOLEAN).label(output.preset().label())
+                .current(() -> BooleanValue.of(output.isOn()))
+                .onSet(v -> hardware(() -> output.set(((BooleanValue) v).value())))
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package io.github.xmppiot.hal.driver;
 
 /**
- * Receives the new state of a binary sensor ({@link PushButton}, {@link MotionSensor}) after debouncing.
+ * Receives the new state of a binary sensor ({@link BinarySensor}) after debouncing.
  *
  * @since 0.1.0
  */

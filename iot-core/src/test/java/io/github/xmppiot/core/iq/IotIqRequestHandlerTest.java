@@ -6,8 +6,10 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jivesoftware.smack.XMPPConnection;
@@ -17,7 +19,7 @@ import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.impl.JidCreate;
 
-/** The answer paths of {@link IotIqRequestHandler} for answers ready at once: returned, taken over, followed up. */
+/** The answer paths of {@link IotIqRequestHandler} for answers ready at once: returned or taken over. */
 class IotIqRequestHandlerTest {
 
     /** What the connection sent and what else happened, in order. */
@@ -45,17 +47,15 @@ class IotIqRequestHandlerTest {
         }
     }
 
-    /** A handler answering with {@code answer} and delegating both hooks to the given functions. */
+    /** A handler answering with {@code answer} and delegating its hook to the given function. */
     private class Handler extends IotIqRequestHandler<Q> {
         private final Function<Q, CompletionStage<? extends IQ>> answer;
         private final TakeOver takeOver;
-        private final Runnable followUp;
 
-        Handler(Function<Q, CompletionStage<? extends IQ>> answer, TakeOver takeOver, Runnable followUp) {
+        Handler(Function<Q, CompletionStage<? extends IQ>> answer, TakeOver takeOver) {
             super(connection, "q", "urn:test", IQ.Type.get, Q.class, Duration.ofSeconds(5));
             this.answer = answer;
             this.takeOver = takeOver;
-            this.followUp = followUp;
         }
 
         @Override
@@ -66,11 +66,6 @@ class IotIqRequestHandlerTest {
         @Override
         protected boolean answerLater(Q request, IQ response, Runnable sendAnswer) {
             return takeOver.answerLater(response, sendAnswer);
-        }
-
-        @Override
-        protected Runnable followUp(Q request, IQ response) {
-            return followUp;
         }
     }
 
@@ -98,7 +93,7 @@ class IotIqRequestHandlerTest {
 
     @Test
     void withoutHooksTheReadyAnswerIsReturnedToSmack() throws Exception {
-        IQ answer = new Handler(IotIqRequestHandlerTest::result, (a, s) -> false, null).handleIQRequest(request());
+        IQ answer = new Handler(IotIqRequestHandlerTest::result, (a, s) -> false).handleIQRequest(request());
         assertThat(answer).isNotNull();
         assertThat(answer.getType()).isEqualTo(IQ.Type.result);
         assertThat(answer.getStanzaId()).isEqualTo("r1");
@@ -111,7 +106,7 @@ class IotIqRequestHandlerTest {
         Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
             kept.set(s);
             return true;
-        }, () -> events.add("followUp must not run"));
+        });
 
         assertThat(h.handleIQRequest(request())).isNull();
         assertThat(events).isEmpty();
@@ -132,7 +127,7 @@ class IotIqRequestHandlerTest {
         Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
             kept.set(s);
             return true;
-        }, null);
+        });
         assertThat(h.handleIQRequest(request())).isNull();
         Thread[] racers = new Thread[4];
         for (int i = 0; i < racers.length; i++) {
@@ -151,7 +146,7 @@ class IotIqRequestHandlerTest {
         Handler h = new Handler(r -> CompletableFuture.failedFuture(IotErrors.forbidden("no")), (a, s) -> {
             seen.set(a);
             return false;
-        }, null);
+        });
         IQ answer = h.handleIQRequest(request());
         assertThat(answer).isSameAs(seen.get());
         assertThat(answer.getType()).isEqualTo(IQ.Type.error);
@@ -164,24 +159,25 @@ class IotIqRequestHandlerTest {
         Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
             s.run();
             throw new IllegalStateException("bug after sending");
-        }, null);
+        });
         assertThat(h.handleIQRequest(request())).isNull();
         assertThat(sent()).hasSize(1);
 
         events.clear();
         Handler before = new Handler(IotIqRequestHandlerTest::result, (a, s) -> {
             throw new IllegalStateException("bug before sending");
-        }, null);
+        });
         assertThat(before.handleIQRequest(request())).isNull();
         assertThat(sent()).hasSize(1);
     }
 
     @Test
-    void followUpStillRunsAfterTheAnswerWasSent() throws Exception {
-        Handler h = new Handler(IotIqRequestHandlerTest::result, (a, s) -> false, () -> events.add("followUp"));
-        assertThat(h.handleIQRequest(request())).isNull();
-        assertThat(events).hasSize(2);
-        assertThat(events.get(0)).isInstanceOf(IQ.class);
-        assertThat(events.get(1)).isEqualTo("followUp");
+    void aFailureInsideNestedWrappersBecomesItsXmppError() throws Exception {
+        Handler h = new Handler(r -> CompletableFuture.failedFuture(
+                new CompletionException(new ExecutionException(IotErrors.forbidden("no")))), (a, s) -> false);
+        IQ answer = h.handleIQRequest(request());
+        assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
+        assertThat(answer.getStanzaId()).isEqualTo("r1");
     }
 }

@@ -3,7 +3,6 @@ package io.github.xmppiot.sensordata.element;
 import io.github.xmppiot.core.xml.IotXml;
 import java.util.List;
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -16,7 +15,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param errors the errors, in document order
  * @since 0.1.0
  */
-public record Failure(int seqnr, boolean done, List<FailureError> errors) implements ExtensionElement {
+public record Failure(int seqnr, boolean done, List<FailureError> errors) implements ReadoutMessage {
 
     /** Element name. */
     public static final String ELEMENT = "failure";

@@ -5,7 +5,6 @@ import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.sensordata.internal.FieldXml;
 import java.util.List;
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -22,7 +21,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param problems descriptions of unreadable field values received (empty when built locally)
  * @since 0.1.0
  */
-public record Fields(int seqnr, boolean done, List<NodeFields> nodes, List<String> problems) implements ExtensionElement {
+public record Fields(int seqnr, boolean done, List<NodeFields> nodes, List<String> problems) implements ReadoutMessage {
 
     /** Element name. */
     public static final String ELEMENT = "fields";

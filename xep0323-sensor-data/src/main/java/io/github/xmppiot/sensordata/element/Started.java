@@ -1,7 +1,6 @@
 package io.github.xmppiot.sensordata.element;
 
 import javax.xml.namespace.QName;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.util.XmlStringBuilder;
 
@@ -12,7 +11,7 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param seqnr the sequence number of the read-out
  * @since 0.1.0
  */
-public record Started(int seqnr) implements ExtensionElement {
+public record Started(int seqnr) implements ReadoutMessage {
 
     /** Element name. */
     public static final String ELEMENT = "started";

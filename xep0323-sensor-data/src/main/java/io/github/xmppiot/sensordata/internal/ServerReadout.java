@@ -3,6 +3,7 @@ package io.github.xmppiot.sensordata.internal;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.field.FieldFailure;
 import io.github.xmppiot.core.field.TimedField;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.thing.ReadScope;
 import io.github.xmppiot.core.thing.SensorData;
 import io.github.xmppiot.core.thing.Thing;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
@@ -222,7 +222,7 @@ public final class ServerReadout {
             f = CompletableFuture.failedFuture(e);
         }
         return f.orTimeout(setup.readTimeout().toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
-            Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            Throwable t = Failures.unwrap(e);
             String reason = t instanceof TimeoutException ? "Timeout." : String.valueOf(t.getMessage());
             LOG.log(Level.FINE, what + " of " + node + " failed", t);
             return SensorData.failure(null, DateTimeValue.of(setup.clock().instant()), reason);

@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning.internal;
 
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +37,7 @@ public final class Iqs {
         }
         io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection).failFast(raw);
         return raw.handle((iq, failure) -> {
-            Throwable cause = failure instanceof CompletionException c && c.getCause() != null ? c.getCause() : failure;
+            Throwable cause = Failures.unwrap(failure);
             if (cause instanceof io.github.xmppiot.core.connection.ConnectionLostException lost) {
                 throw new CompletionException(lost);
             }
@@ -54,7 +55,7 @@ public final class Iqs {
      * @return the error
      */
     public static IotErrorException translate(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t = Failures.unwrap(failure);
         if (t instanceof IotErrorException iot) {
             return iot;
         }

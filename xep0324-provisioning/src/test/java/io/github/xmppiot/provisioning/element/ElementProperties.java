@@ -7,7 +7,8 @@ import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
-import io.github.xmppiot.provisioning.XepExamples;
+import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
@@ -25,6 +26,10 @@ import org.jxmpp.jid.impl.JidCreate;
 
 /** Round trips of generated XEP-0324 elements, and hostile input that must become {@code bad-request}. */
 class ElementProperties {
+
+    static {
+        ProvisioningProviders.register();
+    }
 
     @Property(tries = 200)
     void canReadRoundTrips(@ForAll("jids") Jid jid, @ForAll("tokens") Tokens tokens, @ForAll("categories") Set<FieldCategory> cats,
@@ -78,7 +83,7 @@ class ElementProperties {
                     + attr + "'/>";
             default -> "<canControl xmlns='urn:xmpp:iot:provisioning' jid='a@b'><node nodeId='" + attr + "'/></canControl>";
         };
-        IQ iq = (IQ) XepExamples.parse("<iq type='get' id='h1' from='c@d/e' to='f@g'>" + payload + "</iq>");
+        IQ iq = (IQ) XepExamples.parseStanza("<iq type='get' id='h1' from='c@d/e' to='f@g'>" + payload + "</iq>");
         if (iq instanceof MalformedRequest m) {
             assertThat(m.getChildElementName()).isEqualTo(element);
             assertThat(m.badRequestReply().getError().getCondition()).isEqualTo(StanzaError.Condition.bad_request);
@@ -90,7 +95,7 @@ class ElementProperties {
 
     @Property(tries = 50)
     void missingRequiredAttributesAreMalformed(@ForAll("requests") String element) throws Exception {
-        IQ iq = (IQ) XepExamples.parse("<iq type='get' id='m1' from='c@d/e' to='f@g'><" + element
+        IQ iq = (IQ) XepExamples.parseStanza("<iq type='get' id='m1' from='c@d/e' to='f@g'><" + element
                 + " xmlns='urn:xmpp:iot:provisioning'><node/></" + element + "></iq>");
         assertThat(iq).isInstanceOf(MalformedRequest.class);
     }
@@ -100,7 +105,7 @@ class ElementProperties {
         original.setFrom(JidCreate.from("thing@example.org/t"));
         original.setTo(JidCreate.from("provisioning.example.org"));
         String xml = original.toXML().toString();
-        IQ back = (IQ) XepExamples.parse(xml);
+        IQ back = (IQ) XepExamples.parseStanza(xml);
         assertThat(XmlCompare.difference(original.getChildElementXML().toString(), back.getChildElementXML().toString()))
                 .isEmpty();
         return back;

@@ -8,6 +8,7 @@ import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.thing.ControlParameter;
@@ -238,8 +239,7 @@ public final class ControlProcessor {
         if (failure == null) {
             return value;
         }
-        Throwable t = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
+        Throwable t = Failures.unwrap(failure);
         if (t instanceof CompletionExceptionCarrier c) {
             throw new java.util.concurrent.CompletionException(c.error);
         }

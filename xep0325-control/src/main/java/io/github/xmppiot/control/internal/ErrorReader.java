@@ -4,10 +4,10 @@ import io.github.xmppiot.control.ControlException;
 import io.github.xmppiot.control.LegacyResponseCode;
 import io.github.xmppiot.control.element.ParamError;
 import io.github.xmppiot.control.element.SetResponse;
+import io.github.xmppiot.core.internal.Failures;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -32,7 +32,7 @@ public final class ErrorReader {
      * @return the exception to complete the caller's future with
      */
     public static Throwable convert(Throwable failure) {
-        Throwable t = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        Throwable t = Failures.unwrap(failure);
         if (t instanceof XMPPException.XMPPErrorException e && e.getStanzaError() != null) {
             return toControlException(e.getStanzaError());
         }

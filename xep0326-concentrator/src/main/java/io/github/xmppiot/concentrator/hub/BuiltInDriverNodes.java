@@ -1,5 +1,7 @@
 package io.github.xmppiot.concentrator.hub;
 
+import io.github.xmppiot.hal.driver.BinarySensor;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import java.util.List;
 
 /**
@@ -14,7 +16,9 @@ public final class BuiltInDriverNodes {
 
     /** @return relay, LED, dimmable LED, BME280, BH1750, PIR and push button, in that order */
     public static List<DriverNode> all() {
-        return List.of(new RelayNode(), new LedNode(), new DimmableLedNode(), new Bme280Node(), new Bh1750Node(),
-                new MotionSensorNode(), new PushButtonNode());
+        return List.of(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
+                new SwitchedOutputNode(SwitchedOutput.Preset.LED), new DimmableLedNode(), new Bme280Node(),
+                new Bh1750Node(), new BinarySensorNode(BinarySensor.Preset.MOTION),
+                new BinarySensorNode(BinarySensor.Preset.BUTTON));
     }
 }

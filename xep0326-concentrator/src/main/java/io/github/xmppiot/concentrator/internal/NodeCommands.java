@@ -13,6 +13,7 @@ import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeResult;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.thing.Thing;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class NodeCommands {
     }
 
     private static String message(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable t = Failures.unwrap(e);
         return String.valueOf(t.getMessage());
     }
 

@@ -5,6 +5,7 @@ import io.github.xmppiot.concentrator.QueryContext;
 import io.github.xmppiot.concentrator.element.QueryEvent;
 import io.github.xmppiot.concentrator.element.QueryProgress;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.value.Value;
 import java.time.Duration;
@@ -214,8 +215,7 @@ public final class QueryRunner {
             if (failure == null) {
                 sink.accept(requester, new QueryProgress(node, queryId, List.of(new QueryEvent.Done())));
             } else {
-                Throwable t = failure.getCause() != null && failure instanceof java.util.concurrent.CompletionException
-                        ? failure.getCause() : failure;
+                Throwable t = Failures.unwrap(failure);
                 sink.accept(requester, new QueryProgress(node, queryId, List.of(
                         new QueryEvent.Message("Exception", "Major", String.valueOf(t.getMessage())), new QueryEvent.Done())));
             }

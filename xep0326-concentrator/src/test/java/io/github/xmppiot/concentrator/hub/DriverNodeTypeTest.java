@@ -16,6 +16,7 @@ import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.hal.driver.Bme280;
 import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.driver.ParameterSpec;
+import io.github.xmppiot.hal.driver.SwitchedOutput;
 import io.github.xmppiot.hal.mock.MockHal;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ class DriverNodeTypeTest {
         assertThat(address.options()).containsExactly("118", "119");
         assertThat(address.check("119").error()).isNull();
         assertThat(address.check("120").error()).isNotNull();
-        assertThat(new DriverNodeType(new RelayNode(), new HubHardware(MockHal.create().open(), DIRECT)).parameters().get(0).required())
+        assertThat(new DriverNodeType(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
+                new HubHardware(MockHal.create().open(), DIRECT)).parameters().get(0).required())
                 .isTrue();
     }
 
@@ -73,7 +75,8 @@ class DriverNodeTypeTest {
     @Test
     void devicesAreClosedWhenTheNodeGoes() throws Exception {
         MockHal board = MockHal.create();
-        DriverNodeType relay = new DriverNodeType(new RelayNode(), new HubHardware(board.open(), DIRECT));
+        DriverNodeType relay = new DriverNodeType(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
+                new HubHardware(board.open(), DIRECT));
         Thing t = relay.create(NodeRef.of("R", "MeteringTopology"), Map.of("pin", new IntValue(5)));
         assertThat(relay.openDevices()).isEqualTo(1);
         relay.close(t);

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.internal;
 
+import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.discovery.RegistryLocator;
 import io.github.xmppiot.discovery.ThingNotFoundException;
@@ -47,10 +48,7 @@ public final class RegistryClient {
 
     /** Unwraps and types a failure: item-not-found and not-allowed get their own exceptions. */
     public static Throwable typed(Throwable e) {
-        Throwable t = e;
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
+        Throwable t = Failures.unwrap(e);
         if (t instanceof IotErrorException x && !(t instanceof ThingNotFoundException) && !(t instanceof ThingUnreachableException)) {
             if (x.condition() == StanzaError.Condition.item_not_found) {
                 return new ThingNotFoundException(x.getMessage());
