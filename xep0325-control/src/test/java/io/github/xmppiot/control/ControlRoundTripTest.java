@@ -131,7 +131,8 @@ class ControlRoundTripTest {
             relay(clientConnection, thingConnection);
             relay(thingConnection, clientConnection);
             assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(ControlException.class);
+                    .cause().isInstanceOf(ControlException.class)
+                    .satisfies(e -> assertThat(((ControlException) e).parameterErrors()).containsKey("OutputPercent"));
             ControlOutcome outcome = nextOutcome();
             assertThat(outcome.succeeded()).isFalse();
             assertThat(outcome.failure()).isPresent();
@@ -179,6 +180,9 @@ class ControlRoundTripTest {
     void theFormListsTheParametersAndASubmissionSetsThem() throws Exception {
         ControlForm form = roundTrip(client.getForm(thing));
         assertThat((Object) form.thing()).isEqualTo(thing);
+        assertThat(form.nodes()).isEmpty();
+        assertThat(form.dataForm().getFields()).isNotEmpty();
+        assertThat(form.edit().form()).isSameAs(form);
         assertThat(form.parameters()).extracting(ParameterDescription::name)
                 .contains("FadeTimeMilliseconds", "OutputPercent", "MainSwitch");
         roundTrip(client.submit(form.edit().set("OutputPercent", 55)));
