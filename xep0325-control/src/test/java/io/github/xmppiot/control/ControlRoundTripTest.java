@@ -3,10 +3,13 @@ package io.github.xmppiot.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.IntValue;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -187,5 +190,43 @@ class ControlRoundTripTest {
                 .contains("FadeTimeMilliseconds", "OutputPercent", "MainSwitch");
         roundTrip(client.submit(form.edit().set("OutputPercent", 55)));
         assertThat(devices.writes).containsExactly("Dimmer/OutputPercent=55");
+    }
+
+    @Test
+    void aRequestForSeveralNodesReachesEachOfThem() throws Exception {
+        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2"),
+                devices.digitalOutput("DO3")));
+        SetResult result = roundTrip(client.set(thing, ControlRequest.builder().node("DO1").node(NodeRef.of("DO3"))
+                .set("Output", true).build()));
+        assertThat(result.isNarrowed()).isFalse();
+        assertThat(devices.writes).containsExactlyInAnyOrder("DO1/Output=true", "DO3/Output=true");
+    }
+
+    @Test
+    void aNarrowedAnswerNamesTheNodesAndParametersActuallySet() throws Exception {
+        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")))
+                .setAccessPolicy(r -> CompletableFuture.completedFuture(
+                        AccessDecision.allowOnly(List.of(NodeRef.of("DO2")), Set.of("Output"))));
+        SetResult result = roundTrip(client.set(thing, ControlRequest.builder().node("DO1").node("DO2")
+                .set("Output", true).build()));
+        assertThat(result.isNarrowed()).isTrue();
+        assertThat(result.nodes()).containsExactly(NodeRef.of("DO2"));
+        assertThat(result.parameters()).containsExactly("Output");
+        assertThat(devices.writes).containsExactly("DO2/Output=true");
+    }
+
+    @Test
+    void theFormOfSeveralNodesIsAskedForThoseNodes() throws Exception {
+        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")));
+        List<NodeRef> nodes = List.of(NodeRef.of("DO1"), NodeRef.of("DO2"));
+        CompletableFuture<ControlForm> answer = client.getForm(thing, io.github.xmppiot.core.Tokens.NONE, nodes);
+        Stanza request = relay(clientConnection, thingConnection);
+        assertThat(request.toXML().toString()).contains("nodeId='DO1'").contains("nodeId='DO2'");
+        relay(thingConnection, clientConnection);
+        ControlForm form = answer.get(10, TimeUnit.SECONDS);
+        assertThat(form.nodes()).isEqualTo(nodes);
+        assertThat(form.parameters()).extracting(ParameterDescription::name).containsExactly("Output");
+        roundTrip(client.submit(form.edit().set("Output", true)));
+        assertThat(devices.writes).containsExactlyInAnyOrder("DO1/Output=true", "DO2/Output=true");
     }
 }
