@@ -6,15 +6,14 @@ import io.github.xmppiot.core.meta.NumericTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
+import io.github.xmppiot.discovery.registry.RegistryDatabases;
 import io.github.xmppiot.discovery.registry.RegistryTransaction;
 import io.github.xmppiot.discovery.registry.ThingKey;
 import io.github.xmppiot.discovery.registry.ThingRecord;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -27,10 +26,9 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * The SQL translation of the 17 operators finds exactly the Things the reference semantics
  * ({@link SearchOperator#test}) selects: claimed public Things only, {@code KEY} never matched, in registration order.
+ * On H2 here, on PostgreSQL in {@link SearchPostgresIT}.
  */
 class SearchProperties {
-
-    private static final AtomicInteger DB = new AtomicInteger();
 
     /** One Thing to store: its tags and whether it is claimed and public. */
     record Stored(List<MetaTag> tags, boolean claimed, boolean isPublic) {
@@ -39,35 +37,46 @@ class SearchProperties {
     @Property(tries = 300)
     void sqlSearchEqualsReferenceSemantics(@ForAll("stored") List<Stored> things, @ForAll("ops") List<SearchOperator> ops,
             @ForAll("pages") int pageSize) {
-        String url = "jdbc:h2:mem:search" + DB.incrementAndGet();
-        try (JdbcRegistryStorage storage = new JdbcRegistryStorage(() -> DriverManager.getConnection(url, "sa", ""))) {
-            List<Long> expected = new ArrayList<>();
-            storage.inTransaction(tx -> {
-                for (int i = 0; i < things.size(); i++) {
-                    Stored s = things.get(i);
-                    BareJid jid = JidCreate.bareFromOrThrowUnchecked("t" + i + "@example.org");
-                    ThingRecord r = tx.put(new ThingKey(jid, null), s.tags(), s.claimed() ? jid : null, s.isPublic(), false, null);
-                    if (s.claimed() && s.isPublic() && ops.stream().allMatch(op -> s.tags().stream()
-                            .anyMatch(t -> !t.isKey() && op.test(t)))) {
-                        expected.add(r.id());
-                    }
-                }
-                return null;
-            });
-            List<Long> actual = new ArrayList<>();
-            boolean more = true;
-            for (int offset = 0; more; offset += pageSize) {
-                int from = offset;
-                RegistryTransaction.Page page = storage.inTransaction(tx -> tx.search(ops, from, pageSize));
-                page.records().forEach(r -> {
-                    actual.add(r.id());
-                    assertThat(r.tags()).noneMatch(MetaTag::isKey);
-                });
-                more = page.more();
-                assertThat(page.records().size()).isLessThanOrEqualTo(pageSize);
-            }
-            assertThat(actual).isEqualTo(expected);
+        try (JdbcRegistryStorage storage = RegistryDatabases.h2Memory()) {
+            check(storage, things, ops, pageSize);
         }
+    }
+
+    /**
+     * Stores the Things in an empty storage and pages through a search, comparing with the reference semantics.
+     *
+     * @param storage  an empty storage
+     * @param things   the Things, in registration order
+     * @param ops      the operators
+     * @param pageSize the page size
+     */
+    static void check(JdbcRegistryStorage storage, List<Stored> things, List<SearchOperator> ops, int pageSize) {
+        List<Long> expected = new ArrayList<>();
+        storage.inTransaction(tx -> {
+            for (int i = 0; i < things.size(); i++) {
+                Stored s = things.get(i);
+                BareJid jid = JidCreate.bareFromOrThrowUnchecked("t" + i + "@example.org");
+                ThingRecord r = tx.put(new ThingKey(jid, null), s.tags(), s.claimed() ? jid : null, s.isPublic(), false, null);
+                if (s.claimed() && s.isPublic() && ops.stream().allMatch(op -> s.tags().stream()
+                        .anyMatch(t -> !t.isKey() && op.test(t)))) {
+                    expected.add(r.id());
+                }
+            }
+            return null;
+        });
+        List<Long> actual = new ArrayList<>();
+        boolean more = true;
+        for (int offset = 0; more; offset += pageSize) {
+            int from = offset;
+            RegistryTransaction.Page page = storage.inTransaction(tx -> tx.search(ops, from, pageSize));
+            page.records().forEach(r -> {
+                actual.add(r.id());
+                assertThat(r.tags()).noneMatch(MetaTag::isKey);
+            });
+            more = page.more();
+            assertThat(page.records().size()).isLessThanOrEqualTo(pageSize);
+        }
+        assertThat(actual).isEqualTo(expected);
     }
 
     static Arbitrary<SearchOperator> operatorArbitrary(Arbitrary<String> names, Arbitrary<String> values, Arbitrary<String> numbers) {

@@ -50,7 +50,7 @@ final class Services implements AutoCloseable {
         Services s = new Services();
         try {
             XMPPTCPConnection r = server.connect(server.configFor("registry").resource("registry").build());
-            s.registryStorage = new JdbcRegistryStorage(() -> DriverManager.getConnection(s.registryDb, "sa", ""));
+            s.registryStorage = JdbcRegistryStorage.jdbc(s.registryDb, "sa", "");
             s.registry = ThingRegistry.start(r, s.registryStorage, RegistryOptions.defaults());
             s.registryJid = r.getUser();
             XMPPTCPConnection p = server.connect(server.configFor("provisioning").resource("provisioning").build());

@@ -25,9 +25,19 @@ import picocli.CommandLine.Spec;
     "(provisioning --trusted-registry)."})
 final class RegistryCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE", description = "H2 database of the registry (created if missing)."
-            + " Created owner-only. Default: in memory, LOST when the registry stops (a warning says so).")
-    private Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = {"Where the registry keeps its records: an H2"
+            + " database FILE (created owner-only if missing; one registry process), or"
+            + " postgresql://host[:port]/database, which several registry processes (each on its own account or"
+            + " resource) can share. The database user comes from the environment variable " + RegistryDb.USER_ENV
+            + " (default: the operating system user), the password from --db-password-file or "
+            + RegistryDb.PASSWORD_ENV + "; never put them into the URL.",
+        "Default: in memory, LOST when the registry stops (a warning says so)."})
+    private String db;
+
+    @Option(names = "--db-password-file", paramLabel = "FILE", description = "File whose first line is the password"
+            + " of the --db postgresql:// database (keep it chmod 600; a warning says when others can read it)."
+            + " Default: the environment variable " + RegistryDb.PASSWORD_ENV + ".")
+    private Path dbPasswordFile;
 
     @Option(names = "--provisioning", paramLabel = "JID", description = "A provisioning server (XEP-0324) to tell"
             + " who claimed a Thing here, so the owner is its owner there too; that server must be started with"
@@ -52,8 +62,12 @@ final class RegistryCommand implements Callable<Integer> {
                     + " MEMORY and are LOST when this registry stops; give --db FILE to keep them");
             spec.commandLine().getErr().flush();
         }
-        try (JdbcRegistryStorage storage = db != null ? JdbcRegistryStorage.h2(db)
-                     : new JdbcRegistryStorage(() -> DriverManager.getConnection(memory, "sa", ""));
+        if (db == null && dbPasswordFile != null) {
+            throw CliException.badInput("--db-password-file needs --db postgresql://host[:port]/database");
+        }
+        try (JdbcRegistryStorage storage = db != null ? RegistryDb.open(db, dbPasswordFile, XmppIot.environment(spec),
+                     w -> spec.commandLine().getErr().println("warning: " + w))
+                     : JdbcRegistryStorage.jdbc(memory, "sa", "");
              Session s = Session.open(connection, spec.commandLine().getErr());
              ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
             if (provisioning != null) {

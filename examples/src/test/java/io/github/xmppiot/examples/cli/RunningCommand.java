@@ -21,7 +21,7 @@ final class RunningCommand implements AutoCloseable {
     private final Thread thread;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
 
-    private RunningCommand(String... args) {
+    private RunningCommand(Map<String, String> env, String... args) {
         Writer signalling = new Writer() {
             @Override
             public void write(char[] buf, int off, int len) {
@@ -40,7 +40,7 @@ final class RunningCommand implements AutoCloseable {
             }
         };
         thread = new Thread(() -> exit.complete(XmppIot.commandLine(new PrintWriter(signalling, true),
-                new PrintWriter(err, true), Map.of(), false).execute(args)), "running-" + args[0]);
+                new PrintWriter(err, true), env, false).execute(args)), "running-" + args[0]);
         thread.setDaemon(true);
         exit.whenComplete((code, e) -> {
             synchronized (monitor) {
@@ -56,7 +56,18 @@ final class RunningCommand implements AutoCloseable {
      * @return the running command
      */
     static RunningCommand start(String... args) {
-        RunningCommand c = new RunningCommand(args);
+        return start(Map.of(), args);
+    }
+
+    /**
+     * Starts a command with environment variables.
+     *
+     * @param env  the environment
+     * @param args the command line
+     * @return the running command
+     */
+    static RunningCommand start(Map<String, String> env, String... args) {
+        RunningCommand c = new RunningCommand(env, args);
         c.thread.start();
         return c;
     }

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -57,7 +58,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
         NodeRef n = key.node();
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO thing (jid, node_id, source_id, cache_type, owner,"
-                + " is_public, self_owned, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
+                + " is_public, self_owned, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, key.jid().toString());
             ps.setString(2, n == null ? "" : n.nodeId());
             ps.setString(3, n == null || n.sourceId() == null ? "" : n.sourceId());
@@ -69,7 +70,7 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
-                id = rs.getLong(1);
+                id = rs.getLong("id");
             }
         } catch (SQLException e) {
             throw new UncheckedSql(e);
@@ -274,6 +275,11 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
 
         UncheckedSql(SQLException cause) {
             super(cause);
+        }
+
+        /** @return the SQL failure */
+        SQLException sql() {
+            return (SQLException) getCause();
         }
     }
 }

@@ -193,7 +193,8 @@ public final class RegistryRules {
             page = storage.inTransaction(tx -> tx.search(req.operators(), req.offset(), limit,
                     options.searchTimeout()));
         } catch (RegistryStorageException e) {
-            if (e.getCause() instanceof java.sql.SQLTimeoutException) {
+            if (e.getCause() instanceof java.sql.SQLTimeoutException
+                    || e.getCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
                 throw IotErrors.resourceConstraint("the search took longer than " + options.searchTimeout()
                         + "; use fewer or more selective operators");
             }

@@ -2,8 +2,8 @@ package io.github.xmppiot.discovery.registry;
 
 /**
  * Where a Thing Registry keeps its records (XEP-0347 §3.6-§3.17): a small transactional interface, implemented over
- * JDBC by {@link JdbcRegistryStorage} (embedded H2 by default; a server database can be plugged in with another
- * {@link JdbcRegistryStorage.ConnectionFactory}). Work done in {@link #inTransaction} is durable when the method
+ * JDBC by {@link JdbcRegistryStorage} (an embedded H2 file for one instance, PostgreSQL for several instances on one
+ * database). Work done in {@link #inTransaction} is durable when the method
  * returns, so the registry acknowledges a request only after its changes are committed.
  *
  * @since 0.1.0

@@ -1,87 +1,13 @@
 package io.github.xmppiot.discovery.internal;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.github.xmppiot.discovery.Comparison;
-import io.github.xmppiot.discovery.NumericComparison;
-import io.github.xmppiot.discovery.NumericRange;
-import io.github.xmppiot.discovery.SearchOperator;
-import io.github.xmppiot.discovery.StringMask;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.ThingKey;
-import java.sql.DriverManager;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.jxmpp.jid.BareJid;
-import org.jxmpp.jid.impl.JidCreate;
+import io.github.xmppiot.discovery.registry.RegistryDatabases;
 
-/** The SQL translation: LIKE escaping, one join per operator, and the patterns it produces. */
-class SqlSearchTest {
+/** {@link SqlSearchCases} on an in-memory H2 database. */
+class SqlSearchTest extends SqlSearchCases {
 
-    private JdbcRegistryStorage storage;
-
-    @BeforeEach
-    void open() {
-        storage = new JdbcRegistryStorage(() -> DriverManager.getConnection("jdbc:h2:mem:sqlsearch", "sa", ""));
-        storage.inTransaction(tx -> {
-            put(tx, "t1", MetaTag.str("A", "ab"), MetaTag.num("V", "1.5"));
-            put(tx, "t2", MetaTag.str("A", "a_"), MetaTag.num("V", "-0"));
-            put(tx, "t3", MetaTag.str("A", "a%c\\"), MetaTag.num("V", "INF"));
-            return null;
-        });
-    }
-
-    @AfterEach
-    void close() {
-        storage.close();
-    }
-
-    @Test
-    void likeSpecialCharactersAreLiterals() {
-        assertThat(StringMaskPattern.of("a_", "*")).isEqualTo("a\\_");
-        assertThat(StringMaskPattern.of("a%*\\", "*")).isEqualTo("a\\%%\\\\");
-        assertThat(find(new StringMask("A", "a_", "*"))).containsExactly("t2");
-        assertThat(find(new StringMask("A", "a*", "*"))).containsExactly("t1", "t2", "t3");
-        assertThat(find(new StringMask("A", "a%*", "*"))).containsExactly("t3");
-        assertThat(find(new StringMask("A", "*\\", "*"))).containsExactly("t3");
-        assertThat(find(new StringMask("A", "a??", "??"))).containsExactly("t1", "t2", "t3");
-    }
-
-    @Test
-    void numericOperatorsUseTheDoubleValue() {
-        assertThat(find(new NumericComparison(Comparison.EQ, "v", "0"))).containsExactly("t2");
-        assertThat(find(new NumericComparison(Comparison.GT, "V", "1e300"))).containsExactly("t3");
-        assertThat(find(new NumericRange(true, "V", "0", true, "2", false))).containsExactly("t3");
-        assertThat(find(new NumericRange(false, "V", "0", false, "INF", true))).containsExactly("t1", "t3");
-    }
-
-    @Test
-    void theMostSelectiveOperatorDrivesAndTheOthersAreExistsChecks() {
-        SqlSearch q = SqlSearch.of(List.of(new NumericComparison(Comparison.GT, "V", "0"), new StringMask("A", "a*", "*"),
-                new NumericComparison(Comparison.NEQ, "V", "1")), 5, 10);
-        assertThat(q.sql()).startsWith("SELECT t0.thing_id FROM tag t0 WHERE t0.name = ?").contains("t0.str_value LIKE ? ESCAPE")
-                .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t1 WHERE t1.thing_id = t0.thing_id")
-                .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t2 WHERE t2.thing_id = t0.thing_id");
-        assertThat(q.parameters()).containsExactly("A", "a%", "V", 0.0, "V", 1.0, 5, 10);
-    }
-
-    private List<String> find(SearchOperator op) {
-        return storage.inTransaction(tx -> tx.search(List.of(op), 0, 100)).records().stream()
-                .map(r -> r.key().jid().getLocalpartOrNull().toString()).toList();
-    }
-
-    private static void put(io.github.xmppiot.discovery.registry.RegistryTransaction tx, String local, MetaTag... tags) {
-        BareJid jid = JidCreate.bareFromOrThrowUnchecked(local + "@example.org");
-        tx.put(new ThingKey(jid, null), List.of(tags), jid, true, true, null);
-    }
-
-    /** Shorthand for the LIKE pattern of a mask. */
-    private static final class StringMaskPattern {
-        static String of(String value, String wildcard) {
-            return SqlSearch.likePattern(new StringMask("A", value, wildcard));
-        }
+    @Override
+    JdbcRegistryStorage openEmpty() {
+        return RegistryDatabases.h2Memory();
     }
 }

@@ -15,11 +15,15 @@ public final class RegistryKillChild {
     /**
      * Runs until killed.
      *
-     * @param args the database file
+     * @param args the H2 database file, or a PostgreSQL URL (user and password from the environment variables
+     *             {@code XMPP_IOT_DB_USER} and {@code XMPP_IOT_DB_PASSWORD})
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        JdbcRegistryStorage storage = JdbcRegistryStorage.h2(Path.of(args[0]));
+        JdbcRegistryStorage storage = args[0].startsWith("jdbc:postgresql:")
+                ? JdbcRegistryStorage.postgresql(args[0], System.getenv("XMPP_IOT_DB_USER"),
+                        System.getenv("XMPP_IOT_DB_PASSWORD"))
+                : JdbcRegistryStorage.h2(Path.of(args[0]));
         RegistryRules rules = new RegistryRules(storage, RegistryOptions.defaults());
         for (int i = 0; ; i++) {
             rules.register(JidCreate.from("t" + i + "@example.org/x"), new Register(

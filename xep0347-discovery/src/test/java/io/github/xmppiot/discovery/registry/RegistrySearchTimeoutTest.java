@@ -4,6 +4,7 @@ import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xmppiot.core.internal.SqlDatabase;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.discovery.Comparison;
 import io.github.xmppiot.discovery.SearchOperator;
@@ -14,7 +15,6 @@ import io.github.xmppiot.discovery.element.Search;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLTimeoutException;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.jxmpp.jid.impl.JidCreate;
  * Issue 15 item 5: the search query carries the configured JDBC query timeout, and a query the database stops for
  * taking too long is answered {@code resource-constraint}. The database is a real H2; the only addition is a
  * recorder around its statements that, when asked, lets the search query fail as a driver does when the timeout
- * expires.
+ * expires. On H2 here, on PostgreSQL in {@link RegistrySearchTimeoutPostgresIT}.
  */
 class RegistrySearchTimeoutTest {
 
@@ -42,7 +42,14 @@ class RegistrySearchTimeoutTest {
 
     @AfterEach
     void close() {
-        storage.close();
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    /** @return a new, empty database */
+    SqlDatabase.Location location() {
+        return new SqlDatabase.Location(RegistryDatabases.h2MemoryUrl(), "sa", "");
     }
 
     private Connection recorded(Connection real) {
@@ -79,8 +86,7 @@ class RegistrySearchTimeoutTest {
 
     @Test
     void theSearchCarriesTheTimeoutAndATimeoutIsAResourceConstraint() throws Exception {
-        String url = "jdbc:h2:mem:timeout-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-        storage = new JdbcRegistryStorage(() -> recorded(DriverManager.getConnection(url, "sa", "")));
+        storage = RegistryDatabases.decorated(location(), this::recorded);
         RegistryRules rules = new RegistryRules(storage, RegistryOptions.defaults()
                 .withSearchLimits(20, Duration.ofMillis(2500)));
         rules.register(JidCreate.from("thing@example.org/x"), new Register(List.of(str("MODEL", "IMC"),
