@@ -49,6 +49,8 @@ public final class ConsoleHttp implements AutoCloseable {
     public static final int MAX_BODY = 64 * 1024;
     /** Longest accepted request URI in characters. */
     public static final int MAX_URI = 4096;
+    /** Most bytes of a refused (too large) body read and dropped before answering. */
+    public static final int MAX_DRAIN = 1024 * 1024;
     /** Request threads. */
     public static final int THREADS = 12;
     /** Requests waiting for a thread. */
@@ -245,21 +247,25 @@ public final class ConsoleHttp implements AutoCloseable {
         return given != null && csrf != null && same(given, csrf);
     }
 
-    /** @return the body, or null if it is larger than {@link #MAX_BODY} */
+    /**
+     * Reads the body.
+     *
+     * @return the body, or null if it is larger than {@link #MAX_BODY}; up to {@link #MAX_DRAIN} bytes of a refused
+     *         body are read and dropped, so that the client gets the answer before the connection closes
+     */
     private static byte[] readBody(HttpExchange x) throws IOException {
-        String length = x.getRequestHeaders().getFirst("Content-Length");
-        if (length != null) {
-            try {
-                if (Long.parseLong(length.trim()) > MAX_BODY) {
-                    return null;
-                }
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
         try (InputStream in = x.getRequestBody()) {
             byte[] b = in.readNBytes(MAX_BODY + 1);
-            return b.length > MAX_BODY ? null : b;
+            if (b.length <= MAX_BODY) {
+                return b;
+            }
+            long dropped = 0;
+            byte[] sink = new byte[8192];
+            for (int n; dropped < MAX_DRAIN && (n = in.read(sink)) > 0; ) {
+                dropped += n;
+            }
+            x.getResponseHeaders().set("Connection", "close");
+            return null;
         }
     }
 
