@@ -220,6 +220,7 @@ public final class ConnectionSupervisor {
      */
     public void close() {
         policy = policy.withEnabled(false);
+        keepAlive.start(Duration.ZERO);
         executor.execute(() -> {
             cancelPending();
             XMPPConnection c = connection.get();

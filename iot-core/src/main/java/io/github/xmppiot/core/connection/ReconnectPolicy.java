@@ -24,8 +24,9 @@ import java.util.function.DoubleSupplier;
  * @param jitter           the largest fraction (0 to 1) by which a delay is randomly shortened
  * @param maxAttempts      the number of failed attempts after which reconnection is given up; 0 for no limit
  * @param streamManagement true to use XEP-0198 stream management with resumption where the server offers it
- * @param keepAlive        the idle time after which the server is pinged (XEP-0199) to detect a dead connection, or
- *                         {@link Duration#ZERO} for no keep-alive
+ * @param keepAlive        the idle time (no stanza received) after which the server is pinged (XEP-0199 §4.2); a ping
+ *                         unanswered within the connection's reply timeout means the connection is dead and it is
+ *                         reconnected; {@link Duration#ZERO} for no keep-alive
  */
 public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration maxDelay, double multiplier,
         double jitter, int maxAttempts, boolean streamManagement, Duration keepAlive) {
