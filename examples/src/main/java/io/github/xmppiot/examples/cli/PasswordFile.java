@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Reads {@code --password-file}: the first line of the file, without its line end. */
+/** Reads a password file ({@code --password-file}, {@code --db-password-file}): its first line, without its line end. */
 final class PasswordFile {
 
     private PasswordFile() {
@@ -23,11 +23,24 @@ final class PasswordFile {
      * @throws CliException with {@link CliException#BAD_INPUT} if the file cannot be read or its first line is empty
      */
     static String read(Path file, Consumer<String> warn) {
+        return read(file, "--password-file", warn);
+    }
+
+    /**
+     * Reads a password given by an option.
+     *
+     * @param file   the file
+     * @param option the option that named it, for the messages
+     * @param warn   receives a warning if other users may read the file
+     * @return the password
+     * @throws CliException with {@link CliException#BAD_INPUT} if the file cannot be read or its first line is empty
+     */
+    static String read(Path file, String option, Consumer<String> warn) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw CliException.badInput("cannot read --password-file " + file + " (" + e.getClass().getSimpleName()
+            throw CliException.badInput("cannot read " + option + " " + file + " (" + e.getClass().getSimpleName()
                     + "); give a readable file whose first line is the password");
         }
         int end = text.indexOf('\n');
@@ -36,12 +49,12 @@ final class PasswordFile {
             line = line.substring(0, line.length() - 1);
         }
         if (line.isEmpty()) {
-            throw CliException.badInput("--password-file " + file + " is empty; its first line must be the password");
+            throw CliException.badInput(option + " " + file + " is empty; its first line must be the password");
         }
         try {
             Set<PosixFilePermission> p = Files.getPosixFilePermissions(file);
             if (p.contains(PosixFilePermission.GROUP_READ) || p.contains(PosixFilePermission.OTHERS_READ)) {
-                warn.accept("--password-file " + file + " can be read by other users; run chmod 600 " + file);
+                warn.accept(option + " " + file + " can be read by other users; run chmod 600 " + file);
             }
         } catch (UnsupportedOperationException | IOException e) {
             // not a POSIX file system: nothing to check
