@@ -62,11 +62,11 @@ public final class DatabaseOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--db", paramLabel = "FILE|URL", order = 50, description = {
-        "Where the data lives: an H2 database FILE (created if missing, owner-only), or",
-        "postgresql://host[:port]/database for several instances on one database (created beforehand; the schema is",
-        "created and upgraded by the command). Database user: --db-user or " + USER_ENV + "; password:",
-        "--db-password-file or " + PASSWORD_ENV + ", never in the URL."})
+    @Option(names = "--db", paramLabel = "FILE|URL", order = 50, description = "Where the data lives: an H2"
+            + " database FILE (created if missing, owner-only), or postgresql://host[:port]/database for several"
+            + " instances on one database (created beforehand; the command creates and upgrades the schema)."
+            + " Database user: --db-user or " + USER_ENV + "; password: --db-password-file or " + PASSWORD_ENV
+            + ", never in the URL.")
     private String db;
 
     @Option(names = "--db-user", paramLabel = "NAME", order = 51,
