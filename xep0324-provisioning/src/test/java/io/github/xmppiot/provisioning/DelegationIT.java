@@ -11,7 +11,7 @@ import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.Rule;
@@ -69,7 +69,7 @@ class DelegationIT {
     void withSeveralServersTheMostForgivingAnswerWins(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "multi");
         XMPPTCPConnection second = prosody.connect("multi-prov2");
-        try (H2ProvisioningStore store2 = new H2ProvisioningStore(dir.resolve("multi-rules2"));
+        try (JdbcProvisioningStore store2 = JdbcProvisioningStore.h2(dir.resolve("multi-rules2"));
                 ProvisioningServer server2 = ProvisioningServer.start(second, store2)) {
             assertThatThrownBy(() -> await(w.thingClient.trust(second.getUser().asBareJid())))
                     .hasCauseInstanceOf(SecurityException.class);
@@ -98,7 +98,7 @@ class DelegationIT {
     void serversConfiguredAtInstallationAreAllOriginalTrust(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "install");
         XMPPTCPConnection second = prosody.connect("install-prov2");
-        try (H2ProvisioningStore store2 = new H2ProvisioningStore(dir.resolve("install-rules2"));
+        try (JdbcProvisioningStore store2 = JdbcProvisioningStore.h2(dir.resolve("install-rules2"));
                 ProvisioningServer server2 = ProvisioningServer.start(second, store2)) {
             ProvisioningClient fresh = ProvisioningClient.getInstanceFor(prosody.connect("install-thing2"));
             await(fresh.trustAll(List.of(w.serverBareJid(), second.getUser().asBareJid())));

@@ -5,7 +5,7 @@ import static io.github.xmppiot.provisioning.World.subscriptionAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
@@ -71,7 +71,7 @@ class SecondaryTrustIT {
         assertThat(asked).containsExactly(w.jid("stranger"));
 
         XMPPTCPConnection second = prosody.connect("st-prov2");
-        try (H2ProvisioningStore store2 = new H2ProvisioningStore(dir.resolve("st-rules2"));
+        try (JdbcProvisioningStore store2 = JdbcProvisioningStore.h2(dir.resolve("st-rules2"));
                 ProvisioningServer server2 = ProvisioningServer.start(second, store2)) {
             await(w.thingClient.trust(second.getUser().asBareJid()));
             assertThat(w.thingClient.servers()).hasSize(2);

@@ -3,7 +3,7 @@ package io.github.xmppiot.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.connection.IotTcpConnection;
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerListener;
@@ -30,7 +30,7 @@ import org.jxmpp.jid.EntityBareJid;
 import org.jxmpp.jid.Jid;
 
 /**
- * A provisioning scenario on a real server (Prosody or ejabberd): a provisioning server with an H2 store, a Thing that trusts it (with a
+ * A provisioning scenario on a real server (Prosody or ejabberd): a provisioning server with an H2 file store, a Thing that trusts it (with a
  * persistent decision cache) and has been claimed by its owner, a client and a stranger. Account names carry a prefix
  * so that tests sharing one Prosody do not see each other.
  */
@@ -47,7 +47,7 @@ final class World {
     final XMPPTCPConnection owner;
     final XMPPTCPConnection client;
     final XMPPTCPConnection stranger;
-    H2ProvisioningStore store;
+    JdbcProvisioningStore store;
     ProvisioningServer server;
     ProvisioningClient thingClient;
     DecisionCache cache;
@@ -62,7 +62,7 @@ final class World {
         this.prefix = prefix;
         this.proxyPort = proxyPort;
         provisioning = open(prefix + "-prov");
-        store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"));
+        store = JdbcProvisioningStore.h2(dir.resolve(prefix + "-rules"));
         server = ProvisioningServer.start(provisioning, store, options);
         connectThing(null);
         owner = open(prefix + "-owner");
@@ -121,7 +121,8 @@ final class World {
                 java.sql.Statement st = c.createStatement()) {
             st.execute("SHUTDOWN IMMEDIATELY");
         }
-        store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"));
+        store.close(); // only releases the pool of the dead database
+        store = JdbcProvisioningStore.h2(dir.resolve(prefix + "-rules"));
         server = ProvisioningServer.start(provisioning, store);
     }
 
@@ -129,7 +130,7 @@ final class World {
     void restartServer(java.time.Duration tokenLifetime, java.time.Clock clock) throws Exception {
         server.close();
         store.close();
-        store = new H2ProvisioningStore(dir.resolve(prefix + "-rules"), tokenLifetime, clock);
+        store = JdbcProvisioningStore.h2(dir.resolve(prefix + "-rules"), tokenLifetime, clock);
         server = ProvisioningServer.start(provisioning, store);
     }
 

@@ -3,7 +3,7 @@ package io.github.xmppiot.examples.demo;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import java.sql.Connection;
@@ -31,7 +31,7 @@ final class Services implements AutoCloseable {
     private final String registryDb = "jdbc:h2:mem:demo-registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     private JdbcRegistryStorage registryStorage;
     private ThingRegistry registry;
-    private H2ProvisioningStore provisioningStore;
+    private JdbcProvisioningStore provisioningStore;
     private ProvisioningServer provisioning;
     private EntityFullJid registryJid;
     private EntityFullJid provisioningJid;
@@ -54,7 +54,7 @@ final class Services implements AutoCloseable {
             s.registry = ThingRegistry.start(r, s.registryStorage, RegistryOptions.defaults());
             s.registryJid = r.getUser();
             XMPPTCPConnection p = server.connect(server.configFor("provisioning").resource("provisioning").build());
-            s.provisioningStore = new H2ProvisioningStore("jdbc:h2:mem:demo-provisioning-" + UUID.randomUUID());
+            s.provisioningStore = JdbcProvisioningStore.h2InMemory("demo-provisioning-" + UUID.randomUUID());
             s.provisioning = ProvisioningServer.start(p, s.provisioningStore);
             s.provisioningJid = p.getUser();
             return s;

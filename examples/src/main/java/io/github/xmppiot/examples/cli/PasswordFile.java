@@ -8,7 +8,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 import java.util.function.Consumer;
 
-/** Reads {@code --password-file}: the first line of the file, without its line end. */
+/** Reads a password file ({@code --password-file}, {@code --db-password-file}): its first line, without its line end. */
 final class PasswordFile {
 
     private PasswordFile() {

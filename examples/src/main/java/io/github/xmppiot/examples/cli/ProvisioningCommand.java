@@ -1,11 +1,11 @@
 package io.github.xmppiot.examples.cli;
 
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
     "Runs a provisioning server (XEP-0324) on this account until interrupted (Ctrl-C): it decides friendships,",
     "read-outs and control of the Things that trust it, from rules their owners manage with ad-hoc commands",
     "(claim, friendship, read and control rules). Claiming needs proof: the Thing's claim string (the Thing",
-    "deposits its KEY), an --owner given here, or a claim reported by a --trusted-registry."})
+    "deposits its KEY), an --owner given here, or a claim reported by a --trusted-registry.",
+    "Owners, rules and tokens live in --db: an H2 file, or PostgreSQL shared by several provisioning servers",
+    "(each on its own account; see docs/servers.md). Without --db they are kept in memory and LOST on exit."})
 final class ProvisioningCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE", description = "H2 database keeping owners and rules (created if"
-            + " missing, owner-only). Default: in memory, LOST when the server stops (a warning says so).")
-    private Path db;
+    /** {@code --db}: owners and rules; default in memory, LOST when the server stops (a warning says so). */
+    @Mixin
+    private DatabaseOptions database;
 
     @Option(names = "--owner", paramLabel = "THING=OWNER", description = "Lets OWNER claim THING without its claim"
             + " string (both bare JIDs); repeatable.")
@@ -54,22 +56,39 @@ final class ProvisioningCommand implements Callable<Integer> {
         for (String r : registries) {
             options.trustedRegistry(Session.jid(r, "--trusted-registry").asBareJid().toString());
         }
+        DatabaseOptions.Target db = database.target();
         if (db == null) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("WARNING: no --db given: owners, claim keys, rules and tokens are kept IN MEMORY and are LOST"
                     + " when this server stops; give --db FILE to keep them");
             err.flush();
         }
-        try (H2ProvisioningStore store = db != null ? new H2ProvisioningStore(db)
-                     : new H2ProvisioningStore("jdbc:h2:mem:provisioning-" + UUID.randomUUID());
+        try (JdbcProvisioningStore store = open(db);
              Session s = Session.open(connection, spec.commandLine().getErr());
              ProvisioningServer server = ProvisioningServer.start(s.connection(), store, options.build())) {
             out.println("provisioning server online as " + s.connection().getUser() + " (rules "
-                    + (db != null ? "in " + db : "in memory") + "); owners claim Things with the ad-hoc command "
+                    + (db != null ? db.describe() : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");
             out.flush();
             ConnectionEvents.watch(s.connection(), out).awaitStop();
             return 0;
+        }
+    }
+
+    private static JdbcProvisioningStore open(DatabaseOptions.Target db) throws SQLException {
+        if (db == null) {
+            return JdbcProvisioningStore.h2InMemory("provisioning-" + UUID.randomUUID());
+        }
+        try {
+            if (db instanceof DatabaseOptions.Postgres pg) {
+                return JdbcProvisioningStore.postgresql(pg.url(), pg.user(), pg.password());
+            }
+            return JdbcProvisioningStore.h2(((DatabaseOptions.H2File) db).file());
+        } catch (SQLException e) {
+            throw CliException.badInput("cannot open --db " + db.describe().substring("in ".length()) + ": "
+                    + CliErrors.oneLine(e.getMessage()) + "; check that the database exists and the user and"
+                    + " password (" + DatabaseOptions.USER_ENV + ", " + DatabaseOptions.PASSWORD_ENV
+                    + " or --db-password-file) are right");
         }
     }
 }

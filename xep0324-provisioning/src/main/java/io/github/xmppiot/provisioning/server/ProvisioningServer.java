@@ -16,11 +16,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -55,7 +58,12 @@ import org.jxmpp.jid.impl.JidCreate;
  *
  * <p>When rules affecting a Thing change, the Thing is marked in the store as owed a {@code clearCache}; the
  * {@code clearCache} is sent at once if the Thing is online, otherwise when it comes back online (§3.5.1), also after
- * a restart of the server. The mark is removed when the Thing acknowledges.
+ * a restart of the server. The mark is removed when the Thing acknowledges, unless the rules changed again meanwhile
+ * (the mark has a generation; a later change gets another {@code clearCache}). At most one {@code clearCache} per
+ * Thing is in flight. Several servers may share one database ({@link JdbcProvisioningStore} on PostgreSQL), each on
+ * its own account: a Thing is online at the server it trusts, which finds marks set through another server by
+ * looking in the store every {@link ServerOptions#clearCachePoll()}. The server keeps no rules in memory: every
+ * decision reads the store, so a rule changed through another server applies to the next request.
  *
  * <p>{@link #start} replaces the connection's parsing-exception callback by a logging one, so that a stanza Smack
  * cannot parse does not disconnect the server.
@@ -73,11 +81,13 @@ public final class ProvisioningServer implements AutoCloseable {
     private final XMPPConnection connection;
     private final ProvisioningStore store;
     private final ServerOptions options;
-    private final ExecutorService executor;
+    private final ScheduledExecutorService executor;
     private final List<IQRequestHandler> handlers;
     private final TokenIssuer issuer;
     private final OwnerActions owners;
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
+    /** Things with a {@code clearCache} awaiting its acknowledgement; bounded by the Things online. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private SubscribeListener subscribeListener;
@@ -88,7 +98,7 @@ public final class ProvisioningServer implements AutoCloseable {
         this.connection = connection;
         this.store = store;
         this.options = options;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
+        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "xep0324-server");
             t.setDaemon(true);
             return t;
@@ -154,6 +164,8 @@ public final class ProvisioningServer implements AutoCloseable {
             }
         }
         s.submit(s::pushAllPending);
+        long poll = options.clearCachePoll().toMillis();
+        s.executor.scheduleWithFixedDelay(s::pushAllPending, poll, poll, TimeUnit.MILLISECONDS);
         return s;
     }
 
@@ -259,35 +271,50 @@ public final class ProvisioningServer implements AutoCloseable {
         connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(element).build());
     }
 
-    /** Runs on the executor: sends {@code clearCache} to an online Thing owed one; unmarks it on acknowledgement. */
+    /**
+     * Runs on the executor: sends {@code clearCache} to an online Thing owed one, unless one is in flight; on its
+     * acknowledgement removes the mark of that generation, and sends another if the rules changed meanwhile.
+     */
     private void pushIfPending(String thing) {
         try {
-            if (!store.clearPending().contains(thing)) {
-                return;
-            }
             FullJid to = online.get(JidCreate.bareFrom(thing));
-            if (to == null) {
+            if (to == null || inFlight.contains(thing)) {
+                return; // offline: pushed when it comes online; in flight: looked at again when acknowledged
+            }
+            OptionalLong generation = store.clearPendingGeneration(thing);
+            if (generation.isEmpty()) {
                 return;
             }
+            inFlight.add(thing);
             ClearCache clear = new ClearCache();
             clear.setTo(to);
             Iqs.request(connection, clear, IQ.class).thenRunAsync(() -> {
+                inFlight.remove(thing);
                 try {
-                    store.setClearPending(thing, false);
+                    boolean done = store.clearPendingDone(thing, generation.getAsLong());
                     listeners.forEach(l -> l.clearCacheAcknowledged(thing));
+                    if (!done) {
+                        pushIfPending(thing);
+                    }
                 } catch (SQLException e) {
                     LOG.log(Level.WARNING, "could not unmark " + thing, e);
                 }
             }, executor).exceptionally(e -> {
+                inFlight.remove(thing);
                 LOG.log(Level.FINE, "clearCache to " + to + " failed; retried when it comes back online", e);
                 return null;
             });
         } catch (Exception e) {
+            inFlight.remove(thing);
             LOG.log(Level.WARNING, "could not push clearCache to " + thing, e);
         }
     }
 
+    /** Pushes every mark for a Thing online here (at start, and every {@link ServerOptions#clearCachePoll()}). */
     private void pushAllPending() {
+        if (online.isEmpty()) {
+            return;
+        }
         try {
             store.clearPending().forEach(this::pushIfPending);
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -246,6 +247,33 @@ public interface ProvisioningStore extends AutoCloseable {
      * @throws SQLException on database errors
      */
     Set<String> clearPending() throws SQLException;
+
+    /**
+     * The generation of a Thing's {@code clearCache} mark (XEP-0324 §3.5.1): every {@link #setClearPending
+     * setClearPending(thing, true)} makes a newer one, so that an acknowledgement of a {@code clearCache} sent before
+     * a later change does not remove the mark of that change (several servers may share the store).
+     *
+     * @param thing the Thing
+     * @return the generation, or empty if no {@code clearCache} is owed
+     * @throws SQLException on database errors
+     */
+    default OptionalLong clearPendingGeneration(String thing) throws SQLException {
+        return clearPending().contains(thing) ? OptionalLong.of(0) : OptionalLong.empty();
+    }
+
+    /**
+     * Removes a Thing's {@code clearCache} mark if it is still of the given generation (the Thing acknowledged the
+     * {@code clearCache} sent for it).
+     *
+     * @param thing      the Thing
+     * @param generation the generation the acknowledged {@code clearCache} was sent for
+     * @return true if no {@code clearCache} is owed any more; false if a later change needs another one
+     * @throws SQLException on database errors
+     */
+    default boolean clearPendingDone(String thing, long generation) throws SQLException {
+        setClearPending(thing, false);
+        return true;
+    }
 
     /**
      * Stores an issued token (XEP-0324 §3.1.3.1).

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How {@link H2ProvisioningStore} writes the node and name lists of a {@link Rule} into one column each. */
+/** How {@link JdbcProvisioningStore} writes the node and name lists of a {@link Rule} into one column each. */
 final class RuleCodec {
 
     private RuleCodec() {

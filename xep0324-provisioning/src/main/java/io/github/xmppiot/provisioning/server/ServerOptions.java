@@ -21,10 +21,12 @@ import java.util.Set;
  * @param pendingChallengesTotal     token-issuing challenges open at once in total
  * @param askedPerThing              JIDs whose {@code isFriend} question is recorded per Thing (§3.2.3)
  * @param maxClaimKeyLength          the longest claim key or claim string accepted
+ * @param clearCachePoll             how often the server looks in its store for {@code clearCache} marks that another
+ *                                   server on the same database set for a Thing online here (§3.5.1)
  */
 public record ServerOptions(Map<String, String> owners, Set<String> trustedRegistries, Duration tokenProofLifetime,
         int tokenProofCacheSize, int pendingChallengesPerJid, int pendingChallengesTotal, int askedPerThing,
-        int maxClaimKeyLength) {
+        int maxClaimKeyLength, Duration clearCachePoll) {
 
     /** Default {@link #tokenProofLifetime}: 10 minutes. */
     public static final Duration DEFAULT_TOKEN_PROOF_LIFETIME = Duration.ofMinutes(10);
@@ -38,6 +40,8 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
     public static final int DEFAULT_ASKED_PER_THING = 1_000;
     /** Default {@link #maxClaimKeyLength} (an XEP-0347 claim string of a handful of tags fits easily). */
     public static final int DEFAULT_MAX_CLAIM_KEY_LENGTH = 4_096;
+    /** Default {@link #clearCachePoll}: 2 seconds. */
+    public static final Duration DEFAULT_CLEAR_CACHE_POLL = Duration.ofSeconds(2);
 
     /**
      * Validates and copies.
@@ -50,6 +54,10 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
         Objects.requireNonNull(tokenProofLifetime, "tokenProofLifetime");
         if (tokenProofLifetime.isNegative() || tokenProofLifetime.isZero()) {
             throw new IllegalArgumentException("tokenProofLifetime must be positive");
+        }
+        Objects.requireNonNull(clearCachePoll, "clearCachePoll");
+        if (clearCachePoll.toMillis() < 1) {
+            throw new IllegalArgumentException("clearCachePoll must be at least 1 ms");
         }
         for (int bound : new int[] {tokenProofCacheSize, pendingChallengesPerJid, pendingChallengesTotal, askedPerThing,
             maxClaimKeyLength}) {
@@ -79,6 +87,7 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
         private int challengesTotal = DEFAULT_PENDING_CHALLENGES_TOTAL;
         private int askedPerThing = DEFAULT_ASKED_PER_THING;
         private int maxClaimKeyLength = DEFAULT_MAX_CLAIM_KEY_LENGTH;
+        private Duration clearCachePoll = DEFAULT_CLEAR_CACHE_POLL;
 
         private Builder() {
         }
@@ -153,10 +162,20 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
             return this;
         }
 
+        /**
+         * @param interval how often to look for {@code clearCache} marks set by another server on the same database
+         * @return this builder
+         */
+        public Builder clearCachePoll(Duration interval) {
+            this.clearCachePoll = interval;
+            return this;
+        }
+
         /** @return the options */
         public ServerOptions build() {
             return new ServerOptions(owners, registries, proofLifetime, proofCacheSize, challengesPerJid,
-                    challengesTotal, askedPerThing, maxClaimKeyLength);
+                    challengesTotal, askedPerThing, maxClaimKeyLength,
+                    clearCachePoll);
         }
     }
 }

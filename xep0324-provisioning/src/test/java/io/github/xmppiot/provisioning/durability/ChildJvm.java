@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,10 +32,27 @@ public final class ChildJvm {
      * @throws Exception if the child fails, or does not acknowledge within 60 seconds
      */
     public static List<String> runUntilAckThenKill(Class<?> main, String... args) throws Exception {
+        return runUntilAckThenKill(Map.of(), main, args);
+    }
+
+    /**
+     * Runs the child with more environment variables (secrets never go on its command line) until it acknowledges,
+     * then kills it.
+     *
+     * @param env  variables added to the child's environment
+     * @param main the class with the {@code main} method
+     * @param args its arguments
+     * @return the lines the child printed before the acknowledgement
+     * @throws Exception if the child fails, or does not acknowledge within 60 seconds
+     */
+    public static List<String> runUntilAckThenKill(Map<String, String> env, Class<?> main, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+        builder.environment().putAll(env);
+        Process p = builder.start();
         try {
             CompletableFuture<List<String>> acked = CompletableFuture.supplyAsync(() -> {
                 List<String> lines = new ArrayList<>();

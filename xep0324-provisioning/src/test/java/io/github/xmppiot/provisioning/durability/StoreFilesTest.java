@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.provisioning.internal.H2DecisionStore;
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -23,7 +23,7 @@ class StoreFilesTest {
     @Test
     void databaseFilesAndTheirNewDirectoriesAreOwnerOnly() throws Exception {
         Path rules = dir.resolve("data/provisioning/rules");
-        try (H2ProvisioningStore store = new H2ProvisioningStore(rules)) {
+        try (JdbcProvisioningStore store = JdbcProvisioningStore.h2(rules)) {
             store.putToken("T", "holder@example.org", new byte[] {1});
         }
         Path cache = dir.resolve("device/cache");
@@ -43,14 +43,14 @@ class StoreFilesTest {
         Files.createFile(dir.resolve("old.mv.db"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rw-r--r--")));
         Files.setPosixFilePermissions(dir.resolve("old.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
-        new H2ProvisioningStore(rules).close();
+        JdbcProvisioningStore.h2(rules).close();
         assertThat(perms(dir.resolve("old.mv.db"))).isEqualTo("rw-------");
     }
 
     @Test
     void aSemicolonInThePathCannotInjectH2Settings() {
         Path evil = dir.resolve("rules;INIT=RUNSCRIPT FROM 'x.sql'");
-        assertThatThrownBy(() -> new H2ProvisioningStore(evil)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JdbcProvisioningStore.h2(evil)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("';'");
         assertThatThrownBy(() -> new H2DecisionStore(dir.resolve("cache;WRITE_DELAY=5000")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose a path without ';'");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.internal.H2DecisionStore;
-import io.github.xmppiot.provisioning.server.H2ProvisioningStore;
+import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +32,18 @@ class StoresSurviveKillTest {
     void theProvisioningStoreKeepsEveryAcknowledgedChangeAfterKill9() throws Exception {
         Path file = dir.resolve("rules");
         ChildJvm.runUntilAckThenKill(KilledStores.class, "provisioning", file.toString());
-        try (H2ProvisioningStore reloaded = new H2ProvisioningStore(file)) {
-            assertThat(reloaded.owner("thing@example.org")).contains("owner@example.org");
-            assertThat(reloaded.tokenHolder("TOKEN")).contains("client@example.org");
-            assertThat(reloaded.rules("thing@example.org", AccessRequest.Kind.READ)).as("the removal was acknowledged")
-                    .isEmpty();
-            assertThat(reloaded.clearPending()).containsExactly("thing@example.org");
-            assertThat(reloaded.claimKeyMatches("other@example.org", "KEY-OF-OTHER")).isTrue();
+        try (JdbcProvisioningStore reloaded = JdbcProvisioningStore.h2(file)) {
+            assertKeptEveryAcknowledgedChange(reloaded);
         }
+    }
+
+    /** What {@link KilledStores}' provisioning scenario acknowledged before it was killed. */
+    static void assertKeptEveryAcknowledgedChange(JdbcProvisioningStore reloaded) throws Exception {
+        assertThat(reloaded.owner("thing@example.org")).contains("owner@example.org");
+        assertThat(reloaded.tokenHolder("TOKEN")).contains("client@example.org");
+        assertThat(reloaded.rules("thing@example.org", AccessRequest.Kind.READ)).as("the removal was acknowledged")
+                .isEmpty();
+        assertThat(reloaded.clearPending()).containsExactly("thing@example.org");
+        assertThat(reloaded.claimKeyMatches("other@example.org", "KEY-OF-OTHER")).isTrue();
     }
 }

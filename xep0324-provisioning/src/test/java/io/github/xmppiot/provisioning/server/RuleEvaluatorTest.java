@@ -10,16 +10,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** XEP-0324 §3.3/§3.4 decisions of the provisioning server, as in examples 14–19. */
+/** XEP-0324 §3.3/§3.4 decisions of the provisioning server, as in examples 14–19, on rules stored in H2. */
 class RuleEvaluatorTest {
 
     private static final String THING = "device@example.org";
-    private H2ProvisioningStore store;
+    private JdbcProvisioningStore store;
     private RuleEvaluator rules;
+
+    /** @return a new, empty store; here in memory, on PostgreSQL in {@link PostgresRuleEvaluatorTest} */
+    JdbcProvisioningStore openStore() throws Exception {
+        return JdbcProvisioningStore.h2InMemory("rules" + System.nanoTime());
+    }
 
     @BeforeEach
     void open() throws Exception {
-        store = new H2ProvisioningStore("jdbc:h2:mem:rules" + System.nanoTime());
+        store = openStore();
         store.claim(THING, "owner@example.org");
         rules = new RuleEvaluator(store);
     }
