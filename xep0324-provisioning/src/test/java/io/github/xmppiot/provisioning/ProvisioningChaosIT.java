@@ -10,6 +10,7 @@ import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionLostException;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.provisioning.server.Rule;
 import io.github.xmppiot.testkit.ConnectionEventRecorder;
@@ -64,6 +65,9 @@ class ProvisioningChaosIT {
                 n++;
                 String field = "Field" + n;
                 fields.add(field);
+                // the owner's connection is behind the proxy too: after a fault it may still be reconnecting
+                eventually("the owner is online", GUARD, () -> ConnectionSupervisor.getInstanceFor(w.owner).state()
+                        == ConnectionSupervisor.State.ONLINE);
                 w.readRule(w.jid("client").toString(), List.of(), List.copyOf(fields));
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);
                 CompletableFuture<Boolean> inFlight = ProvisioningServiceClient.getInstanceFor(w.client)
