@@ -236,7 +236,8 @@ for prop in bom.find(f'{N}properties'):
         if parent_value != prop.text: bad(f'BOM {name} = {prop.text}, parent has {parent_value}')
 
 # what each published artifact brings to its users at run time
-server_side = ['com.h2database:h2', 'io.nayuki:qrcodegen', 'org.jmdns:jmdns']
+server_side = ['com.h2database:h2', 'io.nayuki:qrcodegen', 'org.jmdns:jmdns', 'com.zaxxer:HikariCP', 'org.flywaydb:',
+               'org.postgresql:']
 never = ['com.pi4j:pi4j-plugin-mock', 'org.igniterealtime.smack:smack-experimental',
          'org.igniterealtime.smack:smack-xmlparser-stax', 'org.slf4j:slf4j-simple', 'info.picocli:', 'org.apache.vysper:',
          'org.openjdk.jmh:', 'org.assertj:', 'net.jqwik:', 'org.junit.', 'com.pi4j:', 'io.github.xmppiot:iot-core:jar:tests']
