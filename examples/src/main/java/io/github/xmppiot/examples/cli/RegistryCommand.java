@@ -5,7 +5,6 @@ import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.UUID;
@@ -25,19 +24,8 @@ import picocli.CommandLine.Spec;
     "(provisioning --trusted-registry)."})
 final class RegistryCommand implements Callable<Integer> {
 
-    @Option(names = "--db", paramLabel = "FILE|URL", description = {"Where the registry keeps its records: an H2"
-            + " database FILE (created owner-only if missing; one registry process), or"
-            + " postgresql://host[:port]/database, which several registry processes (each on its own account or"
-            + " resource) can share. The database user comes from the environment variable " + RegistryDb.USER_ENV
-            + " (default: the operating system user), the password from --db-password-file or "
-            + RegistryDb.PASSWORD_ENV + "; never put them into the URL.",
-        "Default: in memory, LOST when the registry stops (a warning says so)."})
-    private String db;
-
-    @Option(names = "--db-password-file", paramLabel = "FILE", description = "File whose first line is the password"
-            + " of the --db postgresql:// database (keep it chmod 600; a warning says when others can read it)."
-            + " Default: the environment variable " + RegistryDb.PASSWORD_ENV + ".")
-    private Path dbPasswordFile;
+    @Mixin
+    private DatabaseOptions database;
 
     @Option(names = "--provisioning", paramLabel = "JID", description = "A provisioning server (XEP-0324) to tell"
             + " who claimed a Thing here, so the owner is its owner there too; that server must be started with"
@@ -57,16 +45,13 @@ final class RegistryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         String memory = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DatabaseOptions.Target db = database.target();
         if (db == null) {
             spec.commandLine().getErr().println("WARNING: no --db given: registrations, KEYs and owners are kept IN"
                     + " MEMORY and are LOST when this registry stops; give --db FILE to keep them");
             spec.commandLine().getErr().flush();
         }
-        if (db == null && dbPasswordFile != null) {
-            throw CliException.badInput("--db-password-file needs --db postgresql://host[:port]/database");
-        }
-        try (JdbcRegistryStorage storage = db != null ? RegistryDb.open(db, dbPasswordFile, XmppIot.environment(spec),
-                     w -> spec.commandLine().getErr().println("warning: " + w))
+        try (JdbcRegistryStorage storage = db != null ? RegistryDb.open(db)
                      : JdbcRegistryStorage.jdbc(memory, "sa", "");
              Session s = Session.open(connection, spec.commandLine().getErr());
              ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
@@ -76,7 +61,7 @@ final class RegistryCommand implements Callable<Integer> {
                 out.println("claims are reported to the provisioning server " + provisioning);
             }
             out.println("thing registry online as " + s.connection().getUser() + " (records "
-                    + (db != null ? "in " + db : "in memory") + "); Ctrl-C stops it");
+                    + (db != null ? db.describe() : "in memory") + "); Ctrl-C stops it");
             out.flush();
             ConnectionEvents.watch(s.connection(), out).awaitStop();
             if (db == null) {
