@@ -32,8 +32,7 @@ final class BenchThings {
     /** The momentary read-out every benchmark requests. */
     static final ReadoutRequest MOMENTARY = ReadoutRequest.builder().momentary().build();
 
-    private BenchThings() {
-    }
+    private BenchThings() {}
 
     /**
      * Serves the benchmark Thing on a connection.
@@ -47,29 +46,39 @@ final class BenchThings {
         Thing.Builder c = Thing.builder("Device01");
         for (int i = 0; i < FIELD_COUNT; i++) {
             int k = i;
-            b.sensor(i % 2 == 0 ? Sensor.of("Int" + i, () -> new IntValue(1000 + k))
-                    : Sensor.of("Bool" + i, () -> BooleanValue.of(k % 3 == 0)));
+            b.sensor(
+                    i % 2 == 0
+                            ? Sensor.of("Int" + i, () -> new IntValue(1000 + k))
+                            : Sensor.of("Bool" + i, () -> BooleanValue.of(k % 3 == 0)));
         }
         for (ValueType type : new ValueType[] {ValueType.BOOLEAN, ValueType.INT, ValueType.LONG, ValueType.DOUBLE}) {
             for (int i = 1; i <= 2; i++) {
                 String name = type.name().toLowerCase(java.util.Locale.ROOT) + i;
-                c.parameter(ControlParameter.builder(name, type).current(() -> state.get(name))
-                        .onSet(v -> state.put(name, v)).build());
+                c.parameter(ControlParameter.builder(name, type)
+                        .current(() -> state.get(name))
+                        .onSet(v -> state.put(name, v))
+                        .build());
             }
         }
-        SensorDataServer.getInstanceFor(connection).setDirectory(ThingDirectory.of(b.build()))
+        SensorDataServer.getInstanceFor(connection)
+                .setDirectory(ThingDirectory.of(b.build()))
                 .setAccessPolicy(AccessPolicy.allowEveryone());
-        ControlServer.getInstanceFor(connection).setThings(ThingDirectory.of(c.build()))
+        ControlServer.getInstanceFor(connection)
+                .setThings(ThingDirectory.of(c.build()))
                 .setAccessPolicy(AccessPolicy.allowEveryone());
     }
 
     /** @return a request setting all eight parameters at once */
     static ControlRequest setAll() {
         return ControlRequest.builder()
-                .set("boolean1", true).set("boolean2", false)
-                .set("int1", 42).set("int2", -7)
-                .set("long1", 9_000_000_000L).set("long2", 12L)
-                .set("double1", 21.5).set("double2", 0.25)
+                .set("boolean1", true)
+                .set("boolean2", false)
+                .set("int1", 42)
+                .set("int2", -7)
+                .set("long1", 9_000_000_000L)
+                .set("long2", 12L)
+                .set("double1", 21.5)
+                .set("double2", 0.25)
                 .build();
     }
 }

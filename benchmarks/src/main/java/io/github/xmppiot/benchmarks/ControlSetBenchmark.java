@@ -76,18 +76,22 @@ public class ControlSetBenchmark {
         int b = parseSmack().getSetData().size();
         int c = ((SetRequest) parseOursSmackXml()).controlSet().parameters().size();
         if (a != PARAMETER_COUNT || b != PARAMETER_COUNT || c != PARAMETER_COUNT) {
-            throw new IllegalStateException("parsed " + a + "/" + b + "/" + c + " parameters, expected "
-                    + PARAMETER_COUNT);
+            throw new IllegalStateException(
+                    "parsed " + a + "/" + b + "/" + c + " parameters, expected " + PARAMETER_COUNT);
         }
     }
 
     /** @return the request as xmpp-iot's IQ */
     static SetRequest oursRequest() throws Exception {
         ControlSet set = ControlSet.builder()
-                .parameter("Output1", BooleanValue.of(true)).parameter("Output2", BooleanValue.of(false))
-                .parameter("Level1", new IntValue(42)).parameter("Level2", new IntValue(-7))
-                .parameter("Counter1", new LongValue(9_000_000_000L)).parameter("Counter2", new LongValue(12L))
-                .parameter("Setpoint1", new DoubleValue(21.5)).parameter("Setpoint2", new DoubleValue(0.25))
+                .parameter("Output1", BooleanValue.of(true))
+                .parameter("Output2", BooleanValue.of(false))
+                .parameter("Level1", new IntValue(42))
+                .parameter("Level2", new IntValue(-7))
+                .parameter("Counter1", new LongValue(9_000_000_000L))
+                .parameter("Counter2", new LongValue(12L))
+                .parameter("Setpoint1", new DoubleValue(21.5))
+                .parameter("Setpoint2", new DoubleValue(0.25))
                 .build();
         SetRequest iq = new SetRequest(set);
         iq.setStanzaId("bench-1");

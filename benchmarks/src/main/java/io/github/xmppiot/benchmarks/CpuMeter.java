@@ -28,10 +28,13 @@ final class CpuMeter {
     CpuMeter(Path serverDirectory) {
         String dir = serverDirectory.toString();
         Optional<ProcessHandle> p = ProcessHandle.allProcesses()
-                .filter(h -> h.info().commandLine().map(c -> (c.contains("prosody") || c.contains("beam"))
-                        && c.contains(dir)).orElse(false))
+                .filter(h -> h.info()
+                        .commandLine()
+                        .map(c -> (c.contains("prosody") || c.contains("beam")) && c.contains(dir))
+                        .orElse(false))
                 .findFirst();
-        Path stat = p.map(h -> Path.of("/proc", String.valueOf(h.pid()), "stat")).orElse(null);
+        Path stat =
+                p.map(h -> Path.of("/proc", String.valueOf(h.pid()), "stat")).orElse(null);
         this.prosodyStat = stat != null && Files.isReadable(stat) ? stat : null;
     }
 

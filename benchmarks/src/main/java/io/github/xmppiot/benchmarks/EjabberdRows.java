@@ -20,8 +20,7 @@ final class EjabberdRows {
 
     private final List<String[]> rows = new ArrayList<>();
 
-    private EjabberdRows() {
-    }
+    private EjabberdRows() {}
 
     /**
      * Measures and returns the rows, in {@link EndToEnd}'s column layout.
@@ -41,7 +40,8 @@ final class EjabberdRows {
         return r.rows;
     }
 
-    private void run(EjabberdServer server, int rounds, int inFlight, Duration round, Duration warmUp) throws Exception {
+    private void run(EjabberdServer server, int rounds, int inFlight, Duration round, Duration warmUp)
+            throws Exception {
         XMPPTCPConnection thing = server.connect("ejthing");
         BenchThings.serve(thing);
         WireFloor.OURS.serve(thing);
@@ -54,33 +54,51 @@ final class EjabberdRows {
         System.err.println("[bench] ejabberd: warm-up " + warmUp.toSeconds() + " s, then " + rounds + " rounds");
         Measure.warmUp(new Measure.Op[] {ping, read, floor}, inFlight, warmUp);
         Stats[] seq = Measure.alternating(rounds, ping, read, floor);
-        row("ejabberd: read-out of 10 fields, sequential, median", seq[1].medianMicros(), "ping",
+        row(
+                "ejabberd: read-out of 10 fields, sequential, median",
+                seq[1].medianMicros(),
+                "ping",
                 seq[0].medianMicros());
         row("ejabberd: read-out of 10 fields, sequential, p99", seq[1].p99Micros(), "ping", seq[0].p99Micros());
         row("ejabberd:   wire floor, median", seq[2].medianMicros(), "ping", seq[0].medianMicros());
         row("ejabberd:   read-out over the wire floor, median", seq[1].medianMicros(), "floor", seq[2].medianMicros());
-        Measure.Rate[] rates = Measure.pipelinedRounds(new Measure.Op[] {read, ping, floor}, inFlight, round, 2,
-                new CpuMeter(server.directory()));
-        rows.add(new String[] {"ejabberd: read-outs/s, " + inFlight + " in flight",
+        Measure.Rate[] rates = Measure.pipelinedRounds(
+                new Measure.Op[] {read, ping, floor}, inFlight, round, 2, new CpuMeter(server.directory()));
+        rows.add(new String[] {
+            "ejabberd: read-outs/s, " + inFlight + " in flight",
             String.format(Locale.ROOT, "%.0f/s", rates[0].perSecond()),
             String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()),
-            String.format(Locale.ROOT, "%.2f×", rates[0].perSecond() / rates[1].perSecond()), "—", ""});
-        row("ejabberd:   server CPU per read-out, pipelined", rates[0].prosodyMicrosPerOp(), "ping",
+            String.format(Locale.ROOT, "%.2f×", rates[0].perSecond() / rates[1].perSecond()),
+            "—",
+            ""
+        });
+        row(
+                "ejabberd:   server CPU per read-out, pipelined",
+                rates[0].prosodyMicrosPerOp(),
+                "ping",
                 rates[1].prosodyMicrosPerOp());
-        row("ejabberd:   server CPU per wire floor, pipelined", rates[2].prosodyMicrosPerOp(), "ping",
+        row(
+                "ejabberd:   server CPU per wire floor, pipelined",
+                rates[2].prosodyMicrosPerOp(),
+                "ping",
                 rates[1].prosodyMicrosPerOp());
     }
 
     private void row(String what, double micros, String baselineName, double baselineMicros) {
-        rows.add(new String[] {what, String.format(Locale.ROOT, "%.0f µs", micros),
+        rows.add(new String[] {
+            what,
+            String.format(Locale.ROOT, "%.0f µs", micros),
             String.format(Locale.ROOT, "%s %.0f µs", baselineName, baselineMicros),
-            String.format(Locale.ROOT, "%.2f×", micros / baselineMicros), "—", ""});
+            String.format(Locale.ROOT, "%.2f×", micros / baselineMicros),
+            "—",
+            ""
+        });
     }
 
     private static Readout checkFields(Readout r) {
         if (r.fields().size() != BenchThings.FIELD_COUNT || r.hasFailures()) {
-            throw new IllegalStateException("read-out on ejabberd returned " + r.fields().size() + " fields, expected "
-                    + BenchThings.FIELD_COUNT);
+            throw new IllegalStateException("read-out on ejabberd returned "
+                    + r.fields().size() + " fields, expected " + BenchThings.FIELD_COUNT);
         }
         return r;
     }

@@ -55,8 +55,7 @@ public final class EndToEnd {
     private final List<String[]> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
-    private EndToEnd() {
-    }
+    private EndToEnd() {}
 
     /**
      * Runs the benchmark and prints the table.
@@ -71,12 +70,13 @@ public final class EndToEnd {
         }
         long t0 = System.nanoTime();
         EndToEnd bench = new EndToEnd();
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+        try (ProsodyServer server = ProsodyServer.start(
+                ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             bench.run(server);
         }
         if (Boolean.parseBoolean(System.getProperty("bench.ejabberd", "true"))) {
-            bench.rows.addAll(EjabberdRows.measure(ROUNDS, IN_FLIGHT, PIPELINE_ROUND, Duration.ofSeconds(
-                    Math.max(5, WARM_UP.toSeconds() / 2))));
+            bench.rows.addAll(EjabberdRows.measure(
+                    ROUNDS, IN_FLIGHT, PIPELINE_ROUND, Duration.ofSeconds(Math.max(5, WARM_UP.toSeconds() / 2))));
         }
         bench.print(Duration.ofNanos(System.nanoTime() - t0));
         System.exit(0); // Smack's reconnection and ping timers are non-daemon threads
@@ -107,48 +107,136 @@ public final class EndToEnd {
         Stats pingStats = seq[0];
         Stats readStats = seq[1];
         Stats floorStats = seq[3];
-        row("Read-out of 10 fields, sequential, median", micros(readStats.medianMicros()),
-                "ping " + micros(pingStats.medianMicros()), readStats.medianNanos(), pingStats.medianNanos(), "≤ 1.3×",
-                true, 1.3);
-        row("Read-out of 10 fields, sequential, p99", micros(readStats.p99Micros()),
-                "ping " + micros(pingStats.p99Micros()), readStats.p99Nanos(), pingStats.p99Nanos(), "≤ 1.3×", true, 1.3);
-        row("  Wire floor (same 3 stanzas, pre-rendered, plain Smack), median", micros(floorStats.medianMicros()),
-                "ping " + micros(pingStats.medianMicros()), floorStats.medianNanos(), pingStats.medianNanos(), "—", true,
+        row(
+                "Read-out of 10 fields, sequential, median",
+                micros(readStats.medianMicros()),
+                "ping " + micros(pingStats.medianMicros()),
+                readStats.medianNanos(),
+                pingStats.medianNanos(),
+                "≤ 1.3×",
+                true,
+                1.3);
+        row(
+                "Read-out of 10 fields, sequential, p99",
+                micros(readStats.p99Micros()),
+                "ping " + micros(pingStats.p99Micros()),
+                readStats.p99Nanos(),
+                pingStats.p99Nanos(),
+                "≤ 1.3×",
+                true,
+                1.3);
+        row(
+                "  Wire floor (same 3 stanzas, pre-rendered, plain Smack), median",
+                micros(floorStats.medianMicros()),
+                "ping " + micros(pingStats.medianMicros()),
+                floorStats.medianNanos(),
+                pingStats.medianNanos(),
+                "—",
+                true,
                 0);
-        row("  Wire floor, p99", micros(floorStats.p99Micros()), "ping " + micros(pingStats.p99Micros()),
-                floorStats.p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
-        row("  Wire floor with Smack's fields XML (no categories, no flags), median",
-                micros(seq[4].medianMicros()), "ping " + micros(pingStats.medianMicros()), seq[4].medianNanos(),
-                pingStats.medianNanos(), "—", true, 0);
-        row("  Read-out over the wire floor, median", micros(readStats.medianMicros()),
-                "floor " + micros(floorStats.medianMicros()), readStats.medianNanos(), floorStats.medianNanos(), "—",
-                true, 0);
-        row("Control set of 8 parameters, sequential, median", micros(seq[2].medianMicros()),
-                "ping " + micros(pingStats.medianMicros()), seq[2].medianNanos(), pingStats.medianNanos(), "—", true, 0);
-        row("Control set of 8 parameters, sequential, p99", micros(seq[2].p99Micros()),
-                "ping " + micros(pingStats.p99Micros()), seq[2].p99Nanos(), pingStats.p99Nanos(), "—", true, 0);
+        row(
+                "  Wire floor, p99",
+                micros(floorStats.p99Micros()),
+                "ping " + micros(pingStats.p99Micros()),
+                floorStats.p99Nanos(),
+                pingStats.p99Nanos(),
+                "—",
+                true,
+                0);
+        row(
+                "  Wire floor with Smack's fields XML (no categories, no flags), median",
+                micros(seq[4].medianMicros()),
+                "ping " + micros(pingStats.medianMicros()),
+                seq[4].medianNanos(),
+                pingStats.medianNanos(),
+                "—",
+                true,
+                0);
+        row(
+                "  Read-out over the wire floor, median",
+                micros(readStats.medianMicros()),
+                "floor " + micros(floorStats.medianMicros()),
+                readStats.medianNanos(),
+                floorStats.medianNanos(),
+                "—",
+                true,
+                0);
+        row(
+                "Control set of 8 parameters, sequential, median",
+                micros(seq[2].medianMicros()),
+                "ping " + micros(pingStats.medianMicros()),
+                seq[2].medianNanos(),
+                pingStats.medianNanos(),
+                "—",
+                true,
+                0);
+        row(
+                "Control set of 8 parameters, sequential, p99",
+                micros(seq[2].p99Micros()),
+                "ping " + micros(pingStats.p99Micros()),
+                seq[2].p99Nanos(),
+                pingStats.p99Nanos(),
+                "—",
+                true,
+                0);
 
         progress("pipelined: %d in flight, 2 rounds of %d ms each", IN_FLIGHT, PIPELINE_ROUND.toMillis());
-        Measure.Rate[] rates = Measure.pipelinedRounds(new Measure.Op[] {read, ping, floor}, IN_FLIGHT,
-                PIPELINE_ROUND, 2, new CpuMeter(server.directory()));
-        row("Read-outs/s, " + IN_FLIGHT + " in flight", String.format(Locale.ROOT, "%.0f/s", rates[0].perSecond()),
-                String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()), rates[0].perSecond(),
-                rates[1].perSecond(), "≥ 0.8×", false, 0.8);
-        row("  Wire floor/s, " + IN_FLIGHT + " in flight", String.format(Locale.ROOT, "%.0f/s", rates[2].perSecond()),
-                String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()), rates[2].perSecond(),
-                rates[1].perSecond(), "—", false, 0);
-        row("  JVM CPU per read-out (client + thing), pipelined", micros(rates[0].jvmMicrosPerOp()),
-                "ping " + micros(rates[1].jvmMicrosPerOp()), rates[0].jvmMicrosPerOp(), rates[1].jvmMicrosPerOp(), "—",
-                true, 0);
-        row("  JVM CPU per wire floor, pipelined", micros(rates[2].jvmMicrosPerOp()),
-                "ping " + micros(rates[1].jvmMicrosPerOp()), rates[2].jvmMicrosPerOp(), rates[1].jvmMicrosPerOp(), "—",
-                true, 0);
-        row("  Prosody CPU per read-out, pipelined", micros(rates[0].prosodyMicrosPerOp()),
-                "ping " + micros(rates[1].prosodyMicrosPerOp()), rates[0].prosodyMicrosPerOp(),
-                rates[1].prosodyMicrosPerOp(), "—", true, 0);
-        row("  Prosody CPU per wire floor, pipelined", micros(rates[2].prosodyMicrosPerOp()),
-                "ping " + micros(rates[1].prosodyMicrosPerOp()), rates[2].prosodyMicrosPerOp(),
-                rates[1].prosodyMicrosPerOp(), "—", true, 0);
+        Measure.Rate[] rates = Measure.pipelinedRounds(
+                new Measure.Op[] {read, ping, floor}, IN_FLIGHT, PIPELINE_ROUND, 2, new CpuMeter(server.directory()));
+        row(
+                "Read-outs/s, " + IN_FLIGHT + " in flight",
+                String.format(Locale.ROOT, "%.0f/s", rates[0].perSecond()),
+                String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()),
+                rates[0].perSecond(),
+                rates[1].perSecond(),
+                "≥ 0.8×",
+                false,
+                0.8);
+        row(
+                "  Wire floor/s, " + IN_FLIGHT + " in flight",
+                String.format(Locale.ROOT, "%.0f/s", rates[2].perSecond()),
+                String.format(Locale.ROOT, "ping %.0f/s", rates[1].perSecond()),
+                rates[2].perSecond(),
+                rates[1].perSecond(),
+                "—",
+                false,
+                0);
+        row(
+                "  JVM CPU per read-out (client + thing), pipelined",
+                micros(rates[0].jvmMicrosPerOp()),
+                "ping " + micros(rates[1].jvmMicrosPerOp()),
+                rates[0].jvmMicrosPerOp(),
+                rates[1].jvmMicrosPerOp(),
+                "—",
+                true,
+                0);
+        row(
+                "  JVM CPU per wire floor, pipelined",
+                micros(rates[2].jvmMicrosPerOp()),
+                "ping " + micros(rates[1].jvmMicrosPerOp()),
+                rates[2].jvmMicrosPerOp(),
+                rates[1].jvmMicrosPerOp(),
+                "—",
+                true,
+                0);
+        row(
+                "  Prosody CPU per read-out, pipelined",
+                micros(rates[0].prosodyMicrosPerOp()),
+                "ping " + micros(rates[1].prosodyMicrosPerOp()),
+                rates[0].prosodyMicrosPerOp(),
+                rates[1].prosodyMicrosPerOp(),
+                "—",
+                true,
+                0);
+        row(
+                "  Prosody CPU per wire floor, pipelined",
+                micros(rates[2].prosodyMicrosPerOp()),
+                "ping " + micros(rates[1].prosodyMicrosPerOp()),
+                rates[2].prosodyMicrosPerOp(),
+                rates[1].prosodyMicrosPerOp(),
+                "—",
+                true,
+                0);
 
         smackRows(server, readStats, client, readClient, target);
         heapRow(server);
@@ -159,30 +247,55 @@ public final class EndToEnd {
         if (REGISTRY_THINGS > 0) {
             progress("registry: filling %d things, then %d searches", REGISTRY_THINGS, ROUNDS / 4);
             ScaleRows.Search r = ScaleRows.registrySearch(server, REGISTRY_THINGS, ROUNDS / 4);
-            String what = String.format(Locale.ROOT, "Registry search, %,d things, 2 operators, maxCount 20",
-                    r.things());
-            row(what + ", median", micros(r.search().medianMicros()), "ping " + micros(r.ping().medianMicros()),
-                    r.search().medianNanos(), r.ping().medianNanos(), "—", true, 0);
-            row(what + ", p99", micros(r.search().p99Micros()), "ping " + micros(r.ping().p99Micros()),
-                    r.search().p99Nanos(), r.ping().p99Nanos(), "—", true, 0);
-            notes.add(String.format(Locale.ROOT, "registry filled with %,d things (H2 file database) in %.1f s;"
-                    + " the last search found %d", r.things(), r.fillSeconds(), r.pageSize()));
+            String what =
+                    String.format(Locale.ROOT, "Registry search, %,d things, 2 operators, maxCount 20", r.things());
+            row(
+                    what + ", median",
+                    micros(r.search().medianMicros()),
+                    "ping " + micros(r.ping().medianMicros()),
+                    r.search().medianNanos(),
+                    r.ping().medianNanos(),
+                    "—",
+                    true,
+                    0);
+            row(
+                    what + ", p99",
+                    micros(r.search().p99Micros()),
+                    "ping " + micros(r.ping().p99Micros()),
+                    r.search().p99Nanos(),
+                    r.ping().p99Nanos(),
+                    "—",
+                    true,
+                    0);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "registry filled with %,d things (H2 file database) in %.1f s;" + " the last search found %d",
+                    r.things(),
+                    r.fillSeconds(),
+                    r.pageSize()));
         }
         if (HUB_NODES > 0) {
             progress("hub: %d nodes, 3 full read-outs", HUB_NODES);
             ScaleRows.HubReadout h = ScaleRows.hubReadout(server, HUB_NODES, 3);
-            rows.add(new String[] {String.format(Locale.ROOT, "Hub read-out of all %,d nodes (1 field each), median of 3",
-                    h.nodes()), String.format(Locale.ROOT, "%.0f ms", h.readout().medianMicros() / 1000),
-                String.format(Locale.ROOT, "%.0f µs per node", h.readout().medianMicros() / h.nodes()), "—", "—", ""});
-            notes.add(String.format(Locale.ROOT, "hub of %,d nodes started from its file in %.1f s", h.nodes(),
-                    h.startSeconds()));
+            rows.add(new String[] {
+                String.format(Locale.ROOT, "Hub read-out of all %,d nodes (1 field each), median of 3", h.nodes()),
+                String.format(Locale.ROOT, "%.0f ms", h.readout().medianMicros() / 1000),
+                String.format(Locale.ROOT, "%.0f µs per node", h.readout().medianMicros() / h.nodes()),
+                "—",
+                "—",
+                ""
+            });
+            notes.add(String.format(
+                    Locale.ROOT, "hub of %,d nodes started from its file in %.1f s", h.nodes(), h.startSeconds()));
         }
     }
 
-    private void smackRows(ProsodyServer server, Stats ours, XMPPTCPConnection client, SensorDataClient readClient,
-            Jid ourThing) throws Exception {
+    private void smackRows(
+            ProsodyServer server, Stats ours, XMPPTCPConnection client, SensorDataClient readClient, Jid ourThing)
+            throws Exception {
         if (PeerProcess.jar() == null) {
-            notes.add("Smack rows skipped: " + PeerProcess.DEFAULT_JAR + " not built (mvn -pl interop-smack-peer package)");
+            notes.add("Smack rows skipped: " + PeerProcess.DEFAULT_JAR
+                    + " not built (mvn -pl interop-smack-peer package)");
             return;
         }
         for (String socket : new String[] {"default", "nodelay"}) {
@@ -192,8 +305,8 @@ public final class EndToEnd {
             Stats[] oursOnSmack = null;
             try (PeerProcess thing = PeerProcess.start(server, "smackthing-" + socket, "bench-thing", socket)) {
                 String jid = thing.awaitLine("READY ", 60).substring("READY ".length());
-                try (PeerProcess smackClient = PeerProcess.start(server, "smackclient-" + socket, "bench-read", jid,
-                        String.valueOf(ROUNDS), socket)) {
+                try (PeerProcess smackClient = PeerProcess.start(
+                        server, "smackclient-" + socket, "bench-read", jid, String.valueOf(ROUNDS), socket)) {
                     pingLine = smackClient.awaitLine("BENCH ping ", 240);
                     readLine = smackClient.awaitLine("BENCH read ", 60);
                 }
@@ -201,35 +314,81 @@ public final class EndToEnd {
                     // the same Thing, the same wire, only the client differs; Smack's Thing is warm by now
                     progress("our client reading Smack's thing, %d rounds", ROUNDS);
                     Jid smackThing = JidCreate.from(jid);
-                    oursOnSmack = Measure.alternating(ROUNDS, () -> ping(client, smackThing),
-                            () -> readClient.read(smackThing, BenchThings.MOMENTARY).thenApply(EndToEnd::checkFields));
+                    oursOnSmack = Measure.alternating(
+                            ROUNDS,
+                            () -> ping(client, smackThing),
+                            () -> readClient
+                                    .read(smackThing, BenchThings.MOMENTARY)
+                                    .thenApply(EndToEnd::checkFields));
                 }
             }
             long[] sp = parseBench(pingLine);
             long[] sr = parseBench(readLine);
             String label = "default".equals(socket) ? "Smack's default socket" : "TCP_NODELAY";
-            row("Smack→Smack read-out (" + label + "), median, vs ours", micros(sr[0]),
-                    "ours " + micros(ours.medianMicros()), ours.medianNanos(), sr[0] * 1000, "ours ≤ 1.0×", true, 1.0);
-            row("Smack→Smack read-out (" + label + "), p99, vs ours", micros(sr[1]),
-                    "ours " + micros(ours.p99Micros()), ours.p99Nanos(), sr[1] * 1000, "ours ≤ 1.0×", true, 1.0);
-            row("  Smack's own read-out / ping (" + label + "), median", micros(sr[0]), "ping " + micros(sp[0]),
-                    sr[0], sp[0], "—", true, 0);
+            row(
+                    "Smack→Smack read-out (" + label + "), median, vs ours",
+                    micros(sr[0]),
+                    "ours " + micros(ours.medianMicros()),
+                    ours.medianNanos(),
+                    sr[0] * 1000,
+                    "ours ≤ 1.0×",
+                    true,
+                    1.0);
+            row(
+                    "Smack→Smack read-out (" + label + "), p99, vs ours",
+                    micros(sr[1]),
+                    "ours " + micros(ours.p99Micros()),
+                    ours.p99Nanos(),
+                    sr[1] * 1000,
+                    "ours ≤ 1.0×",
+                    true,
+                    1.0);
+            row(
+                    "  Smack's own read-out / ping (" + label + "), median",
+                    micros(sr[0]),
+                    "ping " + micros(sp[0]),
+                    sr[0],
+                    sp[0],
+                    "—",
+                    true,
+                    0);
             if (oursOnSmack != null) {
                 Stats p = oursOnSmack[0];
                 Stats r = oursOnSmack[1];
-                row("  Our client → Smack's thing (same thing and wire as Smack's client), median", micros(r.medianMicros()),
-                        "Smack's client " + micros(sr[0]), r.medianNanos(), sr[0] * 1000, "ours ≤ 1.0×", true, 1.0);
-                row("  Our client → Smack's thing, median, over our ping to it", micros(r.medianMicros()),
-                        "ping " + micros(p.medianMicros()), r.medianNanos(), p.medianNanos(), "—", true, 0);
+                row(
+                        "  Our client → Smack's thing (same thing and wire as Smack's client), median",
+                        micros(r.medianMicros()),
+                        "Smack's client " + micros(sr[0]),
+                        r.medianNanos(),
+                        sr[0] * 1000,
+                        "ours ≤ 1.0×",
+                        true,
+                        1.0);
+                row(
+                        "  Our client → Smack's thing, median, over our ping to it",
+                        micros(r.medianMicros()),
+                        "ping " + micros(p.medianMicros()),
+                        r.medianNanos(),
+                        p.medianNanos(),
+                        "—",
+                        true,
+                        0);
             }
         }
         progress("Smack's client reading our thing, TCP_NODELAY, %d rounds", ROUNDS);
-        try (PeerProcess smackClient = PeerProcess.start(server, "smackclient-ours", "bench-read", ourThing.toString(),
-                String.valueOf(ROUNDS), "nodelay")) {
+        try (PeerProcess smackClient = PeerProcess.start(
+                server, "smackclient-ours", "bench-read", ourThing.toString(), String.valueOf(ROUNDS), "nodelay")) {
             long[] sp = parseBench(smackClient.awaitLine("BENCH ping ", 240));
             long[] sr = parseBench(smackClient.awaitLine("BENCH read ", 60));
-            row("  Smack's client → our thing (TCP_NODELAY), median, over its ping", micros(sr[0]),
-                    "ping " + micros(sp[0]), sr[0], sp[0], "—", true, 0);
+            row(
+                    "  Smack's client → our thing (TCP_NODELAY), median, over its ping",
+                    micros(sr[0]),
+                    "ping " + micros(sp[0]),
+                    sr[0],
+                    sp[0],
+                    "—",
+                    true,
+                    0);
         }
     }
 
@@ -247,11 +406,20 @@ public final class EndToEnd {
         long connectNanos = System.nanoTime() - t0;
         long after = usedHeapAfterGc();
         int threads = Thread.activeCount() - threadsBefore;
-        rows.add(new String[] {"Heap per connected thing (SensorDataServer + ControlServer)",
-            String.format(Locale.ROOT, "%.0f KiB", (after - before) / 1024.0 / HEAP_THINGS), HEAP_THINGS + " things",
-            "—", "—", ""});
-        notes.add(String.format(Locale.ROOT, "%d things: %.1f threads each, connected in %.1f s", HEAP_THINGS,
-                threads / (double) HEAP_THINGS, connectNanos / 1e9));
+        rows.add(new String[] {
+            "Heap per connected thing (SensorDataServer + ControlServer)",
+            String.format(Locale.ROOT, "%.0f KiB", (after - before) / 1024.0 / HEAP_THINGS),
+            HEAP_THINGS + " things",
+            "—",
+            "—",
+            ""
+        });
+        notes.add(String.format(
+                Locale.ROOT,
+                "%d things: %.1f threads each, connected in %.1f s",
+                HEAP_THINGS,
+                threads / (double) HEAP_THINGS,
+                connectNanos / 1e9));
         for (XMPPTCPConnection c : things) {
             c.disconnect();
         }
@@ -276,7 +444,8 @@ public final class EndToEnd {
         CompletableFuture<Object> f = new CompletableFuture<>();
         Ping ping = new Ping(target);
         client.sendIqRequestAsync(ping, TimeUnit.SECONDS.toMillis(Measure.TIMEOUT_SECONDS))
-                .onSuccess(f::complete).onError(f::completeExceptionally);
+                .onSuccess(f::complete)
+                .onError(f::completeExceptionally);
         return f;
     }
 
@@ -294,7 +463,9 @@ public final class EndToEnd {
         String sd = "urn:xmpp:iot:sensordata";
         check((Object) ProviderManager.getExtensionProvider("fields", sd) instanceof FieldsProvider, "fields");
         check(ProviderManager.getIQProvider("set", "urn:xmpp:iot:control") instanceof SetRequestProvider, "set IQ");
-        check((Object) ProviderManager.getExtensionProvider("set", "urn:xmpp:iot:control") instanceof ControlSetProvider,
+        check(
+                (Object) ProviderManager.getExtensionProvider("set", "urn:xmpp:iot:control")
+                        instanceof ControlSetProvider,
                 "set");
     }
 
@@ -309,8 +480,15 @@ public final class EndToEnd {
         return new long[] {Long.parseLong(p[2]), Long.parseLong(p[3])};
     }
 
-    private void row(String what, String value, String baseline, double num, double den, String target,
-            boolean lowerIsBetter, double limit) {
+    private void row(
+            String what,
+            String value,
+            String baseline,
+            double num,
+            double den,
+            String target,
+            boolean lowerIsBetter,
+            double limit) {
         double ratio = num / den;
         String met = limit == 0 ? "" : (lowerIsBetter ? ratio <= limit : ratio >= limit) ? "met" : "MISSED";
         rows.add(new String[] {what, value, baseline, String.format(Locale.ROOT, "%.2f×", ratio), target, met});
@@ -336,9 +514,14 @@ public final class EndToEnd {
         for (String n : notes) {
             System.out.println("- " + n);
         }
-        System.out.println("- XML parser in this JVM: " + SmackXmlParser.getXmlPullParserFactory().getClass().getName());
-        System.out.printf(Locale.ROOT, "- total time %.0f s; %s, %d cores, %s%n", elapsed.toMillis() / 1000.0,
+        System.out.println("- XML parser in this JVM: "
+                + SmackXmlParser.getXmlPullParserFactory().getClass().getName());
+        System.out.printf(
+                Locale.ROOT,
+                "- total time %.0f s; %s, %d cores, %s%n",
+                elapsed.toMillis() / 1000.0,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"));
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"));
     }
 }

@@ -74,8 +74,14 @@ public class FieldsBenchmark {
         oursXml = ours.toXML().toString();
         smackXml = smack.toXML().toString();
         int a = parseOurs().fieldCount();
-        int b = smackProvider.parse(PacketParserUtils.getParserFor(smackXml)).getNodes().get(0)
-                .getTimestampElements().get(0).getDataFields().size();
+        int b = smackProvider
+                .parse(PacketParserUtils.getParserFor(smackXml))
+                .getNodes()
+                .get(0)
+                .getTimestampElements()
+                .get(0)
+                .getDataFields()
+                .size();
         int c = parseOursSmackXml().fieldCount();
         if (a != FIELD_COUNT || b != FIELD_COUNT || c != FIELD_COUNT) {
             throw new IllegalStateException("parsed " + a + "/" + b + "/" + c + " fields, expected " + FIELD_COUNT);
@@ -86,22 +92,31 @@ public class FieldsBenchmark {
     static Fields oursElement() {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < FIELD_COUNT; i++) {
-            fields.add(i % 2 == 0 ? Field.momentary("Int" + i, new IntValue(1000 + i))
-                    : Field.momentary("Bool" + i, BooleanValue.of(i % 3 == 0)));
+            fields.add(
+                    i % 2 == 0
+                            ? Field.momentary("Int" + i, new IntValue(1000 + i))
+                            : Field.momentary("Bool" + i, BooleanValue.of(i % 3 == 0)));
         }
-        return new Fields(42, true, List.of(new NodeFields(NodeRef.of("Device01"),
-                List.of(new TimestampFields(DateTimeValue.of(TIME), fields)))));
+        return new Fields(
+                42,
+                true,
+                List.of(new NodeFields(
+                        NodeRef.of("Device01"), List.of(new TimestampFields(DateTimeValue.of(TIME), fields)))));
     }
 
     /** @return the same message as Smack's element */
     static IoTFieldsExtension smackElement() {
         List<IoTDataField> fields = new ArrayList<>();
         for (int i = 0; i < FIELD_COUNT; i++) {
-            fields.add(i % 2 == 0 ? new IoTDataField.IntField("Int" + i, 1000 + i)
-                    : new IoTDataField.BooleanField("Bool" + i, i % 3 == 0));
+            fields.add(
+                    i % 2 == 0
+                            ? new IoTDataField.IntField("Int" + i, 1000 + i)
+                            : new IoTDataField.BooleanField("Bool" + i, i % 3 == 0));
         }
-        return new IoTFieldsExtension(42, true, new NodeElement(new NodeInfo("Device01", null, null),
-                new TimestampElement(Date.from(TIME), fields)));
+        return new IoTFieldsExtension(
+                42,
+                true,
+                new NodeElement(new NodeInfo("Device01", null, null), new TimestampElement(Date.from(TIME), fields)));
     }
 
     /** @return our provider's parse of our XML */

@@ -53,8 +53,7 @@ public final class LimitsCost {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
     private static final int FLOOD = Integer.getInteger("bench.flood", 2000);
 
-    private LimitsCost() {
-    }
+    private LimitsCost() {}
 
     /**
      * Runs the measurements.
@@ -64,7 +63,8 @@ public final class LimitsCost {
      */
     public static void main(String[] args) throws Exception {
         SmackIsolation.disableSmackExperimental();
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+        try (ProsodyServer server = ProsodyServer.start(
+                ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             run(server);
         }
         System.exit(0); // Smack's reconnection and ping timers are non-daemon threads
@@ -73,10 +73,13 @@ public final class LimitsCost {
     private static void run(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        Thing t = Thing.builder("T").sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
-                DateTimeValue.of(clock.instant()), Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
+        Thing t = Thing.builder("T")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
                 .build();
-        SensorDataServer.getInstanceFor(thing).setDirectory(ThingDirectory.of(t))
+        SensorDataServer.getInstanceFor(thing)
+                .setDirectory(ThingDirectory.of(t))
                 .setAccessPolicy(AccessPolicy.allowEveryone())
                 .setReadoutLimits(new ReadoutLimits(16, 1, 128, 256, Duration.ofHours(24)));
         Jid to = thing.getUser();
@@ -86,16 +89,19 @@ public final class LimitsCost {
         Map<String, Supplier<CompletableFuture<Condition>>> rows = new LinkedHashMap<>();
         rows.put("ping (baseline)", () -> EndToEnd.ping(client, to).thenApply(x -> null));
         rows.put("read-out accepted, 1 field", () -> raw(client, to, seq[0]++, Map.of()));
-        rows.put("req with 5,000 tokens -> bad-request", () -> raw(client, to, seq[0]++,
-                Map.of("serviceToken", tokens(5000))));
-        rows.put("req with when=9999 -> bad-request", () -> raw(client, to, seq[0]++,
-                Map.of("when", "9999-12-31T00:00:00Z")));
+        rows.put(
+                "req with 5,000 tokens -> bad-request",
+                () -> raw(client, to, seq[0]++, Map.of("serviceToken", tokens(5000))));
+        rows.put(
+                "req with when=9999 -> bad-request",
+                () -> raw(client, to, seq[0]++, Map.of("when", "9999-12-31T00:00:00Z")));
         rows.put("2nd queued req -> resource-constraint", () -> raw(client, to, seq[0]++, Map.of("when", later)));
         XMPPTCPConnection registryConnection = server.connect("registry");
         XMPPTCPConnection stranger = server.connect("stranger");
-        try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(Files.createTempDirectory("limits").resolve("r"));
-                ThingRegistry registry = ThingRegistry.start(registryConnection, storage,
-                        RegistryOptions.defaults().withMaxRecordsPerJid(1))) {
+        try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(
+                        Files.createTempDirectory("limits").resolve("r"));
+                ThingRegistry registry = ThingRegistry.start(
+                        registryConnection, storage, RegistryOptions.defaults().withMaxRecordsPerJid(1))) {
             OwnerDiscoveryManager searcher = OwnerDiscoveryManager.getInstanceFor(stranger);
             searcher.setRegistry(registryConnection.getUser());
             ThingDiscoveryManager device = ThingDiscoveryManager.getInstanceFor(stranger);
@@ -107,23 +113,26 @@ public final class LimitsCost {
             }
             List<SearchOperator> some = many.subList(0, 21);
             rows.put("search, 21 operators -> bad-request", () -> condition(searcher.search(some, 0, null)));
-            rows.put("search, 8,000 operators (255 KB) -> bad-request",
-                    () -> condition(searcher.search(many, 0, null)));
+            rows.put(
+                    "search, 8,000 operators (255 KB) -> bad-request", () -> condition(searcher.search(many, 0, null)));
             XMPPTCPConnection nobody = server.connect("nobody");
             rows.put("same 255 KB search to a client (wire floor)", () -> {
-                io.github.xmppiot.discovery.element.Search floor = new io.github.xmppiot.discovery.element.Search(
-                        many, 0, null);
+                io.github.xmppiot.discovery.element.Search floor =
+                        new io.github.xmppiot.discovery.element.Search(many, 0, null);
                 floor.setTo(nobody.getUser());
                 return sendIq(stranger, floor);
             });
-            rows.put("register 2nd node -> resource-constraint", () -> condition(device.register(
-                    List.of(MetaTag.str("SN", "2")), NodeRef.of("n" + seq[0]++), false)));
+            rows.put(
+                    "register 2nd node -> resource-constraint",
+                    () -> condition(
+                            device.register(List.of(MetaTag.str("SN", "2")), NodeRef.of("n" + seq[0]++), false)));
             System.out.printf("%-48s %12s %12s  %s%n", "request", "median µs", "p99 µs", "answer");
             for (Map.Entry<String, Supplier<CompletableFuture<Condition>>> row : rows.entrySet()) {
                 Condition answer = row.getValue().get().get(60, TimeUnit.SECONDS);
                 Stats s = Measure.alternating(ROUNDS, () -> row.getValue().get())[0];
-                System.out.printf("%-48s %12.0f %12.0f  %s%n", row.getKey(), s.medianMicros(), s.p99Micros(),
-                        answer == null ? "result" : answer);
+                System.out.printf(
+                        "%-48s %12.0f %12.0f  %s%n",
+                        row.getKey(), s.medianMicros(), s.p99Micros(), answer == null ? "result" : answer);
             }
         }
         flood(server);
@@ -134,13 +143,16 @@ public final class LimitsCost {
         XMPPTCPConnection device = server.connect("device");
         XMPPTCPConnection friend = server.connect("friend");
         XMPPTCPConnection stranger = server.connect("stranger2");
-        Thing t = Thing.builder("T").sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
-                DateTimeValue.of(clock.instant()), Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
+        Thing t = Thing.builder("T")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
                 .build();
         SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(t));
         Friendship.establish(device, friend, Duration.ofSeconds(20));
         SensorDataClient reader = SensorDataClient.getInstanceFor(friend);
-        Measure.Op read = () -> reader.read(device.getUser(), ReadoutRequest.builder().momentary().build());
+        Measure.Op read = () -> reader.read(
+                device.getUser(), ReadoutRequest.builder().momentary().build());
         Stats idle = Measure.alternating(ROUNDS, read)[0];
         List<CompletableFuture<Condition>> burst = new ArrayList<>();
         long[] during = new long[ROUNDS];
@@ -156,12 +168,16 @@ public final class LimitsCost {
         }
         CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
         double floodMs = (System.nanoTime() - t0) / 1e6;
-        long refused = burst.stream().map(CompletableFuture::join).filter(c -> c != null).count();
+        long refused = burst.stream()
+                .map(CompletableFuture::join)
+                .filter(c -> c != null)
+                .count();
         System.out.printf("%nfriend's read-out, idle:                      %s%n", idle);
-        System.out.printf("friend's read-out during a stranger's flood:  %s%n",
+        System.out.printf(
+                "friend's read-out during a stranger's flood:  %s%n",
                 n == 0 ? "(flood answered before the first read-out)" : Stats.of(java.util.Arrays.copyOf(during, n)));
-        System.out.printf("stranger's flood: %d requests, %d refused, all answered in %.0f ms%n", FLOOD, refused,
-                floodMs);
+        System.out.printf(
+                "stranger's flood: %d requests, %d refused, all answered in %.0f ms%n", FLOOD, refused, floodMs);
     }
 
     private static String tokens(int n) {

@@ -14,8 +14,7 @@ final class Measure {
     /** How long one operation may take before the benchmark gives up. */
     static final long TIMEOUT_SECONDS = 60;
 
-    private Measure() {
-    }
+    private Measure() {}
 
     /** One asynchronous operation whose round trip is measured. */
     @FunctionalInterface
@@ -97,12 +96,10 @@ final class Measure {
      * @param ops   completed operations
      * @param nanos elapsed time
      */
-    record Run(long ops, long nanos) {
-    }
+    record Run(long ops, long nanos) {}
 
     /** Throughput of one operation with the CPU it cost. */
-    record Rate(double perSecond, double jvmMicrosPerOp, double prosodyMicrosPerOp) {
-    }
+    record Rate(double perSecond, double jvmMicrosPerOp, double prosodyMicrosPerOp) {}
 
     /**
      * Measures operations' throughput in alternating rounds (a, b, ..., a, b, ...) so slow drift in the shared
@@ -136,7 +133,9 @@ final class Measure {
         }
         Rate[] r = new Rate[n];
         for (int k = 0; k < n; k++) {
-            r[k] = new Rate(count[k] * 1e9 / nanos[k], jvm[k] / 1000.0 / count[k],
+            r[k] = new Rate(
+                    count[k] * 1e9 / nanos[k],
+                    jvm[k] / 1000.0 / count[k],
                     cpu.prosodyNanos() < 0 ? Double.NaN : prosody[k] / 1000.0 / count[k]);
         }
         return r;

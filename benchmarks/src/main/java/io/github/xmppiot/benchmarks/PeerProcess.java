@@ -30,17 +30,19 @@ final class PeerProcess implements AutoCloseable {
 
     private PeerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("ERROR " + e);
-            }
-            lines.add("EOF");
-        }, "smack-peer-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("ERROR " + e);
+                    }
+                    lines.add("EOF");
+                },
+                "smack-peer-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -63,10 +65,18 @@ final class PeerProcess implements AutoCloseable {
     static PeerProcess start(ProsodyServer server, String user, String... mode) throws IOException {
         server.ensureAccount(user);
         List<String> cmd = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar().toString(),
-                ProsodyServer.HOST, String.valueOf(server.port()), server.domain(), user, server.password(user)));
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar().toString(),
+                ProsodyServer.HOST,
+                String.valueOf(server.port()),
+                server.domain(),
+                user,
+                server.password(user)));
         cmd.addAll(List.of(mode));
-        return new PeerProcess(new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+        return new PeerProcess(new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start());
     }
 
     /**

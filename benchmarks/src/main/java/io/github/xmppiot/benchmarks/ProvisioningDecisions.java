@@ -36,8 +36,7 @@ public final class ProvisioningDecisions {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int THREADS = Integer.getInteger("bench.threads", 4);
 
-    private ProvisioningDecisions() {
-    }
+    private ProvisioningDecisions() {}
 
     /**
      * Runs the measurements.
@@ -46,13 +45,16 @@ public final class ProvisioningDecisions {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        System.out.printf("%-12s %8s %7s %14s %11s %9s %10s%n", "store", "things", "threads", "decisions/s",
-                "median_us", "p99_us", "fill_s");
+        System.out.printf(
+                "%-12s %8s %7s %14s %11s %9s %10s%n",
+                "store", "things", "threads", "decisions/s", "median_us", "p99_us", "fill_s");
         Path dir = Files.createTempDirectory("provisioning-bench");
         Path file = dir.resolve("rules");
         long t0 = System.nanoTime();
         try (JdbcProvisioningStore h2 = JdbcProvisioningStore.h2(file)) {
-            fill(h2, () -> DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", ""),
+            fill(
+                    h2,
+                    () -> DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", ""),
                     "SYSTEM_RANGE(1, %d) AS r(x)");
             double fill = (System.nanoTime() - t0) / 1e9;
             for (int threads : new int[] {1, THREADS}) {
@@ -62,10 +64,16 @@ public final class ProvisioningDecisions {
         try (PostgresServer pg = PostgresServer.start()) {
             String db = pg.createDatabase("bench");
             t0 = System.nanoTime();
-            try (JdbcProvisioningStore store = JdbcProvisioningStore.postgresql("postgresql://" + PostgresServer.HOST
-                    + ":" + pg.port() + "/" + db, PostgresServer.USER, pg.password(), Duration.ofDays(365),
-                    java.time.Clock.systemUTC(), Math.max(THREADS, 2))) {
-                fill(store, () -> DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password()),
+            try (JdbcProvisioningStore store = JdbcProvisioningStore.postgresql(
+                    "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + db,
+                    PostgresServer.USER,
+                    pg.password(),
+                    Duration.ofDays(365),
+                    java.time.Clock.systemUTC(),
+                    Math.max(THREADS, 2))) {
+                fill(
+                        store,
+                        () -> DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password()),
                         "generate_series(1, %d) AS r(x)");
                 double fill = (System.nanoTime() - t0) / 1e9;
                 for (int threads : new int[] {1, THREADS}) {
@@ -86,15 +94,21 @@ public final class ProvisioningDecisions {
      * every (Thing, requester) pair in one statement per table; {@code range} is the dialect's number series.
      */
     static void fill(JdbcProvisioningStore store, Jdbc jdbc, String range) throws Exception {
-        store.putRule(new Rule("template@bench", AccessRequest.Kind.READ, "template@bench", List.of(),
+        store.putRule(new Rule(
+                "template@bench",
+                AccessRequest.Kind.READ,
+                "template@bench",
+                List.of(),
                 List.of("Temperature", "Humidity")));
         String things = String.format(range, THINGS);
         String principals = String.format(range, RULES).replace("r(x)", "p(y)");
-        try (Connection c = jdbc.open(); Statement s = c.createStatement()) {
+        try (Connection c = jdbc.open();
+                Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO things (thing, owner) SELECT CONCAT('thing', x, '@bench'), 'owner@bench' FROM "
                     + things);
             s.executeUpdate("INSERT INTO rules (thing, kind, principal, nodes, names) SELECT CONCAT('thing', x,"
-                    + " '@bench'), 'READ', CONCAT('client', y, '@bench'), t.nodes, t.names FROM " + things + " CROSS JOIN "
+                    + " '@bench'), 'READ', CONCAT('client', y, '@bench'), t.nodes, t.names FROM " + things
+                    + " CROSS JOIN "
                     + principals + " CROSS JOIN rules t WHERE t.thing = 'template@bench'");
             s.execute("ANALYZE"); // fresh statistics for the planner, as a long-running database would have
         }
@@ -114,9 +128,15 @@ public final class ProvisioningDecisions {
             }
         });
         long[] sorted = all.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%-12s %8d %7d %,14.0f %11.0f %9.0f %10.1f%n", name, THINGS, threads,
-                sorted.length / (double) SECONDS, sorted[sorted.length / 2] / 1e3,
-                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e3, fillSeconds);
+        System.out.printf(
+                "%-12s %8d %7d %,14.0f %11.0f %9.0f %10.1f%n",
+                name,
+                THINGS,
+                threads,
+                sorted.length / (double) SECONDS,
+                sorted[sorted.length / 2] / 1e3,
+                sorted[(int) Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] / 1e3,
+                fillSeconds);
     }
 
     /** @return each thread's decision latencies in nanoseconds */

@@ -26,13 +26,18 @@ import org.jxmpp.jid.Jid;
  */
 public final class ReadoutTrace {
 
-    private static final String[] STEPS = {"client sends req/ping", "thing sends accepted/pong",
-        "thing sends fields", "client reader gets accepted/pong", "client reader gets fields", "future completes"};
+    private static final String[] STEPS = {
+        "client sends req/ping",
+        "thing sends accepted/pong",
+        "thing sends fields",
+        "client reader gets accepted/pong",
+        "client reader gets fields",
+        "future completes"
+    };
 
     private volatile long[] current = new long[STEPS.length];
 
-    private ReadoutTrace() {
-    }
+    private ReadoutTrace() {}
 
     /**
      * Runs the trace.
@@ -43,7 +48,8 @@ public final class ReadoutTrace {
     public static void main(String[] args) throws Exception {
         SmackIsolation.disableSmackExperimental();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+        try (ProsodyServer server = ProsodyServer.start(
+                ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             System.err.println("[trace] " + server);
             new ReadoutTrace().run(server, rounds);
         }
@@ -59,18 +65,20 @@ public final class ReadoutTrace {
         XMPPTCPConnection client = server.connect("client");
         SensorDataClient sd = SensorDataClient.getInstanceFor(client);
         Jid target = thing.getUser();
-        client.addStanzaInterceptor(s -> { }, s -> mark(0, s instanceof Req || s instanceof Ping));
-        thing.addStanzaInterceptor(s -> { }, s -> mark(1, s instanceof Accepted
-                || s instanceof IQ && ((IQ) s).getType() == IQ.Type.result));
-        thing.addStanzaInterceptor(s -> { }, s -> mark(2, isFields(s)));
-        client.addAsyncStanzaListener(s -> { }, s -> mark(3, s instanceof IQ && ((IQ) s).getType() == IQ.Type.result));
-        client.addAsyncStanzaListener(s -> { }, s -> mark(4, isFields(s)));
+        client.addStanzaInterceptor(s -> {}, s -> mark(0, s instanceof Req || s instanceof Ping));
+        thing.addStanzaInterceptor(
+                s -> {},
+                s -> mark(1, s instanceof Accepted || s instanceof IQ && ((IQ) s).getType() == IQ.Type.result));
+        thing.addStanzaInterceptor(s -> {}, s -> mark(2, isFields(s)));
+        client.addAsyncStanzaListener(s -> {}, s -> mark(3, s instanceof IQ && ((IQ) s).getType() == IQ.Type.result));
+        client.addAsyncStanzaListener(s -> {}, s -> mark(4, isFields(s)));
         long[][] read = new long[rounds][];
         long[][] ping = new long[rounds][];
         for (int i = -rounds / 4; i < rounds; i++) {
             current = new long[STEPS.length];
             CompletableFuture<Object> pong = new CompletableFuture<>();
-            client.sendIqRequestAsync(new Ping(target), 10_000).onSuccess(pong::complete)
+            client.sendIqRequestAsync(new Ping(target), 10_000)
+                    .onSuccess(pong::complete)
                     .onError(pong::completeExceptionally);
             pong.thenRun(() -> mark(5, true)).get(10, TimeUnit.SECONDS);
             if (i >= 0) {
@@ -110,8 +118,8 @@ public final class ReadoutTrace {
             }
             if (n > 0) {
                 Stats st = Stats.of(java.util.Arrays.copyOf(d, n));
-                System.out.printf(Locale.ROOT, "  %-34s %8.0f  (p99 %8.0f)%n", STEPS[step], st.medianMicros(),
-                        st.p99Micros());
+                System.out.printf(
+                        Locale.ROOT, "  %-34s %8.0f  (p99 %8.0f)%n", STEPS[step], st.medianMicros(), st.p99Micros());
             }
         }
     }

@@ -37,8 +37,7 @@ public final class RecoveryBenchmark {
 
     private static final Duration GUARD = Duration.ofSeconds(60);
 
-    private RecoveryBenchmark() {
-    }
+    private RecoveryBenchmark() {}
 
     /**
      * Runs the measurement.
@@ -48,14 +47,19 @@ public final class RecoveryBenchmark {
      */
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("bench.recoveryRuns", 5);
-        try (ProsodyServer server = ProsodyServer.start(); FaultProxy proxy = FaultProxy.to(server)) {
+        try (ProsodyServer server = ProsodyServer.start();
+                FaultProxy proxy = FaultProxy.to(server)) {
             XMPPTCPConnection device = IotConnection.connect(server.iotConfigBuilder("recovery-thing")
-                    .port(proxy.port()).resource("dev").build());
+                    .port(proxy.port())
+                    .resource("dev")
+                    .build());
             XMPPTCPConnection client = IotConnection.connect(server.iotConfigBuilder("recovery-client")
-                    .resource("app").reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(100),
-                            Duration.ofMillis(500))).build());
+                    .resource("app")
+                    .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(100), Duration.ofMillis(500)))
+                    .build());
             Thing thing = Thing.builder("Device01")
-                    .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C"))).build();
+                    .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
+                    .build();
             SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
             Friendship.establish(device, client, GUARD);
             ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
@@ -90,9 +94,16 @@ public final class RecoveryBenchmark {
                     }
                 }
                 Arrays.sort(millis);
-                System.out.printf(Locale.ROOT, "| Recovery after %s: server accepting connections → read-out"
-                        + " answered | %d ms | %d ms | %d | %d resumed (XEP-0198), %d new |%n", fault,
-                        millis[runs / 2], millis[runs - 1], runs, resumed, runs - resumed);
+                System.out.printf(
+                        Locale.ROOT,
+                        "| Recovery after %s: server accepting connections → read-out"
+                                + " answered | %d ms | %d ms | %d | %d resumed (XEP-0198), %d new |%n",
+                        fault,
+                        millis[runs / 2],
+                        millis[runs - 1],
+                        runs,
+                        resumed,
+                        runs - resumed);
                 System.out.println("<!-- " + fault + ": " + Arrays.toString(millis) + " ms -->");
             }
             device.disconnect();

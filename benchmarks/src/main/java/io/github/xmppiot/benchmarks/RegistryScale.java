@@ -40,8 +40,7 @@ public final class RegistryScale {
     /** Tags per Thing (as ScaleRows and SearchBenchmark): SN, MAN, MODEL, V, LAT, LON, KEY. */
     static final int TAGS = 7;
 
-    private RegistryScale() {
-    }
+    private RegistryScale() {}
 
     /**
      * Figures at one size.
@@ -52,8 +51,7 @@ public final class RegistryScale {
      * @param matched     Things found by the last search (at most 20)
      * @param plan        the search's query plan, {@code EXPLAIN ANALYZE}
      */
-    record Size(int things, double fillSeconds, Stats search, int matched, String plan) {
-    }
+    record Size(int things, double fillSeconds, Stats search, int matched, String plan) {}
 
     /**
      * Registrations per second.
@@ -75,7 +73,8 @@ public final class RegistryScale {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000}
+        int[] sizes = args.length == 0
+                ? new int[] {100_000, 1_000_000}
                 : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         try (PostgresServer pg = PostgresServer.start()) {
             Result r = run(pg, sizes, 200, 2_000, 10_000);
@@ -89,8 +88,7 @@ public final class RegistryScale {
      * @param sizes one entry per size
      * @param rates one and two instances
      */
-    record Result(List<Size> sizes, List<Rate> rates) {
-    }
+    record Result(List<Size> sizes, List<Rate> rates) {}
 
     /**
      * Runs the benchmark on a new database of a PostgreSQL server.
@@ -107,11 +105,11 @@ public final class RegistryScale {
         String db = pg.createDatabase("registry_scale");
         List<Size> results = new ArrayList<>();
         List<Rate> rates = new ArrayList<>();
-        try (JdbcRegistryStorage a = JdbcRegistryStorage.postgresql(pg.jdbcUrl(db), PostgresServer.USER,
-                pg.password());
-             JdbcRegistryStorage b = JdbcRegistryStorage.postgresql(pg.jdbcUrl(db), PostgresServer.USER,
-                     pg.password());
-             Connection admin = DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password())) {
+        try (JdbcRegistryStorage a =
+                        JdbcRegistryStorage.postgresql(pg.jdbcUrl(db), PostgresServer.USER, pg.password());
+                JdbcRegistryStorage b =
+                        JdbcRegistryStorage.postgresql(pg.jdbcUrl(db), PostgresServer.USER, pg.password());
+                Connection admin = DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password())) {
             int filled = 0;
             for (int size : sizes) {
                 results.add(measureSearch(admin, a, filled, size, warmup, rounds));
@@ -162,7 +160,8 @@ public final class RegistryScale {
      * {@code V} in a range of width 1 out of 0..10 (about 10 %): about 0.1 % of the Things match.
      */
     static List<SearchOperator> operators(int i) {
-        return List.of(new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
+        return List.of(
+                new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
                 new NumericRange(false, "V", String.valueOf(i % 9), true, String.valueOf(i % 9 + 1), false));
     }
 
@@ -203,8 +202,8 @@ public final class RegistryScale {
 
     /** @return the plan of one search query, as PostgreSQL ran it */
     static String explain(Connection admin) throws SQLException {
-        io.github.xmppiot.discovery.internal.SqlSearch q = io.github.xmppiot.discovery.internal.SqlSearch.of(
-                operators(7), 0, 21);
+        io.github.xmppiot.discovery.internal.SqlSearch q =
+                io.github.xmppiot.discovery.internal.SqlSearch.of(operators(7), 0, 21);
         StringBuilder plan = new StringBuilder();
         try (java.sql.PreparedStatement ps = admin.prepareStatement("EXPLAIN (ANALYZE, BUFFERS) " + q.sql())) {
             List<Object> p = q.parameters();
@@ -232,27 +231,37 @@ public final class RegistryScale {
         AtomicInteger next = new AtomicInteger();
         String run = "r" + System.nanoTime() + "-";
         List<CompletableFuture<Void>> workers = new ArrayList<>();
-        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(
-                instances.size());
+        java.util.concurrent.ExecutorService threads =
+                java.util.concurrent.Executors.newFixedThreadPool(instances.size());
         long t0 = System.nanoTime();
         for (int w = 0; w < instances.size(); w++) {
             RegistryRules rules = new RegistryRules(instances.get(w), RegistryOptions.defaults());
-            workers.add(CompletableFuture.runAsync(() -> {
-                for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
-                    try {
-                        RegisterOutcome o = rules.register(JidCreate.from("new" + run + i + "@example.org/x"),
-                                new Register(List.of(MetaTag.str("SN", "new-" + i), MetaTag.str("MAN", "man-"
-                                        + (i % 100) + ".example"), MetaTag.str("MODEL", "model-" + (i % 37)),
-                                        MetaTag.num("V", "1.5"), MetaTag.num("LAT", "57.7"), MetaTag.num("LON", "11.9"),
-                                        MetaTag.str("KEY", "key-" + run + i)), null, false));
-                        if (!(o instanceof RegisterOutcome.Registered)) {
-                            throw new IllegalStateException("not registered: " + o);
+            workers.add(CompletableFuture.runAsync(
+                    () -> {
+                        for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                            try {
+                                RegisterOutcome o = rules.register(
+                                        JidCreate.from("new" + run + i + "@example.org/x"),
+                                        new Register(
+                                                List.of(
+                                                        MetaTag.str("SN", "new-" + i),
+                                                        MetaTag.str("MAN", "man-" + (i % 100) + ".example"),
+                                                        MetaTag.str("MODEL", "model-" + (i % 37)),
+                                                        MetaTag.num("V", "1.5"),
+                                                        MetaTag.num("LAT", "57.7"),
+                                                        MetaTag.num("LON", "11.9"),
+                                                        MetaTag.str("KEY", "key-" + run + i)),
+                                                null,
+                                                false));
+                                if (!(o instanceof RegisterOutcome.Registered)) {
+                                    throw new IllegalStateException("not registered: " + o);
+                                }
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
                         }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }, threads));
+                    },
+                    threads));
         }
         try {
             CompletableFuture.allOf(workers.toArray(CompletableFuture[]::new)).join();
@@ -270,8 +279,13 @@ public final class RegistryScale {
         System.out.println("| Things | fill (s) | search median (ms) | search p99 (ms) | found |");
         System.out.println("|---:|---:|---:|---:|---:|");
         for (Size s : sizes) {
-            System.out.printf("| %,d | %.1f | %.2f | %.2f | %d |%n", s.things(), s.fillSeconds(),
-                    s.search().medianMicros() / 1000, s.search().p99Micros() / 1000, s.matched());
+            System.out.printf(
+                    "| %,d | %.1f | %.2f | %.2f | %d |%n",
+                    s.things(),
+                    s.fillSeconds(),
+                    s.search().medianMicros() / 1000,
+                    s.search().p99Micros() / 1000,
+                    s.matched());
         }
         System.out.println();
         System.out.println("| registry instances | registrations | seconds | registrations/s |");
@@ -280,7 +294,8 @@ public final class RegistryScale {
             System.out.printf("| %d | %,d | %.1f | %,.0f |%n", r.instances(), r.total(), r.seconds(), r.perSecond());
         }
         System.out.println();
-        System.out.println("Plan of one search at " + sizes.get(sizes.size() - 1).things() + " Things:");
+        System.out.println(
+                "Plan of one search at " + sizes.get(sizes.size() - 1).things() + " Things:");
         System.out.println(sizes.get(sizes.size() - 1).plan());
     }
 }

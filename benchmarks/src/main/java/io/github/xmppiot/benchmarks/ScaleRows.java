@@ -44,8 +44,7 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 final class ScaleRows {
 
-    private ScaleRows() {
-    }
+    private ScaleRows() {}
 
     /**
      * Result of {@link #registrySearch}.
@@ -56,8 +55,7 @@ final class ScaleRows {
      * @param ping        ping round trips to the registry, interleaved with the searches
      * @param pageSize    Things found by the last search
      */
-    record Search(int things, double fillSeconds, Stats search, Stats ping, int pageSize) {
-    }
+    record Search(int things, double fillSeconds, Stats search, Stats ping, int pageSize) {}
 
     /**
      * Fills an H2 registry with claimed public Things (seven tags each, as the module's own SearchBenchmark), serves
@@ -74,7 +72,8 @@ final class ScaleRows {
                 storage.inTransaction(tx -> {
                     for (int i = from; i < Math.min(from + 1000, things); i++) {
                         BareJid jid = JidCreate.bareFromOrThrowUnchecked("thing" + i + "@example.org");
-                        List<MetaTag> tags = List.of(MetaTag.str("SN", "sn-" + i),
+                        List<MetaTag> tags = List.of(
+                                MetaTag.str("SN", "sn-" + i),
                                 MetaTag.str("MAN", "man-" + (i % 100) + ".example"),
                                 MetaTag.str("MODEL", "model-" + (i % 37)),
                                 MetaTag.num("V", String.valueOf(random.nextInt(100) / 10.0)),
@@ -98,10 +97,13 @@ final class ScaleRows {
                 int[] page = {0};
                 Measure.Op search = () -> {
                     int i = n[0]++;
-                    CompletableFuture<SearchResult> f = discovery.search(List.of(
-                            new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
-                            new NumericRange(false, "V", String.valueOf(i % 9), true, String.valueOf(i % 9 + 1),
-                                    false)), 0, 20);
+                    CompletableFuture<SearchResult> f = discovery.search(
+                            List.of(
+                                    new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
+                                    new NumericRange(
+                                            false, "V", String.valueOf(i % 9), true, String.valueOf(i % 9 + 1), false)),
+                            0,
+                            20);
                     return f.thenApply(r -> page[0] = r.things().size());
                 };
                 Stats[] s = Measure.alternating(rounds, () -> EndToEnd.ping(owner, registryJid), search);
@@ -123,8 +125,7 @@ final class ScaleRows {
      * @param startSeconds time to start the hub from its file
      * @param readout      read-out round trips
      */
-    record HubReadout(int nodes, double startSeconds, Stats readout) {
-    }
+    record HubReadout(int nodes, double startSeconds, Stats readout) {}
 
     /** A simulated thermometer: no hardware, so ten thousand fit on one machine. */
     private static final class Thermometer implements NodeType {
@@ -158,10 +159,14 @@ final class ScaleRows {
     static HubReadout hubReadout(ProsodyServer server, int nodes, int rounds) throws Exception {
         Path dir = Files.createTempDirectory("bench-hub");
         try {
-            StringBuilder json = new StringBuilder("{ \"rootId\": \"Hub\", \"hal\": { \"backend\": \"mock\" }, \"nodes\": [\n");
+            StringBuilder json =
+                    new StringBuilder("{ \"rootId\": \"Hub\", \"hal\": { \"backend\": \"mock\" }, \"nodes\": [\n");
             for (int i = 0; i < nodes; i++) {
-                json.append(i == 0 ? "" : ",\n").append("{ \"id\": \"T").append(i)
-                        .append("\", \"type\": \"bench.Thermometer\", \"parameters\": { \"channel\": ").append(i)
+                json.append(i == 0 ? "" : ",\n")
+                        .append("{ \"id\": \"T")
+                        .append(i)
+                        .append("\", \"type\": \"bench.Thermometer\", \"parameters\": { \"channel\": ")
+                        .append(i)
                         .append(" } }");
             }
             Path file = dir.resolve("hub.json");
@@ -169,14 +174,22 @@ final class ScaleRows {
             XMPPTCPConnection hubConnection = server.connect("benchhub");
             XMPPTCPConnection client = server.connect("hubclient");
             long t0 = System.nanoTime();
-            try (Hub hub = Hub.builder().config(file).connection(hubConnection).nodeType(new Thermometer())
-                    .accessPolicy(AccessPolicy.allowEveryone()).build().start()) {
+            try (Hub hub = Hub.builder()
+                    .config(file)
+                    .connection(hubConnection)
+                    .nodeType(new Thermometer())
+                    .accessPolicy(AccessPolicy.allowEveryone())
+                    .build()
+                    .start()) {
                 double start = (System.nanoTime() - t0) / 1e9;
                 if (hub.tree().size() != nodes + 1) {
                     throw new IllegalStateException("hub has " + hub.tree().size() + " nodes, expected " + (nodes + 1));
                 }
                 SensorDataClient sd = SensorDataClient.getInstanceFor(client);
-                ReadoutRequest all = ReadoutRequest.builder().momentary().timeout(Duration.ofMinutes(2)).build();
+                ReadoutRequest all = ReadoutRequest.builder()
+                        .momentary()
+                        .timeout(Duration.ofMinutes(2))
+                        .build();
                 Jid to = hubConnection.getUser();
                 Measure.Op read = () -> sd.read(to, all).thenApply(r -> check(r, nodes));
                 Stats s = Measure.alternating(rounds, read)[0];
@@ -191,8 +204,9 @@ final class ScaleRows {
 
     private static Readout check(Readout r, int nodes) {
         if (r.fields().size() != nodes || r.hasFailures()) {
-            throw new IllegalStateException("hub read-out returned " + r.fields().size() + " fields and "
-                    + r.failures().size() + " failures, expected " + nodes + " fields");
+            throw new IllegalStateException(
+                    "hub read-out returned " + r.fields().size() + " fields and "
+                            + r.failures().size() + " failures, expected " + nodes + " fields");
         }
         return r;
     }

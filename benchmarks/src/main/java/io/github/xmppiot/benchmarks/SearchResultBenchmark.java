@@ -50,10 +50,17 @@ public class SearchResultBenchmark {
         SmackIsolation.verifyDisabled();
         List<FoundThing> things = new ArrayList<>();
         for (int i = 0; i < PAGE; i++) {
-            things.add(new FoundThing(JidCreate.from("owner" + (i % 3) + "@example.org"),
-                    JidCreate.from("thing" + i + "@example.org"), null, List.of(MetaTag.str("SN", "sn-" + i),
-                    MetaTag.str("MAN", "man-42.example"), MetaTag.str("MODEL", "model-" + (i % 37)),
-                    MetaTag.num("V", "2.5"), MetaTag.num("LAT", "59.3293"), MetaTag.num("LON", "18.0686"))));
+            things.add(new FoundThing(
+                    JidCreate.from("owner" + (i % 3) + "@example.org"),
+                    JidCreate.from("thing" + i + "@example.org"),
+                    null,
+                    List.of(
+                            MetaTag.str("SN", "sn-" + i),
+                            MetaTag.str("MAN", "man-42.example"),
+                            MetaTag.str("MODEL", "model-" + (i % 37)),
+                            MetaTag.num("V", "2.5"),
+                            MetaTag.num("LAT", "59.3293"),
+                            MetaTag.num("LON", "18.0686"))));
         }
         found = new Found(new SearchResult(things, true));
         found.setStanzaId("bench-1");

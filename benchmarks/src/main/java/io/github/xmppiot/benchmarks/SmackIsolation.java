@@ -28,8 +28,7 @@ public final class SmackIsolation {
     private static final String SENSOR_DATA = "urn:xmpp:iot:sensordata";
     private static final String CONTROL = "urn:xmpp:iot:control";
 
-    private SmackIsolation() {
-    }
+    private SmackIsolation() {}
 
     /**
      * Disables smack-experimental's initializer. Must run before any Smack class is initialised; it fails if Smack
@@ -69,7 +68,8 @@ public final class SmackIsolation {
         };
         for (Object p : providers) {
             if (p != null && p.getClass().getName().startsWith("org.jivesoftware.smackx.iot.")) {
-                throw new IllegalStateException("Smack's IoT provider " + p.getClass().getName() + " is registered");
+                throw new IllegalStateException(
+                        "Smack's IoT provider " + p.getClass().getName() + " is registered");
             }
         }
     }

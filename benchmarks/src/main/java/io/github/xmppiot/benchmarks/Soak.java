@@ -45,8 +45,7 @@ public final class Soak {
     private static final int HUB_SHARE = Integer.getInteger("soak.hubEvery", 25);
     private static final double LIMIT = 1.10;
 
-    private Soak() {
-    }
+    private Soak() {}
 
     /**
      * Runs the soak and prints the figures.
@@ -57,7 +56,8 @@ public final class Soak {
     public static void main(String[] args) throws Exception {
         SmackIsolation.disableSmackExperimental();
         Result result;
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+        try (ProsodyServer server = ProsodyServer.start(
+                ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             result = run(server, READOUTS, SETS, WARMUP_READOUTS);
         }
         System.exit(result.withinLimit() ? 0 : 1); // Smack's ping timers are non-daemon threads
@@ -98,20 +98,28 @@ public final class Soak {
             ControlClient sets = ControlClient.getInstanceFor(client);
             NodeRef climate = NodeRef.of("Climate", NodeTree.SOURCE_ID);
             NodeRef heater = NodeRef.of("Heater", NodeTree.SOURCE_ID);
-            ReadoutRequest climateRead = ReadoutRequest.builder().momentary().nodes(climate).build();
+            ReadoutRequest climateRead =
+                    ReadoutRequest.builder().momentary().nodes(climate).build();
             ControlRequest setAll = BenchThings.setAll();
             long everySet = Math.max(1, readouts / Math.max(1, setCount));
             Op op = i -> {
                 if (i % everySet == everySet - 1) {
                     boolean toHub = (i / everySet) % 2 == 0;
                     boolean on = (i / everySet / 2) % 2 == 0;
-                    return toHub ? sets.set(hubJid, ControlRequest.builder().node(heater).set("Output", on).build())
+                    return toHub
+                            ? sets.set(
+                                    hubJid,
+                                    ControlRequest.builder()
+                                            .node(heater)
+                                            .set("Output", on)
+                                            .build())
                             : sets.set(thingJid, setAll);
                 }
                 boolean toHub = i % HUB_SHARE == 0;
-                return toHub ? reads.read(hubJid, climateRead).thenAccept(r -> check(!r.hasFailures(), "hub read-out"))
-                        : reads.read(thingJid, BenchThings.MOMENTARY).thenAccept(r -> check(
-                                r.fields().size() == BenchThings.FIELD_COUNT, "thing read-out"));
+                return toHub
+                        ? reads.read(hubJid, climateRead).thenAccept(r -> check(!r.hasFailures(), "hub read-out"))
+                        : reads.read(thingJid, BenchThings.MOMENTARY)
+                                .thenAccept(r -> check(r.fields().size() == BenchThings.FIELD_COUNT, "thing read-out"));
             };
             long total = readouts + setCount;
             long warm = warmupReadouts + warmupReadouts / everySet;
@@ -126,15 +134,31 @@ public final class Soak {
             double seconds = (System.nanoTime() - t1) / 1e9;
             long heap1 = usedHeapAfterGc();
             int threads1 = ManagementFactory.getThreadMXBean().getThreadCount();
-            int writes = hub.mockHal().orElseThrow().findI2cDevice(1, 118).map(d -> d.writes().size()).orElse(0);
+            int writes = hub.mockHal()
+                    .orElseThrow()
+                    .findI2cDevice(1, 118)
+                    .map(d -> d.writes().size())
+                    .orElse(0);
             Result result = new Result(heap0, heap1, threads0, threads1, writes);
-            System.out.printf(Locale.ROOT, "%n| Soak | Value |%n|---|---:|%n"
-                    + "| Read-outs (thing + hub, 1 in %d to the hub) | %d |%n| Control sets (thing + hub) | %d |%n"
-                    + "| Duration after warm-up | %.0f s (%.0f operations/s) |%n"
-                    + "| Live heap after full GC, after warm-up → end | %.1f MB → %.1f MB (%+.1f %%) |%n"
-                    + "| Threads, after warm-up → end | %d → %d |%n| Mock writes kept by the hub's BME280 | %d |%n"
-                    + "| Within 10 %% | %s |%n", HUB_SHARE, readouts, setCount, seconds, (total - warm) / seconds,
-                    heap0 / 1e6, heap1 / 1e6, 100.0 * (heap1 - heap0) / heap0, threads0, threads1, writes,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%n| Soak | Value |%n|---|---:|%n"
+                            + "| Read-outs (thing + hub, 1 in %d to the hub) | %d |%n| Control sets (thing + hub) | %d |%n"
+                            + "| Duration after warm-up | %.0f s (%.0f operations/s) |%n"
+                            + "| Live heap after full GC, after warm-up → end | %.1f MB → %.1f MB (%+.1f %%) |%n"
+                            + "| Threads, after warm-up → end | %d → %d |%n| Mock writes kept by the hub's BME280 | %d |%n"
+                            + "| Within 10 %% | %s |%n",
+                    HUB_SHARE,
+                    readouts,
+                    setCount,
+                    seconds,
+                    (total - warm) / seconds,
+                    heap0 / 1e6,
+                    heap1 / 1e6,
+                    100.0 * (heap1 - heap0) / heap0,
+                    threads0,
+                    threads1,
+                    writes,
                     result.withinLimit() ? "yes" : "NO");
             progress("total %.0f s", (System.nanoTime() - t0) / 1e9);
             return result;

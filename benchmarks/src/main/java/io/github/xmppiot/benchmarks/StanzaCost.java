@@ -19,8 +19,7 @@ public final class StanzaCost {
 
     private static final String FIELDS = FieldsBenchmark.oursElement().toXML().toString();
 
-    private StanzaCost() {
-    }
+    private StanzaCost() {}
 
     /**
      * Runs the measurement and prints one line per payload, twice.
@@ -35,13 +34,19 @@ public final class StanzaCost {
             {"empty element", "<x xmlns='urn:test'/>"},
             {"our fields, 10 fields", FIELDS},
             {"  without automaticReadout", FIELDS.replace(" automaticReadout='true'", "")},
-            {"  without automaticReadout and momentary",
-                FIELDS.replace(" automaticReadout='true'", "").replace(" momentary='true'", "")},
-            {"Smack's fields, same values", FieldsBenchmark.smackElement().toXML().toString()},
+            {
+                "  without automaticReadout and momentary",
+                FIELDS.replace(" automaticReadout='true'", "").replace(" momentary='true'", "")
+            },
+            {
+                "Smack's fields, same values",
+                FieldsBenchmark.smackElement().toXML().toString()
+            },
             {"text of the same length", "<x xmlns='urn:test'>" + "a".repeat(FIELDS.length() - 30) + "</x>"},
             {"22 empty child elements", "<x xmlns='urn:test'>" + "<y/>".repeat(22) + "</x>"},
         };
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().tls(false).logLevel("info").build())) {
+        try (ProsodyServer server = ProsodyServer.start(
+                ProsodyOptions.builder().tls(false).logLevel("info").build())) {
             XMPPTCPConnection from = server.connect("sender");
             XMPPTCPConnection to = server.connect("receiver");
             CpuMeter cpu = new CpuMeter(server.directory());
@@ -54,8 +59,11 @@ public final class StanzaCost {
                     long p0 = cpu.prosodyNanos();
                     for (int i = 0; i < n; i += 50) {
                         for (int j = 0; j < 50; j++) {
-                            Message m = from.getStanzaFactory().buildMessageStanza().to(to.getUser())
-                                    .addExtension(WireFloor.raw("urn:test", "x", p[1])).build();
+                            Message m = from.getStanzaFactory()
+                                    .buildMessageStanza()
+                                    .to(to.getUser())
+                                    .addExtension(WireFloor.raw("urn:test", "x", p[1]))
+                                    .build();
                             from.sendStanza(m);
                         }
                         if (!received.tryAcquire(50, 20, TimeUnit.SECONDS)) {
@@ -63,7 +71,11 @@ public final class StanzaCost {
                         }
                     }
                     if (pass == 1) {
-                        System.out.printf(Locale.ROOT, "| %s | %d | %.0f µs |%n", p[0], p[1].length(),
+                        System.out.printf(
+                                Locale.ROOT,
+                                "| %s | %d | %.0f µs |%n",
+                                p[0],
+                                p[1].length(),
                                 (cpu.prosodyNanos() - p0) / 1000.0 / n);
                     }
                 }

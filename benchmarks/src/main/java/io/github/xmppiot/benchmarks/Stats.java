@@ -24,7 +24,9 @@ public record Stats(long medianNanos, long p99Nanos, int count) {
         }
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return new Stats(sorted[sorted.length / 2], sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)],
+        return new Stats(
+                sorted[sorted.length / 2],
+                sorted[Math.max(0, (int) Math.ceil(sorted.length * 0.99) - 1)],
                 sorted.length);
     }
 

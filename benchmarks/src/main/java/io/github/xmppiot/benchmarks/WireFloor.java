@@ -31,16 +31,18 @@ import org.jxmpp.jid.Jid;
 final class WireFloor {
 
     /** The floor with our {@code fields} element (categories and quality flags on every field, as the XEP shows). */
-    static final WireFloor OURS = new WireFloor("urn:xmpp-iot:bench:floor",
-            FieldsBenchmark.oursElement().toXML().toString());
+    static final WireFloor OURS = new WireFloor(
+            "urn:xmpp-iot:bench:floor", FieldsBenchmark.oursElement().toXML().toString());
     /** The floor with Smack's {@code fields} element for the same values (no categories, no flags: 45 % smaller). */
-    static final WireFloor SMACK = new WireFloor("urn:xmpp-iot:bench:floor-smack",
+    static final WireFloor SMACK = new WireFloor(
+            "urn:xmpp-iot:bench:floor-smack",
             FieldsBenchmark.smackElement().toXML().toString());
 
     private static final String SEQNR = "seqnr='";
 
     /** Private namespace of this floor's payloads. */
     private final String namespace;
+
     private final String head;
     private final String tail;
 
@@ -59,21 +61,24 @@ final class WireFloor {
      * @param thing the Thing's connection
      */
     void serve(XMPPConnection thing) {
-        thing.registerIQRequestHandler(new AbstractIqRequestHandler("req", namespace, IQ.Type.get,
-                AbstractIqRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                String seqnr = request.getStanzaId();
-                Message m = thing.getStanzaFactory().buildMessageStanza().to(request.getFrom())
-                        .addExtension(raw(namespace, "fields", head + seqnr + tail)).build();
-                try {
-                    thing.sendStanza(m);
-                } catch (SmackException.NotConnectedException | InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-                return new SmallIq("accepted", seqnr, false, IQ.Type.result);
-            }
-        });
+        thing.registerIQRequestHandler(
+                new AbstractIqRequestHandler("req", namespace, IQ.Type.get, AbstractIqRequestHandler.Mode.async) {
+                    @Override
+                    public IQ handleIQRequest(IQ request) {
+                        String seqnr = request.getStanzaId();
+                        Message m = thing.getStanzaFactory()
+                                .buildMessageStanza()
+                                .to(request.getFrom())
+                                .addExtension(raw(namespace, "fields", head + seqnr + tail))
+                                .build();
+                        try {
+                            thing.sendStanza(m);
+                        } catch (SmackException.NotConnectedException | InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        return new SmallIq("accepted", seqnr, false, IQ.Type.result);
+                    }
+                });
     }
 
     /**
@@ -87,14 +92,16 @@ final class WireFloor {
     Measure.Op client(XMPPConnection client, Jid thing) {
         Map<String, CompletableFuture<Object>> pending = new ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
-        client.addSyncStanzaListener(s -> {
-            ExtensionElement x = s.getExtension("fields", namespace);
-            StandardExtensionElement e = x instanceof StandardExtensionElement se ? se : null;
-            CompletableFuture<Object> f = e == null ? null : pending.remove(e.getAttributeValue("seqnr"));
-            if (f != null) {
-                f.complete(e);
-            }
-        }, new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(namespace)));
+        client.addSyncStanzaListener(
+                s -> {
+                    ExtensionElement x = s.getExtension("fields", namespace);
+                    StandardExtensionElement e = x instanceof StandardExtensionElement se ? se : null;
+                    CompletableFuture<Object> f = e == null ? null : pending.remove(e.getAttributeValue("seqnr"));
+                    if (f != null) {
+                        f.complete(e);
+                    }
+                },
+                new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(namespace)));
         return () -> {
             String id = "floor" + next.incrementAndGet();
             CompletableFuture<Object> f = new CompletableFuture<>();

@@ -24,7 +24,12 @@ class BenchmarksSmokeTest {
         b.setUp();
         assertThat(b.parseOurs()).isEqualTo(b.ours);
         assertThat(b.parseOursSmackXml().fieldCount()).isEqualTo(FieldsBenchmark.FIELD_COUNT);
-        assertThat(b.parseSmack().getNodes().get(0).getTimestampElements().get(0).getDataFields())
+        assertThat(b.parseSmack()
+                        .getNodes()
+                        .get(0)
+                        .getTimestampElements()
+                        .get(0)
+                        .getDataFields())
                 .hasSize(FieldsBenchmark.FIELD_COUNT);
         assertThat(XmlCompare.equivalent(b.serialiseOurs(), b.oursXml)).isTrue();
         assertThat(b.serialiseSmack()).isEqualTo(b.smackXml);
@@ -34,13 +39,16 @@ class BenchmarksSmokeTest {
     void controlSetBenchmarkParsesAndSerialisesEightParametersBothWays() throws Exception {
         ControlSetBenchmark b = new ControlSetBenchmark();
         b.setUp();
-        assertThat(((SetRequest) b.parseOurs()).controlSet().parameters())
-                .hasSize(ControlSetBenchmark.PARAMETER_COUNT);
+        assertThat(((SetRequest) b.parseOurs()).controlSet().parameters()).hasSize(ControlSetBenchmark.PARAMETER_COUNT);
         assertThat(((SetRequest) b.parseOursSmackXml()).controlSet().parameters())
                 .hasSize(ControlSetBenchmark.PARAMETER_COUNT);
         assertThat(b.parseSmack().getSetData()).hasSize(ControlSetBenchmark.PARAMETER_COUNT);
-        assertThat(b.serialiseOurs()).contains("<set xmlns='urn:xmpp:iot:control'>").contains("name='Setpoint2'");
-        assertThat(b.serialiseSmack()).contains("<set xmlns='urn:xmpp:iot:control'>").contains("name='Setpoint2'");
+        assertThat(b.serialiseOurs())
+                .contains("<set xmlns='urn:xmpp:iot:control'>")
+                .contains("name='Setpoint2'");
+        assertThat(b.serialiseSmack())
+                .contains("<set xmlns='urn:xmpp:iot:control'>")
+                .contains("name='Setpoint2'");
     }
 
     @Test

@@ -32,7 +32,8 @@ class WireFloorIT {
             for (int i = 0; i < 20; i++) {
                 Object payload = op.start().get(20, TimeUnit.SECONDS);
                 StandardExtensionElement fields = (StandardExtensionElement) payload;
-                StandardExtensionElement timestamp = fields.getFirstElement("node").getFirstElement("timestamp");
+                StandardExtensionElement timestamp =
+                        fields.getFirstElement("node").getFirstElement("timestamp");
                 assertThat(timestamp.getElements()).hasSize(FieldsBenchmark.FIELD_COUNT);
                 assertThat(fields.getAttributeValue("done")).isEqualTo("true");
             }

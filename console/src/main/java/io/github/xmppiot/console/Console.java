@@ -3,8 +3,8 @@ package io.github.xmppiot.console;
 import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.core.connection.ConnectionEvent;
-import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.connection.ConnectionStateListener;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.sensordata.SensorDataServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,8 +58,8 @@ public final class Console implements AutoCloseable {
          * @return the options
          */
         public static Options defaults() {
-            return new Options(InetAddress.getLoopbackAddress(), 0, Duration.ofSeconds(10), Duration.ofSeconds(5),
-                    null);
+            return new Options(
+                    InetAddress.getLoopbackAddress(), 0, Duration.ofSeconds(10), Duration.ofSeconds(5), null);
         }
     }
 
@@ -85,8 +85,8 @@ public final class Console implements AutoCloseable {
         RegistryAdapter registry = new RegistryAdapter(connection, options.timeout(), options.registry());
         ConsoleHttp http = ConsoleHttp.start(options.bind(), options.port(), router);
         Events events = http.events();
-        ContactsAdapter contacts = new ContactsAdapter(connection, jid -> events.publish("presence",
-                Map.of("jid", jid)));
+        ContactsAdapter contacts =
+                new ContactsAdapter(connection, jid -> events.publish("presence", Map.of("jid", jid)));
         Live live = new Live(device, events, options.interval());
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("state", connection.isAuthenticated() ? "online" : "offline");
@@ -103,36 +103,72 @@ public final class Console implements AutoCloseable {
                     String name = r.required("jid");
                     return live.watch(name, contacts.resolve(name, SensorDataServer.NAMESPACE));
                 })
-                .get("/api/read", r -> device.read(contacts.resolve(r.required("jid"), SensorDataServer.NAMESPACE),
-                        r.optional("node"), "true".equals(r.optional("historical"))))
-                .get("/api/form", r -> device.form(contacts.resolve(r.required("jid"), ControlServer.NAMESPACE),
-                        r.optional("node")))
-                .post("/api/set", r -> device.set(contacts.resolve(r.required("jid"), ControlServer.NAMESPACE),
-                        r.optional("node"), r.required("name"), r.optional("value")));
+                .get(
+                        "/api/read",
+                        r -> device.read(
+                                contacts.resolve(r.required("jid"), SensorDataServer.NAMESPACE),
+                                r.optional("node"),
+                                "true".equals(r.optional("historical"))))
+                .get(
+                        "/api/form",
+                        r -> device.form(
+                                contacts.resolve(r.required("jid"), ControlServer.NAMESPACE), r.optional("node")))
+                .post(
+                        "/api/set",
+                        r -> device.set(
+                                contacts.resolve(r.required("jid"), ControlServer.NAMESPACE),
+                                r.optional("node"),
+                                r.required("name"),
+                                r.optional("value")));
         String hubFeature = ConcentratorServer.FEATURE;
         router.get("/api/hub/nodes", r -> hub.nodes(contacts.resolve(r.required("jid"), hubFeature)))
-                .get("/api/hub/types", r -> hub.types(contacts.resolve(r.required("jid"), hubFeature),
-                        r.optional("parent")))
-                .get("/api/hub/new-form", r -> hub.newForm(contacts.resolve(r.required("jid"), hubFeature),
-                        r.optional("parent"), r.required("type")))
-                .post("/api/hub/add", r -> hub.add(contacts.resolve(r.required("jid"), hubFeature),
-                        r.optional("parent"), r.required("type"), Json.strings(r.body().get("values"))))
-                .get("/api/hub/edit-form", r -> hub.editForm(contacts.resolve(r.required("jid"), hubFeature),
-                        r.required("node")))
-                .post("/api/hub/edit", r -> hub.edit(contacts.resolve(r.required("jid"), hubFeature),
-                        r.required("node"), Json.strings(r.body().get("values"))))
-                .post("/api/hub/remove", r -> hub.remove(contacts.resolve(r.required("jid"), hubFeature),
-                        r.required("node")))
-                .get("/api/hub/read", r -> device.read(contacts.resolve(r.required("jid"), hubFeature),
-                        r.required("node"), false));
-        router.post("/api/registry/search", r -> registry.search(r.optional("registry"),
-                        Json.stringList(r.body().get("conditions")), r.optional("offset")))
-                .post("/api/registry/claim", r -> registry.claim(r.optional("registry"), r.required("claim"),
-                        !"false".equals(r.optional("public"))))
-                .post("/api/registry/remove", r -> registry.remove(r.optional("registry"), r.required("jid"),
-                        r.optional("node"), false))
-                .post("/api/registry/disown", r -> registry.remove(r.optional("registry"), r.required("jid"),
-                        r.optional("node"), true));
+                .get(
+                        "/api/hub/types",
+                        r -> hub.types(contacts.resolve(r.required("jid"), hubFeature), r.optional("parent")))
+                .get(
+                        "/api/hub/new-form",
+                        r -> hub.newForm(
+                                contacts.resolve(r.required("jid"), hubFeature),
+                                r.optional("parent"),
+                                r.required("type")))
+                .post(
+                        "/api/hub/add",
+                        r -> hub.add(
+                                contacts.resolve(r.required("jid"), hubFeature),
+                                r.optional("parent"),
+                                r.required("type"),
+                                Json.strings(r.body().get("values"))))
+                .get(
+                        "/api/hub/edit-form",
+                        r -> hub.editForm(contacts.resolve(r.required("jid"), hubFeature), r.required("node")))
+                .post(
+                        "/api/hub/edit",
+                        r -> hub.edit(
+                                contacts.resolve(r.required("jid"), hubFeature),
+                                r.required("node"),
+                                Json.strings(r.body().get("values"))))
+                .post(
+                        "/api/hub/remove",
+                        r -> hub.remove(contacts.resolve(r.required("jid"), hubFeature), r.required("node")))
+                .get(
+                        "/api/hub/read",
+                        r -> device.read(contacts.resolve(r.required("jid"), hubFeature), r.required("node"), false));
+        router.post(
+                        "/api/registry/search",
+                        r -> registry.search(
+                                r.optional("registry"),
+                                Json.stringList(r.body().get("conditions")),
+                                r.optional("offset")))
+                .post(
+                        "/api/registry/claim",
+                        r -> registry.claim(
+                                r.optional("registry"), r.required("claim"), !"false".equals(r.optional("public"))))
+                .post(
+                        "/api/registry/remove",
+                        r -> registry.remove(r.optional("registry"), r.required("jid"), r.optional("node"), false))
+                .post(
+                        "/api/registry/disown",
+                        r -> registry.remove(r.optional("registry"), r.required("jid"), r.optional("node"), true));
         return new Console(http, live, supervisor, listener);
     }
 

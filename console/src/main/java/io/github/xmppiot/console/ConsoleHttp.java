@@ -77,8 +77,8 @@ public final class ConsoleHttp implements AutoCloseable {
     private volatile String session;
     private volatile String csrf;
 
-    private ConsoleHttp(HttpServer server, ThreadPoolExecutor executor, Router router, Set<String> hosts,
-            String primaryHost) {
+    private ConsoleHttp(
+            HttpServer server, ThreadPoolExecutor executor, Router router, Set<String> hosts, String primaryHost) {
         this.primaryHost = primaryHost;
         this.server = server;
         this.executor = executor;
@@ -98,12 +98,18 @@ public final class ConsoleHttp implements AutoCloseable {
     public static ConsoleHttp start(InetAddress address, int port, Router router) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 16);
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(QUEUE), r -> {
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(
+                THREADS,
+                THREADS,
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                r -> {
                     Thread t = new Thread(r, "xmpp-iot-console-http-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+                },
+                new ThreadPoolExecutor.CallerRunsPolicy());
         executor.allowCoreThreadTimeOut(true);
         int bound = server.getAddress().getPort();
         String host = address.isLoopbackAddress() || address.isAnyLocalAddress() ? "127.0.0.1" : literal(address);
@@ -112,8 +118,8 @@ public final class ConsoleHttp implements AutoCloseable {
             hosts.add("localhost:" + bound);
         }
         if (address.isAnyLocalAddress()) { // every address of this machine names it
-            for (java.net.NetworkInterface ni : java.util.Collections.list(
-                    java.net.NetworkInterface.getNetworkInterfaces())) {
+            for (java.net.NetworkInterface ni :
+                    java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
                 for (InetAddress a : java.util.Collections.list(ni.getInetAddresses())) {
                     hosts.add(literal(a) + ":" + bound);
                 }
@@ -180,10 +186,14 @@ public final class ConsoleHttp implements AutoCloseable {
                     send(x, 303, "text/plain", "");
                     return;
                 }
-                send(x, 401, "text/plain; charset=utf-8", tokenUsed
-                        ? "This console's one-time link was already used by another browser. Restart"
-                        + " 'xmpp-iot console' for a new link."
-                        : "Open the link printed by 'xmpp-iot console' (it carries the one-time token).");
+                send(
+                        x,
+                        401,
+                        "text/plain; charset=utf-8",
+                        tokenUsed
+                                ? "This console's one-time link was already used by another browser. Restart"
+                                        + " 'xmpp-iot console' for a new link."
+                                : "Open the link printed by 'xmpp-iot console' (it carries the one-time token).");
                 return;
             }
             if (query.containsKey("token")) {
@@ -200,8 +210,7 @@ public final class ConsoleHttp implements AutoCloseable {
             if ("POST".equals(method)) {
                 body = readBody(x);
                 if (body == null) {
-                    send(x, 413, "application/json", "{\"error\":\"request body larger than " + MAX_BODY
-                            + " bytes\"}");
+                    send(x, 413, "application/json", "{\"error\":\"request body larger than " + MAX_BODY + " bytes\"}");
                     return;
                 }
             }

@@ -11,8 +11,7 @@ final class ConsoleVersions {
     /** The uPlot WebJar version. */
     static final String UPLOT = load().getProperty("uplot.version");
 
-    private ConsoleVersions() {
-    }
+    private ConsoleVersions() {}
 
     private static Properties load() {
         Properties p = new Properties();

@@ -38,8 +38,13 @@ final class ContactsAdapter {
     /** Resources tried by service discovery when a device's presence is not visible (those of thing and hub). */
     static final List<String> STABLE_RESOURCES = List.of("thing", "hub");
 
-    private static final Map<String, String> FEATURES = Map.of(SensorDataServer.NAMESPACE, "sensor data",
-            ControlServer.NAMESPACE, "control", ConcentratorServer.FEATURE, "concentrator");
+    private static final Map<String, String> FEATURES = Map.of(
+            SensorDataServer.NAMESPACE,
+            "sensor data",
+            ControlServer.NAMESPACE,
+            "control",
+            ConcentratorServer.FEATURE,
+            "concentrator");
 
     private final XMPPConnection connection;
     private final Roster roster;
@@ -71,7 +76,8 @@ final class ContactsAdapter {
         roster.addSubscribeListener((from, presence) -> {
             RosterEntry e = roster.getEntry(from.asBareJid());
             return e != null && (e.canSeeHisPresence() || e.isSubscriptionPending())
-                    ? SubscribeListener.SubscribeAnswer.Approve : null;
+                    ? SubscribeListener.SubscribeAnswer.Approve
+                    : null;
         });
     }
 
@@ -146,8 +152,11 @@ final class ContactsAdapter {
                 return c;
             }
         }
-        throw new ConsoleException(404, text + " has no online resource offering " + FEATURES.get(feature)
-                + " that we can see: befriend it on the Devices page, or give its full JID (" + text + "/RESOURCE)");
+        throw new ConsoleException(
+                404,
+                text + " has no online resource offering " + FEATURES.get(feature)
+                        + " that we can see: befriend it on the Devices page, or give its full JID (" + text
+                        + "/RESOURCE)");
     }
 
     /** The IoT features of a resource, by name; empty if it does not answer. */
@@ -171,8 +180,7 @@ final class ContactsAdapter {
         try {
             DiscoverInfo info = disco.discoverInfo(full);
             List<String> names = new ArrayList<>();
-            for (String ns : Set.of(SensorDataServer.NAMESPACE, ControlServer.NAMESPACE,
-                    ConcentratorServer.FEATURE)) {
+            for (String ns : Set.of(SensorDataServer.NAMESPACE, ControlServer.NAMESPACE, ConcentratorServer.FEATURE)) {
                 if (info.containsFeature(ns)) {
                     names.add(FEATURES.get(ns));
                 }

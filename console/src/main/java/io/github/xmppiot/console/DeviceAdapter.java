@@ -84,8 +84,15 @@ final class DeviceAdapter {
             m.put("unit", v instanceof NumericValue n && n.unit() != null ? n.unit() : "");
             m.put("number", number(v));
             m.put("timestamp", f.timestamp() == null ? "" : f.timestamp().lexical());
-            m.put("categories", f.field().categories().stream().map(FieldCategory::attribute).sorted().toList());
-            m.put("quality", f.field().quality().stream().map(QualityFlag::name).sorted().toList());
+            m.put(
+                    "categories",
+                    f.field().categories().stream()
+                            .map(FieldCategory::attribute)
+                            .sorted()
+                            .toList());
+            m.put(
+                    "quality",
+                    f.field().quality().stream().map(QualityFlag::name).sorted().toList());
             fields.add(m);
         }
         List<Map<String, Object>> failures = new ArrayList<>();
@@ -153,9 +160,14 @@ final class DeviceAdapter {
         if (form == null) {
             throw new ConsoleException(422, thing + " has no control form", name);
         }
-        ParameterDescription p = form.parameter(name).orElseThrow(() -> new ConsoleException(422,
-                "no control parameter '" + name + "'; the device has: " + form.parameters().stream()
-                        .map(ParameterDescription::name).collect(Collectors.joining(", ")), name));
+        ParameterDescription p = form.parameter(name)
+                .orElseThrow(() -> new ConsoleException(
+                        422,
+                        "no control parameter '" + name + "'; the device has: "
+                                + form.parameters().stream()
+                                        .map(ParameterDescription::name)
+                                        .collect(Collectors.joining(", ")),
+                        name));
         Value value = validate(p, lexical);
         io.github.xmppiot.control.ControlRequest.Builder request = io.github.xmppiot.control.ControlRequest.builder();
         if (node != null && !node.isBlank()) {
@@ -165,7 +177,8 @@ final class DeviceAdapter {
         try {
             await(control.set(thing, request.build()), 1);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ControlException ce && !ce.parameterErrors().isEmpty()) {
+            if (e.getCause() instanceof ControlException ce
+                    && !ce.parameterErrors().isEmpty()) {
                 String message = ce.parameterErrors().getOrDefault(name, Failures.describe(ce));
                 throw new ConsoleException(422, "the device refused: " + message, name);
             }
@@ -196,15 +209,19 @@ final class DeviceAdapter {
         try {
             v = Values.parse(p.type(), lexical.trim());
         } catch (IllegalArgumentException e) {
-            throw new ConsoleException(422, "'" + lexical + "' is not a valid " + p.type().elementName(), p.name());
+            throw new ConsoleException(
+                    422, "'" + lexical + "' is not a valid " + p.type().elementName(), p.name());
         }
         Double n = number(v);
         if (n != null) {
             BigDecimal d = new BigDecimal(lexical.trim());
             if (p.min() != null && d.compareTo(new BigDecimal(p.min().lexical())) < 0
                     || p.max() != null && d.compareTo(new BigDecimal(p.max().lexical())) > 0) {
-                throw new ConsoleException(422, "must be between " + (p.min() == null ? "-∞" : p.min().lexical())
-                        + " and " + (p.max() == null ? "∞" : p.max().lexical()), p.name());
+                throw new ConsoleException(
+                        422,
+                        "must be between " + (p.min() == null ? "-∞" : p.min().lexical()) + " and "
+                                + (p.max() == null ? "∞" : p.max().lexical()),
+                        p.name());
             }
         }
         return v;

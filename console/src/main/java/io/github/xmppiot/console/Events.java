@@ -64,8 +64,11 @@ public final class Events implements AutoCloseable {
         BlockingQueue<byte[]> q = new ArrayBlockingQueue<>(QUEUE);
         synchronized (streams) {
             if (streams.size() >= MAX_STREAMS) {
-                ConsoleHttp.send(x, 429, "application/json", "{\"error\":\"too many open console pages (at most "
-                        + MAX_STREAMS + "); close one\"}");
+                ConsoleHttp.send(
+                        x,
+                        429,
+                        "application/json",
+                        "{\"error\":\"too many open console pages (at most " + MAX_STREAMS + "); close one\"}");
                 return;
             }
             streams.add(q);

@@ -13,8 +13,7 @@ final class Failures {
     /** Longest description shown. */
     static final int MAX_LENGTH = 300;
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Describes a failure.

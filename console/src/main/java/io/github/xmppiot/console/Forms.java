@@ -19,8 +19,7 @@ final class Forms {
     /** Most fields rendered from one form. */
     static final int MAX_FIELDS = 100;
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /**
      * The fields of a form for a page.
@@ -45,8 +44,13 @@ final class Forms {
             m.put("label", f.getLabel() == null ? m.get("name") : f.getLabel());
             m.put("required", f.isRequired());
             m.put("value", f.getFirstValue() == null ? "" : f.getFirstValue());
-            m.put("options", f instanceof ListSingleFormField l ? l.getOptions().stream()
-                    .map(FormField.Option::getValueString).toList() : List.of());
+            m.put(
+                    "options",
+                    f instanceof ListSingleFormField l
+                            ? l.getOptions().stream()
+                                    .map(FormField.Option::getValueString)
+                                    .toList()
+                            : List.of());
             ValidateElement v = ValidateElement.from(f);
             m.put("datatype", v == null || v.getDatatype() == null ? "" : v.getDatatype());
             if (v instanceof ValidateElement.RangeValidateElement r) {
@@ -67,7 +71,9 @@ final class Forms {
      * @throws ConsoleException 422 if a value names no field of the form
      */
     static DataForm fill(DataForm form, Map<String, String> values) {
-        List<String> known = form.getFields().stream().map(FormField::getFieldName).filter(n -> n != null)
+        List<String> known = form.getFields().stream()
+                .map(FormField::getFieldName)
+                .filter(n -> n != null)
                 .collect(Collectors.toList());
         for (String name : values.keySet()) {
             if (!known.contains(name)) {

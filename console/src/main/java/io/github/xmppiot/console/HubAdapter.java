@@ -68,8 +68,11 @@ final class HubAdapter {
     /** @return the parameter form of a new node of the type */
     Map<String, Object> newForm(Jid hub, String parent, String type) throws Exception {
         NodeRef p = parent(hub, parent);
-        return Map.of("parent", p.nodeId(), "fields", Forms.fields(refused(() ->
-                await(client.getParametersForNewNode(hub, p, type)))));
+        return Map.of(
+                "parent",
+                p.nodeId(),
+                "fields",
+                Forms.fields(refused(() -> await(client.getParametersForNewNode(hub, p, type)))));
     }
 
     /** Creates a node from the filled form; a parameter the hub refuses is answered 422 with its name. */
@@ -82,15 +85,18 @@ final class HubAdapter {
 
     /** @return the editable parameters of a node */
     Map<String, Object> editForm(Jid hub, String node) throws Exception {
-        return Map.of("node", node, "fields", Forms.fields(refused(() ->
-                await(client.getNodeParametersForEdit(hub, ref(node))))));
+        return Map.of(
+                "node",
+                node,
+                "fields",
+                Forms.fields(refused(() -> await(client.getNodeParametersForEdit(hub, ref(node))))));
     }
 
     /** Saves edited parameters of a node. */
     Map<String, Object> edit(Jid hub, String node, Map<String, String> values) throws Exception {
         DataForm form = await(client.getNodeParametersForEdit(hub, ref(node)));
-        NodeInformation n = refused(() -> await(client.setNodeParametersAfterEdit(hub, ref(node),
-                Forms.fill(form, values))));
+        NodeInformation n =
+                refused(() -> await(client.setNodeParametersAfterEdit(hub, ref(node), Forms.fill(form, values))));
         return Map.of("edited", n.nodeId());
     }
 
@@ -104,7 +110,8 @@ final class HubAdapter {
         if (parent != null && !parent.isBlank()) {
             return ref(parent);
         }
-        return await(client.getRootNodes(hub, NodeTree.SOURCE_ID)).stream().findFirst()
+        return await(client.getRootNodes(hub, NodeTree.SOURCE_ID)).stream()
+                .findFirst()
                 .map(n -> ref(n.nodeId()))
                 .orElseThrow(() -> new ConsoleException(409, hub + " has no root node to add under"));
     }
@@ -121,7 +128,8 @@ final class HubAdapter {
             if (e.getCause() instanceof ConcentratorException ce) {
                 List<ParameterError> errors = ce.errors();
                 if (!errors.isEmpty()) {
-                    throw new ConsoleException(422, errors.get(0).message(), errors.get(0).var());
+                    throw new ConsoleException(
+                            422, errors.get(0).message(), errors.get(0).var());
                 }
                 throw new ConsoleException(422, Failures.describe(ce));
             }

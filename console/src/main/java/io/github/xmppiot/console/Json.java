@@ -11,8 +11,7 @@ final class Json {
     /** Most entries read from one JSON object or array of a request. */
     static final int MAX_ENTRIES = 100;
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * A JSON object of strings.

@@ -132,7 +132,8 @@ final class Live implements AutoCloseable {
                 if (n == null) {
                     continue;
                 }
-                String key = f.get("node").toString().isEmpty() ? f.get("name").toString()
+                String key = f.get("node").toString().isEmpty()
+                        ? f.get("name").toString()
                         : f.get("node") + "/" + f.get("name");
                 ArrayDeque<double[]> points = w.series.get(key);
                 if (points == null) {

@@ -65,8 +65,11 @@ final class RegistryAdapter {
             m.put("jid", t.jid().toString());
             m.put("node", t.nodeRef().map(NodeRef::nodeId).orElse(""));
             m.put("owner", t.owner() == null ? "" : t.owner().toString());
-            m.put("tags", t.tags().stream().map(tag -> tag.name() + "=" + tag.lexicalValue())
-                    .collect(Collectors.joining(" ")));
+            m.put(
+                    "tags",
+                    t.tags().stream()
+                            .map(tag -> tag.name() + "=" + tag.lexicalValue())
+                            .collect(Collectors.joining(" ")));
             things.add(m);
         }
         return Map.of("things", things, "more", r.more());
@@ -77,12 +80,17 @@ final class RegistryAdapter {
         try {
             ClaimUri.decode(claim.trim());
         } catch (IllegalArgumentException e) {
-            throw new ConsoleException(422, "not a claim string (" + ClaimUri.PREFIX + ";NAME:VALUE;...): "
-                    + e.getMessage(), "claim");
+            throw new ConsoleException(
+                    422, "not a claim string (" + ClaimUri.PREFIX + ";NAME:VALUE;...): " + e.getMessage(), "claim");
         }
         ClaimedThing t = await(select(registry).claim(claim.trim(), isPublic));
-        return Map.of("claimed", t.jid().toString(), "node", t.node() == null ? "" : t.node().nodeId(),
-                "public", t.isPublic());
+        return Map.of(
+                "claimed",
+                t.jid().toString(),
+                "node",
+                t.node() == null ? "" : t.node().nodeId(),
+                "public",
+                t.isPublic());
     }
 
     /** Removes a Thing from the registry (still owned), or disowns it (claimable again). */
@@ -108,8 +116,10 @@ final class RegistryAdapter {
     static SearchOperator operator(String text) {
         Matcher m = CONDITION.matcher(text);
         if (!m.matches() || m.group(3).isEmpty()) {
-            throw new ConsoleException(422, "malformed condition '" + text + "': write NAME=VALUE, NAME>=VALUE,"
-                    + " NAME~MASK, ...", "conditions");
+            throw new ConsoleException(
+                    422,
+                    "malformed condition '" + text + "': write NAME=VALUE, NAME>=VALUE," + " NAME~MASK, ...",
+                    "conditions");
         }
         String name = m.group(1);
         String value = m.group(3).trim();

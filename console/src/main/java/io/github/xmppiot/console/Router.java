@@ -24,9 +24,17 @@ public final class Router {
 
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
     private static final String WEB = "io/github/xmppiot/console/web/";
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "png", "image/png",
-            "svg", "image/svg+xml");
+    private static final Map<String, String> TYPES = Map.of(
+            "html",
+            "text/html; charset=utf-8",
+            "js",
+            "text/javascript; charset=utf-8",
+            "css",
+            "text/css; charset=utf-8",
+            "png",
+            "image/png",
+            "svg",
+            "image/svg+xml");
 
     private final Map<String, Handler> get = new ConcurrentHashMap<>();
     private final Map<String, Handler> post = new ConcurrentHashMap<>();
@@ -80,8 +88,7 @@ public final class Router {
     }
 
     /** An answer: status, content type and bytes. */
-    record Answer(int status, String contentType, byte[] body) {
-    }
+    record Answer(int status, String contentType, byte[] body) {}
 
     /** Creates the router with the pages and the chart library. */
     public Router() {
@@ -129,7 +136,8 @@ public final class Router {
             if ("GET".equals(method) && files.containsKey(path)) {
                 return file(files.get(path));
             }
-            return json(get.containsKey(path) || post.containsKey(path) ? 405 : 404,
+            return json(
+                    get.containsKey(path) || post.containsKey(path) ? 405 : 404,
                     Map.of("error", "no such resource: " + method + " " + path));
         }
         try {
@@ -169,8 +177,10 @@ public final class Router {
         try {
             return new Answer(status, "application/json", JSON.std.asBytes(value));
         } catch (IOException e) {
-            return new Answer(500, "application/json", "{\"error\":\"cannot write the answer\"}"
-                    .getBytes(StandardCharsets.UTF_8));
+            return new Answer(
+                    500,
+                    "application/json",
+                    "{\"error\":\"cannot write the answer\"}".getBytes(StandardCharsets.UTF_8));
         }
     }
 

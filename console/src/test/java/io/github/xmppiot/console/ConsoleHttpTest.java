@@ -32,7 +32,8 @@ class ConsoleHttpTest {
 
     @BeforeEach
     void start() throws Exception {
-        Router router = new Router().get("/api/hello", r -> Map.of("hello", "world"))
+        Router router = new Router()
+                .get("/api/hello", r -> Map.of("hello", "world"))
                 .post("/api/change", r -> {
                     posted.add(r.required("what"));
                     return Map.of("changed", r.required("what"));
@@ -61,20 +62,23 @@ class ConsoleHttpTest {
             assertThat(r.body()).contains("xmpp-iot console");
             assertThat(r.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleHttp.CSP);
         }
-        assertThat(post("/api/change", null, null, "{\"what\":\"x\"}").statusCode()).isEqualTo(401);
+        assertThat(post("/api/change", null, null, "{\"what\":\"x\"}").statusCode())
+                .isEqualTo(401);
         assertThat(posted).isEmpty();
     }
 
     @Test
     void theTokenIsExchangedOnceForAStrictHttpOnlyCookie() throws Exception {
         String cookie = login();
-        HttpResponse<String> again = get(http.url().getRawPath() + "?" + http.url().getRawQuery(), null);
+        HttpResponse<String> again =
+                get(http.url().getRawPath() + "?" + http.url().getRawQuery(), null);
         assertThat(again.statusCode()).as("a used token").isEqualTo(401);
         assertThat(again.body()).contains("already used");
         HttpResponse<String> hello = get("/api/hello", cookie);
         assertThat(hello.statusCode()).isEqualTo(200);
         assertThat(hello.body()).isEqualTo("{\"hello\":\"world\"}");
-        assertThat(get("/api/hello", ConsoleHttp.COOKIE + "=forged").statusCode()).isEqualTo(401);
+        assertThat(get("/api/hello", ConsoleHttp.COOKIE + "=forged").statusCode())
+                .isEqualTo(401);
     }
 
     @Test
@@ -85,12 +89,16 @@ class ConsoleHttpTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValue(ConsoleHttp.CSP);
         assertThat(ConsoleHttp.CSP).contains("script-src 'self'").doesNotContain("unsafe");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContainPattern("\\son[a-z]+=")
+        assertThat(page.body())
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContainPattern("\\son[a-z]+=")
                 .doesNotContain("style=");
         for (String asset : List.of("/app.js", "/pages.js", "/app.css", "/vendor/uPlot.iife.min.js")) {
             HttpResponse<String> r = get(asset, cookie);
             assertThat(r.statusCode()).as(asset).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Security-Policy")).as(asset).hasValue(ConsoleHttp.CSP);
+            assertThat(r.headers().firstValue("Content-Security-Policy"))
+                    .as(asset)
+                    .hasValue(ConsoleHttp.CSP);
         }
         assertThat(get("/api/nothing", cookie).statusCode()).isEqualTo(404);
     }
@@ -102,16 +110,22 @@ class ConsoleHttpTest {
         assertThat(post("/api/change", cookie, null, body).statusCode()).isEqualTo(403);
         assertThat(post("/api/change", cookie, "wrong", body).statusCode()).isEqualTo(403);
         String csrf = csrf(cookie);
-        HttpResponse<String> foreign = client.send(HttpRequest.newBuilder(URI.create(base + "/api/change"))
-                .header("Cookie", cookie).header(ConsoleHttp.CSRF_HEADER, csrf)
-                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> foreign = client.send(
+                HttpRequest.newBuilder(URI.create(base + "/api/change"))
+                        .header("Cookie", cookie)
+                        .header(ConsoleHttp.CSRF_HEADER, csrf)
+                        .header("Origin", "http://evil.example")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(posted).isEmpty();
         HttpResponse<String> ok = post("/api/change", cookie, csrf, body);
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(posted).containsExactly("relay");
-        assertThat(get("/api/change", cookie).statusCode()).as("GET never changes state").isEqualTo(405);
+        assertThat(get("/api/change", cookie).statusCode())
+                .as("GET never changes state")
+                .isEqualTo(405);
     }
 
     @Test
@@ -133,8 +147,8 @@ class ConsoleHttpTest {
             out.write(("GET / HTTP/1.1\r\nHost: rebound.example:" + http.port() + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII))
-                    .readLine();
+            String status =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertThat(status).contains(" 421 ");
         }
     }
@@ -145,11 +159,11 @@ class ConsoleHttpTest {
         List<InputStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < Events.MAX_STREAMS; i++) {
-                HttpResponse<InputStream> r = client.send(request("/api/events", cookie).build(),
-                        HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r =
+                        client.send(request("/api/events", cookie).build(), HttpResponse.BodyHandlers.ofInputStream());
                 assertThat(r.statusCode()).isEqualTo(200);
-                assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
-                        assertThat(t).startsWith("text/event-stream"));
+                assertThat(r.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(t -> assertThat(t).startsWith("text/event-stream"));
                 open.add(r.body());
             }
             HttpResponse<String> refused = get("/api/events", cookie);
@@ -172,7 +186,8 @@ class ConsoleHttpTest {
     }
 
     private String csrf(String cookie) throws Exception {
-        Matcher m = Pattern.compile("\"csrf\":\"([^\"]+)\"").matcher(get("/api/session", cookie).body());
+        Matcher m = Pattern.compile("\"csrf\":\"([^\"]+)\"")
+                .matcher(get("/api/session", cookie).body());
         assertThat(m.find()).isTrue();
         return m.group(1);
     }
@@ -191,7 +206,7 @@ class ConsoleHttpTest {
         if (csrf != null) {
             b.header(ConsoleHttp.CSRF_HEADER, csrf);
         }
-        return client.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -35,7 +35,8 @@ final class Launcher {
      */
     static Launcher extract(Path tarball, Path into) throws Exception {
         Process tar = new ProcessBuilder("tar", "-xzf", tarball.toString(), "-C", into.toString())
-                .redirectErrorStream(true).start();
+                .redirectErrorStream(true)
+                .start();
         String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!tar.waitFor(60, TimeUnit.SECONDS) || tar.exitValue() != 0) {
             throw new IOException("tar failed: " + out);
@@ -72,7 +73,9 @@ final class Launcher {
                 throw new AssertionError("xmpp-iot " + args + " did not end within 60 s; output: "
                         + Files.readString(dir.resolve("out")) + Files.readString(dir.resolve("err")));
             }
-            return new Result(p.exitValue(), Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(dir.resolve("out"), StandardCharsets.UTF_8),
                     Files.readString(dir.resolve("err"), StandardCharsets.UTF_8));
         } finally {
             p.destroyForcibly();
@@ -96,7 +99,8 @@ final class Launcher {
         List<String> command = new ArrayList<>();
         command.add(script.toString());
         command.addAll(args);
-        ProcessBuilder b = new ProcessBuilder(command).redirectOutput(dir.resolve("out").toFile())
+        ProcessBuilder b = new ProcessBuilder(command)
+                .redirectOutput(dir.resolve("out").toFile())
                 .redirectError(dir.resolve("err").toFile());
         b.environment().clear();
         b.environment().put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
@@ -124,8 +128,8 @@ final class Launcher {
                 return m.group(1);
             }
             if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("no '" + regex + "' (" + (p.isAlive() ? "timeout" : "exit "
-                        + p.exitValue()) + "); output: " + Files.readString(file, StandardCharsets.UTF_8)
+                throw new AssertionError("no '" + regex + "' (" + (p.isAlive() ? "timeout" : "exit " + p.exitValue())
+                        + "); output: " + Files.readString(file, StandardCharsets.UTF_8)
                         + Files.readString(file.resolveSibling("err"), StandardCharsets.UTF_8));
             }
             p.waitFor(50, TimeUnit.MILLISECONDS); // returns at once when the process ends
@@ -141,10 +145,11 @@ final class Launcher {
     static Path testJar(String artifactId) {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> Path.of(p).getFileName().toString().startsWith(artifactId + "-"))
-                .map(Path::of).findFirst().orElseThrow(() -> new AssertionError(artifactId + " not on the class path"));
+                .map(Path::of)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(artifactId + " not on the class path"));
     }
 
     /** Exit code, standard output and standard error of a finished command. */
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PackagedProgramIT {
 
     /** Providers a Raspberry Pi needs; Pi4J 2.8.0 picks gpiod for GPIO and linuxfs for I2C, PWM and SPI. */
-    private static final List<String> PI_PROVIDERS = List.of("gpiod-digital-input", "gpiod-digital-output",
-            "linuxfs-i2c", "linuxfs-pwm", "linuxfs-spi");
+    private static final List<String> PI_PROVIDERS =
+            List.of("gpiod-digital-input", "gpiod-digital-output", "linuxfs-i2c", "linuxfs-pwm", "linuxfs-spi");
 
     @TempDir
     static Path installed;
@@ -48,24 +48,36 @@ class PackagedProgramIT {
         assertThat(home.resolve("lib/xmpp-iot.jar")).isRegularFile();
         for (String role : List.of("hub", "registry", "provisioning")) {
             assertThat(Files.readString(home.resolve("systemd/xmpp-iot-" + role + ".service")))
-                    .contains("User=xmpp-iot", "LoadCredential=xmpp-password:/etc/credstore/xmpp-iot-" + role
-                            + ".password", "Restart=on-failure", "ExecStart=/usr/bin/xmpp-iot " + role)
+                    .contains(
+                            "User=xmpp-iot",
+                            "LoadCredential=xmpp-password:/etc/credstore/xmpp-iot-" + role + ".password",
+                            "Restart=on-failure",
+                            "ExecStart=/usr/bin/xmpp-iot " + role)
                     .doesNotContain("--password");
             assertThat(home.resolve("default/xmpp-iot-" + role)).isRegularFile();
         }
         assertThat(home.resolve("doc/examples/hub.json")).isRegularFile();
         List<String> entries;
         try (ZipFile jar = new ZipFile(home.resolve("lib/xmpp-iot.jar").toFile())) {
-            entries = Collections.list(jar.entries()).stream().map(e -> e.getName()).toList();
+            entries = Collections.list(jar.entries()).stream()
+                    .map(e -> e.getName())
+                    .toList();
         }
-        assertThat(entries).as("the field program carries no demo server").noneMatch(
-                n -> n.startsWith("org/apache/vysper/") || n.startsWith("org/apache/mina/")
-                        || n.startsWith("io/github/xmppiot/examples/demo/") || n.startsWith("com/jcraft/"));
-        assertThat(entries).contains("com/pi4j/plugin/gpiod/GpioDPlugin.class",
-                "com/pi4j/plugin/linuxfs/LinuxFsPlugin.class",
-                "com/pi4j/plugin/raspberrypi/RaspberryPiPlugin.class",
-                "lib/aarch64/pi4j-gpiod/libpi4j-gpiod.so", "lib/armhf/pi4j-gpiod/libpi4j-gpiod.so",
-                "lib/aarch64/pi4j-linuxfs/libpi4j-linuxfs.so", "lib/armhf/pi4j-linuxfs/libpi4j-linuxfs.so");
+        assertThat(entries)
+                .as("the field program carries no demo server")
+                .noneMatch(n -> n.startsWith("org/apache/vysper/")
+                        || n.startsWith("org/apache/mina/")
+                        || n.startsWith("io/github/xmppiot/examples/demo/")
+                        || n.startsWith("com/jcraft/"));
+        assertThat(entries)
+                .contains(
+                        "com/pi4j/plugin/gpiod/GpioDPlugin.class",
+                        "com/pi4j/plugin/linuxfs/LinuxFsPlugin.class",
+                        "com/pi4j/plugin/raspberrypi/RaspberryPiPlugin.class",
+                        "lib/aarch64/pi4j-gpiod/libpi4j-gpiod.so",
+                        "lib/armhf/pi4j-gpiod/libpi4j-gpiod.so",
+                        "lib/aarch64/pi4j-linuxfs/libpi4j-linuxfs.so",
+                        "lib/armhf/pi4j-linuxfs/libpi4j-linuxfs.so");
     }
 
     @Test
@@ -83,12 +95,13 @@ class PackagedProgramIT {
     @Test
     void namesAMissingPasswordFileAndAMissingCredential(@TempDir Path dir) throws Exception {
         List<String> read = List.of("read", "--jid", "owner@example.org", "thing@example.org/x");
-        Launcher.Result file = launcher.run(Map.of("XMPP_PASSWORD_FILE", dir.resolve("nope").toString()), read);
+        Launcher.Result file =
+                launcher.run(Map.of("XMPP_PASSWORD_FILE", dir.resolve("nope").toString()), read);
         assertThat(file.exitCode()).isEqualTo(2);
         assertThat(file.err()).contains("cannot read the password file " + dir.resolve("nope"));
         Launcher.Result credential = launcher.run(Map.of("CREDENTIALS_DIRECTORY", dir.toString()), read);
-        assertThat(credential.err()).contains("no credential xmpp-password in " + dir,
-                "LoadCredential=xmpp-password:FILE");
+        assertThat(credential.err())
+                .contains("no credential xmpp-password in " + dir, "LoadCredential=xmpp-password:FILE");
     }
 
     @Test
@@ -99,7 +112,8 @@ class PackagedProgramIT {
                  "nodes": []}
                 """);
         Path password = secret(dir.resolve("password"), server.password("hub"));
-        Launcher.Result r = launcher.run(Map.of("XMPP_PASSWORD_FILE", password.toString()),
+        Launcher.Result r = launcher.run(
+                Map.of("XMPP_PASSWORD_FILE", password.toString()),
                 args(server, "hub", "hub", "--config", config.toString()));
         assertThat(r.exitCode()).as(r.out()).isNotZero();
         assertThat(r.err()).contains("no-such-provider").contains(PI_PROVIDERS);
@@ -115,24 +129,42 @@ class PackagedProgramIT {
         // the password as systemd's LoadCredential= hands it over
         Path credentials = Files.createDirectory(dir.resolve("credentials"));
         secret(credentials.resolve("xmpp-password"), server.password("hub2"));
-        Map<String, String> env = Map.of("CREDENTIALS_DIRECTORY", credentials.toString(),
-                "XMPP_IOT_CLASSPATH", Launcher.testJar("pi4j-plugin-mock").toString());
+        Map<String, String> env = Map.of(
+                "CREDENTIALS_DIRECTORY",
+                credentials.toString(),
+                "XMPP_IOT_CLASSPATH",
+                Launcher.testJar("pi4j-plugin-mock").toString());
         Path logs = Files.createDirectory(dir.resolve("hub"));
-        Process hub = launcher.start(env, args(server, "hub2", "hub", "--config", config.toString(), "--allow",
-                server.jid("owner").toString(), "--resource", "hub"), logs);
+        Process hub = launcher.start(
+                env,
+                args(
+                        server,
+                        "hub2",
+                        "hub",
+                        "--config",
+                        config.toString(),
+                        "--allow",
+                        server.jid("owner").toString(),
+                        "--resource",
+                        "hub"),
+                logs);
         try {
             String hubJid = Launcher.await(hub, logs.resolve("out"), "online as (\\S+)", 60);
             assertThat(Files.readString(logs.resolve("out"))).containsPattern("Heater\\s+relay\\s+Hub");
-            Launcher.Result set = launcher.run(Map.of("XMPP_PASSWORD", server.password("owner")),
+            Launcher.Result set = launcher.run(
+                    Map.of("XMPP_PASSWORD", server.password("owner")),
                     args(server, "owner", "set", hubJid, "--node", "Heater", "Output=true"));
             assertThat(set.exitCode()).as(set.err()).isZero();
-            Launcher.Result read = launcher.run(Map.of("XMPP_PASSWORD", server.password("owner")),
+            Launcher.Result read = launcher.run(
+                    Map.of("XMPP_PASSWORD", server.password("owner")),
                     args(server, "owner", "read", hubJid, "--node", "Heater"));
             assertThat(read.exitCode()).as(read.err()).isZero();
             assertThat(read.out()).containsPattern("Heater\\s+Output\\s+true");
         } finally {
             hub.destroy(); // SIGTERM, as systemd stops it
-            assertThat(hub.waitFor(30, TimeUnit.SECONDS)).as("the hub stopped on SIGTERM").isTrue();
+            assertThat(hub.waitFor(30, TimeUnit.SECONDS))
+                    .as("the hub stopped on SIGTERM")
+                    .isTrue();
         }
     }
 
@@ -140,7 +172,12 @@ class PackagedProgramIT {
     private static List<String> args(ProsodyServer server, String user, String... command) {
         server.ensureAccount(user);
         List<String> a = new ArrayList<>(List.of(command));
-        a.addAll(List.of("--jid", server.jid(user).toString(), "--host", ProsodyServer.HOST, "--port",
+        a.addAll(List.of(
+                "--jid",
+                server.jid(user).toString(),
+                "--host",
+                ProsodyServer.HOST,
+                "--port",
                 String.valueOf(server.port())));
         server.certificate().ifPresent(c -> a.addAll(List.of("--trust-cert", c.toString())));
         return a;

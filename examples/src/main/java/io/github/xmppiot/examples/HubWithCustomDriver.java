@@ -30,13 +30,19 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * The SDK's {@link Hub} serves them and keeps them in a JSON file.
  */
 public final class HubWithCustomDriver {
-    private HubWithCustomDriver() {
-    }
+    private HubWithCustomDriver() {}
 
     /** The custom driver: one node type, declared once, from which the concentrator builds its forms. */
     public static final class FanType implements NodeType {
-        @Override public String type() { return "Fan"; }
-        @Override public String name() { return "PWM fan"; }
+        @Override
+        public String type() {
+            return "Fan";
+        }
+
+        @Override
+        public String name() {
+            return "PWM fan";
+        }
 
         @Override
         public List<NodeParameterSpec> parameters() {
@@ -49,8 +55,8 @@ public final class HubWithCustomDriver {
             int maxRpm = ((IntValue) configuration.get("maxRpm")).value();
             AtomicInteger speed = new AtomicInteger();
             return Thing.builder(node)
-                    .sensor(Sensor.of("Rpm", () -> NumericValue.of(BigDecimal.valueOf(maxRpm * speed.get() / 100),
-                            "rpm")))
+                    .sensor(Sensor.of(
+                            "Rpm", () -> NumericValue.of(BigDecimal.valueOf(maxRpm * speed.get() / 100), "rpm")))
                     .parameter(ControlParameter.builder("Speed", ValueType.INT)
                             .range(new IntValue(0), new IntValue(100))
                             .current(() -> new IntValue(speed.get()))
@@ -69,7 +75,12 @@ public final class HubWithCustomDriver {
      * @throws Exception if the file is invalid or a fan cannot be created
      */
     public static Hub serve(XMPPConnection connection, Path config) throws Exception {
-        Hub hub = Hub.builder().config(config).connection(connection).nodeType(new FanType()).build().start();
+        Hub hub = Hub.builder()
+                .config(config)
+                .connection(connection)
+                .nodeType(new FanType())
+                .build()
+                .start();
         if (hub.tree().get("Fan1").isEmpty()) {
             hub.tree().add(hub.tree().rootId(), "Fan", "Fan1", Map.of("maxRpm", new IntValue(1800)));
         }

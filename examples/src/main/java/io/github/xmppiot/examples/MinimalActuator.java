@@ -26,8 +26,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  */
 public final class MinimalActuator {
 
-    private MinimalActuator() {
-    }
+    private MinimalActuator() {}
 
     /**
      * Serves the lamp on a connection: the part to copy into a device.
@@ -38,7 +37,8 @@ public final class MinimalActuator {
      */
     public static Thing serve(XMPPConnection connection, AtomicBoolean lamp) {
         Thing thing = Thing.builder("Lamp")
-                .parameter(ControlParameter.builder("On", ValueType.BOOLEAN).label("Lamp on")
+                .parameter(ControlParameter.builder("On", ValueType.BOOLEAN)
+                        .label("Lamp on")
                         .current(() -> BooleanValue.of(lamp.get()))
                         .onSet(v -> {
                             lamp.set(((BooleanValue) v).value());

@@ -27,8 +27,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  */
 public final class MinimalSensor {
 
-    private MinimalSensor() {
-    }
+    private MinimalSensor() {}
 
     /**
      * Serves the thermometer on a connection: the part to copy into a device.

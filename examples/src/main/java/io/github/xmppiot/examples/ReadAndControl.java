@@ -29,8 +29,7 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class ReadAndControl {
 
-    private ReadAndControl() {
-    }
+    private ReadAndControl() {}
 
     /**
      * Reads every momentary value of the sensor and turns the lamp on: the part to copy into an application.
@@ -44,7 +43,8 @@ public final class ReadAndControl {
     public static void readAndSwitch(XMPPConnection connection, Jid sensor, Jid lamp, PrintStream out)
             throws Exception {
         Readout readout = SensorDataClient.getInstanceFor(connection)
-                .read(sensor, ReadoutRequest.builder().momentary().build()).get(10, TimeUnit.SECONDS);
+                .read(sensor, ReadoutRequest.builder().momentary().build())
+                .get(10, TimeUnit.SECONDS);
         for (ReadoutField f : readout.fields()) {
             out.println(f.name() + " = " + f.field().value().lexical());
         }

@@ -39,7 +39,8 @@ class ExamplesIT {
         server.ensureAccount(user);
         String text = "xmpp.jid=" + server.jid(user) + "\nxmpp.password=" + server.password(user)
                 + "\nxmpp.host=" + ProsodyServer.HOST + "\nxmpp.port=" + server.port() + "\n"
-                + server.certificate().map(c -> "xmpp.trustCert=" + c.toString().replace("\\", "/") + "\n")
+                + server.certificate()
+                        .map(c -> "xmpp.trustCert=" + c.toString().replace("\\", "/") + "\n")
                         .orElse("xmpp.tls=false\n");
         return Files.writeString(dir.resolve(user + ".properties"), text, StandardCharsets.UTF_8);
     }
@@ -56,15 +57,19 @@ class ExamplesIT {
         Friendship.establish(lamp, client, TIMEOUT);
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        ReadAndControl.readAndSwitch(client, sensor.getUser(), lamp.getUser(),
-                new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertThat(printed.toString(StandardCharsets.UTF_8)).containsPattern("Temperature = \\d+\\.\\d")
+        ReadAndControl.readAndSwitch(
+                client, sensor.getUser(), lamp.getUser(), new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .containsPattern("Temperature = \\d+\\.\\d")
                 .contains("lamp switched on");
         assertThat(on).isTrue();
 
         on.set(false);
-        ReadAndControl.main(new String[] {properties(server, "client", dir).toString(), sensor.getUser().toString(),
-            lamp.getUser().toString()});
+        ReadAndControl.main(new String[] {
+            properties(server, "client", dir).toString(),
+            sensor.getUser().toString(),
+            lamp.getUser().toString()
+        });
         assertThat(on).as("switched on by the program").isTrue();
     }
 
@@ -78,19 +83,29 @@ class ExamplesIT {
         Friendship.establish(hub, client, TIMEOUT);
         ConcentratorClient concentrator = ConcentratorClient.getInstanceFor(client);
         NodeRef root = NodeRef.of("Hub", NodeTree.SOURCE_ID);
-        DataForm form = concentrator.getParametersForNewNode(hub.getUser(), root, "Fan").get(20, TimeUnit.SECONDS);
-        concentrator.createNewNode(hub.getUser(), root, "Fan", NodeForms.fill(form,
-                "Fan2", Map.of("maxRpm", "2400"))).get(20, TimeUnit.SECONDS);
-        assertThat(tree.get("Fan2")).isPresent();
-        assertThat(Files.readString(config, StandardCharsets.UTF_8)).contains("\"Fan1\"", "\"Fan2\"",
-                "\"maxRpm\": 2400");
-
-        ControlClient.getInstanceFor(client).set(hub.getUser(),
-                ControlRequest.builder().node("Fan2").set("Speed", 50).build())
+        DataForm form =
+                concentrator.getParametersForNewNode(hub.getUser(), root, "Fan").get(20, TimeUnit.SECONDS);
+        concentrator
+                .createNewNode(hub.getUser(), root, "Fan", NodeForms.fill(form, "Fan2", Map.of("maxRpm", "2400")))
                 .get(20, TimeUnit.SECONDS);
-        Readout readout = SensorDataClient.getInstanceFor(client).read(hub.getUser(),
-                ReadoutRequest.builder().momentary().nodes("Fan2").fields("Rpm")
-                        .build()).get(20, TimeUnit.SECONDS);
+        assertThat(tree.get("Fan2")).isPresent();
+        assertThat(Files.readString(config, StandardCharsets.UTF_8))
+                .contains("\"Fan1\"", "\"Fan2\"", "\"maxRpm\": 2400");
+
+        ControlClient.getInstanceFor(client)
+                .set(
+                        hub.getUser(),
+                        ControlRequest.builder().node("Fan2").set("Speed", 50).build())
+                .get(20, TimeUnit.SECONDS);
+        Readout readout = SensorDataClient.getInstanceFor(client)
+                .read(
+                        hub.getUser(),
+                        ReadoutRequest.builder()
+                                .momentary()
+                                .nodes("Fan2")
+                                .fields("Rpm")
+                                .build())
+                .get(20, TimeUnit.SECONDS);
         assertThat(readout.field("Rpm").orElseThrow().field().value().lexical()).isEqualTo("1200");
         started.close();
     }

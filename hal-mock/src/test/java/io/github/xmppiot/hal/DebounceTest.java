@@ -36,7 +36,8 @@ class DebounceTest {
 
         pin.drive(DigitalLevel.HIGH).drive(DigitalLevel.LOW).drive(DigitalLevel.HIGH);
 
-        assertThat(events).extracting(EdgeEvent::level)
+        assertThat(events)
+                .extracting(EdgeEvent::level)
                 .containsExactly(DigitalLevel.HIGH, DigitalLevel.LOW, DigitalLevel.HIGH);
         assertThat(in.read()).isEqualTo(DigitalLevel.HIGH);
     }

@@ -29,13 +29,18 @@ class HalConfigTest {
     @Test
     void aBackendIsRequired() {
         assertThatThrownBy(() -> HalConfig.fromProperties(new Properties()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hal.backend");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hal.backend");
     }
 
     @Test
     void theBuilderSetsClockAndOptions() {
         MockClock clock = new MockClock();
-        HalConfig config = HalConfig.builder().backend("mock").clock(clock).option("a", "1").build();
+        HalConfig config = HalConfig.builder()
+                .backend("mock")
+                .clock(clock)
+                .option("a", "1")
+                .build();
         assertThat(config.clock()).isSameAs(clock);
         assertThat(config.options()).containsEntry("a", "1");
         assertThatThrownBy(() -> config.options().put("b", "2")).isInstanceOf(UnsupportedOperationException.class);

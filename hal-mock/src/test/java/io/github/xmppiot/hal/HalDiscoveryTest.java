@@ -29,6 +29,8 @@ class HalDiscoveryTest {
     void anUnknownBackendNamesTheAvailableOnes() {
         HalConfig config = HalConfig.builder().backend("nosuch").build();
         assertThatThrownBy(() -> Hal.create(config))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nosuch").hasMessageContaining("mock");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nosuch")
+                .hasMessageContaining("mock");
     }
 }

@@ -11,7 +11,9 @@ class HalLifecycleTest {
     private final MockHal mock = MockHal.create();
 
     private HalContext created() {
-        return Hal.create(mock.provider(), HalConfig.builder().backend("mock").clock(mock.clock()).build());
+        return Hal.create(
+                mock.provider(),
+                HalConfig.builder().backend("mock").clock(mock.clock()).build());
     }
 
     @Test
@@ -34,7 +36,8 @@ class HalLifecycleTest {
     void channelsBeforeOpenOrAfterCloseAreMisuse() throws HalException {
         HalContext hal = created();
         assertThatThrownBy(() -> hal.digitalOutput(DigitalOutputConfig.of(5)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CREATED");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CREATED");
         hal.open();
         hal.close();
         assertThatThrownBy(() -> hal.i2c(1, 0x76)).isInstanceOf(IllegalStateException.class);
@@ -53,7 +56,8 @@ class HalLifecycleTest {
         try (HalContext hal = mock.open()) {
             DigitalOutput out = hal.digitalOutput(DigitalOutputConfig.of(5));
             assertThatThrownBy(() -> hal.digitalInput(DigitalInputConfig.of(5)))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("gpio:5");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("gpio:5");
             assertThatThrownBy(() -> hal.pwm(PwmConfig.of(5))).isInstanceOf(IllegalStateException.class);
             I2cDevice dev = hal.i2c(1, 0x76);
             assertThatThrownBy(() -> hal.i2c(1, 0x76)).isInstanceOf(IllegalStateException.class);
@@ -76,7 +80,8 @@ class HalLifecycleTest {
             out.close(); // idempotent
             assertThat(out.isOpen()).isFalse();
             assertThatThrownBy(() -> out.write(DigitalLevel.HIGH))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("closed");
         }
     }
 

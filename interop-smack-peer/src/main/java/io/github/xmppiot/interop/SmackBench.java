@@ -29,14 +29,16 @@ final class SmackBench {
     /** Fields of the benchmark thing: ten momentary fields, five int and five boolean (the types Smack supports). */
     static final int FIELD_COUNT = 10;
 
-    private SmackBench() {
-    }
+    private SmackBench() {}
 
     static boolean noDelay(String socketMode) {
         switch (socketMode) {
-            case "nodelay": return true;
-            case "default": return false;
-            default: throw new IllegalArgumentException("socket mode must be nodelay or default: " + socketMode);
+            case "nodelay":
+                return true;
+            case "default":
+                return false;
+            default:
+                throw new IllegalArgumentException("socket mode must be nodelay or default: " + socketMode);
         }
     }
 
@@ -80,12 +82,17 @@ final class SmackBench {
     static void thing(XMPPTCPConnection c) throws IOException {
         List<IoTDataField> fields = new ArrayList<>();
         for (int i = 0; i < FIELD_COUNT; i++) {
-            fields.add(i % 2 == 0 ? new IoTDataField.IntField("Int" + i, 1000 + i)
-                    : new IoTDataField.BooleanField("Bool" + i, i % 3 == 0));
+            fields.add(
+                    i % 2 == 0
+                            ? new IoTDataField.IntField("Int" + i, 1000 + i)
+                            : new IoTDataField.BooleanField("Bool" + i, i % 3 == 0));
         }
-        Thing thing = Thing.builder().setKey("bench-key").setSerialNumber("SN-BENCH").setManufacturer("Smack")
+        Thing thing = Thing.builder()
+                .setKey("bench-key")
+                .setSerialNumber("SN-BENCH")
+                .setManufacturer("Smack")
                 .setMomentaryReadOutRequestHandler(callback -> callback.momentaryReadOut(fields))
-                .setControlRequestHandler((from, data) -> { })
+                .setControlRequestHandler((from, data) -> {})
                 .build();
         IoTDataManager.getInstanceFor(c).installThing(thing);
         IoTControlManager.getInstanceFor(c).installThing(thing);
@@ -125,8 +132,11 @@ final class SmackBench {
             long t1 = System.nanoTime();
             List<IoTFieldsExtension> result = data.requestMomentaryValuesReadOut(thing);
             long t2 = System.nanoTime();
-            int count = result.stream().flatMap(f -> f.getNodes().stream())
-                    .flatMap(node -> node.getTimestampElements().stream()).mapToInt(t -> t.getDataFields().size()).sum();
+            int count = result.stream()
+                    .flatMap(f -> f.getNodes().stream())
+                    .flatMap(node -> node.getTimestampElements().stream())
+                    .mapToInt(t -> t.getDataFields().size())
+                    .sum();
             if (count != FIELD_COUNT) {
                 throw new IllegalStateException("read " + count + " fields, expected " + FIELD_COUNT);
             }

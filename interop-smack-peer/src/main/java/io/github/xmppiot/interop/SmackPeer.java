@@ -45,8 +45,7 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class SmackPeer {
 
-    private SmackPeer() {
-    }
+    private SmackPeer() {}
 
     /**
      * Runs one mode.
@@ -57,10 +56,14 @@ public final class SmackPeer {
     public static void main(String[] args) throws Exception {
         SmackConfiguration.DEBUG = Boolean.getBoolean("smack.debug");
         XMPPTCPConnectionConfiguration.Builder config = XMPPTCPConnectionConfiguration.builder()
-                .setHost(args[0]).setPort(Integer.parseInt(args[1])).setXmppDomain(args[2])
-                .setUsernameAndPassword(args[3], args[4]).setResource("smack")
+                .setHost(args[0])
+                .setPort(Integer.parseInt(args[1]))
+                .setXmppDomain(args[2])
+                .setUsernameAndPassword(args[3], args[4])
+                .setResource("smack")
                 .setSecurityMode(SecurityMode.disabled);
-        String socketMode = "bench-thing".equals(args[5]) ? args[6] : "bench-read".equals(args[5]) ? args[8] : "default";
+        String socketMode =
+                "bench-thing".equals(args[5]) ? args[6] : "bench-read".equals(args[5]) ? args[8] : "default";
         if (SmackBench.noDelay(socketMode)) {
             config.setSocketFactory(new SmackBench.NoDelaySocketFactory());
         }
@@ -70,14 +73,29 @@ public final class SmackPeer {
         int status = 0;
         try {
             switch (args[5]) {
-                case "thing": thing(c); break;
-                case "read": read(c, JidCreate.entityFullFrom(args[6])); break;
-                case "set": set(c, JidCreate.entityFullFrom(args[6]), args[7], args[8], args[9]); break;
-                case "register": register(c, args[6], args[7], args[8]); break;
-                case "claim": claim(c, args[6], args[7], args[8]); break;
-                case "bench-thing": SmackBench.thing(c); break;
-                case "bench-read": SmackBench.read(c, JidCreate.entityFullFrom(args[6]), Integer.parseInt(args[7])); break;
-                default: throw new IllegalArgumentException("unknown mode " + args[5]);
+                case "thing":
+                    thing(c);
+                    break;
+                case "read":
+                    read(c, JidCreate.entityFullFrom(args[6]));
+                    break;
+                case "set":
+                    set(c, JidCreate.entityFullFrom(args[6]), args[7], args[8], args[9]);
+                    break;
+                case "register":
+                    register(c, args[6], args[7], args[8]);
+                    break;
+                case "claim":
+                    claim(c, args[6], args[7], args[8]);
+                    break;
+                case "bench-thing":
+                    SmackBench.thing(c);
+                    break;
+                case "bench-read":
+                    SmackBench.read(c, JidCreate.entityFullFrom(args[6]), Integer.parseInt(args[7]));
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown mode " + args[5]);
             }
         } catch (XMPPErrorException e) {
             System.out.println("ERROR " + e.getStanzaError().getCondition());
@@ -94,7 +112,10 @@ public final class SmackPeer {
 
     /** A Smack thing with two momentary fields and a control handler; runs until stdin closes. */
     private static void thing(XMPPTCPConnection c) throws Exception {
-        Thing thing = Thing.builder().setKey("smack-key").setSerialNumber("SN-SMACK").setManufacturer("Smack")
+        Thing thing = Thing.builder()
+                .setKey("smack-key")
+                .setSerialNumber("SN-SMACK")
+                .setManufacturer("Smack")
                 .setMomentaryReadOutRequestHandler(callback -> callback.momentaryReadOut(List.of(
                         new IoTDataField.IntField("Counter", 42), new IoTDataField.BooleanField("Alarm", true))))
                 .setControlRequestHandler((from, data) -> {
@@ -142,14 +163,24 @@ public final class SmackPeer {
         System.out.println("OK read " + result.size());
     }
 
-    private static void set(XMPPTCPConnection c, EntityFullJid thing, String type, String name, String value) throws Exception {
+    private static void set(XMPPTCPConnection c, EntityFullJid thing, String type, String name, String value)
+            throws Exception {
         SetData data;
         switch (type) {
-            case "bool": data = new SetBoolData(name, Boolean.parseBoolean(value)); break;
-            case "int": data = new SetIntData(name, Integer.parseInt(value)); break;
-            case "long": data = new SetLongData(name, Long.parseLong(value)); break;
-            case "double": data = new SetDoubleData(name, Double.parseDouble(value)); break;
-            default: throw new IllegalArgumentException("type " + type);
+            case "bool":
+                data = new SetBoolData(name, Boolean.parseBoolean(value));
+                break;
+            case "int":
+                data = new SetIntData(name, Integer.parseInt(value));
+                break;
+            case "long":
+                data = new SetLongData(name, Long.parseLong(value));
+                break;
+            case "double":
+                data = new SetDoubleData(name, Double.parseDouble(value));
+                break;
+            default:
+                throw new IllegalArgumentException("type " + type);
         }
         IoTControlManager.getInstanceFor(c).setUsingIq(thing, data);
         System.out.println("OK set");
@@ -164,7 +195,11 @@ public final class SmackPeer {
     }
 
     private static void register(XMPPTCPConnection c, String registry, String key, String sn) throws Exception {
-        Thing thing = Thing.builder().setKey(key).setSerialNumber(sn).setManufacturer("Smack").build();
+        Thing thing = Thing.builder()
+                .setKey(key)
+                .setSerialNumber(sn)
+                .setManufacturer("Smack")
+                .build();
         IoTDiscoveryManager.getInstanceFor(c).registerThing(JidCreate.from(registry), thing);
         System.out.println("OK registered");
         System.out.flush();
@@ -175,7 +210,8 @@ public final class SmackPeer {
     }
 
     private static void claim(XMPPTCPConnection c, String registry, String key, String sn) throws Exception {
-        IoTClaimed claimed = IoTDiscoveryManager.getInstanceFor(c).claimThing(JidCreate.from(registry), tags(key, sn), true);
+        IoTClaimed claimed =
+                IoTDiscoveryManager.getInstanceFor(c).claimThing(JidCreate.from(registry), tags(key, sn), true);
         System.out.println("OK claimed " + claimed.getJid());
     }
 }

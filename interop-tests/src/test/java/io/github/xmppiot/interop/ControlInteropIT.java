@@ -29,7 +29,10 @@ class ControlInteropIT {
     private final Map<String, Value> state = new ConcurrentHashMap<>();
 
     private ControlParameter param(String name, ValueType type) {
-        return ControlParameter.builder(name, type).current(() -> state.get(name)).onSet(v -> state.put(name, v)).build();
+        return ControlParameter.builder(name, type)
+                .current(() -> state.get(name))
+                .onSet(v -> state.put(name, v))
+                .build();
     }
 
     @Test
@@ -37,15 +40,23 @@ class ControlInteropIT {
         XMPPTCPConnection thing = server.connect("thing");
         ControlServer.getInstanceFor(thing)
                 .setThings(ThingDirectory.of(Thing.builder("Device01")
-                        .parameter(param("Output", ValueType.BOOLEAN)).parameter(param("Level", ValueType.INT))
-                        .parameter(param("Counter", ValueType.LONG)).parameter(param("Setpoint", ValueType.DOUBLE)).build()))
+                        .parameter(param("Output", ValueType.BOOLEAN))
+                        .parameter(param("Level", ValueType.INT))
+                        .parameter(param("Counter", ValueType.LONG))
+                        .parameter(param("Setpoint", ValueType.DOUBLE))
+                        .build()))
                 // Smack's client does not ask for friendship before a set; access is not what this test is about.
                 .setAccessPolicy(AccessPolicy.allowEveryone());
         String target = thing.getUser().toString();
-        String[][] sets = {{"bool", "Output", "true"}, {"int", "Level", "42"}, {"long", "Counter", "9000000000"},
-            {"double", "Setpoint", "21.5"}};
+        String[][] sets = {
+            {"bool", "Output", "true"},
+            {"int", "Level", "42"},
+            {"long", "Counter", "9000000000"},
+            {"double", "Setpoint", "21.5"}
+        };
         for (String[] s : sets) {
-            try (SmackPeerProcess peer = SmackPeerProcess.start(server, "smackclient", "set", target, s[0], s[1], s[2])) {
+            try (SmackPeerProcess peer =
+                    SmackPeerProcess.start(server, "smackclient", "set", target, s[0], s[1], s[2])) {
                 peer.awaitLine("OK set");
             }
         }
@@ -78,7 +89,8 @@ class ControlInteropIT {
             ControlClient client = ControlClient.getInstanceFor(server.connect("client2"));
             client.set(JidCreate.from(jid), "Output", true).get(10, TimeUnit.SECONDS);
             client.set(JidCreate.from(jid), "Level", 1).get(10, TimeUnit.SECONDS);
-            assertThat(peer.awaitLine("SET ")).as("the boolean never arrives, the int after it does")
+            assertThat(peer.awaitLine("SET "))
+                    .as("the boolean never arrives, the int after it does")
                     .isEqualTo("SET int Level=1");
         }
     }

@@ -35,20 +35,23 @@ class DiscoveryInteropIT {
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"));
                 ThingRegistry registry = ThingRegistry.start(registryConnection, storage, RegistryOptions.defaults())) {
             String registryJid = registryConnection.getUser().toString();
-            try (SmackPeerProcess thing = SmackPeerProcess.start(server, "smackthing", "register", registryJid,
-                    "key-4711", "SN-4711")) {
+            try (SmackPeerProcess thing =
+                    SmackPeerProcess.start(server, "smackthing", "register", registryJid, "key-4711", "SN-4711")) {
                 thing.awaitLine("OK registered");
-                try (SmackPeerProcess owner = SmackPeerProcess.start(server, "smackowner", "claim", registryJid,
-                        "key-4711", "SN-4711")) {
+                try (SmackPeerProcess owner =
+                        SmackPeerProcess.start(server, "smackowner", "claim", registryJid, "key-4711", "SN-4711")) {
                     assertThat(owner.awaitLine("OK claimed")).startsWith("OK claimed smackthing@" + server.domain());
                 }
                 // The claimed Thing is public and can now be found by anyone, without its KEY.
                 OwnerDiscoveryManager searcher = OwnerDiscoveryManager.getInstanceFor(server.connect("searcher"));
                 searcher.setRegistry(registryConnection.getUser());
-                SearchResult found = searcher.search(List.of(new StringComparison(Comparison.EQ, "SN", "SN-4711")),
-                        0, 10).get(10, TimeUnit.SECONDS);
+                SearchResult found = searcher.search(
+                                List.of(new StringComparison(Comparison.EQ, "SN", "SN-4711")), 0, 10)
+                        .get(10, TimeUnit.SECONDS);
                 assertThat(found.things()).hasSize(1);
-                assertThat(found.things().get(0).tags()).extracting(MetaTag::name).contains("SN", "MAN")
+                assertThat(found.things().get(0).tags())
+                        .extracting(MetaTag::name)
+                        .contains("SN", "MAN")
                         .doesNotContain("KEY");
             }
         }

@@ -39,13 +39,16 @@ class SensorDataInteropIT {
         // The Smack peer asks for friendship first; our Thing approves every subscription in this test.
         Roster.getInstanceFor(thing).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         // Smack's client may miss data that arrives in the same message as done='true' (two racing collectors).
-        SensorDataServer.getInstanceFor(thing).setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS).setDirectory(ThingDirectory.of(Thing.builder("Device01")
-                .sensor(Sensor.of("Counter", () -> new IntValue(42)))
-                .sensor(Sensor.of("Alarm", () -> BooleanValue.TRUE))
-                .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.50", "°C")))
-                .build()));
+        SensorDataServer.getInstanceFor(thing)
+                .setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS)
+                .setDirectory(ThingDirectory.of(Thing.builder("Device01")
+                        .sensor(Sensor.of("Counter", () -> new IntValue(42)))
+                        .sensor(Sensor.of("Alarm", () -> BooleanValue.TRUE))
+                        .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.50", "°C")))
+                        .build()));
         List<String> sent = recordReadoutSending(thing);
-        try (SmackPeerProcess peer = SmackPeerProcess.start(server, "smackclient", "read", thing.getUser().toString())) {
+        try (SmackPeerProcess peer = SmackPeerProcess.start(
+                server, "smackclient", "read", thing.getUser().toString())) {
             peer.awaitLine("OK read");
             List<String> lines = peer.awaitExit();
             // Smack knows only <int> and <boolean>; it skips the numeric field and reads the other two.
@@ -63,7 +66,7 @@ class SensorDataInteropIT {
      */
     private static List<String> recordReadoutSending(XMPPTCPConnection thing) {
         List<String> sent = new CopyOnWriteArrayList<>();
-        thing.addStanzaSendingListener(s -> { }, s -> {
+        thing.addStanzaSendingListener(s -> {}, s -> {
             if (s instanceof Accepted) {
                 sent.add("accepted");
             } else if (s instanceof Message m && m.getExtension(Fields.QNAME) instanceof Fields f) {
@@ -79,11 +82,14 @@ class SensorDataInteropIT {
         try (SmackPeerProcess peer = SmackPeerProcess.start(server, "smackthing", "thing")) {
             String jid = peer.awaitLine("READY ").substring("READY ".length());
             SensorDataClient client = SensorDataClient.getInstanceFor(server.connect("client"));
-            Readout r = client.read(JidCreate.from(jid), ReadoutRequest.builder().momentary().build())
+            Readout r = client.read(
+                            JidCreate.from(jid),
+                            ReadoutRequest.builder().momentary().build())
                     .get(15, TimeUnit.SECONDS);
             assertThat(r.fields()).extracting(ReadoutField::name).containsExactlyInAnyOrder("Counter", "Alarm");
             assertThat(r.field("Counter").map(f -> f.field().value())).contains(new IntValue(42));
-            assertThat(r.field("Alarm").map(ReadoutField::field).map(Field::value)).contains(BooleanValue.TRUE);
+            assertThat(r.field("Alarm").map(ReadoutField::field).map(Field::value))
+                    .contains(BooleanValue.TRUE);
             assertThat(r.failures()).isEmpty();
         }
     }

@@ -20,7 +20,6 @@ import io.github.xmppiot.core.value.StringValue;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.sensordata.Readout;
-import io.github.xmppiot.sensordata.ReadoutField;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.sensordata.SensorDataServer;
@@ -61,10 +60,14 @@ class SlixmppInteropIT {
                 .sensor(Sensor.of("Label", () -> StringValue.of("porch")))
                 .sensor(Sensor.of("Counter", () -> new IntValue(42)))
                 .sensor(Sensor.of("Uptime", () -> DurationValue.of(Duration.ofMinutes(62))))
-                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN).current(() -> state.get("Output"))
-                        .onSet(v -> state.put("Output", v)).build())
+                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
+                        .current(() -> state.get("Output"))
+                        .onSet(v -> state.put("Output", v))
+                        .build())
                 .build();
-        SensorDataServer.getInstanceFor(thing).setDirectory(ThingDirectory.of(device)).setAccessPolicy(policy);
+        SensorDataServer.getInstanceFor(thing)
+                .setDirectory(ThingDirectory.of(device))
+                .setAccessPolicy(policy);
         ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(device)).setAccessPolicy(policy);
         return thing;
     }
@@ -72,11 +75,12 @@ class SlixmppInteropIT {
     @Test
     void slixmppReadsOurThingButDropsTheFieldTypesItsDraftLacks(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = ourThing(server, "thing-r", AccessPolicy.allowEveryone());
-        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-r", "read", thing.getUser().toString())) {
+        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(
+                server, "slix-r", "read", thing.getUser().toString())) {
             peer.awaitLine("DONE");
             List<String> lines = peer.awaitExit();
-            assertThat(lines).contains("FIELD numeric Temperature=21.5", "FIELD boolean Alarm=true",
-                    "FIELD string Label=porch");
+            assertThat(lines)
+                    .contains("FIELD numeric Temperature=21.5", "FIELD boolean Alarm=true", "FIELD string Label=porch");
             // XEP-0323 v0.2 has no <int/> and calls <duration/> <timeSpan/>: Slixmpp drops both without a word
             assertThat(lines).noneMatch(l -> l.contains("Counter") || l.contains("Uptime"));
         }
@@ -85,8 +89,8 @@ class SlixmppInteropIT {
     @Test
     void slixmppControlsOurThingAndGetsAnEmptyResponseCode(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = ourThing(server, "thing-c", AccessPolicy.allowEveryone());
-        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-c", "set", thing.getUser().toString(),
-                "Output", "boolean", "true")) {
+        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(
+                server, "slix-c", "set", thing.getUser().toString(), "Output", "boolean", "true")) {
             // XEP-0325 v0.3 has no responseCode: Slixmpp's callback runs with an empty code on our <setResponse/>
             assertThat(peer.awaitLine("RESULT")).isEqualTo("RESULT ");
         }
@@ -99,13 +103,14 @@ class SlixmppInteropIT {
         // Slixmpp's plugins (v0.2) only call back on those children, so its application must time out itself; the
         // peer sees the error below the plugin, proving that the answer came at once.
         XMPPTCPConnection thing = ourThing(server, "thing-e", AccessPolicy.friends(server.connect("thing-e", "other")));
-        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-e", "read", thing.getUser().toString())) {
+        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(
+                server, "slix-e", "read", thing.getUser().toString())) {
             assertThat(peer.awaitLine("IQERROR")).isEqualTo("IQERROR forbidden children=");
             assertThat(peer.awaitExit()).noneMatch(l -> l.startsWith("REJECTED") || l.startsWith("DONE"));
         }
         XMPPTCPConnection open = ourThing(server, "thing-e2", AccessPolicy.allowEveryone());
-        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-e2", "set", open.getUser().toString(),
-                "Nope", "boolean", "true")) {
+        try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(
+                server, "slix-e2", "set", open.getUser().toString(), "Nope", "boolean", "true")) {
             assertThat(peer.awaitLine("IQERROR")).isEqualTo("IQERROR item-not-found children=");
             assertThat(peer.awaitExit()).noneMatch(l -> l.startsWith("RESULT"));
         }
@@ -119,18 +124,29 @@ class SlixmppInteropIT {
     void ourClientReadsASlixmppDeviceIncludingThePreDraft03TimeSpan(ProsodyServer server) throws Exception {
         try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-dev-r", "device")) {
             Jid device = awaitDevice(peer);
-            Readout r = SensorDataClient.getInstanceFor(server.connect("client-r")).read(device,
-                    ReadoutRequest.builder().momentary().build()).get(WAIT, TimeUnit.SECONDS);
-            assertThat(r.fields()).extracting(f -> f.name() + "=" + f.field().value().type() + ":"
-                    + f.field().value().lexical()).containsExactlyInAnyOrder("Temperature=NUMERIC:21.5",
-                    "Uptime=DURATION:PT1H2M", "Heating=BOOLEAN:true");
+            Readout r = SensorDataClient.getInstanceFor(server.connect("client-r"))
+                    .read(device, ReadoutRequest.builder().momentary().build())
+                    .get(WAIT, TimeUnit.SECONDS);
+            assertThat(r.fields())
+                    .extracting(f -> f.name() + "=" + f.field().value().type() + ":"
+                            + f.field().value().lexical())
+                    .containsExactlyInAnyOrder(
+                            "Temperature=NUMERIC:21.5", "Uptime=DURATION:PT1H2M", "Heating=BOOLEAN:true");
             assertThat(r.failures()).isEmpty();
 
             // XEP-0323 v0.2 refusal: <rejected/> inside an IQ error without <error/>
-            assertThatThrownBy(() -> SensorDataClient.getInstanceFor(server.connect("client-r2")).read(device,
-                    ReadoutRequest.builder().momentary().fields("Nope").build()).get(WAIT, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause()
-                    .isInstanceOfSatisfying(IotErrorException.class,
+            assertThatThrownBy(() -> SensorDataClient.getInstanceFor(server.connect("client-r2"))
+                            .read(
+                                    device,
+                                    ReadoutRequest.builder()
+                                            .momentary()
+                                            .fields("Nope")
+                                            .build())
+                            .get(WAIT, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            IotErrorException.class,
                             e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
         }
     }
@@ -140,12 +156,16 @@ class SlixmppInteropIT {
         try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-dev-c", "device")) {
             Jid device = awaitDevice(peer);
             ControlClient client = ControlClient.getInstanceFor(server.connect("client-c"));
-            assertThat(client.set(device, "Output", true).get(WAIT, TimeUnit.SECONDS).isNarrowed()).isFalse();
+            assertThat(client.set(device, "Output", true)
+                            .get(WAIT, TimeUnit.SECONDS)
+                            .isNarrowed())
+                    .isFalse();
             assertThat(peer.awaitLine("SET ")).isEqualTo("SET Output=true");
 
             // XEP-0325 v0.2 refusal: <setResponse responseCode='NotFound'> in an IQ error without <error/>
             assertThatThrownBy(() -> client.set(device, "Nope", true).get(WAIT, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
                     .isInstanceOfSatisfying(ControlException.class, e -> {
                         assertThat(e.condition()).isEqualTo(StanzaError.Condition.item_not_found);
                         assertThat(e.legacyResponseCode()).contains("NotFound");
@@ -154,7 +174,9 @@ class SlixmppInteropIT {
 
             // no control form: Slixmpp does not implement getForm (XEP-0325 §3.3); the IQ is refused at once
             assertThatThrownBy(() -> client.getForm(device).get(WAIT, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause().isInstanceOf(ControlException.class);
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(ControlException.class);
         }
     }
 
@@ -164,10 +186,11 @@ class SlixmppInteropIT {
         // after its reply time-out instead of hanging
         try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-dev-n", "device", "--no-control")) {
             Jid device = awaitDevice(peer);
-            ControlClient client = ControlClient.getInstanceFor(server.connect("client-n"))
-                    .setReplyTimeout(Duration.ofSeconds(2));
+            ControlClient client =
+                    ControlClient.getInstanceFor(server.connect("client-n")).setReplyTimeout(Duration.ofSeconds(2));
             assertThatThrownBy(() -> client.set(device, "Output", true).get(WAIT, TimeUnit.SECONDS))
-                    .isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
                     .isInstanceOf(SmackException.NoResponseException.class);
         }
     }

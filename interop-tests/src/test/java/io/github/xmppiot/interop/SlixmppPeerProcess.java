@@ -26,6 +26,7 @@ final class SlixmppPeerProcess implements AutoCloseable {
 
     /** The interpreter that has Debian's python3-slixmpp (not a pyenv or virtualenv python3 on the PATH). */
     static final String PYTHON = System.getProperty("slixmpp.python", "/usr/bin/python3");
+
     private static final long LINE_TIMEOUT_SECONDS = 25;
 
     private final Process process;
@@ -34,17 +35,20 @@ final class SlixmppPeerProcess implements AutoCloseable {
 
     private SlixmppPeerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    transcript.add(line);
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("ERROR peer output closed: " + e);
-            }
-        }, "slixmpp-peer-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            transcript.add(line);
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("ERROR peer output closed: " + e);
+                    }
+                },
+                "slixmpp-peer-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -58,11 +62,20 @@ final class SlixmppPeerProcess implements AutoCloseable {
         Path script = Path.of(System.getProperty("slixmpp.peer.script", "src/test/python/slix_peer.py"));
         checkSlixmpp();
         server.ensureAccount(user);
-        List<String> cmd = new ArrayList<>(List.of(PYTHON, script.toString(), "127.0.0.1",
-                Integer.toString(server.port()), server.domain(), user,
-                server.certificate().orElseThrow(() -> new IllegalStateException("the Slixmpp peer needs TLS")).toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                PYTHON,
+                script.toString(),
+                "127.0.0.1",
+                Integer.toString(server.port()),
+                server.domain(),
+                user,
+                server.certificate()
+                        .orElseThrow(() -> new IllegalStateException("the Slixmpp peer needs TLS"))
+                        .toString()));
         cmd.addAll(List.of(modeAndArgs));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         OutputStream stdin = p.getOutputStream();
         stdin.write((server.password(user) + "\n").getBytes(StandardCharsets.UTF_8));
         stdin.flush();
@@ -75,7 +88,9 @@ final class SlixmppPeerProcess implements AutoCloseable {
                     + " Slixmpp: sudo apt-get install -y python3-slixmpp (or scripts/test-deps.sh);"
                     + " skip them explicitly with -Dxmpp.it.skip=true.");
         }
-        Process p = new ProcessBuilder(PYTHON, "-c", "import slixmpp").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(PYTHON, "-c", "import slixmpp")
+                .redirectErrorStream(true)
+                .start();
         try {
             boolean ended = p.waitFor(30, TimeUnit.SECONDS);
             if (!ended || p.exitValue() != 0) {
@@ -105,14 +120,17 @@ final class SlixmppPeerProcess implements AutoCloseable {
             if (line.startsWith(prefix)) {
                 return line;
             }
-            assertThat(line).as("Slixmpp peer reported an error; transcript: %s", transcript).doesNotStartWith("ERROR");
+            assertThat(line)
+                    .as("Slixmpp peer reported an error; transcript: %s", transcript)
+                    .doesNotStartWith("ERROR");
         }
     }
 
     /** Waits for the peer to end by itself and returns everything it printed. */
     List<String> awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("Slixmpp peer exits; transcript: %s",
-                transcript).isTrue();
+        assertThat(process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .as("Slixmpp peer exits; transcript: %s", transcript)
+                .isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!lines.isEmpty() && System.nanoTime() < deadline) {
             lines.poll(10, TimeUnit.MILLISECONDS); // drain: the reader thread has seen end of stream

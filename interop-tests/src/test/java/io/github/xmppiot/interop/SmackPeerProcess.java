@@ -29,16 +29,19 @@ final class SmackPeerProcess implements AutoCloseable {
 
     private SmackPeerProcess(Process process) {
         this.process = process;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("ERROR peer output closed: " + e);
-            }
-        }, "smack-peer-stdout");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("ERROR peer output closed: " + e);
+                    }
+                },
+                "smack-peer-stdout");
         reader.setDaemon(true);
         reader.start();
     }
@@ -53,11 +56,20 @@ final class SmackPeerProcess implements AutoCloseable {
                     + " is missing: build it with ./mvnw -pl interop-smack-peer package (or run the whole build)");
         }
         server.ensureAccount(user);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dsmack.debug=" + Boolean.getBoolean("smack.peer.debug"), "-jar", jar.toString(), "127.0.0.1", Integer.toString(server.port()), server.domain(), user,
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dsmack.debug=" + Boolean.getBoolean("smack.peer.debug"),
+                "-jar",
+                jar.toString(),
+                "127.0.0.1",
+                Integer.toString(server.port()),
+                server.domain(),
+                user,
                 server.password(user)));
         cmd.addAll(List.of(modeAndArgs));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         return new SmackPeerProcess(p);
     }
 
@@ -81,7 +93,9 @@ final class SmackPeerProcess implements AutoCloseable {
 
     /** Every line the peer printed until it exited (waits for the exit). */
     List<String> awaitExit() throws InterruptedException {
-        assertThat(process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("Smack peer exits").isTrue();
+        assertThat(process.waitFor(LINE_TIMEOUT_SECONDS, TimeUnit.SECONDS))
+                .as("Smack peer exits")
+                .isTrue();
         process.getInputStream();
         List<String> rest = new ArrayList<>();
         String line;

@@ -54,7 +54,8 @@ public record TokenLimits(int maxTokens, int maxTokenLength) {
     }
 
     private static TokenLimits fromSystemProperties() {
-        return new TokenLimits(Integer.getInteger(MAX_TOKENS_PROPERTY, DEFAULT.maxTokens()),
+        return new TokenLimits(
+                Integer.getInteger(MAX_TOKENS_PROPERTY, DEFAULT.maxTokens()),
                 Integer.getInteger(MAX_LENGTH_PROPERTY, DEFAULT.maxTokenLength()));
     }
 }

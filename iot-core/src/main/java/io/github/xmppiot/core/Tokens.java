@@ -63,8 +63,8 @@ public record Tokens(List<String> serviceTokens, List<String> deviceTokens, List
      */
     public static Tokens fromAttributes(String service, String device, String user, TokenLimits limits) {
         int[] budget = {limits.maxTokens()};
-        Tokens t = new Tokens(split(service, budget, limits), split(device, budget, limits),
-                split(user, budget, limits));
+        Tokens t =
+                new Tokens(split(service, budget, limits), split(device, budget, limits), split(user, budget, limits));
         return t.isEmpty() ? NONE : t;
     }
 
@@ -119,8 +119,8 @@ public record Tokens(List<String> serviceTokens, List<String> deviceTokens, List
             while (i < n && !Character.isWhitespace(attribute.charAt(i))) {
                 i++;
                 if (i - start > limits.maxTokenLength()) {
-                    throw new IllegalArgumentException("a token is longer than " + limits.maxTokenLength()
-                            + " characters");
+                    throw new IllegalArgumentException(
+                            "a token is longer than " + limits.maxTokenLength() + " characters");
                 }
             }
             if (i > start) {

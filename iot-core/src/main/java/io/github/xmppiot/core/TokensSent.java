@@ -42,8 +42,7 @@ public final class TokensSent {
         void sending(Tokens tokens, Jid to);
     }
 
-    private TokensSent() {
-    }
+    private TokensSent() {}
 
     /**
      * Adds a listener for the requests sent from a connection.
@@ -53,8 +52,8 @@ public final class TokensSent {
      * @throws IllegalStateException if the connection has {@link #MAX_LISTENERS} listeners already
      */
     public static synchronized void addListener(XMPPConnection connection, Listener listener) {
-        List<Listener> list = LISTENERS.computeIfAbsent(Objects.requireNonNull(connection, "connection"),
-                c -> new CopyOnWriteArrayList<>());
+        List<Listener> list = LISTENERS.computeIfAbsent(
+                Objects.requireNonNull(connection, "connection"), c -> new CopyOnWriteArrayList<>());
         if (list.size() >= MAX_LISTENERS) {
             throw new IllegalStateException("a connection takes at most " + MAX_LISTENERS + " token listeners");
         }

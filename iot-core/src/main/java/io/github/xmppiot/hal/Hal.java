@@ -25,8 +25,7 @@ import java.util.ServiceLoader;
  */
 public final class Hal {
 
-    private Hal() {
-    }
+    private Hal() {}
 
     /**
      * Creates a context in state {@link HalContext.State#CREATED} on the provider named by the configuration.
@@ -36,8 +35,9 @@ public final class Hal {
      * @throws IllegalArgumentException if no provider with that id is on the class path
      */
     public static HalContext create(HalConfig config) {
-        HalProvider provider = findProvider(config.backend()).orElseThrow(() -> new IllegalArgumentException(
-                "no HAL backend '" + config.backend() + "' on the class path; available: " + availableBackends()));
+        HalProvider provider = findProvider(config.backend())
+                .orElseThrow(() -> new IllegalArgumentException("no HAL backend '" + config.backend()
+                        + "' on the class path; available: " + availableBackends()));
         return create(provider, config);
     }
 
@@ -49,8 +49,8 @@ public final class Hal {
      * @return the context in state {@link HalContext.State#CREATED}
      */
     public static HalContext create(HalProvider provider, HalConfig config) {
-        return new DefaultHalContext(Objects.requireNonNull(provider, "provider"),
-                Objects.requireNonNull(config, "config"));
+        return new DefaultHalContext(
+                Objects.requireNonNull(provider, "provider"), Objects.requireNonNull(config, "config"));
     }
 
     /**

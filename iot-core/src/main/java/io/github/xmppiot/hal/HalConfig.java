@@ -57,7 +57,9 @@ public final class HalConfig {
         Builder builder = builder().backend(properties.getProperty(BACKEND_KEY));
         for (String key : properties.stringPropertyNames()) {
             if (key.startsWith(PREFIX) && !key.equals(BACKEND_KEY)) {
-                builder.option(key.substring(PREFIX.length()), properties.getProperty(key).trim());
+                builder.option(
+                        key.substring(PREFIX.length()),
+                        properties.getProperty(key).trim());
             }
         }
         return builder.build();
@@ -111,8 +113,7 @@ public final class HalConfig {
         private HalClock clock;
         private final Map<String, String> options = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the backend id.

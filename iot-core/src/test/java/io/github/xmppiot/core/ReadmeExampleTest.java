@@ -63,7 +63,8 @@ class ReadmeExampleTest {
             } else if (line.strip().equals("// README-END")) {
                 inside = false;
             } else if (inside) {
-                lines.add(line.substring(Math.min(8, line.length() - line.stripLeading().length())));
+                lines.add(line.substring(
+                        Math.min(8, line.length() - line.stripLeading().length())));
             }
         }
         assertThat(lines).as("README regions in the test source").isNotEmpty();

@@ -21,28 +21,35 @@ class TokenLimitsTest {
     void fortyThousandTokensAreRefused() {
         String attribute = many(40_000, "t");
         assertThatThrownBy(() -> Tokens.fromAttributes(attribute, null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than 16 tokens");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more than 16 tokens");
     }
 
     @Test
     void theCountSpansTheThreeAttributes() {
-        assertThat(Tokens.fromAttributes(many(6, "s"), many(5, "d"), many(5, "u")).userTokens()).hasSize(5);
+        assertThat(Tokens.fromAttributes(many(6, "s"), many(5, "d"), many(5, "u"))
+                        .userTokens())
+                .hasSize(5);
         assertThatThrownBy(() -> Tokens.fromAttributes(many(6, "s"), many(6, "d"), many(5, "u")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aLongTokenIsRefused() {
-        assertThat(Tokens.fromAttributes("x".repeat(128), null, null).serviceTokens()).hasSize(1);
+        assertThat(Tokens.fromAttributes("x".repeat(128), null, null).serviceTokens())
+                .hasSize(1);
         assertThatThrownBy(() -> Tokens.fromAttributes("x".repeat(129), null, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("longer than 128");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("longer than 128");
     }
 
     @Test
     void limitsAreConfigurable() {
         TokenLimits two = new TokenLimits(2, 4);
-        assertThat(Tokens.fromAttributes(" ab  cd ", null, null, two).serviceTokens()).containsExactly("ab", "cd");
-        assertThatThrownBy(() -> Tokens.fromAttributes("ab", "cd", "ef", two)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Tokens.fromAttributes(" ab  cd ", null, null, two).serviceTokens())
+                .containsExactly("ab", "cd");
+        assertThatThrownBy(() -> Tokens.fromAttributes("ab", "cd", "ef", two))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new TokenLimits(0, 4)).isInstanceOf(IllegalArgumentException.class);
         assertThat(TokenLimits.current()).isEqualTo(TokenLimits.DEFAULT);
     }

@@ -105,8 +105,8 @@ public final class ConnectionEventRecorder implements ConnectionStateListener {
                 last = e;
             }
             if (System.nanoTime() - deadline > 0) {
-                AssertionError failure = new AssertionError(what + " did not happen within " + timeout
-                        + (last == null ? "" : "; last error: " + last));
+                AssertionError failure = new AssertionError(
+                        what + " did not happen within " + timeout + (last == null ? "" : "; last error: " + last));
                 if (last != null) {
                     failure.initCause(last);
                 }

@@ -26,6 +26,5 @@ public final class EjabberdExtension extends XmppServerExtension<EjabberdServer>
 
     /** Carrier of the annotation defaults for classes that register the extension with {@code @ExtendWith}. */
     @EjabberdTest
-    private static final class DefaultSettings {
-    }
+    private static final class DefaultSettings {}
 }

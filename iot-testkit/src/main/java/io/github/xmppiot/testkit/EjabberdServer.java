@@ -28,6 +28,7 @@ public final class EjabberdServer extends XmppTestServerBase {
     public static final String EJABBERDCTL_PROPERTY = "xmpp.it.ejabberdctl";
     /** How long the kit waits for ejabberd to listen. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
     private static final String INSTALL_HINT = "The ejabberd integration tests (*IT) run a real ejabberd. Install it"
             + " with: sudo apt-get install -y ejabberd   (Debian/Ubuntu; or run scripts/test-deps.sh). Or skip these"
             + " tests explicitly with -D" + ProsodyExtension.SKIP_PROPERTY + "=true.";
@@ -68,10 +69,19 @@ public final class EjabberdServer extends XmppTestServerBase {
      */
     public static EjabberdServer start(String logLevel, boolean tls) {
         Path libs = ejabberdLibraries();
-        Path erl = Executables.find("erl").orElseThrow(() -> new EjabberdNotInstalledException(
-                "Erlang's 'erl' was not found; it comes with ejabberd. " + INSTALL_HINT));
-        return new EjabberdServer(EjabberdInstance.start(erl, libs, DOMAIN, logLevel, START_TIMEOUT, tls,
-                Optional.ofNullable(System.getProperty(ProsodyOptions.CERT_DIR_PROPERTY)).map(Path::of).orElse(null)));
+        Path erl = Executables.find("erl")
+                .orElseThrow(() -> new EjabberdNotInstalledException(
+                        "Erlang's 'erl' was not found; it comes with ejabberd. " + INSTALL_HINT));
+        return new EjabberdServer(EjabberdInstance.start(
+                erl,
+                libs,
+                DOMAIN,
+                logLevel,
+                START_TIMEOUT,
+                tls,
+                Optional.ofNullable(System.getProperty(ProsodyOptions.CERT_DIR_PROPERTY))
+                        .map(Path::of)
+                        .orElse(null)));
     }
 
     /**
@@ -84,10 +94,14 @@ public final class EjabberdServer extends XmppTestServerBase {
      */
     public static Path ejabberdLibraries() {
         String command = System.getProperty(EJABBERDCTL_PROPERTY, "ejabberdctl");
-        Path ctl = Executables.find(command).orElseThrow(() -> new EjabberdNotInstalledException(
-                "The ejabberd XMPP server is not installed (no executable '" + command + "' found). " + INSTALL_HINT));
-        return EjabberdInstance.erlLibs(ctl).orElseThrow(() -> new EjabberdNotInstalledException("Cannot tell from "
-                + ctl + " where ejabberd's Erlang applications are (no ERL_LIBS line naming a directory); this kit"
-                + " supports the Debian/Ubuntu package. " + INSTALL_HINT));
+        Path ctl = Executables.find(command)
+                .orElseThrow(() ->
+                        new EjabberdNotInstalledException("The ejabberd XMPP server is not installed (no executable '"
+                                + command + "' found). " + INSTALL_HINT));
+        return EjabberdInstance.erlLibs(ctl)
+                .orElseThrow(() -> new EjabberdNotInstalledException("Cannot tell from "
+                        + ctl
+                        + " where ejabberd's Erlang applications are (no ERL_LIBS line naming a directory); this kit"
+                        + " supports the Debian/Ubuntu package. " + INSTALL_HINT));
     }
 }

@@ -253,7 +253,8 @@ public final class FaultProxy implements AutoCloseable {
 
     private void waitForHoleToEnd(boolean up, Link link) {
         long remaining;
-        while (!closed && (link == null || links.contains(link))
+        while (!closed
+                && (link == null || links.contains(link))
                 && (remaining = (up ? holeUpUntil : holeDownUntil) - System.nanoTime()) > 0) {
             LockSupport.parkNanos(Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(10)));
         }
@@ -283,26 +284,29 @@ public final class FaultProxy implements AutoCloseable {
         }
 
         private void pump(Socket from, Socket to, boolean up) {
-            Thread t = new Thread(() -> {
-                byte[] buffer = new byte[16384];
-                try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                    int n;
-                    while ((n = in.read(buffer)) >= 0) {
-                        long due = System.nanoTime() + latencyNanos;
-                        waitForHoleToEnd(up, this);
-                        long wait;
-                        while ((wait = due - System.nanoTime()) > 0) {
-                            LockSupport.parkNanos(wait);
+            Thread t = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[16384];
+                        try (InputStream in = from.getInputStream();
+                                OutputStream out = to.getOutputStream()) {
+                            int n;
+                            while ((n = in.read(buffer)) >= 0) {
+                                long due = System.nanoTime() + latencyNanos;
+                                waitForHoleToEnd(up, this);
+                                long wait;
+                                while ((wait = due - System.nanoTime()) > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                                out.write(buffer, 0, n);
+                                out.flush();
+                            }
+                        } catch (IOException e) {
+                            // the connection ended or was cut
+                        } finally {
+                            close();
                         }
-                        out.write(buffer, 0, n);
-                        out.flush();
-                    }
-                } catch (IOException e) {
-                    // the connection ended or was cut
-                } finally {
-                    close();
-                }
-            }, name + (up ? "-up" : "-down"));
+                    },
+                    name + (up ? "-up" : "-down"));
             t.setDaemon(true);
             t.start();
         }

@@ -21,8 +21,7 @@ import org.jxmpp.jid.Jid;
  */
 public final class Friendship {
 
-    private Friendship() {
-    }
+    private Friendship() {}
 
     /**
      * Establishes the friendship and waits until the Thing's roster shows that the client sees its presence.
@@ -62,8 +61,11 @@ public final class Friendship {
             if (existing != null && existing.canSeeMyPresence()) {
                 return;
             }
-            Roster.getInstanceFor(client).createItemAndRequestSubscription(thing.getUser().asBareJid(),
-                    thing.getUser().getLocalpart().toString(), null);
+            Roster.getInstanceFor(client)
+                    .createItemAndRequestSubscription(
+                            thing.getUser().asBareJid(),
+                            thing.getUser().getLocalpart().toString(),
+                            null);
             if (!approved.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new AssertionError(clientJid + " did not become a friend of " + thing.getUser() + " within "
                         + timeout.toMillis() + " ms");

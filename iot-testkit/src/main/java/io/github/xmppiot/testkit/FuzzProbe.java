@@ -43,8 +43,7 @@ public final class FuzzProbe {
         void run() throws Exception;
     }
 
-    private FuzzProbe() {
-    }
+    private FuzzProbe() {}
 
     /**
      * Sends one mutated stanza per case; every {@value #CHECK_EVERY} stanzas and at the end checks that the target and
@@ -59,8 +58,12 @@ public final class FuzzProbe {
      * @throws AssertionError if a request is not answered or a check fails
      * @throws Exception      if a stanza cannot be sent
      */
-    public static Map<Answer, Integer> run(XMPPConnection sender, XMPPConnection target,
-            Iterable<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases, Duration timeout, Check friendIsServed)
+    public static Map<Answer, Integer> run(
+            XMPPConnection sender,
+            XMPPConnection target,
+            Iterable<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases,
+            Duration timeout,
+            Check friendIsServed)
             throws Exception {
         Map<Answer, Integer> answers = new EnumMap<>(Answer.class);
         for (Answer a : Answer.values()) {
@@ -99,8 +102,9 @@ public final class FuzzProbe {
      * @throws AssertionError if a request is not answered within the timeout
      * @throws Exception      if the stanza cannot be sent
      */
-    public static Answer send(XMPPConnection sender, Jid target, StanzaFuzz.Sample sample, String payload,
-            Duration timeout) throws Exception {
+    public static Answer send(
+            XMPPConnection sender, Jid target, StanzaFuzz.Sample sample, String payload, Duration timeout)
+            throws Exception {
         if ("message".equals(sample.stanza())) {
             sender.sendStanza(RawStanzas.message(payload, target));
             return Answer.NONE;
@@ -115,7 +119,8 @@ public final class FuzzProbe {
         }
         // Smack 4.4's SmackFuture.get(timeout) does not wait: bridge to a CompletableFuture
         CompletableFuture<IQ> answer = new CompletableFuture<>();
-        sender.sendIqRequestAsync(iq, timeout.toMillis()).onSuccess(answer::complete)
+        sender.sendIqRequestAsync(iq, timeout.toMillis())
+                .onSuccess(answer::complete)
                 .onError(answer::completeExceptionally);
         try {
             answer.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);

@@ -34,8 +34,8 @@ public class PostgresExtension implements BeforeAllCallback, BeforeEachCallback,
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Assumptions.assumeFalse(skipped(context),
-                "PostgreSQL integration tests skipped: " + ProsodyExtension.SKIP_PROPERTY + "=true");
+        Assumptions.assumeFalse(
+                skipped(context), "PostgreSQL integration tests skipped: " + ProsodyExtension.SKIP_PROPERTY + "=true");
     }
 
     @Override
@@ -58,12 +58,15 @@ public class PostgresExtension implements BeforeAllCallback, BeforeEachCallback,
     }
 
     private static PostgresServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NS)
-                .getOrComputeIfAbsent(SERVER, key -> new Shared(PostgresServer.start()), Shared.class).server;
+        return context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent(SERVER, key -> new Shared(PostgresServer.start()), Shared.class)
+                .server;
     }
 
     private static boolean skipped(ExtensionContext context) {
-        return context.getConfigurationParameter(ProsodyExtension.SKIP_PROPERTY).map(Boolean::parseBoolean)
+        return context.getConfigurationParameter(ProsodyExtension.SKIP_PROPERTY)
+                .map(Boolean::parseBoolean)
                 .orElse(false);
     }
 

@@ -42,6 +42,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     /** How long the kit waits for PostgreSQL to start or stop. */
     public static final Duration TIMEOUT = Duration.ofSeconds(60);
+
     static final String INSTALL_HINT = "The PostgreSQL storage tests run a real PostgreSQL. Install it with: sudo"
             + " apt-get install -y postgresql   (Debian/Ubuntu; or run scripts/test-deps.sh). Or skip these tests"
             + " explicitly with -D" + ProsodyExtension.SKIP_PROPERTY + "=true.";
@@ -79,8 +80,8 @@ public final class PostgresServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a directory for PostgreSQL", e);
         }
-        PostgresServer server = new PostgresServer(bin, dir, freePort(), "pw-" + Long.toHexString(System.nanoTime()),
-                asRoot);
+        PostgresServer server =
+                new PostgresServer(bin, dir, freePort(), "pw-" + Long.toHexString(System.nanoTime()), asRoot);
         try {
             server.init();
             server.startProcess();
@@ -104,8 +105,8 @@ public final class PostgresServer implements AutoCloseable {
             if (Files.isExecutable(p.resolve("pg_ctl"))) {
                 return p;
             }
-            throw new PostgresNotInstalledException("No pg_ctl in " + p + " (system property " + BIN_PROPERTY + "). "
-                    + INSTALL_HINT);
+            throw new PostgresNotInstalledException(
+                    "No pg_ctl in " + p + " (system property " + BIN_PROPERTY + "). " + INSTALL_HINT);
         }
         Path lib = Path.of("/usr/lib/postgresql");
         if (Files.isDirectory(lib)) {
@@ -120,7 +121,8 @@ public final class PostgresServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        return io.github.xmppiot.testkit.internal.Executables.find("pg_ctl").map(Path::getParent)
+        return io.github.xmppiot.testkit.internal.Executables.find("pg_ctl")
+                .map(Path::getParent)
                 .orElseThrow(() -> new PostgresNotInstalledException("PostgreSQL is not installed (no pg_ctl under"
                         + " /usr/lib/postgresql/*/bin or on the PATH). " + INSTALL_HINT));
     }
@@ -187,8 +189,16 @@ public final class PostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "-w", "-t",
-                    Long.toString(TIMEOUT.toSeconds()), "stop"));
+            run(List.of(
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    data.toString(),
+                    "-m",
+                    "fast",
+                    "-w",
+                    "-t",
+                    Long.toString(TIMEOUT.toSeconds()),
+                    "stop"));
         } finally {
             deleteDirectory();
         }
@@ -202,8 +212,17 @@ public final class PostgresServer implements AutoCloseable {
             if (asRoot) {
                 run(List.of("chown", "-R", "postgres:postgres", directory.toString()));
             }
-            run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile,
-                    "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C", "--no-sync"));
+            run(List.of(
+                    bin.resolve("initdb").toString(),
+                    "-D",
+                    data.toString(),
+                    "-U",
+                    USER,
+                    "--pwfile=" + pwfile,
+                    "--auth=scram-sha-256",
+                    "--encoding=UTF8",
+                    "--locale=C",
+                    "--no-sync"));
             Files.delete(pwfile);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the PostgreSQL cluster in " + directory, e);
@@ -213,9 +232,18 @@ public final class PostgresServer implements AutoCloseable {
     private void startProcess() {
         String options = "-c listen_addresses=" + HOST + " -p " + port + " -k " + directory
                 + " -c fsync=off -c full_page_writes=off -c max_connections=200";
-        run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                directory.resolve("server.log").toString(), "-o", options, "-w", "-t",
-                Long.toString(TIMEOUT.toSeconds()), "start"));
+        run(List.of(
+                bin.resolve("pg_ctl").toString(),
+                "-D",
+                data.toString(),
+                "-l",
+                directory.resolve("server.log").toString(),
+                "-o",
+                options,
+                "-w",
+                "-t",
+                Long.toString(TIMEOUT.toSeconds()),
+                "start"));
     }
 
     private void run(List<String> command) {

@@ -19,5 +19,4 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Documented
 @Inherited
 @ExtendWith(PostgresExtension.class)
-public @interface PostgresTest {
-}
+public @interface PostgresTest {}

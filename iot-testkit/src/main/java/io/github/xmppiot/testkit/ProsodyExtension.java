@@ -41,12 +41,12 @@ public final class ProsodyExtension extends XmppServerExtension<ProsodyServer> {
                 .tls(annotation.tls())
                 .logLevel(annotation.logLevel())
                 .extraModules(annotation.extraModules());
-        context.getConfigurationParameter(ProsodyOptions.PROSODY_BINARY_PROPERTY).ifPresent(options::prosodyBinary);
+        context.getConfigurationParameter(ProsodyOptions.PROSODY_BINARY_PROPERTY)
+                .ifPresent(options::prosodyBinary);
         return ProsodyServer.start(options.build());
     }
 
     /** Carrier of the annotation defaults for classes that register the extension with {@code @ExtendWith}. */
     @ProsodyTest
-    private static final class DefaultSettings {
-    }
+    private static final class DefaultSettings {}
 }

@@ -103,10 +103,10 @@ public final class ProsodyOptions {
         private final List<String> extraModules = new ArrayList<>();
         private Duration startTimeout = Duration.ofSeconds(10);
         private Path certificateCache = Optional.ofNullable(System.getProperty(CERT_DIR_PROPERTY))
-                .map(Path::of).orElse(null);
+                .map(Path::of)
+                .orElse(null);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Chooses between a STARTTLS-required server (true, the default) and a plaintext-only server.

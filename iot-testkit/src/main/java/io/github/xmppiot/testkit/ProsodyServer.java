@@ -49,12 +49,16 @@ public final class ProsodyServer extends XmppTestServerBase {
      * @throws IllegalStateException        if the server does not start; the message contains Prosody's log
      */
     public static ProsodyServer start(ProsodyOptions options) {
-        Path binary = Executables.find(options.prosodyBinary()).orElseThrow(() -> new ProsodyNotInstalledException(
-                "The Prosody XMPP server is not installed (no executable '" + options.prosodyBinary() + "' found"
-                        + (options.prosodyBinary().contains("/") ? "" : " on the PATH") + "). The integration tests (*IT) run a real Prosody. Install it with:"
-                        + " sudo apt-get install -y prosody   (Debian/Ubuntu; other systems: https://prosody.im/download)."
-                        + " Or skip these tests explicitly with -Dxmpp.it.skip=true, or point the kit at another"
-                        + " executable with -D" + ProsodyOptions.PROSODY_BINARY_PROPERTY + "=/path/to/prosody."));
+        Path binary = Executables.find(options.prosodyBinary())
+                .orElseThrow(() ->
+                        new ProsodyNotInstalledException("The Prosody XMPP server is not installed (no executable '"
+                                + options.prosodyBinary() + "' found"
+                                + (options.prosodyBinary().contains("/") ? "" : " on the PATH")
+                                + "). The integration tests (*IT) run a real Prosody. Install it with:"
+                                + " sudo apt-get install -y prosody   (Debian/Ubuntu; other systems: https://prosody.im/download)."
+                                + " Or skip these tests explicitly with -Dxmpp.it.skip=true, or point the kit at another"
+                                + " executable with -D" + ProsodyOptions.PROSODY_BINARY_PROPERTY
+                                + "=/path/to/prosody."));
         return new ProsodyServer(ProsodyInstance.start(binary, options));
     }
 }

@@ -69,8 +69,11 @@ public abstract class ProviderFuzzContract {
      */
     @Provide
     public Arbitrary<StanzaFuzz.Mutation> mutations() {
-        return Combinators.combine(Arbitraries.of(StanzaFuzz.Kind.class), Arbitraries.integers().between(0, MAX_TARGET),
-                Arbitraries.integers().between(0, MAX_SIZE)).as(StanzaFuzz.Mutation::new);
+        return Combinators.combine(
+                        Arbitraries.of(StanzaFuzz.Kind.class),
+                        Arbitraries.integers().between(0, MAX_TARGET),
+                        Arbitraries.integers().between(0, MAX_SIZE))
+                .as(StanzaFuzz.Mutation::new);
     }
 
     /**
@@ -80,8 +83,8 @@ public abstract class ProviderFuzzContract {
      * @param mutation the mutation applied to it
      */
     @Property(tries = 400)
-    public void providersParseOrFailWithAParseException(@ForAll("samples") StanzaFuzz.Sample sample,
-            @ForAll("mutations") StanzaFuzz.Mutation mutation) {
+    public void providersParseOrFailWithAParseException(
+            @ForAll("samples") StanzaFuzz.Sample sample, @ForAll("mutations") StanzaFuzz.Mutation mutation) {
         String xml = StanzaFuzz.stanza(sample, StanzaFuzz.mutate(sample.payload(), mutation));
         StanzaFuzz.parseAsReceived(xml).ifPresent(ProviderFuzzContract::keptItsId);
     }
@@ -94,7 +97,8 @@ public abstract class ProviderFuzzContract {
      */
     @Property(tries = 50)
     public void theUnmutatedExamplesParseOrAreDropped(@ForAll("samples") StanzaFuzz.Sample sample) {
-        StanzaFuzz.parseAsReceived(StanzaFuzz.stanza(sample, sample.payload())).ifPresent(ProviderFuzzContract::keptItsId);
+        StanzaFuzz.parseAsReceived(StanzaFuzz.stanza(sample, sample.payload()))
+                .ifPresent(ProviderFuzzContract::keptItsId);
     }
 
     private static void keptItsId(Stanza parsed) {

@@ -22,8 +22,7 @@ import org.w3c.dom.Node;
  */
 public final class RawStanzas {
 
-    private RawStanzas() {
-    }
+    private RawStanzas() {}
 
     /**
      * An IQ carrying the payload.

@@ -28,8 +28,24 @@ import org.w3c.dom.NamedNodeMap;
 public final class StanzaFuzz {
 
     /** Values of the wrong lexical type for numbers, booleans, dates, durations, enumerations and JIDs. */
-    static final List<String> WRONG_VALUES = List.of("", " ", "x", "-1", "NaN", "1e400", "maybe", "2013-13-45T99:99:99",
-            "P-1D", "99999999999999999999999", "@@", "a@b@c/d", "\u00a0\u2028", "-0", "0x10", "true", "INF");
+    static final List<String> WRONG_VALUES = List.of(
+            "",
+            " ",
+            "x",
+            "-1",
+            "NaN",
+            "1e400",
+            "maybe",
+            "2013-13-45T99:99:99",
+            "P-1D",
+            "99999999999999999999999",
+            "@@",
+            "a@b@c/d",
+            "\u00a0\u2028",
+            "-0",
+            "0x10",
+            "true",
+            "INF");
 
     /** Largest value {@link Kind#HUGE_VALUE} writes, in characters (XMPP servers cap stanza sizes). */
     public static final int MAX_HUGE = 20_000;
@@ -37,8 +53,7 @@ public final class StanzaFuzz {
     /** Deepest nesting {@link Kind#DEEP_NESTING} writes. */
     public static final int MAX_DEPTH = 1_000;
 
-    private StanzaFuzz() {
-    }
+    private StanzaFuzz() {}
 
     /** What a mutation does. */
     public enum Kind {
@@ -110,7 +125,8 @@ public final class StanzaFuzz {
         for (Element stanza : XepExamples.children(root)) {
             String type = "iq".equals(stanza.getLocalName()) ? stanza.getAttribute("type") : null;
             for (Element payload : XepExamples.children(stanza)) {
-                if (!"error".equals(payload.getLocalName()) && payload.getNamespaceURI() != null
+                if (!"error".equals(payload.getLocalName())
+                        && payload.getNamespaceURI() != null
                         && !"jabber:client".equals(payload.getNamespaceURI())) {
                     out.add(new Sample(stanza.getLocalName(), type, XepExamples.serialize(payload)));
                 }
@@ -152,13 +168,18 @@ public final class StanzaFuzz {
                 Attr a = attributes.get(mutation.target() % attributes.size());
                 a.getOwnerElement().removeAttributeNode(a);
             }
-            case WRONG_TYPE -> attributes.get(mutation.target() % attributes.size())
-                    .setValue(WRONG_VALUES.get(mutation.size() % WRONG_VALUES.size()));
-            case HUGE_VALUE -> attributes.get(mutation.target() % attributes.size())
-                    .setValue("9".repeat(Math.max(1, Math.min(mutation.size(), MAX_HUGE))));
+            case WRONG_TYPE ->
+                attributes
+                        .get(mutation.target() % attributes.size())
+                        .setValue(WRONG_VALUES.get(mutation.size() % WRONG_VALUES.size()));
+            case HUGE_VALUE ->
+                attributes
+                        .get(mutation.target() % attributes.size())
+                        .setValue("9".repeat(Math.max(1, Math.min(mutation.size(), MAX_HUGE))));
             case UNKNOWN_CHILD -> {
                 boolean foreign = mutation.size() % 2 == 0;
-                Element child = doc.createElementNS(foreign ? "urn:example:unknown" : element.getNamespaceURI(),
+                Element child = doc.createElementNS(
+                        foreign ? "urn:example:unknown" : element.getNamespaceURI(),
                         foreign ? "gadget" : "unknownChild" + mutation.size() % 7);
                 child.setAttribute("value", "1");
                 child.appendChild(doc.createTextNode("text"));
@@ -190,7 +211,8 @@ public final class StanzaFuzz {
     public static List<Sample> samplesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             List<Sample> out = new ArrayList<>();
-            for (Path f : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
                 try {
                     out.addAll(samples(Files.readString(f)));
                 } catch (IllegalArgumentException notXml) {
@@ -230,8 +252,10 @@ public final class StanzaFuzz {
         } catch (XmlPullParserException | SmackParsingException | IOException | IllegalArgumentException e) {
             return Optional.empty();
         } catch (Exception | StackOverflowError e) {
-            throw new AssertionError("A provider failed with " + e + " instead of a parse exception on "
-                    + (stanzaXml.length() > 500 ? stanzaXml.substring(0, 500) + "…" : stanzaXml), e);
+            throw new AssertionError(
+                    "A provider failed with " + e + " instead of a parse exception on "
+                            + (stanzaXml.length() > 500 ? stanzaXml.substring(0, 500) + "…" : stanzaXml),
+                    e);
         }
     }
 

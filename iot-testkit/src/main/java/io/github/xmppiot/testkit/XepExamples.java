@@ -46,8 +46,7 @@ public final class XepExamples {
 
     private static final Pattern NAME = Pattern.compile("xep-(\\d{4})-example-(\\d+)(-fixed)?\\.xml");
 
-    private XepExamples() {
-    }
+    private XepExamples() {}
 
     /**
      * The file name of an example, preferring its corrected {@code -fixed} copy where the module keeps one.
@@ -63,8 +62,8 @@ public final class XepExamples {
             return base + "-fixed.xml";
         }
         if (resource(base + ".xml") == null) {
-            throw new IllegalArgumentException("no example " + base + ".xml in " + FOLDER + " on the class path: copy it"
-                    + " into src/test/resources" + FOLDER);
+            throw new IllegalArgumentException("no example " + base + ".xml in " + FOLDER
+                    + " on the class path: copy it" + " into src/test/resources" + FOLDER);
         }
         return base + ".xml";
     }
@@ -268,7 +267,9 @@ public final class XepExamples {
      * @return the child elements in that namespace, in order
      */
     public static List<Element> children(Element parent, String namespace) {
-        return children(parent).stream().filter(e -> namespace.equals(e.getNamespaceURI())).toList();
+        return children(parent).stream()
+                .filter(e -> namespace.equals(e.getNamespaceURI()))
+                .toList();
     }
 
     /**
@@ -291,7 +292,8 @@ public final class XepExamples {
     public static void removeElisions(Node node) {
         for (Node c = node.getFirstChild(); c != null; ) {
             Node next = c.getNextSibling();
-            if (c.getNodeType() == Node.TEXT_NODE && c.getTextContent().strip().equals("...")
+            if (c.getNodeType() == Node.TEXT_NODE
+                    && c.getTextContent().strip().equals("...")
                     && node.getChildNodes().getLength() > 1) {
                 node.removeChild(c);
             } else {

@@ -21,8 +21,13 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * @param <S> the server type
  * @since 0.1.0
  */
-public abstract sealed class XmppServerExtension<S extends XmppTestServerBase> implements BeforeAllCallback,
-        AfterAllCallback, BeforeEachCallback, AfterEachCallback, ParameterResolver, TestWatcher
+public abstract sealed class XmppServerExtension<S extends XmppTestServerBase>
+        implements BeforeAllCallback,
+                AfterAllCallback,
+                BeforeEachCallback,
+                AfterEachCallback,
+                ParameterResolver,
+                TestWatcher
         permits ProsodyExtension, EjabberdExtension {
 
     private static final String SERVER = "server";
@@ -74,8 +79,8 @@ public abstract sealed class XmppServerExtension<S extends XmppTestServerBase> i
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        Assumptions.assumeFalse(skipped(context), name + " integration tests skipped: "
-                + ProsodyExtension.SKIP_PROPERTY + "=true");
+        Assumptions.assumeFalse(
+                skipped(context), name + " integration tests skipped: " + ProsodyExtension.SKIP_PROPERTY + "=true");
         server(context).ifPresent(server -> {
             context.getStore(ns).put(MARK, server.connectionMark());
             context.getStore(ns).put(LOG_POSITION, server.logPosition());
@@ -105,12 +110,14 @@ public abstract sealed class XmppServerExtension<S extends XmppTestServerBase> i
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return server(extensionContext).orElseThrow(() -> new ParameterResolutionException(
-                "No " + name + " server is running for " + extensionContext.getDisplayName()));
+        return server(extensionContext)
+                .orElseThrow(() -> new ParameterResolutionException(
+                        "No " + name + " server is running for " + extensionContext.getDisplayName()));
     }
 
     private static boolean skipped(ExtensionContext context) {
-        return context.getConfigurationParameter(ProsodyExtension.SKIP_PROPERTY).map(Boolean::parseBoolean)
+        return context.getConfigurationParameter(ProsodyExtension.SKIP_PROPERTY)
+                .map(Boolean::parseBoolean)
                 .orElse(false);
     }
 

@@ -347,8 +347,7 @@ public abstract sealed class XmppTestServerBase implements XmppTestServer permit
         return instance.logSince(position);
     }
 
-    private void register(XMPPTCPConnection c, String user)
-            throws SmackException, XMPPException, InterruptedException {
+    private void register(XMPPTCPConnection c, String user) throws SmackException, XMPPException, InterruptedException {
         if (accounts.containsKey(user)) {
             return;
         }
@@ -369,8 +368,11 @@ public abstract sealed class XmppTestServerBase implements XmppTestServer permit
     private XMPPTCPConnection newConnection(String user, String resource) {
         XMPPTCPConnectionConfiguration config;
         try {
-            config = iotBuilderFor(user).build().toSmackConfigurationBuilder()
-                    .setResource(Resourcepart.from(resource)).build();
+            config = iotBuilderFor(user)
+                    .build()
+                    .toSmackConfigurationBuilder()
+                    .setResource(Resourcepart.from(resource))
+                    .build();
         } catch (XmppStringprepException e) {
             throw new IllegalArgumentException("Not a valid resource: '" + resource + "'", e);
         }

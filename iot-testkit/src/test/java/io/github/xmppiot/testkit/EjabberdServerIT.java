@@ -22,8 +22,9 @@ class EjabberdServerIT {
         assertThat(alice.getUsedSaslMechansism()).isEqualTo("SCRAM-SHA-1");
         assertThat(alice.isSmAvailable()).as("mod_stream_mgmt offers XEP-0198").isTrue();
         assertThat(alice.getUser().asEntityBareJidString()).isEqualTo("alice@" + server.domain());
-        assertThat(ServiceDiscoveryManager.getInstanceFor(alice).discoverInfo(
-                org.jxmpp.jid.impl.JidCreate.domainBareFrom(server.pubsubService())).getIdentities())
+        assertThat(ServiceDiscoveryManager.getInstanceFor(alice)
+                        .discoverInfo(org.jxmpp.jid.impl.JidCreate.domainBareFrom(server.pubsubService()))
+                        .getIdentities())
                 .anySatisfy(i -> assertThat(i.getCategory()).isEqualTo("pubsub"));
         assertThat(server.log()).contains("ejabberd 23").contains("is started");
         assertThat(Files.isDirectory(server.directory())).isTrue();
@@ -39,9 +40,15 @@ class EjabberdServerIT {
         receiver.addAsyncStanzaListener(s -> received.countDown(), s -> s instanceof Message m && m.getBody() != null);
         String body = "x".repeat(2000);
         for (int i = 0; i < count; i++) {
-            sender.sendStanza(sender.getStanzaFactory().buildMessageStanza().to(receiver.getUser()).setBody(body).build());
+            sender.sendStanza(sender.getStanzaFactory()
+                    .buildMessageStanza()
+                    .to(receiver.getUser())
+                    .setBody(body)
+                    .build());
         }
-        assertThat(received.await(30, TimeUnit.SECONDS)).as("all %d messages within 30 s", count).isTrue();
+        assertThat(received.await(30, TimeUnit.SECONDS))
+                .as("all %d messages within 30 s", count)
+                .isTrue();
     }
 
     @Test
@@ -65,6 +72,8 @@ class EjabberdServerIT {
         assertThat(server.port()).isEqualTo(port);
         XMPPTCPConnection after = server.connect("survivor", "again"); // no new registration: the account persisted
         assertThat(after.isAuthenticated()).isTrue();
-        assertThat(closed.await(30, TimeUnit.SECONDS)).as("the old stream is gone").isTrue();
+        assertThat(closed.await(30, TimeUnit.SECONDS))
+                .as("the old stream is gone")
+                .isTrue();
     }
 }

@@ -25,24 +25,30 @@ class FaultProxyTest {
     @BeforeEach
     void start() throws IOException {
         echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(() -> {
-            while (!echo.isClosed()) {
-                try {
-                    Socket s = echo.accept();
-                    Thread pump = new Thread(() -> {
-                        try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
-                            in.transferTo(out);
+        Thread t = new Thread(
+                () -> {
+                    while (!echo.isClosed()) {
+                        try {
+                            Socket s = echo.accept();
+                            Thread pump = new Thread(
+                                    () -> {
+                                        try (s;
+                                                InputStream in = s.getInputStream();
+                                                OutputStream out = s.getOutputStream()) {
+                                            in.transferTo(out);
+                                        } catch (IOException e) {
+                                            // closed
+                                        }
+                                    },
+                                    "echo");
+                            pump.setDaemon(true);
+                            pump.start();
                         } catch (IOException e) {
-                            // closed
+                            return;
                         }
-                    }, "echo");
-                    pump.setDaemon(true);
-                    pump.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }, "echo-accept");
+                    }
+                },
+                "echo-accept");
         t.setDaemon(true);
         t.start();
         proxy = FaultProxy.start("127.0.0.1", echo.getLocalPort());
@@ -67,7 +73,8 @@ class FaultProxyTest {
 
     @Test
     void forwardsBothWaysAndCutsEveryConnection() throws IOException {
-        try (Socket a = client(); Socket b = client()) {
+        try (Socket a = client();
+                Socket b = client()) {
             assertThat(roundTrip(a, "hello")).isEqualTo("hello");
             assertThat(roundTrip(b, "world")).isEqualTo("world");
             assertThat(proxy.connectionCount()).isEqualTo(2);
@@ -102,7 +109,8 @@ class FaultProxyTest {
             assertThatThrownBy(() -> a.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
             proxy.heal();
             a.setSoTimeout(5000);
-            assertThat(new String(a.getInputStream().readNBytes(4), StandardCharsets.US_ASCII)).isEqualTo("held");
+            assertThat(new String(a.getInputStream().readNBytes(4), StandardCharsets.US_ASCII))
+                    .isEqualTo("held");
         }
     }
 }

@@ -12,7 +12,8 @@ class MissingEjabberdTest {
         String previous = System.getProperty(EjabberdServer.EJABBERDCTL_PROPERTY);
         System.setProperty(EjabberdServer.EJABBERDCTL_PROPERTY, "/nonexistent/ejabberdctl");
         try {
-            assertThatThrownBy(EjabberdServer::start).isInstanceOf(EjabberdNotInstalledException.class)
+            assertThatThrownBy(EjabberdServer::start)
+                    .isInstanceOf(EjabberdNotInstalledException.class)
                     .hasMessageContaining("/nonexistent/ejabberdctl")
                     .hasMessageContaining("sudo apt-get install -y ejabberd")
                     .hasMessageContaining("scripts/test-deps.sh")

@@ -39,9 +39,14 @@ class MissingProsodyTest {
                 .configurationParameter(ProsodyExtension.SKIP_PROPERTY, "false")
                 .execute()
                 .containerEvents();
-        events.assertThatEvents().haveExactly(1, event(container(Fixture.class), finishedWithFailure(
-                instanceOf(ProsodyNotInstalledException.class),
-                message(m -> m.contains("sudo apt-get install -y prosody")))));
+        events.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                container(Fixture.class),
+                                finishedWithFailure(
+                                        instanceOf(ProsodyNotInstalledException.class),
+                                        message(m -> m.contains("sudo apt-get install -y prosody")))));
         assertThat(Fixture.ran).isFalse();
     }
 
@@ -54,9 +59,14 @@ class MissingProsodyTest {
                 .execute()
                 .allEvents();
         tests.assertStatistics(s -> s.failed(0));
-        tests.assertThatEvents().haveExactly(1, event(test("needsProsody"),
-                abortedWithReason(instanceOf(TestAbortedException.class),
-                        message(m -> m.contains("xmpp.it.skip=true")))));
+        tests.assertThatEvents()
+                .haveExactly(
+                        1,
+                        event(
+                                test("needsProsody"),
+                                abortedWithReason(
+                                        instanceOf(TestAbortedException.class),
+                                        message(m -> m.contains("xmpp.it.skip=true")))));
         assertThat(Fixture.ran).isFalse();
     }
 

@@ -33,7 +33,8 @@ class PostgresServerIT {
             assertThatThrownBy(() -> st.executeQuery("SELECT v FROM t")).isInstanceOf(SQLException.class);
         }
         assertThatThrownBy(() -> DriverManager.getConnection(pg.jdbcUrl(a), PostgresServer.USER, "wrong"))
-                .isInstanceOf(SQLException.class).hasMessageContaining("password");
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password");
     }
 
     @Test
@@ -46,7 +47,8 @@ class PostgresServerIT {
             own.close();
         }
         assertThat(Files.exists(own.directory())).isFalse();
-        assertThatThrownBy(() -> DriverManager.getConnection(own.jdbcUrl("postgres"), PostgresServer.USER,
-                own.password())).isInstanceOf(SQLException.class);
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(own.jdbcUrl("postgres"), PostgresServer.USER, own.password()))
+                .isInstanceOf(SQLException.class);
     }
 }

@@ -13,8 +13,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
 
 /** The extension's life cycle, observed by running fixture classes through the JUnit engine test kit. */
 class ProsodyExtensionIT {
@@ -40,7 +40,8 @@ class ProsodyExtensionIT {
         }
         results.testEvents().assertStatistics(s -> s.started(1).failed(1));
         String printed = err.toString(StandardCharsets.UTF_8);
-        assertThat(printed).contains("=== Prosody log during failed test")
+        assertThat(printed)
+                .contains("=== Prosody log during failed test")
                 .contains("Client connected") // Prosody's own log line for the fixture's connection
                 .contains("=== end of Prosody log ===");
         assertThat(FailingFixture.directory).isNotNull();
@@ -54,7 +55,8 @@ class ProsodyExtensionIT {
                 .selectors(selectClass(OuterFixture.class))
                 .configurationParameter(ProsodyExtension.SKIP_PROPERTY, "false")
                 .execute()
-                .testEvents().assertStatistics(s -> s.started(2).succeeded(2));
+                .testEvents()
+                .assertStatistics(s -> s.started(2).succeeded(2));
         assertThat(OuterFixture.outerPort).isPositive().isEqualTo(OuterFixture.innerPort);
     }
 
@@ -68,7 +70,9 @@ class ProsodyExtensionIT {
         void failsAfterConnecting(ProsodyServer server) throws Exception {
             directory = server.directory();
             connection = server.connect("zoe");
-            assertThat(connection.isAuthenticated()).as("deliberate failure after a connection").isFalse();
+            assertThat(connection.isAuthenticated())
+                    .as("deliberate failure after a connection")
+                    .isFalse();
         }
     }
 

@@ -22,7 +22,8 @@ class ProsodyServerStandaloneIT {
     void startConnectCloseRemovesEverything() throws Exception {
         Path dir;
         XMPPTCPConnection alice;
-        try (ProsodyServer server = ProsodyServer.start(ProsodyOptions.builder().logLevel("info").build())) {
+        try (ProsodyServer server =
+                ProsodyServer.start(ProsodyOptions.builder().logLevel("info").build())) {
             dir = server.directory();
             assertThat(server.isRunning()).isTrue();
             assertThat(Files.readString(dir.resolve("prosody.cfg.lua"))).contains("nagle = false");
@@ -37,7 +38,8 @@ class ProsodyServerStandaloneIT {
 
     @Test
     void twoServersRunSideBySide() {
-        try (ProsodyServer a = ProsodyServer.start(); ProsodyServer b = ProsodyServer.start()) {
+        try (ProsodyServer a = ProsodyServer.start();
+                ProsodyServer b = ProsodyServer.start()) {
             assertThat(a.port()).isNotEqualTo(b.port());
             assertThat(a.directory()).isNotEqualTo(b.directory());
             assertThat(a.isRunning()).isTrue();

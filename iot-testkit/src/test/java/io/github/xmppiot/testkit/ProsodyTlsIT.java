@@ -51,7 +51,8 @@ class ProsodyTlsIT {
         assertThat(server.password("dave")).isEqualTo("secret");
         assertThatThrownBy(() -> server.createAccount("dave", "other")).hasMessageContaining("conflict");
 
-        XMPPTCPConnection custom = new XMPPTCPConnection(server.configBuilder("dave").build());
+        XMPPTCPConnection custom =
+                new XMPPTCPConnection(server.configBuilder("dave").build());
         try {
             custom.connect().login();
             assertThat(custom.isAuthenticated()).isTrue();
@@ -61,7 +62,8 @@ class ProsodyTlsIT {
 
         XMPPTCPConnection sdk = IotConnection.connect(server.iotConfig("carol"));
         try {
-            assertThat(sdk.getUser().asEntityBareJidString()).isEqualTo(server.jid("carol").toString());
+            assertThat(sdk.getUser().asEntityBareJidString())
+                    .isEqualTo(server.jid("carol").toString());
             assertThat(sdk.isSecureConnection()).isTrue();
         } finally {
             sdk.disconnect();
@@ -73,7 +75,8 @@ class ProsodyTlsIT {
     void wrongPasswordIsRefused(ProsodyServer server) throws Exception {
         server.ensureAccount("erin");
         XMPPTCPConnection c = new XMPPTCPConnection(server.configBuilder("erin")
-                .setUsernameAndPassword("erin", "not-the-password").build());
+                .setUsernameAndPassword("erin", "not-the-password")
+                .build());
         try {
             c.connect();
             assertThatThrownBy(c::login).isInstanceOf(SASLErrorException.class);

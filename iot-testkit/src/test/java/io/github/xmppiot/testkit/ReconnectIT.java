@@ -10,10 +10,10 @@ import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.connection.IotConnection;
 import io.github.xmppiot.core.connection.ReconnectPolicy;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
 class ReconnectIT {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final ReconnectPolicy FAST = ReconnectPolicy.defaults().withDelays(Duration.ofMillis(200),
-            Duration.ofSeconds(1));
+    static final ReconnectPolicy FAST =
+            ReconnectPolicy.defaults().withDelays(Duration.ofMillis(200), Duration.ofSeconds(1));
 
     static FaultProxy proxy;
 
@@ -56,8 +56,11 @@ class ReconnectIT {
     }
 
     private static XMPPTCPConnection device(ProsodyServer server, String user) throws Exception {
-        return IotConnection.connect(server.iotConfigBuilder(user).port(proxy.port()).resource("dev")
-                .reconnect(FAST).build());
+        return IotConnection.connect(server.iotConfigBuilder(user)
+                .port(proxy.port())
+                .resource("dev")
+                .reconnect(FAST)
+                .build());
     }
 
     @Test
@@ -71,12 +74,16 @@ class ReconnectIT {
         proxy.cut(Duration.ofSeconds(2));
 
         assertThat(events.await(ConnectionEvent.Offline.class, WAIT).error()).isPresent();
-        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ConnectionLostException.class);
         assertThat(supervisor.failFast(new CompletableFuture<>())).isCompletedExceptionally();
-        assertThat(events.await(ConnectionEvent.Reconnecting.class, WAIT).attempt()).isEqualTo(1);
+        assertThat(events.await(ConnectionEvent.Reconnecting.class, WAIT).attempt())
+                .isEqualTo(1);
         ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, WAIT);
-        assertThat(restored.resumed()).as("XEP-0198 resumption through mod_smacks").isTrue();
+        assertThat(restored.resumed())
+                .as("XEP-0198 resumption through mod_smacks")
+                .isTrue();
         assertThat(restored.jid()).isEqualTo(jid);
         assertThat(supervisor.state()).isEqualTo(ConnectionSupervisor.State.ONLINE);
         XMPPTCPConnection peer = server.connect("cut-peer");
@@ -89,14 +96,14 @@ class ReconnectIT {
         XMPPTCPConnection client = device(server, "resend-client");
         XMPPTCPConnection peer = server.connect("resend-client", "peer");
         List<String> pingsSeen = new CopyOnWriteArrayList<>();
-        peer.registerIQRequestHandler(new AbstractIqRequestHandler(Ping.ELEMENT, Ping.NAMESPACE, IQ.Type.get,
-                IQRequestHandler.Mode.sync) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                pingsSeen.add(request.getStanzaId());
-                return IQ.createResultIQ(request);
-            }
-        });
+        peer.registerIQRequestHandler(
+                new AbstractIqRequestHandler(Ping.ELEMENT, Ping.NAMESPACE, IQ.Type.get, IQRequestHandler.Mode.sync) {
+                    @Override
+                    public IQ handleIQRequest(IQ request) {
+                        pingsSeen.add(request.getStanzaId());
+                        return IQ.createResultIQ(request);
+                    }
+                });
         List<String> messagesSeen = new CopyOnWriteArrayList<>();
         peer.addSyncStanzaListener(s -> messagesSeen.add(((Message) s).getBody()), StanzaTypeFilter.MESSAGE);
         ConnectionEventRecorder events = ConnectionEventRecorder.attach(client);
@@ -105,43 +112,54 @@ class ReconnectIT {
         CompletableFuture<IQ> inFlight = new CompletableFuture<>();
         client.sendIqRequestAsync(request).onSuccess(inFlight::complete).onError(inFlight::completeExceptionally);
         ConnectionSupervisor.getInstanceFor(client).failFast(inFlight);
-        client.sendStanza(client.getStanzaFactory().buildMessageStanza().to(peer.getUser()).setBody("in flight")
+        client.sendStanza(client.getStanzaFactory()
+                .buildMessageStanza()
+                .to(peer.getUser())
+                .setBody("in flight")
                 .build());
 
         proxy.cut(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> inFlight.get(5, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(ConnectionLostException.class);
         proxy.heal();
         assertThat(events.await(ConnectionEvent.Restored.class, WAIT).resumed()).isTrue();
-        eventually("the message in flight is delivered after the resumption", WAIT,
+        eventually(
+                "the message in flight is delivered after the resumption",
+                WAIT,
                 () -> messagesSeen.contains("in flight"));
         Ping after = new Ping(peer.getUser());
         assertThat(client.sendIqRequestAndWaitForResponse(after).getType()).isEqualTo(IQ.Type.result);
         // re-sent stanzas precede new ones in the stream: the failed request would have arrived before this one
-        assertThat(pingsSeen).as("the request reported failed never reaches the peer")
+        assertThat(pingsSeen)
+                .as("the request reported failed never reaches the peer")
                 .containsExactly(after.getStanzaId());
         client.disconnect();
         peer.disconnect();
     }
 
     @Test
-    void aPasswordChangedByAnotherSessionEndsInGaveUpWhileStanzasAreBeingSent(ProsodyServer server)
-            throws Exception {
+    void aPasswordChangedByAnotherSessionEndsInGaveUpWhileStanzasAreBeingSent(ProsodyServer server) throws Exception {
         XMPPTCPConnection device = device(server, "pw-device");
         ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
         AtomicBoolean sending = new AtomicBoolean(true);
         // an application that keeps sending: stanzas sent in the instant of the stream reset used to be written
         // into the next stream before its header (invalid-namespace), so the refusal was never reached
-        Thread sender = new Thread(() -> {
-            while (sending.get()) {
-                try {
-                    device.sendStanza(device.getStanzaFactory().buildPresenceStanza().setStatus("busy").build());
-                } catch (Exception refusedWhileDown) {
-                    Thread.onSpinWait();
-                }
-            }
-        }, "pw-device-sender");
+        Thread sender = new Thread(
+                () -> {
+                    while (sending.get()) {
+                        try {
+                            device.sendStanza(device.getStanzaFactory()
+                                    .buildPresenceStanza()
+                                    .setStatus("busy")
+                                    .build());
+                        } catch (Exception refusedWhileDown) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                },
+                "pw-device-sender");
         sender.setDaemon(true);
         sender.start();
         try {
@@ -167,7 +185,10 @@ class ReconnectIT {
         Friendship.establish(device, watcher, WAIT);
         ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
         String jid = device.getUser().toString();
-        device.sendStanza(device.getStanzaFactory().buildPresenceStanza().setStatus("ready").build());
+        device.sendStanza(device.getStanzaFactory()
+                .buildPresenceStanza()
+                .setStatus("ready")
+                .build());
 
         for (Runnable fault : new Runnable[] {server::restart, server::kill}) {
             fault.run();
@@ -175,11 +196,17 @@ class ReconnectIT {
             assertThat(restored.resumed()).as("the server lost the session").isFalse();
             assertThat(restored.jid()).isEqualTo(jid);
             XMPPTCPConnection w = server.connect("restart-watcher", "w" + System.nanoTime());
-            eventually("the watcher sees the device's status again after " + events.events().stream()
-                    .map(ConnectionEvent::describe).toList(), WAIT, () -> {
-                Presence p = Roster.getInstanceFor(w).getPresenceResource(device.getUser().asFullJidOrThrow());
-                return p.isAvailable() && "ready".equals(p.getStatus());
-            });
+            eventually(
+                    "the watcher sees the device's status again after "
+                            + events.events().stream()
+                                    .map(ConnectionEvent::describe)
+                                    .toList(),
+                    WAIT,
+                    () -> {
+                        Presence p = Roster.getInstanceFor(w)
+                                .getPresenceResource(device.getUser().asFullJidOrThrow());
+                        return p.isAvailable() && "ready".equals(p.getStatus());
+                    });
             assertThat(PingManager.getInstanceFor(w).ping(device.getUser())).isTrue();
         }
         device.disconnect();
@@ -197,8 +224,11 @@ class ReconnectIT {
         ConnectionEvent.GaveUp gaveUp = events.await(ConnectionEvent.GaveUp.class, WAIT);
         assertThat(gaveUp.reason()).contains("refused the credentials").contains("password");
         assertThat(ConnectionSupervisor.getInstanceFor(device).state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-        assertThat(events.events().stream().filter(ConnectionEvent.Reconnecting.class::isInstance).count())
-                .as("a refused password is not retried").isEqualTo(1);
+        assertThat(events.events().stream()
+                        .filter(ConnectionEvent.Reconnecting.class::isInstance)
+                        .count())
+                .as("a refused password is not retried")
+                .isEqualTo(1);
     }
 
     @Test

@@ -35,13 +35,15 @@ class StanzaFuzzTest {
     void eachKindChangesThePayload() {
         String req = StanzaFuzz.samples(EXAMPLE).get(0).payload();
         assertThat(StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.DROP_ATTRIBUTE, 1, 0)))
-                .doesNotContain("seqnr").contains("momentary");
+                .doesNotContain("seqnr")
+                .contains("momentary");
         assertThat(StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.WRONG_TYPE, 1, 2)))
                 .contains("seqnr=\"x\"");
         assertThat(StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.HUGE_VALUE, 1, 5000)))
                 .contains("9".repeat(5000));
         assertThat(StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.UNKNOWN_CHILD, 0, 0)))
-                .contains("gadget").contains("urn:example:unknown");
+                .contains("gadget")
+                .contains("urn:example:unknown");
         String deep = StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.DEEP_NESTING, 0, 50));
         assertThat(deep.split("<req", -1)).hasSize(52);
         String clamped = StanzaFuzz.mutate(req, new StanzaFuzz.Mutation(StanzaFuzz.Kind.DEEP_NESTING, 0, 1 << 30));
@@ -54,10 +56,15 @@ class StanzaFuzzTest {
         String broken = StanzaFuzz.mutate(fields, new StanzaFuzz.Mutation(StanzaFuzz.Kind.DROP_ATTRIBUTE, 0, 0));
         Message m = RawStanzas.message(broken, JidCreate.from("device@example.org/d"));
         assertThat(m.toXML().toString()).contains("<fields").doesNotContain("seqnr");
-        IQ iq = RawStanzas.iq("<req xmlns='urn:xmpp:iot:sensordata' seqnr='x'><node nodeId='a&amp;b'/>t&lt;</req>",
-                IQ.Type.get, JidCreate.from("device@example.org/d"));
+        IQ iq = RawStanzas.iq(
+                "<req xmlns='urn:xmpp:iot:sensordata' seqnr='x'><node nodeId='a&amp;b'/>t&lt;</req>",
+                IQ.Type.get,
+                JidCreate.from("device@example.org/d"));
         String xml = iq.toXML().toString();
-        assertThat(xml).contains("<req xmlns='urn:xmpp:iot:sensordata' seqnr='x'>").contains("a&amp;b")
-                .contains("t&lt;</req>").contains("type='get'");
+        assertThat(xml)
+                .contains("<req xmlns='urn:xmpp:iot:sensordata' seqnr='x'>")
+                .contains("a&amp;b")
+                .contains("t&lt;</req>")
+                .contains("type='get'");
     }
 }

@@ -42,8 +42,10 @@ class UnknownIqIT {
             iq.setType(type);
             iq.setTo(device.getUser());
             assertThatThrownBy(() -> stranger.sendIqRequestAndWaitForResponse(iq))
-                    .isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(e.getStanzaError().getCondition())
-                            .isEqualTo(StanzaError.Condition.feature_not_implemented));
+                    .isInstanceOfSatisfying(
+                            XMPPErrorException.class,
+                            e -> assertThat(e.getStanzaError().getCondition())
+                                    .isEqualTo(StanzaError.Condition.feature_not_implemented));
         }
         assertThat(PingManager.getInstanceFor(stranger).ping(device.getUser())).isTrue();
         assertThat(device.isConnected()).isTrue();

@@ -68,7 +68,8 @@ public final class InMemoryHistoryStore implements HistoryStore {
         }
         synchronized (rings) {
             for (TimedField tf : rings.getOrDefault(node, new ArrayDeque<>())) {
-                if (tf.field().inAnyOf(historical) && scope.wantsField(tf.field().name())
+                if (tf.field().inAnyOf(historical)
+                        && scope.wantsField(tf.field().name())
                         && (scope.from() == null || tf.timestamp().compareTo(scope.from()) >= 0)
                         && (scope.to() == null || tf.timestamp().compareTo(scope.to()) <= 0)) {
                     out.add(tf);

@@ -17,8 +17,8 @@ import org.jxmpp.jid.Jid;
  * @param discarded how many received field values did not match the request and were dropped
  * @since 0.1.0
  */
-public record Readout(int seqnr, Jid thing, boolean queued, List<ReadoutField> fields, List<ReadoutFailure> failures,
-        int discarded) {
+public record Readout(
+        int seqnr, Jid thing, boolean queued, List<ReadoutField> fields, List<ReadoutFailure> failures, int discarded) {
 
     /**
      * Copies the lists.

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param queuedTotal        most queued read-outs, over all requesters
  * @param whenHorizon        how far ahead {@code when} may lie
  */
-public record ReadoutLimits(int activePerRequester, int queuedPerRequester, int activeTotal, int queuedTotal,
-        Duration whenHorizon) {
+public record ReadoutLimits(
+        int activePerRequester, int queuedPerRequester, int activeTotal, int queuedTotal, Duration whenHorizon) {
 
     /**
      * The documented defaults: 16 read-outs in progress and 16 queued per requester, 128 in progress and 256 queued in
@@ -33,7 +33,9 @@ public record ReadoutLimits(int activePerRequester, int queuedPerRequester, int 
      */
     public ReadoutLimits {
         Objects.requireNonNull(whenHorizon, "whenHorizon");
-        if (activePerRequester < 1 || queuedPerRequester < 1 || activeTotal < activePerRequester
+        if (activePerRequester < 1
+                || queuedPerRequester < 1
+                || activeTotal < activePerRequester
                 || queuedTotal < queuedPerRequester) {
             throw new IllegalArgumentException("read-out limits must be at least 1 and a per-requester limit at most"
                     + " its total: " + activePerRequester + "/" + activeTotal + " active, " + queuedPerRequester + "/"

@@ -12,44 +12,38 @@ import java.util.List;
 public interface ReadoutListener {
 
     /** A listener that ignores everything. */
-    ReadoutListener NONE = new ReadoutListener() {
-    };
+    ReadoutListener NONE = new ReadoutListener() {};
 
     /**
      * The Thing accepted the request (or sent results first, which counts as acceptance, XEP-0323 §3).
      *
      * @param queued whether the read-out was queued for later ({@code started} will follow)
      */
-    default void onAccepted(boolean queued) {
-    }
+    default void onAccepted(boolean queued) {}
 
     /** A queued read-out has started (XEP-0323 §3.1 {@code started}). */
-    default void onStarted() {
-    }
+    default void onStarted() {}
 
     /**
      * Field values arrived (already filtered against the request).
      *
      * @param fields the values of one {@code fields} message
      */
-    default void onFields(List<ReadoutField> fields) {
-    }
+    default void onFields(List<ReadoutField> fields) {}
 
     /**
      * Failures arrived.
      *
      * @param failures the errors of one {@code failure} message, or unreadable values of a {@code fields} message
      */
-    default void onFailures(List<ReadoutFailure> failures) {
-    }
+    default void onFailures(List<ReadoutFailure> failures) {}
 
     /**
      * The read-out is complete ({@code done}).
      *
      * @param readout everything received
      */
-    default void onDone(Readout readout) {
-    }
+    default void onDone(Readout readout) {}
 
     /**
      * The read-out ended without {@code done}: refused (an {@code IotErrorException}), timed out
@@ -58,6 +52,5 @@ public interface ReadoutListener {
      *
      * @param error the reason
      */
-    default void onError(Throwable error) {
-    }
+    default void onError(Throwable error) {}
 }

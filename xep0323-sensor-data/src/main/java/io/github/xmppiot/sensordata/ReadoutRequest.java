@@ -41,7 +41,8 @@ public final class ReadoutRequest {
     private final Duration timeout;
 
     private ReadoutRequest(Builder b) {
-        this.categories = b.categories.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(FieldCategory.class))
+        this.categories = b.categories.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(FieldCategory.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(b.categories));
         this.all = b.all;
         this.historical = b.historical;
@@ -88,7 +89,8 @@ public final class ReadoutRequest {
         if (all) {
             return FieldCategory.ALL;
         }
-        EnumSet<FieldCategory> s = categories.isEmpty() ? EnumSet.noneOf(FieldCategory.class) : EnumSet.copyOf(categories);
+        EnumSet<FieldCategory> s =
+                categories.isEmpty() ? EnumSet.noneOf(FieldCategory.class) : EnumSet.copyOf(categories);
         if (historical) {
             s.addAll(FieldCategory.HISTORICAL);
         }
@@ -141,10 +143,17 @@ public final class ReadoutRequest {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ReadoutRequest r && categories.equals(r.categories) && all == r.all
-                && historical == r.historical && nodes.equals(r.nodes) && fieldNames.equals(r.fieldNames)
-                && Objects.equals(from, r.from) && Objects.equals(to, r.to) && Objects.equals(when, r.when)
-                && tokens.equals(r.tokens) && Objects.equals(timeout, r.timeout);
+        return o instanceof ReadoutRequest r
+                && categories.equals(r.categories)
+                && all == r.all
+                && historical == r.historical
+                && nodes.equals(r.nodes)
+                && fieldNames.equals(r.fieldNames)
+                && Objects.equals(from, r.from)
+                && Objects.equals(to, r.to)
+                && Objects.equals(when, r.when)
+                && tokens.equals(r.tokens)
+                && Objects.equals(timeout, r.timeout);
     }
 
     @Override
@@ -154,8 +163,9 @@ public final class ReadoutRequest {
 
     @Override
     public String toString() {
-        return "ReadoutRequest[categories=" + (all ? "all" : categories + (historical ? "+historical" : "")) + ", nodes="
-                + nodes + ", fields=" + fieldNames + ", from=" + from + ", to=" + to + ", when=" + when + "]";
+        return "ReadoutRequest[categories=" + (all ? "all" : categories + (historical ? "+historical" : ""))
+                + ", nodes=" + nodes + ", fields=" + fieldNames + ", from=" + from + ", to=" + to + ", when=" + when
+                + "]";
     }
 
     /** Builder of {@link ReadoutRequest} (XEP-0323 §3 {@code req}). */
@@ -171,8 +181,7 @@ public final class ReadoutRequest {
         private Tokens tokens = Tokens.NONE;
         private Duration timeout;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Asks for momentary values.

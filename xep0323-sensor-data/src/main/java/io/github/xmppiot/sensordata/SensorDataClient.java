@@ -69,13 +69,15 @@ public final class SensorDataClient extends Manager {
     private final Map<Integer, ClientReadout> active = new ConcurrentHashMap<>();
     /** Read-outs whose {@code req} has not been answered yet, by the request's stanza id. */
     private final Map<String, ClientReadout> unanswered = new ConcurrentHashMap<>();
-    private final AtomicInteger nextSeqnr = new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
+
+    private final AtomicInteger nextSeqnr =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     private volatile Duration defaultTimeout = DEFAULT_TIMEOUT;
 
     private SensorDataClient(XMPPConnection connection) {
         super(connection);
-        connection.addSyncStanzaListener(this::onMessage,
-                new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
+        connection.addSyncStanzaListener(
+                this::onMessage, new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
         // One listener for the answers to every req, in the same ordered queue as the results: Smack's
         // sendIqRequestAsync would register and remove a listener and schedule a reactor timeout per read-out (a
         // thread wake-up each) while the read-out's own idle timer already covers an unanswered request.
@@ -142,8 +144,8 @@ public final class SensorDataClient extends Manager {
             Req candidateReq = new Req(seqnr, request);
             candidateReq.setTo(thing);
             String id = candidateReq.hasStanzaIdSet() ? candidateReq.getStanzaId() : candidateReq.setStanzaId();
-            ClientReadout candidate = new ClientReadout(seqnr, thing, request, listener, timeout, this::sendCancel,
-                    () -> {
+            ClientReadout candidate =
+                    new ClientReadout(seqnr, thing, request, listener, timeout, this::sendCancel, () -> {
                         active.remove(seqnr);
                         unanswered.remove(id);
                     });
@@ -156,8 +158,8 @@ public final class SensorDataClient extends Manager {
         }
         session.arm();
         // fail at once with ConnectionLostException when the connection drops (shared mechanism of iot-core)
-        CompletableFuture<Void> guard = ConnectionSupervisor.getInstanceFor(connection())
-                .failFast(new CompletableFuture<>());
+        CompletableFuture<Void> guard =
+                ConnectionSupervisor.getInstanceFor(connection()).failFast(new CompletableFuture<>());
         session.result().whenComplete((r, e) -> guard.complete(null));
         guard.whenComplete((r, e) -> {
             if (e != null) {
@@ -187,8 +189,10 @@ public final class SensorDataClient extends Manager {
     }
 
     private boolean isAnswer(Stanza stanza) {
-        return stanza instanceof IQ iq && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)
-                && iq.getStanzaId() != null && unanswered.containsKey(iq.getStanzaId());
+        return stanza instanceof IQ iq
+                && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)
+                && iq.getStanzaId() != null
+                && unanswered.containsKey(iq.getStanzaId());
     }
 
     /** The answer to a req: only from the JID it went to (as Smack's reply filter), once. */
@@ -217,15 +221,19 @@ public final class SensorDataClient extends Manager {
         if (iq.getError() != null) {
             return IotErrorException.from(iq.getError());
         }
-        return new IotErrorException(StanzaError.Condition.undefined_condition, StanzaError.Type.CANCEL,
-                "IQ error without an <error/> element", List.of());
+        return new IotErrorException(
+                StanzaError.Condition.undefined_condition,
+                StanzaError.Type.CANCEL,
+                "IQ error without an <error/> element",
+                List.of());
     }
 
     private CompletableFuture<Void> sendCancel(ClientReadout s) {
         Cancel cancel = new Cancel(s.seqnr());
         cancel.setTo(s.respondent());
         CompletableFuture<Void> done = new CompletableFuture<>();
-        connection().sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : defaultTimeout.toMillis())
+        connection()
+                .sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : defaultTimeout.toMillis())
                 .onSuccess(iq -> {
                     if (iq.getType() == IQ.Type.error) {
                         done.completeExceptionally(errorOf(iq));
@@ -233,8 +241,10 @@ public final class SensorDataClient extends Manager {
                         done.complete(null);
                     }
                 })
-                .onError(e -> done.completeExceptionally(e instanceof XMPPException.XMPPErrorException x
-                        ? IotErrorException.from(x.getStanzaError()) : e));
+                .onError(e -> done.completeExceptionally(
+                        e instanceof XMPPException.XMPPErrorException x
+                                ? IotErrorException.from(x.getStanzaError())
+                                : e));
         return done;
     }
 

@@ -128,9 +128,10 @@ public final class SensorDataServer extends Manager {
         if (event instanceof ConnectionEvent.Restored r && !r.resumed() && !inFlight.isEmpty()) {
             int n = inFlight.size();
             inFlight.values().forEach(ServerReadout::cancel);
-            Logger.getLogger(SensorDataServer.class.getName()).warning(() -> "Cancelled " + n + " read-out(s) in"
-                    + " progress or queued: the connection was restored with a new session, so their requesters"
-                    + " lost them (XEP-0323 §3.7)");
+            Logger.getLogger(SensorDataServer.class.getName())
+                    .warning(() -> "Cancelled " + n + " read-out(s) in"
+                            + " progress or queued: the connection was restored with a new session, so their requesters"
+                            + " lost them (XEP-0323 §3.7)");
         }
     }
 

@@ -20,8 +20,8 @@ import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -97,49 +97,58 @@ class AcceptedOrderIT {
 
         /** Waits for the IQ answer to the request; returns everything received until then, in order. */
         List<String> untilIqAnswer() throws InterruptedException {
-            assertThat(iqAnswer.await(WAIT, TimeUnit.SECONDS)).as("IQ answer, got %s", kinds).isTrue();
+            assertThat(iqAnswer.await(WAIT, TimeUnit.SECONDS))
+                    .as("IQ answer, got %s", kinds)
+                    .isTrue();
             return List.copyOf(kinds);
         }
 
         /** Waits for the IQ answer and the end of the read-out; returns everything received, in order. */
         List<String> untilAnsweredAndDone() throws InterruptedException {
-            assertThat(done.await(WAIT, TimeUnit.SECONDS)).as("end marker, got %s", kinds).isTrue();
+            assertThat(done.await(WAIT, TimeUnit.SECONDS))
+                    .as("end marker, got %s", kinds)
+                    .isTrue();
             return untilIqAnswer();
         }
     }
 
-    private record Setup(XMPPTCPConnection thing, SensorDataServer server, SensorDataClient client, Arrivals arrivals) {
-    }
+    private record Setup(
+            XMPPTCPConnection thing, SensorDataServer server, SensorDataClient client, Arrivals arrivals) {}
 
     private static Setup setup(ProsodyServer prosody, Thing... things) throws Exception {
         XMPPTCPConnection thing = prosody.connect("thing");
         XMPPTCPConnection client = prosody.connect("client");
-        SensorDataServer server = SensorDataServer.getInstanceFor(thing).setDirectory(ThingDirectory.of(things))
+        SensorDataServer server = SensorDataServer.getInstanceFor(thing)
+                .setDirectory(ThingDirectory.of(things))
                 .setAccessPolicy(AccessPolicy.allowEveryone());
-        return new Setup(thing, server, SensorDataClient.getInstanceFor(client),
-                new Arrivals(client, thing.getUser()));
+        return new Setup(thing, server, SensorDataClient.getInstanceFor(client), new Arrivals(client, thing.getUser()));
     }
 
     /** Reads every momentary field and checks the client's view: all {@code n} fields, accepted and not queued. */
     private static void readAll(Setup s, int n) throws Exception {
-        ReadoutSession session = s.client().readout(s.thing().getUser(), ReadoutRequest.builder().momentary().build(),
-                ReadoutListener.NONE);
+        ReadoutSession session = s.client()
+                .readout(
+                        s.thing().getUser(),
+                        ReadoutRequest.builder().momentary().build(),
+                        ReadoutListener.NONE);
         assertThat(session.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(n);
         assertThat(session.accepted().get(WAIT, TimeUnit.SECONDS)).isFalse();
     }
 
     /** A Thing answering {@code n} int fields from a blocking read that waits until {@code gate} opens. */
     private Thing slow(String nodeId, int n, CountDownLatch gate) {
-        return Thing.builder(nodeId).sensor(Sensor.blocking(slowBus, (scope, now) -> {
-            if (!gate.await(WAIT, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("gate never opened");
-            }
-            List<TimedField> fields = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                fields.add(new TimedField(now, Field.momentary("F" + i, new IntValue(i))));
-            }
-            return new SensorData(fields, List.of());
-        })).build();
+        return Thing.builder(nodeId)
+                .sensor(Sensor.blocking(slowBus, (scope, now) -> {
+                    if (!gate.await(WAIT, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("gate never opened");
+                    }
+                    List<TimedField> fields = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        fields.add(new TimedField(now, Field.momentary("F" + i, new IntValue(i))));
+                    }
+                    return new SensorData(fields, List.of());
+                }))
+                .build();
     }
 
     @Test
@@ -161,8 +170,11 @@ class AcceptedOrderIT {
     void slowSensorIsAcceptedFirst(ProsodyServer prosody) throws Exception {
         CountDownLatch gate = new CountDownLatch(1);
         Setup s = setup(prosody, slow("Device01", 10, gate));
-        ReadoutSession session = s.client().readout(s.thing().getUser(), ReadoutRequest.builder().momentary().build(),
-                ReadoutListener.NONE);
+        ReadoutSession session = s.client()
+                .readout(
+                        s.thing().getUser(),
+                        ReadoutRequest.builder().momentary().build(),
+                        ReadoutListener.NONE);
         s.arrivals().untilIqAnswer(); // the sensor cannot finish before accepted has reached the client
         gate.countDown();
         assertThat(session.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(10);
@@ -175,17 +187,19 @@ class AcceptedOrderIT {
         Setup s = setup(prosody, Fixtures.big("Device01", 25));
         s.server().setMessageLimits(10, 64 * 1024);
         readAll(s, 25);
-        assertThat(s.arrivals().untilAnsweredAndDone())
-                .containsExactly("accepted", "fields", "fields", "fields+done");
+        assertThat(s.arrivals().untilAnsweredAndDone()).containsExactly("accepted", "fields", "fields", "fields+done");
     }
 
     @Test
     void refusedRequestStillGetsItsErrorAndNoData(ProsodyServer prosody) throws Exception {
         Setup s = setup(prosody, Fixtures.big("Device01", 10));
         s.server().setAccessPolicy(AccessPolicy.friends(s.thing()));
-        var f = s.client().read(s.thing().getUser(), ReadoutRequest.builder().momentary().build());
-        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS)).cause()
-                .isInstanceOfSatisfying(IotErrorException.class,
+        var f = s.client()
+                .read(s.thing().getUser(), ReadoutRequest.builder().momentary().build());
+        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
                         e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
         assertThat(s.arrivals().untilIqAnswer()).containsExactly("error");
     }

@@ -31,13 +31,14 @@ class ClientBehaviourTest {
     @BeforeEach
     void setUp() throws Exception {
         link = new Link();
-        link.thing.registerIQRequestHandler(new AbstractIqRequestHandler(Req.ELEMENT, NS, IQ.Type.get,
-                org.jivesoftware.smack.iqrequest.IQRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ iqRequest) {
-                return null; // the test answers by injecting stanzas
-            }
-        });
+        link.thing.registerIQRequestHandler(
+                new AbstractIqRequestHandler(
+                        Req.ELEMENT, NS, IQ.Type.get, org.jivesoftware.smack.iqrequest.IQRequestHandler.Mode.async) {
+                    @Override
+                    public IQ handleIQRequest(IQ iqRequest) {
+                        return null; // the test answers by injecting stanzas
+                    }
+                });
         client = SensorDataClient.getInstanceFor(link.client);
     }
 
@@ -64,8 +65,8 @@ class ClientBehaviourTest {
     }
 
     private static String temperature(String nodeId, String category, String name) {
-        return "<node nodeId='" + nodeId + "'><timestamp value='2013-03-07T16:24:30'><numeric name='" + name
-                + "' " + category + "='true' value='23.4' unit='°C'/></timestamp></node>";
+        return "<node nodeId='" + nodeId + "'><timestamp value='2013-03-07T16:24:30'><numeric name='" + name + "' "
+                + category + "='true' value='23.4' unit='°C'/></timestamp></node>";
     }
 
     @Test
@@ -115,7 +116,11 @@ class ClientBehaviourTest {
 
     @Test
     void filtersWhatItDidNotAskFor() throws Exception {
-        ReadoutSession s = start(ReadoutRequest.builder().momentary().nodes("Device01").fields("Temperature").build());
+        ReadoutSession s = start(ReadoutRequest.builder()
+                .momentary()
+                .nodes("Device01")
+                .fields("Temperature")
+                .build());
         Req req = awaitReq();
         accepted(req, "");
         message("<fields xmlns='" + NS + "' seqnr='" + req.seqnr() + "' done='true'>"
@@ -136,7 +141,8 @@ class ClientBehaviourTest {
                 + "<timestamp value='2016-10-01T12:00:00.123Z'><int name='temp' value='21'/>"
                 + "<boolean name='on' value='true'/><bool name='off' value='0'/></timestamp></node></fields>");
         Readout r = s.result().get(10, TimeUnit.SECONDS);
-        assertThat(r.fields()).extracting(f -> f.name() + "=" + f.field().value().lexical())
+        assertThat(r.fields())
+                .extracting(f -> f.name() + "=" + f.field().value().lexical())
                 .containsExactly("temp=21", "on=true", "off=false");
         assertThat(r.fields()).allMatch(f -> f.node() == null);
     }
@@ -166,8 +172,10 @@ class ClientBehaviourTest {
                 + "<gauge name='Level' value='3'/><numeric name='T' value='1.5' unit='C' momentary='true'/>"
                 + "</timestamp></node></fields>");
         Readout r = s.result().get(10, TimeUnit.SECONDS);
-        assertThat(r.fields()).extracting(f -> f.name() + "=" + f.field().value().type() + ":"
-                + f.field().value().lexical()).containsExactly("Uptime=DURATION:PT1H2M", "T=NUMERIC:1.5");
+        assertThat(r.fields())
+                .extracting(f -> f.name() + "=" + f.field().value().type() + ":"
+                        + f.field().value().lexical())
+                .containsExactly("Uptime=DURATION:PT1H2M", "T=NUMERIC:1.5");
         assertThat(r.failures()).singleElement().satisfies(f -> {
             assertThat(f.local()).isTrue();
             assertThat(f.message()).contains("<gauge/>").contains("'Level'").contains("ignored");
@@ -181,7 +189,8 @@ class ClientBehaviourTest {
         link.thing.inject("<iq xmlns='jabber:client' type='error' id='" + req.getStanzaId() + "' to='" + CLIENT
                 + "'><rejected xmlns='" + NS + "' seqnr='" + req.seqnr() + "'><error>Access denied.</error>"
                 + "</rejected></iq>");
-        assertThatThrownBy(() -> s.result().get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> s.result().get(10, TimeUnit.SECONDS))
+                .cause()
                 .isInstanceOfSatisfying(IotErrorException.class, e -> {
                     assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden);
                     assertThat(e.getMessage()).isEqualTo("Access denied.");
@@ -190,11 +199,16 @@ class ClientBehaviourTest {
 
     @Test
     void silentThingTimesOutWithAClearError() throws Exception {
-        ReadoutSession s = start(ReadoutRequest.builder().momentary().timeout(Duration.ofMillis(300)).build());
+        ReadoutSession s = start(ReadoutRequest.builder()
+                .momentary()
+                .timeout(Duration.ofMillis(300))
+                .build());
         Req req = awaitReq();
-        assertThatThrownBy(() -> s.result().get(10, TimeUnit.SECONDS)).cause()
+        assertThatThrownBy(() -> s.result().get(10, TimeUnit.SECONDS))
+                .cause()
                 .isInstanceOf(ReadoutTimeoutException.class)
-                .hasMessageContaining("read-out " + req.seqnr()).hasMessageContaining(link.thing.getUser().toString());
+                .hasMessageContaining("read-out " + req.seqnr())
+                .hasMessageContaining(link.thing.getUser().toString());
         assertThat(client.activeReadouts()).isZero();
     }
 
@@ -207,7 +221,8 @@ class ClientBehaviourTest {
                 + temperature("Device01", "momentary", "Fake") + "</fields></message>");
         message("<fields xmlns='" + NS + "' seqnr='" + req.seqnr() + "' done='true'>"
                 + temperature("Device01", "momentary", "Real") + "</fields>");
-        assertThat(s.result().get(10, TimeUnit.SECONDS).fields()).extracting(ReadoutField::name)
+        assertThat(s.result().get(10, TimeUnit.SECONDS).fields())
+                .extracting(ReadoutField::name)
                 .containsExactly("Real");
     }
 

@@ -49,6 +49,7 @@ final class Link implements AutoCloseable {
         final List<String> sent = new CopyOnWriteArrayList<>();
         /** Everything this side received, parsed. */
         final List<Stanza> received = new java.util.ArrayList<>();
+
         private volatile Peer peer;
 
         Peer(String user) throws Exception {

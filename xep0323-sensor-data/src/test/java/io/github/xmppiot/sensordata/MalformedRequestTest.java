@@ -26,7 +26,8 @@ class MalformedRequestTest {
     @BeforeEach
     void setUp() throws Exception {
         link = new Link();
-        server = SensorDataServer.getInstanceFor(link.thing).setDirectory(Fixtures.directory())
+        server = SensorDataServer.getInstanceFor(link.thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone());
     }
 
@@ -44,20 +45,21 @@ class MalformedRequestTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<req xmlns='" + NS + "' momentary='true'/>",
-        "<req xmlns='" + NS + "' seqnr='x1' momentary='true'/>",
-        "<req xmlns='" + NS + "' seqnr='1' momentary='yes'/>",
-        "<req xmlns='" + NS + "' seqnr='1' all='maybe'/>",
-        "<req xmlns='" + NS + "' seqnr='1' historical='true' from='yesterday'/>",
-        "<req xmlns='" + NS + "' seqnr='1' historical='true' to='2013-02-30T00:00:00'/>",
-        "<req xmlns='" + NS + "' seqnr='1' when='2013-03-07 19:00:00'/>",
-        "<req xmlns='" + NS + "' seqnr='1' from='2013-03-08T00:00:00' to='2013-03-07T00:00:00'/>",
-        "<req xmlns='" + NS + "' seqnr='1' momentary='true'><node sourceId='S'/></req>",
-        "<req xmlns='" + NS + "' seqnr='1' momentary='true'><field/></req>",
-        "<cancel xmlns='" + NS + "'/>",
-        "<cancel xmlns='" + NS + "' seqnr='one'/>"
-    })
+    @ValueSource(
+            strings = {
+                "<req xmlns='" + NS + "' momentary='true'/>",
+                "<req xmlns='" + NS + "' seqnr='x1' momentary='true'/>",
+                "<req xmlns='" + NS + "' seqnr='1' momentary='yes'/>",
+                "<req xmlns='" + NS + "' seqnr='1' all='maybe'/>",
+                "<req xmlns='" + NS + "' seqnr='1' historical='true' from='yesterday'/>",
+                "<req xmlns='" + NS + "' seqnr='1' historical='true' to='2013-02-30T00:00:00'/>",
+                "<req xmlns='" + NS + "' seqnr='1' when='2013-03-07 19:00:00'/>",
+                "<req xmlns='" + NS + "' seqnr='1' from='2013-03-08T00:00:00' to='2013-03-07T00:00:00'/>",
+                "<req xmlns='" + NS + "' seqnr='1' momentary='true'><node sourceId='S'/></req>",
+                "<req xmlns='" + NS + "' seqnr='1' momentary='true'><field/></req>",
+                "<cancel xmlns='" + NS + "'/>",
+                "<cancel xmlns='" + NS + "' seqnr='one'/>"
+            })
     void malformedIsBadRequest(String payload) throws Exception {
         IQ answer = send("get", payload);
         assertThat(answer.getType()).isEqualTo(IQ.Type.error);
@@ -68,15 +70,19 @@ class MalformedRequestTest {
 
     @Test
     void unknownAttributesAndChildrenAreTolerated() throws Exception {
-        IQ answer = send("get", "<req xmlns='" + NS + "' seqnr='7' momentary='1' futureFlag='true' xml:lang='en'>"
-                + "<node nodeId='Device02' extra='x'/><comment>hi</comment></req>");
+        IQ answer = send(
+                "get",
+                "<req xmlns='" + NS + "' seqnr='7' momentary='1' futureFlag='true' xml:lang='en'>"
+                        + "<node nodeId='Device02' extra='x'/><comment>hi</comment></req>");
         assertThat(answer.getType()).isEqualTo(IQ.Type.result);
         assertThat(answer.getChildElementName()).isEqualTo("accepted");
     }
 
     /** A {@code when} an hour ahead: queued, and within {@link ReadoutLimits#whenHorizon()}. */
     private static String inAnHour() {
-        return java.time.Instant.now().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        return java.time.Instant.now()
+                .plus(Duration.ofHours(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
                 .toString();
     }
 
@@ -92,7 +98,8 @@ class MalformedRequestTest {
     @Test
     void cancelIsAcceptedAsSetAndGet() throws Exception {
         assertThat(send("get", "<req xmlns='" + NS + "' seqnr='9' all='true' when='" + inAnHour() + "'/>")
-                .getType()).isEqualTo(IQ.Type.result);
+                        .getType())
+                .isEqualTo(IQ.Type.result);
         IQ set = send("set", "<cancel xmlns='" + NS + "' seqnr='9'/>");
         assertThat(set.getChildElementName()).isEqualTo("cancelled");
         assertThat(server.activeReadouts()).isZero();

@@ -59,13 +59,16 @@ final class RawReq extends IQ {
      */
     static CompletableFuture<StanzaError.Condition> sendAsync(XMPPConnection from, IQ iq) {
         CompletableFuture<StanzaError.Condition> f = new CompletableFuture<>();
-        ((XMPPTCPConnection) from).sendIqRequestAsync(iq).onSuccess(r -> f.complete(null)).onError(e -> {
-            if (e instanceof XMPPException.XMPPErrorException x) {
-                f.complete(x.getStanzaError().getCondition());
-            } else {
-                f.completeExceptionally(e);
-            }
-        });
+        ((XMPPTCPConnection) from)
+                .sendIqRequestAsync(iq)
+                .onSuccess(r -> f.complete(null))
+                .onError(e -> {
+                    if (e instanceof XMPPException.XMPPErrorException x) {
+                        f.complete(x.getStanzaError().getCondition());
+                    } else {
+                        f.completeExceptionally(e);
+                    }
+                });
         return f;
     }
 }

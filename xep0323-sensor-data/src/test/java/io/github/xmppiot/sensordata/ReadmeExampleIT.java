@@ -37,7 +37,8 @@ class ReadmeExampleIT {
         Readout readout = SensorDataClient.getInstanceFor(client)
                 .read(device.getUser(), ReadoutRequest.builder().momentary().build())
                 .get(10, TimeUnit.SECONDS);
-        String temperature = readout.field("Temperature").orElseThrow().field().value().lexical(); // "21.5"
+        String temperature =
+                readout.field("Temperature").orElseThrow().field().value().lexical(); // "21.5"
         // README-END
         return temperature;
     }
@@ -53,8 +54,8 @@ class ReadmeExampleIT {
     @Test
     void theReadmeShowsExactlyThisCode() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String source = Files.readString(Path.of("src", "test", "java", "io", "github", "xmppiot", "sensordata",
-                "ReadmeExampleIT.java"));
+        String source = Files.readString(
+                Path.of("src", "test", "java", "io", "github", "xmppiot", "sensordata", "ReadmeExampleIT.java"));
         List<String> lines = new ArrayList<>();
         boolean inside = false;
         for (String line : source.split("\n")) {

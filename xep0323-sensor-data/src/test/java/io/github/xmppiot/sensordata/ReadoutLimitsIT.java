@@ -43,12 +43,20 @@ class ReadoutLimitsIT {
     void tooManyTokensAreABadRequest(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory())
+        SensorDataServer.getInstanceFor(thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone());
-        assertThat(new RawReq(thing.getUser(), 1).with("serviceToken", tokens(16)).send(client)).isNull();
-        assertThat(new RawReq(thing.getUser(), 2).with("serviceToken", tokens(5_000)).send(client))
+        assertThat(new RawReq(thing.getUser(), 1)
+                        .with("serviceToken", tokens(16))
+                        .send(client))
+                .isNull();
+        assertThat(new RawReq(thing.getUser(), 2)
+                        .with("serviceToken", tokens(5_000))
+                        .send(client))
                 .isEqualTo(Condition.bad_request);
-        assertThat(new RawReq(thing.getUser(), 3).with("userToken", "x".repeat(129)).send(client))
+        assertThat(new RawReq(thing.getUser(), 3)
+                        .with("userToken", "x".repeat(129))
+                        .send(client))
                 .isEqualTo(Condition.bad_request);
     }
 
@@ -56,14 +64,21 @@ class ReadoutLimitsIT {
     void whenBeyondTheHorizonIsABadRequest(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        SensorDataServer s = SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory())
+        SensorDataServer s = SensorDataServer.getInstanceFor(thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone());
-        assertThat(new RawReq(thing.getUser(), 1).with("when", "9999-12-31T00:00:00Z").send(client))
+        assertThat(new RawReq(thing.getUser(), 1)
+                        .with("when", "9999-12-31T00:00:00Z")
+                        .send(client))
                 .isEqualTo(Condition.bad_request);
-        assertThat(new RawReq(thing.getUser(), 2).with("when", Instant.now().plus(Duration.ofHours(25)).toString())
-                .send(client)).isEqualTo(Condition.bad_request);
-        assertThat(new RawReq(thing.getUser(), 3).with("when", Instant.now().plus(Duration.ofHours(23)).toString())
-                .send(client)).isNull();
+        assertThat(new RawReq(thing.getUser(), 2)
+                        .with("when", Instant.now().plus(Duration.ofHours(25)).toString())
+                        .send(client))
+                .isEqualTo(Condition.bad_request);
+        assertThat(new RawReq(thing.getUser(), 3)
+                        .with("when", Instant.now().plus(Duration.ofHours(23)).toString())
+                        .send(client))
+                .isNull();
         assertThat(s.activeReadouts()).isEqualTo(1);
     }
 
@@ -74,25 +89,34 @@ class ReadoutLimitsIT {
         XMPPTCPConnection sameAccount = server.connect("client", "b");
         XMPPTCPConnection other = server.connect("other");
         XMPPTCPConnection third = server.connect("third");
-        SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory())
+        SensorDataServer.getInstanceFor(thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone())
                 .setReadoutLimits(new ReadoutLimits(2, 3, 4, 5, Duration.ofHours(1)));
         String later = Instant.now().plus(Duration.ofMinutes(30)).toString();
         for (int i = 1; i <= 3; i++) {
-            assertThat(new RawReq(thing.getUser(), i).with("when", later).send(client)).isNull();
+            assertThat(new RawReq(thing.getUser(), i).with("when", later).send(client))
+                    .isNull();
         }
         assertThat(new RawReq(thing.getUser(), 4).with("when", later).send(client))
                 .isEqualTo(Condition.resource_constraint);
         assertThat(new RawReq(thing.getUser(), 5).with("when", later).send(sameAccount))
-                .as("another resource of the same account shares its quota").isEqualTo(Condition.resource_constraint);
-        assertThat(new RawReq(thing.getUser(), 1).with("when", later).send(other)).isNull();
-        assertThat(new RawReq(thing.getUser(), 2).with("when", later).send(other)).isNull();
+                .as("another resource of the same account shares its quota")
+                .isEqualTo(Condition.resource_constraint);
+        assertThat(new RawReq(thing.getUser(), 1).with("when", later).send(other))
+                .isNull();
+        assertThat(new RawReq(thing.getUser(), 2).with("when", later).send(other))
+                .isNull();
         assertThat(new RawReq(thing.getUser(), 1).with("when", later).send(third))
-                .as("the device's total of queued read-outs").isEqualTo(Condition.resource_constraint);
+                .as("the device's total of queued read-outs")
+                .isEqualTo(Condition.resource_constraint);
         assertThat(RawReq.outcome(client, cancel(thing, 1))).isNull();
         assertThat(new RawReq(thing.getUser(), 6).with("when", later).send(client))
-                .as("a cancelled read-out gives its slot back").isNull();
-        assertThat(new RawReq(thing.getUser(), 7).send(client)).as("read-outs due now have their own quota").isNull();
+                .as("a cancelled read-out gives its slot back")
+                .isNull();
+        assertThat(new RawReq(thing.getUser(), 7).send(client))
+                .as("read-outs due now have their own quota")
+                .isNull();
     }
 
     @Test
@@ -101,12 +125,15 @@ class ReadoutLimitsIT {
         XMPPTCPConnection client = server.connect("client");
         XMPPTCPConnection other = server.connect("other");
         List<CompletableFuture<SensorData>> pending = new CopyOnWriteArrayList<>();
-        Thing slow = Thing.builder("Slow").sensor((scope, clock) -> {
-            CompletableFuture<SensorData> f = new CompletableFuture<>();
-            pending.add(f);
-            return f;
-        }).build();
-        SensorDataServer s = SensorDataServer.getInstanceFor(thing).setDirectory(ThingDirectory.of(slow))
+        Thing slow = Thing.builder("Slow")
+                .sensor((scope, clock) -> {
+                    CompletableFuture<SensorData> f = new CompletableFuture<>();
+                    pending.add(f);
+                    return f;
+                })
+                .build();
+        SensorDataServer s = SensorDataServer.getInstanceFor(thing)
+                .setDirectory(ThingDirectory.of(slow))
                 .setAccessPolicy(AccessPolicy.allowEveryone())
                 .setReadoutLimits(new ReadoutLimits(2, 2, 3, 3, Duration.ofHours(1)));
         try {
@@ -114,7 +141,8 @@ class ReadoutLimitsIT {
             assertThat(new RawReq(thing.getUser(), 2).send(client)).isNull();
             assertThat(new RawReq(thing.getUser(), 3).send(client)).isEqualTo(Condition.resource_constraint);
             assertThat(new RawReq(thing.getUser(), 1).send(other)).isNull();
-            assertThat(new RawReq(thing.getUser(), 2).send(other)).as("the device's total")
+            assertThat(new RawReq(thing.getUser(), 2).send(other))
+                    .as("the device's total")
                     .isEqualTo(Condition.resource_constraint);
             assertThat(s.activeReadouts()).isEqualTo(3);
             assertThat(RawReq.outcome(client, cancel(thing, 2))).isNull();
@@ -128,12 +156,18 @@ class ReadoutLimitsIT {
     void aSlotIsFreeOnceTheEndMarkerArrives(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory())
+        SensorDataServer.getInstanceFor(thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone())
                 .setReadoutLimits(new ReadoutLimits(1, 1, 1, 1, Duration.ofHours(1)));
         SensorDataClient reader = SensorDataClient.getInstanceFor(client);
         for (int i = 0; i < 30; i++) {
-            Readout r = reader.read(thing.getUser(), ReadoutRequest.builder().momentary().nodes("Device02").build())
+            Readout r = reader.read(
+                            thing.getUser(),
+                            ReadoutRequest.builder()
+                                    .momentary()
+                                    .nodes("Device02")
+                                    .build())
                     .get(WAIT, TimeUnit.SECONDS);
             assertThat(r.fields()).hasSize(1);
         }
@@ -161,7 +195,12 @@ class ReadoutLimitsIT {
         }
         SensorDataClient reader = SensorDataClient.getInstanceFor(friend);
         for (int i = 0; i < 10; i++) {
-            Readout r = reader.read(thing.getUser(), ReadoutRequest.builder().momentary().nodes("Device02").build())
+            Readout r = reader.read(
+                            thing.getUser(),
+                            ReadoutRequest.builder()
+                                    .momentary()
+                                    .nodes("Device02")
+                                    .build())
                     .get(WAIT, TimeUnit.SECONDS);
             assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Temperature");
         }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.thing.ThingDirectory;
-import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.Friendship;
+import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +39,17 @@ class SensorDataIT {
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, false);
         Friendship.establish(thing, client, java.time.Duration.ofSeconds(WAIT));
-        Readout r = SensorDataClient.getInstanceFor(client).read(thing.getUser(),
-                ReadoutRequest.builder().momentary().nodes("Device01").build()).get(WAIT, TimeUnit.SECONDS);
+        Readout r = SensorDataClient.getInstanceFor(client)
+                .read(
+                        thing.getUser(),
+                        ReadoutRequest.builder().momentary().nodes("Device01").build())
+                .get(WAIT, TimeUnit.SECONDS);
         assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Temperature");
-        assertThat(r.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("23.4");
-        assertThat(ServiceDiscoveryManager.getInstanceFor(client).supportsFeature(thing.getUser(),
-                SensorDataServer.NAMESPACE)).isTrue();
+        assertThat(r.field("Temperature").orElseThrow().field().value().lexical())
+                .isEqualTo("23.4");
+        assertThat(ServiceDiscoveryManager.getInstanceFor(client)
+                        .supportsFeature(thing.getUser(), SensorDataServer.NAMESPACE))
+                .isTrue();
     }
 
     @Test
@@ -52,8 +57,9 @@ class SensorDataIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, true);
-        Readout r = SensorDataClient.getInstanceFor(client).read(thing.getUser(),
-                ReadoutRequest.builder().identity().build()).get(WAIT, TimeUnit.SECONDS);
+        Readout r = SensorDataClient.getInstanceFor(client)
+                .read(thing.getUser(), ReadoutRequest.builder().identity().build())
+                .get(WAIT, TimeUnit.SECONDS);
         assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Device ID");
     }
 
@@ -62,8 +68,14 @@ class SensorDataIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         Fixtures.recordHistory(thingSide(thing, true).getHistoryStore(), 24);
-        Readout r = SensorDataClient.getInstanceFor(client).read(thing.getUser(), ReadoutRequest.builder()
-                .historical().from(Fixtures.T0.plusSeconds(2 * 3600)).to(Fixtures.T0.plusSeconds(5 * 3600)).build())
+        Readout r = SensorDataClient.getInstanceFor(client)
+                .read(
+                        thing.getUser(),
+                        ReadoutRequest.builder()
+                                .historical()
+                                .from(Fixtures.T0.plusSeconds(2 * 3600))
+                                .to(Fixtures.T0.plusSeconds(5 * 3600))
+                                .build())
                 .get(WAIT, TimeUnit.SECONDS);
         assertThat(r.fields()).hasSize(4).allMatch(f -> f.name().equals("Temperature"));
     }
@@ -74,23 +86,30 @@ class SensorDataIT {
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, true);
         List<String> events = new CopyOnWriteArrayList<>();
-        ReadoutSession s = SensorDataClient.getInstanceFor(client).readout(thing.getUser(), ReadoutRequest.builder()
-                .momentary().nodes("Device02").when(Instant.now().plusMillis(500)).build(), new ReadoutListener() {
-                    @Override
-                    public void onAccepted(boolean queued) {
-                        events.add("accepted:" + queued);
-                    }
+        ReadoutSession s = SensorDataClient.getInstanceFor(client)
+                .readout(
+                        thing.getUser(),
+                        ReadoutRequest.builder()
+                                .momentary()
+                                .nodes("Device02")
+                                .when(Instant.now().plusMillis(500))
+                                .build(),
+                        new ReadoutListener() {
+                            @Override
+                            public void onAccepted(boolean queued) {
+                                events.add("accepted:" + queued);
+                            }
 
-                    @Override
-                    public void onStarted() {
-                        events.add("started");
-                    }
+                            @Override
+                            public void onStarted() {
+                                events.add("started");
+                            }
 
-                    @Override
-                    public void onDone(Readout readout) {
-                        events.add("done");
-                    }
-                });
+                            @Override
+                            public void onDone(Readout readout) {
+                                events.add("done");
+                            }
+                        });
         assertThat(s.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(1);
         assertThat(events).containsExactly("accepted:true", "started", "done");
     }
@@ -100,9 +119,11 @@ class SensorDataIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, true);
-        Readout r = SensorDataClient.getInstanceFor(client).read(thing.getUser(),
-                ReadoutRequest.builder().momentary().build()).get(WAIT, TimeUnit.SECONDS);
-        assertThat(r.fields()).extracting(f -> f.node().nodeId() + "/" + f.name())
+        Readout r = SensorDataClient.getInstanceFor(client)
+                .read(thing.getUser(), ReadoutRequest.builder().momentary().build())
+                .get(WAIT, TimeUnit.SECONDS);
+        assertThat(r.fields())
+                .extracting(f -> f.node().nodeId() + "/" + f.name())
                 .containsExactlyInAnyOrder("Device01/Temperature", "Device02/Temperature");
         assertThat(r.failures()).extracting(ReadoutFailure::message).containsExactly("Pressure: Timeout.");
     }
@@ -112,8 +133,14 @@ class SensorDataIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         SensorDataServer thingServer = thingSide(thing, true);
-        ReadoutSession s = SensorDataClient.getInstanceFor(client).readout(thing.getUser(), ReadoutRequest.builder()
-                .all().when(Instant.now().plusSeconds(3600)).build(), ReadoutListener.NONE);
+        ReadoutSession s = SensorDataClient.getInstanceFor(client)
+                .readout(
+                        thing.getUser(),
+                        ReadoutRequest.builder()
+                                .all()
+                                .when(Instant.now().plusSeconds(3600))
+                                .build(),
+                        ReadoutListener.NONE);
         assertThat(s.accepted().get(WAIT, TimeUnit.SECONDS)).isTrue();
         s.cancel().get(WAIT, TimeUnit.SECONDS);
         assertThat(thingServer.activeReadouts()).isZero();
@@ -124,11 +151,12 @@ class SensorDataIT {
     void tenThousandFieldsSplitOverSeveralMessages(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        thingSide(thing, true).setDirectory(ThingDirectory.of(Fixtures.big("Big", 10_000)))
+        thingSide(thing, true)
+                .setDirectory(ThingDirectory.of(Fixtures.big("Big", 10_000)))
                 .setMessageLimits(1_000, 64 * 1024);
         List<Integer> perMessage = new CopyOnWriteArrayList<>();
-        ReadoutSession s = SensorDataClient.getInstanceFor(client).readout(thing.getUser(),
-                ReadoutRequest.builder().momentary().build(), new ReadoutListener() {
+        ReadoutSession s = SensorDataClient.getInstanceFor(client)
+                .readout(thing.getUser(), ReadoutRequest.builder().momentary().build(), new ReadoutListener() {
                     @Override
                     public void onFields(List<ReadoutField> fields) {
                         perMessage.add(fields.size());
@@ -146,11 +174,14 @@ class SensorDataIT {
         XMPPTCPConnection stranger = server.connect("stranger");
         thingSide(thing, false);
         SensorDataClient client = SensorDataClient.getInstanceFor(stranger);
-        client.read(thing.getUser(), ReadoutRequest.builder().identity().build()).handle((r, e) -> null)
+        client.read(thing.getUser(), ReadoutRequest.builder().identity().build())
+                .handle((r, e) -> null)
                 .get(WAIT, TimeUnit.SECONDS); // warm-up: class loading, roster
         long start = System.nanoTime();
-        var f = client.read(thing.getUser(), ReadoutRequest.builder().momentary().build());
-        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS)).cause()
+        var f = client.read(
+                thing.getUser(), ReadoutRequest.builder().momentary().build());
+        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS))
+                .cause()
                 .isInstanceOfSatisfying(IotErrorException.class, e -> {
                     assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden);
                     assertThat(e.type()).isEqualTo(StanzaError.Type.CANCEL);

@@ -39,7 +39,8 @@ class ServerFlowTest {
     @BeforeEach
     void setUp() throws Exception {
         link = new Link();
-        server = SensorDataServer.getInstanceFor(link.thing).setDirectory(Fixtures.directory())
+        server = SensorDataServer.getInstanceFor(link.thing)
+                .setDirectory(Fixtures.directory())
                 .setAccessPolicy(AccessPolicy.allowEveryone());
         client = SensorDataClient.getInstanceFor(link.client);
         thingJid = link.thing.getUser();
@@ -58,12 +59,14 @@ class ServerFlowTest {
     void momentaryReadoutReturnsOnlyMomentaryFieldsAndFailures() throws Exception {
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device01").build());
         assertThat(r.fields()).extracting(ReadoutField::name).containsExactly("Temperature");
-        assertThat(r.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("23.4");
+        assertThat(r.field("Temperature").orElseThrow().field().value().lexical())
+                .isEqualTo("23.4");
         assertThat(r.field("Temperature").orElseThrow().node()).isEqualTo(NodeRef.of("Device01"));
         assertThat(r.failures()).extracting(ReadoutFailure::message).containsExactly("Pressure: Timeout.");
         assertThat(r.queued()).isFalse();
         assertThat(server.activeReadouts()).isZero();
-        List<String> messages = link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+        List<String> messages =
+                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages).isNotEmpty().noneMatch(x -> x.contains("type="));
         assertThat(messages.get(messages.size() - 1)).contains("done='true'");
     }
@@ -74,7 +77,10 @@ class ServerFlowTest {
      */
     private List<String> sentOnceAccepted() throws InterruptedException {
         link.client.await(s -> s instanceof Accepted, Duration.ofSeconds(WAIT));
-        return link.thing.sent.stream().map(ServerFlowTest::kind).filter(k -> !k.isEmpty()).toList();
+        return link.thing.sent.stream()
+                .map(ServerFlowTest::kind)
+                .filter(k -> !k.isEmpty())
+                .toList();
     }
 
     private static String kind(String xml) {
@@ -92,8 +98,8 @@ class ServerFlowTest {
 
     @Test
     void readoutFinishedAtOnceInOneMessageIsSentBeforeAccepted() throws Exception {
-        ReadoutSession s = client.readout(thingJid, ReadoutRequest.builder().momentary().nodes("Device02").build(),
-                ReadoutListener.NONE);
+        ReadoutSession s = client.readout(
+                thingJid, ReadoutRequest.builder().momentary().nodes("Device02").build(), ReadoutListener.NONE);
         assertThat(s.result().get(WAIT, TimeUnit.SECONDS).fields()).hasSize(1);
         assertThat(s.accepted().get(WAIT, TimeUnit.SECONDS)).isFalse();
         assertThat(sentOnceAccepted()).containsExactly("fields+done", "accepted");
@@ -109,14 +115,18 @@ class ServerFlowTest {
     @Test
     void acceptedFirstRestoresTheOldOrder() throws Exception {
         server.setAcceptedFirst(true);
-        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build()).fields()).hasSize(1);
+        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build())
+                        .fields())
+                .hasSize(1);
         assertThat(sentOnceAccepted()).containsExactly("accepted", "fields+done");
     }
 
     @Test
     void separateEndMarkersAlsoGoOutBeforeAccepted() throws Exception {
         server.setDoneMarker(SensorDataServer.DoneMarker.ELEMENT);
-        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build()).fields()).hasSize(1);
+        assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build())
+                        .fields())
+                .hasSize(1);
         assertThat(sentOnceAccepted()).containsExactly("fields", "done", "accepted");
     }
 
@@ -143,25 +153,38 @@ class ServerFlowTest {
     @Test
     void allNodesAllCategories() throws Exception {
         Readout r = read(ReadoutRequest.builder().all().build());
-        assertThat(r.fields()).extracting(f -> f.node().nodeId() + "/" + f.name()).containsExactlyInAnyOrder(
-                "Device01/Temperature", "Device01/Runtime", "Device01/Device ID", "Device02/Temperature");
+        assertThat(r.fields())
+                .extracting(f -> f.node().nodeId() + "/" + f.name())
+                .containsExactlyInAnyOrder(
+                        "Device01/Temperature", "Device01/Runtime", "Device01/Device ID", "Device02/Temperature");
     }
 
     @Test
     void historicalRangeIsAnsweredFromTheHistoryStore() throws Exception {
         Fixtures.recordHistory(server.getHistoryStore(), 5);
-        Readout r = read(ReadoutRequest.builder().historical().nodes("Device01")
-                .from(Fixtures.T0.plusSeconds(3600)).to(Fixtures.T0.plusSeconds(3 * 3600)).build());
+        Readout r = read(ReadoutRequest.builder()
+                .historical()
+                .nodes("Device01")
+                .from(Fixtures.T0.plusSeconds(3600))
+                .to(Fixtures.T0.plusSeconds(3 * 3600))
+                .build());
         assertThat(r.fields()).extracting(f -> f.field().value().lexical()).containsExactly("21.5", "22.5", "23.5");
-        assertThat(r.fields()).allMatch(f -> !f.timestamp().toInstant(java.time.ZoneOffset.UTC).isBefore(
-                Fixtures.T0.plusSeconds(3600)));
+        assertThat(r.fields())
+                .allMatch(f ->
+                        !f.timestamp().toInstant(java.time.ZoneOffset.UTC).isBefore(Fixtures.T0.plusSeconds(3600)));
     }
 
     @Test
     void scheduledReadoutIsQueuedThenStarted() throws Exception {
         List<String> events = new CopyOnWriteArrayList<>();
-        ReadoutSession s = client.readout(thingJid, ReadoutRequest.builder().momentary().nodes("Device02")
-                .when(Instant.now().plusMillis(300)).build(), new ReadoutListener() {
+        ReadoutSession s = client.readout(
+                thingJid,
+                ReadoutRequest.builder()
+                        .momentary()
+                        .nodes("Device02")
+                        .when(Instant.now().plusMillis(300))
+                        .build(),
+                new ReadoutListener() {
                     @Override
                     public void onAccepted(boolean queued) {
                         events.add("accepted:" + queued);
@@ -190,16 +213,25 @@ class ServerFlowTest {
 
     @Test
     void cancellingAQueuedReadoutDropsIt() throws Exception {
-        ReadoutSession s = client.readout(thingJid, ReadoutRequest.builder().all()
-                .when(Instant.now().plusSeconds(3600)).build(), ReadoutListener.NONE);
+        ReadoutSession s = client.readout(
+                thingJid,
+                ReadoutRequest.builder()
+                        .all()
+                        .when(Instant.now().plusSeconds(3600))
+                        .build(),
+                ReadoutListener.NONE);
         assertThat(s.accepted().get(WAIT, TimeUnit.SECONDS)).isTrue();
         assertThat(server.activeReadouts()).isEqualTo(1);
         s.cancel().get(WAIT, TimeUnit.SECONDS);
         assertThat(server.activeReadouts()).isZero();
         // JDK 17 rethrows our CancellationException from get(); JDK 23+ throws a new one ("get") caused by ours
-        assertThatThrownBy(() -> s.result().get(WAIT, TimeUnit.SECONDS)).isInstanceOf(CancellationException.class)
-                .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("cancelled"),
-                        e -> assertThat(e).cause().isInstanceOf(CancellationException.class)
+        assertThatThrownBy(() -> s.result().get(WAIT, TimeUnit.SECONDS))
+                .isInstanceOf(CancellationException.class)
+                .satisfiesAnyOf(
+                        e -> assertThat(e).hasMessageContaining("cancelled"),
+                        e -> assertThat(e)
+                                .cause()
+                                .isInstanceOf(CancellationException.class)
                                 .hasMessageContaining("cancelled"));
         assertThat(link.client.sent).anyMatch(x -> x.contains("<cancel") && x.contains("type='get'"));
         assertThat(link.thing.sent).noneMatch(x -> x.contains("<started"));
@@ -211,9 +243,11 @@ class ServerFlowTest {
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.fields()).hasSize(10_000);
         assertThat(r.fields().get(9_999).name()).isEqualTo("F9999");
-        List<String> messages = link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+        List<String> messages =
+                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages).hasSize(20).allMatch(x -> x.length() <= 64 * 1024);
-        assertThat(messages.stream().filter(x -> x.contains("done='true'")).count()).isEqualTo(1);
+        assertThat(messages.stream().filter(x -> x.contains("done='true'")).count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -221,7 +255,8 @@ class ServerFlowTest {
         server.setDirectory(ThingDirectory.of(Fixtures.big("Big", 3_000))).setMessageLimits(100_000, 8 * 1024);
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.fields()).hasSize(3_000);
-        List<String> messages = link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+        List<String> messages =
+                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages.size()).isGreaterThan(10);
         assertThat(messages).allMatch(x -> x.length() <= 8 * 1024);
     }
@@ -230,9 +265,10 @@ class ServerFlowTest {
     void deniedRequesterGetsForbidden() throws Exception {
         server.setAccessPolicy(req -> CompletableFuture.completedFuture(AccessDecision.deny()));
         long start = System.nanoTime();
-        CompletableFuture<Readout> f = client.read(thingJid, ReadoutRequest.builder().momentary().build());
-        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> f.get(WAIT, TimeUnit.SECONDS));
+        CompletableFuture<Readout> f =
+                client.read(thingJid, ReadoutRequest.builder().momentary().build());
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> f.get(WAIT, TimeUnit.SECONDS));
         System.out.printf("forbidden answer (DummyConnection link) after %.1f ms%n", (System.nanoTime() - start) / 1e6);
         assertThat(e.getCause()).isInstanceOfSatisfying(IotErrorException.class, x -> {
             assertThat(x.condition()).isEqualTo(StanzaError.Condition.forbidden);
@@ -243,9 +279,12 @@ class ServerFlowTest {
 
     @Test
     void unknownNodeGetsItemNotFound() {
-        CompletableFuture<Readout> f = client.read(thingJid, ReadoutRequest.builder().nodes("Nope").build());
-        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS)).cause()
-                .isInstanceOfSatisfying(IotErrorException.class,
+        CompletableFuture<Readout> f =
+                client.read(thingJid, ReadoutRequest.builder().nodes("Nope").build());
+        assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
                         x -> assertThat(x.condition()).isEqualTo(StanzaError.Condition.item_not_found));
     }
 
@@ -254,7 +293,8 @@ class ServerFlowTest {
         server.setAccessPolicy(req -> CompletableFuture.completedFuture(
                 AccessDecision.allowOnly(List.of(NodeRef.of("Device02")), Set.of("Temperature"))));
         Readout r = read(ReadoutRequest.builder().all().build());
-        assertThat(r.fields()).extracting(f -> f.node().nodeId() + "/" + f.name())
+        assertThat(r.fields())
+                .extracting(f -> f.node().nodeId() + "/" + f.name())
                 .containsExactly("Device02/Temperature");
     }
 
@@ -271,7 +311,8 @@ class ServerFlowTest {
         server.setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS);
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
         assertThat(r.fields()).hasSize(1);
-        List<String> fields = link.thing.sent.stream().filter(x -> x.contains("<fields")).toList();
+        List<String> fields =
+                link.thing.sent.stream().filter(x -> x.contains("<fields")).toList();
         assertThat(fields).hasSize(2);
         assertThat(fields.get(0)).contains("<node").doesNotContain("done='true'");
         assertThat(fields.get(1)).contains("done='true'").doesNotContain("<node");
@@ -292,16 +333,21 @@ class ServerFlowTest {
 
     @Test
     void whenInThePastReadsAtOnce() throws Exception {
-        Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02")
-                .when(DateTimeValue.parse("2013-03-07T19:00:00")).build());
+        Readout r = read(ReadoutRequest.builder()
+                .momentary()
+                .nodes("Device02")
+                .when(DateTimeValue.parse("2013-03-07T19:00:00"))
+                .build());
         assertThat(r.queued()).isFalse();
         assertThat(link.thing.sent).noneMatch(x -> x.contains("<started"));
     }
 
     @Test
     void slowSensorIsReportedAsFailure() throws Exception {
-        server.setReadTimeout(Duration.ofMillis(200)).setDirectory(ThingDirectory.of(
-                io.github.xmppiot.core.thing.Thing.builder("Slow").sensor((s, c) -> new CompletableFuture<>()).build()));
+        server.setReadTimeout(Duration.ofMillis(200))
+                .setDirectory(ThingDirectory.of(io.github.xmppiot.core.thing.Thing.builder("Slow")
+                        .sensor((s, c) -> new CompletableFuture<>())
+                        .build()));
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.failures()).extracting(ReadoutFailure::message).containsExactly("Timeout.");
         assertThat(r.failures().get(0).node()).isEqualTo(NodeRef.of("Slow"));

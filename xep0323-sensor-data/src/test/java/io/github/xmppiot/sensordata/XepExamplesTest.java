@@ -49,12 +49,20 @@ class XepExamplesTest {
                 Arguments.of("xep-0323-example-03.xml", List.of(Fields.class)),
                 Arguments.of("xep-0323-example-04.xml", List.of(Req.class, Accepted.class, Failure.class)),
                 Arguments.of("xep-0323-example-05.xml", List.of(Req.class)),
-                Arguments.of("xep-0323-example-06.xml", List.of(Req.class, Accepted.class, Started.class, Fields.class,
-                        Fields.class, Fields.class, Done.class)),
+                Arguments.of(
+                        "xep-0323-example-06.xml",
+                        List.of(
+                                Req.class,
+                                Accepted.class,
+                                Started.class,
+                                Fields.class,
+                                Fields.class,
+                                Fields.class,
+                                Done.class)),
                 Arguments.of("xep-0323-example-07.xml", List.of(Req.class, Accepted.class, Fields.class, Fields.class)),
                 Arguments.of("xep-0323-example-08.xml", List.of(Req.class, Accepted.class, Fields.class)),
-                Arguments.of("xep-0323-example-09.xml", List.of(Req.class, Accepted.class, Cancel.class,
-                        Cancelled.class)),
+                Arguments.of(
+                        "xep-0323-example-09.xml", List.of(Req.class, Accepted.class, Cancel.class, Cancelled.class)),
                 Arguments.of("xep-0323-example-10.xml", List.of()),
                 Arguments.of("xep-0323-example-11.xml", List.of()),
                 Arguments.of("xep-0323-example-12.xml", List.of(Req.class, Accepted.class, Fields.class)),
@@ -76,10 +84,12 @@ class XepExamplesTest {
                 Object parsed = payloadOf(stanza, payload.getLocalName());
                 assertThat(parsed).as("%s: <%s/>", file, payload.getLocalName()).isNotNull();
                 found.add(parsed.getClass());
-                String reserialized = parsed instanceof IQ iq ? payloadXml(iq) : ((ExtensionElement) parsed).toXML()
-                        .toString();
+                String reserialized = parsed instanceof IQ iq
+                        ? payloadXml(iq)
+                        : ((ExtensionElement) parsed).toXML().toString();
                 assertThat(XmlCompare.difference(normalise(file, XepExamples.serialize(payload)), reserialized))
-                        .as("%s: <%s/> round trip", file, payload.getLocalName()).isEmpty();
+                        .as("%s: <%s/> round trip", file, payload.getLocalName())
+                        .isEmpty();
             }
         }
         assertThat(found).as(file).containsExactlyElementsOf(expected);

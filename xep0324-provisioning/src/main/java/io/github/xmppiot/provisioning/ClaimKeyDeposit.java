@@ -14,27 +14,28 @@ import org.jxmpp.jid.Jid;
 /** Runs {@link OwnerCommands#CLAIM_KEY} at a provisioning server for the Thing's own account (XEP-0050 ad-hoc). */
 final class ClaimKeyDeposit {
 
-    private ClaimKeyDeposit() {
-    }
+    private ClaimKeyDeposit() {}
 
     static CompletableFuture<Void> deposit(XMPPConnection connection, Jid server, String key, Executor executor) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(connection)
-                        .getRemoteCommand(server, OwnerCommands.CLAIM_KEY);
-                command.execute();
-                FillableForm form = new FillableForm(command.getForm());
-                form.setAnswer(OwnerCommands.FIELD_KEY, key);
-                command.complete(form);
-                if (command.getStatus() != AdHocCommand.Status.completed) {
-                    throw new IllegalStateException("the provisioning server did not complete the deposit: "
-                            + command.getStatus());
-                }
-            } catch (RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(connection)
+                                .getRemoteCommand(server, OwnerCommands.CLAIM_KEY);
+                        command.execute();
+                        FillableForm form = new FillableForm(command.getForm());
+                        form.setAnswer(OwnerCommands.FIELD_KEY, key);
+                        command.complete(form);
+                        if (command.getStatus() != AdHocCommand.Status.completed) {
+                            throw new IllegalStateException(
+                                    "the provisioning server did not complete the deposit: " + command.getStatus());
+                        }
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 }

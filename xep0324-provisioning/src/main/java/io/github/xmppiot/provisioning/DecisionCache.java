@@ -42,8 +42,7 @@ public final class DecisionCache implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(DecisionCache.class.getName());
 
-    private record Entry(AccessDecision decision, Instant created) {
-    }
+    private record Entry(AccessDecision decision, Instant created) {}
 
     private final int maxEntries;
     private final Duration maxAge;
@@ -62,11 +61,13 @@ public final class DecisionCache implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.store = store;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
-        this.writer = store == null ? null : Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "xep0324-decision-cache");
-            t.setDaemon(true);
-            return t;
-        });
+        this.writer = store == null
+                ? null
+                : Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "xep0324-decision-cache");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -109,8 +110,9 @@ public final class DecisionCache implements AutoCloseable {
             H2DecisionStore store = new H2DecisionStore(file);
             DecisionCache cache = new DecisionCache(maxEntries, maxAge, clock, store);
             for (H2DecisionStore.Row row : store.loadAll()) {
-                cache.entries.put(row.key(), new Entry(CacheCodec.decode(row.decision()),
-                        Instant.ofEpochMilli(row.createdMillis())));
+                cache.entries.put(
+                        row.key(),
+                        new Entry(CacheCodec.decode(row.decision()), Instant.ofEpochMilli(row.createdMillis())));
             }
             synchronized (cache) {
                 cache.servers.addAll(store.servers());
@@ -152,7 +154,8 @@ public final class DecisionCache implements AutoCloseable {
         String key = CacheCodec.key(request);
         Entry e = new Entry(decision, clock.instant());
         entries.put(key, e);
-        persist(s -> s.put(new H2DecisionStore.Row(key, CacheCodec.encode(decision), e.created().toEpochMilli())));
+        persist(s -> s.put(new H2DecisionStore.Row(
+                key, CacheCodec.encode(decision), e.created().toEpochMilli())));
         evictOverflow();
     }
 

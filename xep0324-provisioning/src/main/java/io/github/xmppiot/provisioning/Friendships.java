@@ -7,11 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.filter.AndFilter;
+import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.filter.StanzaFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.filter.AndFilter;
-import org.jivesoftware.smack.filter.OrFilter;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.PresenceEventListener;
@@ -32,15 +32,16 @@ final class Friendships {
 
     private static final Logger LOG = Logger.getLogger(Friendships.class.getName());
 
-    private Friendships() {
-    }
+    private Friendships() {}
 
     static void register(XMPPConnection connection, ProvisioningClient client) {
         Roster roster = Roster.getInstanceFor(connection);
         roster.addSubscribeListener(subscribeListener(connection, client));
-        StanzaFilter orders = new AndFilter(StanzaTypeFilter.MESSAGE, new OrFilter(
-                new StanzaExtensionFilter(Friend.ELEMENT, ProvisioningIq.NAMESPACE),
-                new StanzaExtensionFilter(Unfriend.ELEMENT, ProvisioningIq.NAMESPACE)));
+        StanzaFilter orders = new AndFilter(
+                StanzaTypeFilter.MESSAGE,
+                new OrFilter(
+                        new StanzaExtensionFilter(Friend.ELEMENT, ProvisioningIq.NAMESPACE),
+                        new StanzaExtensionFilter(Unfriend.ELEMENT, ProvisioningIq.NAMESPACE)));
         connection.addAsyncStanzaListener(stanza -> onOrder(connection, client, (Message) stanza), orders);
     }
 
@@ -53,17 +54,22 @@ final class Friendships {
                 return null;
             }
             BareJid requester = from.asBareJid();
-            client.isFriend(requester).exceptionally(e -> false)
-                    .thenComposeAsync(ok -> ok ? CompletableFuture.completedFuture(true)
-                            : client.secondaryTrust().approveLocally(requester), client.executor())
-                    .whenCompleteAsync((ok, failure) -> decided(connection, client, requester, failure == null && ok),
+            client.isFriend(requester)
+                    .exceptionally(e -> false)
+                    .thenComposeAsync(
+                            ok -> ok
+                                    ? CompletableFuture.completedFuture(true)
+                                    : client.secondaryTrust().approveLocally(requester),
+                            client.executor())
+                    .whenCompleteAsync(
+                            (ok, failure) -> decided(connection, client, requester, failure == null && ok),
                             client.executor());
             return null;
         };
     }
 
-    private static void decided(XMPPConnection connection, ProvisioningClient client, BareJid requester,
-            boolean accepted) {
+    private static void decided(
+            XMPPConnection connection, ProvisioningClient client, BareJid requester, boolean accepted) {
         try {
             answer(connection, requester, accepted);
         } catch (Exception e) {
@@ -74,7 +80,12 @@ final class Friendships {
 
     private static void answer(XMPPConnection connection, BareJid requester, boolean accepted) throws Exception {
         Presence.Type type = accepted ? Presence.Type.subscribed : Presence.Type.unsubscribed;
-        connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza().ofType(type).to(requester).build());
+        connection.sendStanza(connection
+                .getStanzaFactory()
+                .buildPresenceStanza()
+                .ofType(type)
+                .to(requester)
+                .build());
         Roster roster = Roster.getInstanceFor(connection);
         if (accepted && !roster.iAmSubscribedTo(requester)) {
             roster.sendSubscriptionRequest(requester);
@@ -113,8 +124,12 @@ final class Friendships {
         if (entry != null) {
             roster.removeEntry(entry);
         } else {
-            connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
-                    .ofType(Presence.Type.unsubscribed).to(former).build());
+            connection.sendStanza(connection
+                    .getStanzaFactory()
+                    .buildPresenceStanza()
+                    .ofType(Presence.Type.unsubscribed)
+                    .to(former)
+                    .build());
         }
     }
 

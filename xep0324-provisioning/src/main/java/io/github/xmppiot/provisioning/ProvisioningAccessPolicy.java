@@ -121,7 +121,8 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
             return askAll(servers, request);
         }
         StrangerQueries which = strangerQueries;
-        if (which == StrangerQueries.NONE || (which == StrangerQueries.WITH_TOKENS && request.tokens().isEmpty())
+        if (which == StrangerQueries.NONE
+                || (which == StrangerQueries.WITH_TOKENS && request.tokens().isEmpty())
                 || !acquire(requester)) {
             return CompletableFuture.completedFuture(AccessDecision.deny());
         }
@@ -149,27 +150,32 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
             answers.add(ask(server, request).thenApply(Optional::of).exceptionally(e -> Optional.empty()));
         }
         long generation = client.generation();
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(v -> {
-            List<AccessDecision> decisions = new ArrayList<>();
-            boolean complete = true;
-            for (CompletableFuture<Optional<AccessDecision>> a : answers) {
-                Optional<AccessDecision> d = a.join();
-                d.ifPresent(decisions::add);
-                complete &= d.isPresent();
-            }
-            AccessDecision merged = Decisions.mostForgiving(decisions);
-            if (complete && client.generation() == generation) {
-                client.cache().put(request, merged);
-            }
-            return merged;
-        });
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(v -> {
+                    List<AccessDecision> decisions = new ArrayList<>();
+                    boolean complete = true;
+                    for (CompletableFuture<Optional<AccessDecision>> a : answers) {
+                        Optional<AccessDecision> d = a.join();
+                        d.ifPresent(decisions::add);
+                        complete &= d.isPresent();
+                    }
+                    AccessDecision merged = Decisions.mostForgiving(decisions);
+                    if (complete && client.generation() == generation) {
+                        client.cache().put(request, merged);
+                    }
+                    return merged;
+                });
     }
 
     private CompletableFuture<AccessDecision> ask(Jid server, AccessRequest request) {
         BareJid requester = request.requester().asBareJid();
         IQ query;
         if (request.kind() == AccessRequest.Kind.READ) {
-            query = new CanRead(requester, request.tokens(), FieldTypes.of(request.categories()), request.nodes(),
+            query = new CanRead(
+                    requester,
+                    request.tokens(),
+                    FieldTypes.of(request.categories()),
+                    request.nodes(),
                     List.copyOf(request.names()));
         } else {
             query = new CanControl(requester, request.tokens(), request.nodes(), List.copyOf(request.names()));

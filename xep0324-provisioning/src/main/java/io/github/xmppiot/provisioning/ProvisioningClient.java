@@ -171,16 +171,20 @@ public final class ProvisioningClient extends Manager {
      * @return the servers found and now trusted
      */
     public CompletableFuture<List<DomainBareJid>> discoverComponentServers() {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return ServiceDiscoveryManager.getInstanceFor(connection()).findServices(ProvisioningIq.NAMESPACE, false, false);
-            } catch (Exception e) {
-                throw new CompletionException(Iqs.translate(e));
-            }
-        }, executor).thenApply(found -> {
-            found.forEach(this::trust);
-            return found.stream().filter(servers::contains).toList();
-        });
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return ServiceDiscoveryManager.getInstanceFor(connection())
+                                        .findServices(ProvisioningIq.NAMESPACE, false, false);
+                            } catch (Exception e) {
+                                throw new CompletionException(Iqs.translate(e));
+                            }
+                        },
+                        executor)
+                .thenApply(found -> {
+                    found.forEach(this::trust);
+                    return found.stream().filter(servers::contains).toList();
+                });
     }
 
     /** @return the trusted servers, bare JIDs */
@@ -236,14 +240,18 @@ public final class ProvisioningClient extends Manager {
      * @return the answer; false if no server answered
      */
     public CompletableFuture<Boolean> isFriend(BareJid jid) {
-        List<CompletableFuture<Boolean>> answers = servers.stream().map(s -> {
-            IsFriend q = new IsFriend(jid);
-            q.setTo(address(s));
-            return Iqs.request(connection(), q, IsFriendResponse.class).thenApply(r -> {
-                secondaryTrust.record(s, r.secondaryTrustAllowed());
-                return r.result();
-            }).exceptionally(e -> false);
-        }).toList();
+        List<CompletableFuture<Boolean>> answers = servers.stream()
+                .map(s -> {
+                    IsFriend q = new IsFriend(jid);
+                    q.setTo(address(s));
+                    return Iqs.request(connection(), q, IsFriendResponse.class)
+                            .thenApply(r -> {
+                                secondaryTrust.record(s, r.secondaryTrustAllowed());
+                                return r.result();
+                            })
+                            .exceptionally(e -> false);
+                })
+                .toList();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
                 .thenApply(v -> answers.stream().anyMatch(CompletableFuture::join));
     }
@@ -371,7 +379,8 @@ public final class ProvisioningClient extends Manager {
      * @return true for a friend
      */
     boolean isRosterFriend(BareJid jid) {
-        org.jivesoftware.smack.roster.RosterEntry e = Roster.getInstanceFor(connection()).getEntry(jid);
+        org.jivesoftware.smack.roster.RosterEntry e =
+                Roster.getInstanceFor(connection()).getEntry(jid);
         return e != null && e.canSeeMyPresence();
     }
 

@@ -17,8 +17,7 @@ public interface ProvisioningListener {
      *
      * @param cause the server that asked, or the newly trusted server
      */
-    default void cacheCleared(Jid cause) {
-    }
+    default void cacheCleared(Jid cause) {}
 
     /**
      * A presence subscription request was decided (XEP-0324 §3.2.1, §3.2.2).
@@ -26,24 +25,21 @@ public interface ProvisioningListener {
      * @param requester the JID that asked for friendship
      * @param accepted  whether it was accepted
      */
-    default void friendshipDecided(BareJid requester, boolean accepted) {
-    }
+    default void friendshipDecided(BareJid requester, boolean accepted) {}
 
     /**
      * A trusted server ordered the end of a friendship (XEP-0324 §3.2.3) and it was removed.
      *
      * @param former the former friend
      */
-    default void unfriended(BareJid former) {
-    }
+    default void unfriended(BareJid former) {}
 
     /**
      * A trusted server recommended a friendship (XEP-0324 §3.2.4) and a subscription request was sent.
      *
      * @param recommended the recommended friend
      */
-    default void friendRequested(BareJid recommended) {
-    }
+    default void friendRequested(BareJid recommended) {}
 
     /**
      * A {@code friend}, {@code unfriend} or {@code clearCache} came from a JID that is not a trusted provisioning
@@ -52,6 +48,5 @@ public interface ProvisioningListener {
      * @param from    the sender
      * @param element the element name
      */
-    default void untrustedOrderIgnored(Jid from, String element) {
-    }
+    default void untrustedOrderIgnored(Jid from, String element) {}
 }

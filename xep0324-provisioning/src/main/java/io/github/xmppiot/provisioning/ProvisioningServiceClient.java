@@ -45,8 +45,7 @@ public final class ProvisioningServiceClient extends Manager {
      * @param granted   whether the user may use the service
      * @param userToken the user token to send in later calls, if granted
      */
-    public record Access(boolean granted, Optional<String> userToken) {
-    }
+    public record Access(boolean granted, Optional<String> userToken) {}
 
     private ProvisioningServiceClient(XMPPConnection connection) {
         super(connection);
@@ -87,8 +86,12 @@ public final class ProvisioningServiceClient extends Manager {
      * @return a stage completing when the message is sent
      */
     public CompletableFuture<Void> userLoggedIn(Jid server, String serviceToken, String userToken, String userName) {
-        Message m = connection().getStanzaFactory().buildMessageStanza().to(address(server))
-                .addExtension(new UserLoggedIn(serviceToken, userToken, userName)).build();
+        Message m = connection()
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(address(server))
+                .addExtension(new UserLoggedIn(serviceToken, userToken, userName))
+                .build();
         try {
             connection().sendStanza(m);
             return CompletableFuture.completedFuture(null);
@@ -106,7 +109,8 @@ public final class ProvisioningServiceClient extends Manager {
      * @param privilegeId  the full privilege id
      * @return whether it is granted
      */
-    public CompletableFuture<Boolean> hasPrivilege(Jid server, String serviceToken, String userToken, String privilegeId) {
+    public CompletableFuture<Boolean> hasPrivilege(
+            Jid server, String serviceToken, String userToken, String privilegeId) {
         HasPrivilege q = new HasPrivilege(serviceToken, userToken, privilegeId);
         q.setTo(address(server));
         return Iqs.request(connection(), q, HasPrivilegeResponse.class).thenApply(HasPrivilegeResponse::result);
@@ -123,7 +127,8 @@ public final class ProvisioningServiceClient extends Manager {
     public CompletableFuture<PrivilegeSet> downloadPrivileges(Jid server, String serviceToken, String userToken) {
         DownloadPrivileges q = new DownloadPrivileges(serviceToken, userToken);
         q.setTo(address(server));
-        return Iqs.request(connection(), q, DownloadPrivilegesResponse.class).thenApply(r -> new PrivilegeSet(r.rules()));
+        return Iqs.request(connection(), q, DownloadPrivilegesResponse.class)
+                .thenApply(r -> new PrivilegeSet(r.rules()));
     }
 
     private Jid address(Jid server) {

@@ -22,8 +22,7 @@ final class ThingHandlers {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private ThingHandlers() {
-    }
+    private ThingHandlers() {}
 
     static void register(XMPPConnection connection, ProvisioningClient client) {
         connection.registerIQRequestHandler(new ClearCacheHandler(connection, client, IQ.Type.set));
@@ -59,7 +58,13 @@ final class ThingHandlers {
         private final ProvisioningClient client;
 
         TokenChallengeHandler(XMPPConnection connection, ProvisioningClient client) {
-            super(connection, TokenChallenge.ELEMENT, ProvisioningIq.NAMESPACE, IQ.Type.get, TokenChallenge.class, TIMEOUT);
+            super(
+                    connection,
+                    TokenChallenge.ELEMENT,
+                    ProvisioningIq.NAMESPACE,
+                    IQ.Type.get,
+                    TokenChallenge.class,
+                    TIMEOUT);
             this.client = client;
         }
 
@@ -67,7 +72,8 @@ final class ThingHandlers {
         protected CompletionStage<? extends IQ> handle(TokenChallenge request) {
             Optional<Optional<Jid>> sent = client.sentTokens().lookup(request.token(), request.getFrom());
             if (sent.isEmpty()) {
-                return CompletableFuture.failedFuture(IotErrors.forbidden("token not sent to you within the last minute"));
+                return CompletableFuture.failedFuture(
+                        IotErrors.forbidden("token not sent to you within the last minute"));
             }
             byte[] encrypted;
             try {

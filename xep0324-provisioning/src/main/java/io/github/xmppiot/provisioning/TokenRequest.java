@@ -16,8 +16,7 @@ import org.jxmpp.jid.Jid;
 /** The token issuance flow of XEP-0324 §3.1.3.1 seen from the requester (a Thing or a service). */
 final class TokenRequest {
 
-    private TokenRequest() {
-    }
+    private TokenRequest() {}
 
     /** Sends the certificate, decrypts the challenge with the private key, returns the answer; yields the token. */
     static CompletableFuture<String> obtain(XMPPConnection connection, Jid to, DeviceIdentity identity) {
@@ -29,16 +28,18 @@ final class TokenRequest {
             return CompletableFuture.failedFuture(e);
         }
         getToken.setTo(to);
-        return Iqs.request(connection, getToken, GetTokenChallenge.class).thenCompose(challenge -> {
-            byte[] plain;
-            try {
-                plain = TokenCrypto.decrypt(identity.privateKey(), challenge.bytes());
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            GetTokenChallengeResponse answer = new GetTokenChallengeResponse(challenge.seqnr(), plain);
-            answer.setTo(to);
-            return Iqs.request(connection, answer, GetTokenResponse.class);
-        }).thenApply(GetTokenResponse::token);
+        return Iqs.request(connection, getToken, GetTokenChallenge.class)
+                .thenCompose(challenge -> {
+                    byte[] plain;
+                    try {
+                        plain = TokenCrypto.decrypt(identity.privateKey(), challenge.bytes());
+                    } catch (GeneralSecurityException | IllegalArgumentException e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                    GetTokenChallengeResponse answer = new GetTokenChallengeResponse(challenge.seqnr(), plain);
+                    answer.setTo(to);
+                    return Iqs.request(connection, answer, GetTokenResponse.class);
+                })
+                .thenApply(GetTokenResponse::token);
     }
 }

@@ -19,8 +19,12 @@ import org.jxmpp.jid.impl.JidCreate;
 class DecisionCacheTest {
 
     private static AccessRequest read(String who, String node) throws Exception {
-        return AccessRequest.read(JidCreate.from(who + "@example.org/r"), Tokens.fromAttributes("S1", null, "U1"),
-                List.of(NodeRef.of(node)), Set.of("Temperature"), Set.of(FieldCategory.MOMENTARY));
+        return AccessRequest.read(
+                JidCreate.from(who + "@example.org/r"),
+                Tokens.fromAttributes("S1", null, "U1"),
+                List.of(NodeRef.of(node)),
+                Set.of("Temperature"),
+                Set.of(FieldCategory.MOMENTARY));
     }
 
     @Test
@@ -39,13 +43,19 @@ class DecisionCacheTest {
     void theResourceDoesNotMatterButEverythingElseDoes() throws Exception {
         DecisionCache cache = DecisionCache.inMemory(10, null);
         cache.put(read("a", "n"), AccessDecision.deny());
-        AccessRequest otherResource = AccessRequest.read(JidCreate.from("a@example.org/other"),
-                Tokens.fromAttributes("S1", null, "U1"), List.of(NodeRef.of("n")), Set.of("Temperature"),
+        AccessRequest otherResource = AccessRequest.read(
+                JidCreate.from("a@example.org/other"),
+                Tokens.fromAttributes("S1", null, "U1"),
+                List.of(NodeRef.of("n")),
+                Set.of("Temperature"),
                 Set.of(FieldCategory.MOMENTARY));
         assertThat(cache.get(otherResource)).contains(AccessDecision.deny());
         assertThat(cache.get(read("a", "m"))).isEmpty();
-        AccessRequest control = AccessRequest.control(JidCreate.from("a@example.org/r"), Tokens.fromAttributes("S1", null,
-                "U1"), List.of(NodeRef.of("n")), Set.of("Temperature"));
+        AccessRequest control = AccessRequest.control(
+                JidCreate.from("a@example.org/r"),
+                Tokens.fromAttributes("S1", null, "U1"),
+                List.of(NodeRef.of("n")),
+                Set.of("Temperature"));
         assertThat(cache.get(control)).isEmpty();
     }
 
@@ -63,8 +73,8 @@ class DecisionCacheTest {
 
     @Test
     void decisionsSurviveARestartAndClearingIsPersistedToo(@TempDir Path dir) throws Exception {
-        AccessDecision narrowed = AccessDecision.allowOnly(List.of(NodeRef.of("n", "src"), NodeRef.of("a,b:c", null, "ct")),
-                Set.of("Temperature", "x;y"));
+        AccessDecision narrowed = AccessDecision.allowOnly(
+                List.of(NodeRef.of("n", "src"), NodeRef.of("a,b:c", null, "ct")), Set.of("Temperature", "x;y"));
         try (DecisionCache cache = DecisionCache.persistent(dir.resolve("c"), 10, null)) {
             cache.put(read("a", "n"), narrowed);
             cache.put(read("b", "n"), AccessDecision.deny());

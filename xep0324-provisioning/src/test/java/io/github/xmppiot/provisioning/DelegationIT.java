@@ -49,20 +49,27 @@ class DelegationIT {
 
         // the client sends its token to the Thing in a request; the Thing forwards it to the server in canRead
         clientSide.tokenSent(token, w.thing.getUser());
-        AccessRequest request = AccessRequest.read(w.client.getUser(), Tokens.fromAttributes(null, token, null), List.of(),
-                Set.of(), Set.of(FieldCategory.MOMENTARY));
+        AccessRequest request = AccessRequest.read(
+                w.client.getUser(),
+                Tokens.fromAttributes(null, token, null),
+                List.of(),
+                Set.of(),
+                Set.of(FieldCategory.MOMENTARY));
         assertThat(await(w.thingClient.accessPolicy().decide(request))).isEqualTo(AccessDecision.allowAll());
 
         byte[] secret = "a secret only the key holder can".getBytes();
-        TokenChallenge challenge = new TokenChallenge(token, TokenCrypto.encrypt(identity.certificate().getPublicKey(), secret));
+        TokenChallenge challenge = new TokenChallenge(
+                token, TokenCrypto.encrypt(identity.certificate().getPublicKey(), secret));
         challenge.setTo(w.thing.getUser());
-        TokenChallengeResponse answer = (TokenChallengeResponse) w.provisioning.sendIqRequestAndWaitForResponse(challenge);
+        TokenChallengeResponse answer =
+                (TokenChallengeResponse) w.provisioning.sendIqRequestAndWaitForResponse(challenge);
         assertThat(answer.bytes()).isEqualTo(secret);
 
         // the same through the server's API, and refused by a party the token was never sent through
         assertThat(await(w.server.challengeToken(w.thing.getUser(), token))).isTrue();
         assertThat(await(w.server.challengeToken(w.stranger.getUser(), token))).isFalse();
-        assertThat(await(w.server.challengeToken(w.thing.getUser(), "not-a-token"))).isFalse();
+        assertThat(await(w.server.challengeToken(w.thing.getUser(), "not-a-token")))
+                .isFalse();
     }
 
     @Test
@@ -77,21 +84,32 @@ class DelegationIT {
             assertThat(await(w.thingClient.secondaryTrust().refresh())).isTrue();
             await(w.thingClient.trust(second.getUser().asBareJid()));
             store2.claim(w.jid("thing").toString(), w.jid("owner").toString());
-            store2.putRule(new Rule(w.jid("thing").toString(), AccessRequest.Kind.READ, w.jid("client").toString(),
-                    List.of(), List.of("Humidity")));
+            store2.putRule(new Rule(
+                    w.jid("thing").toString(),
+                    AccessRequest.Kind.READ,
+                    w.jid("client").toString(),
+                    List.of(),
+                    List.of("Humidity")));
             w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
 
-            AccessRequest request = AccessRequest.read(w.client.getUser(), Tokens.NONE, List.of(),
-                    Set.of("Temperature", "Humidity", "Pressure"), Set.of(FieldCategory.MOMENTARY));
+            AccessRequest request = AccessRequest.read(
+                    w.client.getUser(),
+                    Tokens.NONE,
+                    List.of(),
+                    Set.of("Temperature", "Humidity", "Pressure"),
+                    Set.of(FieldCategory.MOMENTARY));
             assertThat(await(w.thingClient.accessPolicy().decide(request)))
                     .isEqualTo(AccessDecision.allowOnly(List.of(), Set.of("Temperature", "Humidity")));
-            AccessRequest stranger = AccessRequest.read(w.stranger.getUser(), Tokens.NONE, List.of(), Set.of(),
-                    Set.of(FieldCategory.MOMENTARY));
+            AccessRequest stranger = AccessRequest.read(
+                    w.stranger.getUser(), Tokens.NONE, List.of(), Set.of(), Set.of(FieldCategory.MOMENTARY));
             assertThat(await(w.thingClient.accessPolicy().decide(stranger))).isEqualTo(AccessDecision.deny());
             assertThat(w.thingClient.servers()).hasSize(2);
             assertThat(await(w.thingClient.discoverComponentServers())).isEmpty();
         }
-        w.command(w.owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString()));
+        w.command(
+                w.owner,
+                OwnerCommands.CLAIM,
+                Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString()));
     }
 
     @Test

@@ -58,12 +58,14 @@ class EjabberdEndToEndIT {
     private Thing output(String node) {
         outputs.put(node, false);
         return Thing.builder(node)
-                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(DateTimeValue.of(clock.instant()),
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
                         Field.momentary("Temperature", NumericValue.of("21.5", "°C")),
                         Field.momentary("Humidity", NumericValue.of("40", "%")))))
                 .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
-                        .current(() -> BooleanValue.of(outputs.get(node))).onSet(v -> outputs.put(node, v.lexical()
-                                .equals("true"))).build())
+                        .current(() -> BooleanValue.of(outputs.get(node)))
+                        .onSet(v -> outputs.put(node, v.lexical().equals("true")))
+                        .build())
                 .build();
     }
 
@@ -76,27 +78,45 @@ class EjabberdEndToEndIT {
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         w.controlRule(w.jid("client").toString(), List.of("Out1"), List.of());
 
-        Readout readout = await(SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
-                ReadoutRequest.builder().momentary().build()));
+        Readout readout = await(SensorDataClient.getInstanceFor(w.client)
+                .read(w.thing.getUser(), ReadoutRequest.builder().momentary().build()));
         // only the field the rule allows, once from each node (a read-out started twice when the provisioning
         // decision completed while the request handler returned sent a node's fields twice; ServerReadoutTest)
-        assertThat(readout.fields()).extracting(f -> f.node().nodeId() + "/" + f.name())
+        assertThat(readout.fields())
+                .extracting(f -> f.node().nodeId() + "/" + f.name())
                 .containsExactlyInAnyOrder("Out1/Temperature", "Out2/Temperature");
 
-        SetResult result = await(ControlClient.getInstanceFor(w.client).set(w.thing.getUser(),
-                ControlRequest.builder().node("Out1").node("Out2").set("Output", true).build()));
+        SetResult result = await(ControlClient.getInstanceFor(w.client)
+                .set(
+                        w.thing.getUser(),
+                        ControlRequest.builder()
+                                .node("Out1")
+                                .node("Out2")
+                                .set("Output", true)
+                                .build()));
         assertThat(result.nodes()).containsExactly(NodeRef.of("Out1"));
         assertThat(outputs).containsEntry("Out1", true).containsEntry("Out2", false);
 
-        ExecutionException unknown = Assertions.assertThrows(ExecutionException.class, () -> await(
-                ControlClient.getInstanceFor(w.client).set(w.thing.getUser(),
-                        ControlRequest.builder().node("Out1").set("Nope", true).build())));
+        ExecutionException unknown = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(ControlClient.getInstanceFor(w.client)
+                        .set(
+                                w.thing.getUser(),
+                                ControlRequest.builder()
+                                        .node("Out1")
+                                        .set("Nope", true)
+                                        .build())));
         assertThat(unknown.getCause()).isInstanceOf(ControlException.class);
 
-        ExecutionException refused = Assertions.assertThrows(ExecutionException.class, () -> await(
-                SensorDataClient.getInstanceFor(w.stranger).read(w.thing.getUser(),
-                        ReadoutRequest.builder().momentary().build())));
-        assertThat(refused.getCause()).isInstanceOfSatisfying(IotErrorException.class,
-                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+        ExecutionException refused = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(SensorDataClient.getInstanceFor(w.stranger)
+                        .read(
+                                w.thing.getUser(),
+                                ReadoutRequest.builder().momentary().build())));
+        assertThat(refused.getCause())
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
+                        e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 }

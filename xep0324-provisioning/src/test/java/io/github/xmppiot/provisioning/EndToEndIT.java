@@ -8,6 +8,7 @@ import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.control.SetResult;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.thing.ControlParameter;
@@ -18,13 +19,12 @@ import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.core.value.NumericValue;
 import io.github.xmppiot.core.value.ValueType;
+import io.github.xmppiot.provisioning.server.Rule;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutField;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.sensordata.SensorDataServer;
-import io.github.xmppiot.core.Tokens;
-import io.github.xmppiot.provisioning.server.Rule;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
@@ -59,12 +59,14 @@ class EndToEndIT {
     private Thing output(String node) {
         outputs.put(node, false);
         return Thing.builder(node)
-                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(DateTimeValue.of(clock.instant()),
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
                         Field.momentary("Temperature", NumericValue.of("21.5", "°C")),
                         Field.momentary("Humidity", NumericValue.of("40", "%")))))
                 .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
-                        .current(() -> BooleanValue.of(outputs.get(node))).onSet(v -> outputs.put(node, v.lexical()
-                                .equals("true"))).build())
+                        .current(() -> BooleanValue.of(outputs.get(node)))
+                        .onSet(v -> outputs.put(node, v.lexical().equals("true")))
+                        .build())
                 .build();
     }
 
@@ -77,22 +79,33 @@ class EndToEndIT {
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         w.controlRule(w.jid("client").toString(), List.of("Out1"), List.of());
 
-        Readout readout = await(SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
-                ReadoutRequest.builder().momentary().build()));
+        Readout readout = await(SensorDataClient.getInstanceFor(w.client)
+                .read(w.thing.getUser(), ReadoutRequest.builder().momentary().build()));
         assertThat(readout.fields()).extracting(ReadoutField::name).containsOnly("Temperature");
         assertThat(readout.fields()).hasSize(2);
 
-        SetResult result = await(ControlClient.getInstanceFor(w.client).set(w.thing.getUser(),
-                ControlRequest.builder().node("Out1").node("Out2").set("Output", true).build()));
+        SetResult result = await(ControlClient.getInstanceFor(w.client)
+                .set(
+                        w.thing.getUser(),
+                        ControlRequest.builder()
+                                .node("Out1")
+                                .node("Out2")
+                                .set("Output", true)
+                                .build()));
         assertThat(result.isNarrowed()).isTrue();
         assertThat(result.nodes()).containsExactly(NodeRef.of("Out1"));
         assertThat(outputs).containsEntry("Out1", true).containsEntry("Out2", false);
 
-        ExecutionException refused = Assertions.assertThrows(ExecutionException.class, () -> await(
-                SensorDataClient.getInstanceFor(w.stranger).read(w.thing.getUser(),
-                        ReadoutRequest.builder().momentary().build())));
-        assertThat(refused.getCause()).isInstanceOfSatisfying(IotErrorException.class,
-                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+        ExecutionException refused = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(SensorDataClient.getInstanceFor(w.stranger)
+                        .read(
+                                w.thing.getUser(),
+                                ReadoutRequest.builder().momentary().build())));
+        assertThat(refused.getCause())
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
+                        e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 
     /**
@@ -113,27 +126,48 @@ class EndToEndIT {
         w.controlRule(Rule.TOKEN_PREFIX + token, List.of(), List.of());
         Tokens tokens = new Tokens(List.of(), List.of(), List.of(token));
 
-        ExecutionException withoutToken = Assertions.assertThrows(ExecutionException.class, () -> await(
-                SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
-                        ReadoutRequest.builder().momentary().build())));
-        assertThat(withoutToken.getCause()).isInstanceOfSatisfying(IotErrorException.class,
-                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+        ExecutionException withoutToken = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(SensorDataClient.getInstanceFor(w.client)
+                        .read(
+                                w.thing.getUser(),
+                                ReadoutRequest.builder().momentary().build())));
+        assertThat(withoutToken.getCause())
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
+                        e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
 
-        Readout readout = await(SensorDataClient.getInstanceFor(w.client).read(w.thing.getUser(),
-                ReadoutRequest.builder().momentary().tokens(tokens).build()));
+        Readout readout = await(SensorDataClient.getInstanceFor(w.client)
+                .read(
+                        w.thing.getUser(),
+                        ReadoutRequest.builder().momentary().tokens(tokens).build()));
         assertThat(readout.fields()).extracting(ReadoutField::name).contains("Temperature", "Humidity");
 
-        SetResult set = await(ControlClient.getInstanceFor(w.client).set(w.thing.getUser(),
-                ControlRequest.builder().node("Out1").set("Output", true).tokens(tokens).build()));
+        SetResult set = await(ControlClient.getInstanceFor(w.client)
+                .set(
+                        w.thing.getUser(),
+                        ControlRequest.builder()
+                                .node("Out1")
+                                .set("Output", true)
+                                .tokens(tokens)
+                                .build()));
         assertThat(set.isNarrowed()).isFalse();
         assertThat(outputs).containsEntry("Out1", true);
 
         // the stranger replays the token it overheard: it cannot answer the challenge
         ProvisioningClient.getInstanceFor(w.stranger);
-        ExecutionException replayed = Assertions.assertThrows(ExecutionException.class, () -> await(
-                SensorDataClient.getInstanceFor(w.stranger).read(w.thing.getUser(),
-                        ReadoutRequest.builder().momentary().tokens(tokens).build())));
-        assertThat(replayed.getCause()).isInstanceOfSatisfying(IotErrorException.class,
-                e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
+        ExecutionException replayed = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(SensorDataClient.getInstanceFor(w.stranger)
+                        .read(
+                                w.thing.getUser(),
+                                ReadoutRequest.builder()
+                                        .momentary()
+                                        .tokens(tokens)
+                                        .build())));
+        assertThat(replayed.getCause())
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
+                        e -> assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 }

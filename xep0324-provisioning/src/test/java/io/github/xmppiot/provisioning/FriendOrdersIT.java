@@ -34,8 +34,16 @@ class FriendOrdersIT {
     }
 
     private static void friendship(World w, String role, boolean allow) throws Exception {
-        w.command(w.owner, OwnerCommands.FRIENDSHIP, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString(),
-                OwnerCommands.FIELD_JID, w.jid(role).toString(), OwnerCommands.FIELD_ALLOW, allow));
+        w.command(
+                w.owner,
+                OwnerCommands.FRIENDSHIP,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_JID,
+                        w.jid(role).toString(),
+                        OwnerCommands.FIELD_ALLOW,
+                        allow));
     }
 
     @Test

@@ -43,8 +43,10 @@ class OwnershipIT {
     }
 
     private static void assertForbidden(ThrowingRunnable r) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
-                e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+        assertThatThrownBy(r::run)
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 
     @FunctionalInterface
@@ -57,15 +59,24 @@ class OwnershipIT {
         World w = World.create(prosody, dir, "lst");
         w.readRule(w.jid("client").toString(), List.of("Node1"), List.of("Temperature"));
         w.controlRule("token:ABC", List.of(), List.of());
-        w.command(w.owner, OwnerCommands.FRIENDSHIP, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString(),
-                OwnerCommands.FIELD_JID, w.jid("client").toString(), OwnerCommands.FIELD_ALLOW, true));
+        w.command(
+                w.owner,
+                OwnerCommands.FRIENDSHIP,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_JID,
+                        w.jid("client").toString(),
+                        OwnerCommands.FIELD_ALLOW,
+                        true));
         String listing = w.command(w.owner, OwnerCommands.LIST_RULES, thing(w));
-        assertThat(listing.lines()).containsExactly(
-                "owner: " + w.jid("owner"),
-                "secondary trust: forbidden",
-                "friendship " + w.jid("client") + ": allowed",
-                "read rule " + w.jid("client") + ": nodes Node1; names Temperature",
-                "control rule token:ABC: nodes all; names all");
+        assertThat(listing.lines())
+                .containsExactly(
+                        "owner: " + w.jid("owner"),
+                        "secondary trust: forbidden",
+                        "friendship " + w.jid("client") + ": allowed",
+                        "read rule " + w.jid("client") + ": nodes Node1; names Temperature",
+                        "control rule token:ABC: nodes all; names all");
         assertForbidden(() -> w.command(w.stranger, OwnerCommands.LIST_RULES, thing(w)));
     }
 
@@ -78,10 +89,18 @@ class OwnershipIT {
         ProvisioningAccessPolicy policy = w.thingClient.accessPolicy();
         assertThat(await(policy.decide(read(w.owner)))).isEqualTo(AccessDecision.allowAll());
 
-        w.ownerChange(OwnerCommands.TRANSFER, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString(),
-                OwnerCommands.FIELD_NEW_OWNER, w.jid("stranger").toString()));
-        assertThat(w.store.owner(w.jid("thing").toString())).contains(w.jid("stranger").toString());
-        assertThat(await(policy.decide(read(w.owner)))).as("the former owner lost its rights").isEqualTo(AccessDecision.deny());
+        w.ownerChange(
+                OwnerCommands.TRANSFER,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_NEW_OWNER,
+                        w.jid("stranger").toString()));
+        assertThat(w.store.owner(w.jid("thing").toString()))
+                .contains(w.jid("stranger").toString());
+        assertThat(await(policy.decide(read(w.owner))))
+                .as("the former owner lost its rights")
+                .isEqualTo(AccessDecision.deny());
         assertThat(await(policy.decide(read(w.stranger)))).isEqualTo(AccessDecision.allowAll());
         assertThat(await(policy.decide(read(w.client)))).as("rules are kept").isEqualTo(AccessDecision.allowAll());
         assertForbidden(() -> w.command(w.owner, OwnerCommands.LIST_RULES, thing(w)));
@@ -89,7 +108,9 @@ class OwnershipIT {
 
         w.ownerChange(w.stranger, OwnerCommands.DISOWN, thing(w));
         assertThat(w.store.owner(w.jid("thing").toString())).isEmpty();
-        assertThat(w.store.tokenHolder("DISOWNED")).as("no rule names the token any more").isEmpty();
+        assertThat(w.store.tokenHolder("DISOWNED"))
+                .as("no rule names the token any more")
+                .isEmpty();
         assertThat(await(policy.decide(read(w.client)))).as("rules are gone").isEqualTo(AccessDecision.deny());
         // claiming pushes clearCache, so the refusal the Thing cached a moment ago does not outlive the claim
         w.claimWithKey(w.client, "NEW-KEY-AFTER-DISOWN");

@@ -11,8 +11,8 @@ class PrivilegeSetTest {
 
     @Test
     void example24ExcludesDeleteAndIncludesTheRestOfSensors() {
-        PrivilegeSet set = new PrivilegeSet(List.of(new PrivilegeRule(false, "Sensors.Delete"),
-                new PrivilegeRule(true, "Sensors")));
+        PrivilegeSet set = new PrivilegeSet(
+                List.of(new PrivilegeRule(false, "Sensors.Delete"), new PrivilegeRule(true, "Sensors")));
         assertThat(set.isGranted("Sensors.View")).isTrue();
         assertThat(set.isGranted("Sensors.Delete")).isFalse();
         assertThat(set.isGranted("Sensors.Delete.All")).isFalse();
@@ -23,8 +23,8 @@ class PrivilegeSetTest {
 
     @Test
     void orderMattersTheFirstCoveringEntryDecides() {
-        PrivilegeSet set = new PrivilegeSet(List.of(new PrivilegeRule(true, "Sensors"),
-                new PrivilegeRule(false, "Sensors.Delete")));
+        PrivilegeSet set = new PrivilegeSet(
+                List.of(new PrivilegeRule(true, "Sensors"), new PrivilegeRule(false, "Sensors.Delete")));
         assertThat(set.isGranted("Sensors.Delete")).isTrue();
         assertThat(PrivilegeSet.NONE.isGranted("Sensors")).isFalse();
     }

@@ -50,8 +50,8 @@ class ProvisioningChaosIT {
     }
 
     private static AccessRequest read(World w, String... fields) {
-        return AccessRequest.read(w.client.getUser(), Tokens.NONE, List.of(), Set.of(fields),
-                Set.of(FieldCategory.MOMENTARY));
+        return AccessRequest.read(
+                w.client.getUser(), Tokens.NONE, List.of(), Set.of(fields), Set.of(FieldCategory.MOMENTARY));
     }
 
     @Test
@@ -66,8 +66,11 @@ class ProvisioningChaosIT {
                 String field = "Field" + n;
                 fields.add(field);
                 // the owner's connection is behind the proxy too: after a fault it may still be reconnecting
-                eventually("the owner is online", GUARD, () -> ConnectionSupervisor.getInstanceFor(w.owner).state()
-                        == ConnectionSupervisor.State.ONLINE);
+                eventually(
+                        "the owner is online",
+                        GUARD,
+                        () -> ConnectionSupervisor.getInstanceFor(w.owner).state()
+                                == ConnectionSupervisor.State.ONLINE);
                 w.readRule(w.jid("client").toString(), List.of(), List.copyOf(fields));
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);
                 CompletableFuture<Boolean> inFlight = ProvisioningServiceClient.getInstanceFor(w.client)
@@ -75,21 +78,36 @@ class ProvisioningChaosIT {
 
                 fault.inject(prosody, proxy);
 
-                assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS)).as(fault.toString())
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectionLostException.class);
+                assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS))
+                        .as(fault.toString())
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(ConnectionLostException.class);
                 w.cache.clear(); // ask the server, not the cache
-                eventually("the provisioning server answers with the rule after the " + fault, GUARD,
-                        () -> w.thingClient.accessPolicy().decide(read(w, field, "Unlisted")).toCompletableFuture()
-                                .get(5, TimeUnit.SECONDS).equals(AccessDecision.allowOnly(List.of(), Set.of(field))));
-                assertThat(serverEvents.await(ConnectionEvent.Restored.class, GUARD).resumed())
+                eventually(
+                        "the provisioning server answers with the rule after the " + fault,
+                        GUARD,
+                        () -> w.thingClient
+                                .accessPolicy()
+                                .decide(read(w, field, "Unlisted"))
+                                .toCompletableFuture()
+                                .get(5, TimeUnit.SECONDS)
+                                .equals(AccessDecision.allowOnly(List.of(), Set.of(field))));
+                assertThat(serverEvents
+                                .await(ConnectionEvent.Restored.class, GUARD)
+                                .resumed())
                         .as(fault + ": XEP-0198 resumption only after a network cut")
                         .isEqualTo(fault == Fault.NETWORK_CUT);
-                assertThat(w.store.rules(w.jid("thing").toString(), AccessRequest.Kind.READ,
-                        Set.of(w.jid("client").toString()))).extracting(Rule::names).containsExactly(fields);
+                assertThat(w.store.rules(
+                                w.jid("thing").toString(),
+                                AccessRequest.Kind.READ,
+                                Set.of(w.jid("client").toString())))
+                        .extracting(Rule::names)
+                        .containsExactly(fields);
             }
             w.cache.clear();
             assertThat(await(w.thingClient.accessPolicy().decide(read(w, "Unlisted"))))
-                    .as("an unlisted field is still refused").isEqualTo(AccessDecision.deny());
+                    .as("an unlisted field is still refused")
+                    .isEqualTo(AccessDecision.deny());
         }
     }
 }

@@ -48,7 +48,8 @@ class ProvisioningIT {
     }
 
     @Test
-    void friendshipsAreApprovedForTheOwnerAndAllowedFriendsAndDeniedForStrangers(ProsodyServer prosody) throws Exception {
+    void friendshipsAreApprovedForTheOwnerAndAllowedFriendsAndDeniedForStrangers(ProsodyServer prosody)
+            throws Exception {
         World w = World.create(prosody, dir, "fr");
         CompletableFuture<Boolean> strangerDecided = new CompletableFuture<>();
         CompletableFuture<Boolean> clientDecided = new CompletableFuture<>();
@@ -71,8 +72,16 @@ class ProvisioningIT {
         assertThat(await(strangerDecided)).isFalse();
         assertThat(await(strangerAnswer)).isFalse();
 
-        w.command(w.owner, OwnerCommands.FRIENDSHIP, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString(),
-                OwnerCommands.FIELD_JID, w.jid("client").toString(), OwnerCommands.FIELD_ALLOW, true));
+        w.command(
+                w.owner,
+                OwnerCommands.FRIENDSHIP,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_JID,
+                        w.jid("client").toString(),
+                        OwnerCommands.FIELD_ALLOW,
+                        true));
         CompletableFuture<Boolean> clientAnswer = subscriptionAnswer(w.client, w.jid("thing"));
         Roster.getInstanceFor(w.client).sendSubscriptionRequest(w.jid("thing"));
         assertThat(await(clientDecided)).isTrue();
@@ -90,8 +99,8 @@ class ProvisioningIT {
         assertThat(read).isEqualTo(AccessDecision.allowOnly(List.of(), Set.of("Temperature")));
         assertThat(read.allowsName("Humidity")).isFalse();
 
-        AccessDecision control = await(policy.decide(AccessRequest.control(w.client.getUser(), Tokens.NONE,
-                List.of(NodeRef.of("Out1"), NodeRef.of("Out2")), Set.of("Value"))));
+        AccessDecision control = await(policy.decide(AccessRequest.control(
+                w.client.getUser(), Tokens.NONE, List.of(NodeRef.of("Out1"), NodeRef.of("Out2")), Set.of("Value"))));
         assertThat(control).isEqualTo(AccessDecision.allowOnly(List.of(NodeRef.of("Out1")), Set.of()));
         assertThat(control.allowsNode(NodeRef.of("Out2"))).isFalse();
 
@@ -116,7 +125,8 @@ class ProvisioningIT {
             }
         });
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature", "Humidity"));
-        assertThat(await(cleared).asBareJid().toString()).isEqualTo(w.serverBareJid().toString());
+        assertThat(await(cleared).asBareJid().toString())
+                .isEqualTo(w.serverBareJid().toString());
         assertThat(w.cache.get(request)).isEmpty();
         assertThat(await(w.thingClient.accessPolicy().decide(request))).isEqualTo(AccessDecision.allowAll());
     }
@@ -140,15 +150,20 @@ class ProvisioningIT {
                 }
             }
         });
-        Message spoof = w.stranger.getStanzaFactory().buildMessageStanza().to(w.thing.getUser())
-                .addExtension(new Unfriend(w.jid("owner"))).build();
+        Message spoof = w.stranger
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(w.thing.getUser())
+                .addExtension(new Unfriend(w.jid("owner")))
+                .build();
         w.stranger.sendStanza(spoof);
         assertThat(await(ignored)).isEqualTo("unfriend");
 
         ClearCache clear = new ClearCache();
         clear.setTo(w.thing.getUser());
         assertThatThrownBy(() -> w.stranger.sendIqRequestAndWaitForResponse(clear))
-                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
                         e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
         assertThat(w.cache.get(request)).contains(AccessDecision.allowAll());
         assertThat(Roster.getInstanceFor(w.thing).getEntry(w.jid("owner"))).isNotNull();

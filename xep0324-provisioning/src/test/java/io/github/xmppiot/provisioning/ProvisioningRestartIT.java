@@ -40,14 +40,16 @@ class ProvisioningRestartIT {
         World w = World.create(prosody, dir, "tr");
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         AccessDecision narrowed = AccessDecision.allowOnly(List.of(), Set.of("Temperature"));
-        assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity"))))).isEqualTo(narrowed);
+        assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity")))))
+                .isEqualTo(narrowed);
 
         w.server.close(); // from now on the server answers nothing: only the cache can decide
         w.stopThing();
         w.connectThing(null);
         await(w.thingClient.trust(w.serverBareJid())); // a known server: no new trust relationship, cache kept
         assertThat(w.cache.size()).isEqualTo(1);
-        assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity"))))).isEqualTo(narrowed);
+        assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity")))))
+                .isEqualTo(narrowed);
 
         w.cache.clear(); // without the cache the unanswered question is a refusal
         assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity")))))
@@ -63,9 +65,14 @@ class ProvisioningRestartIT {
 
         w.crashAndRestartServer();
 
-        assertThat(w.store.owner(w.jid("thing").toString())).contains(w.jid("owner").toString());
-        assertThat(w.store.rules(w.jid("thing").toString(), AccessRequest.Kind.READ, Set.of(w.jid("client").toString())))
-                .extracting(Rule::names).containsExactly(List.of("Temperature"));
+        assertThat(w.store.owner(w.jid("thing").toString()))
+                .contains(w.jid("owner").toString());
+        assertThat(w.store.rules(
+                        w.jid("thing").toString(),
+                        AccessRequest.Kind.READ,
+                        Set.of(w.jid("client").toString())))
+                .extracting(Rule::names)
+                .containsExactly(List.of("Temperature"));
         assertThat(await(w.thingClient.accessPolicy().decide(read(w, Set.of("Temperature", "Humidity")))))
                 .isEqualTo(AccessDecision.allowOnly(List.of(), Set.of("Temperature")));
     }
@@ -96,7 +103,8 @@ class ProvisioningRestartIT {
                 cleared.complete(cause);
             }
         });
-        assertThat(await(cleared).asBareJid().toString()).isEqualTo(w.serverBareJid().toString());
+        assertThat(await(cleared).asBareJid().toString())
+                .isEqualTo(w.serverBareJid().toString());
         assertThat(await(acknowledged)).isEqualTo(w.jid("thing").toString());
         assertThat(w.store.clearPending()).doesNotContain(w.jid("thing").toString());
         await(w.thingClient.trust(w.serverBareJid()));

@@ -46,14 +46,19 @@ class RegistryClaimIT {
 
     @Test
     void aClaimThroughTheRegistryMakesTheOwnerTheOwnerAtTheProvisioningServer(ProsodyServer prosody) throws Exception {
-        World w = World.create(prosody, dir, "rc", ServerOptions.builder()
-                .trustedRegistry(prosody.jid("rc-registry").toString()).build());
+        World w = World.create(
+                prosody,
+                dir,
+                "rc",
+                ServerOptions.builder()
+                        .trustedRegistry(prosody.jid("rc-registry").toString())
+                        .build());
         XMPPTCPConnection registryConn = prosody.connect("rc-registry");
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"));
-                ThingRegistry registry = ThingRegistry.start(registryConn, storage,
-                        RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(10)))) {
-            registry.reportClaimsTo(ClaimReporter.provisioningServer(registryConn, w.serverBareJid(),
-                    Duration.ofSeconds(10)));
+                ThingRegistry registry = ThingRegistry.start(
+                        registryConn, storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(10)))) {
+            registry.reportClaimsTo(
+                    ClaimReporter.provisioningServer(registryConn, w.serverBareJid(), Duration.ofSeconds(10)));
             XMPPTCPConnection device = prosody.connect("rc-device");
             String deviceJid = device.getUser().asBareJid().toString();
             List<MetaTag> tags = List.of(str("SN", "rc-1"), str("MAN", "example.org"), str("KEY", "rc-key-93847"));
@@ -74,14 +79,17 @@ class RegistryClaimIT {
             assertThat(w.command(w.owner, OwnerCommands.LIST_RULES, list)).contains("owner: " + w.jid("owner"));
             assertForbidden(() -> w.command(w.stranger, OwnerCommands.LIST_RULES, list));
             assertForbidden(() -> w.command(w.stranger, OwnerCommands.CLAIM, list));
-            assertThat(w.store.owner(deviceJid)).as("the stranger's claim changed nothing")
+            assertThat(w.store.owner(deviceJid))
+                    .as("the stranger's claim changed nothing")
                     .contains(w.jid("owner").toString());
         }
     }
 
     private static void assertForbidden(ThrowingRunnable r) {
-        assertThatThrownBy(r::run).isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
-                e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+        assertThatThrownBy(r::run)
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 
     @FunctionalInterface

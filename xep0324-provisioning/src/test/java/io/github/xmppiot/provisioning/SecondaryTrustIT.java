@@ -53,7 +53,8 @@ class SecondaryTrustIT {
         assertThat(w.thingClient.secondaryTrust().allowedBy(w.serverBareJid())).contains(false);
         assertThat(w.thingClient.isSecondaryTrustAllowed()).isFalse();
 
-        assertThatThrownBy(() -> await(w.thingClient.trust(w.jid("client")))).hasCauseInstanceOf(SecurityException.class);
+        assertThatThrownBy(() -> await(w.thingClient.trust(w.jid("client"))))
+                .hasCauseInstanceOf(SecurityException.class);
         assertThat(w.thingClient.servers()).containsExactly(w.serverBareJid());
     }
 

@@ -70,8 +70,12 @@ class ServerInAnyOrderIT {
             throws Exception {
         World w = World.create(prosody, dir, "order");
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
-        AccessRequest read = AccessRequest.read(w.client.getUser(), Tokens.NONE, List.of(),
-                Set.of("Temperature", "Humidity"), Set.of(FieldCategory.MOMENTARY));
+        AccessRequest read = AccessRequest.read(
+                w.client.getUser(),
+                Tokens.NONE,
+                List.of(),
+                Set.of("Temperature", "Humidity"),
+                Set.of(FieldCategory.MOMENTARY));
         AccessDecision provisioned = AccessDecision.allowOnly(List.of(), Set.of("Temperature"));
 
         // power cut: both go down; the Thing comes back first
@@ -81,7 +85,8 @@ class ServerInAnyOrderIT {
         w.connectThing(null);
         CompletableFuture<Void> trusted = w.thingClient.trust(w.serverBareJid());
         w.cache.clear();
-        assertThat(await(w.thingClient.accessPolicy().decide(read))).as("undecidable while the server is away")
+        assertThat(await(w.thingClient.accessPolicy().decide(read)))
+                .as("undecidable while the server is away")
                 .isEqualTo(AccessDecision.deny());
         assertThat(trusted).isNotDone();
         assertThat(w.thing.isConnected()).isTrue();

@@ -38,11 +38,11 @@ import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
-import org.jxmpp.jid.Jid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.jxmpp.jid.Jid;
 
 /**
  * Two provisioning servers (two accounts on one Prosody) on one PostgreSQL database: concurrent claims of one Thing
@@ -73,7 +73,8 @@ class SeveralServersIT {
     void start(ProsodyServer prosody, PostgresServer pg) throws Exception {
         this.prosody = prosody;
         String url = "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + pg.createDatabase("several");
-        ServerOptions options = ServerOptions.builder().clearCachePoll(Duration.ofMillis(200)).build();
+        ServerOptions options =
+                ServerOptions.builder().clearCachePoll(Duration.ofMillis(200)).build();
         storeA = JdbcProvisioningStore.postgresql(url, PostgresServer.USER, pg.password());
         JdbcProvisioningStore storeB = JdbcProvisioningStore.postgresql(url, PostgresServer.USER, pg.password());
         open.add(storeA);
@@ -99,8 +100,10 @@ class SeveralServersIT {
         });
         await(thingClient.depositClaimKey(prosody.jid("ms-prova"), KEY));
         // the trusted server sees the Thing online once their presence subscription is through
-        ConnectionEventRecorder.eventually("the Thing online at the server it trusts",
-                Duration.ofSeconds(World.TIMEOUT_SECONDS), () -> serverA.online().containsKey(prosody.jid("ms-thing")));
+        ConnectionEventRecorder.eventually(
+                "the Thing online at the server it trusts",
+                Duration.ofSeconds(World.TIMEOUT_SECONDS),
+                () -> serverA.online().containsKey(prosody.jid("ms-thing")));
     }
 
     @AfterAll
@@ -132,8 +135,15 @@ class SeveralServersIT {
                 outcomes.add(pool.submit(() -> {
                     go.await();
                     try {
-                        command(who, via, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, thingJid,
-                                OwnerCommands.FIELD_KEY, "IoTDisco;MAN:example.org;KEY:" + KEY));
+                        command(
+                                who,
+                                via,
+                                OwnerCommands.CLAIM,
+                                Map.of(
+                                        OwnerCommands.FIELD_THING,
+                                        thingJid,
+                                        OwnerCommands.FIELD_KEY,
+                                        "IoTDisco;MAN:example.org;KEY:" + KEY));
                         return "owner";
                     } catch (XMPPException.XMPPErrorException e) {
                         return e.getStanzaError().getCondition().toString();
@@ -145,24 +155,35 @@ class SeveralServersIT {
             for (Future<String> f : outcomes) {
                 results.add(f.get(World.TIMEOUT_SECONDS, TimeUnit.SECONDS));
             }
-            assertThat(results).containsOnlyOnce("owner").filteredOn(r -> !r.equals("owner"))
-                    .hasSize(3).containsOnly(StanzaError.Condition.forbidden.toString());
+            assertThat(results)
+                    .containsOnlyOnce("owner")
+                    .filteredOn(r -> !r.equals("owner"))
+                    .hasSize(3)
+                    .containsOnly(StanzaError.Condition.forbidden.toString());
             XMPPTCPConnection owner = claimants.get(results.indexOf("owner"));
-            assertThat(storeA.owner(thingJid)).contains(owner.getUser().asBareJid().toString());
+            assertThat(storeA.owner(thingJid))
+                    .contains(owner.getUser().asBareJid().toString());
 
             // the claim's clearCache reaches the Thing once, from the server it trusts, whichever server took it
             assertThat(await(claimCleared).toString()).isEqualTo(a.getUser().toString());
             await(claimAcknowledged);
-            assertThat(storeA.clearPendingGeneration(thingJid)).as("no mark left to push again").isEmpty();
-            assertThat(serverB.online()).as("only the trusted server can push").doesNotContainKey(thing.getUser()
-                    .asBareJid());
+            assertThat(storeA.clearPendingGeneration(thingJid))
+                    .as("no mark left to push again")
+                    .isEmpty();
+            assertThat(serverB.online())
+                    .as("only the trusted server can push")
+                    .doesNotContainKey(thing.getUser().asBareJid());
             assertThat(cleared).hasValue(1);
 
             // a read rule set through B is what A decides by
             XMPPTCPConnection client = prosody.connect("ms-client");
             readRule(owner, b, thingJid, client, "Temperature");
-            AccessRequest read = AccessRequest.read(client.getUser(), Tokens.NONE, List.of(),
-                    Set.of("Temperature", "Humidity"), Set.of(FieldCategory.MOMENTARY));
+            AccessRequest read = AccessRequest.read(
+                    client.getUser(),
+                    Tokens.NONE,
+                    List.of(),
+                    Set.of("Temperature", "Humidity"),
+                    Set.of(FieldCategory.MOMENTARY));
             assertThat(await(thingClient.accessPolicy().decide(read)))
                     .isEqualTo(AccessDecision.allowOnly(List.of(), Set.of("Temperature")));
 
@@ -178,14 +199,23 @@ class SeveralServersIT {
     }
 
     /** Sets a read rule through a server; waits until the Thing cleared its cache for it and A saw the answer. */
-    private void readRule(XMPPTCPConnection owner, XMPPConnection via, String thingJid, XMPPTCPConnection client,
-            String field) throws Exception {
+    private void readRule(
+            XMPPTCPConnection owner, XMPPConnection via, String thingJid, XMPPTCPConnection client, String field)
+            throws Exception {
         int before = cleared.get();
         CompletableFuture<Jid> clear = nextClear();
         CompletableFuture<String> acknowledged = acknowledgedAtA(thingJid);
-        command(owner, via, OwnerCommands.READ_RULE, Map.of(OwnerCommands.FIELD_THING, thingJid,
-                OwnerCommands.FIELD_PRINCIPAL, client.getUser().asBareJid().toString(), OwnerCommands.FIELD_NAMES,
-                List.of(field)));
+        command(
+                owner,
+                via,
+                OwnerCommands.READ_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        thingJid,
+                        OwnerCommands.FIELD_PRINCIPAL,
+                        client.getUser().asBareJid().toString(),
+                        OwnerCommands.FIELD_NAMES,
+                        List.of(field)));
         assertThat(await(clear).toString()).isEqualTo(a.getUser().toString());
         await(acknowledged);
         assertThat(storeA.clearPendingGeneration(thingJid)).isEmpty();

@@ -58,8 +58,10 @@ class StrangerFuzzIT {
 
     static Arbitrary<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases() throws Exception {
         List<StanzaFuzz.Sample> samples = StanzaFuzz.samplesIn(XepExamples.folder());
-        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(Arbitraries.of(StanzaFuzz.Kind.class),
-                Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 5_000))
+        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(
+                        Arbitraries.of(StanzaFuzz.Kind.class),
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.integers().between(0, 5_000))
                 .as(StanzaFuzz.Mutation::new);
         return Combinators.combine(Arbitraries.of(samples), mutations).as(Map::entry);
     }
@@ -68,18 +70,22 @@ class StrangerFuzzIT {
     void theServerAndItsThingStayOnlineAndAnswerEveryRequestOfAStranger(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "fuzz");
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
-        AccessRequest read = AccessRequest.read(w.client.getUser(), Tokens.NONE, List.of(),
-                Set.of("Temperature", "Humidity"), Set.of(FieldCategory.MOMENTARY));
+        AccessRequest read = AccessRequest.read(
+                w.client.getUser(),
+                Tokens.NONE,
+                List.of(),
+                Set.of("Temperature", "Humidity"),
+                Set.of(FieldCategory.MOMENTARY));
         AccessDecision expected = AccessDecision.allowOnly(List.of(), Set.of("Temperature"));
         FuzzProbe.Check decided = () -> {
             w.cache.clear(); // the server must answer, not the cache
             assertThat(await(w.thingClient.accessPolicy().decide(read))).isEqualTo(expected);
         };
 
-        Map<FuzzProbe.Answer, Integer> toServer = FuzzProbe.run(w.stranger, w.provisioning,
-                seeded(cases(), STANZAS, 1), ANSWER, decided);
-        Map<FuzzProbe.Answer, Integer> toThing = FuzzProbe.run(w.stranger, w.thing,
-                seeded(cases(), STANZAS, 2), ANSWER, decided);
+        Map<FuzzProbe.Answer, Integer> toServer =
+                FuzzProbe.run(w.stranger, w.provisioning, seeded(cases(), STANZAS, 1), ANSWER, decided);
+        Map<FuzzProbe.Answer, Integer> toThing =
+                FuzzProbe.run(w.stranger, w.thing, seeded(cases(), STANZAS, 2), ANSWER, decided);
 
         assertThat(toServer.get(FuzzProbe.Answer.ERROR)).isPositive();
         assertThat(toThing.get(FuzzProbe.Answer.ERROR)).isPositive();

@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class TestIdentities {
 
-    private TestIdentities() {
-    }
+    private TestIdentities() {}
 
     /**
      * Creates a new identity.
@@ -27,10 +26,31 @@ public final class TestIdentities {
      */
     public static DeviceIdentity create(Path dir, String cn) throws Exception {
         Path store = dir.resolve(cn + ".p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", cn, "-keyalg", "RSA", "-keysize", "2048",
-                "-dname", "CN=" + cn, "-validity", "30", "-storetype", "PKCS12", "-keystore", store.toString(),
-                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String keytool =
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(
+                        keytool,
+                        "-genkeypair",
+                        "-alias",
+                        cn,
+                        "-keyalg",
+                        "RSA",
+                        "-keysize",
+                        "2048",
+                        "-dname",
+                        "CN=" + cn,
+                        "-validity",
+                        "30",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        store.toString(),
+                        "-storepass",
+                        "changeit",
+                        "-keypass",
+                        "changeit")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IllegalStateException("keytool failed: " + output);
@@ -39,7 +59,7 @@ public final class TestIdentities {
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
         }
-        return new DeviceIdentity((X509Certificate) ks.getCertificate(cn),
-                (PrivateKey) ks.getKey(cn, "changeit".toCharArray()));
+        return new DeviceIdentity(
+                (X509Certificate) ks.getCertificate(cn), (PrivateKey) ks.getKey(cn, "changeit".toCharArray()));
     }
 }

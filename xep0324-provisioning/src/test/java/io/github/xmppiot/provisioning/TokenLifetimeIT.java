@@ -46,17 +46,23 @@ class TokenLifetimeIT {
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "expsvc")));
         String serviceJid = prosody.jid("exp-service").toString();
         w.claimService(service, "KEY-" + serviceJid);
-        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_CREDENTIALS, List.of("userName=*")));
+        w.command(
+                w.owner,
+                OwnerCommands.ACCESS_RULE,
+                Map.of(OwnerCommands.FIELD_THING, serviceJid, OwnerCommands.FIELD_CREDENTIALS, List.of("userName=*")));
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
         List<Credential> kermit = List.of(new Credential(CredentialType.USER_NAME, "Kermit"));
 
-        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, kermit)).granted()).isTrue();
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, kermit)).granted())
+                .isTrue();
         clock.advance(Duration.ofHours(1));
-        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, kermit)).granted()).isFalse();
-        assertThat(await(w.server.challengeToken(service.getUser(), serviceToken))).isFalse();
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, kermit)).granted())
+                .isFalse();
+        assertThat(await(w.server.challengeToken(service.getUser(), serviceToken)))
+                .isFalse();
         String renewed = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "expsvc2")));
-        assertThat(await(svc.canAccess(w.serverBareJid(), renewed, kermit)).granted()).isTrue();
+        assertThat(await(svc.canAccess(w.serverBareJid(), renewed, kermit)).granted())
+                .isTrue();
     }
 
     @Test
@@ -70,17 +76,38 @@ class TokenLifetimeIT {
         w.controlRule(principal, List.of(), List.of());
         // the holder sends its token to the Thing, and proves possession when the server challenges it (§3.1.3.2)
         clientSide.tokenSent(token, w.thing.getUser());
-        AccessRequest request = AccessRequest.read(w.client.getUser(), Tokens.fromAttributes(null, token, null),
-                List.of(), Set.of(), Set.of(FieldCategory.MOMENTARY));
+        AccessRequest request = AccessRequest.read(
+                w.client.getUser(),
+                Tokens.fromAttributes(null, token, null),
+                List.of(),
+                Set.of(),
+                Set.of(FieldCategory.MOMENTARY));
         assertThat(await(w.thingClient.accessPolicy().decide(request))).isEqualTo(AccessDecision.allowAll());
 
-        String note = w.command(w.owner, OwnerCommands.READ_RULE, Map.of(OwnerCommands.FIELD_THING,
-                w.jid("thing").toString(), OwnerCommands.FIELD_PRINCIPAL, principal, OwnerCommands.FIELD_REMOVE, true));
+        String note = w.command(
+                w.owner,
+                OwnerCommands.READ_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_PRINCIPAL,
+                        principal,
+                        OwnerCommands.FIELD_REMOVE,
+                        true));
         assertThat(note).doesNotContain("revoked");
-        assertThat(w.store.tokenHolder(token)).as("a control rule still names it").isPresent();
+        assertThat(w.store.tokenHolder(token))
+                .as("a control rule still names it")
+                .isPresent();
 
-        w.ownerChange(OwnerCommands.CONTROL_RULE, Map.of(OwnerCommands.FIELD_THING, w.jid("thing").toString(),
-                OwnerCommands.FIELD_PRINCIPAL, principal, OwnerCommands.FIELD_REMOVE, true));
+        w.ownerChange(
+                OwnerCommands.CONTROL_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        w.jid("thing").toString(),
+                        OwnerCommands.FIELD_PRINCIPAL,
+                        principal,
+                        OwnerCommands.FIELD_REMOVE,
+                        true));
         assertThat(w.store.tokenHolder(token)).isEmpty();
         assertThat(await(w.server.challengeToken(w.client.getUser(), token))).isFalse();
         assertThat(await(w.thingClient.accessPolicy().decide(request))).isEqualTo(AccessDecision.deny());

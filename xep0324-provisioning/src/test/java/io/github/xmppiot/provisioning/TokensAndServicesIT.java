@@ -56,14 +56,16 @@ class TokensAndServicesIT {
         assertThat(token).isNotBlank().doesNotContainAnyWhitespaces();
         assertThat(w.store.tokenHolder(token)).contains(w.jid("thing").toString());
         byte[] der = identity.certificate().getEncoded();
-        assertThat(w.store.tokenCertificate(token)).hasValueSatisfying(stored -> assertThat(stored).isEqualTo(der));
+        assertThat(w.store.tokenCertificate(token))
+                .hasValueSatisfying(stored -> assertThat(stored).isEqualTo(der));
 
         byte[] secret = "thirty-two bytes of random data!".getBytes();
         byte[] encrypted = TokenCrypto.encrypt(identity.certificate().getPublicKey(), secret);
         TokenChallenge fromStranger = new TokenChallenge(token, encrypted);
         fromStranger.setTo(w.thing.getUser());
         assertThatThrownBy(() -> w.stranger.sendIqRequestAndWaitForResponse(fromStranger))
-                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
                         e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
 
         TokenChallenge fromServerBeforeSending = new TokenChallenge(token, encrypted);
@@ -74,7 +76,8 @@ class TokensAndServicesIT {
         w.thingClient.tokenSent(token, w.serverFullJid());
         TokenChallenge fromServer = new TokenChallenge(token, encrypted);
         fromServer.setTo(w.thing.getUser());
-        TokenChallengeResponse answer = (TokenChallengeResponse) w.provisioning.sendIqRequestAndWaitForResponse(fromServer);
+        TokenChallengeResponse answer =
+                (TokenChallengeResponse) w.provisioning.sendIqRequestAndWaitForResponse(fromServer);
         assertThat(answer.bytes()).isEqualTo(secret);
     }
 
@@ -83,18 +86,19 @@ class TokensAndServicesIT {
         World w = World.create(prosody, dir, "chal");
         GetTokenChallengeResponse unknown = new GetTokenChallengeResponse(987654, new byte[] {1, 2, 3});
         unknown.setTo(w.serverFullJid());
-        ExecutionException notFound = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> await(Iqs.request(w.thing, unknown, GetTokenResponse.class)));
+        ExecutionException notFound = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> await(Iqs.request(w.thing, unknown, GetTokenResponse.class)));
         assertThat(conditionOf(notFound)).isEqualTo(StanzaError.Condition.item_not_found);
 
         io.github.xmppiot.provisioning.element.GetToken getToken = new io.github.xmppiot.provisioning.element.GetToken(
                 TestIdentities.create(dir, "t2").certificate().getEncoded());
         getToken.setTo(w.serverFullJid());
-        var challenge = await(Iqs.request(w.thing, getToken, io.github.xmppiot.provisioning.element.GetTokenChallenge.class));
+        var challenge =
+                await(Iqs.request(w.thing, getToken, io.github.xmppiot.provisioning.element.GetTokenChallenge.class));
         GetTokenChallengeResponse wrong = new GetTokenChallengeResponse(challenge.seqnr(), new byte[32]);
         wrong.setTo(w.serverFullJid());
-        ExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-                () -> await(Iqs.request(w.thing, wrong, GetTokenResponse.class)));
+        ExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class, () -> await(Iqs.request(w.thing, wrong, GetTokenResponse.class)));
         assertThat(conditionOf(bad)).isEqualTo(StanzaError.Condition.bad_request);
 
         IQ malformed = new IQ("canRead", ProvisioningIq.NAMESPACE) {
@@ -107,8 +111,10 @@ class TokensAndServicesIT {
         malformed.setType(IQ.Type.get);
         malformed.setTo(w.serverFullJid());
         assertThatThrownBy(() -> w.thing.sendIqRequestAndWaitForResponse(malformed))
-                .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class,
-                        e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.bad_request));
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition())
+                                .isEqualTo(StanzaError.Condition.bad_request));
     }
 
     @Test
@@ -120,24 +126,46 @@ class TokensAndServicesIT {
         String serviceToken = await(tokens.requestToken(w.serverBareJid(), TestIdentities.create(dir, "service")));
         String serviceJid = prosody.jid("svc-service").toString();
         w.claimService(service, "KEY-" + serviceJid);
-        w.command(w.owner, OwnerCommands.PRIVILEGES, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_USER, "Kermit", OwnerCommands.FIELD_PRIVILEGES, List.of("-Sensors.Delete", "+Sensors")));
-        w.command(w.owner, OwnerCommands.PRIVILEGES, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_PRIVILEGES, List.of("+Public")));
+        w.command(
+                w.owner,
+                OwnerCommands.PRIVILEGES,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        serviceJid,
+                        OwnerCommands.FIELD_USER,
+                        "Kermit",
+                        OwnerCommands.FIELD_PRIVILEGES,
+                        List.of("-Sensors.Delete", "+Sensors")));
+        w.command(
+                w.owner,
+                OwnerCommands.PRIVILEGES,
+                Map.of(OwnerCommands.FIELD_THING, serviceJid, OwnerCommands.FIELD_PRIVILEGES, List.of("+Public")));
 
-        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_CREDENTIALS, List.of("userName=Kermit")));
+        w.command(
+                w.owner,
+                OwnerCommands.ACCESS_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        serviceJid,
+                        OwnerCommands.FIELD_CREDENTIALS,
+                        List.of("userName=Kermit")));
 
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
-        List<Credential> credentials = List.of(new Credential(CredentialType.IP4, "10.0.0.1"),
-                new Credential(CredentialType.LONGITUDE, "123.45"), new Credential(CredentialType.USER_NAME, "Kermit"));
-        assertThat(await(svc.canAccess(w.serverBareJid(), "FORGED", credentials)).granted()).isFalse();
+        List<Credential> credentials = List.of(
+                new Credential(CredentialType.IP4, "10.0.0.1"),
+                new Credential(CredentialType.LONGITUDE, "123.45"),
+                new Credential(CredentialType.USER_NAME, "Kermit"));
+        assertThat(await(svc.canAccess(w.serverBareJid(), "FORGED", credentials))
+                        .granted())
+                .isFalse();
         ProvisioningServiceClient.Access access = await(svc.canAccess(w.serverBareJid(), serviceToken, credentials));
         assertThat(access.granted()).isTrue();
         String userToken = access.userToken().orElseThrow();
 
-        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Public.Read"))).isTrue();
-        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.View"))).isFalse();
+        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Public.Read")))
+                .isTrue();
+        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.View")))
+                .isFalse();
 
         CompletableFuture<String> loggedIn = new CompletableFuture<>();
         w.server.addListener(new ServerListener() {
@@ -149,8 +177,10 @@ class TokensAndServicesIT {
         await(svc.userLoggedIn(w.serverBareJid(), serviceToken, userToken, "Kermit"));
         assertThat(await(loggedIn)).isEqualTo("Kermit");
 
-        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.View"))).isTrue();
-        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.Delete"))).isFalse();
+        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.View")))
+                .isTrue();
+        assertThat(await(svc.hasPrivilege(w.serverBareJid(), serviceToken, userToken, "Sensors.Delete")))
+                .isFalse();
         PrivilegeSet all = await(svc.downloadPrivileges(w.serverBareJid(), serviceToken, userToken));
         assertThat(all.isGranted("Sensors.Edit")).isTrue();
         assertThat(all.isGranted("Sensors.Delete")).isFalse();
@@ -167,24 +197,49 @@ class TokensAndServicesIT {
         String serviceJid = prosody.jid("acc-service").toString();
         w.claimService(service, "KEY-" + serviceJid);
         ProvisioningServiceClient svc = ProvisioningServiceClient.getInstanceFor(service);
-        List<Credential> client = List.of(new Credential(CredentialType.JID, w.client.getUser().toString()));
-        List<Credential> stranger = List.of(new Credential(CredentialType.JID, w.stranger.getUser().toString()));
+        List<Credential> client =
+                List.of(new Credential(CredentialType.JID, w.client.getUser().toString()));
+        List<Credential> stranger =
+                List.of(new Credential(CredentialType.JID, w.stranger.getUser().toString()));
         assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, client)))
-                .as("no rule: nobody is admitted").isEqualTo(new ProvisioningServiceClient.Access(false, Optional.empty()));
+                .as("no rule: nobody is admitted")
+                .isEqualTo(new ProvisioningServiceClient.Access(false, Optional.empty()));
 
-        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("client"))));
+        w.command(
+                w.owner,
+                OwnerCommands.ACCESS_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        serviceJid,
+                        OwnerCommands.FIELD_CREDENTIALS,
+                        List.of("jid=" + w.jid("client"))));
         ProvisioningServiceClient.Access granted = await(svc.canAccess(w.serverBareJid(), serviceToken, client));
         assertThat(granted.granted()).isTrue();
-        assertThat(granted.userToken()).hasValueSatisfying(t -> assertThat(t).isNotBlank().doesNotContainAnyWhitespaces());
+        assertThat(granted.userToken())
+                .hasValueSatisfying(t -> assertThat(t).isNotBlank().doesNotContainAnyWhitespaces());
         assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, stranger)))
                 .isEqualTo(new ProvisioningServiceClient.Access(false, Optional.empty()));
 
-        w.command(w.owner, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING, serviceJid,
-                OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("client")), OwnerCommands.FIELD_REMOVE, true));
-        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, client)).granted()).isFalse();
-        assertThatThrownBy(() -> w.command(w.stranger, OwnerCommands.ACCESS_RULE, Map.of(OwnerCommands.FIELD_THING,
-                serviceJid, OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + w.jid("stranger")))))
+        w.command(
+                w.owner,
+                OwnerCommands.ACCESS_RULE,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        serviceJid,
+                        OwnerCommands.FIELD_CREDENTIALS,
+                        List.of("jid=" + w.jid("client")),
+                        OwnerCommands.FIELD_REMOVE,
+                        true));
+        assertThat(await(svc.canAccess(w.serverBareJid(), serviceToken, client)).granted())
+                .isFalse();
+        assertThatThrownBy(() -> w.command(
+                        w.stranger,
+                        OwnerCommands.ACCESS_RULE,
+                        Map.of(
+                                OwnerCommands.FIELD_THING,
+                                serviceJid,
+                                OwnerCommands.FIELD_CREDENTIALS,
+                                List.of("jid=" + w.jid("stranger")))))
                 .isInstanceOf(XMPPException.XMPPErrorException.class);
     }
 }

@@ -79,15 +79,27 @@ final class World {
      */
     void claimWithKey(XMPPConnection who, String key) throws Exception {
         await(thingClient.depositClaimKey(serverBareJid(), key));
-        ownerChange(who, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
-                OwnerCommands.FIELD_KEY, "IoTDisco;MAN:example.org;KEY:" + key));
+        ownerChange(
+                who,
+                OwnerCommands.CLAIM,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        jid("thing").toString(),
+                        OwnerCommands.FIELD_KEY,
+                        "IoTDisco;MAN:example.org;KEY:" + key));
     }
 
     /** A service (or Thing) on its own account deposits a claim key and the owner claims it with that key. */
     void claimService(XMPPConnection service, String key) throws Exception {
         command(service, OwnerCommands.CLAIM_KEY, Map.of(OwnerCommands.FIELD_KEY, key));
-        command(owner, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, service.getUser().asBareJid().toString(),
-                OwnerCommands.FIELD_KEY, key));
+        command(
+                owner,
+                OwnerCommands.CLAIM,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        service.getUser().asBareJid().toString(),
+                        OwnerCommands.FIELD_KEY,
+                        key));
     }
 
     /**
@@ -95,9 +107,12 @@ final class World {
      * login, so that a {@code clearCache} pushed right after login is not missed.
      */
     void connectThing(ProvisioningListener listener) throws Exception {
-        thing = proxyPort == 0 ? new IotTcpConnection(prosody.configBuilder(prefix + "-thing").build())
+        thing = proxyPort == 0
+                ? new IotTcpConnection(prosody.configBuilder(prefix + "-thing").build())
                 : io.github.xmppiot.core.connection.IotConnection.create(((ProsodyServer) prosody)
-                        .iotConfigBuilder(prefix + "-thing").port(proxyPort).build());
+                        .iotConfigBuilder(prefix + "-thing")
+                        .port(proxyPort)
+                        .build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
         cache = DecisionCache.persistent(dir.resolve(prefix + "-cache"), 100, null);
         thingClient.setCache(cache);
@@ -117,7 +132,7 @@ final class World {
     void crashAndRestartServer() throws Exception {
         server.close();
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:h2:file:" + dir.resolve(prefix + "-rules").toAbsolutePath(), "sa", "");
+                        "jdbc:h2:file:" + dir.resolve(prefix + "-rules").toAbsolutePath(), "sa", "");
                 java.sql.Statement st = c.createStatement()) {
             st.execute("SHUTDOWN IMMEDIATELY");
         }
@@ -146,8 +161,12 @@ final class World {
     }
 
     private XMPPTCPConnection open(String user) throws Exception {
-        return proxyPort == 0 ? prosody.connect(user) : io.github.xmppiot.core.connection.IotConnection.connect(
-                ((ProsodyServer) prosody).iotConfigBuilder(user).port(proxyPort).build());
+        return proxyPort == 0
+                ? prosody.connect(user)
+                : io.github.xmppiot.core.connection.IotConnection.connect(((ProsodyServer) prosody)
+                        .iotConfigBuilder(user)
+                        .port(proxyPort)
+                        .build());
     }
 
     static World create(XmppTestServer prosody, Path dir, String prefix) throws Exception {
@@ -233,8 +252,11 @@ final class World {
         }
         cmd.complete(form);
         assertThat(cmd.getStatus()).isEqualTo(AdHocCommand.Status.completed);
-        return String.join("\n", cmd.getNotes().stream().map(org.jivesoftware.smackx.commands.AdHocCommandNote::getValue)
-                .toList());
+        return String.join(
+                "\n",
+                cmd.getNotes().stream()
+                        .map(org.jivesoftware.smackx.commands.AdHocCommandNote::getValue)
+                        .toList());
     }
 
     /**
@@ -251,14 +273,24 @@ final class World {
     }
 
     private void rule(String node, String principal, List<String> nodes, List<String> names) throws Exception {
-        ownerChange(node, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(), OwnerCommands.FIELD_PRINCIPAL,
-                principal, OwnerCommands.FIELD_NODES, nodes, OwnerCommands.FIELD_NAMES, names));
+        ownerChange(
+                node,
+                Map.of(
+                        OwnerCommands.FIELD_THING,
+                        jid("thing").toString(),
+                        OwnerCommands.FIELD_PRINCIPAL,
+                        principal,
+                        OwnerCommands.FIELD_NODES,
+                        nodes,
+                        OwnerCommands.FIELD_NAMES,
+                        names));
     }
 
     /** Allows or forbids secondary trust for the Thing; waits for the Thing's {@code clearCache} acknowledgement. */
     void secondaryTrust(boolean allowed) throws Exception {
-        ownerChange(OwnerCommands.SECONDARY_TRUST, Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(),
-                OwnerCommands.FIELD_ALLOW, allowed));
+        ownerChange(
+                OwnerCommands.SECONDARY_TRUST,
+                Map.of(OwnerCommands.FIELD_THING, jid("thing").toString(), OwnerCommands.FIELD_ALLOW, allowed));
     }
 
     /**

@@ -179,7 +179,12 @@ public final class ControlClient extends Manager {
     public CompletableFuture<Void> setByMessage(Jid thing, ControlRequest request) {
         ControlSet set = request.toElement();
         TokensSent.announce(connection(), set.tokens(), thing);
-        Message message = connection().getStanzaFactory().buildMessageStanza().to(thing).addExtension(set).build();
+        Message message = connection()
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(thing)
+                .addExtension(set)
+                .build();
         try {
             connection().sendStanza(message);
             return CompletableFuture.completedFuture(null);
@@ -230,13 +235,16 @@ public final class ControlClient extends Manager {
         SetRequest request = new SetRequest(set);
         request.setTo(thing);
         TokensSent.announce(connection(), set.tokens(), thing);
-        return request(request).thenApply(iq -> iq instanceof SetResponse r ? new SetResult(r.nodes(), r.parameterNames())
-                : SetResult.asRequested());
+        return request(request)
+                .thenApply(iq -> iq instanceof SetResponse r
+                        ? new SetResult(r.nodes(), r.parameterNames())
+                        : SetResult.asRequested());
     }
 
     private CompletableFuture<IQ> request(IQ request) {
         CompletableFuture<IQ> result = new CompletableFuture<>();
-        connection().sendIqRequestAsync(request, replyTimeout.toMillis())
+        connection()
+                .sendIqRequestAsync(request, replyTimeout.toMillis())
                 .onSuccess(iq -> {
                     ControlException refusal = ErrorReader.refusal(iq);
                     if (refusal != null) {
@@ -246,21 +254,25 @@ public final class ControlClient extends Manager {
                     }
                 })
                 .onError(e -> result.completeExceptionally(ErrorReader.convert(e)));
-        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(result);
+        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection())
+                .failFast(result);
     }
 
     private static DataForm formOf(IQ iq) {
         if (iq instanceof ControlFormResponse r) {
             return r.form();
         }
-        if (iq instanceof UnparsedIQ unparsed && DataForm.ELEMENT.equals(unparsed.getChildElementName())
+        if (iq instanceof UnparsedIQ unparsed
+                && DataForm.ELEMENT.equals(unparsed.getChildElementName())
                 && DataForm.NAMESPACE.equals(unparsed.getChildElementNamespace())) {
             try {
-                return DataFormProvider.INSTANCE.parse(PacketParserUtils.getParserFor(unparsed.getContent().toString()));
+                return DataFormProvider.INSTANCE.parse(
+                        PacketParserUtils.getParserFor(unparsed.getContent().toString()));
             } catch (XmlPullParserException | IOException | SmackParsingException e) {
                 throw new IllegalStateException("unreadable control form: " + e.getMessage(), e);
             }
         }
-        throw new IllegalStateException("the answer to getForm carries no control form: <" + iq.getChildElementName() + "/>");
+        throw new IllegalStateException(
+                "the answer to getForm carries no control form: <" + iq.getChildElementName() + "/>");
     }
 }

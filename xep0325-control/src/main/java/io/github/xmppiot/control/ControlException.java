@@ -33,7 +33,8 @@ public final class ControlException extends IotErrorException {
      * @param text        the error text, may be null
      * @param paramErrors the {@code paramError} children, in document order
      */
-    public ControlException(StanzaError.Condition condition, StanzaError.Type type, String text, List<ParamError> paramErrors) {
+    public ControlException(
+            StanzaError.Condition condition, StanzaError.Type type, String text, List<ParamError> paramErrors) {
         this(condition, type, text, paramErrors, null);
     }
 
@@ -47,7 +48,11 @@ public final class ControlException extends IotErrorException {
      * @param paramErrors        the parameter errors, in document order
      * @param legacyResponseCode the {@code responseCode} as received, may be null
      */
-    public ControlException(StanzaError.Condition condition, StanzaError.Type type, String text, List<ParamError> paramErrors,
+    public ControlException(
+            StanzaError.Condition condition,
+            StanzaError.Type type,
+            String text,
+            List<ParamError> paramErrors,
             String legacyResponseCode) {
         super(condition, type, text, paramErrors);
         this.legacyResponseCode = legacyResponseCode;

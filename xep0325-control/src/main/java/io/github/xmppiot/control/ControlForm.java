@@ -106,8 +106,7 @@ public final class ControlForm {
     public final class Submission {
         private final Map<String, Value> edited = new LinkedHashMap<>();
 
-        private Submission() {
-        }
+        private Submission() {}
 
         /**
          * Edits a parameter.
@@ -225,12 +224,19 @@ public final class ControlForm {
             String var = original.getFieldName();
             switch (original.getType()) {
                 case bool:
-                    return value instanceof BooleanValue b ? FormField.booleanBuilder(var).setValue(b.value()).build()
-                            : FormField.textSingleBuilder(var).setValue(value.lexical()).build();
+                    return value instanceof BooleanValue b
+                            ? FormField.booleanBuilder(var).setValue(b.value()).build()
+                            : FormField.textSingleBuilder(var)
+                                    .setValue(value.lexical())
+                                    .build();
                 case list_single:
-                    return FormField.listSingleBuilder(var).setValue(value.lexical()).build();
+                    return FormField.listSingleBuilder(var)
+                            .setValue(value.lexical())
+                            .build();
                 default:
-                    return FormField.textSingleBuilder(var).setValue(value.lexical()).build();
+                    return FormField.textSingleBuilder(var)
+                            .setValue(value.lexical())
+                            .build();
             }
         }
     }

@@ -45,8 +45,7 @@ public final class ControlRequest {
         private final ControlSet.Builder set = ControlSet.builder();
         private boolean empty = true;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Addresses a node behind the Thing's JID; with several nodes the Thing validates every parameter against every

@@ -76,24 +76,33 @@ public final class ControlServer extends Manager {
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.accessPolicy = AccessPolicy.friends(connection);
         this.processor = new ControlProcessor(() -> things, () -> accessPolicy, ANSWER_TIMEOUT);
-        connection.registerIQRequestHandler(new IotIqRequestHandler<SetRequest>(connection, ControlSet.ELEMENT, NAMESPACE,
-                IQ.Type.set, SetRequest.class, ANSWER_TIMEOUT) {
-            @Override
-            protected CompletionStage<? extends IQ> handle(SetRequest request) {
-                return execute(requester(request), false, request.controlSet())
-                        .thenApply(r -> resultFor(request, new SetResponse(r.nodes(), r.parameters())));
-            }
-        });
-        connection.registerIQRequestHandler(new IotIqRequestHandler<GetFormRequest>(connection, GetFormRequest.ELEMENT,
-                NAMESPACE, IQ.Type.get, GetFormRequest.class, ANSWER_TIMEOUT) {
-            @Override
-            protected CompletionStage<? extends IQ> handle(GetFormRequest request) {
-                return processor.form(requester(request), request.tokens(), request.nodes())
-                        .thenApply(form -> resultFor(request, new ControlFormResponse(form)));
-            }
-        });
-        connection.addAsyncStanzaListener(this::onMessage, new AndFilter(StanzaTypeFilter.MESSAGE,
-                new StanzaExtensionFilter(ControlSet.ELEMENT, NAMESPACE)));
+        connection.registerIQRequestHandler(
+                new IotIqRequestHandler<SetRequest>(
+                        connection, ControlSet.ELEMENT, NAMESPACE, IQ.Type.set, SetRequest.class, ANSWER_TIMEOUT) {
+                    @Override
+                    protected CompletionStage<? extends IQ> handle(SetRequest request) {
+                        return execute(requester(request), false, request.controlSet())
+                                .thenApply(r -> resultFor(request, new SetResponse(r.nodes(), r.parameters())));
+                    }
+                });
+        connection.registerIQRequestHandler(
+                new IotIqRequestHandler<GetFormRequest>(
+                        connection,
+                        GetFormRequest.ELEMENT,
+                        NAMESPACE,
+                        IQ.Type.get,
+                        GetFormRequest.class,
+                        ANSWER_TIMEOUT) {
+                    @Override
+                    protected CompletionStage<? extends IQ> handle(GetFormRequest request) {
+                        return processor
+                                .form(requester(request), request.tokens(), request.nodes())
+                                .thenApply(form -> resultFor(request, new ControlFormResponse(form)));
+                    }
+                });
+        connection.addAsyncStanzaListener(
+                this::onMessage,
+                new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(ControlSet.ELEMENT, NAMESPACE)));
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(NAMESPACE);
     }
 
@@ -160,8 +169,8 @@ public final class ControlServer extends Manager {
 
     private CompletableFuture<SetResult> execute(Jid requester, boolean byMessage, ControlSet set) {
         return processor.set(requester, set).whenComplete((result, failure) -> {
-            ControlOutcome outcome = new ControlOutcome(requester, byMessage, result,
-                    failure == null ? null : asIotError(failure));
+            ControlOutcome outcome =
+                    new ControlOutcome(requester, byMessage, result, failure == null ? null : asIotError(failure));
             for (Consumer<ControlOutcome> l : listeners) {
                 try {
                     l.accept(outcome);
@@ -174,7 +183,8 @@ public final class ControlServer extends Manager {
 
     private void onMessage(Stanza stanza) {
         Message message = (Message) stanza;
-        if (!(message.getExtensionElement(ControlSet.ELEMENT, NAMESPACE) instanceof ControlSet set) || message.getFrom() == null) {
+        if (!(message.getExtensionElement(ControlSet.ELEMENT, NAMESPACE) instanceof ControlSet set)
+                || message.getFrom() == null) {
             return;
         }
         execute(message.getFrom(), true, set).exceptionally(e -> {

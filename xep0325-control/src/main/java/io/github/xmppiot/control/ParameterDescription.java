@@ -25,8 +25,18 @@ import java.util.Optional;
  * @param notSame     whether the field carries the XEP-0336 {@code notSame} flag
  * @since 0.1.0
  */
-public record ParameterDescription(String name, ValueType type, String label, String description, Value min, Value max,
-        List<String> options, String group, String page, Value current, boolean notSame) {
+public record ParameterDescription(
+        String name,
+        ValueType type,
+        String label,
+        String description,
+        Value min,
+        Value max,
+        List<String> options,
+        String group,
+        String page,
+        Value current,
+        boolean notSame) {
 
     /**
      * Validates and copies.

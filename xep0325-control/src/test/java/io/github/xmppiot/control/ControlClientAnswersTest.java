@@ -1,7 +1,6 @@
 package io.github.xmppiot.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,8 +47,9 @@ class ControlClientAnswersTest {
         CompletableFuture<SetResult> result = client.set(thing, "Nope", true);
         IQ request = connection.getSentPacket();
         assertThat(request.getChildElementName()).isEqualTo("set");
-        connection.processStanza(PacketParserUtils.parseStanza("<iq xmlns='jabber:client' type='" + type + "' id='"
-                + request.getStanzaId() + "' from='" + thing + "' to='" + connection.getUser() + "'>" + payload + "</iq>"));
+        connection.processStanza(PacketParserUtils.parseStanza(
+                "<iq xmlns='jabber:client' type='" + type + "' id='" + request.getStanzaId() + "' from='" + thing
+                        + "' to='" + connection.getUser() + "'>" + payload + "</iq>"));
         return result;
     }
 
@@ -69,8 +69,10 @@ class ControlClientAnswersTest {
     @Test
     void slixmppsErrorIqWithoutErrorChildIsARefusalNotASuccess() throws Exception {
         // Slixmpp 1.8 (XEP-0325 v0.2) answers a set of an unknown parameter exactly like this
-        ControlException e = refusal(answeredWith("error", "<setResponse xmlns='" + NS + "' responseCode='NotFound'>"
-                + "<parameter name='Nope'/><error var='Output'>Invalid field Nope</error></setResponse>"));
+        ControlException e = refusal(answeredWith(
+                "error",
+                "<setResponse xmlns='" + NS + "' responseCode='NotFound'>"
+                        + "<parameter name='Nope'/><error var='Output'>Invalid field Nope</error></setResponse>"));
         assertThat(e.condition()).isEqualTo(StanzaError.Condition.item_not_found);
         assertThat(e.type()).isEqualTo(StanzaError.Type.CANCEL);
         assertThat(e.legacyResponseCode()).contains("NotFound");
@@ -81,8 +83,8 @@ class ControlClientAnswersTest {
     @ParameterizedTest
     @EnumSource(value = LegacyResponseCode.class, names = "OK", mode = EnumSource.Mode.EXCLUDE)
     void everyPreDraft03CodeOtherThanOkIsARefusalEvenInAResult(LegacyResponseCode code) throws Exception {
-        ControlException e = refusal(answeredWith("result", "<setResponse xmlns='" + NS + "' responseCode='"
-                + code.code() + "'/>"));
+        ControlException e =
+                refusal(answeredWith("result", "<setResponse xmlns='" + NS + "' responseCode='" + code.code() + "'/>"));
         assertThat(e.condition()).isEqualTo(code.condition());
         assertThat(e.type()).isEqualTo(code.type());
         assertThat(e.legacyResponseCode()).contains(code.code());
@@ -90,8 +92,11 @@ class ControlClientAnswersTest {
 
     @Test
     void theCodesMapToDistinctConditions() {
-        assertThat(LegacyResponseCode.values()).extracting(LegacyResponseCode::condition).doesNotHaveDuplicates();
-        assertThat(LegacyResponseCode.of("InsufficientPrivileges")).contains(LegacyResponseCode.INSUFFICIENT_PRIVILEGES);
+        assertThat(LegacyResponseCode.values())
+                .extracting(LegacyResponseCode::condition)
+                .doesNotHaveDuplicates();
+        assertThat(LegacyResponseCode.of("InsufficientPrivileges"))
+                .contains(LegacyResponseCode.INSUFFICIENT_PRIVILEGES);
         assertThat(LegacyResponseCode.of("nope")).isEmpty();
         assertThat(LegacyResponseCode.of(null)).isEmpty();
     }
@@ -112,18 +117,22 @@ class ControlClientAnswersTest {
 
     @Test
     void anErrorChildWinsOverACompatibilitySetResponse() throws Exception {
-        ControlException e = refusal(answeredWith("error", "<setResponse xmlns='" + NS + "' responseCode='NotFound'/>"
-                + "<error type='auth'><forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>"));
+        ControlException e = refusal(answeredWith(
+                "error",
+                "<setResponse xmlns='" + NS + "' responseCode='NotFound'/>"
+                        + "<error type='auth'><forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error>"));
         assertThat(e.condition()).isEqualTo(StanzaError.Condition.forbidden);
     }
 
     @Test
     void okAndDraft03ResultsAreSuccesses() throws Exception {
-        assertThat(answeredWith("result", "<setResponse xmlns='" + NS + "' responseCode='OK'/>").get(10, TimeUnit.SECONDS))
+        assertThat(answeredWith("result", "<setResponse xmlns='" + NS + "' responseCode='OK'/>")
+                        .get(10, TimeUnit.SECONDS))
                 .isEqualTo(SetResult.asRequested());
         assertThat(answeredWith("result", "").get(10, TimeUnit.SECONDS)).isEqualTo(SetResult.asRequested());
-        SetResult narrowed = answeredWith("result", "<setResponse xmlns='" + NS + "'><parameter name='Nope'/>"
-                + "</setResponse>").get(10, TimeUnit.SECONDS);
+        SetResult narrowed = answeredWith(
+                        "result", "<setResponse xmlns='" + NS + "'><parameter name='Nope'/>" + "</setResponse>")
+                .get(10, TimeUnit.SECONDS);
         assertThat(narrowed.parameters()).containsExactly("Nope");
         assertThat(narrowed.isNarrowed()).isTrue();
     }

@@ -44,9 +44,11 @@ class ControlElementsTest {
     @Test
     void typedParametersAreEqualByTypeNameAndValue() {
         TypedParameter p = TypedParameter.of("Output", BooleanValue.TRUE);
-        assertThat(p).isEqualTo(TypedParameter.raw(ValueType.BOOLEAN, "Output", "true"))
+        assertThat(p)
+                .isEqualTo(TypedParameter.raw(ValueType.BOOLEAN, "Output", "true"))
                 .hasSameHashCodeAs(TypedParameter.raw(ValueType.BOOLEAN, "Output", "true"));
-        assertThat(p).isNotEqualTo(TypedParameter.raw(ValueType.STRING, "Output", "true"))
+        assertThat(p)
+                .isNotEqualTo(TypedParameter.raw(ValueType.STRING, "Output", "true"))
                 .isNotEqualTo(TypedParameter.raw(ValueType.BOOLEAN, "Input", "true"))
                 .isNotEqualTo(TypedParameter.raw(ValueType.BOOLEAN, "Output", "false"))
                 .isNotEqualTo("boolean Output=true");
@@ -60,10 +62,15 @@ class ControlElementsTest {
         ControlSet withNode = ControlSet.builder().node(NodeRef.of("N1")).build();
         assertThat(withNode.isEmpty()).isFalse();
         assertThat(withNode.toXML().toString()).contains("<node nodeId='N1'").endsWith("</set>");
-        ControlSet withParameter = ControlSet.builder().parameter("Level", new IntValue(3)).build();
+        ControlSet withParameter =
+                ControlSet.builder().parameter("Level", new IntValue(3)).build();
         assertThat(withParameter.isEmpty()).isFalse();
         assertThat(withParameter.toXML().toString()).contains("<int name='Level' value='3'/>");
-        assertThat(ControlSet.builder().parameter("Name", StringValue.of("a'b")).build().toXML().toString())
+        assertThat(ControlSet.builder()
+                        .parameter("Name", StringValue.of("a'b"))
+                        .build()
+                        .toXML()
+                        .toString())
                 .contains("value='a&apos;b'");
     }
 }

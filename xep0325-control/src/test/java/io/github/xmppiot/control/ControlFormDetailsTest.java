@@ -35,7 +35,11 @@ class ControlFormDetailsTest {
     private final Devices devices = new Devices();
 
     private DataForm form(ThingDirectory things, String... nodes) throws Exception {
-        return value(processor(things).form(CLIENT, Tokens.NONE, List.of(nodes).stream().map(NodeRef::of).toList()));
+        return value(processor(things)
+                .form(
+                        CLIENT,
+                        Tokens.NONE,
+                        List.of(nodes).stream().map(NodeRef::of).toList()));
     }
 
     private ThingDirectory outputs(int n) {
@@ -56,18 +60,23 @@ class ControlFormDetailsTest {
     @Test
     void oneNodeWithNothingAllowedGetsAnEmptyFormNotAnError() throws Exception {
         ThingDirectory one = outputs(1);
-        DataForm form = value(processor(one, r -> CompletableFuture.completedFuture(
-                AccessDecision.allowOnly(List.of(), Set.of("Other")))).form(CLIENT, Tokens.NONE, List.of()));
+        DataForm form = value(processor(
+                        one,
+                        r -> CompletableFuture.completedFuture(AccessDecision.allowOnly(List.of(), Set.of("Other"))))
+                .form(CLIENT, Tokens.NONE, List.of()));
         assertThat(form.getFields()).extracting(FormField::getFieldName).doesNotContain("Output");
     }
 
     @Test
     void aRefusalNamesTheNodeOnlyWhenThereAreSeveral() throws Exception {
-        String one = paramErrorText(failure(processor(outputs(1)).set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'>"
-                + "<int name='Output' value='1'/></set>"))));
+        String one = paramErrorText(failure(processor(outputs(1))
+                .set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'>" + "<int name='Output' value='1'/></set>"))));
         assertThat(one).isNotEmpty().doesNotContain("on node");
-        String two = paramErrorText(failure(processor(outputs(2)).set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'>"
-                + "<node nodeId='DO1'/><node nodeId='DO2'/><int name='Output' value='1'/></set>"))));
+        String two = paramErrorText(failure(processor(outputs(2))
+                .set(
+                        CLIENT,
+                        set("<set xmlns='urn:xmpp:iot:control'>"
+                                + "<node nodeId='DO1'/><node nodeId='DO2'/><int name='Output' value='1'/></set>"))));
         assertThat(two).endsWith(" on node DO1");
     }
 
@@ -80,8 +89,10 @@ class ControlFormDetailsTest {
 
     @Test
     void aCurrentValueOfTheWrongTypeIsLeftOutOfTheForm() throws Exception {
-        Thing odd = Thing.builder("Odd").parameter(devices.param("Odd", "Level", ValueType.INT, BooleanValue.TRUE)
-                .build()).build();
+        Thing odd = Thing.builder("Odd")
+                .parameter(devices.param("Odd", "Level", ValueType.INT, BooleanValue.TRUE)
+                        .build())
+                .build();
         FormField level = form(ThingDirectory.of(odd)).getField("Level");
         assertThat(level).isNotNull();
         assertThat(level.getValues()).isEmpty();
@@ -105,8 +116,10 @@ class ControlFormDetailsTest {
     @Test
     void aColourWithAlphaIsValidatedAsEightHexDigitsAndDeclaresTheColourNamespace() throws Exception {
         Thing lamp = Thing.builder("Lamp")
-                .parameter(devices.param("Lamp", "Rgba", ValueType.COLOR, ColorValue.parse("3399ffc0")).build())
-                .parameter(devices.param("Lamp", "Rgb", ValueType.COLOR, ColorValue.rgb(1, 2, 3)).build())
+                .parameter(devices.param("Lamp", "Rgba", ValueType.COLOR, ColorValue.parse("3399ffc0"))
+                        .build())
+                .parameter(devices.param("Lamp", "Rgb", ValueType.COLOR, ColorValue.rgb(1, 2, 3))
+                        .build())
                 .build();
         DataForm form = form(ThingDirectory.of(lamp));
         ValidateElement rgba = ValidateElement.from(form.getField("Rgba"));

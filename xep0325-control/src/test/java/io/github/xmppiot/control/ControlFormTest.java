@@ -42,28 +42,38 @@ class ControlFormTest {
 
     @Test
     void theDimmerFormIsExample15WithValidationOnEveryParameter() throws Exception {
-        DataForm form = value(processor(ThingDirectory.of(devices.dimmer("Dimmer"))).form(CLIENT, Tokens.NONE, List.of()));
-        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-15-fixed.xml").get(1));
+        DataForm form =
+                value(processor(ThingDirectory.of(devices.dimmer("Dimmer"))).form(CLIENT, Tokens.NONE, List.of()));
+        Element expected = XepExamples.firstChild(
+                XepExamples.stanzaElements("xep-0325-example-15-fixed.xml").get(1));
         // Deliberate differences from the example: no XEP-0336 session (the form has no post-back fields), the
         // fieldref typo of the example fixed (CHECKLIST 9.3 #2), and xs:boolean validation on MainSwitch (XEP-0325
         // requires XEP-0122 validation on every parameter).
         removeField(expected, "xdd session");
-        ((Element) expected.getElementsByTagNameNS("http://jabber.org/protocol/xdata-layout", "fieldref").item(0))
+        ((Element) expected.getElementsByTagNameNS("http://jabber.org/protocol/xdata-layout", "fieldref")
+                        .item(0))
                 .setAttribute("var", "FadeTimeMilliseconds");
         Element mainSwitch = field(expected, "MainSwitch");
         Element validate = expected.getOwnerDocument().createElementNS(XDV, "xdv:validate");
         validate.setAttribute("datatype", "xs:boolean");
         validate.appendChild(expected.getOwnerDocument().createElementNS(XDV, "xdv:basic"));
-        mainSwitch.insertBefore(validate, mainSwitch.getElementsByTagNameNS("urn:xmpp:xdata:dynamic", "notSame").item(0));
-        assertThat(XmlCompare.difference(XepExamples.serialize(expected),
-                new ControlFormResponse(form).getChildElementXML().toString())).isEmpty();
+        mainSwitch.insertBefore(
+                validate,
+                mainSwitch
+                        .getElementsByTagNameNS("urn:xmpp:xdata:dynamic", "notSame")
+                        .item(0));
+        assertThat(XmlCompare.difference(
+                        XepExamples.serialize(expected),
+                        new ControlFormResponse(form).getChildElementXML().toString()))
+                .isEmpty();
     }
 
     @Test
     void theSpotlightFormDescribesTheParametersOfExample28() throws Exception {
-        DataForm ours = value(processor(ThingDirectory.of(devices.spotlight("Spotlight"))).form(CLIENT, Tokens.NONE,
-                List.of()));
-        ControlFormResponse theirs = (ControlFormResponse) XepExamples.stanzas("xep-0325-example-28-fixed.xml").get(1);
+        DataForm ours = value(
+                processor(ThingDirectory.of(devices.spotlight("Spotlight"))).form(CLIENT, Tokens.NONE, List.of()));
+        ControlFormResponse theirs = (ControlFormResponse)
+                XepExamples.stanzas("xep-0325-example-28-fixed.xml").get(1);
         List<ParameterDescription> expected = describe(theirs.form());
         List<ParameterDescription> actual = describe(ours);
         assertThat(actual).isEqualTo(expected);
@@ -78,53 +88,81 @@ class ControlFormTest {
 
     @Test
     void severalNodesGetTheCommonParametersOrFeatureNotImplemented() throws Exception {
-        ThingDirectory hub = ThingDirectory.of(devices.digitalOutput("DigitalOutput1"),
-                devices.digitalOutput("DigitalOutput2"), devices.digitalOutput("DigitalOutput3"),
-                devices.digitalOutput("DigitalOutput4"), devices.analogOutput("AnalogOutput1"));
-        List<NodeRef> digital = List.of(NodeRef.of("DigitalOutput1"), NodeRef.of("DigitalOutput2"),
-                NodeRef.of("DigitalOutput3"), NodeRef.of("DigitalOutput4"));
+        ThingDirectory hub = ThingDirectory.of(
+                devices.digitalOutput("DigitalOutput1"),
+                devices.digitalOutput("DigitalOutput2"),
+                devices.digitalOutput("DigitalOutput3"),
+                devices.digitalOutput("DigitalOutput4"),
+                devices.analogOutput("AnalogOutput1"));
+        List<NodeRef> digital = List.of(
+                NodeRef.of("DigitalOutput1"),
+                NodeRef.of("DigitalOutput2"),
+                NodeRef.of("DigitalOutput3"),
+                NodeRef.of("DigitalOutput4"));
         devices.state.put("DigitalOutput1/Output", io.github.xmppiot.core.value.BooleanValue.TRUE);
         DataForm form = value(processor(hub).form(CLIENT, Tokens.NONE, digital));
-        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-22-fixed.xml").get(1));
+        Element expected = XepExamples.firstChild(
+                XepExamples.stanzaElements("xep-0325-example-22-fixed.xml").get(1));
         removeField(expected, "xdd session");
         assertThat(form.getTitle()).isEqualTo("DigitalOutput1, DigitalOutput2, ...");
         assertThat(describe(form)).isEqualTo(describe(toForm(expected)));
 
-        IotErrorException e = failure(processor(hub).form(CLIENT, Tokens.NONE,
-                List.of(NodeRef.of("DigitalOutput1"), NodeRef.of("AnalogOutput1"))));
+        IotErrorException e = failure(processor(hub)
+                .form(CLIENT, Tokens.NONE, List.of(NodeRef.of("DigitalOutput1"), NodeRef.of("AnalogOutput1"))));
         assertThat(e.condition()).isEqualTo(Condition.feature_not_implemented);
     }
 
     @Test
     void colourParametersUseTheXep0331Datatypes() throws Exception {
-        DataForm form = value(processor(ThingDirectory.of(devices.allTypes("D"))).form(CLIENT, Tokens.NONE, List.of()));
+        DataForm form =
+                value(processor(ThingDirectory.of(devices.allTypes("D"))).form(CLIENT, Tokens.NONE, List.of()));
         String xml = new ControlFormResponse(form).getChildElementXML().toString();
         assertThat(xml).contains("xmlns:xdc='urn:xmpp:xdata:color'").contains("datatype='xdc:Color'");
         ControlFormResponse reparsed = (ControlFormResponse) org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
                 "<iq type='result' id='1' from='a@b/c'>" + xml + "</iq>");
         List<ParameterDescription> described = describe(reparsed.form());
-        assertThat(described).extracting(ParameterDescription::type).containsExactly(ValueType.BOOLEAN, ValueType.COLOR,
-                ValueType.DATE, ValueType.DATE_TIME, ValueType.DOUBLE, ValueType.DURATION, ValueType.INT, ValueType.LONG,
-                ValueType.STRING, ValueType.TIME);
+        assertThat(described)
+                .extracting(ParameterDescription::type)
+                .containsExactly(
+                        ValueType.BOOLEAN,
+                        ValueType.COLOR,
+                        ValueType.DATE,
+                        ValueType.DATE_TIME,
+                        ValueType.DOUBLE,
+                        ValueType.DURATION,
+                        ValueType.INT,
+                        ValueType.LONG,
+                        ValueType.STRING,
+                        ValueType.TIME);
         assertThat(described.get(1).current()).isEqualTo(ColorValue.rgb(0, 0, 0));
     }
 
     @Test
     void aFormIsRefusedToStrangers() throws Exception {
-        IotErrorException e = failure(processor(ThingDirectory.of(devices.dimmer("Dimmer")),
-                r -> CompletableFuture.completedFuture(AccessDecision.deny())).form(CLIENT, Tokens.NONE, List.of()));
+        IotErrorException e = failure(processor(
+                        ThingDirectory.of(devices.dimmer("Dimmer")),
+                        r -> CompletableFuture.completedFuture(AccessDecision.deny()))
+                .form(CLIENT, Tokens.NONE, List.of()));
         assertThat(e.condition()).isEqualTo(Condition.forbidden);
     }
 
     @Test
     void aSubmissionCarriesOnlyEditedFieldsAndHiddenFieldsAndIsExample17() throws Exception {
-        ControlFormResponse received = (ControlFormResponse) XepExamples.stanzas("xep-0325-example-15-fixed.xml").get(1);
-        ControlForm form = ControlForm.of(JidCreate.from("dimmer@example.org"), List.of(), Tokens.NONE, received.form());
+        ControlFormResponse received = (ControlFormResponse)
+                XepExamples.stanzas("xep-0325-example-15-fixed.xml").get(1);
+        ControlForm form =
+                ControlForm.of(JidCreate.from("dimmer@example.org"), List.of(), Tokens.NONE, received.form());
         assertThat(form.parameter("OutputPercent").orElseThrow().max()).isEqualTo(new IntValue(100));
-        ControlSet set = form.edit().set("OutputPercent", 10).set("FadeTimeMilliseconds", 500).toElement();
-        Element expected = XepExamples.firstChild(XepExamples.stanzaElements("xep-0325-example-17.xml").get(0));
+        ControlSet set = form.edit()
+                .set("OutputPercent", 10)
+                .set("FadeTimeMilliseconds", 500)
+                .toElement();
+        Element expected = XepExamples.firstChild(
+                XepExamples.stanzaElements("xep-0325-example-17.xml").get(0));
         expected.removeAttributeNS("http://www.w3.org/XML/1998/namespace", "lang");
-        assertThat(XmlCompare.difference(XepExamples.serialize(expected), set.toXML().toString())).isEmpty();
+        assertThat(XmlCompare.difference(
+                        XepExamples.serialize(expected), set.toXML().toString()))
+                .isEmpty();
 
         assertThatThrownBy(() -> form.edit().set("OutputPercent", true)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> form.edit().set("Nope", 1)).isInstanceOf(IllegalArgumentException.class);
@@ -136,17 +174,21 @@ class ControlFormTest {
         var processor = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
         DataForm served = value(processor.form(CLIENT, Tokens.NONE, List.of()));
         ControlForm form = ControlForm.of(JidCreate.from("dimmer@example.org/x"), List.of(), Tokens.NONE, served);
-        value(processor.set(CLIENT, form.edit().set("MainSwitch", false).set("OutputPercent", 42).toElement()));
+        value(processor.set(
+                CLIENT,
+                form.edit().set("MainSwitch", false).set("OutputPercent", 42).toElement()));
         assertThat(devices.writes).containsExactly("Dimmer/OutputPercent=42", "Dimmer/MainSwitch=false");
     }
 
     private static List<ParameterDescription> describe(DataForm form) throws Exception {
-        return ControlForm.of(JidCreate.from("x@y/z"), List.of(), Tokens.NONE, form).parameters();
+        return ControlForm.of(JidCreate.from("x@y/z"), List.of(), Tokens.NONE, form)
+                .parameters();
     }
 
     private static DataForm toForm(Element x) throws Exception {
         return ((ControlFormResponse) org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
-                "<iq type='result' id='1' from='a@b/c'>" + XepExamples.serialize(x) + "</iq>")).form();
+                        "<iq type='result' id='1' from='a@b/c'>" + XepExamples.serialize(x) + "</iq>"))
+                .form();
     }
 
     private static Element field(Element x, String var) {

@@ -22,8 +22,8 @@ import io.github.xmppiot.hal.HalException;
 import io.github.xmppiot.hal.driver.DimmableLed;
 import io.github.xmppiot.hal.driver.SwitchedOutput;
 import io.github.xmppiot.hal.mock.MockHal;
-import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.Friendship;
+import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.util.HashMap;
 import java.util.List;
@@ -64,19 +64,36 @@ class ControlIT {
      */
     private Thing actuator() throws HalException {
         hal = board.open();
-        SwitchedOutput relay = SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, RELAY_PIN, false));
-        SwitchedOutput led = SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.LED, LED_PIN, false));
+        SwitchedOutput relay =
+                SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, RELAY_PIN, false));
+        SwitchedOutput led =
+                SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.LED, LED_PIN, false));
         DimmableLed dimmer = DimmableLed.open(hal, new DimmableLed.Config(DIMMER_PIN, 1000));
         Thing all = devices.allTypes("Device01");
         Thing.Builder b = Thing.builder("Device01")
-                .parameter(hal("Relay", ValueType.BOOLEAN, () -> BooleanValue.of(relay.isOn()),
-                        v -> relay.set(((BooleanValue) v).value())).build())
-                .parameter(hal("Led", ValueType.BOOLEAN, () -> BooleanValue.of(led.isOn()),
-                        v -> led.set(((BooleanValue) v).value())).build())
-                .parameter(hal("OutputPercent", ValueType.INT, () -> new IntValue(dimmer.brightness()),
-                        v -> dimmer.setBrightness(((IntValue) v).value()))
-                        .range(new IntValue(0), new IntValue(100)).label("Output (%):").page("Dimmer").build())
-                .parameter(devices.param("Device01", "Color", ValueType.COLOR, ColorValue.rgb(0, 0, 0)).build());
+                .parameter(hal(
+                                "Relay",
+                                ValueType.BOOLEAN,
+                                () -> BooleanValue.of(relay.isOn()),
+                                v -> relay.set(((BooleanValue) v).value()))
+                        .build())
+                .parameter(hal(
+                                "Led",
+                                ValueType.BOOLEAN,
+                                () -> BooleanValue.of(led.isOn()),
+                                v -> led.set(((BooleanValue) v).value()))
+                        .build())
+                .parameter(hal(
+                                "OutputPercent",
+                                ValueType.INT,
+                                () -> new IntValue(dimmer.brightness()),
+                                v -> dimmer.setBrightness(((IntValue) v).value()))
+                        .range(new IntValue(0), new IntValue(100))
+                        .label("Output (%):")
+                        .page("Dimmer")
+                        .build())
+                .parameter(devices.param("Device01", "Color", ValueType.COLOR, ColorValue.rgb(0, 0, 0))
+                        .build());
         all.parameters().forEach(b::parameter);
         return b.build();
     }
@@ -102,7 +119,8 @@ class ControlIT {
         return board.pin(DIMMER_PIN).pwm().orElseThrow().dutyCyclePercent();
     }
 
-    private ControlClient controllerOf(ProsodyServer server, XMPPTCPConnection thing, Thing... things) throws Exception {
+    private ControlClient controllerOf(ProsodyServer server, XMPPTCPConnection thing, Thing... things)
+            throws Exception {
         ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(things));
         XMPPTCPConnection client = server.connect("client");
         Friendship.establish(thing, client, java.time.Duration.ofSeconds(10));
@@ -122,23 +140,40 @@ class ControlIT {
         get(client.set(to, "long", 500_000_000_000_000L));
         get(client.set(to, "double", 8.192));
         get(client.set(to, "string", "Temperature: 21.4 °C <ok> & 'fine'"));
-        get(client.set(to, ControlRequest.builder().set("date", DateValue.parse("2013-05-01"))
-                .set("time", TimeValue.parse("08:00:00")).set("dateTime", DateTimeValue.parse("2013-04-02T08:00:00"))
-                .set("duration", DurationValue.parse("PT3M30S")).set("color", ColorValue.parse("9400D3C0"))
-                .set("boolean", true).set("int", -5).build()));
+        get(client.set(
+                to,
+                ControlRequest.builder()
+                        .set("date", DateValue.parse("2013-05-01"))
+                        .set("time", TimeValue.parse("08:00:00"))
+                        .set("dateTime", DateTimeValue.parse("2013-04-02T08:00:00"))
+                        .set("duration", DurationValue.parse("PT3M30S"))
+                        .set("color", ColorValue.parse("9400D3C0"))
+                        .set("boolean", true)
+                        .set("int", -5)
+                        .build()));
 
         assertThat(board.pin(RELAY_PIN).level()).isEqualTo(DigitalLevel.HIGH);
         assertThat(board.pin(LED_PIN).level()).isEqualTo(DigitalLevel.HIGH);
         assertThat(dimmerDuty()).isEqualTo(75.0);
-        assertThat(devices.state).containsEntry("Device01/Color", ColorValue.rgb(0x33, 0x99, 0xFF))
-                .containsEntry("Device01/string", io.github.xmppiot.core.value.StringValue.of("Temperature: 21.4 °C <ok> & 'fine'"))
+        assertThat(devices.state)
+                .containsEntry("Device01/Color", ColorValue.rgb(0x33, 0x99, 0xFF))
+                .containsEntry(
+                        "Device01/string",
+                        io.github.xmppiot.core.value.StringValue.of("Temperature: 21.4 °C <ok> & 'fine'"))
                 .containsEntry("Device01/duration", DurationValue.parse("PT3M30S"))
                 .containsEntry("Device01/color", ColorValue.rgba(0x94, 0x00, 0xD3, 0xC0));
-        assertThat(devices.writes).endsWith("Device01/date=2013-05-01", "Device01/time=08:00:00",
-                "Device01/dateTime=2013-04-02T08:00:00", "Device01/duration=PT3M30S", "Device01/color=9400D3C0",
-                "Device01/boolean=true", "Device01/int=-5");
+        assertThat(devices.writes)
+                .endsWith(
+                        "Device01/date=2013-05-01",
+                        "Device01/time=08:00:00",
+                        "Device01/dateTime=2013-04-02T08:00:00",
+                        "Device01/duration=PT3M30S",
+                        "Device01/color=9400D3C0",
+                        "Device01/boolean=true",
+                        "Device01/int=-5");
         assertThat(ServiceDiscoveryManager.getInstanceFor(server.connect("observer"))
-                .supportsFeature(to, ControlServer.NAMESPACE)).isTrue();
+                        .supportsFeature(to, ControlServer.NAMESPACE))
+                .isTrue();
     }
 
     @Test
@@ -172,24 +207,36 @@ class ControlIT {
     @Test
     void severalNodesAreSetAllOrNothing(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
-        ControlClient client = controllerOf(server, thing, devices.digitalOutput("DO1"), devices.digitalOutput("DO2"),
-                devices.analogOutput("AO1"));
+        ControlClient client = controllerOf(
+                server, thing, devices.digitalOutput("DO1"), devices.digitalOutput("DO2"), devices.analogOutput("AO1"));
         Map<String, Object> before = new HashMap<>(devices.state);
 
-        ControlException e = failure(client.set(thing.getUser(), ControlRequest.builder().node("DO1").node("DO2")
-                .node("AO1").set("Output", true).build()));
+        ControlException e = failure(client.set(
+                thing.getUser(),
+                ControlRequest.builder()
+                        .node("DO1")
+                        .node("DO2")
+                        .node("AO1")
+                        .set("Output", true)
+                        .build()));
         assertThat(e.condition()).isEqualTo(StanzaError.Condition.bad_request);
         assertThat(e.parameterErrors()).containsOnlyKeys("Output");
         assertThat(devices.state).isEqualTo(before);
 
-        get(client.set(thing.getUser(), ControlRequest.builder().node("DO1").node("DO2").set("Output", true).build()));
+        get(client.set(
+                thing.getUser(),
+                ControlRequest.builder()
+                        .node("DO1")
+                        .node("DO2")
+                        .set("Output", true)
+                        .build()));
         assertThat(devices.writes).containsExactly("DO1/Output=true", "DO2/Output=true");
 
-        ControlForm common = get(client.getForm(thing.getUser(), Tokens.NONE, List.of(NodeRef.of("DO1"),
-                NodeRef.of("DO2"))));
+        ControlForm common =
+                get(client.getForm(thing.getUser(), Tokens.NONE, List.of(NodeRef.of("DO1"), NodeRef.of("DO2"))));
         assertThat(common.parameters()).extracting(ParameterDescription::name).containsExactly("Output");
-        ControlException merge = failure(client.getForm(thing.getUser(), Tokens.NONE, List.of(NodeRef.of("DO1"),
-                NodeRef.of("AO1"))));
+        ControlException merge =
+                failure(client.getForm(thing.getUser(), Tokens.NONE, List.of(NodeRef.of("DO1"), NodeRef.of("AO1"))));
         assertThat(merge.condition()).isEqualTo(StanzaError.Condition.feature_not_implemented);
     }
 
@@ -200,8 +247,12 @@ class ControlIT {
         CompletableFuture<ControlOutcome> outcome = new CompletableFuture<>();
         ControlServer.getInstanceFor(thing).addOutcomeListener(outcome::complete);
 
-        get(client.setByMessage(thing.getUser(), ControlRequest.builder().set("Relay", true)
-                .set("Color", ColorValue.parse("FF8000")).build()));
+        get(client.setByMessage(
+                thing.getUser(),
+                ControlRequest.builder()
+                        .set("Relay", true)
+                        .set("Color", ColorValue.parse("FF8000"))
+                        .build()));
         ControlOutcome o = outcome.get(10, TimeUnit.SECONDS);
         assertThat(o.byMessage()).isTrue();
         assertThat(o.succeeded()).isTrue();
@@ -220,8 +271,13 @@ class ControlIT {
         assertThat(refused.type()).isEqualTo(StanzaError.Type.CANCEL);
         assertThat(failure(stranger.getForm(thing.getUser())).condition()).isEqualTo(StanzaError.Condition.forbidden);
 
-        ControlException hostile = failure(friend.set(thing.getUser(), ControlRequest.builder().set("Relay", true)
-                .set("OutputPercent", 1000).set("string", "x".repeat(5000)).build()));
+        ControlException hostile = failure(friend.set(
+                thing.getUser(),
+                ControlRequest.builder()
+                        .set("Relay", true)
+                        .set("OutputPercent", 1000)
+                        .set("string", "x".repeat(5000))
+                        .build()));
         assertThat(hostile.condition()).isEqualTo(StanzaError.Condition.bad_request);
         assertThat(hostile.parameterErrors()).containsOnlyKeys("OutputPercent", "string");
         ControlException unknown = failure(friend.set(thing.getUser(), "Nope", 1));

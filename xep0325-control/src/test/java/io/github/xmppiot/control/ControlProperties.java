@@ -44,9 +44,13 @@ class ControlProperties {
 
     @Property(tries = 500)
     void anyValueRoundTripsThroughXmlAndIsApplied(@ForAll("values") Value value) throws Exception {
-        ControlSet sent = ControlSet.builder().parameter(value.type().elementName(), value).build();
+        ControlSet sent = ControlSet.builder()
+                .parameter(value.type().elementName(), value)
+                .build();
         ControlSet received = Fixtures.set(sent.toXML().toString());
-        assertThat(received.parameters()).singleElement().satisfies(p -> assertThat(p.value()).isEqualTo(value));
+        assertThat(received.parameters())
+                .singleElement()
+                .satisfies(p -> assertThat(p.value()).isEqualTo(value));
 
         Devices devices = new Devices();
         ControlProcessor processor = Fixtures.processor(ThingDirectory.of(devices.allTypes("D")));
@@ -55,12 +59,13 @@ class ControlProperties {
     }
 
     @Property(tries = 500)
-    void hostileValuesChangeNothingAndAreNamed(@ForAll("hostile") TypedParameter bad,
-            @ForAll("values") Value good) throws Exception {
+    void hostileValuesChangeNothingAndAreNamed(@ForAll("hostile") TypedParameter bad, @ForAll("values") Value good)
+            throws Exception {
         Devices devices = new Devices();
         Thing thing = Thing.builder(devices.allTypes("D").node())
                 .parameter(devices.param("D", "percent", ValueType.INT, new IntValue(50))
-                        .range(new IntValue(0), new IntValue(100)).build())
+                        .range(new IntValue(0), new IntValue(100))
+                        .build())
                 .build();
         Thing all = devices.allTypes("D");
         Thing.Builder both = Thing.builder("D");
@@ -69,7 +74,10 @@ class ControlProperties {
         ControlProcessor processor = Fixtures.processor(ThingDirectory.of(both.build()));
         Map<String, Value> before = new HashMap<>(devices.state);
 
-        ControlSet sent = ControlSet.builder().parameter(good.type().elementName(), good).parameter(bad).build();
+        ControlSet sent = ControlSet.builder()
+                .parameter(good.type().elementName(), good)
+                .parameter(bad)
+                .build();
         ControlSet received = Fixtures.set(sent.toXML().toString());
         try {
             processor.set(CLIENT, received).get(5, TimeUnit.SECONDS);
@@ -77,7 +85,9 @@ class ControlProperties {
         } catch (ExecutionException e) {
             IotErrorException error = (IotErrorException) e.getCause();
             assertThat(error.condition()).isEqualTo(StanzaError.Condition.bad_request);
-            assertThat(error.extensions()).extracting(x -> ((ParamError) x).var()).contains(bad.name());
+            assertThat(error.extensions())
+                    .extracting(x -> ((ParamError) x).var())
+                    .contains(bad.name());
         }
         assertThat(devices.writes).isEmpty();
         assertThat(devices.state).isEqualTo(before);
@@ -85,18 +95,30 @@ class ControlProperties {
 
     @Provide
     Arbitrary<Value> values() {
-        Arbitrary<ZoneOffset> zones = Arbitraries.integers().between(-14 * 4, 14 * 4)
-                .map(q -> ZoneOffset.ofTotalSeconds(q * 15 * 60)).injectNull(0.3);
-        Arbitrary<LocalDate> dates = Arbitraries.longs().between(LocalDate.of(0, 1, 1).toEpochDay(),
-                LocalDate.of(9999, 12, 31).toEpochDay()).map(LocalDate::ofEpochDay);
-        Arbitrary<LocalTime> times = Arbitraries.longs().between(0, 86_399_999_999_999L).map(LocalTime::ofNanoOfDay);
-        Arbitrary<Value> durations = Combinators.combine(Arbitraries.integers().between(0, 99),
-                Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 100_000),
-                Arbitraries.of("", "-")).as((y, d, s, sign) -> DurationValue.parse(sign + "P" + y + "Y" + d + "DT" + s + "S"));
+        Arbitrary<ZoneOffset> zones = Arbitraries.integers()
+                .between(-14 * 4, 14 * 4)
+                .map(q -> ZoneOffset.ofTotalSeconds(q * 15 * 60))
+                .injectNull(0.3);
+        Arbitrary<LocalDate> dates = Arbitraries.longs()
+                .between(
+                        LocalDate.of(0, 1, 1).toEpochDay(),
+                        LocalDate.of(9999, 12, 31).toEpochDay())
+                .map(LocalDate::ofEpochDay);
+        Arbitrary<LocalTime> times =
+                Arbitraries.longs().between(0, 86_399_999_999_999L).map(LocalTime::ofNanoOfDay);
+        Arbitrary<Value> durations = Combinators.combine(
+                        Arbitraries.integers().between(0, 99),
+                        Arbitraries.integers().between(0, 30),
+                        Arbitraries.integers().between(0, 100_000),
+                        Arbitraries.of("", "-"))
+                .as((y, d, s, sign) -> DurationValue.parse(sign + "P" + y + "Y" + d + "DT" + s + "S"));
         return Arbitraries.oneOf(
                 Arbitraries.of(BooleanValue.TRUE, BooleanValue.FALSE),
-                Combinators.combine(Arbitraries.integers().between(0, 255), Arbitraries.integers().between(0, 255),
-                        Arbitraries.integers().between(0, 255), Arbitraries.integers().between(-1, 255))
+                Combinators.combine(
+                                Arbitraries.integers().between(0, 255),
+                                Arbitraries.integers().between(0, 255),
+                                Arbitraries.integers().between(0, 255),
+                                Arbitraries.integers().between(-1, 255))
                         .as((r, g, b, a) -> a < 0 ? ColorValue.rgb(r, g, b) : ColorValue.rgba(r, g, b, a)),
                 Combinators.combine(dates, zones).as(DateValue::new),
                 Combinators.combine(dates, times, zones).as((d, t, z) -> new DateTimeValue(LocalDateTime.of(d, t), z)),
@@ -106,8 +128,14 @@ class ControlProperties {
                 durations,
                 Arbitraries.integers().map(IntValue::new),
                 Arbitraries.longs().map(LongValue::new),
-                Arbitraries.strings().ofMaxLength(64).filter(ControlProperties::xmlSafe).map(StringValue::of),
-                Arbitraries.strings().withChars(" \t\r\n<>&'\"°€").ofMaxLength(64).map(StringValue::of),
+                Arbitraries.strings()
+                        .ofMaxLength(64)
+                        .filter(ControlProperties::xmlSafe)
+                        .map(StringValue::of),
+                Arbitraries.strings()
+                        .withChars(" \t\r\n<>&'\"°€")
+                        .ofMaxLength(64)
+                        .map(StringValue::of),
                 Combinators.combine(times, zones).as(TimeValue::new));
     }
 
@@ -115,38 +143,64 @@ class ControlProperties {
     Arbitrary<TypedParameter> hostile() {
         Arbitrary<String> junk = Arbitraries.strings().ofMaxLength(40).filter(ControlProperties::xmlSafe);
         return Arbitraries.oneOf(
-                Arbitraries.integers().filter(i -> i < 0 || i > 100)
+                Arbitraries.integers()
+                        .filter(i -> i < 0 || i > 100)
                         .map(i -> TypedParameter.raw(ValueType.INT, "percent", Integer.toString(i))),
-                Arbitraries.longs().filter(l -> l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)
+                Arbitraries.longs()
+                        .filter(l -> l < Integer.MIN_VALUE || l > Integer.MAX_VALUE)
                         .map(l -> TypedParameter.raw(ValueType.INT, "int", Long.toString(l))),
                 junk.filter(s -> !s.strip().matches("true|false|1|0"))
                         .map(s -> TypedParameter.raw(ValueType.BOOLEAN, "boolean", s)),
                 junk.filter(s -> !s.strip().matches("[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?"))
                         .map(s -> TypedParameter.raw(ValueType.COLOR, "color", s)),
-                Arbitraries.strings().ofMinLength(65).ofMaxLength(20_000).filter(ControlProperties::xmlSafe)
+                Arbitraries.strings()
+                        .ofMinLength(65)
+                        .ofMaxLength(20_000)
+                        .filter(ControlProperties::xmlSafe)
                         .map(s -> TypedParameter.raw(ValueType.STRING, "string", s)),
-                Arbitraries.of(ValueType.BOOLEAN, ValueType.COLOR, ValueType.DATE, ValueType.DATE_TIME, ValueType.DOUBLE,
-                        ValueType.DURATION, ValueType.INT, ValueType.LONG, ValueType.TIME).flatMap(t -> junk
-                        .filter(s -> !parses(t, s)).map(s -> TypedParameter.raw(t, t.elementName(), s))),
-                Arbitraries.of(ValueType.values()).filter(ValueType::isControlType).flatMap(t -> Arbitraries
-                        .of(ValueType.values()).filter(u -> u.isControlType() && u != t && u != ValueType.STRING)
-                        .map(u -> TypedParameter.raw(u, t.elementName(), sample(u)))),
+                Arbitraries.of(
+                                ValueType.BOOLEAN,
+                                ValueType.COLOR,
+                                ValueType.DATE,
+                                ValueType.DATE_TIME,
+                                ValueType.DOUBLE,
+                                ValueType.DURATION,
+                                ValueType.INT,
+                                ValueType.LONG,
+                                ValueType.TIME)
+                        .flatMap(t ->
+                                junk.filter(s -> !parses(t, s)).map(s -> TypedParameter.raw(t, t.elementName(), s))),
+                Arbitraries.of(ValueType.values())
+                        .filter(ValueType::isControlType)
+                        .flatMap(t -> Arbitraries.of(ValueType.values())
+                                .filter(u -> u.isControlType() && u != t && u != ValueType.STRING)
+                                .map(u -> TypedParameter.raw(u, t.elementName(), sample(u)))),
                 Arbitraries.of(ValueType.INT, ValueType.BOOLEAN, ValueType.COLOR)
                         .map(t -> TypedParameter.raw(t, t.elementName(), null)));
     }
 
     private static String sample(ValueType type) {
         switch (type) {
-            case BOOLEAN: return "true";
-            case COLOR: return "FF0000";
-            case DATE: return "2020-01-01";
-            case DATE_TIME: return "2020-01-01T00:00:00";
-            case DOUBLE: return "1.5";
-            case DURATION: return "PT1S";
-            case INT: return "7";
-            case LONG: return "7";
-            case TIME: return "12:00:00";
-            default: return "x";
+            case BOOLEAN:
+                return "true";
+            case COLOR:
+                return "FF0000";
+            case DATE:
+                return "2020-01-01";
+            case DATE_TIME:
+                return "2020-01-01T00:00:00";
+            case DOUBLE:
+                return "1.5";
+            case DURATION:
+                return "PT1S";
+            case INT:
+                return "7";
+            case LONG:
+                return "7";
+            case TIME:
+                return "12:00:00";
+            default:
+                return "x";
         }
     }
 

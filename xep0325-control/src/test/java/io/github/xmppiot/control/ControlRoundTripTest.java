@@ -122,20 +122,28 @@ class ControlRoundTripTest {
         roundTrip(client.set(thing, "MainSwitch", false));
         roundTrip(client.set(thing, "FadeTimeMilliseconds", new IntValue(250)));
         roundTrip(client.set(thing, "FadeTimeMilliseconds", 260));
-        assertThat(devices.writes).containsExactly("Dimmer/MainSwitch=false", "Dimmer/FadeTimeMilliseconds=250",
-                "Dimmer/FadeTimeMilliseconds=260");
+        assertThat(devices.writes)
+                .containsExactly(
+                        "Dimmer/MainSwitch=false",
+                        "Dimmer/FadeTimeMilliseconds=250",
+                        "Dimmer/FadeTimeMilliseconds=260");
     }
 
     @Test
     void aWrongTypeIsRefusedAndTheRefusalReported() throws Exception {
         // a long, a double and a string for int parameters: the Thing refuses each, naming the parameter
-        for (CompletableFuture<SetResult> answer : List.of(client.set(thing, "OutputPercent", 5L),
-                client.set(thing, "OutputPercent", 5.5), client.set(thing, "OutputPercent", "five"))) {
+        for (CompletableFuture<SetResult> answer : List.of(
+                client.set(thing, "OutputPercent", 5L),
+                client.set(thing, "OutputPercent", 5.5),
+                client.set(thing, "OutputPercent", "five"))) {
             relay(clientConnection, thingConnection);
             relay(thingConnection, clientConnection);
-            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                    .cause().isInstanceOf(ControlException.class)
-                    .satisfies(e -> assertThat(((ControlException) e).parameterErrors()).containsKey("OutputPercent"));
+            assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(ControlException.class)
+                    .satisfies(e ->
+                            assertThat(((ControlException) e).parameterErrors()).containsKey("OutputPercent"));
             ControlOutcome outcome = nextOutcome();
             assertThat(outcome.succeeded()).isFalse();
             assertThat(outcome.failure()).isPresent();
@@ -149,20 +157,27 @@ class ControlRoundTripTest {
         relay(clientConnection, thingConnection);
         IQ error = (IQ) relay(thingConnection, clientConnection);
         assertThat(error.getType()).isEqualTo(IQ.Type.error);
-        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(ControlException.class)
-                .extracting(e -> ((ControlException) e).condition()).isNotEqualTo(StanzaError.Condition.internal_server_error);
+        assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ControlException.class)
+                .extracting(e -> ((ControlException) e).condition())
+                .isNotEqualTo(StanzaError.Condition.internal_server_error);
     }
 
     @Test
     void aSetByMessageIsAppliedWithoutAnswerAndReportedAsAMessage() throws Exception {
-        client.setByMessage(thing, ControlRequest.builder().set("OutputPercent", 7).build()).get(10, TimeUnit.SECONDS);
+        client.setByMessage(
+                        thing, ControlRequest.builder().set("OutputPercent", 7).build())
+                .get(10, TimeUnit.SECONDS);
         Stanza sent = relay(clientConnection, thingConnection);
         assertThat(sent).isInstanceOf(Message.class);
         ControlOutcome outcome = nextOutcome();
         assertThat(outcome.byMessage()).isTrue();
         assertThat((Object) outcome.requester()).isEqualTo(clientConnection.getUser());
         assertThat(devices.writes).containsExactly("Dimmer/OutputPercent=7");
-        assertThat(thingConnection.getNumberOfSentPackets()).as("no answer to a message").isZero();
+        assertThat(thingConnection.getNumberOfSentPackets())
+                .as("no answer to a message")
+                .isZero();
     }
 
     @Test
@@ -186,7 +201,8 @@ class ControlRoundTripTest {
         assertThat(form.nodes()).isEmpty();
         assertThat(form.dataForm().getFields()).isNotEmpty();
         assertThat(form.edit().form()).isSameAs(form);
-        assertThat(form.parameters()).extracting(ParameterDescription::name)
+        assertThat(form.parameters())
+                .extracting(ParameterDescription::name)
                 .contains("FadeTimeMilliseconds", "OutputPercent", "MainSwitch");
         roundTrip(client.submit(form.edit().set("OutputPercent", 55)));
         assertThat(devices.writes).containsExactly("Dimmer/OutputPercent=55");
@@ -194,10 +210,15 @@ class ControlRoundTripTest {
 
     @Test
     void aRequestForSeveralNodesReachesEachOfThem() throws Exception {
-        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2"),
-                devices.digitalOutput("DO3")));
-        SetResult result = roundTrip(client.set(thing, ControlRequest.builder().node("DO1").node(NodeRef.of("DO3"))
-                .set("Output", true).build()));
+        server.setThings(ThingDirectory.of(
+                devices.digitalOutput("DO1"), devices.digitalOutput("DO2"), devices.digitalOutput("DO3")));
+        SetResult result = roundTrip(client.set(
+                thing,
+                ControlRequest.builder()
+                        .node("DO1")
+                        .node(NodeRef.of("DO3"))
+                        .set("Output", true)
+                        .build()));
         assertThat(result.isNarrowed()).isFalse();
         assertThat(devices.writes).containsExactlyInAnyOrder("DO1/Output=true", "DO3/Output=true");
     }
@@ -207,8 +228,13 @@ class ControlRoundTripTest {
         server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")))
                 .setAccessPolicy(r -> CompletableFuture.completedFuture(
                         AccessDecision.allowOnly(List.of(NodeRef.of("DO2")), Set.of("Output"))));
-        SetResult result = roundTrip(client.set(thing, ControlRequest.builder().node("DO1").node("DO2")
-                .set("Output", true).build()));
+        SetResult result = roundTrip(client.set(
+                thing,
+                ControlRequest.builder()
+                        .node("DO1")
+                        .node("DO2")
+                        .set("Output", true)
+                        .build()));
         assertThat(result.isNarrowed()).isTrue();
         assertThat(result.nodes()).containsExactly(NodeRef.of("DO2"));
         assertThat(result.parameters()).containsExactly("Output");

@@ -50,8 +50,11 @@ class ExamplesTest {
                 continue;
             }
             String expected = s instanceof IQ iq && iq.getType() == IQ.Type.error
-                    ? XepExamples.serialize(XepExamples.firstChild(original)) : payloadWithoutLang(original);
-            assertThat(XmlCompare.difference(expected, actual)).as(file + " stanza " + i).isEmpty();
+                    ? XepExamples.serialize(XepExamples.firstChild(original))
+                    : payloadWithoutLang(original);
+            assertThat(XmlCompare.difference(expected, actual))
+                    .as(file + " stanza " + i)
+                    .isEmpty();
         }
     }
 
@@ -72,7 +75,9 @@ class ExamplesTest {
         if (iq.getType() == IQ.Type.error) {
             return iq.getError().toXML().toString();
         }
-        if (iq instanceof SetRequest || iq instanceof SetResponse || iq instanceof GetFormRequest
+        if (iq instanceof SetRequest
+                || iq instanceof SetResponse
+                || iq instanceof GetFormRequest
                 || iq instanceof ControlFormResponse) {
             return iq.getChildElementXML().toString();
         }
@@ -82,11 +87,25 @@ class ExamplesTest {
 
     @Test
     void typedParametersOfTheExamplesHaveTheirTypesAndValues() throws Exception {
-        Map<String, ValueType> types = Map.of("xep-0325-example-05.xml", ValueType.INT, "xep-0325-example-06.xml",
-                ValueType.LONG, "xep-0325-example-07.xml", ValueType.STRING, "xep-0325-example-08.xml", ValueType.DOUBLE,
-                "xep-0325-example-09.xml", ValueType.DATE, "xep-0325-example-10.xml", ValueType.TIME,
-                "xep-0325-example-11.xml", ValueType.DATE_TIME, "xep-0325-example-12.xml", ValueType.DURATION,
-                "xep-0325-example-13.xml", ValueType.COLOR);
+        Map<String, ValueType> types = Map.of(
+                "xep-0325-example-05.xml",
+                ValueType.INT,
+                "xep-0325-example-06.xml",
+                ValueType.LONG,
+                "xep-0325-example-07.xml",
+                ValueType.STRING,
+                "xep-0325-example-08.xml",
+                ValueType.DOUBLE,
+                "xep-0325-example-09.xml",
+                ValueType.DATE,
+                "xep-0325-example-10.xml",
+                ValueType.TIME,
+                "xep-0325-example-11.xml",
+                ValueType.DATE_TIME,
+                "xep-0325-example-12.xml",
+                ValueType.DURATION,
+                "xep-0325-example-13.xml",
+                ValueType.COLOR);
         for (var e : types.entrySet()) {
             ControlSet set = set(e.getKey());
             assertThat(set.parameters()).singleElement().satisfies(p -> {
@@ -94,12 +113,18 @@ class ExamplesTest {
                 assertThat(p.value().type()).isEqualTo(e.getValue());
             });
         }
-        assertThat(set("xep-0325-example-13.xml").parameters().get(0).value()).isEqualTo(ColorValue.rgb(0x33, 0x99, 0xFF));
+        assertThat(set("xep-0325-example-13.xml").parameters().get(0).value())
+                .isEqualTo(ColorValue.rgb(0x33, 0x99, 0xFF));
         assertThat(set("xep-0325-example-04.xml").parameters().get(0).value()).isEqualTo(BooleanValue.TRUE);
-        assertThat(set("xep-0325-example-14.xml").parameters()).extracting(p -> p.name())
+        assertThat(set("xep-0325-example-14.xml").parameters())
+                .extracting(p -> p.name())
                 .containsExactly("FadeTimeMilliseconds", "OutputPercent");
-        assertThat(set("xep-0325-example-20.xml").nodes()).containsExactly(NodeRef.of("DigitalOutput1"),
-                NodeRef.of("DigitalOutput2"), NodeRef.of("DigitalOutput3"), NodeRef.of("DigitalOutput4"));
+        assertThat(set("xep-0325-example-20.xml").nodes())
+                .containsExactly(
+                        NodeRef.of("DigitalOutput1"),
+                        NodeRef.of("DigitalOutput2"),
+                        NodeRef.of("DigitalOutput3"),
+                        NodeRef.of("DigitalOutput4"));
     }
 
     @Test
@@ -112,22 +137,27 @@ class ExamplesTest {
         ControlException forbidden = error("xep-0325-example-16.xml");
         assertThat(forbidden.condition()).isEqualTo(StanzaError.Condition.forbidden);
         assertThat(forbidden.getMessage()).isEqualTo("Access denied.");
-        assertThat(error("xep-0325-example-23.xml").condition()).isEqualTo(StanzaError.Condition.feature_not_implemented);
+        assertThat(error("xep-0325-example-23.xml").condition())
+                .isEqualTo(StanzaError.Condition.feature_not_implemented);
     }
 
     @Test
     void smacksBoolElementIsReadAsBooleanAndWrittenAsBoolean() throws Exception {
-        Message m = (Message) org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
-                "<message to='a@b/c'><set xmlns='urn:xmpp:iot:control'><bool name='Output' value='1'/></set></message>");
+        Message m = (Message)
+                org.jivesoftware.smack.util.PacketParserUtils.parseStanza(
+                        "<message to='a@b/c'><set xmlns='urn:xmpp:iot:control'><bool name='Output' value='1'/></set></message>");
         ControlSet set = (ControlSet) m.getExtensionElement(ControlSet.ELEMENT, ControlSet.NAMESPACE);
         assertThat(set.parameters().get(0).value()).isEqualTo(BooleanValue.TRUE);
-        assertThat(XmlCompare.difference("<set xmlns='urn:xmpp:iot:control'><boolean name='Output' value='1'/></set>",
-                set.toXML().toString())).isEmpty();
+        assertThat(XmlCompare.difference(
+                        "<set xmlns='urn:xmpp:iot:control'><boolean name='Output' value='1'/></set>",
+                        set.toXML().toString()))
+                .isEmpty();
     }
 
     private static ControlSet set(String file) throws Exception {
         Stanza s = XepExamples.stanzas(file).get(0);
-        return s instanceof SetRequest r ? r.controlSet()
+        return s instanceof SetRequest r
+                ? r.controlSet()
                 : (ControlSet) s.getExtensionElement(ControlSet.ELEMENT, ControlSet.NAMESPACE);
     }
 

@@ -27,8 +27,7 @@ final class Fixtures {
         ControlProviders.register();
     }
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static ControlProcessor processor(ThingDirectory things, AccessPolicy policy) {
         return new ControlProcessor(() -> things, () -> policy, Duration.ofSeconds(5));

@@ -30,8 +30,8 @@ class UnparsableRequestIT {
         XMPPTCPConnection device = server.connect("unparsabledevice");
         XMPPTCPConnection stranger = server.connect("unparsablestranger");
         assertThat(device).isInstanceOf(IotTcpConnection.class);
-        IQ iq = RawStanzas.iq("<x xmlns='jabber:x:data'><field var='a'><value>1</value></field></x>", IQ.Type.get,
-                device.getUser());
+        IQ iq = RawStanzas.iq(
+                "<x xmlns='jabber:x:data'><field var='a'><value>1</value></field></x>", IQ.Type.get, device.getUser());
         CompletableFuture<IQ> answer = new CompletableFuture<>();
         stranger.sendIqRequestAsync(iq, 10_000).onSuccess(answer::complete).onError(answer::completeExceptionally);
 
@@ -41,8 +41,11 @@ class UnparsableRequestIT {
         } catch (ExecutionException e) {
             error = e.getCause();
         }
-        assertThat(error).isInstanceOfSatisfying(XMPPErrorException.class, e -> assertThat(
-                e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.bad_request));
+        assertThat(error)
+                .isInstanceOfSatisfying(
+                        XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition())
+                                .isEqualTo(StanzaError.Condition.bad_request));
         assertThat(((IotTcpConnection) device).unparsableStanzas().dropped()).isEqualTo(1);
         assertThat(PingManager.getInstanceFor(stranger).ping(device.getUser())).isTrue();
     }

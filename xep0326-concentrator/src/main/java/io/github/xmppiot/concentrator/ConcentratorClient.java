@@ -25,10 +25,10 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.Message;
-import org.jxmpp.jid.Jid;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
+import org.jxmpp.jid.Jid;
 
 /**
  * The client side of XEP-0326: asynchronous requests to a concentrator, each checking the {@code result} of the
@@ -54,14 +54,16 @@ public final class ConcentratorClient extends Manager {
     private ConcentratorClient(XMPPConnection connection) {
         super(connection);
         this.active = new ActiveSubscriptions(connection, a -> send(a));
-        connection.addAsyncStanzaListener(s -> {
-            Message m = (Message) s;
-            for (ExtensionElement e : m.getExtensions()) {
-                if (e instanceof NodeEvent ev) {
-                    eventListeners.forEach(l -> l.accept(m.getFrom(), ev));
-                }
-            }
-        }, StanzaTypeFilter.MESSAGE);
+        connection.addAsyncStanzaListener(
+                s -> {
+                    Message m = (Message) s;
+                    for (ExtensionElement e : m.getExtensions()) {
+                        if (e instanceof NodeEvent ev) {
+                            eventListeners.forEach(l -> l.accept(m.getFrom(), ev));
+                        }
+                    }
+                },
+                StanzaTypeFilter.MESSAGE);
     }
 
     /**
@@ -102,19 +104,25 @@ public final class ConcentratorClient extends Manager {
     public CompletableFuture<ConcentratorResponse> execute(Jid to, ConcentratorRequest request) {
         request.setTo(to);
         CompletableFuture<ConcentratorResponse> f = new CompletableFuture<>();
-        connection().sendIqRequestAsync(request).onSuccess(iq -> complete(f, iq)).onError(e -> {
-            if (e instanceof XMPPException.XMPPErrorException x) {
-                if (x.getStanza() instanceof ConcentratorResponse r) {
-                    f.completeExceptionally(new ConcentratorException(r.result(), r, text(x.getStanzaError())));
-                } else {
-                    f.completeExceptionally(new ConcentratorException(ResultCode.fromCondition(x.getStanzaError().getCondition()),
-                            null, x.getStanzaError().toString()));
-                }
-            } else {
-                f.completeExceptionally(e);
-            }
-        });
-        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection()).failFast(f);
+        connection()
+                .sendIqRequestAsync(request)
+                .onSuccess(iq -> complete(f, iq))
+                .onError(e -> {
+                    if (e instanceof XMPPException.XMPPErrorException x) {
+                        if (x.getStanza() instanceof ConcentratorResponse r) {
+                            f.completeExceptionally(new ConcentratorException(r.result(), r, text(x.getStanzaError())));
+                        } else {
+                            f.completeExceptionally(new ConcentratorException(
+                                    ResultCode.fromCondition(x.getStanzaError().getCondition()),
+                                    null,
+                                    x.getStanzaError().toString()));
+                        }
+                    } else {
+                        f.completeExceptionally(e);
+                    }
+                });
+        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection())
+                .failFast(f);
     }
 
     /**
@@ -128,13 +136,20 @@ public final class ConcentratorClient extends Manager {
         }
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
                 .matcher(error.toXML().toString());
-        return m.find() ? m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&apos;", "'").replace("&amp;", "&") : null;
+        return m.find()
+                ? m.group(1)
+                        .replace("&lt;", "<")
+                        .replace("&gt;", ">")
+                        .replace("&quot;", "\"")
+                        .replace("&apos;", "'")
+                        .replace("&amp;", "&")
+                : null;
     }
 
     private static void complete(CompletableFuture<ConcentratorResponse> f, IQ iq) {
         if (!(iq instanceof ConcentratorResponse r)) {
-            f.completeExceptionally(new ConcentratorException(ResultCode.OTHER_ERROR, null, "unexpected answer " + iq.getChildElementName()));
+            f.completeExceptionally(new ConcentratorException(
+                    ResultCode.OTHER_ERROR, null, "unexpected answer " + iq.getChildElementName()));
         } else if (!r.result().isOk()) {
             f.completeExceptionally(new ConcentratorException(r.result(), r, null));
         } else {
@@ -142,7 +157,8 @@ public final class ConcentratorClient extends Manager {
         }
     }
 
-    private <T> CompletableFuture<T> call(Jid to, ConcentratorRequest.Builder b, Function<ConcentratorResponse, T> result) {
+    private <T> CompletableFuture<T> call(
+            Jid to, ConcentratorRequest.Builder b, Function<ConcentratorResponse, T> result) {
         return execute(to, b.build()).thenApply(result);
     }
 
@@ -150,7 +166,8 @@ public final class ConcentratorClient extends Manager {
         return ConcentratorRequest.builder(c);
     }
 
-    private static ConcentratorRequest.Builder nodeReq(ConcentratorCommand c, NodeRef node, boolean parameters, boolean messages) {
+    private static ConcentratorRequest.Builder nodeReq(
+            ConcentratorCommand c, NodeRef node, boolean parameters, boolean messages) {
         ConcentratorRequest.Builder b = req(c).node(node);
         if (parameters) {
             b.flag("parameters", true);
@@ -199,7 +216,10 @@ public final class ConcentratorClient extends Manager {
      * @return the child data sources
      */
     public CompletableFuture<List<DataSource>> getChildDataSources(Jid to, String sourceId) {
-        return call(to, req(ConcentratorCommand.GET_CHILD_DATA_SOURCES).sourceId(sourceId), ConcentratorResponse::dataSources);
+        return call(
+                to,
+                req(ConcentratorCommand.GET_CHILD_DATA_SOURCES).sourceId(sourceId),
+                ConcentratorResponse::dataSources);
     }
 
     /**
@@ -219,8 +239,13 @@ public final class ConcentratorClient extends Manager {
     }
 
     private CompletableFuture<Void> send(ActiveSubscriptions.Active a) {
-        return call(a.to(), req(ConcentratorCommand.SUBSCRIBE).sourceId(a.sourceId()).flag("parameters", a.parameters())
-                .flag("messages", a.messages()), r -> null);
+        return call(
+                a.to(),
+                req(ConcentratorCommand.SUBSCRIBE)
+                        .sourceId(a.sourceId())
+                        .flag("parameters", a.parameters())
+                        .flag("messages", a.messages()),
+                r -> null);
     }
 
     /**
@@ -243,7 +268,9 @@ public final class ConcentratorClient extends Manager {
      * @return whether it exists
      */
     public CompletableFuture<Boolean> containsNode(Jid to, NodeRef node) {
-        return call(to, req(ConcentratorCommand.CONTAINS_NODE).node(node),
+        return call(
+                to,
+                req(ConcentratorCommand.CONTAINS_NODE).node(node),
                 r -> BooleanValue.parseBoolean(r.text().orElse("false")));
     }
 
@@ -257,7 +284,10 @@ public final class ConcentratorClient extends Manager {
      * @return the node
      */
     public CompletableFuture<NodeInformation> getNode(Jid to, NodeRef node, boolean parameters, boolean messages) {
-        return call(to, nodeReq(ConcentratorCommand.GET_NODE, node, parameters, messages), r -> r.node().orElseThrow());
+        return call(
+                to,
+                nodeReq(ConcentratorCommand.GET_NODE, node, parameters, messages),
+                r -> r.node().orElseThrow());
     }
 
     /**
@@ -269,7 +299,9 @@ public final class ConcentratorClient extends Manager {
      * @return the nodes
      */
     public CompletableFuture<List<NodeInformation>> getAllNodes(Jid to, String sourceId, boolean parameters) {
-        return call(to, req(ConcentratorCommand.GET_ALL_NODES).sourceId(sourceId).flag("parameters", parameters),
+        return call(
+                to,
+                req(ConcentratorCommand.GET_ALL_NODES).sourceId(sourceId).flag("parameters", parameters),
                 ConcentratorResponse::nodes);
     }
 
@@ -293,7 +325,8 @@ public final class ConcentratorClient extends Manager {
      * @return the children, in order
      */
     public CompletableFuture<List<NodeInformation>> getChildNodes(Jid to, NodeRef node, boolean parameters) {
-        return call(to, nodeReq(ConcentratorCommand.GET_CHILD_NODES, node, parameters, false), ConcentratorResponse::nodes);
+        return call(
+                to, nodeReq(ConcentratorCommand.GET_CHILD_NODES, node, parameters, false), ConcentratorResponse::nodes);
     }
 
     /**
@@ -316,7 +349,11 @@ public final class ConcentratorClient extends Manager {
      * @return completes when done
      */
     public CompletableFuture<Void> moveNode(Jid to, NodeRef node, boolean up) {
-        return call(to, req(up ? ConcentratorCommand.MOVE_NODE_UP : ConcentratorCommand.MOVE_NODE_DOWN).node(node), r -> null);
+        return call(
+                to,
+                req(up ? ConcentratorCommand.MOVE_NODE_UP : ConcentratorCommand.MOVE_NODE_DOWN)
+                        .node(node),
+                r -> null);
     }
 
     /**
@@ -327,7 +364,10 @@ public final class ConcentratorClient extends Manager {
      * @return the parameter form
      */
     public CompletableFuture<DataForm> getNodeParametersForEdit(Jid to, NodeRef node) {
-        return call(to, req(ConcentratorCommand.GET_NODE_PARAMETERS_FOR_EDIT).node(node), r -> r.form().orElseThrow());
+        return call(
+                to,
+                req(ConcentratorCommand.GET_NODE_PARAMETERS_FOR_EDIT).node(node),
+                r -> r.form().orElseThrow());
     }
 
     /**
@@ -339,7 +379,12 @@ public final class ConcentratorClient extends Manager {
      * @return the updated node; a {@code FormError} fails with the per-field errors
      */
     public CompletableFuture<NodeInformation> setNodeParametersAfterEdit(Jid to, NodeRef node, DataForm form) {
-        return call(to, req(ConcentratorCommand.SET_NODE_PARAMETERS_AFTER_EDIT).node(node).form(form), r -> r.nodes().get(0));
+        return call(
+                to,
+                req(ConcentratorCommand.SET_NODE_PARAMETERS_AFTER_EDIT)
+                        .node(node)
+                        .form(form),
+                r -> r.nodes().get(0));
     }
 
     /**
@@ -362,7 +407,11 @@ public final class ConcentratorClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getParametersForNewNode(Jid to, NodeRef parent, String type) {
-        return call(to, req(ConcentratorCommand.GET_PARAMETERS_FOR_NEW_NODE).node(parent).attribute("type", type),
+        return call(
+                to,
+                req(ConcentratorCommand.GET_PARAMETERS_FOR_NEW_NODE)
+                        .node(parent)
+                        .attribute("type", type),
                 r -> r.form().orElseThrow());
     }
 
@@ -376,7 +425,12 @@ public final class ConcentratorClient extends Manager {
      * @return the new node; a {@code FormError} fails with the per-field errors and creates nothing
      */
     public CompletableFuture<NodeInformation> createNewNode(Jid to, NodeRef parent, String type, DataForm form) {
-        return call(to, req(ConcentratorCommand.CREATE_NEW_NODE).node(parent).attribute("type", type).form(form),
+        return call(
+                to,
+                req(ConcentratorCommand.CREATE_NEW_NODE)
+                        .node(parent)
+                        .attribute("type", type)
+                        .form(form),
                 r -> r.nodes().get(0));
     }
 

@@ -5,16 +5,16 @@ import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
-import io.github.xmppiot.concentrator.internal.NodeDescriber;
 import io.github.xmppiot.concentrator.internal.NodeCommands;
+import io.github.xmppiot.concentrator.internal.NodeDescriber;
 import io.github.xmppiot.concentrator.internal.NodeEditing;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.QueryRunner;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
-import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
@@ -75,10 +75,14 @@ public final class ConcentratorServer extends Manager {
     static {
         ConcentratorProviders.register();
         Set<ConcentratorCommand> s = EnumSet.allOf(ConcentratorCommand.class);
-        s.removeAll(EnumSet.of(ConcentratorCommand.GET_INDICES, ConcentratorCommand.GET_NODES_FROM_INDEX,
-                ConcentratorCommand.GET_NODES_FROM_INDICES, ConcentratorCommand.GET_ALL_INDEX_VALUES,
+        s.removeAll(EnumSet.of(
+                ConcentratorCommand.GET_INDICES,
+                ConcentratorCommand.GET_NODES_FROM_INDEX,
+                ConcentratorCommand.GET_NODES_FROM_INDICES,
+                ConcentratorCommand.GET_ALL_INDEX_VALUES,
                 ConcentratorCommand.GET_DATABASES,
-                ConcentratorCommand.GET_DATABASE_READOUT_PARAMETERS, ConcentratorCommand.START_DATABASE_READOUT));
+                ConcentratorCommand.GET_DATABASE_READOUT_PARAMETERS,
+                ConcentratorCommand.START_DATABASE_READOUT));
         SUPPORTED = java.util.Collections.unmodifiableSet(s);
     }
 
@@ -105,15 +109,18 @@ public final class ConcentratorServer extends Manager {
     private ConcentratorServer(XMPPConnection connection) {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
-        connection.addAsyncStanzaListener(p -> {
-            Presence presence = (Presence) p;
-            if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
-                subscriptions.drop(presence.getFrom());
-                queryRunner.abortAll(presence.getFrom());
-            }
-        }, StanzaTypeFilter.PRESENCE);
+        connection.addAsyncStanzaListener(
+                p -> {
+                    Presence presence = (Presence) p;
+                    if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
+                        subscriptions.drop(presence.getFrom());
+                        queryRunner.abortAll(presence.getFrom());
+                    }
+                },
+                StanzaTypeFilter.PRESENCE);
         // A query starts once its executeNodeQueryResponse has gone out, so its queryId precedes its progress.
-        connection.addStanzaSendingListener(s -> queryRunner.release(((ConcentratorResponse) s).queryId().get()),
+        connection.addStanzaSendingListener(
+                s -> queryRunner.release(((ConcentratorResponse) s).queryId().get()),
                 s -> s instanceof ConcentratorResponse r && r.queryId().isPresent());
     }
 
@@ -143,14 +150,20 @@ public final class ConcentratorServer extends Manager {
 
     private CompletableFuture<ConcentratorResponse> authorised(ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
-        boolean read = c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE
-                || c == ConcentratorCommand.UNSUBSCRIBE;
+        boolean read =
+                c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE;
         AccessPolicy policy = accessPolicy != null ? accessPolicy : AccessPolicy.friends(connection());
-        AccessRequest ask = read ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
+        AccessRequest ask = read
+                ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
                 : AccessRequest.control(r.getFrom(), r.tokens(), List.of(), Set.of());
-        return policy.decide(ask).toCompletableFuture().thenCompose(d -> d.allowed() ? dispatch(r)
-                : CompletableFuture.completedFuture(NodeQueries.fail(c, ResultCode.INSUFFICIENT_PRIVILEGES,
-                        "not allowed to " + (read ? "read" : "change") + " this concentrator")));
+        return policy.decide(ask)
+                .toCompletableFuture()
+                .thenCompose(d -> d.allowed()
+                        ? dispatch(r)
+                        : CompletableFuture.completedFuture(NodeQueries.fail(
+                                c,
+                                ResultCode.INSUFFICIENT_PRIVILEGES,
+                                "not allowed to " + (read ? "read" : "change") + " this concentrator")));
     }
 
     /**
@@ -168,9 +181,11 @@ public final class ConcentratorServer extends Manager {
         tree = nodes;
         if (connection() instanceof IotTcpConnection iot) {
             // XEP-0326 §3.1: an unknown command is answered <nameResponse result='NotImplemented'/> (with an error).
-            iot.answerUnknownRequests(ConcentratorRequest.NAMESPACE, e -> ConcentratorResponse
-                    .builder(e.getChildElementName() + "Response", ResultCode.NOT_IMPLEMENTED)
-                    .errorText(e.getChildElementName() + " is not a command of this concentrator").build());
+            iot.answerUnknownRequests(
+                    ConcentratorRequest.NAMESPACE,
+                    e -> ConcentratorResponse.builder(e.getChildElementName() + "Response", ResultCode.NOT_IMPLEMENTED)
+                            .errorText(e.getChildElementName() + " is not a command of this concentrator")
+                            .build());
         }
         List<String> caps = new ArrayList<>();
         SUPPORTED.forEach(c -> caps.add(c.element()));
@@ -239,7 +254,8 @@ public final class ConcentratorServer extends Manager {
     private CompletableFuture<ConcentratorResponse> dispatch(ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
         if (!SUPPORTED.contains(c)) {
-            return CompletableFuture.completedFuture(NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented"));
+            return CompletableFuture.completedFuture(
+                    NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented"));
         }
         if (c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE) {
             return CompletableFuture.completedFuture(subscription(r));
@@ -252,8 +268,9 @@ public final class ConcentratorServer extends Manager {
         if (cmd.isPresent()) {
             return cmd.get();
         }
-        return editing.handle(r).orElseGet(() -> CompletableFuture.completedFuture(
-                NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented")));
+        return editing.handle(r)
+                .orElseGet(() -> CompletableFuture.completedFuture(
+                        NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented")));
     }
 
     private ConcentratorResponse subscription(ConcentratorRequest r) {
@@ -288,10 +305,17 @@ public final class ConcentratorServer extends Manager {
     private void onChange(TreeEvent e, NodeDescriber describer) {
         NodeEvent event;
         if (e.kind().carriesInformation()) {
-            event = new NodeEvent(e.kind(), NodeTree.SOURCE_ID, describer.describe(e.node(), true, true), e.afterNodeId(),
-                    null, e.oldId());
+            event = new NodeEvent(
+                    e.kind(),
+                    NodeTree.SOURCE_ID,
+                    describer.describe(e.node(), true, true),
+                    e.afterNodeId(),
+                    null,
+                    e.oldId());
         } else if (e.kind() == NodeEvent.Kind.NODE_STATUS_CHANGED) {
-            var b = io.github.xmppiot.concentrator.element.NodeInformation.builder(e.node().nodeId()).state(e.node().state());
+            var b = io.github.xmppiot.concentrator.element.NodeInformation.builder(
+                            e.node().nodeId())
+                    .state(e.node().state());
             e.node().messages().forEach(b::message);
             event = new NodeEvent(e.kind(), NodeTree.SOURCE_ID, b.build(), null, null, null);
         } else {
@@ -309,7 +333,12 @@ public final class ConcentratorServer extends Manager {
 
     private void send(Jid to, org.jivesoftware.smack.packet.ExtensionElement event) {
         try {
-            Message m = connection().getStanzaFactory().buildMessageStanza().to(to).addExtension(event).build();
+            Message m = connection()
+                    .getStanzaFactory()
+                    .buildMessageStanza()
+                    .to(to)
+                    .addExtension(event)
+                    .build();
             connection().sendStanza(m);
         } catch (SmackException.NotConnectedException | InterruptedException ex) {
             LOG.log(Level.FINE, "event not sent to " + to, ex);
@@ -322,20 +351,31 @@ public final class ConcentratorServer extends Manager {
     /** Answers one request element of one IQ type. */
     private final class Handler extends IotIqRequestHandler<ConcentratorRequest> {
         Handler(XMPPConnection c, ConcentratorCommand cmd, IQ.Type type) {
-            super(c, cmd.element(), ConcentratorRequest.NAMESPACE, type, ConcentratorRequest.class, Duration.ofSeconds(60));
+            super(
+                    c,
+                    cmd.element(),
+                    ConcentratorRequest.NAMESPACE,
+                    type,
+                    ConcentratorRequest.class,
+                    Duration.ofSeconds(60));
         }
 
         @Override
         protected CompletionStage<? extends IQ> handle(ConcentratorRequest request) {
-            return authorised(request).exceptionally(e -> NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
-                    String.valueOf(e.getMessage()))).thenApply(resp -> {
+            return authorised(request)
+                    .exceptionally(e ->
+                            NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage())))
+                    .thenApply(resp -> {
                         resp.setStanzaId(request.getStanzaId());
                         resp.setTo(request.getFrom());
                         int size = resp.toXML().length();
                         if (size > maxResponseChars) {
-                            ConcentratorResponse tooBig = NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR,
+                            ConcentratorResponse tooBig = NodeQueries.fail(
+                                    request.command(),
+                                    ResultCode.OTHER_ERROR,
                                     "the response (" + size + " characters) exceeds this concentrator's limit of "
-                                    + maxResponseChars + "; ask for fewer nodes, for example with getChildNodes");
+                                            + maxResponseChars
+                                            + "; ask for fewer nodes, for example with getChildNodes");
                             tooBig.setStanzaId(request.getStanzaId());
                             tooBig.setTo(request.getFrom());
                             return tooBig;

@@ -41,15 +41,17 @@ public final class NodeCommandClient extends Manager {
 
     private NodeCommandClient(XMPPConnection connection) {
         super(connection);
-        connection.addSyncStanzaListener(s -> {
-            Message m = (Message) s;
-            for (ExtensionElement e : m.getExtensions()) {
-                if (e instanceof QueryProgress qp && m.getFrom() != null) {
-                    progressListeners.forEach(l -> l.accept(m.getFrom(), qp));
-                    pending.forEach(p -> p.offer(m.getFrom(), qp));
-                }
-            }
-        }, StanzaTypeFilter.MESSAGE);
+        connection.addSyncStanzaListener(
+                s -> {
+                    Message m = (Message) s;
+                    for (ExtensionElement e : m.getExtensions()) {
+                        if (e instanceof QueryProgress qp && m.getFrom() != null) {
+                            progressListeners.forEach(l -> l.accept(m.getFrom(), qp));
+                            pending.forEach(p -> p.offer(m.getFrom(), qp));
+                        }
+                    }
+                },
+                StanzaTypeFilter.MESSAGE);
     }
 
     /**
@@ -88,7 +90,8 @@ public final class NodeCommandClient extends Manager {
      * @return the commands
      */
     public CompletableFuture<List<NodeCommand>> getNodeCommands(Jid to, NodeRef node) {
-        return execute(to, req(ConcentratorCommand.GET_NODE_COMMANDS).node(node)).thenApply(ConcentratorResponse::commands);
+        return execute(to, req(ConcentratorCommand.GET_NODE_COMMANDS).node(node))
+                .thenApply(ConcentratorResponse::commands);
     }
 
     /**
@@ -100,7 +103,11 @@ public final class NodeCommandClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getCommandParameters(Jid to, NodeRef node, String command) {
-        return execute(to, req(ConcentratorCommand.GET_COMMAND_PARAMETERS).node(node).attribute("command", command))
+        return execute(
+                        to,
+                        req(ConcentratorCommand.GET_COMMAND_PARAMETERS)
+                                .node(node)
+                                .attribute("command", command))
                 .thenApply(r -> r.form().orElseThrow());
     }
 
@@ -114,7 +121,12 @@ public final class NodeCommandClient extends Manager {
      * @return completes when executed; a {@code FormError} fails with the per-field errors
      */
     public CompletableFuture<Void> executeNodeCommand(Jid to, NodeRef node, String command, DataForm form) {
-        return execute(to, req(ConcentratorCommand.EXECUTE_NODE_COMMAND).node(node).attribute("command", command).form(form))
+        return execute(
+                        to,
+                        req(ConcentratorCommand.EXECUTE_NODE_COMMAND)
+                                .node(node)
+                                .attribute("command", command)
+                                .form(form))
                 .thenApply(r -> null);
     }
 
@@ -129,8 +141,14 @@ public final class NodeCommandClient extends Manager {
      * @return the running query
      */
     public CompletableFuture<NodeQuery> executeNodeQuery(Jid to, NodeRef node, String command, DataForm form) {
-        return start(to, List.of(node), req(ConcentratorCommand.EXECUTE_NODE_QUERY).node(node)
-                .attribute("command", command).form(form), false);
+        return start(
+                to,
+                List.of(node),
+                req(ConcentratorCommand.EXECUTE_NODE_QUERY)
+                        .node(node)
+                        .attribute("command", command)
+                        .form(form),
+                false);
     }
 
     /**
@@ -154,7 +172,8 @@ public final class NodeCommandClient extends Manager {
      * @return the common commands
      */
     public CompletableFuture<List<NodeCommand>> getCommonNodeCommands(Jid to, List<NodeRef> nodes) {
-        return execute(to, req(ConcentratorCommand.GET_COMMON_NODE_COMMANDS).nodes(nodes)).thenApply(ConcentratorResponse::commands);
+        return execute(to, req(ConcentratorCommand.GET_COMMON_NODE_COMMANDS).nodes(nodes))
+                .thenApply(ConcentratorResponse::commands);
     }
 
     /**
@@ -166,7 +185,11 @@ public final class NodeCommandClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getCommonCommandParameters(Jid to, String command, List<NodeRef> nodes) {
-        return execute(to, req(ConcentratorCommand.GET_COMMON_COMMAND_PARAMETERS).attribute("command", command).nodes(nodes))
+        return execute(
+                        to,
+                        req(ConcentratorCommand.GET_COMMON_COMMAND_PARAMETERS)
+                                .attribute("command", command)
+                                .nodes(nodes))
                 .thenApply(r -> r.form().orElseThrow());
     }
 
@@ -180,10 +203,15 @@ public final class NodeCommandClient extends Manager {
      * @param form    the parameters, null for a simple command
      * @return one result per node, in request order
      */
-    public CompletableFuture<List<NodeResult>> executeCommonNodeCommand(Jid to, String command, List<NodeRef> nodes,
-            DataForm form) {
-        return execute(to, req(ConcentratorCommand.EXECUTE_COMMON_NODE_COMMAND).attribute("command", command).nodes(nodes)
-                .form(form)).thenApply(ConcentratorResponse::nodeResults);
+    public CompletableFuture<List<NodeResult>> executeCommonNodeCommand(
+            Jid to, String command, List<NodeRef> nodes, DataForm form) {
+        return execute(
+                        to,
+                        req(ConcentratorCommand.EXECUTE_COMMON_NODE_COMMAND)
+                                .attribute("command", command)
+                                .nodes(nodes)
+                                .form(form))
+                .thenApply(ConcentratorResponse::nodeResults);
     }
 
     /**
@@ -196,9 +224,16 @@ public final class NodeCommandClient extends Manager {
      * @param form    the parameters, null for none
      * @return the running query
      */
-    public CompletableFuture<NodeQuery> executeCommonNodeQuery(Jid to, String command, List<NodeRef> nodes, DataForm form) {
-        return start(to, nodes, req(ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY).attribute("command", command)
-                .nodes(nodes).form(form), true);
+    public CompletableFuture<NodeQuery> executeCommonNodeQuery(
+            Jid to, String command, List<NodeRef> nodes, DataForm form) {
+        return start(
+                to,
+                nodes,
+                req(ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY)
+                        .attribute("command", command)
+                        .nodes(nodes)
+                        .form(form),
+                true);
     }
 
     /**
@@ -210,25 +245,38 @@ public final class NodeCommandClient extends Manager {
      * @return completes when accepted
      */
     public CompletableFuture<Void> abortCommonNodeQuery(Jid to, String queryId, List<NodeRef> nodes) {
-        return execute(to, req(ConcentratorCommand.ABORT_COMMON_NODE_QUERY).attribute("queryId", queryId).nodes(nodes))
+        return execute(
+                        to,
+                        req(ConcentratorCommand.ABORT_COMMON_NODE_QUERY)
+                                .attribute("queryId", queryId)
+                                .nodes(nodes))
                 .thenApply(r -> null);
     }
 
-    private CompletableFuture<NodeQuery> start(Jid to, List<NodeRef> nodes, ConcentratorRequest.Builder b, boolean common) {
+    private CompletableFuture<NodeQuery> start(
+            Jid to, List<NodeRef> nodes, ConcentratorRequest.Builder b, boolean common) {
         Pending p = new Pending(to, nodes.stream().map(NodeRef::nodeId).collect(Collectors.toSet()));
         pending.add(p);
-        return execute(to, b).thenApply(r -> {
-            String queryId = r.queryId().orElseThrow(() -> new IllegalStateException("response without queryId"));
-            NodeQuery q = new NodeQuery(queryId, nodes, common ? r.nodeResults() : List.of(), () -> common
-                    ? abortCommonNodeQuery(to, queryId, nodes) : abortNodeQuery(to, nodes.get(0), queryId));
-            q.completion().whenComplete((x, e) -> pending.remove(p));
-            p.bind(q);
-            return q;
-        }).whenComplete((q, e) -> {
-            if (e != null) {
-                pending.remove(p);
-            }
-        });
+        return execute(to, b)
+                .thenApply(r -> {
+                    String queryId =
+                            r.queryId().orElseThrow(() -> new IllegalStateException("response without queryId"));
+                    NodeQuery q = new NodeQuery(
+                            queryId,
+                            nodes,
+                            common ? r.nodeResults() : List.of(),
+                            () -> common
+                                    ? abortCommonNodeQuery(to, queryId, nodes)
+                                    : abortNodeQuery(to, nodes.get(0), queryId));
+                    q.completion().whenComplete((x, e) -> pending.remove(p));
+                    p.bind(q);
+                    return q;
+                })
+                .whenComplete((q, e) -> {
+                    if (e != null) {
+                        pending.remove(p);
+                    }
+                });
     }
 
     /** Collects the progress of a query from the moment it is requested, before its id is known. */
@@ -244,7 +292,8 @@ public final class NodeCommandClient extends Manager {
         }
 
         synchronized void offer(Jid sender, QueryProgress p) {
-            if (!sender.asBareJid().equals(from.asBareJid()) || !nodeIds.contains(p.node().nodeId())) {
+            if (!sender.asBareJid().equals(from.asBareJid())
+                    || !nodeIds.contains(p.node().nodeId())) {
                 return;
             }
             if (query == null) {

@@ -21,8 +21,8 @@ import java.util.concurrent.CompletionStage;
  * @param query      runs a query; null for a simple or parameterized command
  * @since 0.1.0
  */
-public record NodeCommandSpec(String command, String name, List<NodeParameterSpec> parameters, Action action,
-        QueryAction query) {
+public record NodeCommandSpec(
+        String command, String name, List<NodeParameterSpec> parameters, Action action, QueryAction query) {
 
     /**
      * Validates and copies.
@@ -60,8 +60,8 @@ public record NodeCommandSpec(String command, String name, List<NodeParameterSpe
      * @param query      produces the results
      * @return the command
      */
-    public static NodeCommandSpec query(String command, String name, List<NodeParameterSpec> parameters,
-            QueryAction query) {
+    public static NodeCommandSpec query(
+            String command, String name, List<NodeParameterSpec> parameters, QueryAction query) {
         return new NodeCommandSpec(command, name, parameters, null, Objects.requireNonNull(query, "query"));
     }
 
@@ -72,8 +72,8 @@ public record NodeCommandSpec(String command, String name, List<NodeParameterSpe
 
     /** @return the {@code command} element describing this command */
     public NodeCommand describe() {
-        CommandType type = isQuery() ? CommandType.QUERY
-                : parameters.isEmpty() ? CommandType.SIMPLE : CommandType.PARAMETERIZED;
+        CommandType type =
+                isQuery() ? CommandType.QUERY : parameters.isEmpty() ? CommandType.SIMPLE : CommandType.PARAMETERIZED;
         return NodeCommand.of(command, name, type);
     }
 

@@ -26,8 +26,17 @@ import java.util.Optional;
  * @param description  the form field description, may be null
  * @since 0.1.0
  */
-public record NodeParameterSpec(String id, String label, ValueType type, boolean required, Value defaultValue,
-        Value min, Value max, List<String> options, boolean readOnly, String description) {
+public record NodeParameterSpec(
+        String id,
+        String label,
+        ValueType type,
+        boolean required,
+        Value defaultValue,
+        Value min,
+        Value max,
+        List<String> options,
+        boolean readOnly,
+        String description) {
 
     /**
      * Validates the declaration.
@@ -41,7 +50,8 @@ public record NodeParameterSpec(String id, String label, ValueType type, boolean
         options = List.copyOf(options);
         for (Value v : new Value[] {defaultValue, min, max}) {
             if (v != null && v.type() != type) {
-                throw new IllegalArgumentException("value " + v.lexical() + " of parameter " + id + " is not a " + type.elementName());
+                throw new IllegalArgumentException(
+                        "value " + v.lexical() + " of parameter " + id + " is not a " + type.elementName());
             }
         }
     }
@@ -76,7 +86,8 @@ public record NodeParameterSpec(String id, String label, ValueType type, boolean
      * @return a copy
      */
     public NodeParameterSpec withRange(Value lower, Value upper) {
-        return new NodeParameterSpec(id, label, type, required, defaultValue, lower, upper, options, readOnly, description);
+        return new NodeParameterSpec(
+                id, label, type, required, defaultValue, lower, upper, options, readOnly, description);
     }
 
     /**
@@ -137,13 +148,16 @@ public record NodeParameterSpec(String id, String label, ValueType type, boolean
     }
 
     private static int compare(Value a, Value b) {
-        if (a instanceof io.github.xmppiot.core.value.IntValue x && b instanceof io.github.xmppiot.core.value.IntValue y) {
+        if (a instanceof io.github.xmppiot.core.value.IntValue x
+                && b instanceof io.github.xmppiot.core.value.IntValue y) {
             return Integer.compare(x.value(), y.value());
         }
-        if (a instanceof io.github.xmppiot.core.value.LongValue x && b instanceof io.github.xmppiot.core.value.LongValue y) {
+        if (a instanceof io.github.xmppiot.core.value.LongValue x
+                && b instanceof io.github.xmppiot.core.value.LongValue y) {
             return Long.compare(x.value(), y.value());
         }
-        if (a instanceof io.github.xmppiot.core.value.DoubleValue x && b instanceof io.github.xmppiot.core.value.DoubleValue y) {
+        if (a instanceof io.github.xmppiot.core.value.DoubleValue x
+                && b instanceof io.github.xmppiot.core.value.DoubleValue y) {
             return Double.compare(x.value(), y.value());
         }
         return 0;

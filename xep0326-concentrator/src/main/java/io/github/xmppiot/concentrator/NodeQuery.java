@@ -121,7 +121,10 @@ public final class NodeQuery {
         if (list == null || !open.contains(p.node().nodeId())) {
             return;
         }
-        NodeRef node = nodes.stream().filter(n -> n.nodeId().equals(p.node().nodeId())).findFirst().orElse(p.node());
+        NodeRef node = nodes.stream()
+                .filter(n -> n.nodeId().equals(p.node().nodeId()))
+                .findFirst()
+                .orElse(p.node());
         for (QueryEvent e : p.events()) {
             list.add(e);
             listeners.forEach(l -> l.accept(node, e));

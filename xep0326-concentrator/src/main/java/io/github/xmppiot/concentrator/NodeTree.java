@@ -198,11 +198,13 @@ public final class NodeTree {
      * @throws IllegalArgumentException if the parent or type is unknown, the id is taken, or the parent refuses the type
      * @throws Exception                if the type's factory fails
      */
-    public synchronized TreeNode add(String parentId, String type, String nodeId, Map<String, Value> configuration) throws Exception {
+    public synchronized TreeNode add(String parentId, String type, String nodeId, Map<String, Value> configuration)
+            throws Exception {
         TreeNode parent = nodes.get(parentId);
         NodeType t = types.get(type);
         if (parent == null || t == null) {
-            throw new IllegalArgumentException(parent == null ? "no parent node " + parentId : "unknown node type " + type);
+            throw new IllegalArgumentException(
+                    parent == null ? "no parent node " + parentId : "unknown node type " + type);
         }
         if (nodes.containsKey(nodeId)) {
             throw new IllegalArgumentException("a node with id " + nodeId + " exists");
@@ -232,7 +234,9 @@ public final class NodeTree {
      */
     public synchronized boolean canHaveChild(TreeNode parent, NodeType type) {
         boolean parentOk = ROOT_TYPE.equals(parent.type())
-                || Optional.ofNullable(types.get(parent.type())).map(NodeType::canHaveChildren).orElse(false);
+                || Optional.ofNullable(types.get(parent.type()))
+                        .map(NodeType::canHaveChildren)
+                        .orElse(false);
         return parentOk && type.canBeChildOf(parent.type());
     }
 
@@ -247,7 +251,8 @@ public final class NodeTree {
      * @throws Exception                if the type's factory fails (the node then keeps its old configuration, its
      *                                  device rebuilt from it; if that fails too, that failure is thrown)
      */
-    public synchronized TreeNode reconfigure(String nodeId, String newId, Map<String, Value> configuration) throws Exception {
+    public synchronized TreeNode reconfigure(String nodeId, String newId, Map<String, Value> configuration)
+            throws Exception {
         TreeNode old = nodes.get(nodeId);
         if (old == null || ROOT_TYPE.equals(old.type())) {
             throw new IllegalArgumentException("no configurable node " + nodeId);

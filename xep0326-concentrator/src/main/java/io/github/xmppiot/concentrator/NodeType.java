@@ -57,8 +57,7 @@ public interface NodeType {
      *
      * @param thing the Thing built by this type
      */
-    default void close(Thing thing) {
-    }
+    default void close(Thing thing) {}
 
     /**
      * Whether nodes of this type may be created under a parent (XEP-0326 §3.11 "Get Addable Node Types").

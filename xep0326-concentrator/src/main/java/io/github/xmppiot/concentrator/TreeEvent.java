@@ -12,5 +12,4 @@ import io.github.xmppiot.concentrator.element.NodeEvent;
  * @param oldId       for an update: the previous node id if it was renamed, else null
  * @since 0.1.0
  */
-public record TreeEvent(NodeEvent.Kind kind, TreeNode node, String afterNodeId, String oldId) {
-}
+public record TreeEvent(NodeEvent.Kind kind, TreeNode node, String afterNodeId, String oldId) {}

@@ -23,8 +23,14 @@ import java.util.Map;
  * @param lastChanged   when the node last changed
  * @since 0.1.0
  */
-public record TreeNode(String nodeId, String type, String parentId, Map<String, Value> configuration, NodeState state,
-        List<NodeMessage> messages, DateTimeValue lastChanged) {
+public record TreeNode(
+        String nodeId,
+        String type,
+        String parentId,
+        Map<String, Value> configuration,
+        NodeState state,
+        List<NodeMessage> messages,
+        DateTimeValue lastChanged) {
 
     /** Copies the collections. */
     public TreeNode {

@@ -1,9 +1,5 @@
 package io.github.xmppiot.concentrator;
 
-import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
-import org.jivesoftware.smack.XMPPException;
-import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.provider.ProviderManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +10,11 @@ import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.ThingDirectory;
-import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.Friendship;
+import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +24,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jivesoftware.smack.XMPPException;
+import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.xdata.FormField;
@@ -63,18 +63,25 @@ class ConcentratorIT {
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
         NodeCommandClient cmd = NodeCommandClient.getInstanceFor(client);
 
-        assertThat(ServiceDiscoveryManager.getInstanceFor(client).supportsFeature(to, ConcentratorServer.FEATURE)).isTrue();
+        assertThat(ServiceDiscoveryManager.getInstanceFor(client).supportsFeature(to, ConcentratorServer.FEATURE))
+                .isTrue();
         List<String> caps = await(c.getCapabilities(to));
-        assertThat(caps).hasSize(ConcentratorServer.SUPPORTED.size()).contains("getAllNodes", "createNewNode", "subscribe")
+        assertThat(caps)
+                .hasSize(ConcentratorServer.SUPPORTED.size())
+                .contains("getAllNodes", "createNewNode", "subscribe")
                 .doesNotContain("getDatabases");
         assertThat(await(c.getAllDataSources(to))).extracting(s -> s.sourceId()).containsExactly(NodeTree.SOURCE_ID);
-        assertThat(await(c.getRootNodes(to, NodeTree.SOURCE_ID))).extracting(NodeInformation::nodeId).containsExactly("Hub");
+        assertThat(await(c.getRootNodes(to, NodeTree.SOURCE_ID)))
+                .extracting(NodeInformation::nodeId)
+                .containsExactly("Hub");
 
         BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
         c.addEventListener((from, e) -> events.add(e));
         await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
 
-        assertThat(await(c.getAddableNodeTypes(to, ROOT))).extracting(t -> t.type()).containsExactly(TestLampType.TYPE);
+        assertThat(await(c.getAddableNodeTypes(to, ROOT)))
+                .extracting(t -> t.type())
+                .containsExactly(TestLampType.TYPE);
         DataForm form = await(c.getParametersForNewNode(to, ROOT, TestLampType.TYPE));
         assertThat(form.getField("address")).isNotNull();
         assertThat(form.getField("id").isRequired()).isTrue();
@@ -83,14 +90,16 @@ class ConcentratorIT {
         assertThat(lamp.nodeId()).isEqualTo("Lamp1");
         assertThat(lamp.parentId()).isEqualTo("Hub");
         assertThat(lamp.controllable()).isTrue();
-        assertThat(tree.directory().get(NodeRef.of("Lamp1", NodeTree.SOURCE_ID))).isPresent();
+        assertThat(tree.directory().get(NodeRef.of("Lamp1", NodeTree.SOURCE_ID)))
+                .isPresent();
         NodeEvent added = events.poll(20, TimeUnit.SECONDS);
         assertThat(added.kind()).isEqualTo(NodeEvent.Kind.NODE_ADDED);
         assertThat(added.node().nodeId()).isEqualTo("Lamp1");
         assertThat(added.node().parameters()).extracting(p -> p.id()).contains("address", "serial");
 
         // invalid form: per-field errors, nothing created
-        ExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+        ExecutionException bad = org.junit.jupiter.api.Assertions.assertThrows(
+                ExecutionException.class,
                 () -> await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp1", "999", ""))));
         ConcentratorException ce = (ConcentratorException) bad.getCause();
         assertThat(ce.result()).isEqualTo(ResultCode.FORM_ERROR);
@@ -99,19 +108,30 @@ class ConcentratorIT {
 
         // edit: rename and change the address; serial is read-only and stays
         DataForm edit = await(c.getNodeParametersForEdit(to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID)));
-        assertThat(edit.getField("serial").getFormFieldChildElements()).contains(io.github.xmppiot.concentrator.element.DynamicFormFlag.READ_ONLY);
-        NodeInformation edited = await(c.setNodeParametersAfterEdit(to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID),
-                submit("Lamp2", "13", "CHANGED")));
+        assertThat(edit.getField("serial").getFormFieldChildElements())
+                .contains(io.github.xmppiot.concentrator.element.DynamicFormFlag.READ_ONLY);
+        NodeInformation edited = await(c.setNodeParametersAfterEdit(
+                to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID), submit("Lamp2", "13", "CHANGED")));
         assertThat(edited.nodeId()).isEqualTo("Lamp2");
-        assertThat(tree.get("Lamp2").orElseThrow().configuration().get("serial").lexical()).isEqualTo("SN-1");
+        assertThat(tree.get("Lamp2").orElseThrow().configuration().get("serial").lexical())
+                .isEqualTo("SN-1");
         NodeEvent updated = events.poll(20, TimeUnit.SECONDS);
         assertThat(updated.kind()).isEqualTo(NodeEvent.Kind.NODE_UPDATED);
         assertThat(updated.oldId()).isEqualTo("Lamp1");
 
         // simple node command
-        assertThat(await(cmd.getNodeCommands(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).extracting(x -> x.command()).contains("toggle", "history");
+        assertThat(await(cmd.getNodeCommands(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID))))
+                .extracting(x -> x.command())
+                .contains("toggle", "history");
         await(cmd.executeNodeCommand(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID), "toggle", null));
-        assertThat(tree.thing("Lamp2").orElseThrow().parameter("on").orElseThrow().currentValue().orElseThrow().lexical()).isEqualTo("true");
+        assertThat(tree.thing("Lamp2")
+                        .orElseThrow()
+                        .parameter("on")
+                        .orElseThrow()
+                        .currentValue()
+                        .orElseThrow()
+                        .lexical())
+                .isEqualTo("true");
 
         // ordering
         await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp3", "14", "SN-3")));
@@ -119,14 +139,18 @@ class ConcentratorIT {
         await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true));
         assertThat(events.poll(20, TimeUnit.SECONDS).kind()).isEqualTo(NodeEvent.Kind.NODE_MOVED_UP);
         await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true)); // already first: OK, no event
-        assertThat(await(c.getChildNodes(to, ROOT, false))).extracting(NodeInformation::nodeId).containsExactly("Lamp3", "Lamp2");
+        assertThat(await(c.getChildNodes(to, ROOT, false)))
+                .extracting(NodeInformation::nodeId)
+                .containsExactly("Lamp3", "Lamp2");
 
         await(c.destroyNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)));
         NodeEvent removed = events.poll(20, TimeUnit.SECONDS);
         assertThat(removed.kind()).as("no event for the unmoved node").isEqualTo(NodeEvent.Kind.NODE_REMOVED);
         assertThat(removed.node().nodeId()).isEqualTo("Lamp2");
-        assertThat(await(c.containsNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID)))).isFalse();
-        assertThat(await(c.getAncestors(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID)))).extracting(NodeInformation::nodeId)
+        assertThat(await(c.containsNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID))))
+                .isFalse();
+        assertThat(await(c.getAncestors(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID))))
+                .extracting(NodeInformation::nodeId)
                 .containsExactly("Lamp3", "Hub");
     }
 
@@ -140,29 +164,40 @@ class ConcentratorIT {
 
         // Not a friend yet: even reading is refused, with the result code and a forbidden error.
         assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID), false, false)))
-                .cause().satisfies(e -> {
+                .cause()
+                .satisfies(e -> {
                     ConcentratorException x = (ConcentratorException) e;
                     assertThat(x.result()).isEqualTo(ResultCode.INSUFFICIENT_PRIVILEGES);
-                    assertThat(x.response().get().getError().getCondition().toString()).isEqualTo("forbidden");
+                    assertThat(x.response().get().getError().getCondition().toString())
+                            .isEqualTo("forbidden");
                 });
         Friendship.establish(hub, client, Duration.ofSeconds(10));
 
         assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("nope", NodeTree.SOURCE_ID), false, false)))
                 .hasCauseInstanceOf(ConcentratorException.class)
-                .cause().satisfies(e -> {
+                .cause()
+                .satisfies(e -> {
                     ConcentratorException x = (ConcentratorException) e;
                     assertThat(x.result()).isEqualTo(ResultCode.NOT_FOUND);
                     assertThat(x.response()).isPresent();
-                    assertThat(x.response().get().getError().getCondition().toString()).isEqualTo("item-not-found");
+                    assertThat(x.response().get().getError().getCondition().toString())
+                            .isEqualTo("item-not-found");
                 });
-        assertThatThrownBy(() -> await(c.execute(to, ConcentratorRequest.builder(ConcentratorCommand.GET_DATABASES).build())))
-                .cause().isInstanceOf(ConcentratorException.class)
-                .extracting(e -> ((ConcentratorException) e).result()).isEqualTo(ResultCode.NOT_IMPLEMENTED);
+        assertThatThrownBy(() -> await(c.execute(
+                        to,
+                        ConcentratorRequest.builder(ConcentratorCommand.GET_DATABASES)
+                                .build())))
+                .cause()
+                .isInstanceOf(ConcentratorException.class)
+                .extracting(e -> ((ConcentratorException) e).result())
+                .isEqualTo(ResultCode.NOT_IMPLEMENTED);
         assertThatThrownBy(() -> await(c.destroyNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID))))
-                .cause().isInstanceOf(ConcentratorException.class);
+                .cause()
+                .isInstanceOf(ConcentratorException.class);
 
         // A command XEP-0326 does not define: <teleportResponse result='NotImplemented'/> with an error (326-2).
-        ProviderManager.addIQProvider("teleportResponse", ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
+        ProviderManager.addIQProvider(
+                "teleportResponse", ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
         IQ teleport = new IQ("teleport", ConcentratorRequest.NAMESPACE) {
             @Override
             protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {

@@ -42,7 +42,9 @@ class ElementProperties {
 
     @Property(tries = 300)
     void nodeInformationRoundTrips(@ForAll("nodes") List<NodeInformation> nodes) throws Exception {
-        ConcentratorResponse r = ConcentratorResponse.builder(ConcentratorCommand.GET_ALL_NODES, ResultCode.OK).nodes(nodes).build();
+        ConcentratorResponse r = ConcentratorResponse.builder(ConcentratorCommand.GET_ALL_NODES, ResultCode.OK)
+                .nodes(nodes)
+                .build();
         r.setStanzaId("p1");
         Stanza parsed = PacketParserUtils.parseStanza(r.toXML().toString());
         assertThat(parsed).isInstanceOf(ConcentratorResponse.class);
@@ -53,14 +55,20 @@ class ElementProperties {
 
     @Property(tries = 300)
     void getNodeResponseCarriesNodeOnItself(@ForAll("node") NodeInformation node) throws Exception {
-        ConcentratorResponse r = ConcentratorResponse.builder(ConcentratorCommand.GET_NODE, ResultCode.OK).node(node).build();
-        ConcentratorResponse back = (ConcentratorResponse) PacketParserUtils.parseStanza(r.toXML().toString());
+        ConcentratorResponse r = ConcentratorResponse.builder(ConcentratorCommand.GET_NODE, ResultCode.OK)
+                .node(node)
+                .build();
+        ConcentratorResponse back =
+                (ConcentratorResponse) PacketParserUtils.parseStanza(r.toXML().toString());
         assertThat(back.node()).contains(node);
     }
 
     @Property(tries = 300)
     void nodeReferencesRoundTrip(@ForAll("refs") List<NodeRef> refs) throws Exception {
-        ConcentratorRequest q = ConcentratorRequest.builder(ConcentratorCommand.GET_NODES).nodes(refs).lang("en").build();
+        ConcentratorRequest q = ConcentratorRequest.builder(ConcentratorCommand.GET_NODES)
+                .nodes(refs)
+                .lang("en")
+                .build();
         Stanza parsed = PacketParserUtils.parseStanza(q.toXML().toString());
         assertThat(parsed).isInstanceOf(ConcentratorRequest.class);
         ConcentratorRequest back = (ConcentratorRequest) parsed;
@@ -75,15 +83,22 @@ class ElementProperties {
         IQ iq = (IQ) PacketParserUtils.parseStanza(xml);
         if (Set.of("true", "false", "1", "0").contains(value.strip())) {
             assertThat(iq).isInstanceOf(ConcentratorRequest.class);
-            assertThat(((ConcentratorRequest) iq).flag("parameters", false)).isEqualTo(BooleanValue.parseBoolean(value));
+            assertThat(((ConcentratorRequest) iq).flag("parameters", false))
+                    .isEqualTo(BooleanValue.parseBoolean(value));
         } else {
             assertThat(iq).isInstanceOf(MalformedRequest.class);
-            assertThat(((MalformedRequest) iq).badRequestReply().getError().getCondition().toString()).isEqualTo("bad-request");
+            assertThat(((MalformedRequest) iq)
+                            .badRequestReply()
+                            .getError()
+                            .getCondition()
+                            .toString())
+                    .isEqualTo("bad-request");
         }
     }
 
     @Property(tries = 200)
-    void missingRequiredAttributeIsMalformed(@ForAll("commandsWithRequired") ConcentratorCommand command) throws Exception {
+    void missingRequiredAttributeIsMalformed(@ForAll("commandsWithRequired") ConcentratorCommand command)
+            throws Exception {
         String xml = "<iq xmlns='jabber:client' type='" + command.iqType() + "' id='m'><" + command.element()
                 + " xmlns='urn:xmpp:iot:concentrators'/></iq>";
         Stanza parsed = PacketParserUtils.parseStanza(xml);
@@ -92,21 +107,25 @@ class ElementProperties {
 
     @Property(tries = 200)
     void hostileResponseIsReportedNotThrown(@ForAll("text") String result) throws Exception {
-        String xml = "<iq xmlns='jabber:client' type='result' id='r'><getNodeResponse xmlns='urn:xmpp:iot:concentrators'"
-                + " result='" + escape(result) + "' nodeId='N' state='None' hasChildren='false'/></iq>";
+        String xml =
+                "<iq xmlns='jabber:client' type='result' id='r'><getNodeResponse xmlns='urn:xmpp:iot:concentrators'"
+                        + " result='" + escape(result) + "' nodeId='N' state='None' hasChildren='false'/></iq>";
         ConcentratorResponse r = (ConcentratorResponse) PacketParserUtils.parseStanza(xml);
-        boolean known = java.util.Arrays.stream(ResultCode.values()).anyMatch(c -> c.xmlValue().equals(result));
+        boolean known = java.util.Arrays.stream(ResultCode.values())
+                .anyMatch(c -> c.xmlValue().equals(result));
         assertThat(r.result() == ResultCode.OTHER_ERROR || known).isTrue();
     }
 
     @Provide
     Arbitrary<ConcentratorCommand> commandsWithRequired() {
-        return Arbitraries.of(ConcentratorCommand.values()).filter(c -> !c.requiredAttributes().isEmpty());
+        return Arbitraries.of(ConcentratorCommand.values())
+                .filter(c -> !c.requiredAttributes().isEmpty());
     }
 
     @Provide
     Arbitrary<String> text() {
-        return Arbitraries.oneOf(Arbitraries.of("true", "false", "1", "0", " true ", "TRUE", "yes", ""),
+        return Arbitraries.oneOf(
+                Arbitraries.of("true", "false", "1", "0", " true ", "TRUE", "yes", ""),
                 Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(12));
     }
 
@@ -126,13 +145,23 @@ class ElementProperties {
     Arbitrary<NodeInformation> node() {
         Arbitrary<String> opt = ids().injectNull(0.5);
         Arbitrary<Boolean> flag = Arbitraries.of(Boolean.TRUE, Boolean.FALSE).injectNull(0.4);
-        Arbitrary<NodeInformation.Builder> base = Combinators.combine(ids(), opt, opt, opt,
-                Arbitraries.of(NodeState.class), Arbitraries.of(true, false), flag, flag)
+        Arbitrary<NodeInformation.Builder> base = Combinators.combine(
+                        ids(), opt, opt, opt, Arbitraries.of(NodeState.class), Arbitraries.of(true, false), flag, flag)
                 .as((id, name, type, cache, state, children, readable, ctrl) -> NodeInformation.builder(id)
-                        .displayName(name).nodeType(type).cacheType(cache).state(state).hasChildren(children)
-                        .readable(readable).controllable(ctrl));
-        return Combinators.combine(base, opt, timestamps().injectNull(0.5), parameter().list().ofMaxSize(4),
-                message().list().ofMaxSize(2)).as((b, parent, changed, params, msgs) -> {
+                        .displayName(name)
+                        .nodeType(type)
+                        .cacheType(cache)
+                        .state(state)
+                        .hasChildren(children)
+                        .readable(readable)
+                        .controllable(ctrl));
+        return Combinators.combine(
+                        base,
+                        opt,
+                        timestamps().injectNull(0.5),
+                        parameter().list().ofMaxSize(4),
+                        message().list().ofMaxSize(2))
+                .as((b, parent, changed, params, msgs) -> {
                     b.parent(parent, null).lastChanged(changed);
                     params.forEach(b::parameter);
                     msgs.forEach(b::message);
@@ -152,8 +181,12 @@ class ElementProperties {
     }
 
     private Arbitrary<NodeMessage> message() {
-        return Combinators.combine(timestamps(), Arbitraries.of(NodeMessage.ERROR, NodeMessage.WARNING, NodeMessage.INFORMATION),
-                ids().injectNull(0.5), ids()).as(NodeMessage::new);
+        return Combinators.combine(
+                        timestamps(),
+                        Arbitraries.of(NodeMessage.ERROR, NodeMessage.WARNING, NodeMessage.INFORMATION),
+                        ids().injectNull(0.5),
+                        ids())
+                .as(NodeMessage::new);
     }
 
     private Arbitrary<DateTimeValue> timestamps() {
@@ -161,11 +194,18 @@ class ElementProperties {
     }
 
     private Arbitrary<String> ids() {
-        return Arbitraries.strings().withCharRange('!', '~').withChars('é', '€', ' ').ofMinLength(1).ofMaxLength(10)
+        return Arbitraries.strings()
+                .withCharRange('!', '~')
+                .withChars('é', '€', ' ')
+                .ofMinLength(1)
+                .ofMaxLength(10)
                 .filter(s -> !s.isBlank() && s.strip().equals(s));
     }
 
     private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace("'", "&apos;").replace("\"", "&quot;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace("'", "&apos;")
+                .replace("\"", "&quot;");
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
-import io.github.xmppiot.concentrator.element.ResultCode;
-import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
-import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
-import org.jivesoftware.smack.util.PacketParserUtils;
-import org.jivesoftware.smack.xml.XmlPullParser;
-import org.junit.jupiter.api.Test;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
+import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
 import io.github.xmppiot.testkit.XepExamples;
@@ -24,10 +21,13 @@ import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.jivesoftware.smack.util.PacketParserUtils;
+import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -59,12 +59,15 @@ class ExamplesTest {
                 typedXml.add(payload.toXML().toString());
             }
             if (s instanceof IQ iq && NS.equals(iq.getChildElementNamespace())) {
-                assertThat(iq).as("%s: %s", file, iq.getChildElementName())
+                assertThat(iq)
+                        .as("%s: %s", file, iq.getChildElementName())
                         .isNotInstanceOf(MalformedRequest.class)
                         .isInstanceOfAny(ConcentratorRequest.class, ConcentratorResponse.class);
                 if (iq instanceof ConcentratorResponse r) {
                     assertThat(r.result()).isNotNull();
-                    assertThat(r.resultAttribute()).as("response parsed cleanly").isPresent();
+                    assertThat(r.resultAttribute())
+                            .as("response parsed cleanly")
+                            .isPresent();
                 }
                 typedXml.add(childXml(iq));
             }
@@ -73,18 +76,24 @@ class ExamplesTest {
         assertThat(typedXml).as("payload count of %s", file).hasSameSizeAs(expected);
         for (int i = 0; i < expected.size(); i++) {
             Optional<String> diff = XmlCompare.difference(expected.get(i), typedXml.get(i));
-            assertThat(diff).as("%s payload %d:\n%s\n---\n%s", file, i, expected.get(i), typedXml.get(i)).isEmpty();
+            assertThat(diff)
+                    .as("%s payload %d:\n%s\n---\n%s", file, i, expected.get(i), typedXml.get(i))
+                    .isEmpty();
         }
     }
 
     @Test
     void unknownCommandExampleAnswersNotImplemented() throws Exception {
-        String file = examples().filter(f -> f.startsWith("xep-0326-example-107")).findFirst().orElseThrow();
+        String file = examples()
+                .filter(f -> f.startsWith("xep-0326-example-107"))
+                .findFirst()
+                .orElseThrow();
         List<String> payloads = payloads(XepExamples.wrap(withoutElisionLines(file)), true);
         assertThat(payloads).hasSize(2);
         assertThat(ConcentratorCommand.fromElement("holabandola")).isEmpty();
         XmlPullParser parser = PacketParserUtils.getParserFor(payloads.get(1));
-        ConcentratorResponse r = ConcentratorResponseProvider.INSTANCE.parse(parser, parser.getDepth(), null, org.jivesoftware.smack.packet.XmlEnvironment.EMPTY);
+        ConcentratorResponse r = ConcentratorResponseProvider.INSTANCE.parse(
+                parser, parser.getDepth(), null, org.jivesoftware.smack.packet.XmlEnvironment.EMPTY);
         assertThat(r.element()).isEqualTo("holabandolaResponse");
         assertThat(r.command()).isEmpty();
         assertThat(r.result()).isEqualTo(ResultCode.NOT_IMPLEMENTED);
@@ -146,8 +155,10 @@ class ExamplesTest {
         for (Node c = payload.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof Element x && "x".equals(x.getLocalName()) && "jabber:x:data".equals(x.getNamespaceURI())) {
                 try {
-                    DataForm form = DataFormProvider.INSTANCE.parse(PacketParserUtils.getParserFor(XepExamples.serialize(x)));
-                    Node imported = payload.getOwnerDocument().importNode(XepExamples.parse(form.toXML().toString()), true);
+                    DataForm form =
+                            DataFormProvider.INSTANCE.parse(PacketParserUtils.getParserFor(XepExamples.serialize(x)));
+                    Node imported = payload.getOwnerDocument()
+                            .importNode(XepExamples.parse(form.toXML().toString()), true);
                     payload.replaceChild(imported, x);
                     c = imported;
                 } catch (Exception e) {

@@ -42,7 +42,10 @@ class NodeCommandsIT {
 
     private static DataForm rows(int n) {
         return DataForm.builder(DataForm.Type.submit)
-                .addField(FormField.textSingleBuilder("rows").setValue(Integer.toString(n)).build()).build();
+                .addField(FormField.textSingleBuilder("rows")
+                        .setValue(Integer.toString(n))
+                        .build())
+                .build();
     }
 
     @Test
@@ -50,26 +53,47 @@ class NodeCommandsIT {
         XMPPTCPConnection hub = server.connect("cmdhub");
         XMPPTCPConnection client = server.connect("cmdclient");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
-        tree.add("Hub", TestLampType.TYPE, "Lamp1", Map.of("address", new IntValue(1), "serial", new StringValue("S1")));
-        tree.add("Hub", TestLampType.TYPE, "Lamp2", Map.of("address", new IntValue(2), "serial", new StringValue("S2")));
+        tree.add(
+                "Hub", TestLampType.TYPE, "Lamp1", Map.of("address", new IntValue(1), "serial", new StringValue("S1")));
+        tree.add(
+                "Hub", TestLampType.TYPE, "Lamp2", Map.of("address", new IntValue(2), "serial", new StringValue("S2")));
         ConcentratorServer concentrator = ConcentratorServer.getInstanceFor(hub).serve(tree);
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         NodeCommandClient c = NodeCommandClient.getInstanceFor(client);
 
-        assertThat(await(ConcentratorClient.getInstanceFor(client).getCapabilities(to))).contains("executeNodeQuery",
-                "abortNodeQuery", "getCommonNodeCommands", "getCommonCommandParameters", "executeCommonNodeCommand",
-                "executeCommonNodeQuery", "abortCommonNodeQuery");
-        assertThat(await(c.getNodeCommands(to, LAMP1))).filteredOn(x -> x.command().equals("history"))
-                .extracting(NodeCommand::type).containsExactly(CommandType.QUERY);
-        assertThat(await(c.getCommandParameters(to, LAMP1, "history")).getField("rows")).isNotNull();
+        assertThat(await(ConcentratorClient.getInstanceFor(client).getCapabilities(to)))
+                .contains(
+                        "executeNodeQuery",
+                        "abortNodeQuery",
+                        "getCommonNodeCommands",
+                        "getCommonCommandParameters",
+                        "executeCommonNodeCommand",
+                        "executeCommonNodeQuery",
+                        "abortCommonNodeQuery");
+        assertThat(await(c.getNodeCommands(to, LAMP1)))
+                .filteredOn(x -> x.command().equals("history"))
+                .extracting(NodeCommand::type)
+                .containsExactly(CommandType.QUERY);
+        assertThat(await(c.getCommandParameters(to, LAMP1, "history")).getField("rows"))
+                .isNotNull();
 
         // a query: OK + queryId, then its events in document order
         NodeQuery history = await(c.executeNodeQuery(to, LAMP1, "history", rows(3)));
         await(history.completion());
         List<QueryEvent> events = history.events("Lamp1");
-        assertThat(events).extracting(QueryEvent::element).containsExactly("queryStarted", "title", "beginSection",
-                "newTable", "newRecords", "tableDone", "endSection", "queryMessage", "queryDone");
+        assertThat(events)
+                .extracting(QueryEvent::element)
+                .containsExactly(
+                        "queryStarted",
+                        "title",
+                        "beginSection",
+                        "newTable",
+                        "newRecords",
+                        "tableDone",
+                        "endSection",
+                        "queryMessage",
+                        "queryDone");
         assertThat(((QueryEvent.NewRecords) events.get(4)).records()).hasSize(3);
         List<QueryEvent> replayed = new CopyOnWriteArrayList<>();
         history.addListener((node, e) -> replayed.add(e));
@@ -89,18 +113,29 @@ class NodeCommandsIT {
         assertThat(watch.isAborted()).isTrue();
         assertThat(watch.events("Lamp2")).last().isInstanceOf(QueryEvent.Aborted.class);
         assertThat(concentrator.runningQueryCount()).isZero();
-        assertThatThrownBy(() -> await(watch.abort())).cause().isInstanceOf(ConcentratorException.class)
-                .extracting(e -> ((ConcentratorException) e).result()).isEqualTo(ResultCode.NOT_FOUND);
+        assertThatThrownBy(() -> await(watch.abort()))
+                .cause()
+                .isInstanceOf(ConcentratorException.class)
+                .extracting(e -> ((ConcentratorException) e).result())
+                .isEqualTo(ResultCode.NOT_FOUND);
 
         // batch commands: OK overall, one result per node
         NodeRef nope = NodeRef.of("nope", NodeTree.SOURCE_ID);
-        assertThat(await(c.getCommonNodeCommands(to, List.of(LAMP1, LAMP2)))).extracting(NodeCommand::command)
+        assertThat(await(c.getCommonNodeCommands(to, List.of(LAMP1, LAMP2))))
+                .extracting(NodeCommand::command)
                 .containsExactly("toggle", "fail", "history", "watch");
-        assertThat(await(c.getCommonCommandParameters(to, "history", List.of(LAMP1, LAMP2))).getField("rows")).isNotNull();
+        assertThat(await(c.getCommonCommandParameters(to, "history", List.of(LAMP1, LAMP2)))
+                        .getField("rows"))
+                .isNotNull();
         List<NodeResult> results = await(c.executeCommonNodeCommand(to, "toggle", List.of(LAMP1, nope, LAMP2), null));
         assertThat(results).extracting(NodeResult::success).containsExactly(true, false, true);
         assertThat(results.get(1).error()).isEqualTo("unknown node");
-        assertThat(tree.thing("Lamp2").orElseThrow().parameter("on").orElseThrow().currentValue().orElseThrow())
+        assertThat(tree.thing("Lamp2")
+                        .orElseThrow()
+                        .parameter("on")
+                        .orElseThrow()
+                        .currentValue()
+                        .orElseThrow())
                 .isEqualTo(BooleanValue.of(true));
 
         NodeQuery common = await(c.executeCommonNodeQuery(to, "history", List.of(LAMP1, nope, LAMP2), rows(2)));

@@ -30,7 +30,13 @@ class QueryRunnerTest {
 
     private List<QueryEvent> run(NodeCommandSpec.QueryAction action) {
         String id = runner.newQueryId();
-        runner.register(id, CLIENT, NODE, Thing.builder(NODE).build(), NodeCommandSpec.query("q", "Q", List.of(), action), Map.of());
+        runner.register(
+                id,
+                CLIENT,
+                NODE,
+                Thing.builder(NODE).build(),
+                NodeCommandSpec.query("q", "Q", List.of(), action),
+                Map.of());
         runner.release(id);
         return sent.stream().flatMap(p -> p.events().stream()).toList();
     }
@@ -39,7 +45,9 @@ class QueryRunnerTest {
     void largeRecordSetsAreSplitOverMessagesBelowTheLimitInOrder() {
         List<List<QueryEvent.Cell>> rows = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            rows.add(List.of(QueryEvent.Cell.of(new IntValue(i)), QueryEvent.Cell.of(new StringValue("<row & text " + i + ">"))));
+            rows.add(List.of(
+                    QueryEvent.Cell.of(new IntValue(i)),
+                    QueryEvent.Cell.of(new StringValue("<row & text " + i + ">"))));
         }
         List<QueryEvent> events = run((thing, p, ctx) -> {
             ctx.newTable("t", "T", List.of());
@@ -47,8 +55,10 @@ class QueryRunnerTest {
             ctx.tableDone("t");
             return CompletableFuture.completedFuture(null);
         });
-        List<QueryEvent.NewRecords> batches = events.stream().filter(e -> e instanceof QueryEvent.NewRecords)
-                .map(e -> (QueryEvent.NewRecords) e).toList();
+        List<QueryEvent.NewRecords> batches = events.stream()
+                .filter(e -> e instanceof QueryEvent.NewRecords)
+                .map(e -> (QueryEvent.NewRecords) e)
+                .toList();
         assertThat(batches).hasSizeGreaterThan(1);
         assertThat(batches.stream().flatMap(b -> b.records().stream()).toList()).isEqualTo(rows);
         assertThat(sent).allSatisfy(p -> assertThat(p.toXML().length()).isLessThan(LIMIT));
@@ -61,15 +71,19 @@ class QueryRunnerTest {
     void recordsAndObjectsTooLargeForOneMessageBecomeErrorMessages() {
         String big = "x".repeat(LIMIT);
         List<QueryEvent> events = run((thing, p, ctx) -> {
-            ctx.records("t", List.of(List.of(QueryEvent.Cell.of(new StringValue(big))), List.of(QueryEvent.Cell.of(null))));
+            ctx.records(
+                    "t", List.of(List.of(QueryEvent.Cell.of(new StringValue(big))), List.of(QueryEvent.Cell.of(null))));
             ctx.newObject("image/png", new byte[LIMIT]);
             ctx.newObject("text/plain", new byte[] {'h', 'i'});
             return CompletableFuture.completedFuture(null);
         });
-        assertThat(events).extracting(QueryEvent::element).containsExactly("queryStarted", "queryMessage", "newRecords",
-                "queryMessage", "newObject", "queryDone");
+        assertThat(events)
+                .extracting(QueryEvent::element)
+                .containsExactly(
+                        "queryStarted", "queryMessage", "newRecords", "queryMessage", "newObject", "queryDone");
         assertThat(((QueryEvent.Message) events.get(1)).type()).isEqualTo("Error");
-        assertThat(((QueryEvent.NewRecords) events.get(2)).records()).containsExactly(List.of(new QueryEvent.Cell("void", "", null)));
+        assertThat(((QueryEvent.NewRecords) events.get(2)).records())
+                .containsExactly(List.of(new QueryEvent.Cell("void", "", null)));
         assertThat(((QueryEvent.NewObject) events.get(4)).base64()).isEqualTo("aGk=");
         assertThat(sent).allSatisfy(p -> assertThat(p.toXML().length()).isLessThan(LIMIT));
     }
@@ -80,7 +94,9 @@ class QueryRunnerTest {
             ctx.status("working");
             return CompletableFuture.failedFuture(new IllegalStateException("database offline"));
         });
-        assertThat(events).extracting(QueryEvent::element).containsExactly("queryStarted", "status", "queryMessage", "queryDone");
+        assertThat(events)
+                .extracting(QueryEvent::element)
+                .containsExactly("queryStarted", "status", "queryMessage", "queryDone");
         assertThat(events.get(2)).isEqualTo(new QueryEvent.Message("Exception", "Major", "database offline"));
         assertThat(runner.runningCount()).isZero();
     }
@@ -88,9 +104,13 @@ class QueryRunnerTest {
     @Test
     void aQueryThatThrowsOrReturnsNullStillEnds() {
         assertThat(run((thing, p, ctx) -> {
-            throw new IllegalArgumentException("bad");
-        })).extracting(QueryEvent::element).containsExactly("queryStarted", "queryMessage", "queryDone");
+                    throw new IllegalArgumentException("bad");
+                }))
+                .extracting(QueryEvent::element)
+                .containsExactly("queryStarted", "queryMessage", "queryDone");
         sent.clear();
-        assertThat(run((thing, p, ctx) -> null)).extracting(QueryEvent::element).containsExactly("queryStarted", "queryDone");
+        assertThat(run((thing, p, ctx) -> null))
+                .extracting(QueryEvent::element)
+                .containsExactly("queryStarted", "queryDone");
     }
 }

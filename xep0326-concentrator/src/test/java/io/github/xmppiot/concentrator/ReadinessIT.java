@@ -62,8 +62,7 @@ class ReadinessIT {
     Path dir;
 
     /** What the client found when it reacted to the first available presence. */
-    record FirstContact(DiscoverInfo info, List<Object> answers) {
-    }
+    record FirstContact(DiscoverInfo info, List<Object> answers) {}
 
     /**
      * A listener that, on the first available presence of {@code user}'s resource {@value #RESOURCE}, runs the probe
@@ -77,15 +76,19 @@ class ReadinessIT {
             }
             Jid full = stanza.getFrom();
             try {
-                DiscoverInfo info = ServiceDiscoveryManager.getInstanceFor(client).discoverInfo(full);
+                DiscoverInfo info =
+                        ServiceDiscoveryManager.getInstanceFor(client).discoverInfo(full);
                 contact.complete(new FirstContact(info, probe.run(full)));
             } catch (Exception | AssertionError e) {
                 contact.completeExceptionally(e);
             }
         };
-        client.addAsyncStanzaListener(listener, new AndFilter(PresenceTypeFilter.AVAILABLE,
-                FromMatchesFilter.createFull(JidCreate.fullFrom(user.asEntityBareJidIfPossible(),
-                Resourcepart.fromOrThrowUnchecked(RESOURCE)))));
+        client.addAsyncStanzaListener(
+                listener,
+                new AndFilter(
+                        PresenceTypeFilter.AVAILABLE,
+                        FromMatchesFilter.createFull(JidCreate.fullFrom(
+                                user.asEntityBareJidIfPossible(), Resourcepart.fromOrThrowUnchecked(RESOURCE)))));
         contact.whenComplete((c, e) -> client.removeAsyncStanzaListener(listener));
         return contact;
     }
@@ -105,7 +108,8 @@ class ReadinessIT {
     }
 
     private static XMPPTCPConnection loginWithheld(ProsodyServer server, String user) throws Exception {
-        XMPPTCPConnection c = new IotTcpConnection(server.configBuilder(user).setResource(RESOURCE).build());
+        XMPPTCPConnection c = new IotTcpConnection(
+                server.configBuilder(user).setResource(RESOURCE).build());
         Readiness.holdPresence(c);
         c.connect().login();
         return c;
@@ -115,17 +119,22 @@ class ReadinessIT {
     void aDeviceAnswersEveryKindOfRequestAtItsFirstPresence(ProsodyServer server) throws Exception {
         XMPPTCPConnection client = befriend(server, "readydevice", "readyclient");
         CompletableFuture<FirstContact> contact = onFirstPresence(client, server.jid("readydevice"), to -> {
-            Readout r = SensorDataClient.getInstanceFor(client).read(to, ReadoutRequest.builder().momentary().build())
+            Readout r = SensorDataClient.getInstanceFor(client)
+                    .read(to, ReadoutRequest.builder().momentary().build())
                     .get(WAIT, TimeUnit.SECONDS);
-            Object set = ControlClient.getInstanceFor(client).set(to, "Output", true).get(WAIT, TimeUnit.SECONDS);
+            Object set =
+                    ControlClient.getInstanceFor(client).set(to, "Output", true).get(WAIT, TimeUnit.SECONDS);
             return List.of(r, set);
         });
         AtomicReference<Value> output = new AtomicReference<>(BooleanValue.FALSE);
-        Thing thing = Thing.builder("Device01").sensor((scope, clock) -> CompletableFuture.completedFuture(
-                SensorData.of(DateTimeValue.of(clock.instant()), Field.momentary("Temperature",
-                        NumericValue.of("21.5", "°C")))))
-                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN).current(output::get)
-                        .onSet(output::set).build())
+        Thing thing = Thing.builder("Device01")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
+                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
+                        .current(output::get)
+                        .onSet(output::set)
+                        .build())
                 .build();
 
         XMPPTCPConnection device = loginWithheld(server, "readydevice");
@@ -157,10 +166,17 @@ class ReadinessIT {
             ConcentratorClient cc = ConcentratorClient.getInstanceFor(client);
             List<String> capabilities = cc.getCapabilities(to).get(WAIT, TimeUnit.SECONDS);
             Object nodes = cc.getAllNodes(to, NodeTree.SOURCE_ID, false).get(WAIT, TimeUnit.SECONDS);
-            Readout r = SensorDataClient.getInstanceFor(client).read(to, ReadoutRequest.builder().all()
-                    .nodes(heater).build()).get(WAIT, TimeUnit.SECONDS);
-            Object set = ControlClient.getInstanceFor(client).set(to, ControlRequest.builder().node(heater)
-                    .set("Output", true).build()).get(WAIT, TimeUnit.SECONDS);
+            Readout r = SensorDataClient.getInstanceFor(client)
+                    .read(to, ReadoutRequest.builder().all().nodes(heater).build())
+                    .get(WAIT, TimeUnit.SECONDS);
+            Object set = ControlClient.getInstanceFor(client)
+                    .set(
+                            to,
+                            ControlRequest.builder()
+                                    .node(heater)
+                                    .set("Output", true)
+                                    .build())
+                    .get(WAIT, TimeUnit.SECONDS);
             return List.of(capabilities, nodes, r, set);
         });
 
@@ -169,7 +185,8 @@ class ReadinessIT {
             Readiness.announce(hubConn);
 
             FirstContact first = contact.get(WAIT, TimeUnit.SECONDS);
-            assertThat(first.info().containsFeature("urn:xmpp:iot:concentrators")).isTrue();
+            assertThat(first.info().containsFeature("urn:xmpp:iot:concentrators"))
+                    .isTrue();
             assertThat(first.info().containsFeature("urn:xmpp:iot:sensordata")).isTrue();
             assertThat(first.info().containsFeature("urn:xmpp:iot:control")).isTrue();
             assertThat(first.answers().get(0).toString()).contains("getCapabilities", "getAllNodes");

@@ -20,8 +20,8 @@ import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.sensordata.SensorDataServer;
-import io.github.xmppiot.testkit.FuzzProbe;
 import io.github.xmppiot.testkit.Friendship;
+import io.github.xmppiot.testkit.FuzzProbe;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import io.github.xmppiot.testkit.StanzaFuzz;
@@ -58,6 +58,7 @@ class StrangerFuzzIT {
 
     /** Stanzas per target; a few hundred in all keeps the class well under a minute. */
     static final int STANZAS = 100;
+
     private static final Duration ANSWER = Duration.ofSeconds(10);
     private static final int WAIT = 20;
 
@@ -75,24 +76,30 @@ class StrangerFuzzIT {
     }
 
     static Arbitrary<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases(List<StanzaFuzz.Sample> samples) {
-        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(Arbitraries.of(StanzaFuzz.Kind.class),
-                Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 5_000))
+        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(
+                        Arbitraries.of(StanzaFuzz.Kind.class),
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.integers().between(0, 5_000))
                 .as(StanzaFuzz.Mutation::new);
         return Combinators.combine(Arbitraries.of(samples), mutations).as(Map::entry);
     }
 
     static List<StanzaFuzz.Sample> samples(String resourceDir) throws Exception {
-        return StanzaFuzz.samplesIn(Path.of(StrangerFuzzIT.class.getResource(resourceDir).toURI()));
+        return StanzaFuzz.samplesIn(
+                Path.of(StrangerFuzzIT.class.getResource(resourceDir).toURI()));
     }
 
     @Test
     void aDeviceStaysOnlineAndAnswersEveryRequestOfAStranger(ProsodyServer server) throws Exception {
         AtomicReference<Value> output = new AtomicReference<>(BooleanValue.FALSE);
-        Thing thing = Thing.builder("Device01").sensor((scope, clock) -> CompletableFuture.completedFuture(
-                SensorData.of(DateTimeValue.of(clock.instant()), Field.momentary("Temperature",
-                        NumericValue.of("21.5", "°C")))))
-                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN).current(output::get)
-                        .onSet(output::set).build())
+        Thing thing = Thing.builder("Device01")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
+                .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
+                        .current(output::get)
+                        .onSet(output::set)
+                        .build())
                 .build();
         XMPPTCPConnection device = server.connect("fuzzdevice");
         SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
@@ -104,8 +111,9 @@ class StrangerFuzzIT {
         boolean[] next = {true};
 
         Map<FuzzProbe.Answer, Integer> answers = fuzz(stranger, device, samples("/fuzz-examples"), () -> {
-            Readout r = SensorDataClient.getInstanceFor(friend).read(to, ReadoutRequest.builder().momentary()
-                    .build()).get(WAIT, TimeUnit.SECONDS);
+            Readout r = SensorDataClient.getInstanceFor(friend)
+                    .read(to, ReadoutRequest.builder().momentary().build())
+                    .get(WAIT, TimeUnit.SECONDS);
             assertThat(r.field("Temperature")).isPresent();
             next[0] = !next[0];
             ControlClient.getInstanceFor(friend).set(to, "Output", next[0]).get(WAIT, TimeUnit.SECONDS);
@@ -131,10 +139,18 @@ class StrangerFuzzIT {
         samples.addAll(samples("/fuzz-examples"));
         try {
             Map<FuzzProbe.Answer, Integer> answers = fuzz(stranger, hubConn, samples, () -> {
-                assertThat(ConcentratorClient.getInstanceFor(friend).getCapabilities(to).get(WAIT, TimeUnit.SECONDS))
+                assertThat(ConcentratorClient.getInstanceFor(friend)
+                                .getCapabilities(to)
+                                .get(WAIT, TimeUnit.SECONDS))
                         .contains("getCapabilities", "getAllNodes");
-                Readout r = SensorDataClient.getInstanceFor(friend).read(to, ReadoutRequest.builder().all()
-                        .nodes(NodeRef.of("Porch", NodeTree.SOURCE_ID)).build()).get(WAIT, TimeUnit.SECONDS);
+                Readout r = SensorDataClient.getInstanceFor(friend)
+                        .read(
+                                to,
+                                ReadoutRequest.builder()
+                                        .all()
+                                        .nodes(NodeRef.of("Porch", NodeTree.SOURCE_ID))
+                                        .build())
+                        .get(WAIT, TimeUnit.SECONDS);
                 assertThat(r.failures()).isEmpty();
             });
             assertThat(answers.get(FuzzProbe.Answer.ERROR)).isPositive();
@@ -143,9 +159,17 @@ class StrangerFuzzIT {
         }
     }
 
-    private static Map<FuzzProbe.Answer, Integer> fuzz(XMPPConnection stranger, XMPPConnection target,
-            List<StanzaFuzz.Sample> samples, FuzzProbe.Check friendIsServed) throws Exception {
-        return FuzzProbe.run(stranger, target, seeded(cases(samples), STANZAS, target.getUser().hashCode()), ANSWER,
+    private static Map<FuzzProbe.Answer, Integer> fuzz(
+            XMPPConnection stranger,
+            XMPPConnection target,
+            List<StanzaFuzz.Sample> samples,
+            FuzzProbe.Check friendIsServed)
+            throws Exception {
+        return FuzzProbe.run(
+                stranger,
+                target,
+                seeded(cases(samples), STANZAS, target.getUser().hashCode()),
+                ANSWER,
                 friendIsServed);
     }
 }

@@ -31,9 +31,13 @@ final class TestLampType implements NodeType {
 
     @Override
     public List<NodeParameterSpec> parameters() {
-        return List.of(NodeParameterSpec.required("address", "Address:", ValueType.INT).withRange(new IntValue(1), new IntValue(250)),
-                NodeParameterSpec.required("serial", "Serial Number:", ValueType.STRING).asReadOnly(),
-                new NodeParameterSpec("room", "Room:", ValueType.STRING, false, null, null, null, List.of(), false, null));
+        return List.of(
+                NodeParameterSpec.required("address", "Address:", ValueType.INT)
+                        .withRange(new IntValue(1), new IntValue(250)),
+                NodeParameterSpec.required("serial", "Serial Number:", ValueType.STRING)
+                        .asReadOnly(),
+                new NodeParameterSpec(
+                        "room", "Room:", ValueType.STRING, false, null, null, null, List.of(), false, null));
     }
 
     @Override
@@ -41,22 +45,42 @@ final class TestLampType implements NodeType {
         AtomicBoolean on = new AtomicBoolean();
         return Thing.builder(node)
                 .sensor(Sensor.of("address", () -> configuration.get("address")))
-                .parameter(ControlParameter.builder("on", ValueType.BOOLEAN).current(() -> BooleanValue.of(on.get()))
+                .parameter(ControlParameter.builder("on", ValueType.BOOLEAN)
+                        .current(() -> BooleanValue.of(on.get()))
                         .onSetAsync(v -> {
                             on.set(((BooleanValue) v).value());
                             return CompletableFuture.completedFuture(null);
-                        }).build())
+                        })
+                        .build())
                 .build();
     }
 
     @Override
     public List<NodeCommandSpec> commands() {
-        return List.of(new NodeCommandSpec("toggle", "Toggle", List.of(), (thing, p) -> thing.parameter("on").orElseThrow()
-                .apply(BooleanValue.of(!((BooleanValue) thing.parameter("on").get().currentValue().get()).value()))),
-                new NodeCommandSpec("fail", "Fail", List.of(), (thing, p) -> CompletableFuture.failedFuture(
-                        new IllegalStateException("lamp " + thing.node().nodeId() + " is broken"))),
-                NodeCommandSpec.query("history", "History", List.of(NodeParameterSpec.required("rows", "Rows:", ValueType.INT)
-                        .withRange(new IntValue(1), new IntValue(100))), TestLampType::history),
+        return List.of(
+                new NodeCommandSpec(
+                        "toggle",
+                        "Toggle",
+                        List.of(),
+                        (thing, p) -> thing.parameter("on")
+                                .orElseThrow()
+                                .apply(BooleanValue.of(!((BooleanValue) thing.parameter("on")
+                                                .get()
+                                                .currentValue()
+                                                .get())
+                                        .value()))),
+                new NodeCommandSpec(
+                        "fail",
+                        "Fail",
+                        List.of(),
+                        (thing, p) -> CompletableFuture.failedFuture(
+                                new IllegalStateException("lamp " + thing.node().nodeId() + " is broken"))),
+                NodeCommandSpec.query(
+                        "history",
+                        "History",
+                        List.of(NodeParameterSpec.required("rows", "Rows:", ValueType.INT)
+                                .withRange(new IntValue(1), new IntValue(100))),
+                        TestLampType::history),
                 NodeCommandSpec.query("watch", "Watch", List.of(), (thing, p, ctx) -> {
                     ctx.status("watching " + thing.node().nodeId());
                     return new CompletableFuture<>(); // runs until aborted
@@ -68,8 +92,12 @@ final class TestLampType implements NodeType {
         int rows = ((IntValue) p.get("rows")).value();
         ctx.title("History of " + thing.node().nodeId());
         ctx.beginSection("Switching");
-        ctx.newTable("t1", "Events", List.of(new QueryEvent.Column("n", "Nr", null, null, null, null, "Right", 0),
-                new QueryEvent.Column("on", "On", null, null, null, null, null, null)));
+        ctx.newTable(
+                "t1",
+                "Events",
+                List.of(
+                        new QueryEvent.Column("n", "Nr", null, null, null, null, "Right", 0),
+                        new QueryEvent.Column("on", "On", null, null, null, null, null, null)));
         List<List<QueryEvent.Cell>> records = new java.util.ArrayList<>();
         for (int i = 1; i <= rows; i++) {
             records.add(List.of(QueryEvent.Cell.of(new IntValue(i)), QueryEvent.Cell.of(BooleanValue.of(i % 2 == 0))));

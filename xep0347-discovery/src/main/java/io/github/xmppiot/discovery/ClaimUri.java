@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +19,7 @@ public final class ClaimUri {
     /** The prefix of every claim string. */
     public static final String PREFIX = "IoTDisco";
 
-    private ClaimUri() {
-    }
+    private ClaimUri() {}
 
     /**
      * Encodes tags as a claim string.

@@ -43,12 +43,18 @@ public enum Comparison {
      */
     public boolean holds(int cmp) {
         switch (this) {
-            case EQ: return cmp == 0;
-            case NEQ: return cmp != 0;
-            case GT: return cmp > 0;
-            case GTEQ: return cmp >= 0;
-            case LT: return cmp < 0;
-            default: return cmp <= 0;
+            case EQ:
+                return cmp == 0;
+            case NEQ:
+                return cmp != 0;
+            case GT:
+                return cmp > 0;
+            case GTEQ:
+                return cmp >= 0;
+            case LT:
+                return cmp < 0;
+            default:
+                return cmp <= 0;
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -53,8 +53,7 @@ public final class InBandAccount {
         }
     }
 
-    private InBandAccount() {
-    }
+    private InBandAccount() {}
 
     /**
      * Registers a new account with a generated user name and password.
@@ -68,31 +67,34 @@ public final class InBandAccount {
      *         in-band registration, or with the server's {@link XMPPException.XMPPErrorException} (e.g.
      *         {@code not-allowed})
      */
-    public static CompletableFuture<Credentials> register(XMPPConnection connection, String prefix, boolean allowInsecure,
-            Executor executor) {
+    public static CompletableFuture<Credentials> register(
+            XMPPConnection connection, String prefix, boolean allowInsecure, Executor executor) {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(prefix, "prefix");
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return create(connection, prefix, allowInsecure);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CompletionException(e);
-            } catch (RuntimeException e) {
-                throw e instanceof CompletionException ? e : new CompletionException(e);
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return create(connection, prefix, allowInsecure);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new CompletionException(e);
+                    } catch (RuntimeException e) {
+                        throw e instanceof CompletionException ? e : new CompletionException(e);
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
-    private static Credentials create(XMPPConnection connection, String prefix, boolean allowInsecure) throws Exception {
+    private static Credentials create(XMPPConnection connection, String prefix, boolean allowInsecure)
+            throws Exception {
         if (!connection.isConnected()) {
             throw new IllegalStateException("not connected");
         }
         if (!connection.isSecureConnection() && !allowInsecure) {
-            throw new IllegalStateException("in-band registration sends the password: refused without TLS "
-                    + "(allowInsecure to override)");
+            throw new IllegalStateException(
+                    "in-band registration sends the password: refused without TLS " + "(allowInsecure to override)");
         }
         AccountManager accounts = AccountManager.getInstance(connection);
         accounts.sensitiveOperationOverInsecureConnection(allowInsecure);

@@ -46,17 +46,19 @@ public final class JmDnsResolver implements DnsSdResolver {
 
     @Override
     public CompletableFuture<List<XmppServerAdvert>> browse(Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (JmDNS jmdns = address == null ? JmDNS.create() : JmDNS.create(address)) {
-                List<XmppServerAdvert> found = new ArrayList<>();
-                for (ServiceInfo info : jmdns.list(XmppServerAdvert.SERVICE_TYPE, timeout.toMillis())) {
-                    found.add(toAdvert(info));
-                }
-                return found;
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try (JmDNS jmdns = address == null ? JmDNS.create() : JmDNS.create(address)) {
+                        List<XmppServerAdvert> found = new ArrayList<>();
+                        for (ServiceInfo info : jmdns.list(XmppServerAdvert.SERVICE_TYPE, timeout.toMillis())) {
+                            found.add(toAdvert(info));
+                        }
+                        return found;
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                },
+                executor);
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.value.DoubleValue;
 import java.util.Objects;
 
@@ -44,7 +44,8 @@ public record NumericComparison(Comparison comparison, String name, String value
 
     @Override
     public boolean test(MetaTag tag) {
-        return tag instanceof NumericTag n && n.key().equals(key())
+        return tag instanceof NumericTag n
+                && n.key().equals(key())
                 && comparison.holds(Double.compare(n.doubleValue(), doubleValue()));
     }
 }

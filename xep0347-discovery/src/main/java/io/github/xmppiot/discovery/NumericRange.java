@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.value.DoubleValue;
 
 /**
@@ -18,7 +18,8 @@ import io.github.xmppiot.core.value.DoubleValue;
  * @param maxIncluded  whether {@code max} belongs to the range (default true)
  * @since 0.1.0
  */
-public record NumericRange(boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
+public record NumericRange(
+        boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
         implements SearchOperator {
 
     /**
@@ -61,7 +62,8 @@ public record NumericRange(boolean negated, String name, String min, boolean min
             return false;
         }
         double v = n.doubleValue();
-        boolean in = (minIncluded ? v >= minValue() : v > minValue()) && (maxIncluded ? v <= maxValue() : v < maxValue());
+        boolean in =
+                (minIncluded ? v >= minValue() : v > minValue()) && (maxIncluded ? v <= maxValue() : v < maxValue());
         return negated != in;
     }
 }

@@ -1,9 +1,9 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.discovery.element.Claimed;
 import io.github.xmppiot.discovery.element.Disown;
 import io.github.xmppiot.discovery.element.Found;
@@ -47,8 +47,8 @@ public final class OwnerDiscoveryManager {
     private OwnerDiscoveryManager(XMPPConnection connection) {
         this.connection = connection;
         Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        this.client = new RegistryClient(connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()),
-                timeout);
+        this.client = new RegistryClient(
+                connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()), timeout);
     }
 
     /**
@@ -132,7 +132,8 @@ public final class OwnerDiscoveryManager {
      * @return completes when updated; {@link ThingNotFoundException} if not found or not owned
      */
     public CompletableFuture<Void> update(Jid thing, NodeRef node, List<? extends MetaTag> tags) {
-        return client.send(new Update(MetaTags.checkUnique(tags), node, thing.asBareJid())).thenApply(iq -> null);
+        return client.send(new Update(MetaTags.checkUnique(tags), node, thing.asBareJid()))
+                .thenApply(iq -> null);
     }
 
     /**
@@ -143,7 +144,8 @@ public final class OwnerDiscoveryManager {
      * @param maxCount  largest number wanted, or null for the registry's default
      * @return completes with one page of results and whether more exist
      */
-    public CompletableFuture<SearchResult> search(List<? extends SearchOperator> operators, int offset, Integer maxCount) {
+    public CompletableFuture<SearchResult> search(
+            List<? extends SearchOperator> operators, int offset, Integer maxCount) {
         return client.send(new Search(operators, offset, maxCount)).thenApply(OwnerDiscoveryManager::found);
     }
 

@@ -1,6 +1,5 @@
 package io.github.xmppiot.discovery;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -118,21 +117,24 @@ public final class ProvisioningLocator {
         if (configured != null) {
             return CompletableFuture.completedFuture(Optional.of(configured));
         }
-        return CompletableFuture.supplyAsync(() -> {
-            List<Found> candidates = new ArrayList<>();
-            if (registry != null) {
-                candidates.add(new Found(registry, Method.REGISTRY));
-            }
-            if (owner != null) {
-                candidates.add(new Found(owner, Method.OWNER));
-            }
-            for (Found c : candidates) {
-                if (advertises(c.jid())) {
-                    return Optional.of(new Found(c.jid().hasLocalpart() ? c.jid().asBareJid() : c.jid(), c.method()));
-                }
-            }
-            return searchComponents ? searchComponents() : Optional.<Found>empty();
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    List<Found> candidates = new ArrayList<>();
+                    if (registry != null) {
+                        candidates.add(new Found(registry, Method.REGISTRY));
+                    }
+                    if (owner != null) {
+                        candidates.add(new Found(owner, Method.OWNER));
+                    }
+                    for (Found c : candidates) {
+                        if (advertises(c.jid())) {
+                            return Optional.of(
+                                    new Found(c.jid().hasLocalpart() ? c.jid().asBareJid() : c.jid(), c.method()));
+                        }
+                    }
+                    return searchComponents ? searchComponents() : Optional.<Found>empty();
+                },
+                executor);
     }
 
     private boolean advertises(Jid entity) {
@@ -142,7 +144,8 @@ public final class ProvisioningLocator {
             return false;
         }
         try {
-            return ServiceDiscoveryManager.getInstanceFor(connection).supportsFeature(address.get(), PROVISIONING_NAMESPACE);
+            return ServiceDiscoveryManager.getInstanceFor(connection)
+                    .supportsFeature(address.get(), PROVISIONING_NAMESPACE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CompletionException(e);
@@ -157,14 +160,18 @@ public final class ProvisioningLocator {
             return Optional.of(entity);
         }
         Presence p = Roster.getInstanceFor(connection).getPresence(entity.asBareJid());
-        return p != null && p.isAvailable() && p.getFrom() != null && p.getFrom().hasResource()
-                ? Optional.of(p.getFrom()) : Optional.empty();
+        return p != null
+                        && p.isAvailable()
+                        && p.getFrom() != null
+                        && p.getFrom().hasResource()
+                ? Optional.of(p.getFrom())
+                : Optional.empty();
     }
 
     private Optional<Found> searchComponents() {
         try {
-            List<DomainBareJid> found = ServiceDiscoveryManager.getInstanceFor(connection)
-                    .findServices(PROVISIONING_NAMESPACE, true, true);
+            List<DomainBareJid> found =
+                    ServiceDiscoveryManager.getInstanceFor(connection).findServices(PROVISIONING_NAMESPACE, true, true);
             return found.isEmpty() ? Optional.empty() : Optional.of(new Found(found.get(0), Method.COMPONENT_SEARCH));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -223,7 +230,8 @@ public final class ProvisioningLocator {
          * @throws IllegalArgumentException if the result is not a valid domain
          */
         public Builder subdomain(String subdomain) {
-            return configure(JidCreate.domainBareFromOrThrowUnchecked(subdomain + "." + connection.getXMPPServiceDomain()),
+            return configure(
+                    JidCreate.domainBareFromOrThrowUnchecked(subdomain + "." + connection.getXMPPServiceDomain()),
                     Method.SUBDOMAIN);
         }
 
@@ -236,7 +244,8 @@ public final class ProvisioningLocator {
          * @throws IllegalArgumentException if the result is not a valid JID
          */
         public Builder userName(String userName) {
-            return configure(JidCreate.bareFromOrThrowUnchecked(userName + "@" + connection.getXMPPServiceDomain()),
+            return configure(
+                    JidCreate.bareFromOrThrowUnchecked(userName + "@" + connection.getXMPPServiceDomain()),
                     Method.USER_NAME);
         }
 

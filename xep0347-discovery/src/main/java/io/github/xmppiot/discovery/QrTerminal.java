@@ -16,8 +16,7 @@ public final class QrTerminal {
 
     private static final int QUIET_ZONE = 2;
 
-    private QrTerminal() {
-    }
+    private QrTerminal() {}
 
     /**
      * Encodes a text as a QR code and renders it.

@@ -11,14 +11,12 @@ import org.jxmpp.jid.Jid;
 public sealed interface RegistrationResult {
 
     /** The registration was stored; the Thing waits to be claimed. */
-    record Registered() implements RegistrationResult {
-    }
+    record Registered() implements RegistrationResult {}
 
     /**
      * The Thing was already claimed; nothing was changed.
      *
      * @param owner the owner
      */
-    record AlreadyClaimed(Jid owner) implements RegistrationResult {
-    }
+    record AlreadyClaimed(Jid owner) implements RegistrationResult {}
 }

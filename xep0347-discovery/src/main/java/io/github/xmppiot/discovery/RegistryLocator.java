@@ -65,21 +65,23 @@ public final class RegistryLocator {
         if (configured != null) {
             return CompletableFuture.completedFuture(configured);
         }
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                List<DomainBareJid> found = ServiceDiscoveryManager.getInstanceFor(connection)
-                        .findServices(DiscoveryXml.NAMESPACE, true, true);
-                if (found.isEmpty()) {
-                    throw new CompletionException(new RegistryNotFoundException("no server component supports "
-                            + DiscoveryXml.NAMESPACE));
-                }
-                return (Jid) found.get(0);
-            } catch (CompletionException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new CompletionException(new RegistryNotFoundException("service discovery failed: " + e));
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        List<DomainBareJid> found = ServiceDiscoveryManager.getInstanceFor(connection)
+                                .findServices(DiscoveryXml.NAMESPACE, true, true);
+                        if (found.isEmpty()) {
+                            throw new CompletionException(new RegistryNotFoundException(
+                                    "no server component supports " + DiscoveryXml.NAMESPACE));
+                        }
+                        return (Jid) found.get(0);
+                    } catch (CompletionException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new CompletionException(new RegistryNotFoundException("service discovery failed: " + e));
+                    }
+                },
+                executor);
     }
 
     /**
@@ -90,7 +92,10 @@ public final class RegistryLocator {
      *         account is not online within the timeout
      */
     public CompletableFuture<Jid> address() {
-        return registry().thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource() ? online(jid) : CompletableFuture.completedFuture(jid));
+        return registry()
+                .thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource()
+                        ? online(jid)
+                        : CompletableFuture.completedFuture(jid));
     }
 
     /**
@@ -105,12 +110,14 @@ public final class RegistryLocator {
      */
     public CompletableFuture<Jid> awaitAddress(Runnable waiting) {
         Objects.requireNonNull(waiting, "waiting");
-        return registry().thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource() ? online(jid, null, waiting)
-                : CompletableFuture.completedFuture(jid));
+        return registry()
+                .thenCompose(jid -> jid.hasLocalpart() && !jid.hasResource()
+                        ? online(jid, null, waiting)
+                        : CompletableFuture.completedFuture(jid));
     }
 
     private CompletableFuture<Jid> online(Jid account) {
-        return online(account, timeout, () -> { });
+        return online(account, timeout, () -> {});
     }
 
     private CompletableFuture<Jid> online(Jid account, Duration limit, Runnable waiting) {
@@ -151,8 +158,10 @@ public final class RegistryLocator {
             roster.removePresenceEventListener(listener);
             if (e != null) {
                 Throwable cause = Failures.unwrap(e);
-                throw new CompletionException(cause instanceof RegistryNotFoundException ? cause
-                        : new RegistryNotFoundException("registry " + account + " is not online"));
+                throw new CompletionException(
+                        cause instanceof RegistryNotFoundException
+                                ? cause
+                                : new RegistryNotFoundException("registry " + account + " is not online"));
             }
             return jid;
         });

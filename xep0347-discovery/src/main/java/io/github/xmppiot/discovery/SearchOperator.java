@@ -2,6 +2,7 @@ package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
+
 /**
  * One comparison operator of a registry search (XEP-0347 §3.15 "Search for Public Things in Registry"). The operators
  * of one search are combined with AND. The 17 operators of the XEP map to five records:
@@ -12,7 +13,8 @@ import io.github.xmppiot.core.meta.MetaTags;
  *
  * @since 0.1.0
  */
-public sealed interface SearchOperator permits StringComparison, StringRange, StringMask, NumericComparison, NumericRange {
+public sealed interface SearchOperator
+        permits StringComparison, StringRange, StringMask, NumericComparison, NumericRange {
 
     /**
      * The tag name the operator tests.

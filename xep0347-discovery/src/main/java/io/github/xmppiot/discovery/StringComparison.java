@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.StringTag;
 import java.util.Objects;
 
 /**
@@ -34,6 +34,8 @@ public record StringComparison(Comparison comparison, String name, String value)
 
     @Override
     public boolean test(MetaTag tag) {
-        return tag instanceof StringTag s && s.key().equals(key()) && comparison.holds(s.value().compareTo(value));
+        return tag instanceof StringTag s
+                && s.key().equals(key())
+                && comparison.holds(s.value().compareTo(value));
     }
 }

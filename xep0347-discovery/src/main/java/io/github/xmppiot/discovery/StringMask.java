@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.StringTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -67,6 +67,8 @@ public record StringMask(String name, String value, String wildcard) implements 
             }
             regex.append(Pattern.quote(parts.get(i)));
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(s.value()).matches();
+        return Pattern.compile(regex.toString(), Pattern.DOTALL)
+                .matcher(s.value())
+                .matches();
     }
 }

@@ -1,8 +1,9 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.StringTag;
+
 /**
  * {@code strRange} ({@code min <(=) tag <(=) max}) and {@code strNRange} ({@code tag <(=) min OR tag >(=) max}) of
  * XEP-0347 §3.15. For {@code strNRange} the inclusion flags describe the range, so an included endpoint is excluded
@@ -16,7 +17,8 @@ import io.github.xmppiot.core.meta.MetaTags;
  * @param maxIncluded  whether {@code max} belongs to the range (default true)
  * @since 0.1.0
  */
-public record StringRange(boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
+public record StringRange(
+        boolean negated, String name, String min, boolean minIncluded, String max, boolean maxIncluded)
         implements SearchOperator {
 
     /**

@@ -22,16 +22,14 @@ public interface ThingDiscoveryListener {
      * @param node     the node behind a concentrator, or null
      * @param isPublic whether the owner made it public
      */
-    default void claimed(Jid owner, NodeRef node, boolean isPublic) {
-    }
+    default void claimed(Jid owner, NodeRef node, boolean isPublic) {}
 
     /**
      * The owner removed the Thing from the registry; it should unfriend the registry and stop updating.
      *
      * @param node the node behind a concentrator, or null
      */
-    default void removed(NodeRef node) {
-    }
+    default void removed(NodeRef node) {}
 
     /**
      * The owner disowned the Thing; it should unfriend the owner and register again. With follow-up actions on (the
@@ -39,8 +37,7 @@ public interface ThingDiscoveryListener {
      *
      * @param node the node behind a concentrator, or null
      */
-    default void disowned(NodeRef node) {
-    }
+    default void disowned(NodeRef node) {}
 
     /**
      * After {@code disowned}, the manager registered the Thing again with a new {@code KEY} (XEP-0347 §3.17); show the
@@ -49,6 +46,5 @@ public interface ThingDiscoveryListener {
      * @param node the node behind a concentrator, or null
      * @param tags the registered tags, with the new {@code KEY}
      */
-    default void registeredAgain(NodeRef node, List<MetaTag> tags) {
-    }
+    default void registeredAgain(NodeRef node, List<MetaTag> tags) {}
 }

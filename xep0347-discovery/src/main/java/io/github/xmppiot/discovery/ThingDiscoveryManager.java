@@ -1,13 +1,13 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.core.thing.Thing;
-import io.github.xmppiot.core.thing.ThingDirectory;
+import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.discovery.element.Claimed;
 import io.github.xmppiot.discovery.element.Disowned;
 import io.github.xmppiot.discovery.element.Register;
@@ -84,17 +84,25 @@ public final class ThingDiscoveryManager {
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.connection = connection;
         Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        this.client = new RegistryClient(connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()),
-                timeout);
-        this.lifecycle = new ThingLifecycle(new Wire(), new RosterFriends(connection, ForkJoinPool.commonPool()), listeners);
-        handle(Claimed.ELEMENT, Claimed.class, c -> lifecycle.onClaimed(c.jid(), c.node().orElse(null), c.isPublic()));
+        this.client = new RegistryClient(
+                connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()), timeout);
+        this.lifecycle =
+                new ThingLifecycle(new Wire(), new RosterFriends(connection, ForkJoinPool.commonPool()), listeners);
+        handle(
+                Claimed.ELEMENT,
+                Claimed.class,
+                c -> lifecycle.onClaimed(c.jid(), c.node().orElse(null), c.isPublic()));
         handle(Removed.ELEMENT, Removed.class, r -> lifecycle.onRemoved(r.node().orElse(null)));
-        handle(Disowned.ELEMENT, Disowned.class, d -> lifecycle.onDisowned(d.node().orElse(null)));
-        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection).addListener(e -> {
-            if (e instanceof io.github.xmppiot.core.connection.ConnectionEvent.Restored r && !r.resumed()) {
-                lifecycle.registerAgain();
-            }
-        });
+        handle(
+                Disowned.ELEMENT,
+                Disowned.class,
+                d -> lifecycle.onDisowned(d.node().orElse(null)));
+        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection)
+                .addListener(e -> {
+                    if (e instanceof io.github.xmppiot.core.connection.ConnectionEvent.Restored r && !r.resumed()) {
+                        lifecycle.registerAgain();
+                    }
+                });
     }
 
     /**
@@ -195,7 +203,8 @@ public final class ThingDiscoveryManager {
      * @return completes with the outcome, or exceptionally with an {@link io.github.xmppiot.core.iq.IotErrorException}
      *         or {@link RegistryNotFoundException}
      */
-    public CompletableFuture<RegistrationResult> register(List<? extends MetaTag> tags, NodeRef node, boolean selfOwned) {
+    public CompletableFuture<RegistrationResult> register(
+            List<? extends MetaTag> tags, NodeRef node, boolean selfOwned) {
         return lifecycle.register(MetaTags.checkUnique(tags), node, selfOwned);
     }
 
@@ -213,11 +222,14 @@ public final class ThingDiscoveryManager {
      * @return completes with the outcome, or exceptionally with an {@link io.github.xmppiot.core.iq.IotErrorException}
      *         the registry answered; cancel it to stop waiting
      */
-    public CompletableFuture<RegistrationResult> registerWhenReachable(List<? extends MetaTag> tags, NodeRef node,
-            boolean selfOwned, Runnable waiting) {
+    public CompletableFuture<RegistrationResult> registerWhenReachable(
+            List<? extends MetaTag> tags, NodeRef node, boolean selfOwned, Runnable waiting) {
         List<MetaTag> checked = MetaTags.checkUnique(tags);
         Objects.requireNonNull(waiting, "waiting");
-        return PatientRegistration.start(client::locator, () -> lifecycle.register(checked, node, selfOwned), waiting,
+        return PatientRegistration.start(
+                client::locator,
+                () -> lifecycle.register(checked, node, selfOwned),
+                waiting,
                 Duration.ofMillis(connection.getReplyTimeout()));
     }
 
@@ -256,11 +268,12 @@ public final class ThingDiscoveryManager {
                 sent.put(t.node(), register(t.metaTags(), t.node(), false));
             }
         }
-        return CompletableFuture.allOf(sent.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
-            Map<NodeRef, RegistrationResult> results = new LinkedHashMap<>();
-            sent.forEach((node, f) -> results.put(node, f.join()));
-            return Collections.unmodifiableMap(results);
-        });
+        return CompletableFuture.allOf(sent.values().toArray(CompletableFuture[]::new))
+                .thenApply(v -> {
+                    Map<NodeRef, RegistrationResult> results = new LinkedHashMap<>();
+                    sent.forEach((node, f) -> results.put(node, f.join()));
+                    return Collections.unmodifiableMap(results);
+                });
     }
 
     private static List<MetaTag> tagsOf(Thing thing) {
@@ -319,21 +332,29 @@ public final class ThingDiscoveryManager {
             });
             return answer;
         };
-        connection.registerIQRequestHandler(new IotIqRequestHandler<R>(connection, element, DiscoveryXml.NAMESPACE, IQ.Type.set,
-                type, Duration.ofMillis(connection.getReplyTimeout())) {
-            @Override
-            protected CompletionStage<? extends IQ> handle(R request) {
-                return body.apply(request);
-            }
-        });
+        connection.registerIQRequestHandler(
+                new IotIqRequestHandler<R>(
+                        connection,
+                        element,
+                        DiscoveryXml.NAMESPACE,
+                        IQ.Type.set,
+                        type,
+                        Duration.ofMillis(connection.getReplyTimeout())) {
+                    @Override
+                    protected CompletionStage<? extends IQ> handle(R request) {
+                        return body.apply(request);
+                    }
+                });
     }
 
     /** The requests on the wire, for the lifecycle. */
     private final class Wire implements ThingLifecycle.Wire {
         @Override
         public CompletableFuture<RegistrationResult> register(List<MetaTag> tags, NodeRef node, boolean selfOwned) {
-            return client.send(new Register(tags, node, selfOwned)).thenApply(iq -> iq instanceof Claimed c
-                    ? new RegistrationResult.AlreadyClaimed(c.jid()) : new RegistrationResult.Registered());
+            return client.send(new Register(tags, node, selfOwned))
+                    .thenApply(iq -> iq instanceof Claimed c
+                            ? new RegistrationResult.AlreadyClaimed(c.jid())
+                            : new RegistrationResult.Registered());
         }
 
         @Override

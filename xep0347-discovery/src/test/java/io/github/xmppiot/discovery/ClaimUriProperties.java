@@ -1,13 +1,13 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import java.util.List;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Arbitrary;
 
 /** Any list of valid tags survives the IoTDisco claim string (XEP-0347 §3.9). */
 class ClaimUriProperties {

@@ -1,9 +1,9 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.nayuki.qrcodegen.QrCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +16,8 @@ class ClaimUriTest {
 
     @Test
     void semicolonsAndBackslashesInValuesAreEscaped() {
-        List<MetaTag> tags = List.of(MetaTag.str("NAME", "a;b\\c:d"), MetaTag.num("V", "-1e3"), MetaTag.str("ROOM", ""));
+        List<MetaTag> tags =
+                List.of(MetaTag.str("NAME", "a;b\\c:d"), MetaTag.num("V", "-1e3"), MetaTag.str("ROOM", ""));
         String claim = ClaimUri.encode(tags);
         assertThat(claim).isEqualTo("IoTDisco;NAME:a\\;b\\\\c:d;#V:-1e3;ROOM:");
         assertThat(ClaimUri.decode(claim)).isEqualTo(tags);
@@ -43,12 +44,17 @@ class ClaimUriTest {
         assertThat(lines.get(0)).isBlank();
         assertThat(lines.get(1).substring(2, 5)).isEqualTo("\u2588\u2584\u2580");
         assertThat(lines.get(2).substring(2, 5)).isEqualTo(" \u2580 ");
-        assertThat(QrTerminal.render(3, (x, y) -> m[y][x], false).lines().toList().get(0)).isEqualTo("\u2588".repeat(7));
+        assertThat(QrTerminal.render(3, (x, y) -> m[y][x], false)
+                        .lines()
+                        .toList()
+                        .get(0))
+                .isEqualTo("\u2588".repeat(7));
     }
 
     @Test
     void renderedQrCodeDecodesToTheEncodedModules() {
-        String claim = ClaimUri.encode(List.of(MetaTag.str("SN", "394872348732948723"), MetaTag.str("KEY", "4857402340298342")));
+        String claim = ClaimUri.encode(
+                List.of(MetaTag.str("SN", "394872348732948723"), MetaTag.str("KEY", "4857402340298342")));
         QrCode qr = QrCode.encodeText(claim, QrCode.Ecc.MEDIUM);
         List<String> lines = QrTerminal.render(claim, true).lines().toList();
         int total = qr.size + 4;

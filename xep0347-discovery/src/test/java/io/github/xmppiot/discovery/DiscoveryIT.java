@@ -1,12 +1,11 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static io.github.xmppiot.core.meta.MetaTag.num;
 import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
@@ -40,6 +39,7 @@ class DiscoveryIT {
 
     @TempDir
     Path dir;
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -51,8 +51,8 @@ class DiscoveryIT {
 
     private ThingRegistry registry(ProsodyServer server, String user, JdbcRegistryStorage storage) throws Exception {
         XMPPTCPConnection c = server.connect(user);
-        ThingRegistry r = ThingRegistry.start(c, storage, RegistryOptions.defaults().withMaxPageSize(50)
-                .withThingTimeout(Duration.ofSeconds(5)));
+        ThingRegistry r = ThingRegistry.start(
+                c, storage, RegistryOptions.defaults().withMaxPageSize(50).withThingTimeout(Duration.ofSeconds(5)));
         open.add(r);
         return r;
     }
@@ -76,7 +76,12 @@ class DiscoveryIT {
     }
 
     private static List<MetaTag> tags(String sn) {
-        return List.of(str("SN", sn), str("MAN", "www.ktc.se"), str("MODEL", "IMC"), num("V", "1.2"), str("KEY", "k-" + sn + "-4857402340298342"));
+        return List.of(
+                str("SN", sn),
+                str("MAN", "www.ktc.se"),
+                str("MODEL", "IMC"),
+                num("V", "1.2"),
+                str("KEY", "k-" + sn + "-4857402340298342"));
     }
 
     private static <T> T get(CompletableFuture<T> f) throws Exception {
@@ -131,10 +136,13 @@ class DiscoveryIT {
         List<SearchOperator> bySn = List.of(new StringComparison(Comparison.EQ, "SN", "life-1"));
 
         assertThat(get(thing.register(tags("life-1"), null, false))).isEqualTo(new RegistrationResult.Registered());
-        assertThat(get(searcher.search(bySn, 0, null)).things()).as("unclaimed never found").isEmpty();
+        assertThat(get(searcher.search(bySn, 0, null)).things())
+                .as("unclaimed never found")
+                .isEmpty();
         ClaimedThing claimed = get(owner.claim(ClaimUri.encode(tags("life-1")), true));
         assertThat(claimed.jid().toString()).isEqualTo(server.jid("thing1").toString());
-        assertThat(get(events.claimed).toString()).isEqualTo(server.jid("owner1").toString());
+        assertThat(get(events.claimed).toString())
+                .isEqualTo(server.jid("owner1").toString());
 
         FoundThing found = get(searcher.search(bySn, 0, 10)).things().get(0);
         assertThat(found.owner().toString()).isEqualTo(server.jid("owner1").toString());
@@ -146,7 +154,9 @@ class DiscoveryIT {
                 .isEqualTo(new RegistrationResult.AlreadyClaimed(server.jid("owner1")));
 
         get(owner.update(claimed.jid(), null, List.of(str("ROOM", "101"))));
-        assertThat(get(searcher.search(List.of(new StringComparison(Comparison.EQ, "ROOM", "101")), 0, null)).things()).hasSize(1);
+        assertThat(get(searcher.search(List.of(new StringComparison(Comparison.EQ, "ROOM", "101")), 0, null))
+                        .things())
+                .hasSize(1);
         assertThat(get(thing.update(List.of(str("BLD", "A")), null))).isEqualTo(UpdateOutcome.UPDATED);
 
         get(owner.remove(claimed.jid(), null));
@@ -161,7 +171,9 @@ class DiscoveryIT {
         get(other.disown(claimed.jid(), null));
         assertThat(events.disowned).isDone();
         assertThat(get(searcher.search(bySn, 0, null)).things()).isEmpty();
-        assertThat(failure(other.claim(tags("life-1"), true))).as("tags were wiped on disown").isInstanceOf(ThingNotFoundException.class);
+        assertThat(failure(other.claim(tags("life-1"), true)))
+                .as("tags were wiped on disown")
+                .isInstanceOf(ThingNotFoundException.class);
     }
 
     @Test
@@ -172,7 +184,9 @@ class DiscoveryIT {
         OwnerDiscoveryManager owner = owner(server.connect("owner2"), reg);
         get(thing.register(tags("private-1"), null, false));
         assertThat(get(owner.claim(tags("private-1"), false)).isPublic()).isFalse();
-        assertThat(get(owner.search(List.of(new StringComparison(Comparison.EQ, "SN", "private-1")), 0, null)).things()).isEmpty();
+        assertThat(get(owner.search(List.of(new StringComparison(Comparison.EQ, "SN", "private-1")), 0, null))
+                        .things())
+                .isEmpty();
     }
 
     @Test
@@ -184,7 +198,10 @@ class DiscoveryIT {
         Events events = new Events();
         rack.addListener(events);
         for (int i = 0; i < 7; i++) {
-            get(rack.register(List.of(str("MODEL", "IMC"), str("SN", "node-" + i)), new NodeRef("imc" + i, "MeteringTopology", null), i > 0));
+            get(rack.register(
+                    List.of(str("MODEL", "IMC"), str("SN", "node-" + i)),
+                    new NodeRef("imc" + i, "MeteringTopology", null),
+                    i > 0));
         }
         ClaimedThing c = get(owner.claim(List.of(str("MODEL", "IMC"), str("SN", "node-0")), true));
         assertThat(c.node()).isEqualTo(new NodeRef("imc0", "MeteringTopology", null));
@@ -198,12 +215,17 @@ class DiscoveryIT {
         SearchResult last = get(owner.search(BY_MODEL, 6, 3));
         assertThat(last.more()).isFalse();
         all.addAll(last.things());
-        assertThat(all).extracting(t -> t.node().nodeId()).containsExactlyInAnyOrder("imc0", "imc1", "imc2", "imc3", "imc4", "imc5", "imc6");
-        assertThat(all).allSatisfy(t -> assertThat(t.jid().toString()).isEqualTo(server.jid("rack3").toString()));
+        assertThat(all)
+                .extracting(t -> t.node().nodeId())
+                .containsExactlyInAnyOrder("imc0", "imc1", "imc2", "imc3", "imc4", "imc5", "imc6");
+        assertThat(all)
+                .allSatisfy(t -> assertThat(t.jid().toString())
+                        .isEqualTo(server.jid("rack3").toString()));
     }
 
     @Test
-    void aConcentratorRegistersItsThingDirectoryAndEachNodeIsClaimedWithItsTriple(ProsodyServer server) throws Exception {
+    void aConcentratorRegistersItsThingDirectoryAndEachNodeIsClaimedWithItsTriple(ProsodyServer server)
+            throws Exception {
         registry(server, "registry6", storage("r6"));
         Jid reg = server.jid("registry6");
         ThingDiscoveryManager rack = thing(server.connect("rack6", "plcs"), reg);
@@ -211,14 +233,25 @@ class DiscoveryIT {
         NodeRef n1 = new NodeRef("imc1", "MeteringTopology", null);
         NodeRef n2 = new NodeRef("imc2", "MeteringTopology", "PLC");
         ThingDirectory directory = ThingDirectory.of(
-                Thing.builder(n1).meta(str("MODEL", "IMC")).meta(str("SN", "dir-1")).meta(str("KEY", "k-dir-1-93a8f7")).build(),
-                Thing.builder(n2).meta(str("MODEL", "IMC")).meta(str("SN", "dir-2")).meta(str("KEY", "k-dir-2-1c4e0b")).build());
-        assertThat(get(rack.register(directory))).containsOnlyKeys(n1, n2)
+                Thing.builder(n1)
+                        .meta(str("MODEL", "IMC"))
+                        .meta(str("SN", "dir-1"))
+                        .meta(str("KEY", "k-dir-1-93a8f7"))
+                        .build(),
+                Thing.builder(n2)
+                        .meta(str("MODEL", "IMC"))
+                        .meta(str("SN", "dir-2"))
+                        .meta(str("KEY", "k-dir-2-1c4e0b"))
+                        .build());
+        assertThat(get(rack.register(directory)))
+                .containsOnlyKeys(n1, n2)
                 .allSatisfy((node, result) -> assertThat(result).isEqualTo(new RegistrationResult.Registered()));
         ClaimedThing c2 = get(owner.claim(directory.get(n2).orElseThrow().metaTags(), true));
         assertThat(c2.node()).isEqualTo(n2);
         assertThat(c2.jid().toString()).isEqualTo(server.jid("rack6").toString());
-        assertThat(get(owner.claim(directory.get(n1).orElseThrow().metaTags(), false)).node()).isEqualTo(n1);
+        assertThat(get(owner.claim(directory.get(n1).orElseThrow().metaTags(), false))
+                        .node())
+                .isEqualTo(n1);
     }
 
     @Test
@@ -234,8 +267,11 @@ class DiscoveryIT {
         thingConn.disconnect();
         assertThat(failure(owner.disown(c.jid(), null))).isInstanceOf(ThingUnreachableException.class);
         assertThat(ServiceDiscoveryManager.getInstanceFor(ownerConn)
-                .supportsFeature(get(new RegistryLocator(ownerConn, reg, Duration.ofSeconds(10), Runnable::run).address()),
-                        "urn:xmpp:iot:discovery")).isTrue();
+                        .supportsFeature(
+                                get(new RegistryLocator(ownerConn, reg, Duration.ofSeconds(10), Runnable::run)
+                                        .address()),
+                                "urn:xmpp:iot:discovery"))
+                .isTrue();
         assertThat(r.rules()).isNotNull();
     }
 
@@ -257,7 +293,8 @@ class DiscoveryIT {
         get(events.claimed); // the Thing has cleared its KEY: nothing is in flight
 
         // simulate kill -9: the database stops without closing, the XMPP stream just drops
-        try (Connection jdbc = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "")) {
+        try (Connection jdbc =
+                DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "")) {
             jdbc.createStatement().execute("SHUTDOWN IMMEDIATELY");
         } catch (SQLException connectionGoneWithTheDatabase) {
             // H2 may report the closed database while closing this very connection
@@ -267,11 +304,15 @@ class DiscoveryIT {
 
         registry(server, "registry5", storage("r5"));
         SearchResult found = get(other.search(List.of(new StringComparison(Comparison.EQ, "SN", "crash-1")), 0, null));
-        assertThat(found.things()).singleElement()
-                .satisfies(t -> assertThat(t.owner().toString()).isEqualTo(server.jid("owner5").toString()));
+        assertThat(found.things())
+                .singleElement()
+                .satisfies(t -> assertThat(t.owner().toString())
+                        .isEqualTo(server.jid("owner5").toString()));
         assertThat(failure(other.remove(c.jid(), null))).isInstanceOf(ThingNotFoundException.class);
         get(owner.claim(tags("crash-2"), false));
         get(owner.remove(c.jid(), null));
-        assertThat(get(other.search(List.of(new StringComparison(Comparison.EQ, "SN", "crash-1")), 0, null)).things()).isEmpty();
+        assertThat(get(other.search(List.of(new StringComparison(Comparison.EQ, "SN", "crash-1")), 0, null))
+                        .things())
+                .isEmpty();
     }
 }

@@ -39,14 +39,20 @@ class EjabberdDiscoveryIT {
     }
 
     private static List<MetaTag> tags(String sn) {
-        return List.of(str("SN", sn), str("MAN", "www.ktc.se"), str("MODEL", "IMC"), num("V", "1.2"),
+        return List.of(
+                str("SN", sn),
+                str("MAN", "www.ktc.se"),
+                str("MODEL", "IMC"),
+                num("V", "1.2"),
                 str("KEY", "k-" + sn + "-4857402340298342"));
     }
 
     @Test
     void registerClaimSearchRemoveThroughEjabberd(EjabberdServer server) throws Exception {
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"));
-                ThingRegistry registry = ThingRegistry.start(server.connect("ejregistry"), storage,
+                ThingRegistry registry = ThingRegistry.start(
+                        server.connect("ejregistry"),
+                        storage,
                         RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)))) {
             Jid reg = server.jid("ejregistry");
             XMPPTCPConnection thingConn = server.connect("ejthing");
@@ -61,10 +67,13 @@ class EjabberdDiscoveryIT {
             List<SearchOperator> bySn = List.of(new StringComparison(Comparison.EQ, "SN", "ej-1"));
 
             assertThat(get(thing.register(tags("ej-1"), null, false))).isEqualTo(new RegistrationResult.Registered());
-            assertThat(get(searcher.search(bySn, 0, null)).things()).as("unclaimed never found").isEmpty();
+            assertThat(get(searcher.search(bySn, 0, null)).things())
+                    .as("unclaimed never found")
+                    .isEmpty();
             ClaimedThing claimed = get(owner.claim(ClaimUri.encode(tags("ej-1")), true));
             assertThat(claimed.jid().toString()).isEqualTo(server.jid("ejthing").toString());
-            assertThat(get(events.claimed).toString()).isEqualTo(server.jid("ejowner").toString());
+            assertThat(get(events.claimed).toString())
+                    .isEqualTo(server.jid("ejowner").toString());
 
             FoundThing found = get(searcher.search(bySn, 0, 10)).things().get(0);
             assertThat(found.owner().toString()).isEqualTo(server.jid("ejowner").toString());

@@ -1,12 +1,12 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
-import io.github.xmppiot.core.meta.NumericTag;
-import io.github.xmppiot.core.meta.MetaTags;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
 import io.github.xmppiot.discovery.element.Found;
@@ -36,7 +36,8 @@ class ElementProperties {
     }
 
     @Property(tries = 200)
-    void registerRoundTrips(@ForAll("tags") List<MetaTag> tags, @ForAll("nodes") NodeRef node, @ForAll boolean selfOwned)
+    void registerRoundTrips(
+            @ForAll("tags") List<MetaTag> tags, @ForAll("nodes") NodeRef node, @ForAll boolean selfOwned)
             throws Exception {
         Register r = (Register) roundTrip(new Register(tags, node, selfOwned));
         assertThat(r.tags()).isEqualTo(tags);
@@ -56,8 +57,11 @@ class ElementProperties {
     }
 
     @Property(tries = 200)
-    void searchRoundTrips(@ForAll("operators") List<SearchOperator> ops, @ForAll("offsets") int offset,
-            @ForAll("maxCounts") Integer maxCount) throws Exception {
+    void searchRoundTrips(
+            @ForAll("operators") List<SearchOperator> ops,
+            @ForAll("offsets") int offset,
+            @ForAll("maxCounts") Integer maxCount)
+            throws Exception {
         Search s = (Search) roundTrip(new Search(ops, offset, maxCount));
         assertThat(s.operators()).isEqualTo(ops);
         assertThat(s.offset()).isEqualTo(offset);
@@ -71,13 +75,18 @@ class ElementProperties {
     }
 
     @Property(tries = 200)
-    void hostileTagsMakeMalformedRequests(@ForAll("hostileTags") String tagXml, @ForAll("requestElements") String element)
-            throws Exception {
+    void hostileTagsMakeMalformedRequests(
+            @ForAll("hostileTags") String tagXml, @ForAll("requestElements") String element) throws Exception {
         String xml = "<iq type='set' id='1' from='a@b/c' to='d@e/f'><" + element + " xmlns='urn:xmpp:iot:discovery'"
                 + ">" + tagXml + "</" + element + "></iq>";
         IQ iq = (IQ) PacketParserUtils.parseStanza(xml);
         assertThat(iq).isInstanceOf(MalformedRequest.class);
-        assertThat(((MalformedRequest) iq).badRequestReply().getError().getCondition().toString()).isEqualTo("bad-request");
+        assertThat(((MalformedRequest) iq)
+                        .badRequestReply()
+                        .getError()
+                        .getCondition()
+                        .toString())
+                .isEqualTo("bad-request");
     }
 
     @Property(tries = 100)
@@ -98,33 +107,47 @@ class ElementProperties {
     }
 
     static Arbitrary<String> names() {
-        Arbitrary<String> free = Arbitraries.strings().withChars("abcXYZ_-.0123456789äé\u4e2d").ofMinLength(1).ofMaxLength(32);
+        Arbitrary<String> free = Arbitraries.strings()
+                .withChars("abcXYZ_-.0123456789äé\u4e2d")
+                .ofMinLength(1)
+                .ofMaxLength(32);
         return Arbitraries.oneOf(free, Arbitraries.of("SN", "MAN", "MODEL", "KEY", "CLASS", "ROOM"));
     }
 
     static Arbitrary<String> values() {
-        return Arbitraries.strings().withChars("abc XYZ;\\:#%_*'\"<>&\u00e9\u4e2d").ofMaxLength(128);
+        return Arbitraries.strings()
+                .withChars("abc XYZ;\\:#%_*'\"<>&\u00e9\u4e2d")
+                .ofMaxLength(128);
     }
 
     static Arbitrary<String> numbers() {
-        return Arbitraries.oneOf(Arbitraries.doubles().between(-1e6, 1e6).map(d -> new java.math.BigDecimal(d)
-                .setScale(3, java.math.RoundingMode.HALF_UP).toPlainString()),
+        return Arbitraries.oneOf(
+                Arbitraries.doubles()
+                        .between(-1e6, 1e6)
+                        .map(d -> new java.math.BigDecimal(d)
+                                .setScale(3, java.math.RoundingMode.HALF_UP)
+                                .toPlainString()),
                 Arbitraries.of("1.2", "1.20", "-0", "1e3", "INF", "-INF", "+5", ".5"));
     }
 
     @Provide
     Arbitrary<List<MetaTag>> tags() {
-        Arbitrary<MetaTag> s = Combinators.combine(names(), values()).as(StringTag::new).ignoreException(IllegalArgumentException.class)
+        Arbitrary<MetaTag> s = Combinators.combine(names(), values())
+                .as(StringTag::new)
+                .ignoreException(IllegalArgumentException.class)
                 .map(MetaTag.class::cast);
         Arbitrary<MetaTag> n = Combinators.combine(Arbitraries.of("V", "LAT", "LON", "ALT", "temp"), numbers())
-                .as(NumericTag::new).map(MetaTag.class::cast);
+                .as(NumericTag::new)
+                .map(MetaTag.class::cast);
         return Arbitraries.oneOf(s, n).list().ofMaxSize(8);
     }
 
     @Provide
     Arbitrary<NodeRef> nodes() {
-        Arbitrary<String> id = Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10);
-        Arbitrary<NodeRef> node = Combinators.combine(id, id.injectNull(0.5), id.injectNull(0.5)).as(NodeRef::new);
+        Arbitrary<String> id =
+                Arbitraries.strings().alpha().numeric().ofMinLength(1).ofMaxLength(10);
+        Arbitrary<NodeRef> node =
+                Combinators.combine(id, id.injectNull(0.5), id.injectNull(0.5)).as(NodeRef::new);
         return node.injectNull(0.4);
     }
 
@@ -140,14 +163,23 @@ class ElementProperties {
 
     @Provide
     Arbitrary<List<SearchOperator>> operators() {
-        return SearchProperties.operatorArbitrary(names(), values(), numbers()).list().ofMinSize(1).ofMaxSize(6);
+        return SearchProperties.operatorArbitrary(names(), values(), numbers())
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(6);
     }
 
     @Provide
     Arbitrary<List<FoundThing>> things() {
-        Arbitrary<FoundThing> t = Combinators.combine(Arbitraries.of("owner@example.org", "thing@example.org"),
-                Arbitraries.of("thing@example.org", "rack@example.org"), nodes(), tags())
-                .as((o, j, n, tags) -> new FoundThing(JidCreate.fromOrThrowUnchecked(o), JidCreate.fromOrThrowUnchecked(j), n,
+        Arbitrary<FoundThing> t = Combinators.combine(
+                        Arbitraries.of("owner@example.org", "thing@example.org"),
+                        Arbitraries.of("thing@example.org", "rack@example.org"),
+                        nodes(),
+                        tags())
+                .as((o, j, n, tags) -> new FoundThing(
+                        JidCreate.fromOrThrowUnchecked(o),
+                        JidCreate.fromOrThrowUnchecked(j),
+                        n,
                         MetaTags.withoutKey(tags)));
         return t.list().ofMaxSize(5);
     }
@@ -159,26 +191,45 @@ class ElementProperties {
 
     @Provide
     Arbitrary<String> hostileTags() {
-        Arbitrary<String> longName = Arbitraries.strings().alpha().ofMinLength(33).ofMaxLength(200)
+        Arbitrary<String> longName = Arbitraries.strings()
+                .alpha()
+                .ofMinLength(33)
+                .ofMaxLength(200)
                 .map(n -> "<str name='" + n + "' value='v'/>");
-        Arbitrary<String> badChar = Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(10), Arbitraries.of(":", "#", " ", "\t"))
+        Arbitrary<String> badChar = Combinators.combine(
+                        Arbitraries.strings().alpha().ofMaxLength(10), Arbitraries.of(":", "#", " ", "\t"))
                 .as((n, c) -> "<str name='" + n + c + "x' value='v'/>");
-        Arbitrary<String> longValue = Arbitraries.strings().alpha().ofMinLength(129).ofMaxLength(500)
+        Arbitrary<String> longValue = Arbitraries.strings()
+                .alpha()
+                .ofMinLength(129)
+                .ofMaxLength(500)
                 .map(v -> "<str name='SN' value='" + v + "'/>");
         Arbitrary<String> badNumber = Arbitraries.of("abc", "1,5", "", "NaN", "0x10", "1e", "Infinity", "--1")
                 .map(v -> "<num name='V' value='" + v + "'/>");
-        Arbitrary<String> wrongKind = Arbitraries.of("<str name='LAT' value='north'/>", "<num name='SN' value='1'/>",
-                "<str value='x'/>", "<num name='V'/>", "<str name='' value='x'/>");
+        Arbitrary<String> wrongKind = Arbitraries.of(
+                "<str name='LAT' value='north'/>",
+                "<num name='SN' value='1'/>",
+                "<str value='x'/>",
+                "<num name='V'/>",
+                "<str name='' value='x'/>");
         return Arbitraries.oneOf(longName, badChar, longValue, badNumber, wrongKind);
     }
 
     @Provide
     Arbitrary<String> hostileOperators() {
         return Arbitraries.oneOf(
-                Arbitraries.strings().alpha().ofMinLength(33).ofMaxLength(100).map(n -> "<strEq name='" + n + "' value='x'/>"),
+                Arbitraries.strings()
+                        .alpha()
+                        .ofMinLength(33)
+                        .ofMaxLength(100)
+                        .map(n -> "<strEq name='" + n + "' value='x'/>"),
                 Arbitraries.of("abc", "1,5", "NaN", "").map(v -> "<numGt name='V' value='" + v + "'/>"),
-                Arbitraries.of("<strMask name='SN' value='x*'/>", "<strMask name='SN' value='x' wildcard=''/>",
-                        "<numRange name='V' min='1'/>", "<strRange name='SN' min='a' max='b' minIncluded='maybe'/>",
-                        "<unknownOp name='V'/>", "<numEq name='a:b' value='1'/>"));
+                Arbitraries.of(
+                        "<strMask name='SN' value='x*'/>",
+                        "<strMask name='SN' value='x' wildcard=''/>",
+                        "<numRange name='V' min='1'/>",
+                        "<strRange name='SN' min='a' max='b' minIncluded='maybe'/>",
+                        "<unknownOp name='V'/>",
+                        "<numEq name='a:b' value='1'/>"));
     }
 }

@@ -15,7 +15,8 @@ class InBandAccountIT {
 
     @Test
     void aThingWithoutAccountRegistersOneAndLogsInWithIt(ProsodyServer server) throws Exception {
-        XMPPTCPConnection anonymous = new XMPPTCPConnection(server.configBuilder("ibr-base").build());
+        XMPPTCPConnection anonymous =
+                new XMPPTCPConnection(server.configBuilder("ibr-base").build());
         InBandAccount.Credentials created;
         try {
             anonymous.connect();
@@ -30,10 +31,12 @@ class InBandAccountIT {
         assertThat(created.password()).hasSizeGreaterThanOrEqualTo(40);
 
         XMPPTCPConnection thing = new XMPPTCPConnection(server.configBuilder("ibr-base")
-                .setUsernameAndPassword(created.jid().getLocalpart(), created.password()).build());
+                .setUsernameAndPassword(created.jid().getLocalpart(), created.password())
+                .build());
         try {
             thing.connect().login();
-            assertThat(thing.getUser().asBareJid().toString()).isEqualTo(created.jid().toString());
+            assertThat(thing.getUser().asBareJid().toString())
+                    .isEqualTo(created.jid().toString());
         } finally {
             thing.disconnect();
         }

@@ -17,7 +17,8 @@ class InBandAccountTest {
         connection.connect();
         try {
             int before = connection.getNumberOfSentPackets();
-            assertThatThrownBy(() -> InBandAccount.register(connection, "thing-", false, Runnable::run).join())
+            assertThatThrownBy(() -> InBandAccount.register(connection, "thing-", false, Runnable::run)
+                            .join())
                     .isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("TLS");

@@ -34,14 +34,16 @@ class JmDnsResolverTest {
     void aServiceWithoutResolvedHostIsNoAdvert() {
         ServiceInfo unresolved = ServiceInfo.create(XmppServerAdvert.SERVICE_TYPE, "xmpp-1", 5222, 0, 0, txt());
         assertThatThrownBy(() -> JmDnsResolver.toAdvert(unresolved))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host");
     }
 
     @Test
     void aServiceAnnouncedOnLoopbackIsFound() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (JmDNS announcer = JmDNS.create(loopback, "xmpp-server")) {
-            announcer.registerService(ServiceInfo.create(XmppServerAdvert.SERVICE_TYPE, "xmpp-loop", 5222, 0, 0, txt()));
+            announcer.registerService(
+                    ServiceInfo.create(XmppServerAdvert.SERVICE_TYPE, "xmpp-loop", 5222, 0, 0, txt()));
             // Multicast DNS answers take a few seconds to settle on a busy host: browse again until it shows up.
             JmDnsResolver resolver = new JmDnsResolver(loopback, ForkJoinPool.commonPool());
             List<XmppServerAdvert> found = List.of();
@@ -53,8 +55,11 @@ class JmDnsResolverTest {
                 assertThat(a.port()).isEqualTo(5222);
                 assertThat(a.txtVersion()).contains("1");
                 assertThat(a.xmppDomain()).isEqualTo("example.org");
-                assertThat(a.provisioningServers()).extracting(Object::toString).containsExactly("provisioning@example.org");
-                assertThat(a.registries()).extracting(Object::toString)
+                assertThat(a.provisioningServers())
+                        .extracting(Object::toString)
+                        .containsExactly("provisioning@example.org");
+                assertThat(a.registries())
+                        .extracting(Object::toString)
                         .containsExactly("registry@example.org", "discovery@example.org");
             });
         }

@@ -32,9 +32,12 @@ class ProvisioningLocatorIT {
         Friendship.establish(registry, thing, WAIT);
         Friendship.establish(owner, thing, WAIT);
         ProvisioningLocator.Builder all = ProvisioningLocator.builder(thing)
-                .registry(registry.getUser().asBareJid()).owner(owner.getUser().asBareJid());
+                .registry(registry.getUser().asBareJid())
+                .owner(owner.getUser().asBareJid());
 
-        assertThat(find(all)).as("nobody provisions; Prosody's components do not either").isEmpty();
+        assertThat(find(all))
+                .as("nobody provisions; Prosody's components do not either")
+                .isEmpty();
 
         ServiceDiscoveryManager.getInstanceFor(owner).addFeature(ProvisioningLocator.PROVISIONING_NAMESPACE);
         assertThat(find(all)).contains(new Found(owner.getUser().asBareJid(), Method.OWNER));
@@ -42,6 +45,7 @@ class ProvisioningLocatorIT {
         ServiceDiscoveryManager.getInstanceFor(registry).addFeature(ProvisioningLocator.PROVISIONING_NAMESPACE);
         assertThat(find(all)).contains(new Found(registry.getUser().asBareJid(), Method.REGISTRY));
         assertThat(find(ProvisioningLocator.builder(thing).registry(registry.getUser())))
-                .as("a full JID needs no roster").contains(new Found(registry.getUser().asBareJid(), Method.REGISTRY));
+                .as("a full JID needs no roster")
+                .contains(new Found(registry.getUser().asBareJid(), Method.REGISTRY));
     }
 }

@@ -35,14 +35,16 @@ class ProvisioningLocatorTest {
     @Test
     void aConfiguredComponentIsUsedAsIs() {
         assertThat(find(ProvisioningLocator.builder(connection)
-                .component(JidCreate.domainBareFromOrThrowUnchecked("provisioning.example.org"))))
-                .contains(new Found(JidCreate.domainBareFromOrThrowUnchecked("provisioning.example.org"), Method.COMPONENT));
+                        .component(JidCreate.domainBareFromOrThrowUnchecked("provisioning.example.org"))))
+                .contains(new Found(
+                        JidCreate.domainBareFromOrThrowUnchecked("provisioning.example.org"), Method.COMPONENT));
     }
 
     @Test
     void aConfiguredJidLosesItsResource() {
         assertThat(find(ProvisioningLocator.builder(connection)
-                .jid(JidCreate.fromOrThrowUnchecked("prov@example.com/desk"))).orElseThrow())
+                                .jid(JidCreate.fromOrThrowUnchecked("prov@example.com/desk")))
+                        .orElseThrow())
                 .satisfies(f -> {
                     assertThat(f.jid().toString()).isEqualTo("prov@example.com");
                     assertThat(f.method()).isEqualTo(Method.BARE_JID);
@@ -52,12 +54,14 @@ class ProvisioningLocatorTest {
     @Test
     void subdomainAndUserNameAreAddedToTheConnectedServersDomain() {
         String domain = connection.getXMPPServiceDomain().toString();
-        assertThat(find(ProvisioningLocator.builder(connection).subdomain("provisioning")).orElseThrow())
+        assertThat(find(ProvisioningLocator.builder(connection).subdomain("provisioning"))
+                        .orElseThrow())
                 .satisfies(f -> {
                     assertThat(f.jid().toString()).isEqualTo("provisioning." + domain);
                     assertThat(f.method()).isEqualTo(Method.SUBDOMAIN);
                 });
-        assertThat(find(ProvisioningLocator.builder(connection).userName("provisioning")).orElseThrow())
+        assertThat(find(ProvisioningLocator.builder(connection).userName("provisioning"))
+                        .orElseThrow())
                 .satisfies(f -> {
                     assertThat(f.jid().toString()).isEqualTo("provisioning@" + domain);
                     assertThat(f.method()).isEqualTo(Method.USER_NAME);

@@ -87,7 +87,9 @@ class RegisterThingModelTest {
         CompletableFuture<Map<NodeRef, RegistrationResult>> done = manager.register(rack);
         Register first = sentRegister();
         Register second = sentRegister();
-        assertThat(queuedRegisters()).as("the Thing without meta tags is not registered").isZero();
+        assertThat(queuedRegisters())
+                .as("the Thing without meta tags is not registered")
+                .isZero();
         assertThat(first.node()).contains(n1);
         assertThat(first.tags()).containsExactly(str("SN", "1"), num("V", "1.2"));
         assertThat(second.node()).contains(n2);
@@ -95,16 +97,19 @@ class RegisterThingModelTest {
 
         answer(second, new Claimed(OWNER, n2, true));
         answer(first, IQ.createResultIQ(first));
-        assertThat(done.get(10, TimeUnit.SECONDS)).containsExactly(
-                Map.entry(n1, new RegistrationResult.Registered()),
-                Map.entry(n2, new RegistrationResult.AlreadyClaimed(OWNER)));
+        assertThat(done.get(10, TimeUnit.SECONDS))
+                .containsExactly(
+                        Map.entry(n1, new RegistrationResult.Registered()),
+                        Map.entry(n2, new RegistrationResult.AlreadyClaimed(OWNER)));
     }
 
     @Test
     void aStandAloneThingIsRegisteredWithoutNodeAttributes() throws Exception {
         manager.setRegistry(REGISTRY);
         CompletableFuture<RegistrationResult> done = manager.register(Thing.builder("Device01")
-                .meta("SN", "3948").meta("KEY", "k-3948-8d7f6e5a4b3c").build());
+                .meta("SN", "3948")
+                .meta("KEY", "k-3948-8d7f6e5a4b3c")
+                .build());
         Register sent = sentRegister();
         assertThat(sent.node()).isEmpty();
         assertThat(sent.tags()).containsExactly(str("SN", "3948"), str("KEY", "k-3948-8d7f6e5a4b3c"));
@@ -117,7 +122,8 @@ class RegisterThingModelTest {
         manager.setRegistry(REGISTRY);
         assertThatThrownBy(() -> manager.register(Thing.builder("Device01").build()))
                 .isInstanceOf(IllegalArgumentException.class);
-        ThingDirectory dup = ThingDirectory.of(Thing.builder("a").meta("SN", "1").build(),
+        ThingDirectory dup = ThingDirectory.of(
+                Thing.builder("a").meta("SN", "1").build(),
                 Thing.builder("b").meta("SN", "1").meta("sn", "2").build());
         assertThatThrownBy(() -> manager.register(dup)).isInstanceOf(IllegalArgumentException.class);
         assertThat(queuedRegisters()).isZero();

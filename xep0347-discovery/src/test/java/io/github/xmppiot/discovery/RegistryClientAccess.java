@@ -5,8 +5,7 @@ import io.github.xmppiot.discovery.internal.RegistryClient;
 /** Test access to the failure typing of the managers. */
 final class RegistryClientAccess {
 
-    private RegistryClientAccess() {
-    }
+    private RegistryClientAccess() {}
 
     static Throwable typed(Throwable t) {
         return RegistryClient.typed(t);

@@ -12,13 +12,13 @@ import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
-import java.util.List;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
 import org.jivesoftware.smack.roster.Roster;
@@ -51,8 +51,8 @@ class RegistryInAnyOrderIT {
 
     private static Running startRegistry(ProsodyServer server, JdbcRegistryStorage storage, String resource)
             throws Exception {
-        XMPPTCPConnection c = new IotTcpConnection(server.configBuilder("orderregistry").setResource(resource)
-                .build());
+        XMPPTCPConnection c = new IotTcpConnection(
+                server.configBuilder("orderregistry").setResource(resource).build());
         Readiness.holdPresence(c);
         c.connect().login();
         ThingRegistry registry = ThingRegistry.start(c, storage, RegistryOptions.defaults());
@@ -80,7 +80,8 @@ class RegistryInAnyOrderIT {
                     });
             assertThat(waiting.await(WAIT, TimeUnit.SECONDS)).isTrue();
             // still waiting after eight reply timeouts (register() alone would have failed after one)
-            assertThat(registered).failsWithin(replyTimeout.multipliedBy(8))
+            assertThat(registered)
+                    .failsWithin(replyTimeout.multipliedBy(8))
                     .withThrowableOfType(TimeoutException.class);
             Running first = startRegistry(server, storage, "first");
             CompletableFuture<Void> gone = new CompletableFuture<>();
@@ -102,7 +103,9 @@ class RegistryInAnyOrderIT {
 
             CountDownLatch waitingAgain = new CountDownLatch(1);
             CompletableFuture<RegistrationResult> again = thing.registerWhenReachable(
-                    List.of(str("SN", "patient-2"), str("KEY", "k-patient-2-2938472938")), null, false,
+                    List.of(str("SN", "patient-2"), str("KEY", "k-patient-2-2938472938")),
+                    null,
+                    false,
                     waitingAgain::countDown);
             assertThat(waitingAgain.await(WAIT, TimeUnit.SECONDS)).isTrue();
             assertThat(again).failsWithin(replyTimeout.multipliedBy(4)).withThrowableOfType(TimeoutException.class);
@@ -117,8 +120,7 @@ class RegistryInAnyOrderIT {
     }
 
     @Test
-    void aThingStartedBeforeItsRegistryRegistersOnceItAppearsAndAfterItRestarts(ProsodyServer server)
-            throws Exception {
+    void aThingStartedBeforeItsRegistryRegistersOnceItAppearsAndAfterItRestarts(ProsodyServer server) throws Exception {
         List<MetaTag> tags = List.of(str("SN", "order-1"), str("KEY", "k-order-1-2938472938"));
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"))) {
             XMPPTCPConnection thingConn = server.connect("orderthing");
@@ -147,8 +149,10 @@ class RegistryInAnyOrderIT {
 
             Running second = startRegistry(server, storage, "second");
             try {
-                assertThat(thing.register(List.of(str("SN", "order-2"), str("KEY", "k-order-2-2938472938")), null,
-                        false).get(WAIT, TimeUnit.SECONDS)).isEqualTo(new RegistrationResult.Registered());
+                assertThat(thing.register(
+                                        List.of(str("SN", "order-2"), str("KEY", "k-order-2-2938472938")), null, false)
+                                .get(WAIT, TimeUnit.SECONDS))
+                        .isEqualTo(new RegistrationResult.Registered());
             } finally {
                 second.stop();
             }

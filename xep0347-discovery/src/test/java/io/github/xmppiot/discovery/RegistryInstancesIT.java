@@ -48,8 +48,8 @@ class RegistryInstancesIT {
 
     private static Instance start(XmppTestServer server, JdbcRegistryStorage storage, String resource)
             throws Exception {
-        XMPPTCPConnection c = new IotTcpConnection(server.configBuilder("sharedregistry").setResource(resource)
-                .build());
+        XMPPTCPConnection c = new IotTcpConnection(
+                server.configBuilder("sharedregistry").setResource(resource).build());
         Readiness.holdPresence(c);
         c.connect().login();
         ThingRegistry registry = ThingRegistry.start(c, storage, RegistryOptions.defaults());
@@ -78,7 +78,7 @@ class RegistryInstancesIT {
         String db = pg.createDatabase("registry_instances");
         server.ensureAccount("sharedregistry");
         try (JdbcRegistryStorage storageA = RegistryDatabases.postgres(pg, db);
-             JdbcRegistryStorage storageB = RegistryDatabases.postgres(pg, db)) {
+                JdbcRegistryStorage storageB = RegistryDatabases.postgres(pg, db)) {
             Instance a = start(server, storageA, "a");
             Instance b = start(server, storageB, "b");
             List<XMPPTCPConnection> things = new ArrayList<>();
@@ -99,13 +99,18 @@ class RegistryInstancesIT {
                     CompletableFuture<ClaimedThing> cb = viaB.claim(tags(i), true);
                     boolean aWon = outcome(ca);
                     boolean bWon = outcome(cb);
-                    assertThat(aWon ^ bWon).as("exactly one of the two claims of Thing %d wins", i).isTrue();
+                    assertThat(aWon ^ bWon)
+                            .as("exactly one of the two claims of Thing %d wins", i)
+                            .isTrue();
                     wonByA += aWon ? 1 : 0;
                 }
                 List<String> foundA = found(viaA);
                 List<String> foundB = found(viaB);
                 assertThat(foundA).hasSize(THINGS).isEqualTo(foundB);
-                assertThat(foundA.stream().filter(f -> f.startsWith("sharedownera@")).count()).isEqualTo(wonByA);
+                assertThat(foundA.stream()
+                                .filter(f -> f.startsWith("sharedownera@"))
+                                .count())
+                        .isEqualTo(wonByA);
             } finally {
                 things.forEach(XMPPTCPConnection::disconnect);
                 a.stop();
@@ -114,8 +119,7 @@ class RegistryInstancesIT {
         }
     }
 
-    private static OwnerDiscoveryManager owner(XmppTestServer server, String user, Instance instance)
-            throws Exception {
+    private static OwnerDiscoveryManager owner(XmppTestServer server, String user, Instance instance) throws Exception {
         OwnerDiscoveryManager m = OwnerDiscoveryManager.getInstanceFor(server.connect(user));
         m.setRegistry(instance.connection().getUser());
         return m;

@@ -16,7 +16,6 @@ import io.github.xmppiot.testkit.ProsodyTest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,6 +40,7 @@ class RegistryLimitsIT {
 
     @TempDir
     Path dir;
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -106,18 +106,24 @@ class RegistryLimitsIT {
 
     @Test
     void recordsPerBareJidAreCapped(ProsodyServer server) throws Exception {
-        Jid registry = registry(server, JdbcRegistryStorage.h2(dir.resolve("records")),
+        Jid registry = registry(
+                server,
+                JdbcRegistryStorage.h2(dir.resolve("records")),
                 RegistryOptions.defaults().withMaxRecordsPerJid(3));
         ThingDiscoveryManager stranger = thing(server.connect("stranger"), registry);
         for (int i = 1; i <= 3; i++) {
-            assertThat(outcome(stranger.register(tags("n" + i), NodeRef.of("n" + i), false))).isNull();
+            assertThat(outcome(stranger.register(tags("n" + i), NodeRef.of("n" + i), false)))
+                    .isNull();
         }
         assertThat(outcome(stranger.register(tags("n4"), NodeRef.of("n4"), false)))
                 .isEqualTo(Condition.resource_constraint);
         assertThat(outcome(stranger.register(tags("n1-again"), NodeRef.of("n1"), false)))
-                .as("re-registering an existing record").isNull();
+                .as("re-registering an existing record")
+                .isNull();
         assertThat(outcome(stranger.unregister(NodeRef.of("n2")))).isNull();
-        assertThat(outcome(stranger.register(tags("n4"), NodeRef.of("n4"), false))).as("after unregistering").isNull();
+        assertThat(outcome(stranger.register(tags("n4"), NodeRef.of("n4"), false)))
+                .as("after unregistering")
+                .isNull();
         ThingDiscoveryManager other = thing(server.connect("other"), registry);
         assertThat(outcome(other.register(tags("o1"), NodeRef.of("n1"), false))).isNull();
     }
@@ -137,8 +143,11 @@ class RegistryLimitsIT {
         CompletableFuture<SearchResult> first = stranger.search(query, 0, null);
         CompletableFuture<SearchResult> second = stranger.search(query, 0, null);
         try {
-            assertThat(searching.await(WAIT, TimeUnit.SECONDS)).as("both searches are in the database").isTrue();
-            assertThat(outcome(stranger.search(query, 0, null))).as("a third search of the same account")
+            assertThat(searching.await(WAIT, TimeUnit.SECONDS))
+                    .as("both searches are in the database")
+                    .isTrue();
+            assertThat(outcome(stranger.search(query, 0, null)))
+                    .as("a third search of the same account")
                     .isEqualTo(Condition.resource_constraint);
             ThingDiscoveryManager device = thing(server.connect("device"), registry);
             assertThat(outcome(device.register(tags("d1"), null, false))).isNull();
@@ -158,7 +167,8 @@ class RegistryLimitsIT {
             @Override
             public <T> T inTransaction(TransactionWork<T> work) {
                 return real.inTransaction(tx -> work.run((RegistryTransaction) Proxy.newProxyInstance(
-                        RegistryTransaction.class.getClassLoader(), new Class<?>[] {RegistryTransaction.class},
+                        RegistryTransaction.class.getClassLoader(),
+                        new Class<?>[] {RegistryTransaction.class},
                         (proxy, method, args) -> {
                             if (method.getName().equals("search")) {
                                 searching.countDown();

@@ -57,8 +57,11 @@ class SearchPostgresIT {
     }
 
     @Property(tries = 150)
-    void sqlSearchEqualsReferenceSemanticsOnPostgres(@ForAll("stored") List<SearchProperties.Stored> things,
-            @ForAll("ops") List<SearchOperator> ops, @ForAll("pages") int pageSize) throws SQLException {
+    void sqlSearchEqualsReferenceSemanticsOnPostgres(
+            @ForAll("stored") List<SearchProperties.Stored> things,
+            @ForAll("ops") List<SearchOperator> ops,
+            @ForAll("pages") int pageSize)
+            throws SQLException {
         try (Statement st = admin.createStatement()) {
             st.execute("TRUNCATE tag, thing");
         }
@@ -85,7 +88,8 @@ class SearchPostgresIT {
         @Override
         public SkipResult shouldBeSkipped(LifecycleContext context) {
             return Boolean.getBoolean(ProsodyExtension.SKIP_PROPERTY)
-                    ? SkipResult.skip("PostgreSQL integration tests skipped: " + ProsodyExtension.SKIP_PROPERTY + "=true")
+                    ? SkipResult.skip(
+                            "PostgreSQL integration tests skipped: " + ProsodyExtension.SKIP_PROPERTY + "=true")
                     : SkipResult.doNotSkip();
         }
     }

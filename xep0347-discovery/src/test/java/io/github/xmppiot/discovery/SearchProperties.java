@@ -1,10 +1,10 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
-import io.github.xmppiot.core.meta.NumericTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryDatabases;
 import io.github.xmppiot.discovery.registry.RegistryTransaction;
@@ -31,11 +31,12 @@ import org.jxmpp.jid.impl.JidCreate;
 class SearchProperties {
 
     /** One Thing to store: its tags and whether it is claimed and public. */
-    record Stored(List<MetaTag> tags, boolean claimed, boolean isPublic) {
-    }
+    record Stored(List<MetaTag> tags, boolean claimed, boolean isPublic) {}
 
     @Property(tries = 300)
-    void sqlSearchEqualsReferenceSemantics(@ForAll("stored") List<Stored> things, @ForAll("ops") List<SearchOperator> ops,
+    void sqlSearchEqualsReferenceSemantics(
+            @ForAll("stored") List<Stored> things,
+            @ForAll("ops") List<SearchOperator> ops,
             @ForAll("pages") int pageSize) {
         try (JdbcRegistryStorage storage = RegistryDatabases.h2Memory()) {
             check(storage, things, ops, pageSize);
@@ -56,9 +57,11 @@ class SearchProperties {
             for (int i = 0; i < things.size(); i++) {
                 Stored s = things.get(i);
                 BareJid jid = JidCreate.bareFromOrThrowUnchecked("t" + i + "@example.org");
-                ThingRecord r = tx.put(new ThingKey(jid, null), s.tags(), s.claimed() ? jid : null, s.isPublic(), false, null);
-                if (s.claimed() && s.isPublic() && ops.stream().allMatch(op -> s.tags().stream()
-                        .anyMatch(t -> !t.isKey() && op.test(t)))) {
+                ThingRecord r =
+                        tx.put(new ThingKey(jid, null), s.tags(), s.claimed() ? jid : null, s.isPublic(), false, null);
+                if (s.claimed()
+                        && s.isPublic()
+                        && ops.stream().allMatch(op -> s.tags().stream().anyMatch(t -> !t.isKey() && op.test(t)))) {
                     expected.add(r.id());
                 }
             }
@@ -79,14 +82,29 @@ class SearchProperties {
         assertThat(actual).isEqualTo(expected);
     }
 
-    static Arbitrary<SearchOperator> operatorArbitrary(Arbitrary<String> names, Arbitrary<String> values, Arbitrary<String> numbers) {
+    static Arbitrary<SearchOperator> operatorArbitrary(
+            Arbitrary<String> names, Arbitrary<String> values, Arbitrary<String> numbers) {
         Arbitrary<Comparison> cmp = Arbitraries.of(Comparison.class);
-        Arbitrary<SearchOperator> strCmp = Combinators.combine(cmp, names, values).as(StringComparison::new);
-        Arbitrary<SearchOperator> numCmp = Combinators.combine(cmp, names, numbers).as(NumericComparison::new);
-        Arbitrary<SearchOperator> strRange = Combinators.combine(Arbitraries.of(true, false), names, values,
-                Arbitraries.of(true, false), values, Arbitraries.of(true, false)).as(StringRange::new);
-        Arbitrary<SearchOperator> numRange = Combinators.combine(Arbitraries.of(true, false), names, numbers,
-                Arbitraries.of(true, false), numbers, Arbitraries.of(true, false)).as(NumericRange::new);
+        Arbitrary<SearchOperator> strCmp =
+                Combinators.combine(cmp, names, values).as(StringComparison::new);
+        Arbitrary<SearchOperator> numCmp =
+                Combinators.combine(cmp, names, numbers).as(NumericComparison::new);
+        Arbitrary<SearchOperator> strRange = Combinators.combine(
+                        Arbitraries.of(true, false),
+                        names,
+                        values,
+                        Arbitraries.of(true, false),
+                        values,
+                        Arbitraries.of(true, false))
+                .as(StringRange::new);
+        Arbitrary<SearchOperator> numRange = Combinators.combine(
+                        Arbitraries.of(true, false),
+                        names,
+                        numbers,
+                        Arbitraries.of(true, false),
+                        numbers,
+                        Arbitraries.of(true, false))
+                .as(NumericRange::new);
         Arbitrary<SearchOperator> mask = Combinators.combine(names, values, Arbitraries.of("*", "?", "ab"))
                 .as(StringMask::new);
         return Arbitraries.oneOf(strCmp, numCmp, strRange, numRange, mask);
@@ -106,7 +124,10 @@ class SearchProperties {
 
     @Provide
     Arbitrary<List<SearchOperator>> ops() {
-        return operatorArbitrary(smallNames(), smallValues(), smallNumbers()).list().ofMinSize(1).ofMaxSize(3);
+        return operatorArbitrary(smallNames(), smallValues(), smallNumbers())
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3);
     }
 
     @Provide
@@ -116,11 +137,16 @@ class SearchProperties {
 
     @Provide
     Arbitrary<List<Stored>> stored() {
-        Arbitrary<MetaTag> str = Combinators.combine(smallNames(), smallValues()).as(StringTag::new);
-        Arbitrary<MetaTag> num = Combinators.combine(Arbitraries.of("A", "b"), smallNumbers()).as(NumericTag::new);
-        Arbitrary<List<MetaTag>> tags = Arbitraries.oneOf(str, num).list().ofMaxSize(4).map(SearchProperties::unique);
+        Arbitrary<MetaTag> str =
+                Combinators.combine(smallNames(), smallValues()).as(StringTag::new);
+        Arbitrary<MetaTag> num =
+                Combinators.combine(Arbitraries.of("A", "b"), smallNumbers()).as(NumericTag::new);
+        Arbitrary<List<MetaTag>> tags =
+                Arbitraries.oneOf(str, num).list().ofMaxSize(4).map(SearchProperties::unique);
         return Combinators.combine(tags, Arbitraries.of(true, true, false), Arbitraries.of(true, true, false))
-                .as(Stored::new).list().ofMaxSize(12);
+                .as(Stored::new)
+                .list()
+                .ofMaxSize(12);
     }
 
     private static List<MetaTag> unique(List<MetaTag> tags) {

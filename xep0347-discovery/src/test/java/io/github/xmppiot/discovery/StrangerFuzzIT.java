@@ -51,8 +51,10 @@ class StrangerFuzzIT {
 
     static Arbitrary<Map.Entry<StanzaFuzz.Sample, StanzaFuzz.Mutation>> cases() throws Exception {
         List<StanzaFuzz.Sample> samples = StanzaFuzz.samplesIn(XepExamples.folder());
-        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(Arbitraries.of(StanzaFuzz.Kind.class),
-                Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 5_000))
+        Arbitrary<StanzaFuzz.Mutation> mutations = Combinators.combine(
+                        Arbitraries.of(StanzaFuzz.Kind.class),
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.integers().between(0, 5_000))
                 .as(StanzaFuzz.Mutation::new);
         return Combinators.combine(Arbitraries.of(samples), mutations).as(Map::entry);
     }
@@ -68,12 +70,17 @@ class StrangerFuzzIT {
                 thing.setRegistry(registryConn.getUser());
                 XMPPTCPConnection stranger = server.connect("fuzzstranger");
                 AtomicInteger serial = new AtomicInteger();
-                FuzzProbe.Check registers = () -> assertThat(thing.register(List.of(str("SN", "fuzz-"
-                        + serial.incrementAndGet()), str("KEY", "k-" + serial.get() + "-29384729384")), null, false)
-                        .get(20, TimeUnit.SECONDS)).isEqualTo(new RegistrationResult.Registered());
+                FuzzProbe.Check registers = () -> assertThat(thing.register(
+                                        List.of(
+                                                str("SN", "fuzz-" + serial.incrementAndGet()),
+                                                str("KEY", "k-" + serial.get() + "-29384729384")),
+                                        null,
+                                        false)
+                                .get(20, TimeUnit.SECONDS))
+                        .isEqualTo(new RegistrationResult.Registered());
 
-                Map<FuzzProbe.Answer, Integer> answers = FuzzProbe.run(stranger, registryConn,
-                        seeded(cases(), STANZAS, 2), ANSWER, registers);
+                Map<FuzzProbe.Answer, Integer> answers =
+                        FuzzProbe.run(stranger, registryConn, seeded(cases(), STANZAS, 2), ANSWER, registers);
 
                 assertThat(answers.get(FuzzProbe.Answer.ERROR)).isPositive();
             } finally {

@@ -43,6 +43,7 @@ class ThingFollowUpIT {
 
     @TempDir
     Path dir;
+
     private final List<AutoCloseable> open = new ArrayList<>();
 
     @AfterEach
@@ -55,8 +56,8 @@ class ThingFollowUpIT {
     private Jid registry(ProsodyServer server, String user) throws Exception {
         JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve(user));
         open.add(storage);
-        open.add(ThingRegistry.start(server.connect(user), storage, RegistryOptions.defaults()
-                .withThingTimeout(Duration.ofSeconds(5))));
+        open.add(ThingRegistry.start(
+                server.connect(user), storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5))));
         return server.jid(user);
     }
 
@@ -108,12 +109,16 @@ class ThingFollowUpIT {
 
     private static CompletableFuture<Presence> nextPresence(XMPPConnection c, Jid from, Presence.Type type) {
         CompletableFuture<Presence> f = new CompletableFuture<>();
-        c.addAsyncStanzaListener(s -> {
-            Presence p = (Presence) s;
-            if (p.getType() == type && p.getFrom() != null && p.getFrom().asBareJid().equals(from.asBareJid())) {
-                f.complete(p);
-            }
-        }, StanzaTypeFilter.PRESENCE);
+        c.addAsyncStanzaListener(
+                s -> {
+                    Presence p = (Presence) s;
+                    if (p.getType() == type
+                            && p.getFrom() != null
+                            && p.getFrom().asBareJid().equals(from.asBareJid())) {
+                        f.complete(p);
+                    }
+                },
+                StanzaTypeFilter.PRESENCE);
         return f;
     }
 
@@ -134,26 +139,35 @@ class ThingFollowUpIT {
         owner.setRegistry(reg);
 
         get(thing.register(tags("f1", "key-f1-0123456789"), null, false));
-        assertThat(Roster.getInstanceFor(thingConn).iAmSubscribedTo(reg)).as("friend of the registry while waiting").isTrue();
+        assertThat(Roster.getInstanceFor(thingConn).iAmSubscribedTo(reg))
+                .as("friend of the registry while waiting")
+                .isTrue();
         ClaimedThing claimed = get(owner.claim(tags("f1", "key-f1-0123456789"), true));
         get(events.claimed);
 
         awaitRoster(thingConn, r -> r.getEntry(reg.asBareJid()) == null, "unfriending the registry");
         awaitRoster(thingConn, r -> r.iAmSubscribedTo(ownerConn.getUser()), "the Thing's subscription to its owner");
-        Roster.getInstanceFor(ownerConn).createItemAndRequestSubscription(thingConn.getUser().asBareJid(), null, null);
+        Roster.getInstanceFor(ownerConn)
+                .createItemAndRequestSubscription(thingConn.getUser().asBareJid(), null, null);
         awaitRoster(ownerConn, r -> r.iAmSubscribedTo(thingConn.getUser()), "the owner's subscription approved");
-        CompletableFuture<Presence> refused = nextPresence(strangerConn, thingConn.getUser(), Presence.Type.unsubscribed);
-        Roster.getInstanceFor(strangerConn).sendSubscriptionRequest(thingConn.getUser().asBareJid());
+        CompletableFuture<Presence> refused =
+                nextPresence(strangerConn, thingConn.getUser(), Presence.Type.unsubscribed);
+        Roster.getInstanceFor(strangerConn)
+                .sendSubscriptionRequest(thingConn.getUser().asBareJid());
         get(refused);
-        assertThat(Roster.getInstanceFor(thingConn).isSubscribedToMyPresence(strangerConn.getUser())).isFalse();
+        assertThat(Roster.getInstanceFor(thingConn).isSubscribedToMyPresence(strangerConn.getUser()))
+                .isFalse();
 
         get(owner.remove(claimed.jid(), null));
         get(events.removed);
         assertThat(get(thing.update(List.of(str("ROOM", "1")), null))).isEqualTo(UpdateOutcome.NOT_FOUND);
         assertThat(Roster.getInstanceFor(thingConn).getEntry(reg.asBareJid())).isNull();
 
-        assertThat(get(thing.register(tags("f1", "key-f1-other"), null, false))).isEqualTo(new RegistrationResult.Registered());
-        assertThat(Roster.getInstanceFor(thingConn).iAmSubscribedTo(reg)).as("friend again while waiting").isTrue();
+        assertThat(get(thing.register(tags("f1", "key-f1-other"), null, false)))
+                .isEqualTo(new RegistrationResult.Registered());
+        assertThat(Roster.getInstanceFor(thingConn).iAmSubscribedTo(reg))
+                .as("friend again while waiting")
+                .isTrue();
     }
 
     @Test
@@ -189,7 +203,8 @@ class ThingFollowUpIT {
         assertThat(get(events.disowned)).isTrue();
         List<MetaTag> renewed = get(again);
         assertThat(renewed).contains(str("KEY", "renewed-imc1-7f3a9c2e5b"), str("SN", "f2"));
-        awaitRoster(thingConn, r -> r.getEntry(ownerConn.getUser().asBareJid()) == null, "unfriending the former owner");
+        awaitRoster(
+                thingConn, r -> r.getEntry(ownerConn.getUser().asBareJid()) == null, "unfriending the former owner");
 
         ClaimedThing reclaimed = get(next.claim(ClaimUri.encode(renewed), true));
         assertThat(reclaimed.node()).isEqualTo(node);

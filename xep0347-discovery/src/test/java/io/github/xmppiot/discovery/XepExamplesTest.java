@@ -1,9 +1,9 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
 import io.github.xmppiot.discovery.element.Found;
@@ -56,7 +56,9 @@ class XepExamplesTest {
                 XepExamples.removeElisions(payload);
             }
             String ours = ((IQ) stanza).getChildElementXML().toString();
-            assertThat(XmlCompare.difference(XepExamples.serialize(payload), ours)).as("example %d", number).isEmpty();
+            assertThat(XmlCompare.difference(XepExamples.serialize(payload), ours))
+                    .as("example %d", number)
+                    .isEmpty();
         }
     }
 
@@ -67,14 +69,17 @@ class XepExamplesTest {
 
     @Test
     void example40IsTheSearchWithSixOperators() throws Exception {
-        Search s = (Search) PacketParserUtils.parseStanza(XepExamples.serialize(elements(40).get(0)));
-        assertThat(s.operators()).extracting(SearchOperator::elementName)
+        Search s = (Search)
+                PacketParserUtils.parseStanza(XepExamples.serialize(elements(40).get(0)));
+        assertThat(s.operators())
+                .extracting(SearchOperator::elementName)
                 .containsExactly("strEq", "strEq", "strMask", "numRange", "numRange", "numRange");
         assertThat(s.maxCount()).contains(20);
         NumericRange v = (NumericRange) s.operators().get(3);
         assertThat(v.test(MetaTag.num("V", "1.2"))).isTrue();
         assertThat(v.test(MetaTag.num("V", "2"))).isFalse();
-        assertThat(s.operators().get(2).test(MetaTag.str("SN", "394872348732948723"))).isTrue();
+        assertThat(s.operators().get(2).test(MetaTag.str("SN", "394872348732948723")))
+                .isTrue();
     }
 
     @Test
@@ -92,8 +97,13 @@ class XepExamplesTest {
     void example14IsTheClaimStringOfExample15() {
         String claim = text(14).strip();
         List<MetaTag> tags = ClaimUri.decode(claim);
-        assertThat(tags).containsExactly(MetaTag.str("SN", "394872348732948723"), MetaTag.str("MAN", "www.ktc.se"),
-                MetaTag.str("MODEL", "IMC"), MetaTag.num("V", "1.2"), MetaTag.str("KEY", "4857402340298342"));
+        assertThat(tags)
+                .containsExactly(
+                        MetaTag.str("SN", "394872348732948723"),
+                        MetaTag.str("MAN", "www.ktc.se"),
+                        MetaTag.str("MODEL", "IMC"),
+                        MetaTag.num("V", "1.2"),
+                        MetaTag.str("KEY", "4857402340298342"));
         assertThat(ClaimUri.encode(tags)).isEqualTo(claim);
     }
 
@@ -108,9 +118,13 @@ class XepExamplesTest {
 
     @Test
     void example8QuotedTxtStringsGiveTheSameRecord() {
-        List<String> quoted = text(8).lines().map(String::strip).filter(l -> l.startsWith("\"")).toList();
+        List<String> quoted = text(8).lines()
+                .map(String::strip)
+                .filter(l -> l.startsWith("\""))
+                .toList();
         assertThat(quoted).hasSize(4);
-        assertThat(XmppServerAdvert.parseTxt(quoted)).isEqualTo(XmppServerAdvert.parseTxt(text(7).lines().toList()));
+        assertThat(XmppServerAdvert.parseTxt(quoted))
+                .isEqualTo(XmppServerAdvert.parseTxt(text(7).lines().toList()));
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.github.xmppiot.examples.demo;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.NodeTree;
+import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.concentrator.hub.HubConfig;
 import io.github.xmppiot.concentrator.hub.HubConfig.Node;
-import io.github.xmppiot.concentrator.NodeTree;
-import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
@@ -18,13 +18,13 @@ import io.github.xmppiot.discovery.OwnerDiscoveryManager;
 import io.github.xmppiot.discovery.RegistrationResult;
 import io.github.xmppiot.discovery.ThingDiscoveryListener;
 import io.github.xmppiot.discovery.ThingDiscoveryManager;
-import io.github.xmppiot.provisioning.ProvisioningClient;
 import io.github.xmppiot.examples.cli.Output;
 import io.github.xmppiot.examples.cli.Tables;
 import io.github.xmppiot.examples.cli.Walkthrough;
 import io.github.xmppiot.examples.device.DemoBoard;
 import io.github.xmppiot.examples.device.SimulatedBoardType;
 import io.github.xmppiot.examples.hub.NodeForms;
+import io.github.xmppiot.provisioning.ProvisioningClient;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
@@ -39,9 +39,9 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.EntityFullJid;
@@ -83,8 +83,8 @@ public final class Demo {
     public Duration run() throws Exception {
         long start = System.nanoTime();
         SimulatedBoardType boards = new SimulatedBoardType();
-        EmbeddedXmppServer server = step("Start an XMPP server (embedded Apache Vysper) on the loopback interface",
-                () -> {
+        EmbeddedXmppServer server =
+                step("Start an XMPP server (embedded Apache Vysper) on the loopback interface", () -> {
                     EmbeddedXmppServer s = EmbeddedXmppServer.start(EmbeddedXmppServer.DEFAULT_DOMAIN);
                     detail("domain " + s.domain() + ", 127.0.0.1:" + s.port()
                             + ", STARTTLS with a certificate created for this run");
@@ -97,26 +97,36 @@ public final class Demo {
         Hub hub = null;
         Path hubDir = null;
         try {
-            services = step("Start a thing registry (XEP-0347) and a provisioning server (XEP-0324)",
+            services = step(
+                    "Start a thing registry (XEP-0347) and a provisioning server (XEP-0324)",
                     () -> Services.start(server));
             Services svc = services;
-            XMPPTCPConnection hubConnection = server.connect(server.configFor("hub").resource("hub").build(),
-                    ProvisioningClient::getInstanceFor);
+            XMPPTCPConnection hubConnection =
+                    server.connect(server.configFor("hub").resource("hub").build(), ProvisioningClient::getInstanceFor);
             EntityFullJid hubJid = hubConnection.getUser();
             hubDir = Files.createTempDirectory("xmpp-iot-demo");
             Path hubConfig = hubDir.resolve("hub.json");
-            HubConfig.empty("Hub", "mock").withNodes(List.of(new Node(KITCHEN.nodeId(), SimulatedBoardType.TYPE,
-                    null, Map.of("room", "kitchen")))).write(hubConfig);
-            hub = step("Start a hub (XEP-0326) with a simulated multisensor, Kitchen, whose access the provisioning"
-                    + " server decides", () -> {
-                ProvisioningClient provisioned = ProvisioningClient.getInstanceFor(hubConnection);
-                await(provisioned.trust(svc.provisioning()));
-                Hub h = Hub.builder().config(hubConfig).connection(hubConnection)
-                        .accessPolicy(provisioned.accessPolicy()).nodeType(boards).build().start();
-                detail("hub online as " + hubJid + " with the nodes of " + hubConfig.getFileName() + ": "
-                        + h.tree().all().stream().map(n -> n.nodeId()).toList());
-                return h;
-            });
+            HubConfig.empty("Hub", "mock")
+                    .withNodes(List.of(
+                            new Node(KITCHEN.nodeId(), SimulatedBoardType.TYPE, null, Map.of("room", "kitchen"))))
+                    .write(hubConfig);
+            hub = step(
+                    "Start a hub (XEP-0326) with a simulated multisensor, Kitchen, whose access the provisioning"
+                            + " server decides",
+                    () -> {
+                        ProvisioningClient provisioned = ProvisioningClient.getInstanceFor(hubConnection);
+                        await(provisioned.trust(svc.provisioning()));
+                        Hub h = Hub.builder()
+                                .config(hubConfig)
+                                .connection(hubConnection)
+                                .accessPolicy(provisioned.accessPolicy())
+                                .nodeType(boards)
+                                .build()
+                                .start();
+                        detail("hub online as " + hubJid + " with the nodes of " + hubConfig.getFileName() + ": "
+                                + h.tree().all().stream().map(n -> n.nodeId()).toList());
+                        return h;
+                    });
             Hub started = hub;
             CompletableFuture<Jid> claimedBy = new CompletableFuture<>();
             String claim = step("Register Kitchen in the registry; it prints the claim string of its QR code", () -> {
@@ -128,8 +138,8 @@ public final class Demo {
                         claimedBy.complete(owner);
                     }
                 });
-                List<MetaTag> tags = new ArrayList<>(started.tree().thing(KITCHEN.nodeId()).orElseThrow()
-                        .metaTags());
+                List<MetaTag> tags = new ArrayList<>(
+                        started.tree().thing(KITCHEN.nodeId()).orElseThrow().metaTags());
                 String key = secret();
                 tags.add(new StringTag(MetaTags.KEY, key));
                 RegistrationResult result = await(discovery.register(tags, KITCHEN, false));
@@ -138,35 +148,62 @@ public final class Demo {
                 await(ProvisioningClient.getInstanceFor(hubConnection).depositClaimKey(svc.provisioningFullJid(), key));
                 return ClaimUri.encode(tags);
             });
-            XMPPTCPConnection owner = server.connect(server.configFor("owner").resource("client").build());
-            step("Claim it as " + owner.getUser().asBareJid() + " with the claim string; the provisioning server"
-                    + " learns its owner", () -> {
-                OwnerDiscoveryManager discovery = OwnerDiscoveryManager.getInstanceFor(owner);
-                discovery.setRegistry(svc.registry());
-                ClaimedThing thing = await(discovery.claim(claim, true));
-                require(thing.jid().asBareJid().equals(hubJid.asBareJid()), "claimed " + thing.jid());
-                detail("registry: " + thing.jid().asBareJid() + " node " + thing.node().nodeId() + " is owned by "
-                        + await(claimedBy).asBareJid() + " (the hub was told)");
-                Services.claimAtProvisioningServer(owner, svc.provisioningFullJid(), hubJid.asBareJid(), claim);
-                detail("provisioning server: " + owner.getUser().asBareJid() + " owns " + hubJid.asBareJid());
-                return null;
-            });
+            XMPPTCPConnection owner =
+                    server.connect(server.configFor("owner").resource("client").build());
+            step(
+                    "Claim it as " + owner.getUser().asBareJid() + " with the claim string; the provisioning server"
+                            + " learns its owner",
+                    () -> {
+                        OwnerDiscoveryManager discovery = OwnerDiscoveryManager.getInstanceFor(owner);
+                        discovery.setRegistry(svc.registry());
+                        ClaimedThing thing = await(discovery.claim(claim, true));
+                        require(thing.jid().asBareJid().equals(hubJid.asBareJid()), "claimed " + thing.jid());
+                        detail("registry: " + thing.jid().asBareJid() + " node "
+                                + thing.node().nodeId() + " is owned by "
+                                + await(claimedBy).asBareJid() + " (the hub was told)");
+                        Services.claimAtProvisioningServer(owner, svc.provisioningFullJid(), hubJid.asBareJid(), claim);
+                        detail("provisioning server: " + owner.getUser().asBareJid() + " owns " + hubJid.asBareJid());
+                        return null;
+                    });
             step("Read the Kitchen device (XEP-0323) as " + owner.getUser().asBareJid(), () -> {
                 Readout r = read(owner, hubJid, KITCHEN);
-                require(r.field("Temperature").isPresent() && r.field("Light").isPresent(),
+                require(
+                        r.field("Temperature").isPresent() && r.field("Light").isPresent(),
                         "the read-out lacks Temperature or Light: " + r);
                 return table(r);
             });
             step("Control it (XEP-0325): Relay=true, Brightness=60, then read the control state back", () -> {
-                await(ControlClient.getInstanceFor(owner).setReplyTimeout(TIMEOUT).set(hubJid, ControlRequest
-                        .builder().node(KITCHEN).set("Relay", true).set("Brightness", 60).build()));
-                DemoBoard board = boards.board(started.tree().thing(KITCHEN.nodeId()).orElseThrow());
+                await(ControlClient.getInstanceFor(owner)
+                        .setReplyTimeout(TIMEOUT)
+                        .set(
+                                hubJid,
+                                ControlRequest.builder()
+                                        .node(KITCHEN)
+                                        .set("Relay", true)
+                                        .set("Brightness", 60)
+                                        .build()));
+                DemoBoard board =
+                        boards.board(started.tree().thing(KITCHEN.nodeId()).orElseThrow());
                 require(board.relayOn() && board.brightness() == 60, "the simulated outputs did not change");
                 detail("on the simulated board the relay is now on and the LED at 60 %");
-                Readout r = await(SensorDataClient.getInstanceFor(owner).read(hubJid, ReadoutRequest.builder()
-                        .status().nodes(KITCHEN).fields("Relay", "Brightness").timeout(TIMEOUT).build()));
-                require(r.field("Relay").map(f -> f.field().value().lexical()).orElse("").equals("true")
-                        && r.field("Brightness").map(f -> f.field().value().lexical()).orElse("").equals("60"),
+                Readout r = await(SensorDataClient.getInstanceFor(owner)
+                        .read(
+                                hubJid,
+                                ReadoutRequest.builder()
+                                        .status()
+                                        .nodes(KITCHEN)
+                                        .fields("Relay", "Brightness")
+                                        .timeout(TIMEOUT)
+                                        .build()));
+                require(
+                        r.field("Relay")
+                                        .map(f -> f.field().value().lexical())
+                                        .orElse("")
+                                        .equals("true")
+                                && r.field("Brightness")
+                                        .map(f -> f.field().value().lexical())
+                                        .orElse("")
+                                        .equals("60"),
                         "the device did not take the new values: " + r);
                 return table(r);
             });
@@ -174,13 +211,19 @@ public final class Demo {
                 ConcentratorClient c = ConcentratorClient.getInstanceFor(owner);
                 NodeRef root = NodeRef.of("Hub", NodeTree.SOURCE_ID);
                 DataForm form = await(c.getParametersForNewNode(hubJid, root, SimulatedBoardType.TYPE));
-                await(c.createNewNode(hubJid, root, SimulatedBoardType.TYPE,
+                await(c.createNewNode(
+                        hubJid,
+                        root,
+                        SimulatedBoardType.TYPE,
                         NodeForms.fill(form, GARAGE.nodeId(), Map.of("room", "garage"))));
                 List<NodeInformation> nodes = await(c.getAllNodes(hubJid, NodeTree.SOURCE_ID, false));
-                require(nodes.stream().anyMatch(n -> n.nodeId().equals(GARAGE.nodeId())),
+                require(
+                        nodes.stream().anyMatch(n -> n.nodeId().equals(GARAGE.nodeId())),
                         "Garage is not among the hub's nodes");
-                detail("the hub now has: " + nodes.stream().map(NodeInformation::nodeId).toList());
-                require(started.config().nodes().stream().anyMatch(n -> n.id().equals(GARAGE.nodeId())),
+                detail("the hub now has: "
+                        + nodes.stream().map(NodeInformation::nodeId).toList());
+                require(
+                        started.config().nodes().stream().anyMatch(n -> n.id().equals(GARAGE.nodeId())),
                         "Garage was not saved to the hub's configuration");
                 detail("and saved Garage to " + started.configFile().getFileName());
                 return null;
@@ -203,8 +246,10 @@ public final class Demo {
             }
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        out.printf("Demo complete: every step succeeded in %.1f s; server and devices stopped, nothing left on"
-                + " disk.%n", took.toMillis() / 1000.0);
+        out.printf(
+                "Demo complete: every step succeeded in %.1f s; server and devices stopped, nothing left on"
+                        + " disk.%n",
+                took.toMillis() / 1000.0);
         out.flush();
         return took;
     }
@@ -224,8 +269,14 @@ public final class Demo {
     }
 
     private static Readout read(XMPPTCPConnection client, EntityFullJid hub, NodeRef node) throws Exception {
-        return await(SensorDataClient.getInstanceFor(client).read(hub, ReadoutRequest.builder().momentary()
-                .nodes(node).timeout(TIMEOUT).build()));
+        return await(SensorDataClient.getInstanceFor(client)
+                .read(
+                        hub,
+                        ReadoutRequest.builder()
+                                .momentary()
+                                .nodes(node)
+                                .timeout(TIMEOUT)
+                                .build()));
     }
 
     static <T> T await(CompletableFuture<T> f) throws Exception {
@@ -239,8 +290,9 @@ public final class Demo {
     }
 
     private String table(Readout r) {
-        return Output.table(Tables.READOUT_COLUMNS.subList(0, 4), Tables.readout(r).stream()
-                .map(row -> row.subList(0, 4)).toList());
+        return Output.table(
+                Tables.READOUT_COLUMNS.subList(0, 4),
+                Tables.readout(r).stream().map(row -> row.subList(0, 4)).toList());
     }
 
     private void detail(String text) {

@@ -7,8 +7,7 @@ import java.io.PrintWriter;
 public final class DemoWalkthrough implements Walkthrough {
 
     /** Service-loader constructor. */
-    public DemoWalkthrough() {
-    }
+    public DemoWalkthrough() {}
 
     @Override
     public void run(PrintWriter out) throws Exception {

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import org.apache.vysper.storage.inmemory.MemoryStorageProviderRegistry;
 import org.apache.vysper.xmpp.addressing.Entity;
 import org.apache.vysper.xmpp.addressing.EntityImpl;
@@ -25,7 +26,6 @@ import org.apache.vysper.xmpp.modules.roster.RosterItem;
 import org.apache.vysper.xmpp.modules.roster.SubscriptionType;
 import org.apache.vysper.xmpp.modules.roster.persistence.RosterManager;
 import org.apache.vysper.xmpp.server.XMPPServer;
-import javax.net.SocketFactory;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.packet.Presence;
@@ -77,8 +77,13 @@ public final class EmbeddedXmppServer implements AutoCloseable {
     private final Map<String, String> passwords = new LinkedHashMap<>();
     private final List<XMPPTCPConnection> connections = new ArrayList<>();
 
-    private EmbeddedXmppServer(String domain, int port, XMPPServer server, X509Certificate certificate,
-            AccountManagement accounts, RosterManager rosters) {
+    private EmbeddedXmppServer(
+            String domain,
+            int port,
+            XMPPServer server,
+            X509Certificate certificate,
+            AccountManagement accounts,
+            RosterManager rosters) {
         this.domain = domain;
         this.port = port;
         this.server = server;
@@ -107,14 +112,18 @@ public final class EmbeddedXmppServer implements AutoCloseable {
         LoopbackEndpoint endpoint = new LoopbackEndpoint();
         server.addEndpoint(endpoint);
         try {
-            server.setTLSCertificateInfo(new ByteArrayInputStream(tls.toKeyStore(STORE_PASSWORD)),
-                    new String(STORE_PASSWORD));
+            server.setTLSCertificateInfo(
+                    new ByteArrayInputStream(tls.toKeyStore(STORE_PASSWORD)), new String(STORE_PASSWORD));
             server.start();
         } catch (Exception e) {
             server.stop();
             throw new IOException("the embedded XMPP server did not start: " + e.getMessage(), e);
         }
-        return new EmbeddedXmppServer(domain, endpoint.port(), server, tls.certificate(),
+        return new EmbeddedXmppServer(
+                domain,
+                endpoint.port(),
+                server,
+                tls.certificate(),
                 (AccountManagement) storage.retrieve(AccountManagement.class),
                 (RosterManager) storage.retrieve(RosterManager.class));
     }
@@ -207,7 +216,7 @@ public final class EmbeddedXmppServer implements AutoCloseable {
      * @throws Exception if every attempt fails, or the login is refused
      */
     public XMPPTCPConnection connect(IotConnectionConfig config) throws Exception {
-        return connect(config, c -> { });
+        return connect(config, c -> {});
     }
 
     /**
@@ -222,7 +231,8 @@ public final class EmbeddedXmppServer implements AutoCloseable {
     public XMPPTCPConnection connect(IotConnectionConfig config, Consumer<XMPPTCPConnection> beforeLogin)
             throws Exception {
         XMPPTCPConnectionConfiguration smack = config.toSmackConfigurationBuilder()
-                .setSocketFactory(SocketFactory.getDefault()).build();
+                .setSocketFactory(SocketFactory.getDefault())
+                .build();
         Exception last = null;
         for (int attempt = 0; attempt < CONNECT_ATTEMPTS; attempt++) {
             XMPPTCPConnection c = new io.github.xmppiot.core.connection.IotTcpConnection(smack);
@@ -253,15 +263,17 @@ public final class EmbeddedXmppServer implements AutoCloseable {
      * 0.7 tells a user who logs in about contacts already online with presences from their bare JIDs, which clients
      * cannot address requests to.
      */
-    private void announceOthersTo(XMPPTCPConnection newcomer) throws SmackException.NotConnectedException,
-            InterruptedException {
+    private void announceOthersTo(XMPPTCPConnection newcomer)
+            throws SmackException.NotConnectedException, InterruptedException {
         List<XMPPTCPConnection> others;
         synchronized (this) {
             others = new ArrayList<>(connections);
         }
         for (XMPPTCPConnection other : others) {
             if (other != newcomer && other.isAuthenticated()) {
-                other.sendStanza(other.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.available)
+                other.sendStanza(other.getStanzaFactory()
+                        .buildPresenceStanza()
+                        .ofType(Presence.Type.available)
                         .build());
             }
         }

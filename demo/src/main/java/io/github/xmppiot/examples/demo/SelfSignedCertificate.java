@@ -30,8 +30,8 @@ public final class SelfSignedCertificate {
     private static final String SHA256_WITH_ECDSA = "1.2.840.10045.4.3.2";
     private static final String COMMON_NAME = "2.5.4.3";
     private static final String SUBJECT_ALT_NAME = "2.5.29.17";
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC_TIME =
+            DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final KeyPair keyPair;
     private final X509Certificate certificate;
@@ -56,7 +56,8 @@ public final class SelfSignedCertificate {
         Instant now = Instant.now();
         byte[] algorithm = seq(oid(SHA256_WITH_ECDSA));
         byte[] name = seq(set(seq(oid(COMMON_NAME), tlv(0x0c, dnsName.getBytes(StandardCharsets.UTF_8)))));
-        byte[] altNames = seq(tlv(0x82, dnsName.getBytes(StandardCharsets.US_ASCII)), tlv(0x87, new byte[] {127, 0, 0, 1}));
+        byte[] altNames =
+                seq(tlv(0x82, dnsName.getBytes(StandardCharsets.US_ASCII)), tlv(0x87, new byte[] {127, 0, 0, 1}));
         byte[] extensions = tlv(0xa3, seq(seq(oid(SUBJECT_ALT_NAME), tlv(0x04, altNames))));
         byte[] tbs = seq(
                 tlv(0xa0, integer(BigInteger.TWO)),
@@ -74,8 +75,8 @@ public final class SelfSignedCertificate {
         byte[] bitString = new byte[signature.length + 1];
         System.arraycopy(signature, 0, bitString, 1, signature.length);
         byte[] der = seq(tbs, algorithm, tlv(0x03, bitString));
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(der));
+        X509Certificate certificate = (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
         certificate.verify(keyPair.getPublic());
         return new SelfSignedCertificate(keyPair, certificate);
     }

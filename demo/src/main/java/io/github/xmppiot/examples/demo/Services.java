@@ -36,8 +36,7 @@ final class Services implements AutoCloseable {
     private EntityFullJid registryJid;
     private EntityFullJid provisioningJid;
 
-    private Services() {
-    }
+    private Services() {}
 
     /**
      * Starts both services on the accounts {@code registry} and {@code provisioning}.
@@ -49,11 +48,13 @@ final class Services implements AutoCloseable {
     static Services start(EmbeddedXmppServer server) throws Exception {
         Services s = new Services();
         try {
-            XMPPTCPConnection r = server.connect(server.configFor("registry").resource("registry").build());
+            XMPPTCPConnection r = server.connect(
+                    server.configFor("registry").resource("registry").build());
             s.registryStorage = JdbcRegistryStorage.jdbc(s.registryDb, "sa", "");
             s.registry = ThingRegistry.start(r, s.registryStorage, RegistryOptions.defaults());
             s.registryJid = r.getUser();
-            XMPPTCPConnection p = server.connect(server.configFor("provisioning").resource("provisioning").build());
+            XMPPTCPConnection p = server.connect(
+                    server.configFor("provisioning").resource("provisioning").build());
             s.provisioningStore = JdbcProvisioningStore.h2InMemory("demo-provisioning-" + UUID.randomUUID());
             s.provisioning = ProvisioningServer.start(p, s.provisioningStore);
             s.provisioningJid = p.getUser();
@@ -96,20 +97,24 @@ final class Services implements AutoCloseable {
      */
     static void claimAtProvisioningServer(XMPPConnection owner, EntityFullJid provisioning, BareJid thing, String claim)
             throws Exception {
-        run(owner, provisioning, OwnerCommands.CLAIM, Map.of(OwnerCommands.FIELD_THING, thing.toString(),
-                OwnerCommands.FIELD_KEY, claim));
+        run(
+                owner,
+                provisioning,
+                OwnerCommands.CLAIM,
+                Map.of(OwnerCommands.FIELD_THING, thing.toString(), OwnerCommands.FIELD_KEY, claim));
     }
 
     private static void run(XMPPConnection who, EntityFullJid provisioning, String node, Map<String, String> answers)
             throws Exception {
-        RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provisioning, node);
+        RemoteCommand command =
+                AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provisioning, node);
         command.execute();
         FillableForm form = new FillableForm(command.getForm());
         answers.forEach(form::setAnswer);
         command.complete(form);
         if (command.getStatus() != AdHocCommand.Status.completed) {
-            throw new IllegalStateException("the provisioning server did not complete " + node + ": "
-                    + command.getStatus());
+            throw new IllegalStateException(
+                    "the provisioning server did not complete " + node + ": " + command.getStatus());
         }
     }
 
@@ -128,7 +133,7 @@ final class Services implements AutoCloseable {
         if (registryStorage != null) {
             registryStorage.close();
             try (Connection c = DriverManager.getConnection(registryDb, "sa", "");
-                 Statement st = c.createStatement()) {
+                    Statement st = c.createStatement()) {
                 st.execute("SHUTDOWN");
             }
         }

@@ -42,13 +42,13 @@ class EmbeddedXmppServerTest {
         XMPPTCPConnection alice = server.connect("alice");
         XMPPTCPConnection bob = server.connect("bob");
         assertThat(alice.isSecureConnection()).isTrue();
-        bob.registerIQRequestHandler(new AbstractIqRequestHandler("probe", "urn:example:probe", IQ.Type.get,
-                IQRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                return IQ.createResultIQ(request);
-            }
-        });
+        bob.registerIQRequestHandler(
+                new AbstractIqRequestHandler("probe", "urn:example:probe", IQ.Type.get, IQRequestHandler.Mode.async) {
+                    @Override
+                    public IQ handleIQRequest(IQ request) {
+                        return IQ.createResultIQ(request);
+                    }
+                });
         Probe probe = new Probe();
         probe.setType(IQ.Type.get);
         probe.setTo(bob.getUser());
@@ -60,7 +60,8 @@ class EmbeddedXmppServerTest {
     @Test
     void connectsRepeatedly() throws Exception {
         for (int i = 0; i < 10; i++) {
-            XMPPTCPConnection c = server.connect(server.configFor("alice").resource("r" + i).build());
+            XMPPTCPConnection c =
+                    server.connect(server.configFor("alice").resource("r" + i).build());
             assertThat(c.isAuthenticated()).isTrue();
             c.instantShutdown();
         }
@@ -68,7 +69,8 @@ class EmbeddedXmppServerTest {
 
     @Test
     void rejectsAWrongPassword() {
-        assertThatThrownBy(() -> server.connect(server.configFor("alice").password("wrong").build()))
+        assertThatThrownBy(() -> server.connect(
+                        server.configFor("alice").password("wrong").build()))
                 .isInstanceOf(SASLErrorException.class);
     }
 

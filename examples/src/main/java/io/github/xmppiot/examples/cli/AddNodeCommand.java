@@ -47,7 +47,10 @@ final class AddNodeCommand implements Callable<Integer> {
     @Option(names = "--parent", paramLabel = "NODE_ID", description = "Parent node. Default: the root node.")
     private String parent;
 
-    @Option(names = "--source", paramLabel = "SOURCE_ID", defaultValue = NodeTree.SOURCE_ID,
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE_ID",
+            defaultValue = NodeTree.SOURCE_ID,
             description = "Data source. Default: ${DEFAULT-VALUE}.")
     private String source;
 
@@ -84,15 +87,17 @@ final class AddNodeCommand implements Callable<Integer> {
                 throw CliException.badInput(e.getMessage());
             }
             s.progress().step("creating " + nodeId + " ...");
-            NodeInformation node = Targets.await(s, target, client.createNewNode(target, parentRef, type, submission),
-                    s.timeout());
+            NodeInformation node =
+                    Targets.await(s, target, client.createNewNode(target, parentRef, type, submission), s.timeout());
             s.progress().clear();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("node", node.nodeId());
             json.put("type", node.nodeType());
             json.put("parent", node.parentId());
-            output.result(spec.commandLine().getOut(), json, "added node " + node.nodeId() + " (" + type + ") under "
-                    + node.parentId() + " on " + target);
+            output.result(
+                    spec.commandLine().getOut(),
+                    json,
+                    "added node " + node.nodeId() + " (" + type + ") under " + node.parentId() + " on " + target);
             return 0;
         }
     }
@@ -104,29 +109,36 @@ final class AddNodeCommand implements Callable<Integer> {
      */
     static NodeRef parent(Session s, ConcentratorClient client, Jid target, String parent, String source)
             throws Exception {
-        return parent != null ? NodeRef.of(parent, source)
-                : Targets.await(s, target, client.getRootNodes(target, source), s.timeout()).stream().findFirst()
+        return parent != null
+                ? NodeRef.of(parent, source)
+                : Targets.await(s, target, client.getRootNodes(target, source), s.timeout()).stream()
+                        .findFirst()
                         .map(n -> NodeRef.of(n.nodeId(), source))
                         .orElseThrow(() -> new CliException(CliException.FAILED, target + " has no root node"));
     }
 
     /** A {@code NotFound} answer to {@code getParametersForNewNode}, with the types the concentrator offers. */
-    private Exception unknownType(Session s, ConcentratorClient client, Jid target, NodeRef parentRef,
-            ExecutionException e) {
+    private Exception unknownType(
+            Session s, ConcentratorClient client, Jid target, NodeRef parentRef, ExecutionException e) {
         if (!(e.getCause() instanceof ConcentratorException ce) || ce.result() != ResultCode.NOT_FOUND) {
             return e;
         }
         String reason = CliErrors.oneLine(ce.getMessage());
         if (!reason.contains("addable")) {
             try {
-                reason += "; it offers: " + Targets.await(client.getAddableNodeTypes(target, parentRef), s.timeout())
-                        .stream().map(AddableNodeType::type).collect(Collectors.joining(", "));
+                reason += "; it offers: "
+                        + Targets.await(client.getAddableNodeTypes(target, parentRef), s.timeout()).stream()
+                                .map(AddableNodeType::type)
+                                .collect(Collectors.joining(", "));
             } catch (Exception other) {
                 // the reason alone, then
             }
         }
-        return new CliException(CliException.FAILED, target + " cannot add a node of type '" + type + "' under "
-                + parentRef.nodeId() + " (" + reason + "); their parameters: 'xmpp-iot node-types "
-                + target.asBareJid() + "'", ce);
+        return new CliException(
+                CliException.FAILED,
+                target + " cannot add a node of type '" + type + "' under "
+                        + parentRef.nodeId() + " (" + reason + "); their parameters: 'xmpp-iot node-types "
+                        + target.asBareJid() + "'",
+                ce);
     }
 }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Parses {@code NAME=VALUE} arguments of {@code set} and {@code add-node}. */
 final class Assignments {
 
-    private Assignments() {
-    }
+    private Assignments() {}
 
     /**
      * Parses {@code name=value} arguments; the value may be empty or contain {@code =}.

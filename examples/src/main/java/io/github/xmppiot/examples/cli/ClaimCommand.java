@@ -16,8 +16,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "claim", sortOptions = false, description = "Claims a Thing with its claim string (XEP-0347).")
 final class ClaimCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CLAIM", description = "The claim string the Thing printed, "
-            + ClaimUri.PREFIX + ";...")
+    @Parameters(
+            index = "0",
+            paramLabel = "CLAIM",
+            description = "The claim string the Thing printed, " + ClaimUri.PREFIX + ";...")
     private String claim;
 
     @Option(names = "--private", description = "Keep the Thing out of public searches.")
@@ -45,16 +47,20 @@ final class ClaimCommand implements Callable<Integer> {
         }
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             s.progress().step("claiming ...");
-            ClaimedThing thing = Targets.await(registry.owner(s.connection()).claim(claim, !privateThing),
-                    s.timeout());
+            ClaimedThing thing = Targets.await(registry.owner(s.connection()).claim(claim, !privateThing), s.timeout());
             s.progress().clear();
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("jid", thing.jid().toString());
             json.put("node", thing.node() == null ? null : thing.node().nodeId());
             json.put("public", thing.isPublic());
-            output.result(spec.commandLine().getOut(), json, "claimed " + thing.jid()
-                    + (thing.node() == null ? "" : " node " + thing.node().nodeId())
-                    + (thing.isPublic() ? " (public)" : " (private)"));
+            output.result(
+                    spec.commandLine().getOut(),
+                    json,
+                    "claimed " + thing.jid()
+                            + (thing.node() == null
+                                    ? ""
+                                    : " node " + thing.node().nodeId())
+                            + (thing.isPublic() ? " (public)" : " (private)"));
             return 0;
         }
     }

@@ -67,34 +67,43 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         }
         if (t instanceof Walkthrough.StepFailure d) {
             CliException cause = translate(d.getCause());
-            return new CliException(CliException.FAILED, d.getMessage().replaceFirst(": .*", ": ")
-                    + cause.getMessage(), t);
+            return new CliException(
+                    CliException.FAILED, d.getMessage().replaceFirst(": .*", ": ") + cause.getMessage(), t);
         }
         if (t instanceof SASLErrorException sasl) {
-            return new CliException(CliException.NOT_CONNECTED, "login failed (" + sasl.getSASLFailure()
-                    .getSASLErrorString() + "): wrong JID or password", t);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "login failed (" + sasl.getSASLFailure().getSASLErrorString() + "): wrong JID or password",
+                    t);
         }
         if (t instanceof SmackException.SmackSaslException) {
-            return new CliException(CliException.NOT_CONNECTED, "login failed: " + oneLine(t.getMessage())
-                    + " (a server without SCRAM needs --allow-plain-sasl)", t);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "login failed: " + oneLine(t.getMessage()) + " (a server without SCRAM needs --allow-plain-sasl)",
+                    t);
         }
         if (t instanceof SmackException.SecurityRequiredByClientException) {
-            return new CliException(CliException.NOT_CONNECTED,
-                    "the server does not offer TLS; use --tls disabled only on a trusted network", t);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "the server does not offer TLS; use --tls disabled only on a trusted network",
+                    t);
         }
         if (t instanceof SmackException.NoEndpointsDiscoveredException) {
-            return new CliException(CliException.NOT_CONNECTED,
-                    "cannot find the XMPP server of this domain by DNS; use --host", t);
+            return new CliException(
+                    CliException.NOT_CONNECTED, "cannot find the XMPP server of this domain by DNS; use --host", t);
         }
         if (t instanceof SmackException.EndpointConnectionException
                 || t instanceof SmackException.ConnectionException) {
             return new CliException(CliException.NOT_CONNECTED, "cannot connect: " + endpointReason(t), t);
         }
-        Throwable tls = find(t, SSLException.class, CertificateException.class,
-                SmackException.SmackCertificateException.class);
+        Throwable tls =
+                find(t, SSLException.class, CertificateException.class, SmackException.SmackCertificateException.class);
         if (tls != null) {
-            return new CliException(CliException.NOT_CONNECTED, "TLS failed: " + oneLine(tls.getMessage())
-                    + " (a private or self-signed server certificate needs --trust-cert FILE)", t);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "TLS failed: " + oneLine(tls.getMessage())
+                            + " (a private or self-signed server certificate needs --trust-cert FILE)",
+                    t);
         }
         if (t instanceof SmackException.NoResponseException || t instanceof TimeoutException) {
             return new CliException(CliException.FAILED, "no answer within the timeout (is the JID online?)", t);
@@ -107,33 +116,44 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             return new CliException(CliException.FAILED, b.toString(), t);
         }
         if (t instanceof RegistryNotFoundException) {
-            return new CliException(CliException.FAILED, "no thing registry found: " + oneLine(t.getMessage())
-                    + " (use --registry JID)", t);
+            return new CliException(
+                    CliException.FAILED,
+                    "no thing registry found: " + oneLine(t.getMessage()) + " (use --registry JID)",
+                    t);
         }
         if (t instanceof ControlException ce) {
-            StringBuilder b = new StringBuilder("the Thing refused (").append(ce.condition()).append(')');
-            ce.parameterErrors().forEach((name, message) -> b.append("; ").append(name).append(": ")
-                    .append(oneLine(message)));
+            StringBuilder b = new StringBuilder("the Thing refused (")
+                    .append(ce.condition())
+                    .append(')');
+            ce.parameterErrors()
+                    .forEach((name, message) ->
+                            b.append("; ").append(name).append(": ").append(oneLine(message)));
             if (ce.parameterErrors().isEmpty()) {
                 b.append(text(ce));
             }
             return new CliException(CliException.FAILED, b.toString(), t);
         }
         if (t instanceof IotErrorException ie) {
-            return new CliException(CliException.FAILED, "the request was refused (" + ie.condition() + ")"
-                    + text(ie), t);
+            return new CliException(
+                    CliException.FAILED, "the request was refused (" + ie.condition() + ")" + text(ie), t);
         }
         if (t instanceof XMPPException.XMPPErrorException xe) {
             return new CliException(CliException.FAILED, describe(xe.getStanza(), xe.getStanzaError()), t);
         }
         if (t instanceof XMPPException.StreamErrorException se) {
-            return new CliException(CliException.NOT_CONNECTED, "the server closed the stream: "
-                    + se.getStreamError().getCondition(), t);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "the server closed the stream: " + se.getStreamError().getCondition(),
+                    t);
         }
         if (t instanceof SmackException.NotConnectedException) {
             return new CliException(CliException.NOT_CONNECTED, "the connection to the server was lost", t);
         }
-        Throwable net = find(t, ConnectException.class, UnknownHostException.class, NoRouteToHostException.class,
+        Throwable net = find(
+                t,
+                ConnectException.class,
+                UnknownHostException.class,
+                NoRouteToHostException.class,
                 SocketTimeoutException.class);
         if (net != null) {
             return new CliException(CliException.NOT_CONNECTED, "cannot connect: " + net, t);
@@ -152,7 +172,8 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
      * @return for example {@code sensor@example.org answered item-not-found: no such node}
      */
     static String describe(Stanza stanza, StanzaError error) {
-        String who = stanza != null && stanza.getFrom() != null ? stanza.getFrom().toString() : "the server";
+        String who =
+                stanza != null && stanza.getFrom() != null ? stanza.getFrom().toString() : "the server";
         String text = error.getDescriptiveText();
         StringBuilder b = new StringBuilder(who).append(" answered ").append(error.getCondition());
         if (text != null && !text.isBlank()) {
@@ -162,7 +183,7 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
             case service_unavailable, recipient_unavailable, remote_server_not_found, item_not_found ->
                 b.append(" (unknown or offline JID?)");
             case forbidden, not_authorized -> b.append(" (not allowed)");
-            default -> { }
+            default -> {}
         }
         return b.toString();
     }
@@ -176,15 +197,21 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
         if (t instanceof SmackException.EndpointConnectionException ece) {
             StringBuilder b = new StringBuilder();
             for (RemoteConnectionException<?> rce : ece.getConnectionExceptions()) {
-                b.append(b.length() == 0 ? "" : "; ").append(rce.getAddress()).append(": ")
+                b.append(b.length() == 0 ? "" : "; ")
+                        .append(rce.getAddress())
+                        .append(": ")
                         .append(oneLine(String.valueOf(rce.getException().getMessage())));
             }
             if (b.length() > 0) {
                 return b.toString();
             }
         }
-        Throwable net = find(t.getCause() != null ? t.getCause() : t, ConnectException.class,
-                UnknownHostException.class, NoRouteToHostException.class, SocketTimeoutException.class);
+        Throwable net = find(
+                t.getCause() != null ? t.getCause() : t,
+                ConnectException.class,
+                UnknownHostException.class,
+                NoRouteToHostException.class,
+                SocketTimeoutException.class);
         if (net != null) {
             return oneLine(net.toString().replace("java.net.", ""));
         }
@@ -193,8 +220,10 @@ final class CliErrors implements CommandLine.IExecutionExceptionHandler, Command
 
     private static Throwable unwrap(Throwable t) {
         Throwable x = t;
-        while ((x instanceof CompletionException || x instanceof ExecutionException
-                || x instanceof CommandLine.ExecutionException) && x.getCause() != null) {
+        while ((x instanceof CompletionException
+                        || x instanceof ExecutionException
+                        || x instanceof CommandLine.ExecutionException)
+                && x.getCause() != null) {
             x = x.getCause();
         }
         return x;

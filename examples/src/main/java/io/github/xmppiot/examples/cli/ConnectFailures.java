@@ -14,8 +14,7 @@ import org.jivesoftware.smack.util.rce.RemoteConnectionException;
  */
 final class ConnectFailures {
 
-    private ConnectFailures() {
-    }
+    private ConnectFailures() {}
 
     /**
      * Explains a failure of {@code connect()}.
@@ -44,22 +43,35 @@ final class ConnectFailures {
             return unknownHost(failure, config);
         }
         if (failure instanceof SmackException.SmackWrappedException
-                && failure.getCause() != null && failure.getCause().getClass().getName().contains("XmlPullParser")) {
-            return new CliException(CliException.NOT_CONNECTED, where + " does not speak XMPP (it answered something"
-                    + " that is not an XMPP stream): check --host and --port (XMPP clients use port 5222)", failure);
+                && failure.getCause() != null
+                && failure.getCause().getClass().getName().contains("XmlPullParser")) {
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    where + " does not speak XMPP (it answered something"
+                            + " that is not an XMPP stream): check --host and --port (XMPP clients use port 5222)",
+                    failure);
         }
         if (failure instanceof SmackException.NoResponseException) {
-            return new CliException(CliException.NOT_CONNECTED, "connected to " + where + " but no XMPP server"
-                    + " answered within " + timeout.toSeconds() + " s: check --host and --port (XMPP clients use"
-                    + " port 5222), or try a larger --timeout", failure);
+            return new CliException(
+                    CliException.NOT_CONNECTED,
+                    "connected to " + where + " but no XMPP server"
+                            + " answered within " + timeout.toSeconds()
+                            + " s: check --host and --port (XMPP clients use"
+                            + " port 5222), or try a larger --timeout",
+                    failure);
         }
         return failure;
     }
 
     private static CliException unknownHost(Exception failure, IotConnectionConfig config) {
         String name = config.host().orElse(config.jid().getDomain().toString());
-        return new CliException(CliException.NOT_CONNECTED, "cannot find the server: the name " + name
-                + " does not resolve (DNS)" + (config.host().isPresent() ? "; check --host"
-                : "; give the server's address with --host (and --port if not 5222)"), failure);
+        return new CliException(
+                CliException.NOT_CONNECTED,
+                "cannot find the server: the name " + name
+                        + " does not resolve (DNS)"
+                        + (config.host().isPresent()
+                                ? "; check --host"
+                                : "; give the server's address with --host (and --port if not 5222)"),
+                failure);
     }
 }

@@ -35,44 +35,75 @@ public final class ConnectionOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--jid", required = true, paramLabel = "JID", order = 100,
+    @Option(
+            names = "--jid",
+            required = true,
+            paramLabel = "JID",
+            order = 100,
             description = "Account to connect with, e.g. alice@example.org.")
     private String jid;
 
-    @Option(names = "--password", arity = "0..1", interactive = true, paramLabel = "PASSWORD", order = 101,
+    @Option(
+            names = "--password",
+            arity = "0..1",
+            interactive = true,
+            paramLabel = "PASSWORD",
+            order = 101,
             description = "Password; without a value it is prompted for. A value given here shows in the process"
                     + " list: prefer --password-file or " + PASSWORD_ENV + ". Default: --password-file, else"
                     + " environment variable " + PASSWORD_ENV + ", else a prompt.")
     private char[] password;
 
-    @Option(names = "--password-file", paramLabel = "FILE", order = 101,
+    @Option(
+            names = "--password-file",
+            paramLabel = "FILE",
+            order = 101,
             description = "Read the password from the first line of FILE (keep it owner-only: chmod 600).")
     private Path passwordFile;
 
-    @Option(names = "--host", paramLabel = "HOST", order = 102,
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            order = 102,
             description = "Server host name or address. Default: DNS lookup of the JID's domain.")
     private String host;
 
     @Option(names = "--port", paramLabel = "PORT", order = 103, description = "Server port. Default: 5222 or DNS.")
     private Integer port;
 
-    @Option(names = "--tls", paramLabel = "MODE", defaultValue = "required", order = 104,
+    @Option(
+            names = "--tls",
+            paramLabel = "MODE",
+            defaultValue = "required",
+            order = 104,
             description = "TLS: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private TlsMode tls;
 
-    @Option(names = "--trust-cert", paramLabel = "FILE", order = 105,
+    @Option(
+            names = "--trust-cert",
+            paramLabel = "FILE",
+            order = 105,
             description = "Trust exactly the certificates of this PEM file (for a private or self-signed server).")
     private Path trustCert;
 
-    @Option(names = "--allow-plain-sasl", order = 106,
+    @Option(
+            names = "--allow-plain-sasl",
+            order = 106,
             description = "Allow SASL PLAIN for servers without SCRAM (over TLS unless --tls disabled).")
     private boolean allowPlainSasl;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10", order = 107,
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "10",
+            order = 107,
             description = "Connect and reply timeout in seconds. Default: ${DEFAULT-VALUE}.")
     private int timeoutSeconds;
 
-    @Option(names = "--resource", paramLabel = "RESOURCE", order = 108,
+    @Option(
+            names = "--resource",
+            paramLabel = "RESOURCE",
+            order = 108,
             description = "Resource of this connection. Default: 'thing' for thing, 'hub' for hub (so that bare"
                     + " JIDs find them), else chosen by the server.")
     private String resource;
@@ -178,8 +209,8 @@ public final class ConnectionOptions {
                 return new String(typed);
             }
         }
-        throw CliException.badInput("no password: use --password-file FILE, set " + PASSWORD_ENV
-                + ", or run on a console to be prompted");
+        throw CliException.badInput(
+                "no password: use --password-file FILE, set " + PASSWORD_ENV + ", or run on a console to be prompted");
     }
 
     /** Whether the password was typed on the command line (not prompted for by {@code --password} alone). */
@@ -190,7 +221,9 @@ public final class ConnectionOptions {
             if (a.startsWith("--password=")) {
                 return true;
             }
-            if (a.equals("--password") && i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+            if (a.equals("--password")
+                    && i + 1 < args.size()
+                    && !args.get(i + 1).startsWith("-")) {
                 return true;
             }
         }

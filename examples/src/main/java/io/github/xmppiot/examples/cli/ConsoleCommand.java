@@ -15,25 +15,38 @@ import picocli.CommandLine.Spec;
 /**
  * {@code xmpp-iot console}: logs in and serves the browser console (docs/console.md) on 127.0.0.1 until interrupted.
  */
-@Command(name = "console", sortOptions = false,
-        header = "Opens a browser console: values, control, hub.", description = {
-    "Logs in and starts a web console on 127.0.0.1 (a free port unless --http-port), then prints a link carrying a",
-    "one-time token: open it in a browser on this machine. Devices: contacts, presence, friendship. Device: live",
-    "values, a chart per numeric field, the control form. Hub: the node tree, add/edit/remove/read nodes. Registry:",
-    "search, claim, remove, disown. The console is a client: devices stay behind the XMPP server; the password",
-    "never reaches the browser. Keeps working across reconnects (the page says so); Ctrl-C stops it."})
+@Command(
+        name = "console",
+        sortOptions = false,
+        header = "Opens a browser console: values, control, hub.",
+        description = {
+            "Logs in and starts a web console on 127.0.0.1 (a free port unless --http-port), then prints a link carrying a",
+            "one-time token: open it in a browser on this machine. Devices: contacts, presence, friendship. Device: live",
+            "values, a chart per numeric field, the control form. Hub: the node tree, add/edit/remove/read nodes. Registry:",
+            "search, claim, remove, disown. The console is a client: devices stay behind the XMPP server; the password",
+            "never reaches the browser. Keeps working across reconnects (the page says so); Ctrl-C stops it."
+        })
 final class ConsoleCommand implements Callable<Integer> {
 
-    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "0",
+    @Option(
+            names = "--http-port",
+            paramLabel = "PORT",
+            defaultValue = "0",
             description = "Port of the web console. Default: a free port.")
     private int httpPort;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "Address the web console listens on. Default: ${DEFAULT-VALUE}. Another address exposes"
                     + " the console (and your account) to that network: a warning is printed.")
     private String bind;
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "Seconds between live read-outs of an open device. Default: ${DEFAULT-VALUE}.")
     private double interval;
 
@@ -62,15 +75,22 @@ final class ConsoleCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (!address.isLoopbackAddress()) {
-            spec.commandLine().getErr().println("console: warning: --bind " + bind + " makes the console reachable"
-                    + " from other machines; whoever gets the link acts as " + connection.jid() + " (plain HTTP, no"
-                    + " TLS): prefer the default 127.0.0.1 with an SSH tunnel");
+            spec.commandLine()
+                    .getErr()
+                    .println("console: warning: --bind " + bind + " makes the console reachable"
+                            + " from other machines; whoever gets the link acts as " + connection.jid()
+                            + " (plain HTTP, no"
+                            + " TLS): prefer the default 127.0.0.1 with an SSH tunnel");
             spec.commandLine().getErr().flush();
         }
-        Console.Options options = new Console.Options(address, httpPort, connection.timeout(),
-                Duration.ofMillis(Math.round(interval * 1000)), registry.jid());
+        Console.Options options = new Console.Options(
+                address,
+                httpPort,
+                connection.timeout(),
+                Duration.ofMillis(Math.round(interval * 1000)),
+                registry.jid());
         try (Session s = Session.open(connection, spec.commandLine().getErr());
-             Console console = startConsole(s, options)) {
+                Console console = startConsole(s, options)) {
             out.println("console of " + s.connection().getUser() + " ready; open this link in a browser on this"
                     + " machine (it works once):");
             out.println("  " + console.url());
@@ -84,9 +104,13 @@ final class ConsoleCommand implements Callable<Integer> {
         try {
             return Console.start(s.connection(), options);
         } catch (java.io.IOException e) {
-            throw new CliException(CliException.FAILED, "cannot listen on " + options.bind().getHostAddress() + ":"
-                    + options.port() + " (" + CliErrors.oneLine(String.valueOf(e.getMessage())) + "): choose another"
-                    + " --http-port, or leave it out for a free one", e);
+            throw new CliException(
+                    CliException.FAILED,
+                    "cannot listen on " + options.bind().getHostAddress() + ":"
+                            + options.port() + " (" + CliErrors.oneLine(String.valueOf(e.getMessage()))
+                            + "): choose another"
+                            + " --http-port, or leave it out for a free one",
+                    e);
         }
     }
 }

@@ -62,20 +62,31 @@ public final class DatabaseOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
 
-    @Option(names = "--db", paramLabel = "FILE|URL", order = 50, description = "Where the data lives: an H2"
-            + " database FILE (created if missing, owner-only), or postgresql://host[:port]/database for several"
-            + " instances on one database (created beforehand; the command creates and upgrades the schema)."
-            + " Database user: --db-user or " + USER_ENV + "; password: --db-password-file or " + PASSWORD_ENV
-            + ", never in the URL.")
+    @Option(
+            names = "--db",
+            paramLabel = "FILE|URL",
+            order = 50,
+            description = "Where the data lives: an H2"
+                    + " database FILE (created if missing, owner-only), or postgresql://host[:port]/database for several"
+                    + " instances on one database (created beforehand; the command creates and upgrades the schema)."
+                    + " Database user: --db-user or " + USER_ENV + "; password: --db-password-file or " + PASSWORD_ENV
+                    + ", never in the URL.")
     private String db;
 
-    @Option(names = "--db-user", paramLabel = "NAME", order = 51,
+    @Option(
+            names = "--db-user",
+            paramLabel = "NAME",
+            order = 51,
             description = "PostgreSQL user. Default: environment variable " + USER_ENV + ", else the driver's default.")
     private String user;
 
-    @Option(names = "--db-password-file", paramLabel = "FILE", order = 52, description = "Read the PostgreSQL"
-            + " password from the first line of FILE (keep it owner-only: chmod 600). Default: environment variable "
-            + PASSWORD_ENV + ".")
+    @Option(
+            names = "--db-password-file",
+            paramLabel = "FILE",
+            order = 52,
+            description = "Read the PostgreSQL"
+                    + " password from the first line of FILE (keep it owner-only: chmod 600). Default: environment variable "
+                    + PASSWORD_ENV + ".")
     private Path passwordFile;
 
     /** @return whether {@code --db} was given */

@@ -10,10 +10,13 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot demo}: the self-contained walk-through ({@link Walkthrough}), present only in
  * {@code xmpp-iot-demo.jar}; the field program says where to get it.
  */
-@Command(name = "demo",
-        header = "Runs the whole walk-through in this program, with no setup.", description = {
-    "Runs the XMPP IoT walk-through inside this program: an embedded XMPP server on the loopback interface,",
-    "a hub with simulated devices and a client reading, controlling and adding devices. Needs no setup."})
+@Command(
+        name = "demo",
+        header = "Runs the whole walk-through in this program, with no setup.",
+        description = {
+            "Runs the XMPP IoT walk-through inside this program: an embedded XMPP server on the loopback interface,",
+            "a hub with simulated devices and a client reading, controlling and adding devices. Needs no setup."
+        })
 final class DemoCommand implements Callable<Integer> {
 
     /** What the field program answers to {@code demo}. */
@@ -26,7 +29,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Walkthrough demo = ServiceLoader.load(Walkthrough.class).findFirst()
+        Walkthrough demo = ServiceLoader.load(Walkthrough.class)
+                .findFirst()
                 .orElseThrow(() -> new CliException(CliException.FAILED, NOT_HERE));
         demo.run(spec.commandLine().getOut());
         return 0;

@@ -27,12 +27,17 @@ final class FormCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("name", "type", "value", "range", "label");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
-            + " resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The Thing; a bare JID is resolved to its online" + " resource.")
     private String thing;
 
-    @Option(names = "--node", paramLabel = "NODE", description = "Node id behind a concentrator or hub (repeatable;"
-            + " several give their common parameters). Default: the JID itself.")
+    @Option(
+            names = "--node",
+            paramLabel = "NODE",
+            description = "Node id behind a concentrator or hub (repeatable;"
+                    + " several give their common parameters). Default: the JID itself.")
     private List<String> nodes = new ArrayList<>();
 
     @Mixin
@@ -51,23 +56,38 @@ final class FormCommand implements Callable<Integer> {
             s.progress().step("reading the control form of " + target + " ...");
             ControlForm form;
             try {
-                form = Targets.await(s, target, ControlClient.getInstanceFor(s.connection())
-                        .setReplyTimeout(s.timeout()).getForm(target, Tokens.NONE,
-                                nodes.stream().map(NodeRef::of).toList()), s.timeout());
+                form = Targets.await(
+                        s,
+                        target,
+                        ControlClient.getInstanceFor(s.connection())
+                                .setReplyTimeout(s.timeout())
+                                .getForm(
+                                        target,
+                                        Tokens.NONE,
+                                        nodes.stream().map(NodeRef::of).toList()),
+                        s.timeout());
             } catch (ExecutionException e) {
-                if (nodes.isEmpty() && e.getCause() instanceof IotErrorException ie
+                if (nodes.isEmpty()
+                        && e.getCause() instanceof IotErrorException ie
                         && ie.condition() == StanzaError.Condition.bad_request) {
-                    throw new CliException(CliException.FAILED, target + " answered bad-request: a hub or"
-                            + " concentrator has a form per node; give --node NODE (list them with 'xmpp-iot nodes "
-                            + target.asBareJid() + "')", e.getCause());
+                    throw new CliException(
+                            CliException.FAILED,
+                            target + " answered bad-request: a hub or"
+                                    + " concentrator has a form per node; give --node NODE (list them with 'xmpp-iot nodes "
+                                    + target.asBareJid() + "')",
+                            e.getCause());
                 }
                 throw e;
             }
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();
             for (ParameterDescription p : form.parameters()) {
-                rows.add(List.of(p.name(), p.type().elementName(), p.currentValue().map(Value::lexical).orElse(""),
-                        range(p), p.label()));
+                rows.add(List.of(
+                        p.name(),
+                        p.type().elementName(),
+                        p.currentValue().map(Value::lexical).orElse(""),
+                        range(p),
+                        p.label()));
             }
             output.rows(spec.commandLine().getOut(), COLUMNS, rows);
             return 0;
@@ -81,6 +101,7 @@ final class FormCommand implements Callable<Integer> {
         if (p.min() == null && p.max() == null) {
             return "";
         }
-        return (p.min() == null ? "" : p.min().lexical()) + ".." + (p.max() == null ? "" : p.max().lexical());
+        return (p.min() == null ? "" : p.min().lexical()) + ".."
+                + (p.max() == null ? "" : p.max().lexical());
     }
 }

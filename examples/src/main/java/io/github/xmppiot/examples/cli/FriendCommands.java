@@ -34,8 +34,7 @@ import picocli.CommandLine.Spec;
  */
 final class FriendCommands {
 
-    private FriendCommands() {
-    }
+    private FriendCommands() {}
 
     private static BareJid bare(String text) {
         Jid jid = Session.jid(text, "JID");
@@ -54,10 +53,15 @@ final class FriendCommands {
     }
 
     /** {@code xmpp-iot befriend}: asks a device for a presence subscription and waits for its answer. */
-    @Command(name = "befriend", sortOptions = false, header = "Asks a device to be friends, so it serves you.",
-            description = {"Asks a device for friendship (a presence subscription) and waits up to --timeout for its",
+    @Command(
+            name = "befriend",
+            sortOptions = false,
+            header = "Asks a device to be friends, so it serves you.",
+            description = {
+                "Asks a device for friendship (a presence subscription) and waits up to --timeout for its",
                 "answer. A device started with '--allow YOU' accepts at once; otherwise its owner accepts with",
-                "'xmpp-iot accept YOU --jid DEVICE'. Friends see each other's presence, so bare JIDs find them."})
+                "'xmpp-iot accept YOU --jid DEVICE'. Friends see each other's presence, so bare JIDs find them."
+            })
     static final class Befriend implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "JID", description = "The device's bare JID, e.g. thing@example.org.")
@@ -92,30 +96,43 @@ final class FriendCommands {
                     switch (p.getType()) {
                         case subscribed, unsubscribed -> answer.complete(p.getType());
                         // the device asks back, for a mutual friendship: accepted, as we asked first
-                        case subscribe -> c.sendStanza(c.getStanzaFactory().buildPresenceStanza()
-                                .ofType(Presence.Type.subscribed).to(target).build());
-                        default -> { }
+                        case subscribe ->
+                            c.sendStanza(c.getStanzaFactory()
+                                    .buildPresenceStanza()
+                                    .ofType(Presence.Type.subscribed)
+                                    .to(target)
+                                    .build());
+                        default -> {}
                     }
                 };
-                c.addAsyncStanzaListener(listener, new AndFilter(StanzaTypeFilter.PRESENCE,
-                        FromMatchesFilter.createBare(target)));
+                c.addAsyncStanzaListener(
+                        listener, new AndFilter(StanzaTypeFilter.PRESENCE, FromMatchesFilter.createBare(target)));
                 try {
                     roster.sendSubscriptionRequest(target);
                     s.progress().step("waiting for " + target + " to accept ...");
                     Presence.Type type = answer.get(s.timeout().toMillis(), TimeUnit.MILLISECONDS);
                     s.progress().clear();
                     if (type == Presence.Type.unsubscribed) {
-                        throw new CliException(CliException.FAILED, target + " refused the friend request: ask its"
-                                + " owner to run 'xmpp-iot accept " + me + " --jid " + target + "', or for '--allow "
-                                + me + "'");
+                        throw new CliException(
+                                CliException.FAILED,
+                                target + " refused the friend request: ask its"
+                                        + " owner to run 'xmpp-iot accept " + me + " --jid " + target
+                                        + "', or for '--allow "
+                                        + me + "'");
                     }
-                    return done(target, "accepted", target + " accepted: you are friends; try 'xmpp-iot read "
-                            + target + " --jid " + me + "'");
+                    return done(
+                            target,
+                            "accepted",
+                            target + " accepted: you are friends; try 'xmpp-iot read " + target + " --jid " + me + "'");
                 } catch (TimeoutException e) {
                     s.progress().clear();
-                    return done(target, "asked", "asked " + target + " to be friends; no answer within "
-                            + s.timeout().toSeconds() + " s: its owner accepts with 'xmpp-iot accept " + me
-                            + " --jid " + target + "' (a device started with '--allow " + me + "' accepts at once)");
+                    return done(
+                            target,
+                            "asked",
+                            "asked " + target + " to be friends; no answer within "
+                                    + s.timeout().toSeconds() + " s: its owner accepts with 'xmpp-iot accept " + me
+                                    + " --jid " + target + "' (a device started with '--allow " + me
+                                    + "' accepts at once)");
                 } finally {
                     c.removeAsyncStanzaListener(listener);
                 }
@@ -132,10 +149,15 @@ final class FriendCommands {
     }
 
     /** {@code xmpp-iot accept}: accepts a pending friend request, and asks back for a mutual friendship. */
-    @Command(name = "accept", sortOptions = false, header = "Accepts a friend request (run as the device).",
-            description = {"Accepts the pending friend request of JID: run it with the device's account (--jid of the",
+    @Command(
+            name = "accept",
+            sortOptions = false,
+            header = "Accepts a friend request (run as the device).",
+            description = {
+                "Accepts the pending friend request of JID: run it with the device's account (--jid of the",
                 "device; a running thing or hub keeps running). JID may then read and control the device, and a bare",
-                "JID of the device finds it. Asks JID back, so that the friendship is mutual."})
+                "JID of the device finds it. Asks JID back, so that the friendship is mutual."
+            })
     static final class Accept implements Callable<Integer> {
 
         @Parameters(index = "0", paramLabel = "JID", description = "Who asked, e.g. alice@example.org.")
@@ -178,7 +200,10 @@ final class FriendCommands {
                 };
                 roster.addRosterListener(listener);
                 try {
-                    c.sendStanza(c.getStanzaFactory().buildPresenceStanza().ofType(Presence.Type.subscribed).to(who)
+                    c.sendStanza(c.getStanzaFactory()
+                            .buildPresenceStanza()
+                            .ofType(Presence.Type.subscribed)
+                            .to(who)
                             .build());
                     RosterEntry entry = roster.getEntry(who);
                     if (entry == null || !(entry.canSeeHisPresence() || entry.isSubscriptionPending())) {
@@ -190,26 +215,34 @@ final class FriendCommands {
                     s.progress().step("accepting " + who + " ...");
                     approved.get(s.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    throw new CliException(CliException.FAILED, who + " has no pending friend request to " + me
-                            + ": ask them to run 'xmpp-iot befriend " + me + " --jid " + who + "' first", e);
+                    throw new CliException(
+                            CliException.FAILED,
+                            who + " has no pending friend request to " + me + ": ask them to run 'xmpp-iot befriend "
+                                    + me + " --jid " + who + "' first",
+                            e);
                 } finally {
                     roster.removeRosterListener(listener);
                     s.progress().clear();
                 }
                 Map<String, Object> json = new LinkedHashMap<>();
                 json.put("friend", who.toString());
-                output.result(spec.commandLine().getOut(), json, "accepted " + who + ": it is a friend of " + me
-                        + " now");
+                output.result(
+                        spec.commandLine().getOut(), json, "accepted " + who + ": it is a friend of " + me + " now");
                 return 0;
             }
         }
     }
 
     /** {@code xmpp-iot contacts}: the roster, with the state of each friendship. */
-    @Command(name = "contacts", sortOptions = false, header = "Lists your contacts and friendships.",
-            description = {"Lists the contacts of the account. subscription: both = friends; to = you see its",
+    @Command(
+            name = "contacts",
+            sortOptions = false,
+            header = "Lists your contacts and friendships.",
+            description = {
+                "Lists the contacts of the account. subscription: both = friends; to = you see its",
                 "presence (it accepted you); from = it sees yours (you accepted it); none. asked = your request",
-                "is waiting for its answer."})
+                "is waiting for its answer."
+            })
     static final class Contacts implements Callable<Integer> {
 
         static final List<String> COLUMNS = List.of("contact", "subscription", "asked", "name");
@@ -226,11 +259,15 @@ final class FriendCommands {
         @Override
         public Integer call() throws Exception {
             try (Session s = Session.open(connection, spec.commandLine().getErr())) {
-                List<RosterEntry> entries = new ArrayList<>(loaded(s.connection()).getEntries());
+                List<RosterEntry> entries =
+                        new ArrayList<>(loaded(s.connection()).getEntries());
                 entries.sort(Comparator.comparing(e -> e.getJid().toString()));
                 List<List<Object>> rows = new ArrayList<>();
                 for (RosterEntry e : entries) {
-                    rows.add(List.of(e.getJid().toString(), e.getType().toString(), e.isSubscriptionPending(),
+                    rows.add(List.of(
+                            e.getJid().toString(),
+                            e.getType().toString(),
+                            e.isSubscriptionPending(),
                             e.getName() == null ? "" : e.getName()));
                 }
                 output.rows(spec.commandLine().getOut(), COLUMNS, rows);

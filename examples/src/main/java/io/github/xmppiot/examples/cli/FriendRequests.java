@@ -16,8 +16,7 @@ import org.jxmpp.jid.BareJid;
  */
 final class FriendRequests {
 
-    private FriendRequests() {
-    }
+    private FriendRequests() {}
 
     /**
      * Installs the answering; call before login, so that requests the server delivers at login are seen.
@@ -40,9 +39,13 @@ final class FriendRequests {
                 // we asked first (a registry, say): the friendship becomes mutual
                 return SubscribeListener.SubscribeAnswer.Approve;
             }
-            String me = connection.getUser() == null ? "THIS_JID" : connection.getUser().asBareJid().toString();
-            report(out, "friend request from " + who + " is waiting: accept it with 'xmpp-iot accept " + who
-                    + " --jid " + me + "', or restart with '--allow " + who + "'");
+            String me = connection.getUser() == null
+                    ? "THIS_JID"
+                    : connection.getUser().asBareJid().toString();
+            report(
+                    out,
+                    "friend request from " + who + " is waiting: accept it with 'xmpp-iot accept " + who + " --jid "
+                            + me + "', or restart with '--allow " + who + "'");
             return null;
         });
     }

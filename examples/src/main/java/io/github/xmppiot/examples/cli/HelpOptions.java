@@ -11,8 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class HelpOptions {
 
-    private HelpOptions() {
-    }
+    private HelpOptions() {}
 
     /**
      * Adds {@code -h}/{@code --help} to a command and all its subcommands that do not have one yet.
@@ -22,8 +21,11 @@ final class HelpOptions {
     static void addTo(CommandLine commandLine) {
         CommandSpec spec = commandLine.getCommandSpec();
         if (spec.findOption("--help") == null && spec.findOption("-h") == null) {
-            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).order(1000)
-                    .description("Show this help and exit.").build());
+            spec.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .order(1000)
+                    .description("Show this help and exit.")
+                    .build());
         }
         commandLine.getSubcommands().values().forEach(HelpOptions::addTo);
     }

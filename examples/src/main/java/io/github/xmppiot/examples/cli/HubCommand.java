@@ -30,28 +30,37 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot hub}: runs the SDK's XEP-0326 hub ({@link Hub}) on a JSON configuration file until interrupted. The
  * hub keeps the file in sync with the nodes clients create, edit and destroy.
  */
-@Command(name = "hub", sortOptions = false,
-        header = "Runs a hub (XEP-0326) of devices that clients can manage.", description = {
-    "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
-    "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
-    "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",
-    "remove are written back to the file; a missing file is created (mock HAL",
-    "backend, no nodes). Example file:",
-    "  {\"rootId\": \"Hub\", \"hal\": {\"backend\": \"mock\"}, \"nodes\": [",
-    "    {\"id\": \"Heater\", \"type\": \"relay\", \"parameters\": {\"pin\": 17}}]}",
-    "hal.backend: mock or pi4j. Node types: relay, led, dimmable-led, bme280,",
-    "bh1750, pir, button, DemoBoard (simulated multisensor; parameter room)."})
+@Command(
+        name = "hub",
+        sortOptions = false,
+        header = "Runs a hub (XEP-0326) of devices that clients can manage.",
+        description = {
+            "Runs a hub (XEP-0326 concentrator) with the nodes of a JSON file, serving",
+            "read-outs (XEP-0323), control (XEP-0325) and node management (add-node,",
+            "remove-node) until interrupted (Ctrl-C). Nodes that clients add, edit or",
+            "remove are written back to the file; a missing file is created (mock HAL",
+            "backend, no nodes). Example file:",
+            "  {\"rootId\": \"Hub\", \"hal\": {\"backend\": \"mock\"}, \"nodes\": [",
+            "    {\"id\": \"Heater\", \"type\": \"relay\", \"parameters\": {\"pin\": 17}}]}",
+            "hal.backend: mock or pi4j. Node types: relay, led, dimmable-led, bme280,",
+            "bh1750, pir, button, DemoBoard (simulated multisensor; parameter room)."
+        })
 final class HubCommand implements Callable<Integer> {
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The hub's JSON configuration;"
-            + " created if missing.")
+    @Option(
+            names = "--config",
+            required = true,
+            paramLabel = "FILE",
+            description = "The hub's JSON configuration;" + " created if missing.")
     private Path config;
 
     @Option(names = "--allow", paramLabel = "JID", description = "Bare JID that may use the hub (repeatable).")
     private List<String> allow = new ArrayList<>();
 
-    @Option(names = "--provisioning", paramLabel = "JID", description = "Provisioning server (XEP-0324) deciding"
-            + " who may use the hub, instead of friendship.")
+    @Option(
+            names = "--provisioning",
+            paramLabel = "JID",
+            description = "Provisioning server (XEP-0324) deciding" + " who may use the hub, instead of friendship.")
     private String provisioning;
 
     @Mixin
@@ -62,50 +71,67 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<BareJid> allowed = allow.stream().map(j -> Session.jid(j, "--allow").asBareJid())
-                .collect(Collectors.toSet());
+        Set<BareJid> allowed =
+                allow.stream().map(j -> Session.jid(j, "--allow").asBareJid()).collect(Collectors.toSet());
         Jid provisioningServer = provisioning == null ? null : Session.jid(provisioning, "--provisioning");
         PrintWriter out = spec.commandLine().getOut();
-        try (Session s = Session.open(connection.defaultResource("hub"), spec.commandLine().getErr(), c -> {
-            Readiness.holdPresence(c); // available only once the XEP-0326 handlers are in place
-            if (provisioningServer != null) {
-                ProvisioningClient.getInstanceFor(c);
-            } else {
-                FriendRequests.install(c, allowed, out);
-            }
-        })) {
+        try (Session s = Session.open(
+                connection.defaultResource("hub"), spec.commandLine().getErr(), c -> {
+                    Readiness.holdPresence(c); // available only once the XEP-0326 handlers are in place
+                    if (provisioningServer != null) {
+                        ProvisioningClient.getInstanceFor(c);
+                    } else {
+                        FriendRequests.install(c, allowed, out);
+                    }
+                })) {
             XMPPTCPConnection c = s.connection();
             AccessPolicy base = AccessPolicy.friends(c);
             if (provisioningServer != null) {
                 // in any order: until the server is online, undecidable requests are refused; no timeout, no exit
                 ProvisioningClient.getInstanceFor(c).trust(provisioningServer).whenComplete((v, e) -> {
-                    out.println("provisioning server " + provisioningServer + (e == null ? " online"
-                            : ": " + CliErrors.oneLine(String.valueOf(e.getMessage()))));
+                    out.println("provisioning server " + provisioningServer
+                            + (e == null ? " online" : ": " + CliErrors.oneLine(String.valueOf(e.getMessage()))));
                     out.flush();
                 });
                 base = ProvisioningClient.getInstanceFor(c).accessPolicy();
             }
             AccessPolicy decided = base;
-            AccessPolicy policy = request -> allowed.contains(request.requester().asBareJid())
-                    ? CompletableFuture.completedFuture(AccessDecision.allowAll()) : decided.decide(request);
+            AccessPolicy policy =
+                    request -> allowed.contains(request.requester().asBareJid())
+                            ? CompletableFuture.completedFuture(AccessDecision.allowAll())
+                            : decided.decide(request);
             boolean created = !Files.exists(config);
-            try (Hub hub = start(Hub.builder().config(config).connection(c).accessPolicy(policy)
-                    .nodeType(new SimulatedBoardType()).build())) {
+            try (Hub hub = start(Hub.builder()
+                    .config(config)
+                    .connection(c)
+                    .accessPolicy(policy)
+                    .nodeType(new SimulatedBoardType())
+                    .build())) {
                 Readiness.announce(c);
                 if (created) {
                     out.println("created " + config + " (mock backend, no nodes)");
                 }
                 String root = hub.tree().rootId();
-                List<TreeNode> nodes = hub.tree().all().stream().filter(n -> n.parentId() != null).toList();
-                String table = nodes.isEmpty() ? "" : Output.table(List.of("node", "type", "parent"), nodes.stream()
-                        .map(n -> List.<Object>of(n.nodeId(), n.type(), n.parentId())).toList());
+                List<TreeNode> nodes = hub.tree().all().stream()
+                        .filter(n -> n.parentId() != null)
+                        .toList();
+                String table = nodes.isEmpty()
+                        ? ""
+                        : Output.table(
+                                List.of("node", "type", "parent"),
+                                nodes.stream()
+                                        .map(n -> List.<Object>of(n.nodeId(), n.type(), n.parentId()))
+                                        .toList());
                 // one write, so that a reader seeing the first line also sees the table
                 out.print("hub " + root + " online as " + c.getUser() + " with " + nodes.size() + " node(s) from "
                         + config + "; Ctrl-C stops it" + System.lineSeparator() + table);
                 out.flush();
                 ConnectionEvents.watch(s.connection(), out).awaitStop();
-                hub.lastWriteFailure().ifPresent(e -> spec.commandLine().getErr().println("hub: the last change"
-                        + " could not be saved to " + config + ": " + CliErrors.oneLine(e.getMessage())));
+                hub.lastWriteFailure()
+                        .ifPresent(e -> spec.commandLine()
+                                .getErr()
+                                .println("hub: the last change" + " could not be saved to " + config + ": "
+                                        + CliErrors.oneLine(e.getMessage())));
             }
             return 0;
         }

@@ -5,8 +5,7 @@ import java.util.concurrent.CountDownLatch;
 /** Waiting of the long-running commands ({@code thing}, {@code hub}, {@code provisioning}, ...) for Ctrl-C. */
 final class Interrupts {
 
-    private Interrupts() {
-    }
+    private Interrupts() {}
 
     /**
      * Blocks until the JVM is asked to exit (Ctrl-C, SIGTERM) or the calling thread is interrupted, then returns so

@@ -26,21 +26,31 @@ import picocli.CommandLine.Spec;
  * {@code xmpp-iot node-types}: the node types a concentrator can add under a node, each with the parameters of its
  * new-node form (XEP-0326 §3.11 {@code getAddableNodeTypes} and {@code getParametersForNewNode}).
  */
-@Command(name = "node-types", sortOptions = false, header = "Lists the node types a hub can add (XEP-0326).",
-        description = {"Lists the node types a concentrator or hub can add under a node, one line per parameter of",
-            "each type's form (what 'add-node JID TYPE NODE_ID NAME=VALUE ...' takes); required ones are marked."})
+@Command(
+        name = "node-types",
+        sortOptions = false,
+        header = "Lists the node types a hub can add (XEP-0326).",
+        description = {
+            "Lists the node types a concentrator or hub can add under a node, one line per parameter of",
+            "each type's form (what 'add-node JID TYPE NODE_ID NAME=VALUE ...' takes); required ones are marked."
+        })
 final class NodeTypesCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("type", "parameter", "datatype", "required", "default", "label");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The concentrator; a bare JID is resolved to its"
-            + " online resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The concentrator; a bare JID is resolved to its" + " online resource.")
     private String concentrator;
 
     @Option(names = "--parent", paramLabel = "NODE_ID", description = "Node to add under. Default: the root node.")
     private String parent;
 
-    @Option(names = "--source", paramLabel = "SOURCE_ID", defaultValue = NodeTree.SOURCE_ID,
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE_ID",
+            defaultValue = NodeTree.SOURCE_ID,
             description = "Data source. Default: ${DEFAULT-VALUE}.")
     private String source;
 
@@ -60,14 +70,14 @@ final class NodeTypesCommand implements Callable<Integer> {
             ConcentratorClient client = ConcentratorClient.getInstanceFor(s.connection());
             NodeRef parentRef = AddNodeCommand.parent(s, client, target, parent, source);
             s.progress().step("listing the node types of " + target + " ...");
-            List<AddableNodeType> types = Targets.await(s, target, client.getAddableNodeTypes(target, parentRef),
-                    s.timeout());
+            List<AddableNodeType> types =
+                    Targets.await(s, target, client.getAddableNodeTypes(target, parentRef), s.timeout());
             List<List<Object>> rows = new ArrayList<>();
             int n = 0;
             for (AddableNodeType t : types) {
                 s.progress().step("reading the parameters of " + t.type() + " (" + ++n + "/" + types.size() + ") ...");
-                DataForm form = Targets.await(s, target, client.getParametersForNewNode(target, parentRef, t.type()),
-                        s.timeout());
+                DataForm form = Targets.await(
+                        s, target, client.getParametersForNewNode(target, parentRef, t.type()), s.timeout());
                 rows.addAll(rows(t.type(), form));
             }
             s.progress().clear();
@@ -87,12 +97,19 @@ final class NodeTypesCommand implements Callable<Integer> {
         List<List<Object>> rows = new ArrayList<>();
         for (FormField f : form.getFields()) {
             String name = f.getFieldName();
-            if (name == null || NodeForms.ID_FIELD.equals(name) || f.getType() == FormField.Type.hidden
+            if (name == null
+                    || NodeForms.ID_FIELD.equals(name)
+                    || f.getType() == FormField.Type.hidden
                     || f.getType() == FormField.Type.fixed) {
                 continue;
             }
-            rows.add(List.of(type, name, datatype(f), f.isRequired(), f.getFirstValue() == null ? ""
-                    : f.getFirstValue(), f.getLabel() == null ? "" : f.getLabel()));
+            rows.add(List.of(
+                    type,
+                    name,
+                    datatype(f),
+                    f.isRequired(),
+                    f.getFirstValue() == null ? "" : f.getFirstValue(),
+                    f.getLabel() == null ? "" : f.getLabel()));
         }
         if (rows.isEmpty()) {
             rows.add(List.of(type, "", "", "", "", ""));
@@ -102,7 +119,11 @@ final class NodeTypesCommand implements Callable<Integer> {
 
     private static String datatype(FormField f) {
         if (f instanceof ListSingleFormField l) {
-            return String.join("|", l.getOptions().stream().map(FormField.Option::getValueString).toList());
+            return String.join(
+                    "|",
+                    l.getOptions().stream()
+                            .map(FormField.Option::getValueString)
+                            .toList());
         }
         ValidateElement v = ValidateElement.from(f);
         if (v == null) {
@@ -110,8 +131,10 @@ final class NodeTypesCommand implements Callable<Integer> {
         }
         String type = v.getDatatype() == null ? "string" : v.getDatatype().replaceFirst("^xs:", "");
         if (v instanceof ValidateElement.RangeValidateElement r) {
-            return type + " " + Arrays.asList(r.getMin() == null ? "" : r.getMin(), r.getMax() == null ? ""
-                    : r.getMax()).stream().reduce((a, b) -> a + ".." + b).orElse("");
+            return type + " "
+                    + Arrays.asList(r.getMin() == null ? "" : r.getMin(), r.getMax() == null ? "" : r.getMax()).stream()
+                            .reduce((a, b) -> a + ".." + b)
+                            .orElse("");
         }
         return type;
     }

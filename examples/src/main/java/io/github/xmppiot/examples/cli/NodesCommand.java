@@ -21,11 +21,16 @@ final class NodesCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("node", "type", "parent", "state", "readable", "controllable");
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The concentrator; a bare JID is resolved to its"
-            + " online resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The concentrator; a bare JID is resolved to its" + " online resource.")
     private String concentrator;
 
-    @Option(names = "--source", paramLabel = "SOURCE_ID", defaultValue = NodeTree.SOURCE_ID,
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE_ID",
+            defaultValue = NodeTree.SOURCE_ID,
             description = "Data source. Default: ${DEFAULT-VALUE}.")
     private String source;
 
@@ -43,13 +48,20 @@ final class NodesCommand implements Callable<Integer> {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, concentrator, ConcentratorServer.FEATURE, spec);
             s.progress().step("listing the nodes of " + target + " ...");
-            List<NodeInformation> nodes = Targets.await(s, target, ConcentratorClient.getInstanceFor(s.connection())
-                    .getAllNodes(target, source, false), s.timeout());
+            List<NodeInformation> nodes = Targets.await(
+                    s,
+                    target,
+                    ConcentratorClient.getInstanceFor(s.connection()).getAllNodes(target, source, false),
+                    s.timeout());
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();
             for (NodeInformation n : nodes) {
-                rows.add(List.of(n.nodeId(), n.nodeType() == null ? "" : n.nodeType(),
-                        n.parentId() == null ? "" : n.parentId(), n.state().toString(), n.readable(),
+                rows.add(List.of(
+                        n.nodeId(),
+                        n.nodeType() == null ? "" : n.nodeType(),
+                        n.parentId() == null ? "" : n.parentId(),
+                        n.state().toString(),
+                        n.readable(),
                         n.controllable()));
             }
             output.rows(spec.commandLine().getOut(), COLUMNS, rows);

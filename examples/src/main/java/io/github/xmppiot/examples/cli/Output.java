@@ -101,7 +101,9 @@ public final class Output {
     }
 
     private static final JSON JSON_WRITER = JSON.builder(JsonFactory.builder()
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build()).build()
+                    .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .build())
+            .build()
             .with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     /**

@@ -11,8 +11,7 @@ import java.util.function.Consumer;
 /** Reads a password file ({@code --password-file}, {@code --db-password-file}): its first line, without its line end. */
 final class PasswordFile {
 
-    private PasswordFile() {
-    }
+    private PasswordFile() {}
 
     /**
      * Reads the password.
@@ -40,8 +39,8 @@ final class PasswordFile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw CliException.badInput("cannot read " + option + " " + file + " (" + e.getClass().getSimpleName()
-                    + "); give a readable file whose first line is the password");
+            throw CliException.badInput("cannot read " + option + " " + file + " ("
+                    + e.getClass().getSimpleName() + "); give a readable file whose first line is the password");
         }
         int end = text.indexOf('\n');
         String line = end < 0 ? text : text.substring(0, end);

@@ -17,26 +17,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot provisioning}: runs a XEP-0324 provisioning server on an XMPP account until interrupted. */
-@Command(name = "provisioning", sortOptions = false,
-        header = "Runs a provisioning server (XEP-0324).", description = {
-    "Runs a provisioning server (XEP-0324) on this account until interrupted (Ctrl-C): it decides friendships,",
-    "read-outs and control of the Things that trust it, from rules their owners manage with ad-hoc commands",
-    "(claim, friendship, read and control rules). Claiming needs proof: the Thing's claim string (the Thing",
-    "deposits its KEY), an --owner given here, or a claim reported by a --trusted-registry.",
-    "Owners, rules and tokens live in --db: an H2 file, or PostgreSQL shared by several provisioning servers",
-    "(each on its own account; see docs/servers.md). Without --db they are kept in memory and LOST on exit."})
+@Command(
+        name = "provisioning",
+        sortOptions = false,
+        header = "Runs a provisioning server (XEP-0324).",
+        description = {
+            "Runs a provisioning server (XEP-0324) on this account until interrupted (Ctrl-C): it decides friendships,",
+            "read-outs and control of the Things that trust it, from rules their owners manage with ad-hoc commands",
+            "(claim, friendship, read and control rules). Claiming needs proof: the Thing's claim string (the Thing",
+            "deposits its KEY), an --owner given here, or a claim reported by a --trusted-registry.",
+            "Owners, rules and tokens live in --db: an H2 file, or PostgreSQL shared by several provisioning servers",
+            "(each on its own account; see docs/servers.md). Without --db they are kept in memory and LOST on exit."
+        })
 final class ProvisioningCommand implements Callable<Integer> {
 
     /** {@code --db}: owners and rules; default in memory, LOST when the server stops (a warning says so). */
     @Mixin
     private DatabaseOptions database;
 
-    @Option(names = "--owner", paramLabel = "THING=OWNER", description = "Lets OWNER claim THING without its claim"
-            + " string (both bare JIDs); repeatable.")
+    @Option(
+            names = "--owner",
+            paramLabel = "THING=OWNER",
+            description = "Lets OWNER claim THING without its claim" + " string (both bare JIDs); repeatable.")
     private Map<String, String> owners = Map.of();
 
-    @Option(names = "--trusted-registry", paramLabel = "JID", description = "A thing registry (XEP-0347) whose"
-            + " claims name the owner; repeatable.")
+    @Option(
+            names = "--trusted-registry",
+            paramLabel = "JID",
+            description = "A thing registry (XEP-0347) whose" + " claims name the owner; repeatable.")
     private List<String> registries = List.of();
 
     @Mixin
@@ -50,11 +58,13 @@ final class ProvisioningCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ServerOptions.Builder options = ServerOptions.builder();
         for (Map.Entry<String, String> o : owners.entrySet()) {
-            options.owner(Session.jid(o.getKey(), "--owner").asBareJid().toString(),
+            options.owner(
+                    Session.jid(o.getKey(), "--owner").asBareJid().toString(),
                     Session.jid(o.getValue(), "--owner").asBareJid().toString());
         }
         for (String r : registries) {
-            options.trustedRegistry(Session.jid(r, "--trusted-registry").asBareJid().toString());
+            options.trustedRegistry(
+                    Session.jid(r, "--trusted-registry").asBareJid().toString());
         }
         DatabaseOptions.Target db = database.target();
         if (db == null) {
@@ -64,8 +74,8 @@ final class ProvisioningCommand implements Callable<Integer> {
             err.flush();
         }
         try (JdbcProvisioningStore store = open(db);
-             Session s = Session.open(connection, spec.commandLine().getErr());
-             ProvisioningServer server = ProvisioningServer.start(s.connection(), store, options.build())) {
+                Session s = Session.open(connection, spec.commandLine().getErr());
+                ProvisioningServer server = ProvisioningServer.start(s.connection(), store, options.build())) {
             out.println("provisioning server online as " + s.connection().getUser() + " (rules "
                     + (db != null ? db.describe() : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");

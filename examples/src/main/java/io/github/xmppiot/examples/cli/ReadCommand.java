@@ -33,8 +33,10 @@ final class ReadCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = Tables.READOUT_COLUMNS;
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
-            + " resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The Thing; a bare JID is resolved to its online" + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to read (repeatable). Default: all.")
@@ -43,8 +45,12 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--field", paramLabel = "FIELD", description = "Field name to read (repeatable). Default: all.")
     private List<String> fields = new ArrayList<>();
 
-    @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Field categories: momentary (default),"
-            + " peak, status, computed, identity, historical, historicalDay, ..., all.")
+    @Option(
+            names = "--type",
+            paramLabel = "TYPE",
+            split = ",",
+            description = "Field categories: momentary (default),"
+                    + " peak, status, computed, identity, historical, historicalDay, ..., all.")
     private List<String> types = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATETIME", description = "Start of a historical range (xs:dateTime).")
@@ -68,7 +74,8 @@ final class ReadCommand implements Callable<Integer> {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             s.progress().step("reading " + target + " ...");
-            ReadoutSession session = SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout())
+            ReadoutSession session = SensorDataClient.getInstanceFor(s.connection())
+                    .setDefaultTimeout(s.timeout())
                     .readout(target, request, ReadoutListener.NONE);
             Readout readout;
             try {
@@ -79,13 +86,19 @@ final class ReadCommand implements Callable<Integer> {
                     throw e;
                 }
                 // accepted() completes normally (with whether the Thing queued the read-out) once it accepted
-                boolean accepted = session.accepted().isDone() && !session.accepted().isCompletedExceptionally();
-                throw new CliException(CliException.FAILED, accepted
-                        ? target + " accepted the read-out but sent no data within " + s.timeout().toSeconds()
-                                + " s: the device is slow or stuck; try a larger --timeout or fewer --field/--node,"
-                                + " or ask its owner to check it"
-                        : target + " did not answer the read-out within " + s.timeout().toSeconds() + " s: is it"
-                                + " online, and does it serve sensor data (XEP-0323)? try a larger --timeout", cause);
+                boolean accepted =
+                        session.accepted().isDone() && !session.accepted().isCompletedExceptionally();
+                throw new CliException(
+                        CliException.FAILED,
+                        accepted
+                                ? target + " accepted the read-out but sent no data within "
+                                        + s.timeout().toSeconds()
+                                        + " s: the device is slow or stuck; try a larger --timeout or fewer --field/--node,"
+                                        + " or ask its owner to check it"
+                                : target + " did not answer the read-out within "
+                                        + s.timeout().toSeconds() + " s: is it"
+                                        + " online, and does it serve sensor data (XEP-0323)? try a larger --timeout",
+                        cause);
             }
             s.progress().clear();
             print(spec.commandLine().getOut(), readout);
@@ -99,8 +112,7 @@ final class ReadCommand implements Callable<Integer> {
      * @return the request
      * @throws CliException with {@link CliException#BAD_INPUT} on a malformed option
      */
-    static ReadoutRequest request(List<String> nodes, List<String> fields, List<String> types, String from,
-            String to) {
+    static ReadoutRequest request(List<String> nodes, List<String> fields, List<String> types, String from, String to) {
         ReadoutRequest.Builder b = ReadoutRequest.builder();
         Set<FieldCategory> categories = EnumSet.noneOf(FieldCategory.class);
         boolean all = false;
@@ -109,9 +121,11 @@ final class ReadCommand implements Callable<Integer> {
             switch (t) {
                 case "all" -> all = true;
                 case "historical" -> historical = true;
-                default -> categories.add(FieldCategory.fromAttribute(t).orElseThrow(() -> CliException.badInput(
-                        "unknown --type '" + t + "'; use " + FieldCategory.MOMENTARY.attribute() + ", peak, status,"
-                                + " computed, identity, historical, historicalSecond ... historicalOther, all")));
+                default ->
+                    categories.add(FieldCategory.fromAttribute(t)
+                            .orElseThrow(() -> CliException.badInput("unknown --type '" + t + "'; use "
+                                    + FieldCategory.MOMENTARY.attribute() + ", peak, status,"
+                                    + " computed, identity, historical, historicalSecond ... historicalOther, all")));
             }
         }
         if (all) {

@@ -1,15 +1,15 @@
 package io.github.xmppiot.examples.cli;
 
-import io.github.xmppiot.core.thing.Thing;
-import io.github.xmppiot.discovery.ClaimUri;
+import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.StringTag;
+import io.github.xmppiot.core.thing.Thing;
+import io.github.xmppiot.discovery.ClaimUri;
 import io.github.xmppiot.discovery.QrTerminal;
 import io.github.xmppiot.discovery.RegistrationResult;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.discovery.ThingDiscoveryListener;
 import io.github.xmppiot.discovery.ThingDiscoveryManager;
-import io.github.xmppiot.core.NodeRef;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -30,8 +30,7 @@ final class Registration {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Registration() {
-    }
+    private Registration() {}
 
     /**
      * Registers once the registry is reachable and prints the claim string. The Thing and its registry come up in any
@@ -46,8 +45,8 @@ final class Registration {
      * @return completes with the KEY of the printed claim string, or null if the Thing was already claimed;
      *         exceptionally if the registry refused the registration (the failure is printed)
      */
-    static CompletableFuture<String> register(Session session, Thing thing, Jid registry, Set<BareJid> allowed,
-            PrintWriter out) {
+    static CompletableFuture<String> register(
+            Session session, Thing thing, Jid registry, Set<BareJid> allowed, PrintWriter out) {
         ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(session.connection());
         discovery.setRegistry(registry);
         discovery.addListener(new ThingDiscoveryListener() {
@@ -73,18 +72,27 @@ final class Registration {
         RANDOM.nextBytes(key);
         String keyText = HexFormat.of().formatHex(key);
         tags.add(new StringTag(MetaTags.KEY, keyText));
-        return discovery.registerWhenReachable(tags, null, false,
-                () -> print(out, "waiting for the registry " + registry + " to come online; registering then"))
+        return discovery
+                .registerWhenReachable(
+                        tags,
+                        null,
+                        false,
+                        () -> print(out, "waiting for the registry " + registry + " to come online; registering then"))
                 .handle((result, e) -> {
                     if (e != null) {
                         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                        print(out, "not registered in " + registry + ": " + CliErrors.oneLine(String.valueOf(
-                                t.getMessage())));
+                        print(
+                                out,
+                                "not registered in " + registry + ": "
+                                        + CliErrors.oneLine(String.valueOf(t.getMessage())));
                         throw new CompletionException(t);
                     }
                     if (result instanceof RegistrationResult.AlreadyClaimed claimed) {
                         allowed.add(claimed.owner().asBareJid());
-                        print(out, "registered in " + registry + "; already claimed by " + claimed.owner().asBareJid());
+                        print(
+                                out,
+                                "registered in " + registry + "; already claimed by "
+                                        + claimed.owner().asBareJid());
                         return null;
                     }
                     String uri = ClaimUri.encode(tags);

@@ -8,8 +8,12 @@ import picocli.CommandLine.Option;
 /** The {@code --registry} option of the commands talking to a thing registry (XEP-0347). */
 public final class RegistryAddress {
 
-    @Option(names = "--registry", paramLabel = "JID", order = 50, description = "Thing registry (XEP-0347)."
-            + " Default: the registry the server advertises (XEP-0347 §3.5).")
+    @Option(
+            names = "--registry",
+            paramLabel = "JID",
+            order = 50,
+            description =
+                    "Thing registry (XEP-0347)." + " Default: the registry the server advertises (XEP-0347 §3.5).")
     private String registry;
 
     /**

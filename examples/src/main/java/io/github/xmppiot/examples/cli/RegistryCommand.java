@@ -16,20 +16,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot registry}: runs a XEP-0347 thing registry on an XMPP account until interrupted. */
-@Command(name = "registry", sortOptions = false,
-        header = "Runs a thing registry (XEP-0347).", description = {
-    "Runs a thing registry (XEP-0347) on this account until interrupted (Ctrl-C): Things register their meta tags,",
-    "owners claim them with the claim string, and claimed public Things can be searched. With --provisioning,",
-    "every claim is reported to that provisioning server, which must trust this registry",
-    "(provisioning --trusted-registry)."})
+@Command(
+        name = "registry",
+        sortOptions = false,
+        header = "Runs a thing registry (XEP-0347).",
+        description = {
+            "Runs a thing registry (XEP-0347) on this account until interrupted (Ctrl-C): Things register their meta tags,",
+            "owners claim them with the claim string, and claimed public Things can be searched. With --provisioning,",
+            "every claim is reported to that provisioning server, which must trust this registry",
+            "(provisioning --trusted-registry)."
+        })
 final class RegistryCommand implements Callable<Integer> {
 
     @Mixin
     private DatabaseOptions database;
 
-    @Option(names = "--provisioning", paramLabel = "JID", description = "A provisioning server (XEP-0324) to tell"
-            + " who claimed a Thing here, so the owner is its owner there too; that server must be started with"
-            + " --trusted-registry set to this registry's JID.")
+    @Option(
+            names = "--provisioning",
+            paramLabel = "JID",
+            description = "A provisioning server (XEP-0324) to tell"
+                    + " who claimed a Thing here, so the owner is its owner there too; that server must be started with"
+                    + " --trusted-registry set to this registry's JID.")
     private String provisioning;
 
     @Mixin
@@ -47,17 +54,19 @@ final class RegistryCommand implements Callable<Integer> {
         String memory = "jdbc:h2:mem:registry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         DatabaseOptions.Target db = database.target();
         if (db == null) {
-            spec.commandLine().getErr().println("WARNING: no --db given: registrations, KEYs and owners are kept IN"
-                    + " MEMORY and are LOST when this registry stops; give --db FILE to keep them");
+            spec.commandLine()
+                    .getErr()
+                    .println("WARNING: no --db given: registrations, KEYs and owners are kept IN"
+                            + " MEMORY and are LOST when this registry stops; give --db FILE to keep them");
             spec.commandLine().getErr().flush();
         }
-        try (JdbcRegistryStorage storage = db != null ? RegistryDb.open(db)
-                     : JdbcRegistryStorage.jdbc(memory, "sa", "");
-             Session s = Session.open(connection, spec.commandLine().getErr());
-             ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
+        try (JdbcRegistryStorage storage =
+                        db != null ? RegistryDb.open(db) : JdbcRegistryStorage.jdbc(memory, "sa", "");
+                Session s = Session.open(connection, spec.commandLine().getErr());
+                ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
             if (provisioning != null) {
-                registry.reportClaimsTo(ClaimReporter.provisioningServer(s.connection(),
-                        Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT));
+                registry.reportClaimsTo(ClaimReporter.provisioningServer(
+                        s.connection(), Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT));
                 out.println("claims are reported to the provisioning server " + provisioning);
             }
             out.println("thing registry online as " + s.connection().getUser() + " (records "

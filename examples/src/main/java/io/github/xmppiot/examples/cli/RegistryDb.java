@@ -15,8 +15,7 @@ final class RegistryDb {
     /** Environment variable with the database password. */
     static final String PASSWORD_ENV = DatabaseOptions.PASSWORD_ENV;
 
-    private RegistryDb() {
-    }
+    private RegistryDb() {}
 
     /**
      * Opens the storage.

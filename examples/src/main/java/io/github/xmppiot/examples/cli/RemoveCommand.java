@@ -47,13 +47,19 @@ class RemoveCommand implements Callable<Integer> {
         NodeRef ref = node == null ? null : NodeRef.of(node);
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             s.progress().step((disown() ? "disowning " : "removing ") + jid + " ...");
-            Targets.await(disown() ? registry.owner(s.connection()).disown(jid, ref)
-                    : registry.owner(s.connection()).remove(jid, ref), s.timeout());
+            Targets.await(
+                    disown()
+                            ? registry.owner(s.connection()).disown(jid, ref)
+                            : registry.owner(s.connection()).remove(jid, ref),
+                    s.timeout());
             s.progress().clear();
             String what = jid + (node == null ? "" : " node " + node);
-            output.result(spec.commandLine().getOut(), Map.of(disown() ? "disowned" : "removed", what),
-                    disown() ? "disowned " + what + "; it can be claimed again" : "removed " + what
-                            + " from the registry; you still own it");
+            output.result(
+                    spec.commandLine().getOut(),
+                    Map.of(disown() ? "disowned" : "removed", what),
+                    disown()
+                            ? "disowned " + what + "; it can be claimed again"
+                            : "removed " + what + " from the registry; you still own it");
             return 0;
         }
     }

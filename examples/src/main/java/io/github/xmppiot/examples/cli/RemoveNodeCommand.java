@@ -15,8 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot remove-node}: destroys a node of a concentrator (XEP-0326 §3.11). */
-@Command(name = "remove-node", sortOptions = false, description = "Removes a node from a concentrator or hub"
-        + " (XEP-0326).")
+@Command(
+        name = "remove-node",
+        sortOptions = false,
+        description = "Removes a node from a concentrator or hub" + " (XEP-0326).")
 final class RemoveNodeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "JID", description = "The concentrator.")
@@ -25,7 +27,10 @@ final class RemoveNodeCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "NODE_ID", description = "The node to remove.")
     private String nodeId;
 
-    @Option(names = "--source", paramLabel = "SOURCE_ID", defaultValue = NodeTree.SOURCE_ID,
+    @Option(
+            names = "--source",
+            paramLabel = "SOURCE_ID",
+            defaultValue = NodeTree.SOURCE_ID,
             description = "Data source. Default: ${DEFAULT-VALUE}.")
     private String source;
 
@@ -43,10 +48,15 @@ final class RemoveNodeCommand implements Callable<Integer> {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, concentrator, ConcentratorServer.FEATURE, spec);
             s.progress().step("removing " + nodeId + " ...");
-            Targets.await(s, target, ConcentratorClient.getInstanceFor(s.connection())
-                    .destroyNode(target, NodeRef.of(nodeId, source)), s.timeout());
+            Targets.await(
+                    s,
+                    target,
+                    ConcentratorClient.getInstanceFor(s.connection()).destroyNode(target, NodeRef.of(nodeId, source)),
+                    s.timeout());
             s.progress().clear();
-            output.result(spec.commandLine().getOut(), Map.of("removed", nodeId),
+            output.result(
+                    spec.commandLine().getOut(),
+                    Map.of("removed", nodeId),
                     "removed node " + nodeId + " from " + target);
             return 0;
         }

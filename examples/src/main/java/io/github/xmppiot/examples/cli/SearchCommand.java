@@ -22,11 +22,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot search}: searches claimed public Things by meta tags (XEP-0347 §3.15). */
-@Command(name = "search", sortOptions = false,
-        header = "Searches a thing registry for public Things (XEP-0347).", description = {
-    "Searches a thing registry for public Things (XEP-0347). Every condition must hold:",
-    "  NAME=VALUE  NAME!=VALUE  NAME<VALUE  NAME<=VALUE  NAME>VALUE  NAME>=VALUE  (numeric if VALUE is a number,",
-    "  string otherwise; quote the argument in the shell), NAME~MASK (MASK with * wildcards)."})
+@Command(
+        name = "search",
+        sortOptions = false,
+        header = "Searches a thing registry for public Things (XEP-0347).",
+        description = {
+            "Searches a thing registry for public Things (XEP-0347). Every condition must hold:",
+            "  NAME=VALUE  NAME!=VALUE  NAME<VALUE  NAME<=VALUE  NAME>VALUE  NAME>=VALUE  (numeric if VALUE is a number,",
+            "  string otherwise; quote the argument in the shell), NAME~MASK (MASK with * wildcards)."
+        })
 final class SearchCommand implements Callable<Integer> {
 
     static final List<String> COLUMNS = List.of("jid", "node", "owner", "tags");
@@ -65,14 +69,18 @@ final class SearchCommand implements Callable<Integer> {
         }
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             s.progress().step("searching ...");
-            SearchResult result = Targets.await(registry.owner(s.connection()).search(operators, offset, max),
-                    s.timeout());
+            SearchResult result =
+                    Targets.await(registry.owner(s.connection()).search(operators, offset, max), s.timeout());
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();
             for (FoundThing t : result.things()) {
-                rows.add(List.of(t.jid().toString(), t.nodeRef().map(n -> n.nodeId()).orElse(""),
-                        t.owner() == null ? "" : t.owner().toString(), t.tags().stream()
-                                .map(tag -> tag.name() + "=" + tag.lexicalValue()).collect(Collectors.joining(" "))));
+                rows.add(List.of(
+                        t.jid().toString(),
+                        t.nodeRef().map(n -> n.nodeId()).orElse(""),
+                        t.owner() == null ? "" : t.owner().toString(),
+                        t.tags().stream()
+                                .map(tag -> tag.name() + "=" + tag.lexicalValue())
+                                .collect(Collectors.joining(" "))));
             }
             output.rows(spec.commandLine().getOut(), COLUMNS, rows);
             if (result.more() && !output.json()) {
@@ -92,8 +100,8 @@ final class SearchCommand implements Callable<Integer> {
     static SearchOperator parse(String text) {
         Matcher m = CONDITION.matcher(text);
         if (!m.matches() || m.group(3).isEmpty()) {
-            throw CliException.badInput("malformed condition '" + text + "': expected NAME=VALUE, NAME>=VALUE,"
-                    + " NAME~MASK, ...");
+            throw CliException.badInput(
+                    "malformed condition '" + text + "': expected NAME=VALUE, NAME>=VALUE," + " NAME~MASK, ...");
         }
         String name = m.group(1);
         String op = m.group(2);

@@ -35,7 +35,7 @@ public final class Session implements AutoCloseable {
      * @throws Exception if connecting or logging in fails; {@link CliErrors} turns it into one line
      */
     public static Session open(ConnectionOptions options, PrintWriter err) throws Exception {
-        return open(options, err, c -> { });
+        return open(options, err, c -> {});
     }
 
     /**

@@ -32,14 +32,20 @@ import picocli.CommandLine.Spec;
 @Command(name = "set", sortOptions = false, description = "Sets control parameters of a Thing (XEP-0325).")
 final class SetCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
-            + " resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The Thing; a bare JID is resolved to its online" + " resource.")
     private String thing;
 
-    @Parameters(index = "1..*", arity = "1..*", paramLabel = "NAME[:TYPE]=VALUE", description = "Parameters to set."
-            + " The type comes from the Thing's control form; for a Thing without one, give it as NAME:TYPE=VALUE"
-            + " (boolean, color, date, dateTime, double, duration, int, long, string, time) or let it be inferred"
-            + " from the value.")
+    @Parameters(
+            index = "1..*",
+            arity = "1..*",
+            paramLabel = "NAME[:TYPE]=VALUE",
+            description = "Parameters to set."
+                    + " The type comes from the Thing's control form; for a Thing without one, give it as NAME:TYPE=VALUE"
+                    + " (boolean, color, date, dateTime, double, duration, int, long, string, time) or let it be inferred"
+                    + " from the value.")
     private List<String> assignments;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to control (repeatable). Default: the JID.")
@@ -67,14 +73,23 @@ final class SetCommand implements Callable<Integer> {
             ControlRequest.Builder request = ControlRequest.builder();
             nodes.forEach(request::node);
             for (Map.Entry<TypedValues.Name, String> e : values.entrySet()) {
-                request.set(e.getKey().name(), form == null ? TypedValues.typed(e.getKey(), e.getValue())
-                        : typed(form, e.getKey(), e.getValue()));
+                request.set(
+                        e.getKey().name(),
+                        form == null
+                                ? TypedValues.typed(e.getKey(), e.getValue())
+                                : typed(form, e.getKey(), e.getValue()));
             }
             if (form == null) {
-                spec.commandLine().getErr().println("set: " + target + " has no control form"
-                        + " (feature-not-implemented); sending typed values " + values.entrySet().stream()
-                        .map(e -> e.getKey().name() + ":" + TypedValues.typed(e.getKey(), e.getValue()).type()
-                                .elementName() + "=" + e.getValue()).collect(Collectors.joining(" ")));
+                spec.commandLine()
+                        .getErr()
+                        .println("set: " + target + " has no control form"
+                                + " (feature-not-implemented); sending typed values "
+                                + values.entrySet().stream()
+                                        .map(e -> e.getKey().name() + ":"
+                                                + TypedValues.typed(e.getKey(), e.getValue())
+                                                        .type()
+                                                        .elementName() + "=" + e.getValue())
+                                        .collect(Collectors.joining(" ")));
                 spec.commandLine().getErr().flush();
             }
             Map<String, String> byName = new LinkedHashMap<>();
@@ -87,9 +102,12 @@ final class SetCommand implements Callable<Integer> {
             json.put("thing", target.toString());
             json.put("set", set);
             json.put("narrowed", result.isNarrowed());
-            output.result(spec.commandLine().getOut(), json, "set " + set.stream()
-                    .map(n -> n + "=" + byName.get(n)).collect(Collectors.joining(" ")) + " on " + target
-                    + (result.isNarrowed() ? " (narrowed by the Thing)" : ""));
+            output.result(
+                    spec.commandLine().getOut(),
+                    json,
+                    "set " + set.stream().map(n -> n + "=" + byName.get(n)).collect(Collectors.joining(" ")) + " on "
+                            + target
+                            + (result.isNarrowed() ? " (narrowed by the Thing)" : ""));
             return 0;
         }
     }
@@ -97,12 +115,20 @@ final class SetCommand implements Callable<Integer> {
     /** The control form, or null if the Thing has none (XEP-0325 §3.3 is optional for devices of other stacks). */
     private ControlForm form(Session s, ControlClient client, Jid target) throws Exception {
         try {
-            return Targets.await(s, target, client.getForm(target, io.github.xmppiot.core.Tokens.NONE,
-                    nodes.stream().map(io.github.xmppiot.core.NodeRef::of).toList()), s.timeout());
+            return Targets.await(
+                    s,
+                    target,
+                    client.getForm(
+                            target,
+                            io.github.xmppiot.core.Tokens.NONE,
+                            nodes.stream()
+                                    .map(io.github.xmppiot.core.NodeRef::of)
+                                    .toList()),
+                    s.timeout());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IotErrorException ie
                     && (ie.condition() == StanzaError.Condition.feature_not_implemented
-                    || ie.condition() == StanzaError.Condition.service_unavailable && target.hasResource())) {
+                            || ie.condition() == StanzaError.Condition.service_unavailable && target.hasResource())) {
                 return null;
             }
             throw e;
@@ -111,9 +137,12 @@ final class SetCommand implements Callable<Integer> {
 
     private static Value typed(ControlForm form, TypedValues.Name given, String lexical) {
         String name = given.name();
-        ParameterDescription p = form.parameter(name).orElseThrow(() -> CliException.badInput("the Thing has no "
-                + "control parameter '" + name + "'; it has: " + form.parameters().stream()
-                .map(ParameterDescription::name).collect(Collectors.joining(", "))));
+        ParameterDescription p = form.parameter(name)
+                .orElseThrow(() -> CliException.badInput("the Thing has no "
+                        + "control parameter '" + name + "'; it has: "
+                        + form.parameters().stream()
+                                .map(ParameterDescription::name)
+                                .collect(Collectors.joining(", "))));
         if (given.type().isPresent() && given.type().get() != p.type()) {
             throw CliException.badInput(name + " is a " + p.type().elementName() + " on the Thing, not a "
                     + given.type().get().elementName());
@@ -121,7 +150,8 @@ final class SetCommand implements Callable<Integer> {
         try {
             return Values.parse(p.type(), lexical);
         } catch (IllegalArgumentException e) {
-            throw CliException.badInput("'" + lexical + "' is not a valid " + p.type().elementName() + " for " + name);
+            throw CliException.badInput(
+                    "'" + lexical + "' is not a valid " + p.type().elementName() + " for " + name);
         }
     }
 }

@@ -12,11 +12,10 @@ import java.util.stream.Collectors;
 public final class Tables {
 
     /** Columns of a read-out. */
-    public static final List<String> READOUT_COLUMNS = List.of("node", "field", "value", "unit", "timestamp",
-            "categories");
+    public static final List<String> READOUT_COLUMNS =
+            List.of("node", "field", "value", "unit", "timestamp", "categories");
 
-    private Tables() {
-    }
+    private Tables() {}
 
     /**
      * The rows of a read-out, one per field value.
@@ -28,9 +27,15 @@ public final class Tables {
         List<List<Object>> rows = new ArrayList<>();
         for (ReadoutField f : readout.fields()) {
             String unit = f.field().value() instanceof NumericValue n ? n.unit() : null;
-            rows.add(List.of(f.node() == null ? "" : f.node().nodeId(), f.name(), f.field().value().lexical(),
-                    unit == null ? "" : unit, f.timestamp() == null ? "" : f.timestamp().lexical(),
-                    f.field().categories().stream().map(FieldCategory::attribute).collect(Collectors.joining(","))));
+            rows.add(List.of(
+                    f.node() == null ? "" : f.node().nodeId(),
+                    f.name(),
+                    f.field().value().lexical(),
+                    unit == null ? "" : unit,
+                    f.timestamp() == null ? "" : f.timestamp().lexical(),
+                    f.field().categories().stream()
+                            .map(FieldCategory::attribute)
+                            .collect(Collectors.joining(","))));
         }
         return rows;
     }

@@ -40,8 +40,7 @@ final class Targets {
     /** The resources {@code thing} and {@code hub} use unless {@code --resource} is given. */
     static final List<String> DEFAULT_RESOURCES = List.of("thing", "hub");
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /**
      * Resolves a JID argument, saying on standard error which resource a bare JID was resolved to.
@@ -87,17 +86,23 @@ final class Targets {
         }
         if (online.isEmpty()) {
             String me = c.getUser() == null ? "YOU" : c.getUser().asBareJid().toString();
-            throw new CliException(CliException.FAILED, friend
-                    ? bare + " is offline (no presence within " + session.timeout().toSeconds() + " s): start it, or"
-                            + " give its full JID (" + bare + "/RESOURCE)"
-                    : "cannot find an online resource of " + bare + ": only its friends see its presence; run"
-                            + " 'xmpp-iot befriend " + bare + " --jid " + me + "' (its owner accepts), or give its"
-                            + " full JID (" + bare + "/RESOURCE)");
+            throw new CliException(
+                    CliException.FAILED,
+                    friend
+                            ? bare + " is offline (no presence within "
+                                    + session.timeout().toSeconds() + " s): start it, or" + " give its full JID ("
+                                    + bare + "/RESOURCE)"
+                            : "cannot find an online resource of " + bare + ": only its friends see its presence; run"
+                                    + " 'xmpp-iot befriend " + bare + " --jid " + me
+                                    + "' (its owner accepts), or give its"
+                                    + " full JID (" + bare + "/RESOURCE)");
         }
         Jid chosen = offering != null ? offering : online.get(0);
-        spec.commandLine().getErr().println(spec.name() + ": using " + chosen + " for " + bare + " (" + how
-                + (offering != null ? ", offers " + feature : ", does not say it offers " + feature)
-                + (online.size() > 1 ? ", of " + online.size() + " resources" : "") + ")");
+        spec.commandLine()
+                .getErr()
+                .println(spec.name() + ": using " + chosen + " for " + bare + " (" + how
+                        + (offering != null ? ", offers " + feature : ", does not say it offers " + feature)
+                        + (online.size() > 1 ? ", of " + online.size() + " resources" : "") + ")");
         spec.commandLine().getErr().flush();
         return chosen;
     }
@@ -108,8 +113,14 @@ final class Targets {
      *
      * @return the resource offering the feature, or null
      */
-    private static Jid awaitOffering(Session session, Roster roster, ServiceDiscoveryManager disco, BareJid bare,
-            String feature, List<Jid> online) throws InterruptedException {
+    private static Jid awaitOffering(
+            Session session,
+            Roster roster,
+            ServiceDiscoveryManager disco,
+            BareJid bare,
+            String feature,
+            List<Jid> online)
+            throws InterruptedException {
         BlockingQueue<Presence> changes = new LinkedBlockingQueue<>();
         RosterListener listener = new AbstractRosterListener() {
             @Override
@@ -132,8 +143,9 @@ final class Targets {
                     }
                 }
                 long left = deadline - System.nanoTime();
-                session.progress().step("waiting for " + bare + " to be online" + (online.isEmpty() ? ""
-                        : " with " + feature) + " ...");
+                session.progress()
+                        .step("waiting for " + bare + " to be online" + (online.isEmpty() ? "" : " with " + feature)
+                                + " ...");
                 if (left <= 0 || changes.poll(left, TimeUnit.NANOSECONDS) == null) {
                     return null;
                 }
@@ -231,7 +243,8 @@ final class Targets {
     private static String refusal(Session session, Jid target, Throwable cause) {
         String me = session.connection().getUser().asBareJid().toString();
         BareJid device = target.asBareJid();
-        String why = cause instanceof IotErrorException ie ? ie.condition().toString()
+        String why = cause instanceof IotErrorException ie
+                ? ie.condition().toString()
                 : ((ConcentratorException) cause).result().xmlValue();
         RosterEntry entry = Roster.getInstanceFor(session.connection()).getEntry(device);
         if (entry != null && entry.canSeeHisPresence()) {

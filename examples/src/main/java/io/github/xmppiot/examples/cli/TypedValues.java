@@ -20,8 +20,7 @@ final class TypedValues {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][+-]?\\d+)?");
     private static final Pattern COLOR = Pattern.compile("#?[0-9A-Fa-f]{6}([0-9A-Fa-f]{2})?");
 
-    private TypedValues() {
-    }
+    private TypedValues() {}
 
     /**
      * A parameter name with an optional type: {@code Relay} or {@code Relay:boolean}.
@@ -39,14 +38,14 @@ final class TypedValues {
         static Name parse(String text) {
             int colon = text.lastIndexOf(':');
             if (colon > 0) {
-                Optional<ValueType> t = ValueType.fromElementName(text.substring(colon + 1))
-                        .filter(ValueType::isControlType);
+                Optional<ValueType> t =
+                        ValueType.fromElementName(text.substring(colon + 1)).filter(ValueType::isControlType);
                 if (t.isPresent()) {
                     return new Name(text.substring(0, colon), t);
                 }
                 if (text.substring(colon + 1).matches("[a-zA-Z]+")) {
-                    throw CliException.badInput("unknown type '" + text.substring(colon + 1) + "' in " + text
-                            + "; types: " + names());
+                    throw CliException.badInput(
+                            "unknown type '" + text.substring(colon + 1) + "' in " + text + "; types: " + names());
                 }
             }
             return new Name(text, Optional.empty());
@@ -55,7 +54,9 @@ final class TypedValues {
 
     /** @return the control types, comma-separated */
     static String names() {
-        return Arrays.stream(ValueType.values()).filter(ValueType::isControlType).map(ValueType::elementName)
+        return Arrays.stream(ValueType.values())
+                .filter(ValueType::isControlType)
+                .map(ValueType::elementName)
                 .collect(Collectors.joining(", "));
     }
 
@@ -70,11 +71,11 @@ final class TypedValues {
     static Value typed(Name name, String lexical) {
         ValueType type = name.type().orElseGet(() -> infer(lexical));
         try {
-            return Values.parse(type, type == ValueType.COLOR && lexical.startsWith("#") ? lexical.substring(1)
-                    : lexical);
+            return Values.parse(
+                    type, type == ValueType.COLOR && lexical.startsWith("#") ? lexical.substring(1) : lexical);
         } catch (IllegalArgumentException e) {
-            throw CliException.badInput("'" + lexical + "' is not a valid " + type.elementName() + " for "
-                    + name.name());
+            throw CliException.badInput(
+                    "'" + lexical + "' is not a valid " + type.elementName() + " for " + name.name());
         }
     }
 

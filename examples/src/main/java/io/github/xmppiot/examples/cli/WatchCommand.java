@@ -23,15 +23,21 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code xmpp-iot watch}: reads a Thing periodically and prints the values that changed (XEP-0323). */
-@Command(name = "watch", sortOptions = false,
-        header = "Prints the values of a Thing as they change (XEP-0323).", description = {
-    "Reads a Thing's momentary values periodically (XEP-0323) and prints each value when it changes,",
-    "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line.",
-    "Keeps watching across reconnects and says when data stopped and resumed (exit code 3 if it gives up)."})
+@Command(
+        name = "watch",
+        sortOptions = false,
+        header = "Prints the values of a Thing as they change (XEP-0323).",
+        description = {
+            "Reads a Thing's momentary values periodically (XEP-0323) and prints each value when it changes,",
+            "until interrupted (Ctrl-C) or --count read-outs were made. With --json: one JSON object per line.",
+            "Keeps watching across reconnects and says when data stopped and resumed (exit code 3 if it gives up)."
+        })
 final class WatchCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JID", description = "The Thing; a bare JID is resolved to its online"
-            + " resource.")
+    @Parameters(
+            index = "0",
+            paramLabel = "JID",
+            description = "The Thing; a bare JID is resolved to its online" + " resource.")
     private String thing;
 
     @Option(names = "--node", paramLabel = "NODE", description = "Node id to watch (repeatable). Default: all.")
@@ -40,7 +46,10 @@ final class WatchCommand implements Callable<Integer> {
     @Option(names = "--field", paramLabel = "FIELD", description = "Field to watch (repeatable). Default: all.")
     private List<String> fields = new ArrayList<>();
 
-    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "5",
+    @Option(
+            names = "--interval",
+            paramLabel = "SECONDS",
+            defaultValue = "5",
             description = "Seconds between read-outs. Default: ${DEFAULT-VALUE}.")
     private int interval;
 
@@ -70,7 +79,8 @@ final class WatchCommand implements Callable<Integer> {
         });
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
-            SensorDataClient client = SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout());
+            SensorDataClient client =
+                    SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout());
             Map<String, String> last = new HashMap<>();
             if (!output.json()) {
                 out.print(Output.table(Tables.READOUT_COLUMNS.subList(0, 5), List.of()));
@@ -80,11 +90,12 @@ final class WatchCommand implements Callable<Integer> {
             boolean stopped = false;
             for (int n = 0; count == null || n < count; n++) {
                 if (n > 0) {
-                    timer.schedule(() -> { }, interval, TimeUnit.SECONDS).get();
+                    timer.schedule(() -> {}, interval, TimeUnit.SECONDS).get();
                 }
                 Readout r;
                 try {
-                    r = Targets.await(s, target, client.read(target, request), s.timeout().multipliedBy(2));
+                    r = Targets.await(
+                            s, target, client.read(target, request), s.timeout().multipliedBy(2));
                 } catch (Exception e) {
                     if (!ConnectionEvents.isConnectionLoss(e)) {
                         throw e;

@@ -14,14 +14,35 @@ import picocli.CommandLine.Spec;
  * The {@code xmpp-iot} command-line program: devices, services and clients of the XMPP IoT extensions, and the demo.
  * Exit codes: 0 success, 1 a request failed or was refused, 2 malformed input, 3 cannot connect or log in.
  */
-@Command(name = "xmpp-iot", mixinStandardHelpOptions = true, versionProvider = XmppIot.Version.class,
+@Command(
+        name = "xmpp-iot",
+        mixinStandardHelpOptions = true,
+        versionProvider = XmppIot.Version.class,
         description = "Devices, services and clients of the XMPP IoT extensions (XEP-0323/0324/0325/0326/0347).",
-        subcommands = {DemoCommand.class, ThingCommand.class, HubCommand.class, ReadCommand.class, WatchCommand.class, SetCommand.class, FormCommand.class,
-            NodesCommand.class, AddNodeCommand.class, RemoveNodeCommand.class, RegistryCommand.class, SearchCommand.class,
-            ClaimCommand.class, RemoveCommand.class, RemoveCommand.Disown.class, ProvisioningCommand.class,
-            NodeTypesCommand.class, FriendCommands.Befriend.class, FriendCommands.Accept.class,
-            FriendCommands.Contacts.class, ConsoleCommand.class,
-            CommandLine.HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            ThingCommand.class,
+            HubCommand.class,
+            ReadCommand.class,
+            WatchCommand.class,
+            SetCommand.class,
+            FormCommand.class,
+            NodesCommand.class,
+            AddNodeCommand.class,
+            RemoveNodeCommand.class,
+            RegistryCommand.class,
+            SearchCommand.class,
+            ClaimCommand.class,
+            RemoveCommand.class,
+            RemoveCommand.Disown.class,
+            ProvisioningCommand.class,
+            NodeTypesCommand.class,
+            FriendCommands.Befriend.class,
+            FriendCommands.Accept.class,
+            FriendCommands.Contacts.class,
+            ConsoleCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {"", "Exit codes: 0 ok, 1 request failed, 2 malformed input, 3 cannot connect or log in."})
 public final class XmppIot implements Runnable {
 
@@ -45,8 +66,9 @@ public final class XmppIot implements Runnable {
     public static void main(String[] args) {
         boolean verbose = "1".equals(System.getenv("XMPP_IOT_DEBUG"));
         SMACK_LOGGER.setLevel(verbose ? Level.FINE : Level.OFF);
-        int code = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(),
-                verbose).execute(args);
+        int code = commandLine(
+                        new PrintWriter(System.out, true), new PrintWriter(System.err, true), System.getenv(), verbose)
+                .execute(args);
         System.exit(code);
     }
 
@@ -59,8 +81,8 @@ public final class XmppIot implements Runnable {
      * @param verbose     whether errors include stack traces
      * @return the configured command line; call {@code execute(args)}
      */
-    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> environment,
-            boolean verbose) {
+    public static CommandLine commandLine(
+            PrintWriter out, PrintWriter err, Map<String, String> environment, boolean verbose) {
         CommandLine cl = new CommandLine(new XmppIot(Map.copyOf(environment)::get));
         CliErrors errors = new CliErrors(verbose);
         cl.setOut(out);

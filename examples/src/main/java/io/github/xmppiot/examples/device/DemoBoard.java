@@ -157,8 +157,10 @@ public final class DemoBoard implements AutoCloseable {
      * @throws IllegalStateException on real hardware
      */
     public void simulateMotion(boolean motion) {
-        simulation().orElseThrow(() -> new IllegalStateException("not a simulated board"))
-                .pin(PIR_PIN).drive(motion ? DigitalLevel.HIGH : DigitalLevel.LOW);
+        simulation()
+                .orElseThrow(() -> new IllegalStateException("not a simulated board"))
+                .pin(PIR_PIN)
+                .drive(motion ? DigitalLevel.HIGH : DigitalLevel.LOW);
     }
 
     private Sensor simulatedLight(Bh1750 bh, MockHal board) {
@@ -170,7 +172,8 @@ public final class DemoBoard implements AutoCloseable {
             }
             synchronized (bh) {
                 chip.queueRawRead(counts >> 8, counts & 0xFF);
-                return SensorData.of(now, Field.momentary("Light", NumericValue.of(bh.read().lux(), "lx")));
+                return SensorData.of(
+                        now, Field.momentary("Light", NumericValue.of(bh.read().lux(), "lx")));
             }
         });
     }

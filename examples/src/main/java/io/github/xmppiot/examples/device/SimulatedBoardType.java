@@ -34,8 +34,17 @@ public final class SimulatedBoardType implements NodeType {
 
     @Override
     public List<NodeParameterSpec> parameters() {
-        return List.of(new NodeParameterSpec("room", "Room", ValueType.STRING, false, new StringValue(""), null, null,
-                List.of(), false, "Where the device is"));
+        return List.of(new NodeParameterSpec(
+                "room",
+                "Room",
+                ValueType.STRING,
+                false,
+                new StringValue(""),
+                null,
+                null,
+                List.of(),
+                false,
+                "Where the device is"));
     }
 
     @Override

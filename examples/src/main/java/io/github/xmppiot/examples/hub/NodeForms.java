@@ -12,8 +12,7 @@ public final class NodeForms {
     /** Form field holding the new node's id. */
     public static final String ID_FIELD = "id";
 
-    private NodeForms() {
-    }
+    private NodeForms() {}
 
     /**
      * Fills a new-node form: the id field gets {@code nodeId}, other fields the given values or else the value the
@@ -26,12 +25,17 @@ public final class NodeForms {
      * @throws IllegalArgumentException if a value names no field of the form, or names the id field
      */
     public static DataForm fill(DataForm form, String nodeId, Map<String, String> values) {
-        List<String> known = form.getFields().stream().map(FormField::getFieldName).filter(n -> n != null)
-                .filter(n -> !n.equals(ID_FIELD)).collect(Collectors.toList());
+        List<String> known = form.getFields().stream()
+                .map(FormField::getFieldName)
+                .filter(n -> n != null)
+                .filter(n -> !n.equals(ID_FIELD))
+                .collect(Collectors.toList());
         for (String name : values.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("this node type has no parameter '" + name + "'; it has: "
-                        + String.join(", ", known.stream().filter(n -> !n.contains(" ")).toList()));
+                        + String.join(
+                                ", ",
+                                known.stream().filter(n -> !n.contains(" ")).toList()));
             }
         }
         DataForm.Builder b = DataForm.builder(DataForm.Type.submit);

@@ -53,10 +53,18 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1100", "--no-first-run", "--disable-extensions");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--disable-gpu",
+                "--window-size=1400,1100",
+                "--no-first-run",
+                "--disable-extensions");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
         return new Browser(new ChromeDriver(service, options), service);
     }
 
@@ -78,23 +86,33 @@ final class Browser implements AutoCloseable {
      */
     <T> T await(String what, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(
-                    org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("failed");
-            throw new AssertionError("not within 20 s: " + what + "; the page shows:\n"
-                    + driver.findElement(By.tagName("body")).getText(), e);
+            throw new AssertionError(
+                    "not within 20 s: " + what + "; the page shows:\n"
+                            + driver.findElement(By.tagName("body")).getText(),
+                    e);
         }
     }
 
     WebElement find(String css) {
-        return await(css, d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
+        return await(
+                css,
+                d -> d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
     /** Waits until an element's text contains a string, and returns the text. */
     String awaitText(String css, String expected) {
-        return await(css + " containing '" + expected + "'", d -> d.findElements(By.cssSelector(css)).stream()
-                .map(WebElement::getText).filter(t -> t.contains(expected)).findFirst().orElse(null));
+        return await(
+                css + " containing '" + expected + "'",
+                d -> d.findElements(By.cssSelector(css)).stream()
+                        .map(WebElement::getText)
+                        .filter(t -> t.contains(expected))
+                        .findFirst()
+                        .orElse(null));
     }
 
     boolean present(String css) {

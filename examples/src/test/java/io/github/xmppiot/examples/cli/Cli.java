@@ -24,8 +24,7 @@ final class Cli {
         }
     }
 
-    private Cli() {
-    }
+    private Cli() {}
 
     /**
      * Runs a command line with an empty environment.
@@ -69,10 +68,15 @@ final class Cli {
      */
     static List<String> account(io.github.xmppiot.testkit.ProsodyServer server, String user) {
         server.ensureAccount(user);
-        List<String> a = new ArrayList<>(List.of("--jid", server.jid(user).toString(),
-                "--password-file", passwordFile(server.password(user)).toString(),
-                "--host", io.github.xmppiot.testkit.ProsodyServer.HOST,
-                "--port", String.valueOf(server.port())));
+        List<String> a = new ArrayList<>(List.of(
+                "--jid",
+                server.jid(user).toString(),
+                "--password-file",
+                passwordFile(server.password(user)).toString(),
+                "--host",
+                io.github.xmppiot.testkit.ProsodyServer.HOST,
+                "--port",
+                String.valueOf(server.port())));
         server.certificate().ifPresent(c -> a.addAll(List.of("--trust-cert", c.toString())));
         if (!server.tls()) {
             a.addAll(List.of("--tls", "disabled"));
@@ -106,7 +110,9 @@ final class Cli {
      */
     static java.nio.file.Path passwordFile(String password) {
         try {
-            java.nio.file.Path f = java.nio.file.Files.createTempFile("xmpp-iot-password", ".txt",
+            java.nio.file.Path f = java.nio.file.Files.createTempFile(
+                    "xmpp-iot-password",
+                    ".txt",
                     java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                             java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
             java.nio.file.Files.writeString(f, password + "\n");

@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
-import org.jxmpp.jid.EntityBareJid;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.jxmpp.jid.EntityBareJid;
 
 /** {@code nodes}, {@code add-node} and {@code remove-node} against a concentrator on Prosody. */
 @ProsodyTest
@@ -39,8 +39,13 @@ class ConcentratorCommandsIT {
         EntityBareJid operator = server.jid("operator");
         AccessPolicy onlyOperator = request -> CompletableFuture.completedFuture(
                 request.requester().asBareJid().equals(operator) ? AccessDecision.allowAll() : AccessDecision.deny());
-        started = Hub.builder().config(dir.resolve("hub.json")).connection(connection).accessPolicy(onlyOperator)
-                .nodeType(new SimulatedBoardType()).build().start();
+        started = Hub.builder()
+                .config(dir.resolve("hub.json"))
+                .connection(connection)
+                .accessPolicy(onlyOperator)
+                .nodeType(new SimulatedBoardType())
+                .build()
+                .start();
         tree = started.tree();
         hub = connection.getUser().toString();
         client = Cli.account(server, "operator");
@@ -53,13 +58,13 @@ class ConcentratorCommandsIT {
 
     @Test
     void addsListsAndRemovesNodes() throws Exception {
-        Cli.Result added = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Kitchen", "room=kitchen",
-                client));
+        Cli.Result added =
+                Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Kitchen", "room=kitchen", client));
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).contains("added node Kitchen (DemoBoard) under Hub");
         assertThat(tree.get("Kitchen")).isPresent();
-        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8)).contains("\"Kitchen\"",
-                "\"room\": \"kitchen\"");
+        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8))
+                .contains("\"Kitchen\"", "\"room\": \"kitchen\"");
 
         Cli.Result table = Cli.run(Cli.args("nodes", hub, client));
         assertThat(table.exitCode()).as(table.err()).isZero();
@@ -72,14 +77,19 @@ class ConcentratorCommandsIT {
         Cli.Result removed = Cli.run(Cli.args("remove-node", hub, "Kitchen", client));
         assertThat(removed.exitCode()).as(removed.err()).isZero();
         assertThat(tree.get("Kitchen")).isEmpty();
-        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8)).doesNotContain("Kitchen");
+        assertThat(Files.readString(started.configFile(), StandardCharsets.UTF_8))
+                .doesNotContain("Kitchen");
     }
 
     @Test
     void unknownParameterIsBadInputAndCreatesNothing() {
         Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Hall", "colour=red", client));
         assertThat(r.exitCode()).isEqualTo(CliException.BAD_INPUT);
-        assertThat(r.errLines()).singleElement().asString().contains("no parameter 'colour'").contains("room");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .contains("no parameter 'colour'")
+                .contains("room");
         assertThat(tree.get("Hall")).isEmpty();
     }
 
@@ -97,13 +107,17 @@ class ConcentratorCommandsIT {
         assertThat(type.errLines()).singleElement().asString().startsWith("add-node: ");
         Cli.Result missing = Cli.run(Cli.args("remove-node", hub, "NoSuchNode", client));
         assertThat(missing.exitCode()).isEqualTo(CliException.FAILED);
-        assertThat(missing.errLines()).singleElement().asString().startsWith("remove-node: ").contains("NotFound");
+        assertThat(missing.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("remove-node: ")
+                .contains("NotFound");
     }
 
     @Test
     void strangersCannotChangeTheHub(ProsodyServer server) {
-        Cli.Result r = Cli.run(Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Intruder",
-                Cli.account(server, "stranger")));
+        Cli.Result r = Cli.run(
+                Cli.args("add-node", hub, SimulatedBoardType.TYPE, "Intruder", Cli.account(server, "stranger")));
         assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
         assertThat(r.errLines()).singleElement().asString().startsWith("add-node: ");
         assertThat(tree.get("Intruder")).isEmpty();

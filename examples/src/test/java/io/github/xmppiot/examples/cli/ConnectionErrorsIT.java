@@ -27,6 +27,7 @@ class ConnectionErrorsIT {
     static final class WhoAmI implements Callable<Integer> {
         @Mixin
         ConnectionOptions connection;
+
         @Spec
         CommandSpec spec;
 
@@ -63,10 +64,16 @@ class ConnectionErrorsIT {
     @Test
     void wrongPasswordIsOneLineAndExitCode3(ProsodyServer server) {
         List<String> a = Cli.account(server, "carol");
-        a.set(a.indexOf("--password-file") + 1, Cli.passwordFile("not-the-password").toString());
+        a.set(
+                a.indexOf("--password-file") + 1,
+                Cli.passwordFile("not-the-password").toString());
         Cli.Result r = whoami(Map.of(), a.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-        assertThat(r.errLines()).singleElement().asString().contains("login failed").contains("wrong JID or password")
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .contains("login failed")
+                .contains("wrong JID or password")
                 .doesNotContain("not-the-password");
         assertThat(r.out()).isEmpty();
     }
@@ -81,32 +88,41 @@ class ConnectionErrorsIT {
         a.set(a.indexOf("--port") + 1, String.valueOf(closed));
         Cli.Result r = whoami(Map.of(), Cli.args(a, "--timeout", "3"));
         assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-        assertThat(r.errLines()).singleElement().asString().startsWith("whoami: cannot connect")
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("whoami: cannot connect")
                 .contains(String.valueOf(closed));
     }
 
     @Test
     void aPortThatIsNotXmppSaysSoAndNamesTheOptions(ProsodyServer server) throws Exception {
         try (ServerSocket http = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread answering = new Thread(() -> {
-                try (Socket s = http.accept()) {
-                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
-                            .getBytes(StandardCharsets.US_ASCII));
-                    s.getOutputStream().flush();
-                    s.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    // the test is over
-                }
-            }, "not-xmpp");
+            Thread answering = new Thread(
+                    () -> {
+                        try (Socket s = http.accept()) {
+                            s.getOutputStream()
+                                    .write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"
+                                            .getBytes(StandardCharsets.US_ASCII));
+                            s.getOutputStream().flush();
+                            s.getInputStream().readAllBytes();
+                        } catch (IOException e) {
+                            // the test is over
+                        }
+                    },
+                    "not-xmpp");
             answering.setDaemon(true);
             answering.start();
             List<String> a = Cli.account(server, "gina");
             a.set(a.indexOf("--port") + 1, String.valueOf(http.getLocalPort()));
             Cli.Result r = whoami(Map.of(), Cli.args(a, "--timeout", "3"));
             assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-            assertThat(r.errLines()).singleElement().asString().isEqualTo("whoami: " + ProsodyServer.HOST + ":"
-                    + http.getLocalPort() + " does not speak XMPP (it answered something that is not an XMPP"
-                    + " stream): check --host and --port (XMPP clients use port 5222)");
+            assertThat(r.errLines())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("whoami: " + ProsodyServer.HOST + ":"
+                            + http.getLocalPort() + " does not speak XMPP (it answered something that is not an XMPP"
+                            + " stream): check --host and --port (XMPP clients use port 5222)");
         }
     }
 
@@ -117,26 +133,42 @@ class ConnectionErrorsIT {
             a.set(a.indexOf("--port") + 1, String.valueOf(silent.getLocalPort()));
             Cli.Result r = whoami(Map.of(), Cli.args(a, "--timeout", "2"));
             assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-            assertThat(r.errLines()).singleElement().asString().isEqualTo("whoami: connected to "
-                    + ProsodyServer.HOST + ":" + silent.getLocalPort() + " but no XMPP server answered within 2 s:"
-                    + " check --host and --port (XMPP clients use port 5222), or try a larger --timeout")
+            assertThat(r.errLines())
+                    .singleElement()
+                    .asString()
+                    .isEqualTo("whoami: connected to "
+                            + ProsodyServer.HOST + ":" + silent.getLocalPort()
+                            + " but no XMPP server answered within 2 s:"
+                            + " check --host and --port (XMPP clients use port 5222), or try a larger --timeout")
                     .doesNotContain("online");
         }
     }
 
     @Test
     void aNameThatDoesNotResolveSuggestsHostAndPort() {
-        Cli.Result host = whoami(Map.of(ConnectionOptions.PASSWORD_ENV, "x"), "--jid", "ivy@example.org", "--host",
-                "no-such-host.invalid", "--timeout", "3");
+        Cli.Result host = whoami(
+                Map.of(ConnectionOptions.PASSWORD_ENV, "x"),
+                "--jid",
+                "ivy@example.org",
+                "--host",
+                "no-such-host.invalid",
+                "--timeout",
+                "3");
         assertThat(host.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-        assertThat(host.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the name"
-                + " no-such-host.invalid does not resolve (DNS); check --host");
-        Cli.Result domain = whoami(Map.of(ConnectionOptions.PASSWORD_ENV, "x"), "--jid", "ivy@no-such-domain.invalid",
-                "--timeout", "3");
+        assertThat(host.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("whoami: cannot find the server: the name"
+                        + " no-such-host.invalid does not resolve (DNS); check --host");
+        Cli.Result domain = whoami(
+                Map.of(ConnectionOptions.PASSWORD_ENV, "x"), "--jid", "ivy@no-such-domain.invalid", "--timeout", "3");
         assertThat(domain.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-        assertThat(domain.errLines()).singleElement().asString().isEqualTo("whoami: cannot find the server: the"
-                + " name no-such-domain.invalid does not resolve (DNS); give the server's address with --host (and"
-                + " --port if not 5222)");
+        assertThat(domain.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("whoami: cannot find the server: the"
+                        + " name no-such-domain.invalid does not resolve (DNS); give the server's address with --host (and"
+                        + " --port if not 5222)");
     }
 
     @Test
@@ -146,14 +178,22 @@ class ConnectionErrorsIT {
         a.subList(i, i + 2).clear();
         Cli.Result r = whoami(Map.of(), a.toArray(String[]::new));
         assertThat(r.exitCode()).isEqualTo(CliException.NOT_CONNECTED);
-        assertThat(r.errLines()).singleElement().asString().contains("TLS failed").contains("--trust-cert");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .contains("TLS failed")
+                .contains("--trust-cert");
     }
 
     @Test
     void missingPasswordIsBadInput(ProsodyServer server) {
         Cli.Result r = whoami(Map.of(), "--jid", server.jid("frank").toString(), "--host", ProsodyServer.HOST);
         assertThat(r.exitCode()).isEqualTo(CliException.BAD_INPUT);
-        assertThat(r.errLines()).singleElement().asString().contains("no password").contains("XMPP_PASSWORD");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .contains("no password")
+                .contains("XMPP_PASSWORD");
     }
 
     @Test

@@ -66,7 +66,8 @@ class ConsoleIT {
         hubJid = server.jid("hub").toString();
         hub.awaitOutput("online as (\\S+)", 20);
         board = DemoBoard.simulated("DemoBoard");
-        thing = IotConnection.create(server.iotConfigBuilder("device").resource("thing").build());
+        thing = IotConnection.create(
+                server.iotConfigBuilder("device").resource("thing").build());
         Readiness.holdPresence(thing);
         FriendRequests.install(thing, Set.of(server.jid("owner").asBareJid()), new PrintWriter(Writer.nullWriter()));
         thing.connect().login();
@@ -75,8 +76,8 @@ class ConsoleIT {
         ControlServer.getInstanceFor(thing).setThings(things).setAccessPolicy(AccessPolicy.friends(thing));
         Readiness.announce(thing);
         thingJid = server.jid("device").toString();
-        console = RunningCommand.start(Cli.args("console", "--interval", "1", "--registry", registryJid,
-                Cli.account(server, "owner")));
+        console = RunningCommand.start(
+                Cli.args("console", "--interval", "1", "--registry", registryJid, Cli.account(server, "owner")));
         url = console.awaitOutput("(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)", 20);
     }
 
@@ -110,7 +111,9 @@ class ConsoleIT {
         browser.open(base + "/?token=not-the-token");
         assertThat(browser.find("body").getText()).contains("one-time token");
         browser.open(url);
-        browser.await("the Devices page", d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("#"));
+        browser.await(
+                "the Devices page",
+                d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("#"));
         browser.find("#devices");
         assertThat(browser.driver().getCurrentUrl()).doesNotContain("token");
         assertThat(browser.find("#connection").getAttribute("data-state")).isEqualTo("online");
@@ -137,9 +140,13 @@ class ConsoleIT {
         browser.awaitText("#values tr[data-field='Motion'] td.value", "false");
         board.simulateMotion(true);
         browser.awaitText("#values tr[data-field='Motion'] td.value", "true");
-        browser.await("a chart of Temperature", d -> !d.findElements(
-                By.cssSelector(".chart[data-field$='Temperature'] canvas")).isEmpty());
-        assertThat(browser.present(".chart[data-field$='Motion']")).as("booleans are not charted").isFalse();
+        browser.await(
+                "a chart of Temperature",
+                d -> !d.findElements(By.cssSelector(".chart[data-field$='Temperature'] canvas"))
+                        .isEmpty());
+        assertThat(browser.present(".chart[data-field$='Motion']"))
+                .as("booleans are not charted")
+                .isFalse();
     }
 
     @Test
@@ -165,8 +172,10 @@ class ConsoleIT {
     void aHubNodeIsAddedReadAndRemoved() {
         browser.open(url.substring(0, url.indexOf("/?token=")) + "/#/hub/" + enc(hubJid));
         browser.find("#nodes tr[data-node='Garage']");
-        browser.await("the node types", d -> !d.findElements(By.cssSelector("#add-type option[value='led']"))
-                .isEmpty());
+        browser.await(
+                "the node types",
+                d -> !d.findElements(By.cssSelector("#add-type option[value='led']"))
+                        .isEmpty());
         new Select(browser.find("#add-type")).selectByValue("led");
         browser.click("#add-load");
         browser.type("#add-id", "Porch");
@@ -177,10 +186,12 @@ class ConsoleIT {
         browser.click("#add-node");
         browser.awaitText("#hub-msg", "added node Porch");
         browser.find("#nodes tr[data-node='Porch']");
-        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='read']").click();
+        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='read']")
+                .click();
         browser.awaitText("#node-values tr[data-field='Temperature']", "°C");
         browser.screenshot("hub");
-        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='edit']").click();
+        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='edit']")
+                .click();
         browser.type("#edit-room", "kitchen by the window");
         browser.click("#edit-save");
         browser.awaitText("#hub-msg", "saved Kitchen");
@@ -191,16 +202,20 @@ class ConsoleIT {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        browser.find("#nodes tr[data-node='Porch'] button[data-action='remove']").click();
+        browser.find("#nodes tr[data-node='Porch'] button[data-action='remove']")
+                .click();
         browser.awaitText("#hub-msg", "removed node Porch");
-        browser.await("Porch gone", d -> d.findElements(By.cssSelector("#nodes tr[data-node='Porch']")).isEmpty());
+        browser.await(
+                "Porch gone",
+                d -> d.findElements(By.cssSelector("#nodes tr[data-node='Porch']"))
+                        .isEmpty());
     }
 
     @Test
     @Order(6)
     void aThingIsClaimedFoundAndRemovedInTheRegistry(ProsodyServer server) throws Exception {
-        try (RunningCommand device2 = RunningCommand.start(Cli.args("thing", "--registry", registryJid,
-                Cli.account(server, "device2")))) {
+        try (RunningCommand device2 =
+                RunningCommand.start(Cli.args("thing", "--registry", registryJid, Cli.account(server, "device2")))) {
             String claim = device2.awaitOutput("claim --registry \\S+ '([^']+)'", 20);
             browser.open(url.substring(0, url.indexOf("/?token=")) + "/#/registry");
             browser.type("#claim", "not a claim");
@@ -216,7 +231,8 @@ class ConsoleIT {
             browser.screenshot("registry");
             browser.find(row + " button[data-action='remove']").click();
             browser.awaitText("#registry-msg", "removed " + server.jid("device2"));
-            browser.await("the row gone", d -> d.findElements(By.cssSelector(row)).isEmpty());
+            browser.await(
+                    "the row gone", d -> d.findElements(By.cssSelector(row)).isEmpty());
         }
     }
 
@@ -231,8 +247,9 @@ class ConsoleIT {
             String seen = d.findElement(By.id("connection")).getAttribute("data-seen");
             return seen != null && (seen.contains("offline") || seen.contains("reconnecting"));
         });
-        browser.await("the page saying the connection is back", d -> "back".equals(
-                d.findElement(By.id("connection")).getAttribute("data-state")));
+        browser.await(
+                "the page saying the connection is back",
+                d -> "back".equals(d.findElement(By.id("connection")).getAttribute("data-state")));
         assertThat(browser.find("#connection").getText()).isEqualTo("back online");
         board.simulateMotion(false);
         browser.awaitText("#values tr[data-field='Motion'] td.value", "false");
@@ -249,12 +266,12 @@ class ConsoleIT {
         java.util.List<String> account = Cli.account(server, "owner");
         try (RunningCommand wide = RunningCommand.start(Cli.args("console", "--bind", "0.0.0.0", account))) {
             wide.awaitOutput("(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)", 20);
-            assertThat(wide.errors()).contains("console: warning: --bind 0.0.0.0 makes the console reachable from"
-                    + " other machines");
+            assertThat(wide.errors())
+                    .contains("console: warning: --bind 0.0.0.0 makes the console reachable from" + " other machines");
             assertThat(wide.stop()).isZero();
         }
-        for (String[] bad : new String[][] {{"--http-port", "70000"}, {"--interval", "0"},
-                {"--bind", "no-such-host.invalid"}}) {
+        for (String[] bad :
+                new String[][] {{"--http-port", "70000"}, {"--interval", "0"}, {"--bind", "no-such-host.invalid"}}) {
             Cli.Result r = Cli.run(Cli.args("console", bad[0], bad[1], account));
             assertThat(r.exitCode()).as(String.join(" ", bad)).isEqualTo(CliException.BAD_INPUT);
             assertThat(r.errLines()).singleElement().asString().contains(bad[0]);

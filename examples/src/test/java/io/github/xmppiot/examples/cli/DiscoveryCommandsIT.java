@@ -35,8 +35,8 @@ class DiscoveryCommandsIT {
     @Test
     void ownerClaimsReadsFindsAndRemovesAThing(ProsodyServer server) throws Exception {
         List<String> owner = Cli.account(server, "owner1");
-        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", "--registry", registryJid,
-                Cli.account(server, "device1")))) {
+        try (RunningCommand thing =
+                RunningCommand.start(Cli.args("thing", "--registry", registryJid, Cli.account(server, "device1")))) {
             String thingJid = thing.awaitOutput("online as (\\S+)", 20);
             String claim = claimString(thing);
             assertThat(thing.output()).contains("\u2588");
@@ -50,21 +50,28 @@ class DiscoveryCommandsIT {
             assertThat(read.exitCode()).as(read.err()).isZero();
             assertThat(read.out()).contains("25.08");
 
-            Cli.Result found = Cli.run(Cli.args("search", "--registry", registryJid, "MODEL=DemoBoard",
-                    "MAN~xmpp-iot*", Cli.account(server, "searcher")));
+            Cli.Result found = Cli.run(Cli.args(
+                    "search",
+                    "--registry",
+                    registryJid,
+                    "MODEL=DemoBoard",
+                    "MAN~xmpp-iot*",
+                    Cli.account(server, "searcher")));
             assertThat(found.exitCode()).as(found.err()).isZero();
-            assertThat(found.out()).contains(server.jid("device1").toString()).contains("MODEL=DemoBoard")
+            assertThat(found.out())
+                    .contains(server.jid("device1").toString())
+                    .contains("MODEL=DemoBoard")
                     .doesNotContain("KEY=");
 
             Cli.Result again = Cli.run(Cli.args("claim", "--registry", registryJid, claim, owner));
             assertThat(again.exitCode()).isEqualTo(CliException.FAILED);
             assertThat(again.errLines()).singleElement().asString().startsWith("claim: ");
 
-            Cli.Result removed = Cli.run(Cli.args("remove", "--registry", registryJid,
-                    server.jid("device1").toString(), owner));
+            Cli.Result removed = Cli.run(Cli.args(
+                    "remove", "--registry", registryJid, server.jid("device1").toString(), owner));
             assertThat(removed.exitCode()).as(removed.err()).isZero();
-            Cli.Result gone = Cli.run(Cli.args("search", "--registry", registryJid, "MODEL=DemoBoard", "--json",
-                    Cli.account(server, "searcher")));
+            Cli.Result gone = Cli.run(Cli.args(
+                    "search", "--registry", registryJid, "MODEL=DemoBoard", "--json", Cli.account(server, "searcher")));
             assertThat(gone.exitCode()).as(gone.err()).isZero();
             assertThat(gone.out()).doesNotContain(server.jid("device1").toString());
         }
@@ -73,14 +80,14 @@ class DiscoveryCommandsIT {
     @Test
     void ownerDisownsAThing(ProsodyServer server) throws Exception {
         List<String> owner = Cli.account(server, "owner2");
-        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", "--registry", registryJid,
-                Cli.account(server, "device2")))) {
+        try (RunningCommand thing =
+                RunningCommand.start(Cli.args("thing", "--registry", registryJid, Cli.account(server, "device2")))) {
             String claim = claimString(thing);
             Cli.Result claimed = Cli.run(Cli.args("claim", "--private", "--registry", registryJid, claim, owner));
             assertThat(claimed.exitCode()).as(claimed.err()).isZero();
             assertThat(claimed.out()).contains("(private)");
-            Cli.Result disowned = Cli.run(Cli.args("disown", "--registry", registryJid,
-                    server.jid("device2").toString(), owner));
+            Cli.Result disowned = Cli.run(Cli.args(
+                    "disown", "--registry", registryJid, server.jid("device2").toString(), owner));
             assertThat(disowned.exitCode()).as(disowned.err()).isZero();
             assertThat(disowned.out()).contains("disowned " + server.jid("device2"));
             thing.awaitOutput("(disowned)", 20);
@@ -96,12 +103,12 @@ class DiscoveryCommandsIT {
         Cli.Result search = Cli.run(Cli.args("search", "--registry", registryJid, "MODEL", owner));
         assertThat(search.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(search.errLines()).singleElement().asString().contains("malformed condition 'MODEL'");
-        Cli.Result remove = Cli.run(Cli.args("remove", "--registry", registryJid, server.jid("nothing").toString(),
-                owner));
+        Cli.Result remove = Cli.run(Cli.args(
+                "remove", "--registry", registryJid, server.jid("nothing").toString(), owner));
         assertThat(remove.exitCode()).isEqualTo(CliException.FAILED);
         assertThat(remove.errLines()).singleElement().asString().startsWith("remove: ");
-        Cli.Result unknownClaim = Cli.run(Cli.args("claim", "--registry", registryJid,
-                "IoTDisco;MAN:nobody.example;KEY:0000", owner));
+        Cli.Result unknownClaim =
+                Cli.run(Cli.args("claim", "--registry", registryJid, "IoTDisco;MAN:nobody.example;KEY:0000", owner));
         assertThat(unknownClaim.exitCode()).isEqualTo(CliException.FAILED);
         assertThat(unknownClaim.errLines()).singleElement().asString().startsWith("claim: ");
     }

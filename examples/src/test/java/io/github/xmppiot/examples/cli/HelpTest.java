@@ -7,9 +7,9 @@ import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
@@ -19,8 +19,8 @@ import picocli.CommandLine;
 class HelpTest {
 
     static Stream<String> commands() {
-        CommandLine cl = XmppIot.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                Map.of(), false);
+        CommandLine cl = XmppIot.commandLine(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
         return cl.getSubcommands().keySet().stream();
     }
 
@@ -41,8 +41,8 @@ class HelpTest {
     @ParameterizedTest
     @MethodSource("commands")
     void everyCommandHasAWholeOneLineSummary(String command) {
-        CommandLine cl = XmppIot.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                Map.of(), false);
+        CommandLine cl = XmppIot.commandLine(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), Map.of(), false);
         String summary = HelpOptions.summary(cl.getSubcommands().get(command).getCommandSpec());
         assertThat(summary).as(command).endsWith(".").doesNotContain("\n");
         assertThat(summary.length()).as(command + ": " + summary).isLessThanOrEqualTo(60);
@@ -58,7 +58,10 @@ class HelpTest {
         assertThat(Cli.run("thing", "--help").exitCode()).isZero();
         Cli.Result none = Cli.run();
         assertThat(none.exitCode()).isEqualTo(CliException.BAD_INPUT);
-        assertThat(none.errLines()).singleElement().asString().contains("missing command")
+        assertThat(none.errLines())
+                .singleElement()
+                .asString()
+                .contains("missing command")
                 .contains("'xmpp-iot --help'");
     }
 }

@@ -28,18 +28,25 @@ class NewcomerIT {
 
             Cli.Result refused = Cli.run(Cli.args("read", device, client));
             assertThat(refused.exitCode()).isEqualTo(CliException.FAILED);
-            assertThat(refused.errLines()).first().asString()
+            assertThat(refused.errLines())
+                    .first()
+                    .asString()
                     .isEqualTo("read: using " + device + "/thing for " + device
                             + " (found by service discovery, offers urn:xmpp:iot:sensordata)");
-            assertThat(refused.errLines()).last().asString().contains("not a friend of " + device)
-                    .contains("xmpp-iot befriend " + device + " --jid " + me).contains("--allow " + me);
+            assertThat(refused.errLines())
+                    .last()
+                    .asString()
+                    .contains("not a friend of " + device)
+                    .contains("xmpp-iot befriend " + device + " --jid " + me)
+                    .contains("--allow " + me);
 
             Cli.Result asked = Cli.run(Cli.args("befriend", device, "--timeout", "2", client));
             assertThat(asked.exitCode()).as(asked.err()).isZero();
-            assertThat(asked.out()).contains("asked " + device)
-                    .contains("xmpp-iot accept " + me + " --jid " + device);
-            thing.awaitOutput("(friend request from " + me + " is waiting: accept it with 'xmpp-iot accept " + me
-                    + " --jid " + device + "')", 20);
+            assertThat(asked.out()).contains("asked " + device).contains("xmpp-iot accept " + me + " --jid " + device);
+            thing.awaitOutput(
+                    "(friend request from " + me + " is waiting: accept it with 'xmpp-iot accept " + me + " --jid "
+                            + device + "')",
+                    20);
 
             Cli.Result accepted = Cli.run(Cli.args("accept", me, deviceAccount));
             assertThat(accepted.exitCode()).as(accepted.err()).isZero();
@@ -54,8 +61,9 @@ class NewcomerIT {
                 Cli.Result read = Cli.run(Cli.args("read", device, "--field", "Temperature", client));
                 assertThat(read.exitCode()).as(read.err()).isZero();
                 // the console resource is online too but does not offer sensor data: never chosen
-                assertThat(read.err()).startsWith("read: using " + device + "/thing for " + device + " (online,"
-                        + " offers urn:xmpp:iot:sensordata");
+                assertThat(read.err())
+                        .startsWith("read: using " + device + "/thing for " + device + " (online,"
+                                + " offers urn:xmpp:iot:sensordata");
                 assertThat(read.out()).containsPattern("DemoBoard\\s+Temperature\\s+25\\.08");
             } finally {
                 console.disconnect();
@@ -73,8 +81,8 @@ class NewcomerIT {
         String device = server.jid("device2").toString();
         String me = server.jid("friend2").toString();
         List<String> client = Cli.account(server, "friend2");
-        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", "--allow", me,
-                Cli.account(server, "device2")))) {
+        try (RunningCommand thing =
+                RunningCommand.start(Cli.args("thing", "--allow", me, Cli.account(server, "device2")))) {
             thing.awaitOutput("online as (\\S+)", 20);
             Cli.Result befriend = Cli.run(Cli.args("befriend", device, client));
             assertThat(befriend.exitCode()).as(befriend.err()).isZero();
@@ -85,14 +93,19 @@ class NewcomerIT {
         Cli.Result offline = Cli.run(Cli.args("read", device, "--timeout", "2", client));
         assertThat(offline.exitCode()).isEqualTo(CliException.FAILED);
         assertThat(offline.errLines()).singleElement().asString().contains(device + " is offline");
-        Cli.Result unasked = Cli.run(Cli.args("accept", server.jid("nobody2").toString(), "--timeout", "2",
-                Cli.account(server, "device2")));
+        Cli.Result unasked = Cli.run(
+                Cli.args("accept", server.jid("nobody2").toString(), "--timeout", "2", Cli.account(server, "device2")));
         assertThat(unasked.exitCode()).isEqualTo(CliException.FAILED);
-        assertThat(unasked.errLines()).singleElement().asString().contains("no pending friend request")
+        assertThat(unasked.errLines())
+                .singleElement()
+                .asString()
+                .contains("no pending friend request")
                 .contains("xmpp-iot befriend " + device);
-        Cli.Result stranger = Cli.run(Cli.args("read", server.jid("nodevice").toString(), "--timeout", "2",
-                client));
-        assertThat(stranger.errLines()).singleElement().asString().contains("cannot find an online resource")
+        Cli.Result stranger = Cli.run(Cli.args("read", server.jid("nodevice").toString(), "--timeout", "2", client));
+        assertThat(stranger.errLines())
+                .singleElement()
+                .asString()
+                .contains("cannot find an online resource")
                 .contains("xmpp-iot befriend " + server.jid("nodevice"));
     }
 }

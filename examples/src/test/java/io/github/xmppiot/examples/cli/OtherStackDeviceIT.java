@@ -40,30 +40,34 @@ class OtherStackDeviceIT {
         device = server.connect("formless", "device");
         ControlClient.getInstanceFor(device);
         SensorDataClient.getInstanceFor(device);
-        device.registerIQRequestHandler(new AbstractIqRequestHandler(ControlSet.ELEMENT, ControlSet.NAMESPACE,
-                IQ.Type.set, IQRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                List<String> names = ((SetRequest) request).controlSet().parameters().stream().peek(p ->
-                        RECEIVED.put(p.name(), p)).map(TypedParameter::name).toList();
-                SetResponse response = new SetResponse(List.of(), names);
-                response.setType(IQ.Type.result);
-                response.setStanzaId(request.getStanzaId());
-                response.setTo(request.getFrom());
-                return response;
-            }
-        });
-        device.registerIQRequestHandler(new AbstractIqRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.get,
-                IQRequestHandler.Mode.async) {
-            @Override
-            public IQ handleIQRequest(IQ request) {
-                Accepted accepted = new Accepted(((Req) request).seqnr(), false);
-                accepted.setType(IQ.Type.result);
-                accepted.setStanzaId(request.getStanzaId());
-                accepted.setTo(request.getFrom());
-                return accepted;
-            }
-        });
+        device.registerIQRequestHandler(
+                new AbstractIqRequestHandler(
+                        ControlSet.ELEMENT, ControlSet.NAMESPACE, IQ.Type.set, IQRequestHandler.Mode.async) {
+                    @Override
+                    public IQ handleIQRequest(IQ request) {
+                        List<String> names = ((SetRequest) request)
+                                .controlSet().parameters().stream()
+                                        .peek(p -> RECEIVED.put(p.name(), p))
+                                        .map(TypedParameter::name)
+                                        .toList();
+                        SetResponse response = new SetResponse(List.of(), names);
+                        response.setType(IQ.Type.result);
+                        response.setStanzaId(request.getStanzaId());
+                        response.setTo(request.getFrom());
+                        return response;
+                    }
+                });
+        device.registerIQRequestHandler(
+                new AbstractIqRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.get, IQRequestHandler.Mode.async) {
+                    @Override
+                    public IQ handleIQRequest(IQ request) {
+                        Accepted accepted = new Accepted(((Req) request).seqnr(), false);
+                        accepted.setType(IQ.Type.result);
+                        accepted.setStanzaId(request.getStanzaId());
+                        accepted.setTo(request.getFrom());
+                        return accepted;
+                    }
+                });
     }
 
     @AfterAll
@@ -74,12 +78,15 @@ class OtherStackDeviceIT {
     @Test
     void setWithoutAFormSendsTypedValues(ProsodyServer server) {
         String jid = device.getUser().toString();
-        Cli.Result r = Cli.run(Cli.args("set", jid, "Relay=true", "Level=2.5", "Count=7", "Label=porch",
-                "Mode:string=1", client(server)));
+        Cli.Result r = Cli.run(Cli.args(
+                "set", jid, "Relay=true", "Level=2.5", "Count=7", "Label=porch", "Mode:string=1", client(server)));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.errLines()).singleElement().asString().isEqualTo("set: " + jid + " has no control form"
-                + " (feature-not-implemented); sending typed values Relay:boolean=true Level:double=2.5 Count:int=7"
-                + " Label:string=porch Mode:string=1");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("set: " + jid + " has no control form"
+                        + " (feature-not-implemented); sending typed values Relay:boolean=true Level:double=2.5 Count:int=7"
+                        + " Label:string=porch Mode:string=1");
         assertThat(r.out()).contains("set Relay=true Level=2.5 Count=7 Label=porch Mode=1 on " + jid);
         assertThat(RECEIVED.get("Relay").type()).isEqualTo(ValueType.BOOLEAN);
         assertThat(RECEIVED.get("Level").type()).isEqualTo(ValueType.DOUBLE);
@@ -90,7 +97,10 @@ class OtherStackDeviceIT {
         assertThat(bad.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(bad.errLines()).singleElement().asString().contains("'many' is not a valid int for Count");
         Cli.Result type = Cli.run(Cli.args("set", jid, "Count:integer=1", client(server)));
-        assertThat(type.errLines()).singleElement().asString().contains("unknown type 'integer'")
+        assertThat(type.errLines())
+                .singleElement()
+                .asString()
+                .contains("unknown type 'integer'")
                 .contains("boolean");
     }
 
@@ -99,9 +109,12 @@ class OtherStackDeviceIT {
         String jid = device.getUser().toString();
         Cli.Result r = Cli.run(Cli.args("read", jid, "--timeout", "2", client(server)));
         assertThat(r.exitCode()).isEqualTo(CliException.FAILED);
-        assertThat(r.errLines()).singleElement().asString().isEqualTo("read: " + jid + " accepted the read-out but"
-                + " sent no data within 2 s: the device is slow or stuck; try a larger --timeout or fewer"
-                + " --field/--node, or ask its owner to check it");
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .isEqualTo("read: " + jid + " accepted the read-out but"
+                        + " sent no data within 2 s: the device is slow or stuck; try a larger --timeout or fewer"
+                        + " --field/--node, or ask its owner to check it");
     }
 
     private static List<String> client(ProsodyServer server) {

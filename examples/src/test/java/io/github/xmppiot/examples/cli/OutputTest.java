@@ -22,9 +22,10 @@ class OutputTest {
         row.put("ok", true);
         row.put("unit", null);
         row.put("list", Arrays.asList(1L, 2.5, null));
-        assertThat(Output.toJson(List.of(row))).isEqualTo(
-                "[{\"field\":\"Temp \\\"1\\\"\\n\\u0001\",\"value\":1000,\"count\":3,\"ok\":true,\"unit\":null,"
-                        + "\"list\":[1,2.5,null]}]");
+        assertThat(Output.toJson(List.of(row)))
+                .isEqualTo(
+                        "[{\"field\":\"Temp \\\"1\\\"\\n\\u0001\",\"value\":1000,\"count\":3,\"ok\":true,\"unit\":null,"
+                                + "\"list\":[1,2.5,null]}]");
     }
 
     @Test

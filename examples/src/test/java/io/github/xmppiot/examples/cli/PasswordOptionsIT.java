@@ -46,8 +46,13 @@ class PasswordOptionsIT {
         String password = server.password(ensure(server, "bob"));
         Cli.Result r = whoami(Map.of(), account(server, "bob", "--password", password));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.errLines()).singleElement().asString().contains("warning").contains("process list")
-                .contains("--password-file").doesNotContain(password);
+        assertThat(r.errLines())
+                .singleElement()
+                .asString()
+                .contains("warning")
+                .contains("process list")
+                .contains("--password-file")
+                .doesNotContain(password);
         Cli.Result equals = whoami(Map.of(), account(server, "bob", "--password=" + password));
         assertThat(equals.exitCode()).as(equals.err()).isZero();
         assertThat(equals.errLines()).singleElement().asString().contains("warning");
@@ -73,16 +78,17 @@ class PasswordOptionsIT {
 
     @Test
     void unreadableEmptyOrDoubleIsBadInput(ProsodyServer server) throws Exception {
-        Cli.Result missing = whoami(Map.of(), account(server, "erin", "--password-file",
-                dir.resolve("absent").toString()));
+        Cli.Result missing = whoami(
+                Map.of(),
+                account(server, "erin", "--password-file", dir.resolve("absent").toString()));
         assertThat(missing.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(missing.errLines()).singleElement().asString().contains("cannot read --password-file");
         Path empty = Files.writeString(dir.resolve("empty"), "\n");
         Cli.Result blank = whoami(Map.of(), account(server, "erin", "--password-file", empty.toString()));
         assertThat(blank.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(blank.errLines()).singleElement().asString().contains("is empty");
-        Cli.Result both = whoami(Map.of(), account(server, "erin", "--password", "x", "--password-file",
-                empty.toString()));
+        Cli.Result both =
+                whoami(Map.of(), account(server, "erin", "--password", "x", "--password-file", empty.toString()));
         assertThat(both.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(both.errLines()).singleElement().asString().contains("not both");
     }

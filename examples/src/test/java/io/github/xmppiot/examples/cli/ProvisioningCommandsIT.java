@@ -13,8 +13,8 @@ import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
-import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 /** {@code provisioning} and {@code thing --provisioning}: the provisioning server decides who may read the Thing. */
 @ProsodyTest
@@ -22,22 +22,32 @@ class ProvisioningCommandsIT {
 
     @Test
     void theOwnerMayReadAndControlAStrangerMayNot(ProsodyServer server) throws Exception {
-        try (RunningCommand provisioning = RunningCommand.start(Cli.args("provisioning", "--owner",
-                server.jid("device") + "=" + server.jid("owner"), Cli.account(server, "prov")))) {
+        try (RunningCommand provisioning = RunningCommand.start(Cli.args(
+                "provisioning",
+                "--owner",
+                server.jid("device") + "=" + server.jid("owner"),
+                Cli.account(server, "prov")))) {
             String provisioningJid = provisioning.awaitOutput("online as (\\S+)", 20);
-            assertThat(provisioning.errors()).as("state in memory is announced loudly")
-                    .contains("WARNING: no --db given").contains("LOST when this server stops");
-            RunningCommand thing = RunningCommand.start(Cli.args("thing", "--provisioning", server.jid("prov"),
-                    Cli.account(server, "device")));
+            assertThat(provisioning.errors())
+                    .as("state in memory is announced loudly")
+                    .contains("WARNING: no --db given")
+                    .contains("LOST when this server stops");
+            RunningCommand thing = RunningCommand.start(
+                    Cli.args("thing", "--provisioning", server.jid("prov"), Cli.account(server, "device")));
             String thingJid = thing.awaitOutput("online as (\\S+)", 20);
             assertThat(thing.output()).contains("provisioned by " + server.jid("prov"));
             thing.awaitOutput("provisioning server (\\S+) online", 20); // found through its presence
 
             // ownership needs proof: a stranger's claim is forbidden, the owner configured with --owner may claim
             XMPPTCPConnection strangerAccount = server.connect("stranger", "claimer");
-            assertThatThrownBy(() -> claim(strangerAccount, provisioningJid, server.jid("device").toString()))
-                    .isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
-                            e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+            assertThatThrownBy(() -> claim(
+                            strangerAccount,
+                            provisioningJid,
+                            server.jid("device").toString()))
+                    .isInstanceOfSatisfying(
+                            XMPPException.XMPPErrorException.class,
+                            e -> assertThat(e.getStanzaError().getCondition())
+                                    .isEqualTo(StanzaError.Condition.forbidden));
             XMPPTCPConnection owner = server.connect("owner", "claimer");
             assertThat(claim(owner, provisioningJid, server.jid("device").toString()))
                     .isEqualTo(AdHocCommand.Status.completed);
@@ -64,18 +74,23 @@ class ProvisioningCommandsIT {
      */
     @Test
     void theClaimStringAndARegistryClaimBothProveOwnership(ProsodyServer server) throws Exception {
-        try (RunningCommand provisioning = RunningCommand.start(Cli.args("provisioning", "--trusted-registry",
-                server.jid("reg2"), Cli.account(server, "prov2")));
-             RunningCommand registry = RunningCommand.start(Cli.args("registry", "--provisioning",
-                     server.jid("prov2"), Cli.account(server, "reg2")))) {
+        try (RunningCommand provisioning = RunningCommand.start(Cli.args(
+                        "provisioning", "--trusted-registry", server.jid("reg2"), Cli.account(server, "prov2")));
+                RunningCommand registry = RunningCommand.start(
+                        Cli.args("registry", "--provisioning", server.jid("prov2"), Cli.account(server, "reg2")))) {
             String provisioningJid = provisioning.awaitOutput("online as (\\S+)", 20);
             String registryJid = registry.awaitOutput("online as (\\S+)", 20);
             assertThat(registry.output()).contains("claims are reported to the provisioning server");
             XMPPTCPConnection stranger = server.connect("stranger2", "claimer");
 
             // the claim string printed by the Thing claims it at the provisioning server
-            RunningCommand keyed = RunningCommand.start(Cli.args("thing", "--provisioning", server.jid("prov2"),
-                    "--registry", registryJid, Cli.account(server, "device2")));
+            RunningCommand keyed = RunningCommand.start(Cli.args(
+                    "thing",
+                    "--provisioning",
+                    server.jid("prov2"),
+                    "--registry",
+                    registryJid,
+                    Cli.account(server, "device2")));
             String claim = keyed.awaitOutput("claim --registry \\S+ '([^']+)'", 20);
             keyed.awaitOutput("(claim KEY deposited with the provisioning server)", 20);
             String device2 = server.jid("device2").toString();
@@ -86,12 +101,19 @@ class ProvisioningCommandsIT {
             assertForbidden(() -> listRules(stranger, provisioningJid, device2));
 
             // a claim through the registry is reported to the provisioning server
-            RunningCommand registered = RunningCommand.start(Cli.args("thing", "--provisioning", server.jid("prov2"),
-                    "--registry", registryJid, Cli.account(server, "device3")));
+            RunningCommand registered = RunningCommand.start(Cli.args(
+                    "thing",
+                    "--provisioning",
+                    server.jid("prov2"),
+                    "--registry",
+                    registryJid,
+                    Cli.account(server, "device3")));
             String claim3 = registered.awaitOutput("claim --registry \\S+ '([^']+)'", 20);
-            Cli.Result claimed = Cli.run(Cli.args("claim", "--registry", registryJid, claim3,
-                    Cli.account(server, "owner3")));
-            assertThat(claimed.exitCode()).as(claimed.err() + registry.output() + registry.errors()).isZero();
+            Cli.Result claimed =
+                    Cli.run(Cli.args("claim", "--registry", registryJid, claim3, Cli.account(server, "owner3")));
+            assertThat(claimed.exitCode())
+                    .as(claimed.err() + registry.output() + registry.errors())
+                    .isZero();
             String device3 = server.jid("device3").toString();
             XMPPTCPConnection owner3 = server.connect("owner3", "checker");
             assertThat(listRules(owner3, provisioningJid, device3)).isEqualTo(AdHocCommand.Status.completed);
@@ -104,8 +126,10 @@ class ProvisioningCommandsIT {
     }
 
     private static void assertForbidden(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(XMPPException.XMPPErrorException.class, e -> assertThat(
-                e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        XMPPException.XMPPErrorException.class,
+                        e -> assertThat(e.getStanzaError().getCondition()).isEqualTo(StanzaError.Condition.forbidden));
     }
 
     private static AdHocCommand.Status claim(XMPPTCPConnection who, String provisioningJid, String thing)

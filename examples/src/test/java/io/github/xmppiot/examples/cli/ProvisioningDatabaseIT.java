@@ -14,8 +14,8 @@ import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandManager;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
-import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 /**
  * {@code provisioning --db postgresql://...}: the server keeps its owners in PostgreSQL, with the credentials from a
@@ -29,9 +29,17 @@ class ProvisioningDatabaseIT {
     void aClaimThroughTheServerIsKeptInPostgresql(ProsodyServer server, PostgresServer pg) throws Exception {
         String url = url(pg, pg.createDatabase("cli"));
         String device = server.jid("pgdevice").toString();
-        try (RunningCommand provisioning = RunningCommand.start(Cli.args("provisioning", "--db", url, "--db-user",
-                PostgresServer.USER, "--db-password-file", Cli.passwordFile(pg.password()).toString(), "--owner",
-                device + "=" + server.jid("pgowner"), Cli.account(server, "pgprov")))) {
+        try (RunningCommand provisioning = RunningCommand.start(Cli.args(
+                "provisioning",
+                "--db",
+                url,
+                "--db-user",
+                PostgresServer.USER,
+                "--db-password-file",
+                Cli.passwordFile(pg.password()).toString(),
+                "--owner",
+                device + "=" + server.jid("pgowner"),
+                Cli.account(server, "pgprov")))) {
             String provisioningJid = provisioning.awaitOutput("online as (\\S+)", 30);
             assertThat(provisioning.output()).contains("rules in " + url + " as " + PostgresServer.USER);
             assertThat(provisioning.errors()).doesNotContain("WARNING");
@@ -54,20 +62,42 @@ class ProvisioningDatabaseIT {
     @Test
     void credentialsComeFromTheEnvironmentAndNeverFromTheUrl(PostgresServer pg) {
         String url = url(pg, pg.createDatabase("cli"));
-        Cli.Result inUrl = Cli.run(Cli.args("provisioning", "--db", url.replace("//", "//iot:secret@"),
-                "--jid", "p@example.org", "--password-file", Cli.passwordFile("x").toString()));
+        Cli.Result inUrl = Cli.run(Cli.args(
+                "provisioning",
+                "--db",
+                url.replace("//", "//iot:secret@"),
+                "--jid",
+                "p@example.org",
+                "--password-file",
+                Cli.passwordFile("x").toString()));
         assertThat(inUrl.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(inUrl.err()).contains(DatabaseOptions.PASSWORD_ENV).doesNotContain("secret");
 
-        Cli.Result wrong = Cli.run(Map.of(DatabaseOptions.USER_ENV, PostgresServer.USER,
-                DatabaseOptions.PASSWORD_ENV, "wrong-password"), null, Cli.args("provisioning", "--db", url,
-                "--jid", "p@example.org", "--password-file", Cli.passwordFile("x").toString()));
+        Cli.Result wrong = Cli.run(
+                Map.of(DatabaseOptions.USER_ENV, PostgresServer.USER, DatabaseOptions.PASSWORD_ENV, "wrong-password"),
+                null,
+                Cli.args(
+                        "provisioning",
+                        "--db",
+                        url,
+                        "--jid",
+                        "p@example.org",
+                        "--password-file",
+                        Cli.passwordFile("x").toString()));
         assertThat(wrong.exitCode()).isEqualTo(CliException.BAD_INPUT);
-        assertThat(wrong.err()).contains("cannot open --db " + url).contains(DatabaseOptions.PASSWORD_ENV)
+        assertThat(wrong.err())
+                .contains("cannot open --db " + url)
+                .contains(DatabaseOptions.PASSWORD_ENV)
                 .doesNotContain("wrong-password");
 
-        Cli.Result other = Cli.run(Cli.args("provisioning", "--db", "mysql://db.example/iot", "--jid",
-                "p@example.org", "--password-file", Cli.passwordFile("x").toString()));
+        Cli.Result other = Cli.run(Cli.args(
+                "provisioning",
+                "--db",
+                "mysql://db.example/iot",
+                "--jid",
+                "p@example.org",
+                "--password-file",
+                Cli.passwordFile("x").toString()));
         assertThat(other.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(other.err()).contains("postgresql://host[:port]/database");
     }

@@ -19,8 +19,8 @@ class ReconnectCommandsIT {
     @Test
     void thingPrintsTheTransitionsAndAnswersAfterRestartsAndKill(ProsodyServer server) throws Exception {
         List<String> owner = Cli.account(server, "rc-owner");
-        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", "--allow", server.jid("rc-owner"),
-                "--resource", "dev", Cli.account(server, "rc-thing")))) {
+        try (RunningCommand thing = RunningCommand.start(Cli.args(
+                "thing", "--allow", server.jid("rc-owner"), "--resource", "dev", Cli.account(server, "rc-thing")))) {
             String jid = thing.awaitOutput("online as (\\S+)", 20);
             server.restart();
             thing.awaitOutput("(connection: back online after [0-9.]+ s \\(new session, attempt \\d+\\))", 30);
@@ -29,9 +29,13 @@ class ReconnectCommandsIT {
             assertThat(read.exitCode()).as(read.err()).isZero();
             assertThat(read.out()).contains("Temperature");
             server.kill();
-            thing.awaitOutput("(connection: back online after [0-9.]+ s \\(new session, attempt \\d+\\)[\\s\\S]*"
-                    + "connection: back online after)", 30);
-            assertThat(Cli.run(Cli.args("read", jid, "--field", "Temperature", owner)).exitCode()).isZero();
+            thing.awaitOutput(
+                    "(connection: back online after [0-9.]+ s \\(new session, attempt \\d+\\)[\\s\\S]*"
+                            + "connection: back online after)",
+                    30);
+            assertThat(Cli.run(Cli.args("read", jid, "--field", "Temperature", owner))
+                            .exitCode())
+                    .isZero();
             assertThat(thing.stop()).isZero();
         }
     }

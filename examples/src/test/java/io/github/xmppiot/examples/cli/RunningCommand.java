@@ -32,15 +32,16 @@ final class RunningCommand implements AutoCloseable {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
-        thread = new Thread(() -> exit.complete(XmppIot.commandLine(new PrintWriter(signalling, true),
-                new PrintWriter(err, true), env, false).execute(args)), "running-" + args[0]);
+        thread = new Thread(
+                () -> exit.complete(
+                        XmppIot.commandLine(new PrintWriter(signalling, true), new PrintWriter(err, true), env, false)
+                                .execute(args)),
+                "running-" + args[0]);
         thread.setDaemon(true);
         exit.whenComplete((code, e) -> {
             synchronized (monitor) {
@@ -94,8 +95,8 @@ final class RunningCommand implements AutoCloseable {
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (left <= 0) {
-                    throw new AssertionError("no output matching " + regex + " within " + timeoutSecs + " s: "
-                            + err + out);
+                    throw new AssertionError(
+                            "no output matching " + regex + " within " + timeoutSecs + " s: " + err + out);
                 }
                 monitor.wait(left);
             }

@@ -20,8 +20,7 @@ class ThingCommandsIT {
     @BeforeAll
     static void startThing(ProsodyServer server) throws Exception {
         client = Cli.account(server, "owner");
-        thing = RunningCommand.start(Cli.args("thing", "--allow", server.jid("owner"),
-                Cli.account(server, "device")));
+        thing = RunningCommand.start(Cli.args("thing", "--allow", server.jid("owner"), Cli.account(server, "device")));
         thingJid = thing.awaitOutput("online as (\\S+)", 20);
     }
 
@@ -35,16 +34,20 @@ class ThingCommandsIT {
         Cli.Result r = Cli.run(Cli.args("read", thingJid, client));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).first().asString().startsWith("node").contains("field", "value", "unit");
-        assertThat(r.out()).containsPattern("DemoBoard\\s+Temperature\\s+25\\.08\\s+°C")
-                .containsPattern("Light\\s+320\\.00\\s+lx").contains("Humidity", "Pressure", "Motion", "Relay");
+        assertThat(r.out())
+                .containsPattern("DemoBoard\\s+Temperature\\s+25\\.08\\s+°C")
+                .containsPattern("Light\\s+320\\.00\\s+lx")
+                .contains("Humidity", "Pressure", "Motion", "Relay");
     }
 
     @Test
     void readsSelectedFieldsAsJson() {
         Cli.Result r = Cli.run(Cli.args("read", thingJid, "--field", "Temperature", "--json", client));
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("{\"thing\":\"" + thingJid + "\",\"fields\":[{\"node\":\"DemoBoard\","
-                + "\"field\":\"Temperature\",\"value\":\"25.08\",\"unit\":\"°C\"").doesNotContain("Humidity")
+        assertThat(r.out())
+                .startsWith("{\"thing\":\"" + thingJid + "\",\"fields\":[{\"node\":\"DemoBoard\","
+                        + "\"field\":\"Temperature\",\"value\":\"25.08\",\"unit\":\"°C\"")
+                .doesNotContain("Humidity")
                 .contains("\"failures\":[]");
     }
 
@@ -55,7 +58,8 @@ class ThingCommandsIT {
         assertThat(set.out()).contains("set Relay=true Brightness=40 on " + thingJid);
         Cli.Result form = Cli.run(Cli.args("form", thingJid, client));
         assertThat(form.exitCode()).as(form.err()).isZero();
-        assertThat(form.out()).containsPattern("Relay\\s+boolean\\s+true")
+        assertThat(form.out())
+                .containsPattern("Relay\\s+boolean\\s+true")
                 .containsPattern("Brightness\\s+int\\s+40\\s+0\\.\\.100");
         Cli.Result read = Cli.run(Cli.args("read", thingJid, "--field", "Brightness", "--type", "status", client));
         assertThat(read.out()).containsPattern("Brightness\\s+40");
@@ -63,14 +67,15 @@ class ThingCommandsIT {
 
     @Test
     void watchPrintsValuesOnlyWhenTheyChange() {
-        Cli.Result r = Cli.run(Cli.args("watch", thingJid, "--field", "Temperature", "--count", "2", "--interval",
-                "1", client));
+        Cli.Result r = Cli.run(
+                Cli.args("watch", thingJid, "--field", "Temperature", "--count", "2", "--interval", "1", client));
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines()).first().asString().startsWith("node");
         assertThat(r.out().lines().filter(l -> l.contains("Temperature"))).hasSize(1);
         Cli.Result json = Cli.run(Cli.args("watch", thingJid, "--field", "Light", "--count", "1", "--json", client));
-        assertThat(json.out()).startsWith("{\"thing\":\"" + thingJid + "\",\"changed\":[{\"node\":\"DemoBoard\","
-                + "\"field\":\"Light\",\"value\":\"320.00\"");
+        assertThat(json.out())
+                .startsWith("{\"thing\":\"" + thingJid + "\",\"changed\":[{\"node\":\"DemoBoard\","
+                        + "\"field\":\"Light\",\"value\":\"320.00\"");
         Cli.Result bad = Cli.run(Cli.args("watch", thingJid, "--count", "0", client));
         assertThat(bad.exitCode()).isEqualTo(CliException.BAD_INPUT);
         assertThat(bad.errLines()).singleElement().asString().contains("--count");
@@ -93,7 +98,10 @@ class ThingCommandsIT {
         assertThat(badValue.errLines()).singleElement().asString().contains("not a valid int for Brightness");
         Cli.Result unknown = Cli.run(Cli.args("set", thingJid, "Colour=red", client));
         assertThat(unknown.exitCode()).isEqualTo(CliException.BAD_INPUT);
-        assertThat(unknown.errLines()).singleElement().asString().contains("no control parameter 'Colour'")
+        assertThat(unknown.errLines())
+                .singleElement()
+                .asString()
+                .contains("no control parameter 'Colour'")
                 .contains("Relay, Brightness");
         Cli.Result type = Cli.run(Cli.args("read", thingJid, "--type", "sometimes", client));
         assertThat(type.exitCode()).isEqualTo(CliException.BAD_INPUT);

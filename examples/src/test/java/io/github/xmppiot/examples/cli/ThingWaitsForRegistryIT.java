@@ -31,8 +31,13 @@ class ThingWaitsForRegistryIT {
         List<String> registryAccount = Cli.account(server, "lateregistry");
         String registryJid = server.jid("lateregistry").toString();
         Path db = dir.resolve("registry");
-        try (RunningCommand thing = RunningCommand.start(Cli.args("thing", "--registry", registryJid,
-                "--timeout", REPLY_TIMEOUT, Cli.account(server, "patientdevice")))) {
+        try (RunningCommand thing = RunningCommand.start(Cli.args(
+                "thing",
+                "--registry",
+                registryJid,
+                "--timeout",
+                REPLY_TIMEOUT,
+                Cli.account(server, "patientdevice")))) {
             thing.awaitOutput("online as (\\S+)", 20);
             thing.awaitOutput("(waiting for the registry " + Pattern.quote(registryJid) + " to come online)", 20);
             // five reply timeouts later it is still running and still waiting
@@ -40,19 +45,20 @@ class ThingWaitsForRegistryIT {
             assertThat(thing.output()).doesNotContain("registered in").doesNotContain("not registered");
 
             String claim;
-            try (RunningCommand first = RunningCommand.start(Cli.args("registry", "--db", db, "--resource", "first",
-                    registryAccount))) {
+            try (RunningCommand first =
+                    RunningCommand.start(Cli.args("registry", "--db", db, "--resource", "first", registryAccount))) {
                 first.awaitOutput("online as (\\S+)", 20);
                 claim = thing.awaitOutput("claim --registry \\S+ '([^']+)'", 20);
-                assertThat(thing.output()).contains("registered in " + registryJid)
+                assertThat(thing.output())
+                        .contains("registered in " + registryJid)
                         .containsOnlyOnce("waiting for the registry");
                 assertThat(first.stop()).isZero();
             }
-            try (RunningCommand second = RunningCommand.start(Cli.args("registry", "--db", db, "--resource",
-                    "second", registryAccount))) {
+            try (RunningCommand second =
+                    RunningCommand.start(Cli.args("registry", "--db", db, "--resource", "second", registryAccount))) {
                 second.awaitOutput("online as (\\S+)", 20);
-                Cli.Result claimed = Cli.run(Cli.args("claim", "--registry", registryJid, claim,
-                        Cli.account(server, "patientowner")));
+                Cli.Result claimed = Cli.run(
+                        Cli.args("claim", "--registry", registryJid, claim, Cli.account(server, "patientowner")));
                 assertThat(claimed.exitCode()).as(claimed.err()).isZero();
                 thing.awaitOutput("(claimed by " + server.jid("patientowner") + ")", 20);
                 assertThat(second.stop()).isZero();

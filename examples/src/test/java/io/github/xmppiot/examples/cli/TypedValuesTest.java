@@ -26,15 +26,19 @@ class TypedValuesTest {
 
     @Test
     void aGivenTypeWinsAndAColonThatIsNoTypeStaysInTheName() {
-        assertThat(TypedValues.Name.parse("Mode:string")).isEqualTo(new TypedValues.Name("Mode",
-                Optional.of(ValueType.STRING)));
-        assertThat(TypedValues.typed(TypedValues.Name.parse("Mode:string"), "1").type()).isEqualTo(ValueType.STRING);
+        assertThat(TypedValues.Name.parse("Mode:string"))
+                .isEqualTo(new TypedValues.Name("Mode", Optional.of(ValueType.STRING)));
+        assertThat(TypedValues.typed(TypedValues.Name.parse("Mode:string"), "1").type())
+                .isEqualTo(ValueType.STRING);
         assertThat(TypedValues.Name.parse("a:b:7").name()).isEqualTo("a:b:7");
-        assertThat(TypedValues.typed(TypedValues.Name.parse("Colour"), "#ff8000").lexical()).isEqualToIgnoringCase(
-                "ff8000");
-        assertThatThrownBy(() -> TypedValues.Name.parse("Count:integer")).isInstanceOf(CliException.class)
+        assertThat(TypedValues.typed(TypedValues.Name.parse("Colour"), "#ff8000")
+                        .lexical())
+                .isEqualToIgnoringCase("ff8000");
+        assertThatThrownBy(() -> TypedValues.Name.parse("Count:integer"))
+                .isInstanceOf(CliException.class)
                 .hasMessageContaining("unknown type 'integer'");
         assertThatThrownBy(() -> TypedValues.typed(TypedValues.Name.parse("Count:int"), "many"))
-                .isInstanceOf(CliException.class).hasMessage("'many' is not a valid int for Count");
+                .isInstanceOf(CliException.class)
+                .hasMessage("'many' is not a valid int for Count");
     }
 }

@@ -16,18 +16,25 @@ import org.junit.jupiter.api.Test;
 class DemoBoardTest {
 
     private static Map<String, String> read(DemoBoard board) throws Exception {
-        SensorData data = board.thing().read(ReadScope.ALL, Clock.systemUTC()).toCompletableFuture()
+        SensorData data = board.thing()
+                .read(ReadScope.ALL, Clock.systemUTC())
+                .toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
         assertThat(data.failures()).isEmpty();
-        return data.fields().stream().map(TimedField::field)
+        return data.fields().stream()
+                .map(TimedField::field)
                 .collect(Collectors.toMap(f -> f.name(), f -> f.value().lexical()));
     }
 
     @Test
     void simulatedBoardReadsEverySensorAndControlState() throws Exception {
         try (DemoBoard board = DemoBoard.simulated("DemoBoard")) {
-            assertThat(read(board)).containsEntry("Temperature", "25.08").containsEntry("Light", "320.00")
-                    .containsEntry("Motion", "false").containsEntry("Relay", "false").containsEntry("Brightness", "0")
+            assertThat(read(board))
+                    .containsEntry("Temperature", "25.08")
+                    .containsEntry("Light", "320.00")
+                    .containsEntry("Motion", "false")
+                    .containsEntry("Relay", "false")
+                    .containsEntry("Brightness", "0")
                     .containsKeys("Humidity", "Pressure");
         }
     }
@@ -35,13 +42,26 @@ class DemoBoardTest {
     @Test
     void controlParametersDriveTheOutputsAndRejectOutOfRange() throws Exception {
         try (DemoBoard board = DemoBoard.simulated("DemoBoard")) {
-            board.thing().parameter("Relay").orElseThrow().apply(BooleanValue.TRUE).toCompletableFuture().join();
-            board.thing().parameter("Brightness").orElseThrow().apply(new IntValue(40)).toCompletableFuture().join();
+            board.thing()
+                    .parameter("Relay")
+                    .orElseThrow()
+                    .apply(BooleanValue.TRUE)
+                    .toCompletableFuture()
+                    .join();
+            board.thing()
+                    .parameter("Brightness")
+                    .orElseThrow()
+                    .apply(new IntValue(40))
+                    .toCompletableFuture()
+                    .join();
             assertThat(board.relayOn()).isTrue();
             assertThat(board.brightness()).isEqualTo(40);
-            assertThat(board.thing().parameter("Brightness").orElseThrow().validate(new IntValue(150))).isPresent();
+            assertThat(board.thing().parameter("Brightness").orElseThrow().validate(new IntValue(150)))
+                    .isPresent();
             board.simulateMotion(true);
-            assertThat(read(board)).containsEntry("Motion", "true").containsEntry("Relay", "true")
+            assertThat(read(board))
+                    .containsEntry("Motion", "true")
+                    .containsEntry("Relay", "true")
                     .containsEntry("Brightness", "40");
         }
     }

@@ -11,8 +11,7 @@ import java.util.List;
 /** I2C, SPI and 1-Wire channels of the mock backend. */
 final class MockBusChannels {
 
-    private MockBusChannels() {
-    }
+    private MockBusChannels() {}
 
     /** Looks the chip up on every transfer, so chips can be added, removed or disconnected while open. */
     static final class I2c extends MockBackend.Channel implements I2cDevice {

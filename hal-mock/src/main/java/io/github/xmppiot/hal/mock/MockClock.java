@@ -22,8 +22,7 @@ public final class MockClock implements HalClock {
     private long sequence;
 
     /** Creates a clock at time 0 with nothing scheduled. */
-    public MockClock() {
-    }
+    public MockClock() {}
 
     private static final class Task implements Comparable<Task>, Cancellable {
         final long due;

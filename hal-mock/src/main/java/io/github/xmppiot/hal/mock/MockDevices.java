@@ -11,12 +11,12 @@ import io.github.xmppiot.hal.driver.Bme280;
 public final class MockDevices {
 
     /** dig_T1..T3, dig_P1..P9 of the worked example in the Bosch BMP280/BME280 datasheets. */
-    private static final int[] CALIB_TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000};
+    private static final int[] CALIB_TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000
+    };
     /** dig_H1..H6 as read from a real BME280. */
     private static final int[] CALIB_H = {75, 362, 0, 313, 50, 30};
 
-    private MockDevices() {
-    }
+    private MockDevices() {}
 
     /**
      * Simulates a BME280 at a bus address that reads 25.08 °C and 1006.53 hPa (the datasheet's worked example) and a
@@ -52,11 +52,27 @@ public final class MockDevices {
         tp[25] = CALIB_H[0];
         int h4 = CALIB_H[3];
         int h5 = CALIB_H[4];
-        int[] h = {CALIB_H[1] & 0xFF, (CALIB_H[1] >> 8) & 0xFF, CALIB_H[2] & 0xFF, (h4 >> 4) & 0xFF,
-            (h4 & 0x0F) | ((h5 & 0x0F) << 4), (h5 >> 4) & 0xFF, CALIB_H[5] & 0xFF};
-        int[] data = {(adcP >> 12) & 0xFF, (adcP >> 4) & 0xFF, (adcP & 0x0F) << 4,
-            (adcT >> 12) & 0xFF, (adcT >> 4) & 0xFF, (adcT & 0x0F) << 4, (adcH >> 8) & 0xFF, adcH & 0xFF};
-        dev.registers().put(Bme280.REG_CHIP_ID, Bme280.CHIP_ID)
+        int[] h = {
+            CALIB_H[1] & 0xFF,
+            (CALIB_H[1] >> 8) & 0xFF,
+            CALIB_H[2] & 0xFF,
+            (h4 >> 4) & 0xFF,
+            (h4 & 0x0F) | ((h5 & 0x0F) << 4),
+            (h5 >> 4) & 0xFF,
+            CALIB_H[5] & 0xFF
+        };
+        int[] data = {
+            (adcP >> 12) & 0xFF,
+            (adcP >> 4) & 0xFF,
+            (adcP & 0x0F) << 4,
+            (adcT >> 12) & 0xFF,
+            (adcT >> 4) & 0xFF,
+            (adcT & 0x0F) << 4,
+            (adcH >> 8) & 0xFF,
+            adcH & 0xFF
+        };
+        dev.registers()
+                .put(Bme280.REG_CHIP_ID, Bme280.CHIP_ID)
                 .put(Bme280.REG_CALIB_TP, tp)
                 .put(Bme280.REG_CALIB_H, h)
                 .put(Bme280.REG_STATUS, 0)

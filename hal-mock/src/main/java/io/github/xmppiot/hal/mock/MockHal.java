@@ -175,7 +175,9 @@ public final class MockHal {
      * @throws HalException never in practice; declared by {@link HalContext#open()}
      */
     public HalContext open() throws HalException {
-        return Hal.create(provider(), HalConfig.builder().backend(ID).clock(clock).build()).open();
+        return Hal.create(
+                        provider(), HalConfig.builder().backend(ID).clock(clock).build())
+                .open();
     }
 
     private static long key(int a, int b) {

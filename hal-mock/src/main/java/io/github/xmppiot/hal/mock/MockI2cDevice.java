@@ -177,7 +177,8 @@ public final class MockI2cDevice {
     }
 
     static HalException notFound(int bus, int address) {
-        return new HalException(HalException.Kind.DEVICE_NOT_FOUND,
+        return new HalException(
+                HalException.Kind.DEVICE_NOT_FOUND,
                 String.format("no ACK from I2C address 0x%02x on bus %d", address, bus));
     }
 
@@ -203,8 +204,9 @@ public final class MockI2cDevice {
     synchronized byte[] readRaw(int length) throws HalException {
         checkPresent("raw read");
         if (rawReads.size() < length) {
-            throw new HalException(HalException.Kind.IO_ERROR, String.format(
-                    "short read from I2C 0x%02x: %d of %d bytes", address, rawReads.size(), length));
+            throw new HalException(
+                    HalException.Kind.IO_ERROR,
+                    String.format("short read from I2C 0x%02x: %d of %d bytes", address, rawReads.size(), length));
         }
         byte[] out = new byte[length];
         for (int i = 0; i < length; i++) {

@@ -17,8 +17,7 @@ public final class MockOneWireBus {
     private final Map<OneWireId, MockOneWireDevice> devices = new LinkedHashMap<>();
     private final MockFaults faults = new MockFaults("1-Wire bus");
 
-    MockOneWireBus() {
-    }
+    MockOneWireBus() {}
 
     /**
      * Attaches a slave, or returns the one already attached with that id.

@@ -19,8 +19,7 @@ import java.util.function.Consumer;
 public final class MockPin {
 
     /** A PWM setting applied to the pin. */
-    public record PwmSetting(int frequencyHz, double dutyCyclePercent) {
-    }
+    public record PwmSetting(int frequencyHz, double dutyCyclePercent) {}
 
     private final int number;
     private final MockFaults faults;

@@ -18,8 +18,7 @@ public final class MockRegisters {
     private final int[] memory = new int[256];
     private final Map<Integer, Deque<Integer>> scripts = new HashMap<>();
 
-    MockRegisters() {
-    }
+    MockRegisters() {}
 
     /**
      * Stores values in consecutive registers.

@@ -31,10 +31,17 @@ class DriverBindingsTest {
     void bme280BecomesThreeNumericFieldsWithTwoDecimals() throws Exception {
         MockHal mock = MockHal.create();
         MockDevices.bme280(mock, 1, 0x76);
-        try (HalContext hal = mock.open(); Bme280 bme = Bme280.open(hal, Bme280.Config.DEFAULT)) {
-            Thing t = Thing.builder("Env").sensor(DriverBindings.bme280(bme, direct)).build();
-            SensorData d = t.read(ReadScope.MOMENTARY, Clock.systemUTC()).toCompletableFuture().get(5, TimeUnit.SECONDS);
-            assertThat(d.fields()).extracting(TimedField::field).extracting(Field::name)
+        try (HalContext hal = mock.open();
+                Bme280 bme = Bme280.open(hal, Bme280.Config.DEFAULT)) {
+            Thing t = Thing.builder("Env")
+                    .sensor(DriverBindings.bme280(bme, direct))
+                    .build();
+            SensorData d = t.read(ReadScope.MOMENTARY, Clock.systemUTC())
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
+            assertThat(d.fields())
+                    .extracting(TimedField::field)
+                    .extracting(Field::name)
                     .containsExactly("Temperature", "Humidity", "Pressure");
             assertThat(d.fields().get(0).field().value().lexical()).isEqualTo("25.08");
             assertThat(d.fields().get(2).field().value().lexical()).isEqualTo("1006.53");
@@ -48,8 +55,12 @@ class DriverBindingsTest {
         MockDevices.bme280(mock, 1, 0x76).disconnect();
         try (HalContext hal = mock.open()) {
             Bme280 bme = new Bme280(hal.i2c(1, 0x76), hal.clock());
-            Thing t = Thing.builder("Env").sensor(DriverBindings.bme280(bme, direct)).build();
-            SensorData d = t.read(ReadScope.MOMENTARY, Clock.systemUTC()).toCompletableFuture().get(5, TimeUnit.SECONDS);
+            Thing t = Thing.builder("Env")
+                    .sensor(DriverBindings.bme280(bme, direct))
+                    .build();
+            SensorData d = t.read(ReadScope.MOMENTARY, Clock.systemUTC())
+                    .toCompletableFuture()
+                    .get(5, TimeUnit.SECONDS);
             assertThat(d.fields()).isEmpty();
             assertThat(d.failures()).hasSize(1);
         }
@@ -60,8 +71,10 @@ class DriverBindingsTest {
         MockHal mock = MockHal.create();
         try (HalContext hal = mock.open()) {
             ControlParameter relay = DriverBindings.switchedOutput(
-                    SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 17, false)), "Output");
-            ControlParameter dimmer = DriverBindings.dimmer(DimmableLed.open(hal, new DimmableLed.Config(18, 1000)), "Brightness");
+                    SwitchedOutput.open(hal, new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 17, false)),
+                    "Output");
+            ControlParameter dimmer =
+                    DriverBindings.dimmer(DimmableLed.open(hal, new DimmableLed.Config(18, 1000)), "Brightness");
             relay.apply(BooleanValue.TRUE).toCompletableFuture().join();
             assertThat(mock.pin(17).level()).isEqualTo(DigitalLevel.HIGH);
             assertThat(relay.currentValue()).contains(BooleanValue.TRUE);

@@ -12,8 +12,8 @@ import net.jqwik.api.constraints.IntRange;
 /** The integer compensation against the datasheet's double-precision formulas. */
 class Bme280CompensationProperties {
 
-    private static final byte[] TP = toBytes(Bme280TestData.tpBlock(Bme280TestData.EXAMPLE_TP,
-            Bme280TestData.TYPICAL_H[0]));
+    private static final byte[] TP =
+            toBytes(Bme280TestData.tpBlock(Bme280TestData.EXAMPLE_TP, Bme280TestData.TYPICAL_H[0]));
     private static final byte[] H = toBytes(Bme280TestData.hBlock(Bme280TestData.TYPICAL_H));
     private static final Bme280Calibration CAL = Bme280Calibration.parse(TP, H);
 
@@ -27,8 +27,10 @@ class Bme280CompensationProperties {
 
     @Example
     void parsesTheCalibrationBlocksIncludingTheSharedH4H5Register() {
-        assertThat(CAL).isEqualTo(new Bme280Calibration(27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7,
-                15500, -14600, 6000, 75, 362, 0, 313, 50, 30));
+        assertThat(CAL)
+                .isEqualTo(new Bme280Calibration(
+                        27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000, 75, 362, 0, 313,
+                        50, 30));
         byte[] negative = toBytes(Bme280TestData.hBlock(new int[] {0, -300, 255, -1000, -2000, -5}));
         Bme280Calibration c = Bme280Calibration.parse(TP, negative);
         assertThat(new int[] {c.h2(), c.h3(), c.h4(), c.h5(), c.h6()}).containsExactly(-300, 255, -1000, -2000, -5);
@@ -45,14 +47,15 @@ class Bme280CompensationProperties {
     }
 
     @Property
-    void integerFormulasAgreeWithTheDoubleFormulas(@ForAll @IntRange(min = 400_000, max = 600_000) int adcT,
-                                                   @ForAll @IntRange(min = 250_000, max = 500_000) int adcP,
-                                                   @ForAll @IntRange(min = 20_000, max = 40_000) int adcH) {
+    void integerFormulasAgreeWithTheDoubleFormulas(
+            @ForAll @IntRange(min = 400_000, max = 600_000) int adcT,
+            @ForAll @IntRange(min = 250_000, max = 500_000) int adcP,
+            @ForAll @IntRange(min = 20_000, max = 40_000) int adcH) {
         int[] tp = Bme280TestData.EXAMPLE_TP;
         Bme280Calibration.Compensated c = CAL.compensate(adcT, adcP, adcH);
         assertThat(c.temperature() / 100.0).isCloseTo(Bme280TestData.temperature(tp, adcT), within(0.01));
         assertThat(c.pressure() / 256.0).isCloseTo(Bme280TestData.pressure(tp, adcT, adcP), within(1.0));
-        assertThat(c.humidity() / 1024.0).isCloseTo(
-                Bme280TestData.humidity(tp, Bme280TestData.TYPICAL_H, adcT, adcH), within(0.05));
+        assertThat(c.humidity() / 1024.0)
+                .isCloseTo(Bme280TestData.humidity(tp, Bme280TestData.TYPICAL_H, adcT, adcH), within(0.05));
     }
 }

@@ -62,8 +62,8 @@ public abstract class Bme280Contract {
         assertThat(r.temperatureC()).isEqualTo(new BigDecimal("25.08"));
         assertThat(r.pressureHpa()).isEqualTo(new BigDecimal("1006.53"));
         assertThat(r.humidityPercent().scale()).isEqualTo(2);
-        assertThat(r.humidityPercent().doubleValue()).isCloseTo(
-                Bme280TestData.humidity(EXAMPLE_TP, TYPICAL_H, EXAMPLE_ADC_T, TYPICAL_ADC_H), within(0.02));
+        assertThat(r.humidityPercent().doubleValue())
+                .isCloseTo(Bme280TestData.humidity(EXAMPLE_TP, TYPICAL_H, EXAMPLE_ADC_T, TYPICAL_ADC_H), within(0.02));
     }
 
     @Test
@@ -84,26 +84,40 @@ public abstract class Bme280Contract {
         primeMeasurement(EXAMPLE_ADC_P, EXAMPLE_ADC_T, TYPICAL_ADC_H, 0x08, 0x08, 0x00);
 
         assertThat(bme.read().temperatureC()).isEqualTo(new BigDecimal("25.08"));
-        assertThat(fx.clock().sleeps()).containsExactly(Duration.ofNanos(9_300_000), Duration.ofMillis(1),
-                Duration.ofMillis(1));
+        assertThat(fx.clock().sleeps())
+                .containsExactly(Duration.ofNanos(9_300_000), Duration.ofMillis(1), Duration.ofMillis(1));
     }
 
     @Test
     void measurementThatNeverFinishesIsATimeout() {
         primeIdentityAndCalibration(Bme280.CHIP_ID);
-        primeMeasurement(EXAMPLE_ADC_P, EXAMPLE_ADC_T, TYPICAL_ADC_H,
-                0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08, 0x08);
+        primeMeasurement(
+                EXAMPLE_ADC_P,
+                EXAMPLE_ADC_T,
+                TYPICAL_ADC_H,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08,
+                0x08);
 
-        assertThatThrownBy(bme::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.TIMEOUT));
+        assertThatThrownBy(bme::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.TIMEOUT));
     }
 
     @Test
     void wrongChipIdIsAWrongDeviceAndStartsNoMeasurement() {
         primeIdentityAndCalibration(0x58); // a BMP280
 
-        assertThatThrownBy(bme::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.WRONG_DEVICE));
+        assertThatThrownBy(bme::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.WRONG_DEVICE));
         assertThat(fx.i2cRegisterWrites(BUS, ADDR, Bme280.REG_CTRL_MEAS)).isEmpty();
     }
 
@@ -117,8 +131,9 @@ public abstract class Bme280Contract {
         primeIdentityAndCalibration(Bme280.CHIP_ID);
         primeMeasurement(EXAMPLE_ADC_P, 0x80000, TYPICAL_ADC_H, 0x00);
 
-        assertThatThrownBy(bme::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
+        assertThatThrownBy(bme::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
     }
 
     @Test

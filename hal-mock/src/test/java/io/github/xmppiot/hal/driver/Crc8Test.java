@@ -15,7 +15,8 @@ class Crc8Test {
 
     @Test
     void crc8MaximCheckValue() {
-        assertThat(Crc8.compute("123456789".getBytes(StandardCharsets.US_ASCII))).isEqualTo(0xA1);
+        assertThat(Crc8.compute("123456789".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo(0xA1);
     }
 
     @Test

@@ -40,12 +40,16 @@ class DriverFaultsOnMockTest {
     }
 
     private static void assertFails(ThrowingCallable call, Kind kind) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(HalException.class, e -> assertThat(e.kind()).isEqualTo(kind));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 
     private MockI2cDevice bme280Chip(int[] tp) {
         MockI2cDevice chip = mock.i2cDevice(1, 0x76);
-        chip.registers().put(0xD0, 0x60).put(0x88, Bme280TestData.tpBlock(tp, TYPICAL_H[0]))
+        chip.registers()
+                .put(0xD0, 0x60)
+                .put(0x88, Bme280TestData.tpBlock(tp, TYPICAL_H[0]))
                 .put(0xE1, Bme280TestData.hBlock(TYPICAL_H))
                 .put(0xF7, Bme280TestData.dataBlock(EXAMPLE_ADC_P, EXAMPLE_ADC_T, TYPICAL_ADC_H));
         return chip;
@@ -56,8 +60,9 @@ class DriverFaultsOnMockTest {
         MockI2cDevice chip = bme280Chip(EXAMPLE_TP);
         Bme280.open(hal, Bme280.Config.DEFAULT).read();
 
-        assertThat(chip.writes()).containsExactly(new MockI2cDevice.Write(0xF2, List.of(0x01)),
-                new MockI2cDevice.Write(0xF4, List.of(0x25)));
+        assertThat(chip.writes())
+                .containsExactly(
+                        new MockI2cDevice.Write(0xF2, List.of(0x01)), new MockI2cDevice.Write(0xF4, List.of(0x25)));
     }
 
     @Test

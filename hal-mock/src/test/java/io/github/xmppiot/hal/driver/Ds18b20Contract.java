@@ -20,8 +20,8 @@ public abstract class Ds18b20Contract {
 
     static final OneWireId ID = OneWireId.of("28-0316a2792aff");
     /** A w1_slave file as printed by the kernel (w1_therm), 23.125 degC at 12 bits. */
-    static final String KERNEL_SAMPLE = "72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n"
-            + "72 01 4b 46 7f ff 0e 10 57 t=23125\n";
+    static final String KERNEL_SAMPLE =
+            "72 01 4b 46 7f ff 0e 10 57 : crc=57 YES\n" + "72 01 4b 46 7f ff 0e 10 57 t=23125\n";
 
     protected HalFixture fx;
     protected OneWireBus bus;
@@ -53,8 +53,18 @@ public abstract class Ds18b20Contract {
 
     /** Datasheet table 1, temperature/data relationship (12-bit). */
     @ParameterizedTest
-    @CsvSource({"0x07D0, 125.0000", "0x0550, 85.0000", "0x0191, 25.0625", "0x00A2, 10.1250", "0x0008, 0.5000",
-        "0x0000, 0.0000", "0xFFF8, -0.5000", "0xFF5E, -10.1250", "0xFE6F, -25.0625", "0xFC90, -55.0000"})
+    @CsvSource({
+        "0x07D0, 125.0000",
+        "0x0550, 85.0000",
+        "0x0191, 25.0625",
+        "0x00A2, 10.1250",
+        "0x0008, 0.5000",
+        "0x0000, 0.0000",
+        "0xFFF8, -0.5000",
+        "0xFF5E, -10.1250",
+        "0xFE6F, -25.0625",
+        "0xFC90, -55.0000"
+    })
     void datasheetTemperatureTable(String raw, String expected) throws HalException {
         fx.oneWireSlave(ID, W1Slave.file(W1Slave.scratchpad(Integer.decode(raw), 12)));
 
@@ -75,30 +85,34 @@ public abstract class Ds18b20Contract {
     void crcMismatchIsAChecksumErrorEvenWhenTheKernelSaysYes() {
         fx.oneWireSlave(ID, KERNEL_SAMPLE.replace("72 01", "73 01"));
 
-        assertThatThrownBy(sensor::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.CHECKSUM));
+        assertThatThrownBy(sensor::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.CHECKSUM));
     }
 
     @Test
     void allZeroScratchpadIsAMissingDeviceAlthoughItsCrcPasses() {
         fx.oneWireSlave(ID, "00 00 00 00 00 00 00 00 00 : crc=00 YES\n00 00 00 00 00 00 00 00 00 t=0\n");
 
-        assertThatThrownBy(sensor::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.DEVICE_NOT_FOUND));
+        assertThatThrownBy(sensor::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.DEVICE_NOT_FOUND));
     }
 
     @Test
     void missingSlaveIsDeviceNotFound() {
-        assertThatThrownBy(sensor::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.DEVICE_NOT_FOUND));
+        assertThatThrownBy(sensor::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.DEVICE_NOT_FOUND));
     }
 
     @Test
     void malformedFileIsAnIoError() {
         fx.oneWireSlave(ID, "72 01 4b zz\n");
 
-        assertThatThrownBy(sensor::read).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
+        assertThatThrownBy(sensor::read)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
     }
 
     @Test

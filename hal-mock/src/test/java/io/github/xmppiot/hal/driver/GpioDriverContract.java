@@ -91,7 +91,8 @@ public abstract class GpioDriverContract {
 
     @Test
     void relayStartsOffAndSwitches() throws HalException {
-        SwitchedOutput relay = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 23, false));
+        SwitchedOutput relay =
+                SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 23, false));
         assertThat(fx.outputLevel(23)).isEqualTo(DigitalLevel.LOW);
         assertThat(relay.isOn()).isFalse();
 
@@ -104,7 +105,8 @@ public abstract class GpioDriverContract {
 
     @Test
     void activeLowRelayIsDrivenHighWhileOff() throws HalException {
-        SwitchedOutput relay = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 24, true));
+        SwitchedOutput relay =
+                SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.RELAY, 24, true));
         assertThat(fx.outputLevel(24)).isEqualTo(DigitalLevel.HIGH);
 
         relay.on();
@@ -114,7 +116,8 @@ public abstract class GpioDriverContract {
 
     @Test
     void ledSwitches() throws HalException {
-        SwitchedOutput led = SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.LED, 27, false));
+        SwitchedOutput led =
+                SwitchedOutput.open(fx.hal(), new SwitchedOutput.Config(SwitchedOutput.Preset.LED, 27, false));
         led.set(true);
         assertThat(fx.outputLevel(27)).isEqualTo(DigitalLevel.HIGH);
         led.set(false);

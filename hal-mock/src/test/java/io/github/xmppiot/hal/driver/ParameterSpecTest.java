@@ -29,7 +29,8 @@ class ParameterSpecTest {
         assertThatThrownBy(() -> address.parse("0x78")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> address.parse("seven")).isInstanceOf(IllegalArgumentException.class);
 
-        ParameterSpec activeLow = SwitchedOutput.Preset.RELAY.info().parameter("activeLow").orElseThrow();
+        ParameterSpec activeLow =
+                SwitchedOutput.Preset.RELAY.info().parameter("activeLow").orElseThrow();
         assertThat(activeLow.parse("1")).isEqualTo(true);
         assertThat(activeLow.parse("false")).isEqualTo(false);
         assertThatThrownBy(() -> activeLow.parse("yes")).isInstanceOf(IllegalArgumentException.class);
@@ -42,10 +43,15 @@ class ParameterSpecTest {
         assertThat(Bme280.Config.from(Map.of("address", "0x77"))).isEqualTo(new Bme280.Config(1, 0x77));
         assertThat(BinarySensor.Config.from(BinarySensor.Preset.BUTTON, Map.of("pin", "5")))
                 .isEqualTo(BinarySensor.Config.of(BinarySensor.Preset.BUTTON, 5));
-        assertThat(Ds18b20.Config.from(Map.of("device", "28-0316a2792aff")).device().family()).isEqualTo(0x28);
+        assertThat(Ds18b20.Config.from(Map.of("device", "28-0316a2792aff"))
+                        .device()
+                        .family())
+                .isEqualTo(0x28);
 
-        assertThatThrownBy(() -> SwitchedOutput.Config.from(SwitchedOutput.Preset.RELAY, Map.of())).hasMessageContaining("pin is required");
-        assertThatThrownBy(() -> SwitchedOutput.Config.from(SwitchedOutput.Preset.RELAY, Map.of("pin", "1", "colour", "red")))
+        assertThatThrownBy(() -> SwitchedOutput.Config.from(SwitchedOutput.Preset.RELAY, Map.of()))
+                .hasMessageContaining("pin is required");
+        assertThatThrownBy(() ->
+                        SwitchedOutput.Config.from(SwitchedOutput.Preset.RELAY, Map.of("pin", "1", "colour", "red")))
                 .hasMessageContaining("colour");
         assertThatThrownBy(() -> Ds18b20.Config.from(Map.of("device", "10-0316a2792aff")))
                 .isInstanceOf(IllegalArgumentException.class);
@@ -54,10 +60,16 @@ class ParameterSpecTest {
 
     @Test
     void theCatalogListsEveryDriverOnce() {
-        assertThat(DriverCatalog.all()).extracting(DriverInfo::type).containsExactly("bme280", "bh1750", "ds18b20",
-                "pir", "button", "relay", "led", "dimmable-led");
+        assertThat(DriverCatalog.all())
+                .extracting(DriverInfo::type)
+                .containsExactly("bme280", "bh1750", "ds18b20", "pir", "button", "relay", "led", "dimmable-led");
         assertThat(DriverCatalog.find("pir")).contains(BinarySensor.Preset.MOTION.info());
         assertThat(DriverCatalog.find("nosuch")).isEmpty();
-        assertThat(BinarySensor.Preset.MOTION.info().parameter("activeLow").orElseThrow().defaultValue()).contains(false);
+        assertThat(BinarySensor.Preset.MOTION
+                        .info()
+                        .parameter("activeLow")
+                        .orElseThrow()
+                        .defaultValue())
+                .contains(false);
     }
 }

@@ -39,7 +39,9 @@ class MockHalTest {
     }
 
     private static void assertFails(ThrowingCallable call, Kind kind) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(HalException.class, e -> assertThat(e.kind()).isEqualTo(kind));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(kind));
     }
 
     @Test
@@ -113,7 +115,10 @@ class MockHalTest {
         assertThat(chip.writes()).hasSize(MockHal.HISTORY_LIMIT);
         assertThat(chip.writes().get(MockHal.HISTORY_LIMIT - 1).data()).containsExactly((n - 1) & 0xFF);
         assertThat(chip.writesTo(0x01)).hasSize(MockHal.HISTORY_LIMIT);
-        assertThat(mock.pin(6).outputHistory()).hasSize(MockHal.HISTORY_LIMIT).last().isEqualTo(DigitalLevel.LOW);
+        assertThat(mock.pin(6).outputHistory())
+                .hasSize(MockHal.HISTORY_LIMIT)
+                .last()
+                .isEqualTo(DigitalLevel.LOW);
     }
 
     @Test
@@ -125,8 +130,8 @@ class MockHalTest {
 
         assertThat(mock.pin(5).outputHistory()).containsExactly(DigitalLevel.HIGH, DigitalLevel.LOW);
         assertThat(out.level()).isEqualTo(DigitalLevel.LOW);
-        assertThat(mock.pin(18).pwmHistory()).containsExactly(new MockPin.PwmSetting(1000, 0),
-                new MockPin.PwmSetting(500, 25.5));
+        assertThat(mock.pin(18).pwmHistory())
+                .containsExactly(new MockPin.PwmSetting(1000, 0), new MockPin.PwmSetting(500, 25.5));
         assertThat(pwm.frequency()).isEqualTo(500);
         assertThat(pwm.dutyCycle()).isEqualTo(25.5);
 
@@ -148,7 +153,8 @@ class MockHalTest {
 
     @Test
     void spiRespondsFromQueueThenResponderAndRecordsTransfers() throws HalException {
-        MockSpiDevice dev = mock.spiDevice(0, 1).queueResponse(new byte[] {9, 8, 7, 6})
+        MockSpiDevice dev = mock.spiDevice(0, 1)
+                .queueResponse(new byte[] {9, 8, 7, 6})
                 .responder(sent -> new byte[] {(byte) (sent[0] + 1)});
         SpiDevice spi = hal.spi(SpiConfig.of(0, 1));
 
@@ -161,12 +167,15 @@ class MockHalTest {
     @Test
     void oneWireSlavesEnumerateServeFilesAndDisappearWhenDisconnected() throws HalException {
         OneWireId id = OneWireId.of("28-0316A2792AFF");
-        MockOneWireDevice slave = mock.oneWire().device(id).file("w1_slave", "x").script("w1_slave", "first");
+        MockOneWireDevice slave =
+                mock.oneWire().device(id).file("w1_slave", "x").script("w1_slave", "first");
         OneWireBus bus = hal.oneWire();
 
         assertThat(bus.devices()).containsExactly(OneWireId.of("28-0316a2792aff"));
-        assertThat(new String(bus.readFile(id, "w1_slave"), StandardCharsets.UTF_8)).isEqualTo("first");
-        assertThat(new String(bus.readFile(id, "w1_slave"), StandardCharsets.UTF_8)).isEqualTo("x");
+        assertThat(new String(bus.readFile(id, "w1_slave"), StandardCharsets.UTF_8))
+                .isEqualTo("first");
+        assertThat(new String(bus.readFile(id, "w1_slave"), StandardCharsets.UTF_8))
+                .isEqualTo("x");
         bus.writeFile(id, "resolution", "9".getBytes(StandardCharsets.UTF_8));
         assertThat(slave.writes("resolution")).containsExactly("9");
         assertFails(() -> bus.readFile(id, "nosuch"), Kind.IO_ERROR);

@@ -7,8 +7,8 @@ package io.github.xmppiot.hal.testing;
 public final class Bme280TestData {
 
     /** dig_T1..T3, dig_P1..P9 of the worked example in the BMP280 datasheet, section 3.12 (same formulas). */
-    public static final int[] EXAMPLE_TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600,
-        6000};
+    public static final int[] EXAMPLE_TP = {27504, 26435, -1000, 36477, -10685, 3024, 2855, 140, -7, 15500, -14600, 6000
+    };
     /** adc_T of the worked example. */
     public static final int EXAMPLE_ADC_T = 519888;
     /** adc_P of the worked example. */
@@ -18,8 +18,7 @@ public final class Bme280TestData {
     /** A raw humidity of a room at about 40 %RH with {@link #TYPICAL_H}. */
     public static final int TYPICAL_ADC_H = 27000;
 
-    private Bme280TestData() {
-    }
+    private Bme280TestData() {}
 
     /** The 26 bytes of 0x88..0xA1: twelve little-endian words, 0xA0 unused, dig_H1 at 0xA1. */
     public static int[] tpBlock(int[] tp, int h1) {
@@ -39,14 +38,29 @@ public final class Bme280TestData {
         int h4 = h[3];
         int h5 = h[4];
         int h6 = h[5];
-        return new int[] {h2 & 0xFF, (h2 >> 8) & 0xFF, h3 & 0xFF, (h4 >> 4) & 0xFF,
-            (h4 & 0x0F) | ((h5 & 0x0F) << 4), (h5 >> 4) & 0xFF, h6 & 0xFF};
+        return new int[] {
+            h2 & 0xFF,
+            (h2 >> 8) & 0xFF,
+            h3 & 0xFF,
+            (h4 >> 4) & 0xFF,
+            (h4 & 0x0F) | ((h5 & 0x0F) << 4),
+            (h5 >> 4) & 0xFF,
+            h6 & 0xFF
+        };
     }
 
     /** The burst 0xF7..0xFE: press msb/lsb/xlsb, temp msb/lsb/xlsb, hum msb/lsb. */
     public static int[] dataBlock(int adcP, int adcT, int adcH) {
-        return new int[] {(adcP >> 12) & 0xFF, (adcP >> 4) & 0xFF, (adcP & 0x0F) << 4,
-            (adcT >> 12) & 0xFF, (adcT >> 4) & 0xFF, (adcT & 0x0F) << 4, (adcH >> 8) & 0xFF, adcH & 0xFF};
+        return new int[] {
+            (adcP >> 12) & 0xFF,
+            (adcP >> 4) & 0xFF,
+            (adcP & 0x0F) << 4,
+            (adcT >> 12) & 0xFF,
+            (adcT >> 4) & 0xFF,
+            (adcT & 0x0F) << 4,
+            (adcH >> 8) & 0xFF,
+            adcH & 0xFF
+        };
     }
 
     /** Double-precision t_fine (datasheet 8.1). */
@@ -80,8 +94,8 @@ public final class Bme280TestData {
     /** Double-precision relative humidity in %. */
     public static double humidity(int[] tp, int[] h, int adcT, int adcH) {
         double varH = (long) tFine(tp, adcT) - 76800.0;
-        varH = (adcH - (h[3] * 64.0 + h[4] / 16384.0 * varH)) * (h[1] / 65536.0 * (1.0 + h[5] / 67108864.0 * varH
-                * (1.0 + h[2] / 67108864.0 * varH)));
+        varH = (adcH - (h[3] * 64.0 + h[4] / 16384.0 * varH))
+                * (h[1] / 65536.0 * (1.0 + h[5] / 67108864.0 * varH * (1.0 + h[2] / 67108864.0 * varH)));
         varH = varH * (1.0 - h[0] * varH / 524288.0);
         return Math.max(0, Math.min(100, varH));
     }

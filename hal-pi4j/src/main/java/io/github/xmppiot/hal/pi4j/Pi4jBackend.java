@@ -63,9 +63,15 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public DigitalInput openDigitalInput(DigitalInputConfig config) throws HalException {
         String id = ioId("din", config.pin(), -1);
-        DigitalInputConfigBuilder b = com.pi4j.io.gpio.digital.DigitalInput.newConfigBuilder(pi4j).id(id).name(id)
-                .address(config.pin()).debounce(0L).pull(com.pi4j.io.gpio.digital.PullResistance.valueOf(
-                        config.pull() == io.github.xmppiot.hal.PullResistance.NONE ? "OFF" : config.pull().name()));
+        DigitalInputConfigBuilder b = com.pi4j.io.gpio.digital.DigitalInput.newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
+                .address(config.pin())
+                .debounce(0L)
+                .pull(com.pi4j.io.gpio.digital.PullResistance.valueOf(
+                        config.pull() == io.github.xmppiot.hal.PullResistance.NONE
+                                ? "OFF"
+                                : config.pull().name()));
         options.provider(Pi4jOptions.DIGITAL_INPUT_PROVIDER).ifPresent(b::provider);
         return new Pi4jGpio.Input(pi4j, create(id, () -> pi4j.create(b.build())), clock);
     }
@@ -73,8 +79,11 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public DigitalOutput openDigitalOutput(DigitalOutputConfig config) throws HalException {
         String id = ioId("dout", config.pin(), -1);
-        DigitalOutputConfigBuilder b = com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(pi4j).id(id)
-                .name(id).address(config.pin()).initial(DigitalState.getState(config.initial().isHigh()));
+        DigitalOutputConfigBuilder b = com.pi4j.io.gpio.digital.DigitalOutput.newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
+                .address(config.pin())
+                .initial(DigitalState.getState(config.initial().isHigh()));
         options.provider(Pi4jOptions.DIGITAL_OUTPUT_PROVIDER).ifPresent(b::provider);
         return new Pi4jGpio.Output(pi4j, create(id, () -> pi4j.create(b.build())), config.initial());
     }
@@ -82,8 +91,12 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public PwmOutput openPwm(PwmConfig config) throws HalException {
         String id = ioId("pwm", config.pin(), -1);
-        PwmConfigBuilder b = com.pi4j.io.pwm.Pwm.newConfigBuilder(pi4j).id(id).name(id).address(config.pin())
-                .frequency(config.frequencyHz()).initial(0);
+        PwmConfigBuilder b = com.pi4j.io.pwm.Pwm.newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
+                .address(config.pin())
+                .frequency(config.frequencyHz())
+                .initial(0);
         options.provider(Pi4jOptions.PWM_PROVIDER).ifPresent(b::provider);
         Optional<String> type = options.pwmType();
         if (type.isPresent()) {
@@ -95,7 +108,9 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public AnalogInput openAnalogInput(int channel) throws HalException {
         String id = ioId("ain", channel, -1);
-        AnalogInputConfigBuilder b = com.pi4j.io.gpio.analog.AnalogInput.newConfigBuilder(pi4j).id(id).name(id)
+        AnalogInputConfigBuilder b = com.pi4j.io.gpio.analog.AnalogInput.newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
                 .address(channel);
         options.provider(Pi4jOptions.ANALOG_INPUT_PROVIDER).ifPresent(b::provider);
         return new Pi4jGpio.Analog(pi4j, create(id, () -> pi4j.create(b.build())), channel);
@@ -104,7 +119,15 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public I2cDevice openI2c(int bus, int address) throws HalException {
         String id = ioId("i2c", bus, address);
-        I2CConfigBuilder b = com.pi4j.io.i2c.I2C.newConfigBuilder(pi4j).id(id).name(id).bus(bus).device(address);
+        I2CConfigBuilder b = com.pi4j
+                .io
+                .i2c
+                .I2C
+                .newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
+                .bus(bus)
+                .device(address);
         options.provider(Pi4jOptions.I2C_PROVIDER).ifPresent(b::provider);
         return new Pi4jI2cDevice(pi4j, create(id, () -> pi4j.create(b.build())), bus, address);
     }
@@ -112,8 +135,13 @@ final class Pi4jBackend implements HalBackend {
     @Override
     public SpiDevice openSpi(SpiConfig config) throws HalException {
         String id = ioId("spi", config.bus(), config.chipSelect());
-        SpiConfigBuilder b = com.pi4j.io.spi.Spi.newConfigBuilder(pi4j).id(id).name(id).bus(config.bus())
-                .channel(config.chipSelect()).mode(config.mode()).baud(config.clockHz());
+        SpiConfigBuilder b = com.pi4j.io.spi.Spi.newConfigBuilder(pi4j)
+                .id(id)
+                .name(id)
+                .bus(config.bus())
+                .channel(config.chipSelect())
+                .mode(config.mode())
+                .baud(config.clockHz());
         options.provider(Pi4jOptions.SPI_PROVIDER).ifPresent(b::provider);
         return new Pi4jSpiDevice(pi4j, create(id, () -> pi4j.create(b.build())), config);
     }
@@ -122,8 +150,9 @@ final class Pi4jBackend implements HalBackend {
     public OneWireBus openOneWire() throws HalException {
         Path root = options.oneWirePath();
         if (!Files.isDirectory(root)) {
-            throw new HalException(HalException.Kind.UNSUPPORTED, "no 1-Wire bus at " + root
-                    + " (enable dtoverlay=w1-gpio in /boot/firmware/config.txt)");
+            throw new HalException(
+                    HalException.Kind.UNSUPPORTED,
+                    "no 1-Wire bus at " + root + " (enable dtoverlay=w1-gpio in /boot/firmware/config.txt)");
         }
         return new SysfsOneWireBus(root);
     }

@@ -6,8 +6,7 @@ import java.util.Locale;
 /** Maps Pi4J's unchecked exceptions to {@link HalException}. */
 final class Pi4jErrors {
 
-    private Pi4jErrors() {
-    }
+    private Pi4jErrors() {}
 
     /**
      * Classifies by the message of the exception chain: Linux reports an unacknowledged I2C transfer as ENXIO

@@ -17,8 +17,7 @@ import io.github.xmppiot.hal.PwmOutput;
 /** GPIO channel adapters of the Pi4J backend. */
 final class Pi4jGpio {
 
-    private Pi4jGpio() {
-    }
+    private Pi4jGpio() {}
 
     static DigitalLevel level(DigitalState state, String what) throws HalException {
         if (state == DigitalState.HIGH) {

@@ -24,13 +24,16 @@ public final class Pi4jHalProvider implements HalProvider {
     /** The backend id. */
     public static final String ID = "pi4j";
 
-    private static final List<String> PROVIDER_KEYS = List.of(Pi4jOptions.DIGITAL_INPUT_PROVIDER,
-            Pi4jOptions.DIGITAL_OUTPUT_PROVIDER, Pi4jOptions.PWM_PROVIDER, Pi4jOptions.ANALOG_INPUT_PROVIDER,
-            Pi4jOptions.I2C_PROVIDER, Pi4jOptions.SPI_PROVIDER);
+    private static final List<String> PROVIDER_KEYS = List.of(
+            Pi4jOptions.DIGITAL_INPUT_PROVIDER,
+            Pi4jOptions.DIGITAL_OUTPUT_PROVIDER,
+            Pi4jOptions.PWM_PROVIDER,
+            Pi4jOptions.ANALOG_INPUT_PROVIDER,
+            Pi4jOptions.I2C_PROVIDER,
+            Pi4jOptions.SPI_PROVIDER);
 
     /** Service-loader constructor; does not touch hardware. */
-    public Pi4jHalProvider() {
-    }
+    public Pi4jHalProvider() {}
 
     @Override
     public String id() {
@@ -42,7 +45,8 @@ public final class Pi4jHalProvider implements HalProvider {
         Pi4jOptions options = new Pi4jOptions(config);
         Context pi4j;
         boolean mockRequested = PROVIDER_KEYS.stream()
-                .anyMatch(k -> options.provider(k).filter(id -> id.startsWith("mock-")).isPresent());
+                .anyMatch(k ->
+                        options.provider(k).filter(id -> id.startsWith("mock-")).isPresent());
         try {
             ContextBuilder builder = Pi4J.newContextBuilder().autoDetect();
             if (mockRequested) {
@@ -57,8 +61,10 @@ public final class Pi4jHalProvider implements HalProvider {
             if (providerId != null && !pi4j.providers().exists(providerId)) {
                 String available = String.join(", ", pi4j.providers().all().keySet());
                 pi4j.shutdown();
-                throw new HalException(HalException.Kind.UNSUPPORTED, "Pi4J provider '" + providerId + "' (" + key
-                        + ") is not on the class path; available: " + available);
+                throw new HalException(
+                        HalException.Kind.UNSUPPORTED,
+                        "Pi4J provider '" + providerId + "' (" + key + ") is not on the class path; available: "
+                                + available);
             }
         }
         return new Pi4jBackend(pi4j, options, config.clock());

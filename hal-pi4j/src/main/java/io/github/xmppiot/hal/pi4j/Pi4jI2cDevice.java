@@ -44,8 +44,9 @@ final class Pi4jI2cDevice extends Pi4jChannel implements I2cDevice {
 
     private void checkCount(int count, int expected, String op) throws HalException {
         if (count != expected) {
-            throw new HalException(HalException.Kind.IO_ERROR, String.format("%s on %s returned %d of %d bytes",
-                    op, where(), count, expected));
+            throw new HalException(
+                    HalException.Kind.IO_ERROR,
+                    String.format("%s on %s returned %d of %d bytes", op, where(), count, expected));
         }
     }
 

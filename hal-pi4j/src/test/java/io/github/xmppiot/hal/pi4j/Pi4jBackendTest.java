@@ -40,8 +40,8 @@ class Pi4jBackendTest {
 
     @Test
     void inputsUsePullAndLeaveDebouncingToTheHal() throws HalException {
-        hal.digitalInput(new DigitalInputConfig(17, io.github.xmppiot.hal.PullResistance.PULL_UP,
-                Duration.ofMillis(20)));
+        hal.digitalInput(
+                new DigitalInputConfig(17, io.github.xmppiot.hal.PullResistance.PULL_UP, Duration.ofMillis(20)));
         MockDigitalInput in = pi4j.registry().get(Pi4jBackend.ioId("din", 17, -1), MockDigitalInput.class);
         assertThat(in.config().pull()).isEqualTo(PullResistance.PULL_UP);
         assertThat(in.config().debounce()).isZero();
@@ -78,7 +78,9 @@ class Pi4jBackendTest {
     @Test
     void analogInputsReadPi4jsMockValue() throws HalException {
         AnalogInput in = hal.analogInput(3);
-        pi4j.registry().get(Pi4jBackend.ioId("ain", 3, -1), MockAnalogInput.class).mockValue(812);
+        pi4j.registry()
+                .get(Pi4jBackend.ioId("ain", 3, -1), MockAnalogInput.class)
+                .mockValue(812);
         assertThat(in.read()).isEqualTo(812);
     }
 
@@ -93,29 +95,35 @@ class Pi4jBackendTest {
         bus.writeFile(OneWireId.of("28-00000000000a"), "w1_slave", "z".getBytes());
         assertThat(bus.readFile(OneWireId.of("28-00000000000a"), "w1_slave")).containsExactly('z');
         assertThatThrownBy(() -> bus.readFile(OneWireId.of("28-00000000000a"), "resolution"))
-                .isInstanceOfSatisfying(HalException.class,
-                        e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
     }
 
     @Test
     void withoutAW1TreeOneWireIsUnsupported(@TempDir Path dir) throws HalException {
         try (HalContext other = Hal.open(Pi4jHalFixture.configBuilder(new MockClock(), dir.resolve("absent"))
                 .build())) {
-            assertThatThrownBy(other::oneWire).isInstanceOfSatisfying(HalException.class,
-                    e -> assertThat(e.kind()).isEqualTo(HalException.Kind.UNSUPPORTED));
+            assertThatThrownBy(other::oneWire)
+                    .isInstanceOfSatisfying(
+                            HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.UNSUPPORTED));
         }
     }
 
     @Test
     void linuxErrnoMessagesAreClassified() {
-        assertThat(Pi4jErrors.map("read", new com.pi4j.io.exception.IOException("Remote I/O error")).kind())
+        assertThat(Pi4jErrors.map("read", new com.pi4j.io.exception.IOException("Remote I/O error"))
+                        .kind())
                 .isEqualTo(HalException.Kind.DEVICE_NOT_FOUND);
-        assertThat(Pi4jErrors.map("read", new IllegalStateException("x",
-                new RuntimeException("No such device or address"))).kind())
+        assertThat(Pi4jErrors.map(
+                                "read",
+                                new IllegalStateException("x", new RuntimeException("No such device or address")))
+                        .kind())
                 .isEqualTo(HalException.Kind.DEVICE_NOT_FOUND);
-        assertThat(Pi4jErrors.map("read", new RuntimeException("Connection timed out")).kind())
+        assertThat(Pi4jErrors.map("read", new RuntimeException("Connection timed out"))
+                        .kind())
                 .isEqualTo(HalException.Kind.TIMEOUT);
-        assertThat(Pi4jErrors.map("read", new RuntimeException("Input/output error")).kind())
+        assertThat(Pi4jErrors.map("read", new RuntimeException("Input/output error"))
+                        .kind())
                 .isEqualTo(HalException.Kind.IO_ERROR);
     }
 }

@@ -44,8 +44,10 @@ class Pi4jChannelContractTest {
     private HalBackend backend;
 
     private HalBackend open(String key, String value) throws HalException {
-        backend = new Pi4jHalProvider().open(Pi4jHalFixture.configBuilder(new MockClock(), oneWireRoot)
-                .option(key, value).build());
+        backend = new Pi4jHalProvider()
+                .open(Pi4jHalFixture.configBuilder(new MockClock(), oneWireRoot)
+                        .option(key, value)
+                        .build());
         return backend;
     }
 
@@ -113,7 +115,8 @@ class Pi4jChannelContractTest {
     @Test
     void pwmRejectsAFrequencyOfZeroBeforeTouchingPi4j() throws HalException {
         PwmOutput pwm = open().openPwm(new PwmConfig(13, 500));
-        assertThatThrownBy(() -> pwm.set(0, 10)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> pwm.set(0, 10))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("frequency");
         assertThatThrownBy(() -> pwm.set(100, 100.5)).isInstanceOf(IllegalArgumentException.class);
         assertThat(pwm.frequency()).isEqualTo(500);
@@ -122,13 +125,14 @@ class Pi4jChannelContractTest {
     @Test
     void thePwmTypeOptionReachesPi4j() throws HalException {
         open(Pi4jOptions.PWM_TYPE, " Hardware ").openPwm(new PwmConfig(18, 1000));
-        assertThat(pi4j().registry().get("xmppiot-pwm-18", MockPwm.class).pwmType()).isEqualTo(PwmType.HARDWARE);
+        assertThat(pi4j().registry().get("xmppiot-pwm-18", MockPwm.class).pwmType())
+                .isEqualTo(PwmType.HARDWARE);
     }
 
     @Test
     void aBlankProviderOptionMeansPi4jsDefaultNotAProviderNamedBlank() throws HalException {
-        DigitalOutput out = open(Pi4jOptions.DIGITAL_OUTPUT_PROVIDER, "  ")
-                .openDigitalOutput(DigitalOutputConfig.of(7));
+        DigitalOutput out =
+                open(Pi4jOptions.DIGITAL_OUTPUT_PROVIDER, "  ").openDigitalOutput(DigitalOutputConfig.of(7));
         assertThat(out.isOpen()).isTrue();
     }
 
@@ -156,18 +160,24 @@ class Pi4jChannelContractTest {
     @Test
     void i2cRejectsRegistersValuesAndLengthsOutOfRange() throws HalException {
         I2cDevice dev = open().openI2c(1, 0x40);
-        assertThatThrownBy(() -> dev.writeRegister(-1, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.writeRegister(-1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("register");
-        assertThatThrownBy(() -> dev.writeRegister(0x10, 256)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.writeRegister(0x10, 256))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("value");
         assertThatThrownBy(() -> dev.writeRegister(0x10, -1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> dev.readRegisters(256, 1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.readRegisters(256, 1))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("register");
-        assertThatThrownBy(() -> dev.readRegisters(0x10, 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.readRegisters(0x10, 0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("length");
-        assertThatThrownBy(() -> dev.writeRegisters(-1, new byte[] {1})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.writeRegisters(-1, new byte[] {1}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("register");
-        assertThatThrownBy(() -> dev.read(0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> dev.read(0))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("length");
     }
 
@@ -188,8 +198,10 @@ class Pi4jChannelContractTest {
     void aShortI2cReadIsAnIoErrorNamingBusAndAddress() throws HalException {
         I2cDevice dev = open().openI2c(1, 0x42);
         dev.write((byte) 1);
-        assertThatThrownBy(() -> dev.read(3)).isInstanceOf(HalException.class)
-                .hasMessageContaining("I2C bus 1 address 0x42").hasMessageContaining("1 of 3");
+        assertThatThrownBy(() -> dev.read(3))
+                .isInstanceOf(HalException.class)
+                .hasMessageContaining("I2C bus 1 address 0x42")
+                .hasMessageContaining("1 of 3");
     }
 
     @Test

@@ -32,7 +32,9 @@ class Pi4jDiscoveryTest {
 
     @Test
     void anUnknownPi4jProviderIsReportedWithTheAvailableOnes() {
-        HalConfig config = HalConfig.builder().backend("pi4j").option(Pi4jOptions.I2C_PROVIDER, "linuxfs-i2c")
+        HalConfig config = HalConfig.builder()
+                .backend("pi4j")
+                .option(Pi4jOptions.I2C_PROVIDER, "linuxfs-i2c")
                 .build();
         assertThatThrownBy(() -> Hal.open(config)).isInstanceOfSatisfying(HalException.class, e -> {
             assertThat(e.kind()).isEqualTo(HalException.Kind.UNSUPPORTED);

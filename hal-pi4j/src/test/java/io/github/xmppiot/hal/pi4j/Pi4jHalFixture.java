@@ -56,7 +56,9 @@ public final class Pi4jHalFixture implements HalFixture {
 
     /** A configuration selecting every Pi4J mock provider explicitly. */
     static HalConfig.Builder configBuilder(MockClock clock, Path oneWireRoot) {
-        return HalConfig.builder().backend("pi4j").clock(clock)
+        return HalConfig.builder()
+                .backend("pi4j")
+                .clock(clock)
                 .option(Pi4jOptions.DIGITAL_INPUT_PROVIDER, "mock-digital-input")
                 .option(Pi4jOptions.DIGITAL_OUTPUT_PROVIDER, "mock-digital-output")
                 .option(Pi4jOptions.PWM_PROVIDER, "mock-pwm")
@@ -143,13 +145,16 @@ public final class Pi4jHalFixture implements HalFixture {
 
     @Override
     public void drive(int pin, DigitalLevel level) {
-        pi4j.registry().get(Pi4jBackend.ioId("din", pin, -1), MockDigitalInput.class)
+        pi4j.registry()
+                .get(Pi4jBackend.ioId("din", pin, -1), MockDigitalInput.class)
                 .mockState(DigitalState.getState(level.isHigh()));
     }
 
     @Override
     public DigitalLevel outputLevel(int pin) {
-        DigitalState s = pi4j.registry().get(Pi4jBackend.ioId("dout", pin, -1), MockDigitalOutput.class).state();
+        DigitalState s = pi4j.registry()
+                .get(Pi4jBackend.ioId("dout", pin, -1), MockDigitalOutput.class)
+                .state();
         return DigitalLevel.of(s == DigitalState.HIGH);
     }
 

@@ -40,8 +40,9 @@ class Pi4jMockGapsTest {
     @Test
     void aMissingRegisterChipIsAnIoErrorNotDeviceNotFound() throws HalException {
         I2cDevice dev = fx.hal().i2c(1, 0x76);
-        assertThatThrownBy(() -> dev.readRegister(0xD0)).isInstanceOfSatisfying(HalException.class,
-                e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
+        assertThatThrownBy(() -> dev.readRegister(0xD0))
+                .isInstanceOfSatisfying(
+                        HalException.class, e -> assertThat(e.kind()).isEqualTo(HalException.Kind.IO_ERROR));
     }
 
     @Test

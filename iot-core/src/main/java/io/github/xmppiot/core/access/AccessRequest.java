@@ -22,7 +22,12 @@ import org.jxmpp.jid.Jid;
  * @param categories the field categories asked for (read only; empty for control)
  * @since 0.1.0
  */
-public record AccessRequest(Kind kind, Jid requester, Tokens tokens, List<NodeRef> nodes, Set<String> names,
+public record AccessRequest(
+        Kind kind,
+        Jid requester,
+        Tokens tokens,
+        List<NodeRef> nodes,
+        Set<String> names,
         Set<FieldCategory> categories) {
 
     /** Reading (XEP-0323) or controlling (XEP-0325). */
@@ -42,7 +47,8 @@ public record AccessRequest(Kind kind, Jid requester, Tokens tokens, List<NodeRe
         tokens = tokens == null ? Tokens.NONE : tokens;
         nodes = List.copyOf(nodes);
         names = Set.copyOf(names);
-        categories = categories == null || categories.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(FieldCategory.class))
+        categories = categories == null || categories.isEmpty()
+                ? Collections.unmodifiableSet(EnumSet.noneOf(FieldCategory.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(categories));
     }
 
@@ -56,8 +62,8 @@ public record AccessRequest(Kind kind, Jid requester, Tokens tokens, List<NodeRe
      * @param categories categories
      * @return the request
      */
-    public static AccessRequest read(Jid requester, Tokens tokens, List<NodeRef> nodes, Set<String> fields,
-            Set<FieldCategory> categories) {
+    public static AccessRequest read(
+            Jid requester, Tokens tokens, List<NodeRef> nodes, Set<String> fields, Set<FieldCategory> categories) {
         return new AccessRequest(Kind.READ, requester, tokens, nodes, fields, categories);
     }
 

@@ -14,8 +14,7 @@ final class RosterReady {
 
     private static final long WAIT_SECONDS = 10;
 
-    private RosterReady() {
-    }
+    private RosterReady() {}
 
     static CompletableFuture<Roster> of(Roster roster) {
         if (roster.isLoaded()) {

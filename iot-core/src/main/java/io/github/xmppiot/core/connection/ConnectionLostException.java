@@ -35,7 +35,9 @@ public class ConnectionLostException extends IOException {
             return "unknown";
         }
         String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? ""
-                : ": " + message.lines().findFirst().orElse("").strip());
+        return e.getClass().getSimpleName()
+                + (message == null || message.isBlank()
+                        ? ""
+                        : ": " + message.lines().findFirst().orElse("").strip());
     }
 }

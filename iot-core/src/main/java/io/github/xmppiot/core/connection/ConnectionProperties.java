@@ -71,8 +71,7 @@ public final class ConnectionProperties {
     /** Key of the keep-alive ping interval (ISO-8601 duration or milliseconds); 0 turns it off. */
     public static final String KEEP_ALIVE = "xmpp.keepAlive";
 
-    private ConnectionProperties() {
-    }
+    private ConnectionProperties() {}
 
     static IotConnectionConfig load(Properties p) {
         Objects.requireNonNull(p, "properties");
@@ -104,31 +103,46 @@ public final class ConnectionProperties {
 
     private static ReconnectPolicy reconnectPolicy(Properties p) {
         ReconnectPolicy r = ReconnectPolicy.defaults().withEnabled(bool(p, RECONNECT, true));
-        Duration initial = optional(p, RECONNECT_INITIAL_DELAY).map(v -> key(RECONNECT_INITIAL_DELAY, v))
+        Duration initial = optional(p, RECONNECT_INITIAL_DELAY)
+                .map(v -> key(RECONNECT_INITIAL_DELAY, v))
                 .orElse(r.initialDelay());
-        Duration max = optional(p, RECONNECT_MAX_DELAY).map(v -> key(RECONNECT_MAX_DELAY, v)).orElse(r.maxDelay());
+        Duration max = optional(p, RECONNECT_MAX_DELAY)
+                .map(v -> key(RECONNECT_MAX_DELAY, v))
+                .orElse(r.maxDelay());
         try {
-            r = r.withDelays(initial, max.compareTo(initial) < 0 && optional(p, RECONNECT_MAX_DELAY).isEmpty()
-                    ? initial : max);
+            r = r.withDelays(
+                    initial,
+                    max.compareTo(initial) < 0
+                                    && optional(p, RECONNECT_MAX_DELAY).isEmpty()
+                            ? initial
+                            : max);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid property " + RECONNECT_INITIAL_DELAY + " or "
-                    + RECONNECT_MAX_DELAY + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid property " + RECONNECT_INITIAL_DELAY + " or " + RECONNECT_MAX_DELAY + ": "
+                            + e.getMessage(),
+                    e);
         }
-        int attempts = optional(p, RECONNECT_MAX_ATTEMPTS).map(v -> {
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid property " + RECONNECT_MAX_ATTEMPTS + ": not a number: '"
-                        + v + "'", e);
-            }
-        }).orElse(0);
-        Duration keepAlive = optional(p, KEEP_ALIVE).map(v -> key(KEEP_ALIVE, v)).orElse(r.keepAlive());
+        int attempts = optional(p, RECONNECT_MAX_ATTEMPTS)
+                .map(v -> {
+                    try {
+                        return Integer.parseInt(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException(
+                                "Invalid property " + RECONNECT_MAX_ATTEMPTS + ": not a number: '" + v + "'", e);
+                    }
+                })
+                .orElse(0);
+        Duration keepAlive =
+                optional(p, KEEP_ALIVE).map(v -> key(KEEP_ALIVE, v)).orElse(r.keepAlive());
         try {
-            return r.withMaxAttempts(attempts).withStreamManagement(bool(p, STREAM_MANAGEMENT, true))
+            return r.withMaxAttempts(attempts)
+                    .withStreamManagement(bool(p, STREAM_MANAGEMENT, true))
                     .withKeepAlive(keepAlive);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid reconnection property (" + RECONNECT_MAX_ATTEMPTS + " or "
-                    + KEEP_ALIVE + "): " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "Invalid reconnection property (" + RECONNECT_MAX_ATTEMPTS + " or " + KEEP_ALIVE + "): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -150,12 +164,15 @@ public final class ConnectionProperties {
     }
 
     private static boolean bool(Properties p, String key, boolean dflt) {
-        return optional(p, key).map(v -> switch (v.toLowerCase(Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new IllegalArgumentException("Property " + key + " must be true or false, not '" + v
-                    + "'");
-        }).orElse(dflt);
+        return optional(p, key)
+                .map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default ->
+                        throw new IllegalArgumentException(
+                                "Property " + key + " must be true or false, not '" + v + "'");
+                })
+                .orElse(dflt);
     }
 
     private static int parsePort(String v) {

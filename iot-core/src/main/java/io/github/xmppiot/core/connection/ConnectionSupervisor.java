@@ -88,8 +88,8 @@ public final class ConnectionSupervisor {
 
     private ConnectionSupervisor(XMPPConnection c) {
         this.connection = new WeakReference<>(c);
-        this.name = "xmpp-iot-supervisor-" + c.getXMPPServiceDomain() + "-" + Integer.toHexString(
-                System.identityHashCode(c));
+        this.name = "xmpp-iot-supervisor-" + c.getXMPPServiceDomain() + "-"
+                + Integer.toHexString(System.identityHashCode(c));
         this.executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
@@ -237,8 +237,9 @@ public final class ConnectionSupervisor {
     private void lost(Exception cause, boolean byApplication) {
         up = false;
         outage = !byApplication && policy.enabled();
-        ConnectionLostException failure = new ConnectionLostException(byApplication ? "connection closed"
-                : "connection lost: " + ConnectionLostException.reason(cause), cause);
+        ConnectionLostException failure = new ConnectionLostException(
+                byApplication ? "connection closed" : "connection lost: " + ConnectionLostException.reason(cause),
+                cause);
         for (CompletableFuture<?> f : List.copyOf(inFlight)) {
             f.completeExceptionally(failure);
         }
@@ -268,16 +269,22 @@ public final class ConnectionSupervisor {
         executor.execute(() -> {
             if (state == State.ONLINE && up && connection.get() instanceof AbstractXMPPConnection a) {
                 SmackWorkarounds.shutdownQuietly(a);
-                lost(new java.io.IOException("no answer to the keep-alive ping (XEP-0199) within "
-                        + timeoutMillis + " ms; the connection is dead"), false);
+                lost(
+                        new java.io.IOException("no answer to the keep-alive ping (XEP-0199) within " + timeoutMillis
+                                + " ms; the connection is dead"),
+                        false);
             }
         });
     }
 
     private void scheduleNext() {
         if (!policy.allowsAttempt(attempts)) {
-            giveUp(lastError, policy.enabled() ? "no connection after " + attempts + " attempts (the policy's "
-                    + "limit); check the server and the network, then start again" : "reconnection is disabled");
+            giveUp(
+                    lastError,
+                    policy.enabled()
+                            ? "no connection after " + attempts + " attempts (the policy's "
+                                    + "limit); check the server and the network, then start again"
+                            : "reconnection is disabled");
             return;
         }
         Duration delay = policy.delayBefore(attempts + 1, ThreadLocalRandom.current()::nextDouble);
@@ -299,8 +306,10 @@ public final class ConnectionSupervisor {
         } catch (SASLErrorException e) {
             lastError = e;
             SmackWorkarounds.shutdownQuietly(a);
-            giveUp(e, "the server refused the credentials (" + e.getSASLFailure().getSASLErrorString()
-                    + "); fix the account's password or JID, then start again");
+            giveUp(
+                    e,
+                    "the server refused the credentials (" + e.getSASLFailure().getSASLErrorString()
+                            + "); fix the account's password or JID, then start again");
             return;
         } catch (Exception | AssertionError | LinkageError e) {
             // any failure, including Smack's internal assertions (tests run with -ea), leads to the next attempt
@@ -324,16 +333,20 @@ public final class ConnectionSupervisor {
             presence.restore();
         }
         state = State.ONLINE;
-        fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()), resumed,
-                attempts, String.valueOf(a.getUser())));
+        fire(new ConnectionEvent.Restored(
+                Instant.now(),
+                Duration.between(downSince, Instant.now()),
+                resumed,
+                attempts,
+                String.valueOf(a.getUser())));
     }
 
     private void giveUp(Exception cause, String reason) {
         cancelPending();
         outage = false;
         state = State.OFFLINE;
-        fire(new ConnectionEvent.GaveUp(Instant.now(), cause != null ? cause
-                : new ConnectionLostException("connection lost", null), reason));
+        fire(new ConnectionEvent.GaveUp(
+                Instant.now(), cause != null ? cause : new ConnectionLostException("connection lost", null), reason));
     }
 
     private void cancelPending() {
@@ -368,8 +381,12 @@ public final class ConnectionSupervisor {
                 cancelPending();
                 state = State.ONLINE;
                 if (before == State.RECONNECTING) {
-                    fire(new ConnectionEvent.Restored(Instant.now(), Duration.between(downSince, Instant.now()),
-                            resumed, attempts, String.valueOf(c.getUser())));
+                    fire(new ConnectionEvent.Restored(
+                            Instant.now(),
+                            Duration.between(downSince, Instant.now()),
+                            resumed,
+                            attempts,
+                            String.valueOf(c.getUser())));
                 } else {
                     fire(new ConnectionEvent.Online(Instant.now(), String.valueOf(c.getUser())));
                 }

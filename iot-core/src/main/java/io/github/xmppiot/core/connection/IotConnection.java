@@ -21,8 +21,7 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  */
 public final class IotConnection {
 
-    private IotConnection() {
-    }
+    private IotConnection() {}
 
     /**
      * Starts a configuration builder with the secure defaults described in {@link IotConnectionConfig}.

@@ -34,8 +34,7 @@ public final class IotConnectionBuilder {
     boolean sendPresence = true;
     ReconnectPolicy reconnectPolicy = ReconnectPolicy.defaults();
 
-    IotConnectionBuilder() {
-    }
+    IotConnectionBuilder() {}
 
     /**
      * Sets the account.

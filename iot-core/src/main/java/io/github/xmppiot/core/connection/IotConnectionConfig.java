@@ -201,9 +201,11 @@ public final class IotConnectionConfig {
     @Override
     public String toString() {
         return "IotConnectionConfig[jid=" + jid + ", resource=" + resource + ", host=" + host + ", port=" + port
-                + ", tls=" + tls + ", trust=" + (trustCertificate != null ? trustCertificate
-                        : trustManager != null ? "custom" : "system") + ", plainSasl=" + plainSasl
-                + ", replyTimeout=" + replyTimeout + ", connectTimeout=" + connectTimeout + ", reconnect=" + reconnectPolicy
+                + ", tls=" + tls + ", trust="
+                + (trustCertificate != null ? trustCertificate : trustManager != null ? "custom" : "system")
+                + ", plainSasl=" + plainSasl
+                + ", replyTimeout=" + replyTimeout + ", connectTimeout=" + connectTimeout + ", reconnect="
+                + reconnectPolicy
                 + "]";
     }
 }

@@ -12,8 +12,8 @@ import org.jivesoftware.smack.packet.IqData;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.PresenceBuilder;
 import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smack.util.PacketParserUtils;
@@ -47,6 +47,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
      * {@link #sendStanzaInternal}; waiting for it there blocked the resumption until the reply timeout.
      */
     private final Object presenceLock = new Object();
+
     private boolean withholding;
     private Presence withheld;
 
@@ -89,8 +90,11 @@ public class IotTcpConnection extends XMPPTCPConnection {
             throws XmlPullParserException, IOException, InterruptedException {
         int depth = parser.getDepth();
         // the callback only gets the content after the failure point, so it learns the stanza's head from here
-        head = new UnparsableStanzas.Head(parser.getName(), parser.getAttributeValue("", "id"),
-                parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from"));
+        head = new UnparsableStanzas.Head(
+                parser.getName(),
+                parser.getAttributeValue("", "id"),
+                parser.getAttributeValue("", "type"),
+                parser.getAttributeValue("", "from"));
         try {
             super.parseAndProcessStanza(parser);
         } catch (RuntimeException e) {
@@ -152,8 +156,11 @@ public class IotTcpConnection extends XMPPTCPConnection {
         Presence presence;
         synchronized (presenceLock) {
             withholding = false;
-            presence = withheld != null ? withheld.asBuilder().build()
-                    : PresenceBuilder.buildPresence().ofType(Presence.Type.available).build();
+            presence = withheld != null
+                    ? withheld.asBuilder().build()
+                    : PresenceBuilder.buildPresence()
+                            .ofType(Presence.Type.available)
+                            .build();
             withheld = null;
         }
         sendStanza(presence);
@@ -169,8 +176,8 @@ public class IotTcpConnection extends XMPPTCPConnection {
                 return;
             }
         } else if (supervisor != null && !supervisor.allowsSending()) {
-            throw new NotConnectedException("the connection is being re-established; try again after the "
-                    + "ConnectionEvent.Restored event");
+            throw new NotConnectedException(
+                    "the connection is being re-established; try again after the " + "ConnectionEvent.Restored event");
         }
         if (packet instanceof Presence p && p.getType() == Presence.Type.available && p.getTo() == null) {
             synchronized (presenceLock) {
@@ -202,8 +209,10 @@ public class IotTcpConnection extends XMPPTCPConnection {
      * @return an equivalent error IQ whose only child is {@code <error/>}
      */
     static ErrorIQ withoutPayload(ErrorIQ error) {
-        IqData data = StanzaBuilder.buildIqData(error.getStanzaId()).ofType(IQ.Type.error)
-                .to(error.getTo()).from(error.getFrom());
+        IqData data = StanzaBuilder.buildIqData(error.getStanzaId())
+                .ofType(IQ.Type.error)
+                .to(error.getTo())
+                .from(error.getFrom());
         return ErrorIQ.builder(error.getError(), data).build();
     }
 }

@@ -42,8 +42,12 @@ final class KeepAlive {
      * @param online     whether the connection is online now
      * @param dead       called with the reply timeout in milliseconds when a ping got no answer
      */
-    KeepAlive(ScheduledExecutorService executor, Supplier<XMPPConnection> connection, ConnectionSupervisor supervisor,
-            BooleanSupplier online, LongConsumer dead) {
+    KeepAlive(
+            ScheduledExecutorService executor,
+            Supplier<XMPPConnection> connection,
+            ConnectionSupervisor supervisor,
+            BooleanSupplier online,
+            LongConsumer dead) {
         this.executor = executor;
         this.connection = connection;
         this.supervisor = supervisor;
@@ -93,8 +97,10 @@ final class KeepAlive {
         long timeout = c.getReplyTimeout();
         CompletableFuture<Boolean> pong = new CompletableFuture<>();
         try {
-            PingManager.getInstanceFor(c).pingAsync(c.getXMPPServiceDomain(), timeout)
-                    .onSuccess(pong::complete).onError(pong::completeExceptionally);
+            PingManager.getInstanceFor(c)
+                    .pingAsync(c.getXMPPServiceDomain(), timeout)
+                    .onSuccess(pong::complete)
+                    .onError(pong::completeExceptionally);
         } catch (RuntimeException e) {
             pong.completeExceptionally(e);
         }

@@ -28,8 +28,7 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class PemTrust {
 
-    private PemTrust() {
-    }
+    private PemTrust() {}
 
     /**
      * Reads every X.509 certificate ({@code -----BEGIN CERTIFICATE-----} block) of a PEM file.
@@ -47,8 +46,8 @@ public final class PemTrust {
                 result.add((X509Certificate) c);
             }
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("Not a valid PEM certificate file: " + pemFile + ": " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException(
+                    "Not a valid PEM certificate file: " + pemFile + ": " + e.getMessage(), e);
         }
         if (result.isEmpty()) {
             throw new IllegalArgumentException("No certificate found in PEM file " + pemFile);

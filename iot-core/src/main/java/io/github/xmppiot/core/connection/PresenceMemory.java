@@ -34,11 +34,13 @@ final class PresenceMemory {
         this.connection = new WeakReference<>(c);
         this.recording = recording;
         // an interceptor, not a sending listener: Smack calls sending listeners asynchronously and unordered
-        c.addPresenceInterceptor(b -> {
-            if (this.recording.getAsBoolean()) {
-                last = b.build();
-            }
-        }, PresenceMemory::isBroadcast);
+        c.addPresenceInterceptor(
+                b -> {
+                    if (this.recording.getAsBoolean()) {
+                        last = b.build();
+                    }
+                },
+                PresenceMemory::isBroadcast);
         if (c.getUser() != null) {
             resource = c.getUser().getResourceOrNull();
         }
@@ -75,9 +77,12 @@ final class PresenceMemory {
         if (p == null || c == null || p.getType() != Presence.Type.available) {
             return;
         }
-        boolean plain = p.getStatus() == null && p.getMode() == Presence.Mode.available
-                && p.getPriority() == 0 && p.getExtensions().isEmpty();
-        if (plain && c instanceof org.jivesoftware.smack.AbstractXMPPConnection a
+        boolean plain = p.getStatus() == null
+                && p.getMode() == Presence.Mode.available
+                && p.getPriority() == 0
+                && p.getExtensions().isEmpty();
+        if (plain
+                && c instanceof org.jivesoftware.smack.AbstractXMPPConnection a
                 && a.getConfiguration().isSendPresence()) {
             return;
         }

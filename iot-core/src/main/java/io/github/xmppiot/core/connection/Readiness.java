@@ -23,8 +23,7 @@ import org.jivesoftware.smack.packet.PresenceBuilder;
  */
 public final class Readiness {
 
-    private Readiness() {
-    }
+    private Readiness() {}
 
     /**
      * Withholds the connection's available presence until {@link #announce}.
@@ -35,9 +34,10 @@ public final class Readiness {
      */
     public static void holdPresence(XMPPConnection connection) {
         if (!(connection instanceof IotTcpConnection c)) {
-            throw new IllegalArgumentException("Cannot withhold the presence of a " + connection.getClass().getName()
-                    + ": create the connection with IotConnection.create(config), or build the configuration with"
-                    + " sendPresence(false) and call Readiness.announce when ready");
+            throw new IllegalArgumentException(
+                    "Cannot withhold the presence of a " + connection.getClass().getName()
+                            + ": create the connection with IotConnection.create(config), or build the configuration with"
+                            + " sendPresence(false) and call Readiness.announce when ready");
         }
         c.withholdPresence();
     }
@@ -54,7 +54,9 @@ public final class Readiness {
         if (connection instanceof IotTcpConnection c) {
             c.announce();
         } else {
-            connection.sendStanza(PresenceBuilder.buildPresence().ofType(Presence.Type.available).build());
+            connection.sendStanza(PresenceBuilder.buildPresence()
+                    .ofType(Presence.Type.available)
+                    .build());
         }
     }
 }

@@ -28,8 +28,15 @@ import java.util.function.DoubleSupplier;
  *                         unanswered within the connection's reply timeout means the connection is dead and it is
  *                         reconnected; {@link Duration#ZERO} for no keep-alive
  */
-public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration maxDelay, double multiplier,
-        double jitter, int maxAttempts, boolean streamManagement, Duration keepAlive) {
+public record ReconnectPolicy(
+        boolean enabled,
+        Duration initialDelay,
+        Duration maxDelay,
+        double multiplier,
+        double jitter,
+        int maxAttempts,
+        boolean streamManagement,
+        Duration keepAlive) {
 
     /** Default delay before the second attempt: 1 second. */
     public static final Duration DEFAULT_INITIAL_DELAY = Duration.ofSeconds(1);
@@ -45,8 +52,15 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
     /** Default keep-alive: ping the server after 30 seconds without traffic. */
     public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
 
-    private static final ReconnectPolicy DEFAULTS = new ReconnectPolicy(true, DEFAULT_INITIAL_DELAY,
-            DEFAULT_MAX_DELAY, DEFAULT_MULTIPLIER, DEFAULT_JITTER, 0, true, DEFAULT_KEEP_ALIVE);
+    private static final ReconnectPolicy DEFAULTS = new ReconnectPolicy(
+            true,
+            DEFAULT_INITIAL_DELAY,
+            DEFAULT_MAX_DELAY,
+            DEFAULT_MULTIPLIER,
+            DEFAULT_JITTER,
+            0,
+            true,
+            DEFAULT_KEEP_ALIVE);
 
     /**
      * Validates the settings.
@@ -61,7 +75,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
             throw new IllegalArgumentException("initialDelay must be positive: " + initialDelay);
         }
         if (maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
+            throw new IllegalArgumentException(
+                    "maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
         }
         if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
             throw new IllegalArgumentException("multiplier must be at least 1: " + multiplier);
@@ -92,8 +107,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with this setting
      */
     public ReconnectPolicy withEnabled(boolean enabled) {
-        return new ReconnectPolicy(enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts,
-                streamManagement, keepAlive);
+        return new ReconnectPolicy(
+                enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**
@@ -102,8 +117,7 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with these delays
      */
     public ReconnectPolicy withDelays(Duration initial, Duration max) {
-        return new ReconnectPolicy(enabled, initial, max, multiplier, jitter, maxAttempts, streamManagement,
-                keepAlive);
+        return new ReconnectPolicy(enabled, initial, max, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**
@@ -112,8 +126,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with these settings
      */
     public ReconnectPolicy withBackoff(double multiplier, double jitter) {
-        return new ReconnectPolicy(enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts,
-                streamManagement, keepAlive);
+        return new ReconnectPolicy(
+                enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**
@@ -121,8 +135,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with this limit
      */
     public ReconnectPolicy withMaxAttempts(int maxAttempts) {
-        return new ReconnectPolicy(enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts,
-                streamManagement, keepAlive);
+        return new ReconnectPolicy(
+                enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**
@@ -130,8 +144,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with this setting
      */
     public ReconnectPolicy withStreamManagement(boolean streamManagement) {
-        return new ReconnectPolicy(enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts,
-                streamManagement, keepAlive);
+        return new ReconnectPolicy(
+                enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**
@@ -139,8 +153,8 @@ public record ReconnectPolicy(boolean enabled, Duration initialDelay, Duration m
      * @return a copy with this setting
      */
     public ReconnectPolicy withKeepAlive(Duration keepAlive) {
-        return new ReconnectPolicy(enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts,
-                streamManagement, keepAlive);
+        return new ReconnectPolicy(
+                enabled, initialDelay, maxDelay, multiplier, jitter, maxAttempts, streamManagement, keepAlive);
     }
 
     /**

@@ -11,8 +11,7 @@ import org.minidns.util.InetAddressUtil;
 /** Maps an {@link IotConnectionConfig} onto Smack's configuration classes. */
 final class SmackMapping {
 
-    private SmackMapping() {
-    }
+    private SmackMapping() {}
 
     @SuppressWarnings("deprecation") // getVersion() is Smack 4.4's public way to force SmackInitialization
     static List<String> saslMechanisms(boolean plainSasl) {

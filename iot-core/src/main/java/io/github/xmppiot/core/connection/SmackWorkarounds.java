@@ -50,8 +50,7 @@ final class SmackWorkarounds {
     private static final Field WRITER_QUEUE = WRITER == null ? null : field(WRITER.getType(), "queue");
     private static final Field UNACKNOWLEDGED = field(XMPPTCPConnection.class, "unacknowledgedStanzas");
 
-    private SmackWorkarounds() {
-    }
+    private SmackWorkarounds() {}
 
     /**
      * One attempt to re-establish a connection: always a new TCP connection, then the XEP-0198 stream is resumed if
@@ -68,7 +67,10 @@ final class SmackWorkarounds {
      * @throws java.io.IOException  on a network failure
      * @throws InterruptedException if interrupted
      */
-    static void reconnect(AbstractXMPPConnection a, Resourcepart resource, Consumer<Set<Stanza>> resending,
+    static void reconnect(
+            AbstractXMPPConnection a,
+            Resourcepart resource,
+            Consumer<Set<Stanza>> resending,
             Consumer<Boolean> resetting)
             throws SmackException, XMPPException, java.io.IOException, InterruptedException {
         boolean resumable = a instanceof XMPPTCPConnection t && t.isDisconnectedButSmResumptionPossible();

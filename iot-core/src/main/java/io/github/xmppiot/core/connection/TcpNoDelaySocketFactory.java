@@ -97,12 +97,11 @@ public final class TcpNoDelaySocketFactory extends SocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
             throws IOException {
-        return connect(createSocket(), new InetSocketAddress(localAddress, localPort),
-                new InetSocketAddress(address, port));
+        return connect(
+                createSocket(), new InetSocketAddress(localAddress, localPort), new InetSocketAddress(address, port));
     }
 
-    private static Socket connect(Socket socket, InetSocketAddress local, InetSocketAddress remote)
-            throws IOException {
+    private static Socket connect(Socket socket, InetSocketAddress local, InetSocketAddress remote) throws IOException {
         try {
             if (local != null) {
                 socket.bind(local);

@@ -73,8 +73,8 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
      * @param connection a connection; other than {@link AbstractXMPPConnection}s are left as they are
      */
     public static void installOn(XMPPConnection connection) {
-        if (connection instanceof AbstractXMPPConnection c && !(c.getParsingExceptionCallback()
-                instanceof UnparsableStanzas)) {
+        if (connection instanceof AbstractXMPPConnection c
+                && !(c.getParsingExceptionCallback() instanceof UnparsableStanzas)) {
             c.setParsingExceptionCallback(new UnparsableStanzas(c));
         }
     }
@@ -162,8 +162,13 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
             if (!IQ.IQ_ELEMENT.equals(parser.getName())) {
                 return Optional.empty();
             }
-            return badRequestFor(new Head(IQ.IQ_ELEMENT, parser.getAttributeValue("", "id"),
-                    parser.getAttributeValue("", "type"), parser.getAttributeValue("", "from")), cause);
+            return badRequestFor(
+                    new Head(
+                            IQ.IQ_ELEMENT,
+                            parser.getAttributeValue("", "id"),
+                            parser.getAttributeValue("", "type"),
+                            parser.getAttributeValue("", "from")),
+                    cause);
         } catch (Exception e) { // not even the head of the stanza is readable: nothing to answer
             return Optional.empty();
         }
@@ -178,8 +183,7 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
      * @param type    the stanza type
      * @param from    the sender
      */
-    record Head(String element, String id, String type, String from) {
-    }
+    record Head(String element, String id, String type, String from) {}
 
     /**
      * The {@code modify/bad-request} answer to an IQ request that could not be parsed.
@@ -204,7 +208,8 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
             StanzaError error = StanzaError.getBuilder(StanzaError.Condition.bad_request)
                     .setType(StanzaError.Type.MODIFY)
                     .setDescriptiveEnText(shorten("cannot parse the request: "
-                            + Objects.toString(cause.getMessage(), cause.getClass().getSimpleName())))
+                            + Objects.toString(
+                                    cause.getMessage(), cause.getClass().getSimpleName())))
                     .build();
             return Optional.of(ErrorIQ.builder(error, data).build());
         } catch (Exception e) { // the head of the stanza is broken too: nothing to answer

@@ -22,8 +22,13 @@ import java.util.Set;
  * @param writable     whether a control parameter of the same name exists, or null if unknown
  * @since 0.1.0
  */
-public record Field(String name, Value value, Set<FieldCategory> categories, Set<QualityFlag> quality,
-        Localization localization, Boolean writable) {
+public record Field(
+        String name,
+        Value value,
+        Set<FieldCategory> categories,
+        Set<QualityFlag> quality,
+        Localization localization,
+        Boolean writable) {
 
     /**
      * Validates and copies the sets.

@@ -11,8 +11,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class Failures {
 
-    private Failures() {
-    }
+    private Failures() {}
 
     /**
      * Removes every {@link CompletionException} and {@link ExecutionException} around a failure (nested ones too); a

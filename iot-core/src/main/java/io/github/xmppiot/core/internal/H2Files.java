@@ -29,8 +29,7 @@ public final class H2Files {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
 
-    private H2Files() {
-    }
+    private H2Files() {}
 
     /**
      * Prepares an owner-only database file and returns its JDBC URL.
@@ -55,7 +54,8 @@ public final class H2Files {
         try {
             createOwnerOnly(abs);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the database file " + abs + SUFFIX + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot create the database file " + abs + SUFFIX + ": " + e.getMessage(), e);
         }
         return "jdbc:h2:file:" + name + settings;
     }

@@ -8,8 +8,7 @@ package io.github.xmppiot.core.internal;
  */
 public final class OptionalDependency {
 
-    private OptionalDependency() {
-    }
+    private OptionalDependency() {}
 
     /**
      * Fails unless {@code className} can be loaded by this library's class loader or the thread's context class loader.

@@ -137,10 +137,12 @@ public final class SqlDatabase implements AutoCloseable {
         switch (dialect) {
             case H2 -> OptionalDependency.require("org.h2.Driver", "com.h2database:h2", name + " store on H2");
             case POSTGRESQL -> {
-                OptionalDependency.require("org.postgresql.Driver", "org.postgresql:postgresql",
+                OptionalDependency.require(
+                        "org.postgresql.Driver", "org.postgresql:postgresql", name + " store on PostgreSQL");
+                OptionalDependency.require(
+                        "org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
+                        "org.flywaydb:flyway-database-postgresql",
                         name + " store on PostgreSQL");
-                OptionalDependency.require("org.flywaydb.database.postgresql.PostgreSQLDatabaseType",
-                        "org.flywaydb:flyway-database-postgresql", name + " store on PostgreSQL");
             }
         }
         HikariConfig config = new HikariConfig();

@@ -27,7 +27,10 @@ public class IotErrorException extends Exception {
      * @param text       human-readable text, may be null
      * @param extensions application-specific children of {@code <error/>} (for example XEP-0325 {@code paramError})
      */
-    public IotErrorException(StanzaError.Condition condition, StanzaError.Type type, String text,
+    public IotErrorException(
+            StanzaError.Condition condition,
+            StanzaError.Type type,
+            String text,
             List<? extends ExtensionElement> extensions) {
         super(text != null ? text : condition.toString());
         this.condition = Objects.requireNonNull(condition, "condition");

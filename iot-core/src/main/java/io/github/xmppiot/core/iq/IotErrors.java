@@ -13,8 +13,7 @@ import org.jivesoftware.smack.packet.StanzaError.Type;
  */
 public final class IotErrors {
 
-    private IotErrors() {
-    }
+    private IotErrors() {}
 
     /**
      * {@code cancel/forbidden}: the requester lacks the privileges.

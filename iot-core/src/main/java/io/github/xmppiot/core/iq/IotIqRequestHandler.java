@@ -48,8 +48,13 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
      * @param requestClass  the class the provider produces
      * @param answerTimeout longest time before an answer is forced
      */
-    protected IotIqRequestHandler(XMPPConnection connection, String element, String namespace, IQ.Type type,
-            Class<R> requestClass, Duration answerTimeout) {
+    protected IotIqRequestHandler(
+            XMPPConnection connection,
+            String element,
+            String namespace,
+            IQ.Type type,
+            Class<R> requestClass,
+            Duration answerTimeout) {
         super(element, namespace, type, Mode.async);
         this.connection = Objects.requireNonNull(connection, "connection");
         this.requestClass = Objects.requireNonNull(requestClass, "requestClass");
@@ -71,7 +76,8 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             return malformed.badRequestReply();
         }
         if (!requestClass.isInstance(iq)) {
-            return IQ.createErrorResponse(iq, IotErrors.badRequest("unexpected payload").toStanzaError());
+            return IQ.createErrorResponse(
+                    iq, IotErrors.badRequest("unexpected payload").toStanzaError());
         }
         CompletableFuture<? extends IQ> answer;
         try {
@@ -181,10 +187,13 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             return IQ.createErrorResponse(request, iot.toStanzaError());
         }
         if (t instanceof java.util.concurrent.TimeoutException) {
-            return IQ.createErrorResponse(request, IotErrors.internalError("the device did not answer in time").toStanzaError());
+            return IQ.createErrorResponse(
+                    request,
+                    IotErrors.internalError("the device did not answer in time").toStanzaError());
         }
         LOG.log(Level.WARNING, "IoT request handler failed on " + request.getChildElementName(), t);
-        return IQ.createErrorResponse(request, IotErrors.internalError(String.valueOf(t.getMessage())).toStanzaError());
+        return IQ.createErrorResponse(
+                request, IotErrors.internalError(String.valueOf(t.getMessage())).toStanzaError());
     }
 
     private void send(IQ response) {

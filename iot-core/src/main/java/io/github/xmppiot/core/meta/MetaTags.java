@@ -70,11 +70,11 @@ public final class MetaTags {
     /** The predefined numeric tags (XEP-0347 §5.2). */
     public static final Set<String> PREDEFINED_NUMERIC = Set.of(ALT, LAT, LON, V);
     /** The predefined string tags (XEP-0347 §5.2). */
-    public static final Set<String> PREDEFINED_STRING = Set.of(APT, AREA, BLD, CITY, CLASS, COUNTRY, KEY, MAN, MLOC,
-            MNR, MODEL, NAME, PURL, REGION, ROOM, SN, STREET, STREETNR);
+    public static final Set<String> PREDEFINED_STRING = Set.of(
+            APT, AREA, BLD, CITY, CLASS, COUNTRY, KEY, MAN, MLOC, MNR, MODEL, NAME, PURL, REGION, ROOM, SN, STREET,
+            STREETNR);
 
-    private MetaTags() {
-    }
+    private MetaTags() {}
 
     /**
      * Checks a tag name against XEP-0347 §5.2.
@@ -91,7 +91,8 @@ public final class MetaTags {
         Values.xmlText(name, "meta tag name");
         int length = name.codePointCount(0, name.length());
         if (length > MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("meta tag name longer than " + MAX_NAME_LENGTH + " characters (" + length + ")");
+            throw new IllegalArgumentException(
+                    "meta tag name longer than " + MAX_NAME_LENGTH + " characters (" + length + ")");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
@@ -113,7 +114,8 @@ public final class MetaTags {
         Values.xmlText(value, "meta tag value");
         int length = value.codePointCount(0, value.length());
         if (length > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("meta tag value longer than " + MAX_VALUE_LENGTH + " characters (" + length + ")");
+            throw new IllegalArgumentException(
+                    "meta tag value longer than " + MAX_VALUE_LENGTH + " characters (" + length + ")");
         }
         return value;
     }

@@ -146,7 +146,8 @@ public final class ControlParameter {
             return Optional.of("missing value");
         }
         if (value.type() != type) {
-            return Optional.of("expected a " + type.elementName() + " value, got " + value.type().elementName());
+            return Optional.of("expected a " + type.elementName() + " value, got "
+                    + value.type().elementName());
         }
         return ParameterValidation.check(this, value);
     }
@@ -222,7 +223,8 @@ public final class ControlParameter {
         public Builder range(Value min, Value max) {
             for (Value v : new Value[] {min, max}) {
                 if (v != null && v.type() != type) {
-                    throw new IllegalArgumentException("range bound " + v.lexical() + " is not a " + type.elementName());
+                    throw new IllegalArgumentException(
+                            "range bound " + v.lexical() + " is not a " + type.elementName());
                 }
             }
             this.min = min;

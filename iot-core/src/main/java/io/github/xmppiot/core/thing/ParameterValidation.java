@@ -13,8 +13,7 @@ import java.util.Optional;
 /** Range, option and length checks of {@link ControlParameter#validate}. */
 final class ParameterValidation {
 
-    private ParameterValidation() {
-    }
+    private ParameterValidation() {}
 
     static Optional<String> check(ControlParameter p, Value value) {
         if (value instanceof StringValue s) {

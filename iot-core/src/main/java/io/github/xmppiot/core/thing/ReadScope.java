@@ -29,7 +29,8 @@ public record ReadScope(Set<FieldCategory> categories, Set<String> fieldNames, D
      * Copies the sets; an empty category set means every category.
      */
     public ReadScope {
-        categories = categories == null || categories.isEmpty() ? FieldCategory.ALL
+        categories = categories == null || categories.isEmpty()
+                ? FieldCategory.ALL
                 : Collections.unmodifiableSet(EnumSet.copyOf(categories));
         fieldNames = fieldNames == null ? Set.of() : Set.copyOf(fieldNames);
     }

@@ -57,14 +57,16 @@ public interface Sensor {
      * @return the sensor
      */
     static Sensor blocking(Executor executor, BlockingReader reader) {
-        return (scope, clock) -> CompletableFuture.supplyAsync(() -> {
-            DateTimeValue now = DateTimeValue.of(clock.instant());
-            try {
-                return reader.read(scope, now);
-            } catch (Exception e) {
-                return SensorData.failure(null, now, String.valueOf(e.getMessage()));
-            }
-        }, executor);
+        return (scope, clock) -> CompletableFuture.supplyAsync(
+                () -> {
+                    DateTimeValue now = DateTimeValue.of(clock.instant());
+                    try {
+                        return reader.read(scope, now);
+                    } catch (Exception e) {
+                        return SensorData.failure(null, now, String.valueOf(e.getMessage()));
+                    }
+                },
+                executor);
     }
 
     /** A blocking read of several fields, for {@link #blocking}. */

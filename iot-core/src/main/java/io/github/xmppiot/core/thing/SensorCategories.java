@@ -11,6 +11,5 @@ final class SensorCategories {
     /** Only {@link FieldCategory#MOMENTARY}. */
     static final Set<FieldCategory> MOMENTARY = Collections.unmodifiableSet(EnumSet.of(FieldCategory.MOMENTARY));
 
-    private SensorCategories() {
-    }
+    private SensorCategories() {}
 }

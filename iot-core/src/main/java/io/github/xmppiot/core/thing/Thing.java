@@ -1,13 +1,13 @@
 package io.github.xmppiot.core.thing;
 
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.core.internal.Failures;
-import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.field.FieldFailure;
 import io.github.xmppiot.core.field.QualityFlag;
 import io.github.xmppiot.core.field.TimedField;
+import io.github.xmppiot.core.internal.Failures;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.core.value.Value;
 import java.time.Clock;
@@ -131,7 +131,8 @@ public final class Thing {
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
-            parts.add(f.exceptionally(e -> SensorData.failure(null, DateTimeValue.of(clock.instant()), rootMessage(e))));
+            parts.add(
+                    f.exceptionally(e -> SensorData.failure(null, DateTimeValue.of(clock.instant()), rootMessage(e))));
         }
         parts.add(CompletableFuture.completedFuture(controlStates(scope, clock)));
         return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(v -> combine(parts));
@@ -162,9 +163,13 @@ public final class Thing {
             }
             try {
                 Optional<Value> v = p.currentValue();
-                v.ifPresent(value -> fields.add(new TimedField(now, Field.builder(p.name(), value)
-                        .categories(FieldCategory.MOMENTARY, FieldCategory.STATUS)
-                        .quality(QualityFlag.AUTOMATIC_READOUT).writable(true).build())));
+                v.ifPresent(value -> fields.add(new TimedField(
+                        now,
+                        Field.builder(p.name(), value)
+                                .categories(FieldCategory.MOMENTARY, FieldCategory.STATUS)
+                                .quality(QualityFlag.AUTOMATIC_READOUT)
+                                .writable(true)
+                                .build())));
             } catch (RuntimeException e) {
                 failures.add(new FieldFailure(p.name(), now, rootMessage(e)));
             }

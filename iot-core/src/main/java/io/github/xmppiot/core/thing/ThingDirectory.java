@@ -162,6 +162,5 @@ public final class ThingDirectory {
      * @param thing the Thing
      * @param added true if added, false if removed
      */
-    public record Change(Thing thing, boolean added) {
-    }
+    public record Change(Thing thing, boolean added) {}
 }

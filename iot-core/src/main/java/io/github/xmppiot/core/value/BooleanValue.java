@@ -52,7 +52,8 @@ public record BooleanValue(boolean value) implements Value {
             case "0":
                 return false;
             default:
-                throw new IllegalArgumentException("not an xs:boolean (true, false, 1 or 0): '" + Values.abbreviate(lexical) + "'");
+                throw new IllegalArgumentException(
+                        "not an xs:boolean (true, false, 1 or 0): '" + Values.abbreviate(lexical) + "'");
         }
     }
 

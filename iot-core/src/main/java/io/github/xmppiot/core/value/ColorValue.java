@@ -22,7 +22,8 @@ public record ColorValue(String hex) implements Value {
     public ColorValue {
         String s = hex == null ? "" : hex.strip();
         if (!HEX.matcher(s).matches()) {
-            throw new IllegalArgumentException("not a colour (RRGGBB or RRGGBBAA hex): '" + Values.abbreviate(hex) + "'");
+            throw new IllegalArgumentException(
+                    "not a colour (RRGGBB or RRGGBBAA hex): '" + Values.abbreviate(hex) + "'");
         }
         hex = s.toUpperCase(Locale.ROOT);
     }
@@ -59,7 +60,8 @@ public record ColorValue(String hex) implements Value {
      * @return the colour, with an alpha part
      */
     public static ColorValue rgba(int red, int green, int blue, int alpha) {
-        return new ColorValue(String.format(Locale.ROOT, "%02X%02X%02X%02X", check(red), check(green), check(blue), check(alpha)));
+        return new ColorValue(
+                String.format(Locale.ROOT, "%02X%02X%02X%02X", check(red), check(green), check(blue), check(alpha)));
     }
 
     /** @return the red component, 0..255 */

@@ -72,8 +72,8 @@ public record DateTimeValue(LocalDateTime dateTime, ZoneOffset zone) implements 
         }
         Object[] date = Values.parseDate(s.substring(0, t));
         Object[] time = Values.parseTime(s.substring(t + 1));
-        return new DateTimeValue(LocalDateTime.of((java.time.LocalDate) date[0], (java.time.LocalTime) time[0]),
-                (ZoneOffset) time[1]);
+        return new DateTimeValue(
+                LocalDateTime.of((java.time.LocalDate) date[0], (java.time.LocalTime) time[0]), (ZoneOffset) time[1]);
     }
 
     /**
@@ -114,7 +114,9 @@ public record DateTimeValue(LocalDateTime dateTime, ZoneOffset zone) implements 
 
     @Override
     public String lexical() {
-        return Values.formatDate(dateTime.toLocalDate()) + 'T' + Values.formatTime(dateTime.toLocalTime())
+        return Values.formatDate(dateTime.toLocalDate())
+                + 'T'
+                + Values.formatTime(dateTime.toLocalTime())
                 + Values.formatZone(zone);
     }
 }

@@ -9,8 +9,18 @@ package io.github.xmppiot.core.value;
  * @since 0.1.0
  */
 public sealed interface Value
-        permits BooleanValue, ColorValue, DateValue, DateTimeValue, DoubleValue, DurationValue, EnumValue, IntValue,
-        LongValue, NumericValue, StringValue, TimeValue {
+        permits BooleanValue,
+                ColorValue,
+                DateValue,
+                DateTimeValue,
+                DoubleValue,
+                DurationValue,
+                EnumValue,
+                IntValue,
+                LongValue,
+                NumericValue,
+                StringValue,
+                TimeValue {
 
     /**
      * The type of this value.

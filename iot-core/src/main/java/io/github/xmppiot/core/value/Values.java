@@ -16,8 +16,7 @@ public final class Values {
     private static final Pattern DOUBLE = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?|[+-]?INF|NaN");
     private static final int MAX_SHOWN = 40;
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * Parses the lexical form of a value of the given type. {@code numeric} values get an empty unit and {@code enum}
@@ -34,19 +33,32 @@ public final class Values {
             throw new IllegalArgumentException("missing " + type.elementName() + " value");
         }
         switch (type) {
-            case BOOLEAN: return BooleanValue.parse(lexical);
-            case COLOR: return ColorValue.parse(lexical);
-            case DATE: return DateValue.parse(lexical);
-            case DATE_TIME: return DateTimeValue.parse(lexical);
-            case DOUBLE: return DoubleValue.parse(lexical);
-            case DURATION: return DurationValue.parse(lexical);
-            case ENUM: return new EnumValue(lexical, "");
-            case INT: return IntValue.parse(lexical);
-            case LONG: return LongValue.parse(lexical);
-            case NUMERIC: return new NumericValue(lexical, "");
-            case STRING: return new StringValue(lexical);
-            case TIME: return TimeValue.parse(lexical);
-            default: throw new IllegalArgumentException("unsupported type " + type);
+            case BOOLEAN:
+                return BooleanValue.parse(lexical);
+            case COLOR:
+                return ColorValue.parse(lexical);
+            case DATE:
+                return DateValue.parse(lexical);
+            case DATE_TIME:
+                return DateTimeValue.parse(lexical);
+            case DOUBLE:
+                return DoubleValue.parse(lexical);
+            case DURATION:
+                return DurationValue.parse(lexical);
+            case ENUM:
+                return new EnumValue(lexical, "");
+            case INT:
+                return IntValue.parse(lexical);
+            case LONG:
+                return LongValue.parse(lexical);
+            case NUMERIC:
+                return new NumericValue(lexical, "");
+            case STRING:
+                return new StringValue(lexical);
+            case TIME:
+                return TimeValue.parse(lexical);
+            default:
+                throw new IllegalArgumentException("unsupported type " + type);
         }
     }
 
@@ -148,16 +160,20 @@ public final class Values {
         // (\d{4}-\d{2}-\d{2})(Z|[+-]\d{2}:\d{2})? by hand, validated strictly by LocalDate.of
         String s = lexical == null ? "" : lexical.strip();
         int end = zoneStart(s, 10);
-        if (end != 10 || !digits(s, 0, 4) || s.charAt(4) != '-' || !digits(s, 5, 7) || s.charAt(7) != '-'
+        if (end != 10
+                || !digits(s, 0, 4)
+                || s.charAt(4) != '-'
+                || !digits(s, 5, 7)
+                || s.charAt(7) != '-'
                 || !digits(s, 8, 10)) {
-            throw new IllegalArgumentException("not an xs:date (YYYY-MM-DD with optional zone): '"
-                    + abbreviate(lexical) + "'");
+            throw new IllegalArgumentException(
+                    "not an xs:date (YYYY-MM-DD with optional zone): '" + abbreviate(lexical) + "'");
         }
         try {
             Object zone = zoneAt(s, end);
             if (zone instanceof Integer) {
-                throw new IllegalArgumentException("not an xs:date (YYYY-MM-DD with optional zone): '"
-                        + abbreviate(lexical) + "'");
+                throw new IllegalArgumentException(
+                        "not an xs:date (YYYY-MM-DD with optional zone): '" + abbreviate(lexical) + "'");
             }
             return new Object[] {LocalDate.of(number(s, 0, 4), number(s, 5, 7), number(s, 8, 10)), zone};
         } catch (java.time.DateTimeException e) {
@@ -170,17 +186,21 @@ public final class Values {
         String s = lexical == null ? "" : lexical.strip();
         int end = zoneStart(s, 8);
         boolean fraction = end > 8;
-        if (end < 8 || !digits(s, 0, 2) || s.charAt(2) != ':' || !digits(s, 3, 5) || s.charAt(5) != ':'
-                || !digits(s, 6, 8) || fraction && (end == 9 || end > 18 || s.charAt(8) != '.'
-                        || !digits(s, 9, end))) {
-            throw new IllegalArgumentException("not an xs:time (hh:mm:ss[.fff] with optional zone): '"
-                    + abbreviate(lexical) + "'");
+        if (end < 8
+                || !digits(s, 0, 2)
+                || s.charAt(2) != ':'
+                || !digits(s, 3, 5)
+                || s.charAt(5) != ':'
+                || !digits(s, 6, 8)
+                || fraction && (end == 9 || end > 18 || s.charAt(8) != '.' || !digits(s, 9, end))) {
+            throw new IllegalArgumentException(
+                    "not an xs:time (hh:mm:ss[.fff] with optional zone): '" + abbreviate(lexical) + "'");
         }
         try {
             Object zone = zoneAt(s, end);
             if (zone instanceof Integer) {
-                throw new IllegalArgumentException("not an xs:time (hh:mm:ss[.fff] with optional zone): '"
-                        + abbreviate(lexical) + "'");
+                throw new IllegalArgumentException(
+                        "not an xs:time (hh:mm:ss[.fff] with optional zone): '" + abbreviate(lexical) + "'");
             }
             int nano = 0;
             if (fraction) {
@@ -230,7 +250,9 @@ public final class Values {
         }
         StringBuilder sb = new StringBuilder(10);
         int year = d.getYear();
-        sb.append(year < 1000 ? (year < 100 ? (year < 10 ? "000" : "00") : "0") : "").append(year).append('-');
+        sb.append(year < 1000 ? (year < 100 ? (year < 10 ? "000" : "00") : "0") : "")
+                .append(year)
+                .append('-');
         two(sb, d.getMonthValue()).append('-');
         return two(sb, d.getDayOfMonth()).toString();
     }

@@ -21,8 +21,7 @@ import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
  */
 public final class IotXml {
 
-    private IotXml() {
-    }
+    private IotXml() {}
 
     /**
      * An attribute without namespace.
@@ -60,7 +59,8 @@ public final class IotXml {
      * @return the value
      * @throws IotParseException if present but not an xs:boolean
      */
-    public static boolean booleanAttribute(XmlPullParser parser, String name, boolean defaultValue) throws IotParseException {
+    public static boolean booleanAttribute(XmlPullParser parser, String name, boolean defaultValue)
+            throws IotParseException {
         Boolean b = optionalBooleanAttribute(parser, name);
         return b == null ? defaultValue : b;
     }
@@ -144,7 +144,8 @@ public final class IotXml {
     public static NodeRef nodeRef(XmlPullParser parser) throws IotParseException {
         String nodeId = requiredAttribute(parser, NodeRef.ATTR_NODE_ID);
         try {
-            return new NodeRef(nodeId, attribute(parser, NodeRef.ATTR_SOURCE_ID), attribute(parser, NodeRef.ATTR_CACHE_TYPE));
+            return new NodeRef(
+                    nodeId, attribute(parser, NodeRef.ATTR_SOURCE_ID), attribute(parser, NodeRef.ATTR_CACHE_TYPE));
         } catch (IllegalArgumentException e) {
             throw IotParseException.of(where(parser, NodeRef.ATTR_NODE_ID), e);
         }
@@ -168,7 +169,9 @@ public final class IotXml {
      * @return the tokens, {@link Tokens#NONE} if none
      */
     public static Tokens tokens(XmlPullParser parser) {
-        return Tokens.fromAttributes(attribute(parser, Tokens.ATTR_SERVICE), attribute(parser, Tokens.ATTR_DEVICE),
+        return Tokens.fromAttributes(
+                attribute(parser, Tokens.ATTR_SERVICE),
+                attribute(parser, Tokens.ATTR_DEVICE),
                 attribute(parser, Tokens.ATTR_USER));
     }
 
@@ -224,7 +227,8 @@ public final class IotXml {
      * @throws XmlPullParserException on XML errors
      * @throws IOException            on I/O errors
      */
-    public static DataForm dataForm(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    public static DataForm dataForm(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         try {
             return DataFormProvider.INSTANCE.parse(parser);

@@ -42,9 +42,11 @@ public final class MalformedRequest extends IQ {
      * @return the error IQ addressed to the requester
      */
     public ErrorIQ badRequestReply() {
-        return IQ.createErrorResponse(this, StanzaError.getBuilder(StanzaError.Condition.bad_request)
-                .setType(StanzaError.Type.MODIFY)
-                .setDescriptiveEnText(reason));
+        return IQ.createErrorResponse(
+                this,
+                StanzaError.getBuilder(StanzaError.Condition.bad_request)
+                        .setType(StanzaError.Type.MODIFY)
+                        .setDescriptiveEnText(reason));
     }
 
     @Override

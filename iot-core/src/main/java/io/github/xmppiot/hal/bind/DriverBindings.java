@@ -30,8 +30,7 @@ import java.util.concurrent.Executor;
  */
 public final class DriverBindings {
 
-    private DriverBindings() {
-    }
+    private DriverBindings() {}
 
     /**
      * A BME280 as three momentary numeric fields: {@code Temperature} (°C), {@code Humidity} (%) and
@@ -44,7 +43,10 @@ public final class DriverBindings {
     public static Sensor bme280(Bme280 sensor, Executor executor) {
         return Sensor.blocking(executor, (scope, now) -> {
             Bme280.Reading r = sensor.read();
-            return fields(scope, now, Field.momentary("Temperature", NumericValue.of(r.temperatureC(), "°C")),
+            return fields(
+                    scope,
+                    now,
+                    Field.momentary("Temperature", NumericValue.of(r.temperatureC(), "°C")),
                     Field.momentary("Humidity", NumericValue.of(r.humidityPercent(), "%")),
                     Field.momentary("Pressure", NumericValue.of(r.pressureHpa(), "hPa")));
         });
@@ -58,8 +60,12 @@ public final class DriverBindings {
      * @return the sensor
      */
     public static Sensor bh1750(Bh1750 sensor, Executor executor) {
-        return Sensor.blocking(executor, (scope, now) ->
-                fields(scope, now, Field.momentary("Light", NumericValue.of(sensor.read().lux(), "lx"))));
+        return Sensor.blocking(
+                executor,
+                (scope, now) -> fields(
+                        scope,
+                        now,
+                        Field.momentary("Light", NumericValue.of(sensor.read().lux(), "lx"))));
     }
 
     /**
@@ -71,8 +77,12 @@ public final class DriverBindings {
      * @return the sensor
      */
     public static Sensor ds18b20(Ds18b20 sensor, String fieldName, Executor executor) {
-        return Sensor.blocking(executor, (scope, now) ->
-                fields(scope, now, Field.momentary(fieldName, NumericValue.of(sensor.read().temperatureC(), "°C"))));
+        return Sensor.blocking(
+                executor,
+                (scope, now) -> fields(
+                        scope,
+                        now,
+                        Field.momentary(fieldName, NumericValue.of(sensor.read().temperatureC(), "°C"))));
     }
 
     /**
@@ -85,8 +95,9 @@ public final class DriverBindings {
      */
     public static Sensor binarySensor(BinarySensor sensor, Executor executor) {
         String field = sensor.preset().fieldName();
-        return Sensor.blocking(executor, (scope, now) ->
-                fields(scope, now, Field.momentary(field, BooleanValue.of(sensor.isActive()))));
+        return Sensor.blocking(
+                executor,
+                (scope, now) -> fields(scope, now, Field.momentary(field, BooleanValue.of(sensor.isActive()))));
     }
 
     /**
@@ -97,7 +108,8 @@ public final class DriverBindings {
      * @return the parameter; its state is readable as a writable field
      */
     public static ControlParameter switchedOutput(SwitchedOutput output, String name) {
-        return ControlParameter.builder(name, ValueType.BOOLEAN).label(output.preset().label())
+        return ControlParameter.builder(name, ValueType.BOOLEAN)
+                .label(output.preset().label())
                 .current(() -> BooleanValue.of(output.isOn()))
                 .onSet(v -> hardware(() -> output.set(((BooleanValue) v).value())))
                 .build();
@@ -111,7 +123,8 @@ public final class DriverBindings {
      * @return the parameter, with range 0..100
      */
     public static ControlParameter dimmer(DimmableLed led, String name) {
-        return ControlParameter.builder(name, ValueType.INT).label("Brightness (%)")
+        return ControlParameter.builder(name, ValueType.INT)
+                .label("Brightness (%)")
                 .range(new IntValue(0), new IntValue(100))
                 .current(() -> new IntValue(led.brightness()))
                 .onSet(v -> hardware(() -> led.setBrightness(((IntValue) v).value())))

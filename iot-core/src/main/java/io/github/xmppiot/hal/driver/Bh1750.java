@@ -39,10 +39,17 @@ public final class Bh1750 implements AutoCloseable {
     private static final BigDecimal COUNTS_PER_LUX = new BigDecimal("1.2");
 
     /** Configuration parameters: {@code bus} and {@code address}. */
-    public static final DriverInfo INFO = new DriverInfo(TYPE, "ROHM BH1750 ambient light sensor (I2C)", List.of(
-            ParameterSpec.intRange("bus", "I2C bus number (/dev/i2c-N)", 1, 0, 10),
-            ParameterSpec.intChoice("address", "I2C address (ADDR low: 0x23, high: 0x5C)", ADDRESS_LOW,
-                    ADDRESS_LOW, ADDRESS_HIGH)));
+    public static final DriverInfo INFO = new DriverInfo(
+            TYPE,
+            "ROHM BH1750 ambient light sensor (I2C)",
+            List.of(
+                    ParameterSpec.intRange("bus", "I2C bus number (/dev/i2c-N)", 1, 0, 10),
+                    ParameterSpec.intChoice(
+                            "address",
+                            "I2C address (ADDR low: 0x23, high: 0x5C)",
+                            ADDRESS_LOW,
+                            ADDRESS_LOW,
+                            ADDRESS_HIGH)));
 
     /**
      * Configuration.
@@ -82,8 +89,7 @@ public final class Bh1750 implements AutoCloseable {
      *
      * @param lux illuminance in lx, {@value Bh1750#SCALE} decimals
      */
-    public record Reading(BigDecimal lux) {
-    }
+    public record Reading(BigDecimal lux) {}
 
     private final I2cDevice device;
     private final HalClock clock;

@@ -29,26 +29,45 @@ public final class BinarySensor implements AutoCloseable {
          * A PIR motion sensor such as the HC-SR501 (type {@code pir}, field {@code Motion}): active high (3.3 V while
          * motion is detected), 50 ms debounce against spikes on long cables.
          */
-        MOTION("pir", "PIR motion sensor (digital input)", "Motion", "motion pulls the pin low (inverted modules)",
-                false, 50),
+        MOTION(
+                "pir",
+                "PIR motion sensor (digital input)",
+                "Motion",
+                "motion pulls the pin low (inverted modules)",
+                false,
+                50),
         /**
          * A push button (type {@code button}, field {@code Pressed}): active low by default (button between the pin and
          * ground, internal pull-up; wire it to 3.3 V and set {@code activeLow=false} for the pull-down), 20 ms debounce.
          */
-        BUTTON("button", "Push button (digital input, debounced)", "Pressed",
-                "pressed pulls the pin low (button to ground, internal pull-up)", true, 20);
+        BUTTON(
+                "button",
+                "Push button (digital input, debounced)",
+                "Pressed",
+                "pressed pulls the pin low (button to ground, internal pull-up)",
+                true,
+                20);
 
         private final DriverInfo info;
         private final String fieldName;
         private final boolean activeLow;
         private final int debounceMs;
 
-        Preset(String type, String description, String fieldName, String activeLowDescription, boolean activeLow,
+        Preset(
+                String type,
+                String description,
+                String fieldName,
+                String activeLowDescription,
+                boolean activeLow,
                 int debounceMs) {
-            this.info = new DriverInfo(type, description, List.of(
-                    ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering)", 0, 53),
-                    ParameterSpec.bool("activeLow", activeLowDescription, activeLow),
-                    ParameterSpec.intRange("debounceMs", "debounce period in milliseconds", debounceMs, 0, 1000)));
+            this.info = new DriverInfo(
+                    type,
+                    description,
+                    List.of(
+                            ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering)", 0, 53),
+                            ParameterSpec.bool("activeLow", activeLowDescription, activeLow),
+                            ParameterSpec.intRange(
+                                    "debounceMs", "debounce period in milliseconds", debounceMs, 0, 1000)));
             this.fieldName = fieldName;
             this.activeLow = activeLow;
             this.debounceMs = debounceMs;
@@ -79,7 +98,9 @@ public final class BinarySensor implements AutoCloseable {
          * @return the preset, or empty if the type is not a binary sensor
          */
         public static Optional<Preset> forType(String type) {
-            return Arrays.stream(values()).filter(p -> p.info.type().equals(type)).findFirst();
+            return Arrays.stream(values())
+                    .filter(p -> p.info.type().equals(type))
+                    .findFirst();
         }
     }
 
@@ -124,8 +145,8 @@ public final class BinarySensor implements AutoCloseable {
          */
         public static Config from(Preset preset, Map<String, String> values) {
             Map<String, Object> v = preset.info.resolve(values);
-            return new Config(preset, (Integer) v.get("pin"), (Boolean) v.get("activeLow"),
-                    (Integer) v.get("debounceMs"));
+            return new Config(
+                    preset, (Integer) v.get("pin"), (Boolean) v.get("activeLow"), (Integer) v.get("debounceMs"));
         }
     }
 
@@ -148,7 +169,8 @@ public final class BinarySensor implements AutoCloseable {
      * @throws HalException if the pin cannot be configured
      */
     public static BinarySensor open(HalContext hal, Config config) throws HalException {
-        DigitalInputConfig in = new DigitalInputConfig(config.pin(),
+        DigitalInputConfig in = new DigitalInputConfig(
+                config.pin(),
                 config.activeLow() ? PullResistance.PULL_UP : PullResistance.PULL_DOWN,
                 Duration.ofMillis(config.debounceMs()));
         return new BinarySensor(config.preset(), hal.digitalInput(in), config.activeLow());

@@ -59,10 +59,13 @@ public final class Bme280 implements AutoCloseable {
     private static final int ADC_SKIPPED_20BIT = 0x80000;
 
     /** Configuration parameters: {@code bus} and {@code address}. */
-    public static final DriverInfo INFO = new DriverInfo(TYPE, "Bosch BME280 temperature, humidity and pressure"
-            + " sensor (I2C)", List.of(
-            ParameterSpec.intRange("bus", "I2C bus number (/dev/i2c-N)", 1, 0, 10),
-            ParameterSpec.intChoice("address", "I2C address (SDO to GND: 0x76, to VDDIO: 0x77)", 0x76, 0x76, 0x77)));
+    public static final DriverInfo INFO = new DriverInfo(
+            TYPE,
+            "Bosch BME280 temperature, humidity and pressure" + " sensor (I2C)",
+            List.of(
+                    ParameterSpec.intRange("bus", "I2C bus number (/dev/i2c-N)", 1, 0, 10),
+                    ParameterSpec.intChoice(
+                            "address", "I2C address (SDO to GND: 0x76, to VDDIO: 0x77)", 0x76, 0x76, 0x77)));
 
     /**
      * Configuration.
@@ -104,8 +107,7 @@ public final class Bme280 implements AutoCloseable {
      * @param humidityPercent relative humidity in %, {@value Bme280#SCALE} decimals
      * @param pressureHpa     pressure in hPa, {@value Bme280#SCALE} decimals
      */
-    public record Reading(BigDecimal temperatureC, BigDecimal humidityPercent, BigDecimal pressureHpa) {
-    }
+    public record Reading(BigDecimal temperatureC, BigDecimal humidityPercent, BigDecimal pressureHpa) {}
 
     private final I2cDevice device;
     private final HalClock clock;
@@ -161,8 +163,7 @@ public final class Bme280 implements AutoCloseable {
             return new Reading(
                     BigDecimal.valueOf(c.temperature(), 2).setScale(SCALE, RoundingMode.HALF_EVEN),
                     BigDecimal.valueOf(c.humidity()).divide(BigDecimal.valueOf(1024), SCALE, RoundingMode.HALF_EVEN),
-                    BigDecimal.valueOf(c.pressure()).divide(BigDecimal.valueOf(25600), SCALE,
-                            RoundingMode.HALF_EVEN));
+                    BigDecimal.valueOf(c.pressure()).divide(BigDecimal.valueOf(25600), SCALE, RoundingMode.HALF_EVEN));
         } catch (HalException e) {
             if (e.kind() == HalException.Kind.DEVICE_NOT_FOUND) {
                 calibration = null;
@@ -175,8 +176,9 @@ public final class Bme280 implements AutoCloseable {
         if (calibration == null) {
             int id = device.readRegister(REG_CHIP_ID);
             if (id != CHIP_ID) {
-                throw new HalException(HalException.Kind.WRONG_DEVICE, String.format(
-                        "chip id 0x%02x at I2C 0x%02x is not a BME280 (0x60)", id, device.address()));
+                throw new HalException(
+                        HalException.Kind.WRONG_DEVICE,
+                        String.format("chip id 0x%02x at I2C 0x%02x is not a BME280 (0x60)", id, device.address()));
             }
             byte[] tp = device.readRegisters(REG_CALIB_TP, Bme280Calibration.TP_BLOCK_LENGTH);
             byte[] h = device.readRegisters(REG_CALIB_H, Bme280Calibration.H_BLOCK_LENGTH);

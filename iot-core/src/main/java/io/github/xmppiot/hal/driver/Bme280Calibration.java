@@ -6,8 +6,25 @@ package io.github.xmppiot.hal.driver;
  * the reference C code operation by operation, with Java {@code int} for {@code BME280_S32_t} and {@code long} for
  * {@code BME280_S64_t}.
  */
-record Bme280Calibration(int t1, int t2, int t3, int p1, int p2, int p3, int p4, int p5, int p6, int p7, int p8,
-                         int p9, int h1, int h2, int h3, int h4, int h5, int h6) {
+record Bme280Calibration(
+        int t1,
+        int t2,
+        int t3,
+        int p1,
+        int p2,
+        int p3,
+        int p4,
+        int p5,
+        int p6,
+        int p7,
+        int p8,
+        int p9,
+        int h1,
+        int h2,
+        int h3,
+        int h4,
+        int h5,
+        int h6) {
 
     /** Length of the temperature/pressure block 0x88..0xA1 (including dig_H1 at 0xA1). */
     static final int TP_BLOCK_LENGTH = 26;
@@ -21,8 +38,7 @@ record Bme280Calibration(int t1, int t2, int t3, int p1, int p2, int p3, int p4,
      * @param pressure    pressure in Pa as Q24.8 (divide by 256), 0 if the calibration would divide by zero
      * @param humidity    relative humidity in % as Q22.10 (divide by 1024)
      */
-    record Compensated(int temperature, long pressure, long humidity) {
-    }
+    record Compensated(int temperature, long pressure, long humidity) {}
 
     /**
      * Decodes the two calibration blocks (table 16 of the datasheet).
@@ -36,15 +52,24 @@ record Bme280Calibration(int t1, int t2, int t3, int p1, int p2, int p3, int p4,
             throw new IllegalArgumentException("calibration blocks must be 26 and 7 bytes");
         }
         return new Bme280Calibration(
-                u16(tp, 0), s16(tp, 2), s16(tp, 4),
-                u16(tp, 6), s16(tp, 8), s16(tp, 10), s16(tp, 12), s16(tp, 14), s16(tp, 16), s16(tp, 18),
-                s16(tp, 20), s16(tp, 22),
+                u16(tp, 0),
+                s16(tp, 2),
+                s16(tp, 4),
+                u16(tp, 6),
+                s16(tp, 8),
+                s16(tp, 10),
+                s16(tp, 12),
+                s16(tp, 14),
+                s16(tp, 16),
+                s16(tp, 18),
+                s16(tp, 20),
+                s16(tp, 22),
                 tp[25] & 0xFF,
                 s16(h, 0),
                 h[2] & 0xFF,
-                (h[3] * 16) | (h[4] & 0x0F),          // dig_H4: 0xE4 (signed) << 4 | 0xE5[3:0]
-                (h[5] * 16) | ((h[4] & 0xFF) >> 4),   // dig_H5: 0xE6 (signed) << 4 | 0xE5[7:4]
-                h[6]);                                 // dig_H6: signed char
+                (h[3] * 16) | (h[4] & 0x0F), // dig_H4: 0xE4 (signed) << 4 | 0xE5[3:0]
+                (h[5] * 16) | ((h[4] & 0xFF) >> 4), // dig_H5: 0xE6 (signed) << 4 | 0xE5[7:4]
+                h[6]); // dig_H6: signed char
     }
 
     private static int u16(byte[] b, int i) {

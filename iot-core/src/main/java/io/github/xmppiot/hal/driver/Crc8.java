@@ -8,8 +8,7 @@ package io.github.xmppiot.hal.driver;
  */
 public final class Crc8 {
 
-    private Crc8() {
-    }
+    private Crc8() {}
 
     /**
      * Computes the CRC of a byte range.

@@ -18,10 +18,13 @@ public final class DimmableLed implements AutoCloseable {
     public static final String TYPE = "dimmable-led";
 
     /** Configuration parameters: {@code pin}, {@code frequencyHz}. */
-    public static final DriverInfo INFO = new DriverInfo(TYPE, "Dimmable LED (PWM)", List.of(
-            ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering; hardware PWM on 12, 13, 18, 19)", 0, 53),
-            ParameterSpec.intRange("frequencyHz", "PWM frequency in hertz", PwmConfig.DEFAULT_FREQUENCY_HZ, 1,
-                    100_000)));
+    public static final DriverInfo INFO = new DriverInfo(
+            TYPE,
+            "Dimmable LED (PWM)",
+            List.of(
+                    ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering; hardware PWM on 12, 13, 18, 19)", 0, 53),
+                    ParameterSpec.intRange(
+                            "frequencyHz", "PWM frequency in hertz", PwmConfig.DEFAULT_FREQUENCY_HZ, 1, 100_000)));
 
     /**
      * Configuration.

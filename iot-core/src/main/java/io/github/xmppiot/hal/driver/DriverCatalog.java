@@ -10,12 +10,17 @@ import java.util.Optional;
  */
 public final class DriverCatalog {
 
-    private static final List<DriverInfo> ALL = List.of(Bme280.INFO, Bh1750.INFO, Ds18b20.INFO,
-            BinarySensor.Preset.MOTION.info(), BinarySensor.Preset.BUTTON.info(), SwitchedOutput.Preset.RELAY.info(),
-            SwitchedOutput.Preset.LED.info(), DimmableLed.INFO);
+    private static final List<DriverInfo> ALL = List.of(
+            Bme280.INFO,
+            Bh1750.INFO,
+            Ds18b20.INFO,
+            BinarySensor.Preset.MOTION.info(),
+            BinarySensor.Preset.BUTTON.info(),
+            SwitchedOutput.Preset.RELAY.info(),
+            SwitchedOutput.Preset.LED.info(),
+            DimmableLed.INFO);
 
-    private DriverCatalog() {
-    }
+    private DriverCatalog() {}
 
     /**
      * All built-in driver descriptions.

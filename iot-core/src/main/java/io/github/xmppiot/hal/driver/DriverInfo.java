@@ -57,8 +57,11 @@ public record DriverInfo(String type, String description, List<ParameterSpec> pa
             if (text != null) {
                 out.put(p.name(), p.parse(text));
             } else {
-                out.put(p.name(), p.defaultValue().orElseThrow(() -> new IllegalArgumentException(
-                        type + ": parameter " + p.name() + " is required")));
+                out.put(
+                        p.name(),
+                        p.defaultValue()
+                                .orElseThrow(() -> new IllegalArgumentException(
+                                        type + ": parameter " + p.name() + " is required")));
             }
         }
         if (!remaining.isEmpty()) {

@@ -36,9 +36,13 @@ public final class Ds18b20 {
     public static final int SCALE = 4;
 
     /** Configuration parameters: {@code device}. */
-    public static final DriverInfo INFO = new DriverInfo(TYPE, "Maxim DS18B20 1-Wire thermometer", List.of(
-            ParameterSpec.requiredString("device", "1-Wire id as listed in /sys/bus/w1/devices, e.g."
-                    + " 28-0316a2792aff", "28-[0-9a-fA-F]{12}")));
+    public static final DriverInfo INFO = new DriverInfo(
+            TYPE,
+            "Maxim DS18B20 1-Wire thermometer",
+            List.of(ParameterSpec.requiredString(
+                    "device",
+                    "1-Wire id as listed in /sys/bus/w1/devices, e.g." + " 28-0316a2792aff",
+                    "28-[0-9a-fA-F]{12}")));
 
     /**
      * Configuration.
@@ -73,8 +77,7 @@ public final class Ds18b20 {
      * @param temperatureC temperature in °C, {@value Ds18b20#SCALE} decimals
      * @param resolutionBits the conversion resolution, 9 to 12 bits
      */
-    public record Reading(BigDecimal temperatureC, int resolutionBits) {
-    }
+    public record Reading(BigDecimal temperatureC, int resolutionBits) {}
 
     private final OneWireBus bus;
     private final OneWireId device;
@@ -135,8 +138,10 @@ public final class Ds18b20 {
     }
 
     private HalException malformed(String content) {
-        return new HalException(HalException.Kind.IO_ERROR, "malformed " + SLAVE_FILE + " of " + device + ": "
-                + content.lines().findFirst().orElse("(empty)"));
+        return new HalException(
+                HalException.Kind.IO_ERROR,
+                "malformed " + SLAVE_FILE + " of " + device + ": "
+                        + content.lines().findFirst().orElse("(empty)"));
     }
 
     private Reading decode(byte[] pad) throws HalException {
@@ -145,17 +150,19 @@ public final class Ds18b20 {
             allZero &= b == 0;
         }
         if (allZero) {
-            throw new HalException(HalException.Kind.DEVICE_NOT_FOUND, "all-zero scratchpad from " + device
-                    + ": no slave answered");
+            throw new HalException(
+                    HalException.Kind.DEVICE_NOT_FOUND, "all-zero scratchpad from " + device + ": no slave answered");
         }
         int crc = Crc8.compute(pad, 0, 8);
         if (crc != (pad[8] & 0xFF)) {
-            throw new HalException(HalException.Kind.CHECKSUM, String.format(
-                    "scratchpad CRC of %s is 0x%02x, expected 0x%02x", device, pad[8] & 0xFF, crc));
+            throw new HalException(
+                    HalException.Kind.CHECKSUM,
+                    String.format("scratchpad CRC of %s is 0x%02x, expected 0x%02x", device, pad[8] & 0xFF, crc));
         }
         int bits = 9 + ((pad[4] >> 5) & 0x03);
         int raw = (short) ((pad[1] & 0xFF) << 8 | (pad[0] & 0xFF));
-        raw &= ~((1 << (12 - bits)) - 1);   // bits below the resolution are undefined (datasheet, figure 4)
-        return new Reading(BigDecimal.valueOf(raw).divide(BigDecimal.valueOf(16)).setScale(SCALE), bits);
+        raw &= ~((1 << (12 - bits)) - 1); // bits below the resolution are undefined (datasheet, figure 4)
+        return new Reading(
+                BigDecimal.valueOf(raw).divide(BigDecimal.valueOf(16)).setScale(SCALE), bits);
     }
 }

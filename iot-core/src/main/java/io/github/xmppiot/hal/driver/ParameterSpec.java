@@ -36,8 +36,15 @@ public final class ParameterSpec {
     private final List<Integer> choices;
     private final Pattern pattern;
 
-    private ParameterSpec(String name, Type type, String description, Object defaultValue, Integer min, Integer max,
-                          List<Integer> choices, Pattern pattern) {
+    private ParameterSpec(
+            String name,
+            Type type,
+            String description,
+            Object defaultValue,
+            Integer min,
+            Integer max,
+            List<Integer> choices,
+            Pattern pattern) {
         this.name = Objects.requireNonNull(name, "name");
         this.type = type;
         this.description = Objects.requireNonNull(description, "description");
@@ -210,8 +217,10 @@ public final class ParameterSpec {
             case INT:
                 try {
                     String lower = t.toLowerCase(Locale.ROOT);
-                    return validate(lower.startsWith("0x") ? Integer.parseInt(lower.substring(2), 16)
-                            : Integer.parseInt(lower));
+                    return validate(
+                            lower.startsWith("0x")
+                                    ? Integer.parseInt(lower.substring(2), 16)
+                                    : Integer.parseInt(lower));
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(name + ": not an integer: " + text, e);
                 }

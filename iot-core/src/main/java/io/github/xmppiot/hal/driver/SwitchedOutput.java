@@ -37,9 +37,12 @@ public final class SwitchedOutput implements AutoCloseable {
         private final String label;
 
         Preset(String type, String description, String activeLowDescription, String label) {
-            this.info = new DriverInfo(type, description, List.of(
-                    ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering)", 0, 53),
-                    ParameterSpec.bool("activeLow", activeLowDescription, false)));
+            this.info = new DriverInfo(
+                    type,
+                    description,
+                    List.of(
+                            ParameterSpec.requiredInt("pin", "GPIO pin (BCM numbering)", 0, 53),
+                            ParameterSpec.bool("activeLow", activeLowDescription, false)));
             this.label = label;
         }
 
@@ -68,7 +71,9 @@ public final class SwitchedOutput implements AutoCloseable {
          * @return the preset, or empty if the type is not a switched output
          */
         public static Optional<Preset> forType(String type) {
-            return Arrays.stream(values()).filter(p -> p.info.type().equals(type)).findFirst();
+            return Arrays.stream(values())
+                    .filter(p -> p.info.type().equals(type))
+                    .findFirst();
         }
     }
 
@@ -124,8 +129,8 @@ public final class SwitchedOutput implements AutoCloseable {
      */
     public static SwitchedOutput open(HalContext hal, Config config) throws HalException {
         DigitalLevel off = config.activeLow() ? DigitalLevel.HIGH : DigitalLevel.LOW;
-        return new SwitchedOutput(config.preset(), hal.digitalOutput(new DigitalOutputConfig(config.pin(), off)),
-                config.activeLow());
+        return new SwitchedOutput(
+                config.preset(), hal.digitalOutput(new DigitalOutputConfig(config.pin(), off)), config.activeLow());
     }
 
     /**

@@ -27,10 +27,10 @@ final class ChannelGuard implements InvocationHandler {
         this.onClose = onClose;
     }
 
-    static <T extends HalChannel> T guard(Class<T> type, String id, T target, BooleanSupplier contextOpen,
-                                          Runnable onClose) {
-        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                new ChannelGuard(id, target, contextOpen, onClose));
+    static <T extends HalChannel> T guard(
+            Class<T> type, String id, T target, BooleanSupplier contextOpen, Runnable onClose) {
+        Object proxy = Proxy.newProxyInstance(
+                type.getClassLoader(), new Class<?>[] {type}, new ChannelGuard(id, target, contextOpen, onClose));
         return type.cast(proxy);
     }
 

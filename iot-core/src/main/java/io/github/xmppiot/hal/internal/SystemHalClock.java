@@ -14,8 +14,7 @@ public final class SystemHalClock implements HalClock {
     /** The single instance. */
     public static final SystemHalClock INSTANCE = new SystemHalClock();
 
-    private SystemHalClock() {
-    }
+    private SystemHalClock() {}
 
     private static final class Scheduler {
         static final ScheduledExecutorService EXECUTOR = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -39,13 +38,16 @@ public final class SystemHalClock implements HalClock {
 
     @Override
     public Cancellable schedule(Duration delay, Runnable task) {
-        ScheduledFuture<?> future = Scheduler.EXECUTOR.schedule(() -> {
-            try {
-                task.run();
-            } catch (RuntimeException e) {
-                // documented: exceptions of scheduled tasks are discarded
-            }
-        }, Math.max(0, delay.toNanos()), TimeUnit.NANOSECONDS);
+        ScheduledFuture<?> future = Scheduler.EXECUTOR.schedule(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        // documented: exceptions of scheduled tasks are discarded
+                    }
+                },
+                Math.max(0, delay.toNanos()),
+                TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 }

@@ -35,7 +35,8 @@ class ConnectionPropertiesTest {
                 """.formatted(pem)));
         assertThat(c.jid().toString()).isEqualTo("meter@plant.example");
         assertThat(c.password()).isEqualTo("pw");
-        assertThat(c.resource()).hasValueSatisfying(r -> assertThat(r.toString()).isEqualTo("gw"));
+        assertThat(c.resource())
+                .hasValueSatisfying(r -> assertThat(r.toString()).isEqualTo("gw"));
         assertThat(c.host()).contains("10.0.0.5");
         assertThat(c.port()).hasValue(5223);
         assertThat(c.tls()).isTrue();
@@ -59,27 +60,34 @@ class ConnectionPropertiesTest {
 
     @Test
     void tlsFalseMeansPlaintext() throws Exception {
-        IotConnectionConfig c = IotConnectionConfig.fromProperties(
-                props("xmpp.jid=a@b.example\nxmpp.password=x\nxmpp.tls=false\n"));
+        IotConnectionConfig c =
+                IotConnectionConfig.fromProperties(props("xmpp.jid=a@b.example\nxmpp.password=x\nxmpp.tls=false\n"));
         assertThat(c.tls()).isFalse();
     }
 
     @Test
     void errorsNameTheKey() throws Exception {
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props("xmpp.password=x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.jid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.jid");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props("xmpp.jid=a@b.example")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.password");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.password");
         String base = "xmpp.jid=a@b.example\nxmpp.password=x\n";
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props(base + "xmpp.tls=yes")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.tls");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.tls");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props(base + "xmpp.port=abc")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.port");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props(base + "xmpp.replyTimeout=soon")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.replyTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.replyTimeout");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props(base + "xmpp.trustCert=/no/such.pem")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.trustCert");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.trustCert");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(props("xmpp.jid=example.org\nxmpp.password=x")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xmpp.jid");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("xmpp.jid");
     }
 }

@@ -44,8 +44,14 @@ class IotConnectionConfigTest {
 
     @Test
     void hostPortAndResourceAreMapped() {
-        XMPPTCPConnectionConfiguration s = minimal().host("127.0.0.1").port(15222).resource("probe")
-                .connectTimeout(Duration.ofMillis(1500)).sendPresence(false).build().toSmackConfiguration();
+        XMPPTCPConnectionConfiguration s = minimal()
+                .host("127.0.0.1")
+                .port(15222)
+                .resource("probe")
+                .connectTimeout(Duration.ofMillis(1500))
+                .sendPresence(false)
+                .build()
+                .toSmackConfiguration();
         assertThat(s.getHostAddress().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(s.getPort().intValue()).isEqualTo(15222);
         assertThat(s.getResource().toString()).isEqualTo("probe");
@@ -55,7 +61,8 @@ class IotConnectionConfigTest {
 
     @Test
     void hostNameWithoutPortUsesTheStandardPort() {
-        XMPPTCPConnectionConfiguration s = minimal().host("xmpp.example.org").build().toSmackConfiguration();
+        XMPPTCPConnectionConfiguration s =
+                minimal().host("xmpp.example.org").build().toSmackConfiguration();
         assertThat(s.getHost().toString()).isEqualTo("xmpp.example.org");
         assertThat(s.getPort().intValue()).isEqualTo(5222);
     }
@@ -71,7 +78,8 @@ class IotConnectionConfigTest {
 
     @Test
     void trustCertificateBecomesTheCustomTrustManager() {
-        IotConnectionConfig c = minimal().trustCertificate(PemTrustTest.resource("server.pem")).build();
+        IotConnectionConfig c =
+                minimal().trustCertificate(PemTrustTest.resource("server.pem")).build();
         assertThat(c.trustCertificate()).contains(PemTrustTest.resource("server.pem"));
         X509TrustManager tm = c.trustManager().orElseThrow();
         assertThat(tm.getAcceptedIssuers()).hasSize(1);
@@ -81,7 +89,10 @@ class IotConnectionConfigTest {
     @Test
     void givenTrustManagerIsKept() throws Exception {
         X509TrustManager tm = PemTrust.trustManager(PemTrustTest.resource("other.pem"));
-        IotConnectionConfig c = minimal().trustCertificate(PemTrustTest.resource("server.pem")).trustManager(tm).build();
+        IotConnectionConfig c = minimal()
+                .trustCertificate(PemTrustTest.resource("server.pem"))
+                .trustManager(tm)
+                .build();
         assertThat(c.trustManager()).containsSame(tm);
         assertThat(c.trustCertificate()).isEmpty();
     }
@@ -89,25 +100,33 @@ class IotConnectionConfigTest {
     @Test
     void requiredSettingsAreChecked() {
         assertThatThrownBy(() -> IotConnection.builder().build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("jid").hasMessageContaining("password");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("jid")
+                .hasMessageContaining("password");
         assertThatThrownBy(() -> IotConnection.builder().jid("no-local-part.example.org"))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> IotConnection.builder().password(""))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> IotConnection.builder().password("")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> minimal().port(70000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> minimal().replyTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> minimal().plaintext().trustCertificate(PemTrustTest.resource("server.pem")).build())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("plaintext");
+        assertThatThrownBy(() -> minimal()
+                        .plaintext()
+                        .trustCertificate(PemTrustTest.resource("server.pem"))
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("plaintext");
     }
 
     @Test
     void toStringHidesThePassword() {
-        assertThat(minimal().build().toString()).contains("sensor-7@example.org").doesNotContain("s3cret");
+        assertThat(minimal().build().toString())
+                .contains("sensor-7@example.org")
+                .doesNotContain("s3cret");
     }
 
     @Test
     void createdConnectionCarriesTheReplyTimeout() {
-        XMPPTCPConnection connection = IotConnection.create(minimal().replyTimeout(Duration.ofMillis(2500)).build());
+        XMPPTCPConnection connection = IotConnection.create(
+                minimal().replyTimeout(Duration.ofMillis(2500)).build());
         assertThat(connection.getReplyTimeout()).isEqualTo(2500);
         assertThat(connection.isConnected()).isFalse();
     }

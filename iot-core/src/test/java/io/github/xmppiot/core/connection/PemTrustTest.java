@@ -40,7 +40,8 @@ class PemTrustTest {
     @Test
     void trustsTheFileCertificateAndNothingElse() throws Exception {
         X509TrustManager tm = PemTrust.trustManager(resource("server.pem"));
-        X509Certificate server = PemTrust.readCertificates(resource("server.pem")).get(0);
+        X509Certificate server =
+                PemTrust.readCertificates(resource("server.pem")).get(0);
         X509Certificate other = PemTrust.readCertificates(resource("other.pem")).get(0);
 
         tm.checkServerTrusted(new X509Certificate[] {server}, "ECDHE_ECDSA");
@@ -62,10 +63,11 @@ class PemTrustTest {
     void rejectsFilesWithoutCertificates(@TempDir Path dir) throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.pem"), "");
         assertThatThrownBy(() -> PemTrust.readCertificates(empty))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty.pem");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("empty.pem");
         assertThatThrownBy(() -> PemTrust.trustManager(resource("garbage.pem")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("garbage.pem");
-        assertThatThrownBy(() -> PemTrust.trustManager(List.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("garbage.pem");
+        assertThatThrownBy(() -> PemTrust.trustManager(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 }

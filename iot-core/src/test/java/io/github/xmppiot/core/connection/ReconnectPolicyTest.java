@@ -70,7 +70,8 @@ class ReconnectPolicyTest {
         assertThat(r.streamManagement()).isFalse();
         assertThat(r.keepAlive()).isZero();
         p.setProperty(ConnectionProperties.RECONNECT, "false");
-        assertThat(IotConnectionConfig.fromProperties(p).reconnectPolicy().enabled()).isFalse();
+        assertThat(IotConnectionConfig.fromProperties(p).reconnectPolicy().enabled())
+                .isFalse();
         p.setProperty(ConnectionProperties.RECONNECT_MAX_DELAY, "PT1S");
         assertThatThrownBy(() -> IotConnectionConfig.fromProperties(p))
                 .hasMessageContaining(ConnectionProperties.RECONNECT_MAX_DELAY);

@@ -15,14 +15,17 @@ class SmackWorkaroundsTest {
     @Test
     void theSmackFieldsTheRepairsNeedExist() {
         // a Smack upgrade that renames them would silently turn the reconnection repairs off
-        assertThat(SmackWorkarounds.available()).as("Smack 4.4.8's packetWriter.queue and unacknowledgedStanzas")
+        assertThat(SmackWorkarounds.available())
+                .as("Smack 4.4.8's packetWriter.queue and unacknowledgedStanzas")
                 .isTrue();
     }
 
     @Test
     void aClosedConnectionHasNothingQueuedOrUnacknowledged() throws Exception {
         XMPPTCPConnection c = new XMPPTCPConnection(XMPPTCPConnectionConfiguration.builder()
-                .setXmppDomain("example.org").setUsernameAndPassword("u", "p").build());
+                .setXmppDomain("example.org")
+                .setUsernameAndPassword("u", "p")
+                .build());
         assertThat(SmackWorkarounds.discardWriterQueue(c)).isZero();
         assertThat(SmackWorkarounds.unacknowledged(c)).isEmpty();
     }
@@ -35,7 +38,11 @@ class SmackWorkaroundsTest {
         Message message = StanzaBuilder.buildMessage().setBody("reading").build();
         assertThat(SmackWorkarounds.isRequest(new Ping())).as("get").isTrue();
         assertThat(SmackWorkarounds.isRequest(set)).as("set").isTrue();
-        assertThat(SmackWorkarounds.isRequest(result)).as("an answer is delivered").isFalse();
-        assertThat(SmackWorkarounds.isRequest(message)).as("a message is delivered").isFalse();
+        assertThat(SmackWorkarounds.isRequest(result))
+                .as("an answer is delivered")
+                .isFalse();
+        assertThat(SmackWorkarounds.isRequest(message))
+                .as("a message is delivered")
+                .isFalse();
     }
 }

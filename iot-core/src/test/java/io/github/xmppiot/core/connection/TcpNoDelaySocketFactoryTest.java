@@ -35,9 +35,9 @@ class TcpNoDelaySocketFactoryTest {
         try (ServerSocket server = new ServerSocket(0, 4, loopback)) {
             int port = server.getLocalPort();
             try (Socket a = factory.createSocket(loopback, port);
-                 Socket b = factory.createSocket(loopback.getHostAddress(), port);
-                 Socket c = factory.createSocket(loopback, port, loopback, 0);
-                 Socket d = factory.createSocket(loopback.getHostAddress(), port, loopback, 0)) {
+                    Socket b = factory.createSocket(loopback.getHostAddress(), port);
+                    Socket c = factory.createSocket(loopback, port, loopback, 0);
+                    Socket d = factory.createSocket(loopback.getHostAddress(), port, loopback, 0)) {
                 for (Socket s : new Socket[] {a, b, c, d}) {
                     assertThat(s.isConnected()).isTrue();
                     assertThat(s.getTcpNoDelay()).isTrue();
@@ -51,7 +51,7 @@ class TcpNoDelaySocketFactoryTest {
     void tlsLayeredOnTheSocketAsSmackDoesForStartTlsKeepsNoDelay() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket server = new ServerSocket(0, 4, loopback);
-             Socket plain = factory.createSocket(loopback, server.getLocalPort())) {
+                Socket plain = factory.createSocket(loopback, server.getLocalPort())) {
             SSLSocketFactory tls = SSLContext.getDefault().getSocketFactory();
             try (Socket layered = tls.createSocket(plain, "localhost", plain.getPort(), true)) {
                 assertThat(layered.getTcpNoDelay()).isTrue();
@@ -61,7 +61,8 @@ class TcpNoDelaySocketFactoryTest {
 
     @Test
     void smackConfigurationUsesTheFactory() throws Exception {
-        IotConnectionConfig config = IotConnection.builder().jid("a@example.org").password("pw").build();
+        IotConnectionConfig config =
+                IotConnection.builder().jid("a@example.org").password("pw").build();
         SocketFactory used = config.toSmackConfiguration().getSocketFactory();
         assertThat(used).isInstanceOf(TcpNoDelaySocketFactory.class);
         try (Socket s = used.createSocket()) {

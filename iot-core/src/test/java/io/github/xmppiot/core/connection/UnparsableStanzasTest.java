@@ -39,21 +39,29 @@ class UnparsableStanzasTest {
 
     @Test
     void responsesMessagesAndPresencesAreNotAnswered() {
-        assertThat(UnparsableStanzas.badRequestFor("<iq type='result' id='a'><x xmlns='y'/></iq>", CAUSE)).isEmpty();
-        assertThat(UnparsableStanzas.badRequestFor("<iq type='error' id='a'/>", CAUSE)).isEmpty();
-        assertThat(UnparsableStanzas.badRequestFor("<iq type='get'><x xmlns='y'/></iq>", CAUSE)).isEmpty();
-        assertThat(UnparsableStanzas.badRequestFor("<message id='m'><fields xmlns='urn:xmpp:iot:sensordata'/>"
-                + "</message>", CAUSE)).isEmpty();
+        assertThat(UnparsableStanzas.badRequestFor("<iq type='result' id='a'><x xmlns='y'/></iq>", CAUSE))
+                .isEmpty();
+        assertThat(UnparsableStanzas.badRequestFor("<iq type='error' id='a'/>", CAUSE))
+                .isEmpty();
+        assertThat(UnparsableStanzas.badRequestFor("<iq type='get'><x xmlns='y'/></iq>", CAUSE))
+                .isEmpty();
+        assertThat(UnparsableStanzas.badRequestFor(
+                        "<message id='m'><fields xmlns='urn:xmpp:iot:sensordata'/>" + "</message>", CAUSE))
+                .isEmpty();
         assertThat(UnparsableStanzas.badRequestFor("<presence/>", CAUSE)).isEmpty();
-        assertThat(UnparsableStanzas.badRequestFor("<iq type='get' id='a' from='@@@'/>", CAUSE)).isEmpty();
+        assertThat(UnparsableStanzas.badRequestFor("<iq type='get' id='a' from='@@@'/>", CAUSE))
+                .isEmpty();
         assertThat(UnparsableStanzas.badRequestFor("not xml", CAUSE)).isEmpty();
     }
 
     @Test
     void theLogIsRateLimitedAndReportsWhatItHeldBack() throws Exception {
         AtomicLong now = new AtomicLong();
-        IotTcpConnection connection = new IotTcpConnection(IotConnection.builder().jid("d@example.org")
-                .password("p").build().toSmackConfiguration());
+        IotTcpConnection connection = new IotTcpConnection(IotConnection.builder()
+                .jid("d@example.org")
+                .password("p")
+                .build()
+                .toSmackConfiguration());
         UnparsableStanzas callback = new UnparsableStanzas(connection, now::get);
         List<LogRecord> records = new ArrayList<>();
         Logger log = Logger.getLogger(UnparsableStanzas.class.getName());
@@ -66,18 +74,16 @@ class UnparsableStanzasTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         log.addHandler(handler);
         try {
             for (int i = 0; i < 1000; i++) {
-                callback.handle("<iq type='result' id='r" + i + "'><accepted xmlns='urn:xmpp:iot:sensordata'/></iq>",
-                        CAUSE);
+                callback.handle(
+                        "<iq type='result' id='r" + i + "'><accepted xmlns='urn:xmpp:iot:sensordata'/></iq>", CAUSE);
                 callback.handle("<message><fields xmlns='urn:xmpp:iot:sensordata'/></message>", CAUSE);
             }
             assertThat(records).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE);
@@ -95,8 +101,8 @@ class UnparsableStanzasTest {
 
     @Test
     void everySdkConnectionHasIt() {
-        IotTcpConnection connection = (IotTcpConnection) IotConnection.create(IotConnection.builder()
-                .jid("d@example.org").password("p").build());
+        IotTcpConnection connection = (IotTcpConnection) IotConnection.create(
+                IotConnection.builder().jid("d@example.org").password("p").build());
         assertThat(connection.getParsingExceptionCallback()).isSameAs(connection.unparsableStanzas());
         UnparsableStanzas.installOn(connection);
         assertThat(connection.getParsingExceptionCallback()).isSameAs(connection.unparsableStanzas());

@@ -22,7 +22,8 @@ class FailuresTest {
     @Test
     void unwrapsWhatADependentStageAndGetReport() {
         IllegalStateException root = new IllegalStateException("broken");
-        CompletableFuture<Object> dependent = CompletableFuture.failedFuture(root).thenApply(x -> x);
+        CompletableFuture<Object> dependent =
+                CompletableFuture.failedFuture(root).thenApply(x -> x);
         Throwable[] seen = new Throwable[1];
         dependent.whenComplete((r, e) -> seen[0] = e);
         assertThat(seen[0]).isInstanceOf(CompletionException.class);

@@ -9,14 +9,15 @@ class OptionalDependencyTest {
 
     @Test
     void presentClassPasses() {
-        assertThatCode(() -> OptionalDependency.require("org.jivesoftware.smack.XMPPConnection",
-                "org.igniterealtime.smack:smack-core", "a connection")).doesNotThrowAnyException();
+        assertThatCode(() -> OptionalDependency.require(
+                        "org.jivesoftware.smack.XMPPConnection", "org.igniterealtime.smack:smack-core", "a connection"))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void missingClassNamesTheArtifactToAdd() {
-        assertThatThrownBy(() -> OptionalDependency.require("org.example.absent.Driver", "org.example:absent",
-                "AbsentStore"))
+        assertThatThrownBy(() ->
+                        OptionalDependency.require("org.example.absent.Driver", "org.example:absent", "AbsentStore"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("AbsentStore needs org.example:absent")
                 .hasMessageContaining("add org.example:absent to your dependencies")

@@ -22,13 +22,16 @@ class SqlDatabaseTest {
         Location location = Location.h2File(dir.resolve("db"), "");
         try (SqlDatabase db = SqlDatabase.open(location, "test", "sqldatabase/test", 2)) {
             assertThat(db.dialect()).isEqualTo(Dialect.H2);
-            try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+            try (Connection c = db.dataSource().getConnection();
+                    Statement st = c.createStatement()) {
                 st.executeUpdate("INSERT INTO item (id, name, note) VALUES (1, 'a', 'n')");
             }
         }
         try (SqlDatabase db = SqlDatabase.open(location, "test", "sqldatabase/test", 2);
-                Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
-                ResultSet history = st.executeQuery("SELECT COUNT(*) FROM \"flyway_test_history\" WHERE \"success\" AND \"type\" = 'SQL'")) {
+                Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
+                ResultSet history = st.executeQuery(
+                        "SELECT COUNT(*) FROM \"flyway_test_history\" WHERE \"success\" AND \"type\" = 'SQL'")) {
             history.next();
             assertThat(history.getInt(1)).as("V1 and V2, each applied once").isEqualTo(2);
             try (ResultSet rs = st.executeQuery("SELECT name, note FROM item WHERE id = 1")) {
@@ -47,7 +50,8 @@ class SqlDatabaseTest {
             st.executeUpdate("INSERT INTO item (id, name) VALUES (7, 'kept')");
         }
         try (SqlDatabase db = SqlDatabase.open(location, "test", "sqldatabase/test", 2);
-                Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+                Connection c = db.dataSource().getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT name, note FROM item WHERE id = 7")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("kept");
@@ -59,14 +63,18 @@ class SqlDatabaseTest {
     void aServerUrlIsCompletedAndCredentialsInItAreRefused() {
         assertThat(Location.server("postgresql://db.example:5433/iot", "u", "p").jdbcUrl())
                 .isEqualTo("jdbc:postgresql://db.example:5433/iot");
-        assertThat(Location.server("jdbc:postgresql://h/iot", null, null).dialect()).isEqualTo(Dialect.POSTGRESQL);
+        assertThat(Location.server("jdbc:postgresql://h/iot", null, null).dialect())
+                .isEqualTo(Dialect.POSTGRESQL);
         assertThatThrownBy(() -> Location.server("postgresql://u:secret@h/iot", null, null))
-                .hasMessageContaining("XMPP_IOT_DB_PASSWORD").hasMessageNotContaining("secret");
+                .hasMessageContaining("XMPP_IOT_DB_PASSWORD")
+                .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> Location.server("postgresql://h/iot?password=secret", null, null))
-                .hasMessageContaining("credentials").hasMessageNotContaining("secret");
+                .hasMessageContaining("credentials")
+                .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> Location.server("mysql://h/iot", null, null))
                 .hasMessageContaining("postgresql://host[:port]/database");
-        assertThat(new Location("jdbc:postgresql://h/iot", "u", "secret").toString()).doesNotContain("secret");
+        assertThat(new Location("jdbc:postgresql://h/iot", "u", "secret").toString())
+                .doesNotContain("secret");
     }
 
     @Test

@@ -88,7 +88,10 @@ class IotIqRequestHandlerTest {
     }
 
     private List<Stanza> sent() {
-        return events.stream().filter(Stanza.class::isInstance).map(Stanza.class::cast).toList();
+        return events.stream()
+                .filter(Stanza.class::isInstance)
+                .map(Stanza.class::cast)
+                .toList();
     }
 
     @Test
@@ -173,8 +176,10 @@ class IotIqRequestHandlerTest {
 
     @Test
     void aFailureInsideNestedWrappersBecomesItsXmppError() throws Exception {
-        Handler h = new Handler(r -> CompletableFuture.failedFuture(
-                new CompletionException(new ExecutionException(IotErrors.forbidden("no")))), (a, s) -> false);
+        Handler h = new Handler(
+                r -> CompletableFuture.failedFuture(
+                        new CompletionException(new ExecutionException(IotErrors.forbidden("no")))),
+                (a, s) -> false);
         IQ answer = h.handleIQRequest(request());
         assertThat(answer.getType()).isEqualTo(IQ.Type.error);
         assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);

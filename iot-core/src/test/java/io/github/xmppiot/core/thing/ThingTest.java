@@ -40,45 +40,57 @@ class ThingTest {
                 .sensor((scope, clock) -> CompletableFuture.failedFuture(new RuntimeException("bus timeout")))
                 .parameter(ControlParameter.builder("Output", ValueType.BOOLEAN)
                         .current(() -> BooleanValue.of(relay.get()))
-                        .onSet(v -> relay.set(((BooleanValue) v).value())).build())
+                        .onSet(v -> relay.set(((BooleanValue) v).value()))
+                        .build())
                 .build();
     }
 
     @Test
     void readCombinesSensorsFailuresAndWritableControlStates() throws Exception {
-        SensorData d = thing().read(ReadScope.MOMENTARY, CLOCK).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        SensorData d =
+                thing().read(ReadScope.MOMENTARY, CLOCK).toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertThat(d.fields()).extracting(tf -> tf.field().name()).containsExactly("Temperature", "Output");
         Field output = d.fields().get(1).field();
         assertThat(output.writable()).isTrue();
         assertThat(output.categories()).contains(FieldCategory.MOMENTARY, FieldCategory.STATUS);
         assertThat(d.failures()).extracting(f -> f.message()).containsExactly("sensor not connected", "bus timeout");
         assertThat(d.failures().get(0).fieldName()).isEqualTo("Broken");
-        assertThat(d.fields()).extracting(TimedField::timestamp).allMatch(t -> t.lexical().equals("2026-01-02T03:04:05Z"));
+        assertThat(d.fields())
+                .extracting(TimedField::timestamp)
+                .allMatch(t -> t.lexical().equals("2026-01-02T03:04:05Z"));
     }
 
     @Test
     void readHonoursFieldNamesAndCategories() throws Exception {
         ReadScope onlyTemp = new ReadScope(EnumSet.of(FieldCategory.MOMENTARY), Set.of("Temperature"), null, null);
-        assertThat(thing().read(onlyTemp, CLOCK).toCompletableFuture().get().fields()).hasSize(1);
+        assertThat(thing().read(onlyTemp, CLOCK).toCompletableFuture().get().fields())
+                .hasSize(1);
         ReadScope identity = new ReadScope(EnumSet.of(FieldCategory.IDENTITY), Set.of(), null, null);
-        assertThat(thing().read(identity, CLOCK).toCompletableFuture().get().fields()).isEmpty();
+        assertThat(thing().read(identity, CLOCK).toCompletableFuture().get().fields())
+                .isEmpty();
     }
 
     @Test
     void parametersValidateBeforeAction() {
-        ControlParameter dimmer = ControlParameter.builder("Level", ValueType.INT).range(new IntValue(0), new IntValue(100))
+        ControlParameter dimmer = ControlParameter.builder("Level", ValueType.INT)
+                .range(new IntValue(0), new IntValue(100))
                 .onSet(v -> {
                     throw new AssertionError("validate must not apply");
-                }).build();
+                })
+                .build();
         assertThat(dimmer.validate(new IntValue(50))).isEmpty();
         assertThat(dimmer.validate(new IntValue(101))).get().asString().contains("maximum 100");
         assertThat(dimmer.validate(new IntValue(-1))).get().asString().contains("minimum 0");
         assertThat(dimmer.validate(StringValue.of("50"))).get().asString().contains("expected a int");
-        ControlParameter mode = ControlParameter.builder("Mode", ValueType.STRING).options("auto", "manual").maxLength(10)
-                .onSet(v -> { }).build();
+        ControlParameter mode = ControlParameter.builder("Mode", ValueType.STRING)
+                .options("auto", "manual")
+                .maxLength(10)
+                .onSet(v -> {})
+                .build();
         assertThat(mode.validate(StringValue.of("auto"))).isEmpty();
         assertThat(mode.validate(StringValue.of("off"))).isPresent();
-        assertThatThrownBy(() -> ControlParameter.builder("x", ValueType.NUMERIC)).hasMessageContaining("not a XEP-0325");
+        assertThatThrownBy(() -> ControlParameter.builder("x", ValueType.NUMERIC))
+                .hasMessageContaining("not a XEP-0325");
     }
 
     @Test
@@ -92,7 +104,8 @@ class ThingTest {
         ThingDirectory.Selection s = dir.select(List.of(NodeRef.of("N1", "S2"), NodeRef.of("N9")));
         assertThat(s.things()).containsExactly(b);
         assertThat(s.unknown()).containsExactly(NodeRef.of("N9"));
-        assertThatThrownBy(() -> dir.add(Thing.builder(NodeRef.of("N1", "S1")).build())).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> dir.add(Thing.builder(NodeRef.of("N1", "S1")).build()))
+                .hasMessageContaining("already exists");
         assertThat(dir.remove(NodeRef.of("N2", "S1"))).contains(c);
         assertThat(dir.size()).isEqualTo(2);
     }

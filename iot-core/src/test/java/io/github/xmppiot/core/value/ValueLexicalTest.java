@@ -43,7 +43,9 @@ class ValueLexicalTest {
         assertThat(IntValue.parse("+5").value()).isEqualTo(5);
         assertThat(IntValue.parse(" -0 ").value()).isZero();
         for (String bad : new String[] {"", "+", "-", "1.0", "1e3", "0x10", "\uFF11", "1 2", "--1"}) {
-            assertThatThrownBy(() -> IntValue.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> IntValue.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("xs:int");
         }
     }
@@ -53,14 +55,36 @@ class ValueLexicalTest {
         assertThat(DateValue.parse("2024-02-29Z").lexical()).isEqualTo("2024-02-29Z");
         assertThat(TimeValue.parse("23:59:59.123456789-00:30").lexical()).isEqualTo("23:59:59.123456789-00:30");
         assertThat(TimeValue.parse("08:05:00.5").time().getNano()).isEqualTo(500_000_000);
-        for (String bad : new String[] {"2023-02-29", "2023-13-01", "2023-1-01", "20230101", "2023-01-01+1:00",
-            "2023-01-01+18:30", "\uFF12023-01-01", "2023-01-01T"}) {
-            assertThatThrownBy(() -> DateValue.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+        for (String bad : new String[] {
+            "2023-02-29",
+            "2023-13-01",
+            "2023-1-01",
+            "20230101",
+            "2023-01-01+1:00",
+            "2023-01-01+18:30",
+            "\uFF12023-01-01",
+            "2023-01-01T"
+        }) {
+            assertThatThrownBy(() -> DateValue.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("xs:date");
         }
-        for (String bad : new String[] {"24:00:00", "12:60:00", "12:00:00.", "12:00:00.1234567890", "12:00",
-            "12:00:00+05", "12:00:00+05:0x", "12:00:00ZZ", "12:00:00.1Z5", "1a:00:00"}) {
-            assertThatThrownBy(() -> TimeValue.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+        for (String bad : new String[] {
+            "24:00:00",
+            "12:60:00",
+            "12:00:00.",
+            "12:00:00.1234567890",
+            "12:00",
+            "12:00:00+05",
+            "12:00:00+05:0x",
+            "12:00:00ZZ",
+            "12:00:00.1Z5",
+            "1a:00:00"
+        }) {
+            assertThatThrownBy(() -> TimeValue.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("xs:time");
         }
         assertThatThrownBy(() -> DateTimeValue.parse("2013-03-07T25:00:00")).hasMessageContaining("xs:time");
@@ -71,7 +95,8 @@ class ValueLexicalTest {
         DateTimeValue v = DateTimeValue.parse("2013-03-07T16:24:30");
         assertThat(v.zone()).isNull();
         assertThat(v.lexical()).isEqualTo("2013-03-07T16:24:30");
-        assertThat(DateTimeValue.parse("2013-03-07T16:24:30.5+01:00").lexical()).isEqualTo("2013-03-07T16:24:30.5+01:00");
+        assertThat(DateTimeValue.parse("2013-03-07T16:24:30.5+01:00").lexical())
+                .isEqualTo("2013-03-07T16:24:30.5+01:00");
         assertThat(DateTimeValue.parse("2013-03-07T16:24:30+00:00").zone()).isEqualTo(ZoneOffset.UTC);
     }
 

@@ -54,8 +54,12 @@ class ValueRoundTripProperties {
     }
 
     @Property
-    void colorRoundTrips(@ForAll @IntRange(max = 255) int r, @ForAll @IntRange(max = 255) int g,
-            @ForAll @IntRange(max = 255) int b, @ForAll @IntRange(max = 255) int a, @ForAll boolean withAlpha) {
+    void colorRoundTrips(
+            @ForAll @IntRange(max = 255) int r,
+            @ForAll @IntRange(max = 255) int g,
+            @ForAll @IntRange(max = 255) int b,
+            @ForAll @IntRange(max = 255) int a,
+            @ForAll boolean withAlpha) {
         ColorValue c = withAlpha ? ColorValue.rgba(r, g, b, a) : ColorValue.rgb(r, g, b);
         assertRoundTrip(c);
         assertThat(c.red()).isEqualTo(r);
@@ -74,16 +78,20 @@ class ValueRoundTripProperties {
     }
 
     @Property
-    void dateTimeRoundTripsAndKeepsAbsentZone(@ForAll("dates") LocalDate d, @ForAll("times") LocalTime t,
-            @ForAll("zones") ZoneOffset zone) {
+    void dateTimeRoundTripsAndKeepsAbsentZone(
+            @ForAll("dates") LocalDate d, @ForAll("times") LocalTime t, @ForAll("zones") ZoneOffset zone) {
         DateTimeValue v = new DateTimeValue(LocalDateTime.of(d, t), zone);
         assertRoundTrip(v);
         assertThat(DateTimeValue.parse(v.lexical()).zone()).isEqualTo(zone);
     }
 
     @Property
-    void durationRoundTrips(@ForAll @IntRange(max = 99) int years, @ForAll @IntRange(max = 11) int months,
-            @ForAll @IntRange(max = 40) int days, @ForAll @IntRange(max = 23) int hours, @ForAll boolean negative) {
+    void durationRoundTrips(
+            @ForAll @IntRange(max = 99) int years,
+            @ForAll @IntRange(max = 11) int months,
+            @ForAll @IntRange(max = 40) int days,
+            @ForAll @IntRange(max = 23) int hours,
+            @ForAll boolean negative) {
         String lexical = (negative ? "-" : "") + "P" + years + "Y" + months + "M" + days + "DT" + hours + "H";
         DurationValue v = DurationValue.parse(lexical);
         assertRoundTrip(v);
@@ -100,8 +108,18 @@ class ValueRoundTripProperties {
 
     @Property
     void garbageIsRejectedWithAClearMessageForEveryStrictType(@ForAll("garbage") String junk) {
-        for (ValueType t : new ValueType[] {ValueType.INT, ValueType.LONG, ValueType.BOOLEAN, ValueType.DOUBLE,
-                ValueType.NUMERIC, ValueType.COLOR, ValueType.DATE, ValueType.TIME, ValueType.DATE_TIME, ValueType.DURATION}) {
+        for (ValueType t : new ValueType[] {
+            ValueType.INT,
+            ValueType.LONG,
+            ValueType.BOOLEAN,
+            ValueType.DOUBLE,
+            ValueType.NUMERIC,
+            ValueType.COLOR,
+            ValueType.DATE,
+            ValueType.TIME,
+            ValueType.DATE_TIME,
+            ValueType.DURATION
+        }) {
             assertThatThrownBy(() -> Values.parse(t, junk))
                     .as("type %s, input %s", t, junk)
                     .isInstanceOf(IllegalArgumentException.class)
@@ -128,7 +146,10 @@ class ValueRoundTripProperties {
 
     @Provide
     Arbitrary<LocalDate> dates() {
-        return Arbitraries.longs().between(LocalDate.of(1, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay())
+        return Arbitraries.longs()
+                .between(
+                        LocalDate.of(1, 1, 1).toEpochDay(),
+                        LocalDate.of(9999, 12, 31).toEpochDay())
                 .map(LocalDate::ofEpochDay);
     }
 
@@ -139,13 +160,32 @@ class ValueRoundTripProperties {
 
     @Provide
     Arbitrary<ZoneOffset> zones() {
-        return Arbitraries.integers().between(-14 * 4, 14 * 4).map(q -> ZoneOffset.ofTotalSeconds(q * 15 * 60))
+        return Arbitraries.integers()
+                .between(-14 * 4, 14 * 4)
+                .map(q -> ZoneOffset.ofTotalSeconds(q * 15 * 60))
                 .injectNull(0.3);
     }
 
     @Provide
     Arbitrary<String> garbage() {
-        return Arbitraries.of("", "  ", "abc", "1.2.3", "0x1F", "Infinity", "++1", "2013-13-45", "12:61:00", "P", "PT",
-                "#FF00", "GGHHII", "tru", "1e", "--", "2013-03-07T25:00:00", "\u0000");
+        return Arbitraries.of(
+                "",
+                "  ",
+                "abc",
+                "1.2.3",
+                "0x1F",
+                "Infinity",
+                "++1",
+                "2013-13-45",
+                "12:61:00",
+                "P",
+                "PT",
+                "#FF00",
+                "GGHHII",
+                "tru",
+                "1e",
+                "--",
+                "2013-03-07T25:00:00",
+                "\u0000");
     }
 }

@@ -25,7 +25,8 @@ class IotXmlTest {
         NodeRef n = IotXml.nodeRef(at("<node nodeId='N1' sourceId='MeteringTopology' cacheType=''/>"));
         assertThat(n).isEqualTo(NodeRef.of("N1", "MeteringTopology"));
         assertThatThrownBy(() -> IotXml.nodeRef(at("<node sourceId='S'/>")))
-                .isInstanceOf(IotParseException.class).hasMessageContaining("nodeId");
+                .isInstanceOf(IotParseException.class)
+                .hasMessageContaining("nodeId");
         assertThat(IotXml.optionalNodeRef(at("<node/>"))).isNull();
     }
 
@@ -37,15 +38,19 @@ class IotXmlTest {
         assertThat(IotXml.booleanAttribute(p, "absent", true)).isTrue();
         assertThat(IotXml.optionalBooleanAttribute(p, "absent")).isNull();
         assertThatThrownBy(() -> IotXml.booleanAttribute(at("<req all='yes'/>"), "all", false))
-                .isInstanceOf(IotParseException.class).hasMessageContaining("'all'");
+                .isInstanceOf(IotParseException.class)
+                .hasMessageContaining("'all'");
     }
 
     @Test
     void intAndDateTimeAttributesAreStrict() throws Exception {
         assertThat(IotXml.intAttribute(at("<req seqnr='-7'/>"), "seqnr")).isEqualTo(-7);
-        assertThatThrownBy(() -> IotXml.intAttribute(at("<req/>"), "seqnr")).hasMessageContaining("missing attribute 'seqnr'");
-        assertThatThrownBy(() -> IotXml.intAttribute(at("<req seqnr='9999999999'/>"), "seqnr")).hasMessageContaining("out of range");
-        assertThat(IotXml.dateTimeAttribute(at("<req from='2013-03-07T16:00:00'/>"), "from").lexical())
+        assertThatThrownBy(() -> IotXml.intAttribute(at("<req/>"), "seqnr"))
+                .hasMessageContaining("missing attribute 'seqnr'");
+        assertThatThrownBy(() -> IotXml.intAttribute(at("<req seqnr='9999999999'/>"), "seqnr"))
+                .hasMessageContaining("out of range");
+        assertThat(IotXml.dateTimeAttribute(at("<req from='2013-03-07T16:00:00'/>"), "from")
+                        .lexical())
                 .isEqualTo("2013-03-07T16:00:00");
         assertThatThrownBy(() -> IotXml.dateTimeAttribute(at("<req from='yesterday'/>"), "from"))
                 .isInstanceOf(IotParseException.class);
@@ -60,7 +65,8 @@ class IotXmlTest {
         IotXml.writeTokens(xml, t);
         IotXml.writeNodeRef(xml, NodeRef.of("N", null, "C"));
         xml.closeEmptyElement();
-        assertThat(XmlCompare.difference("<req deviceToken='a b c' userToken='u' nodeId='N' cacheType='C'/>", xml.toString()))
+        assertThat(XmlCompare.difference(
+                        "<req deviceToken='a b c' userToken='u' nodeId='N' cacheType='C'/>", xml.toString()))
                 .isEmpty();
     }
 

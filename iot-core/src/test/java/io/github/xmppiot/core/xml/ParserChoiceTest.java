@@ -10,6 +10,7 @@ class ParserChoiceTest {
 
     @Test
     void smackParsesWithXpp3() {
-        assertThat(SmackXmlParser.getXmlPullParserFactory().getClass().getName()).contains("xpp3");
+        assertThat(SmackXmlParser.getXmlPullParserFactory().getClass().getName())
+                .contains("xpp3");
     }
 }

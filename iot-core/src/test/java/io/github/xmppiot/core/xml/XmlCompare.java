@@ -24,8 +24,7 @@ import org.xml.sax.SAXException;
  */
 public final class XmlCompare {
 
-    private XmlCompare() {
-    }
+    private XmlCompare() {}
 
     /**
      * Describes the first difference between two XML fragments.
@@ -74,8 +73,8 @@ public final class XmlCompare {
     private static Optional<String> diff(Element e, Element a, String path) {
         String here = path + e.getLocalName();
         if (!e.getLocalName().equals(a.getLocalName()) || !same(e.getNamespaceURI(), a.getNamespaceURI())) {
-            return Optional.of(here + ": expected <" + e.getLocalName() + " xmlns='" + e.getNamespaceURI() + "'> but was <"
-                    + a.getLocalName() + " xmlns='" + a.getNamespaceURI() + "'>");
+            return Optional.of(here + ": expected <" + e.getLocalName() + " xmlns='" + e.getNamespaceURI()
+                    + "'> but was <" + a.getLocalName() + " xmlns='" + a.getNamespaceURI() + "'>");
         }
         Map<String, String> ea = attributes(e);
         Map<String, String> aa = attributes(a);
@@ -87,7 +86,8 @@ public final class XmlCompare {
         int index = 0;
         while (ec != null || ac != null) {
             if (ec == null || ac == null) {
-                return Optional.of(here + ": " + (ec == null ? "unexpected extra " : "missing ") + describe(ec == null ? ac : ec));
+                return Optional.of(
+                        here + ": " + (ec == null ? "unexpected extra " : "missing ") + describe(ec == null ? ac : ec));
             }
             if (ec.getNodeType() != ac.getNodeType()) {
                 return Optional.of(here + ": expected " + describe(ec) + " but was " + describe(ac));
@@ -98,8 +98,9 @@ public final class XmlCompare {
                     return d;
                 }
             } else if (!ec.getTextContent().trim().equals(ac.getTextContent().trim())) {
-                return Optional.of(here + ": text expected '" + ec.getTextContent().trim() + "' but was '"
-                        + ac.getTextContent().trim() + "'");
+                return Optional.of(
+                        here + ": text expected '" + ec.getTextContent().trim() + "' but was '"
+                                + ac.getTextContent().trim() + "'");
             }
             ec = firstSignificant(ec.getNextSibling());
             ac = firstSignificant(ac.getNextSibling());
@@ -109,8 +110,11 @@ public final class XmlCompare {
     }
 
     private static Node firstSignificant(Node n) {
-        while (n != null && (n.getNodeType() == Node.COMMENT_NODE || n.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE
-                || (n.getNodeType() == Node.TEXT_NODE && n.getTextContent().isBlank()))) {
+        while (n != null
+                && (n.getNodeType() == Node.COMMENT_NODE
+                        || n.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE
+                        || (n.getNodeType() == Node.TEXT_NODE
+                                && n.getTextContent().isBlank()))) {
             n = n.getNextSibling();
         }
         return n;
@@ -124,7 +128,8 @@ public final class XmlCompare {
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(n.getNamespaceURI())) {
                 continue;
             }
-            String key = n.getNamespaceURI() == null ? n.getLocalName() : "{" + n.getNamespaceURI() + "}" + n.getLocalName();
+            String key =
+                    n.getNamespaceURI() == null ? n.getLocalName() : "{" + n.getNamespaceURI() + "}" + n.getLocalName();
             m.put(key, n.getNodeValue());
         }
         return m;
@@ -135,6 +140,8 @@ public final class XmlCompare {
     }
 
     private static String describe(Node n) {
-        return n instanceof Element el ? "<" + el.getLocalName() + "/>" : "text '" + n.getTextContent().trim() + "'";
+        return n instanceof Element el
+                ? "<" + el.getLocalName() + "/>"
+                : "text '" + n.getTextContent().trim() + "'";
     }
 }

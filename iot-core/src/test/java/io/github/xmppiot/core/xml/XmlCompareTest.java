@@ -16,11 +16,23 @@ class XmlCompareTest {
 
     @Test
     void reportsTheFirstDifference() {
-        assertThat(XmlCompare.difference("<x a='1'/>", "<x a='2'/>")).get().asString().contains("attributes differ");
-        assertThat(XmlCompare.difference("<x xmlns='urn:a'/>", "<x xmlns='urn:b'/>")).get().asString().contains("urn:b");
+        assertThat(XmlCompare.difference("<x a='1'/>", "<x a='2'/>"))
+                .get()
+                .asString()
+                .contains("attributes differ");
+        assertThat(XmlCompare.difference("<x xmlns='urn:a'/>", "<x xmlns='urn:b'/>"))
+                .get()
+                .asString()
+                .contains("urn:b");
         assertThat(XmlCompare.difference("<x><y/><z/></x>", "<x><z/><y/></x>")).isPresent();
-        assertThat(XmlCompare.difference("<x><y/></x>", "<x/>")).get().asString().contains("missing <y/>");
-        assertThat(XmlCompare.difference("<x>1</x>", "<x>2</x>")).get().asString().contains("text expected '1'");
+        assertThat(XmlCompare.difference("<x><y/></x>", "<x/>"))
+                .get()
+                .asString()
+                .contains("missing <y/>");
+        assertThat(XmlCompare.difference("<x>1</x>", "<x>2</x>"))
+                .get()
+                .asString()
+                .contains("text expected '1'");
     }
 
     @Test

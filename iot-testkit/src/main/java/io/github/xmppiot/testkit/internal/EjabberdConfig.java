@@ -1,7 +1,5 @@
 package io.github.xmppiot.testkit.internal;
 
-import java.nio.file.Path;
-
 /**
  * Writes the YAML configuration of a test ejabberd: one virtual host, c2s on one loopback port with STARTTLS
  * required, no s2s/HTTP/STUN/MQTT listeners, <em>no shaper</em> (Debian's default {@code c2s_shaper: normal} throttles
@@ -11,8 +9,7 @@ import java.nio.file.Path;
  */
 public final class EjabberdConfig {
 
-    private EjabberdConfig() {
-    }
+    private EjabberdConfig() {}
 
     /**
      * Produces the configuration text.
@@ -82,8 +79,14 @@ public final class EjabberdConfig {
                     plugins:
                       - flat
                       - pep
-                """.formatted(domain, logLevel, certificate == null ? "" : "certfiles:\n  - "
-                        + str(certificate.certificate()) + "\n  - " + str(certificate.key()), certificate != null, port);
+                """.formatted(
+                domain,
+                logLevel,
+                certificate == null
+                        ? ""
+                        : "certfiles:\n  - " + str(certificate.certificate()) + "\n  - " + str(certificate.key()),
+                certificate != null,
+                port);
     }
 
     /** Quotes a value as a YAML double-quoted scalar. */

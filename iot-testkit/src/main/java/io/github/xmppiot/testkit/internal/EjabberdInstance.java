@@ -30,6 +30,7 @@ public final class EjabberdInstance extends AbstractServerInstance {
 
     /** Logged once the c2s listener accepts connections (followed by the address). */
     static final String LISTENING = "Start accepting TCP connections at ";
+
     private static final List<String> BIND_FAILURES = List.of("eaddrinuse", "address already in use");
 
     private final Path erl;
@@ -39,7 +40,13 @@ public final class EjabberdInstance extends AbstractServerInstance {
     private final Duration startTimeout;
     private Process process;
 
-    private EjabberdInstance(Path erl, Path erlLibs, String domain, String logLevel, Duration startTimeout, Path dir,
+    private EjabberdInstance(
+            Path erl,
+            Path erlLibs,
+            String domain,
+            String logLevel,
+            Duration startTimeout,
+            Path dir,
             TestCertificate certificate) {
         super("ejabberd", dir, certificate);
         this.erl = erl;
@@ -61,12 +68,19 @@ public final class EjabberdInstance extends AbstractServerInstance {
      * @param certCache    the certificate cache directory, or null for the default
      * @return the running instance
      */
-    public static EjabberdInstance start(Path erl, Path erlLibs, String domain, String logLevel, Duration startTimeout,
-            boolean tls, Path certCache) {
+    public static EjabberdInstance start(
+            Path erl,
+            Path erlLibs,
+            String domain,
+            String logLevel,
+            Duration startTimeout,
+            boolean tls,
+            Path certCache) {
         TestCertificate cert = tls ? TestCertificate.forDomain(certCache, domain) : null;
         Path dir;
         try {
-            dir = Files.createTempDirectory("xmpp-iot-ejabberd-",
+            dir = Files.createTempDirectory(
+                    "xmpp-iot-ejabberd-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Files.createDirectory(dir.resolve("spool"));
             Files.createDirectory(dir.resolve("home"));
@@ -89,7 +103,8 @@ public final class EjabberdInstance extends AbstractServerInstance {
             for (String line : Files.readAllLines(ejabberdctl, StandardCharsets.UTF_8)) {
                 String l = line.strip();
                 if (l.startsWith("ERL_LIBS=")) {
-                    Path libs = Path.of(l.substring("ERL_LIBS=".length()).replace("'", "").replace("\"", ""));
+                    Path libs = Path.of(
+                            l.substring("ERL_LIBS=".length()).replace("'", "").replace("\"", ""));
                     if (Files.isDirectory(libs)) {
                         return Optional.of(libs);
                     }
@@ -108,12 +123,24 @@ public final class EjabberdInstance extends AbstractServerInstance {
         long logStart = ProsodyFiles.size(logFile());
         try {
             Files.writeString(config, EjabberdConfig.render(domain, port(), testCertificate(), logLevel));
-            ProcessBuilder pb = new ProcessBuilder(List.of(erl.toString(), "-noinput", "-noshell", "+K", "true",
-                    "-kernel", "inet_default_listen_options", "[{nodelay,true}]",
-                    "-mnesia", "dir", "\"" + dir.resolve("spool") + "\"", "-s", "ejabberd"))
+            ProcessBuilder pb = new ProcessBuilder(List.of(
+                            erl.toString(),
+                            "-noinput",
+                            "-noshell",
+                            "+K",
+                            "true",
+                            "-kernel",
+                            "inet_default_listen_options",
+                            "[{nodelay,true}]",
+                            "-mnesia",
+                            "dir",
+                            "\"" + dir.resolve("spool") + "\"",
+                            "-s",
+                            "ejabberd"))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            dir.resolve("console.log").toFile()));
             Map<String, String> env = pb.environment();
             env.put("HOME", dir.resolve("home").toString());
             env.put("EJABBERD_CONFIG_PATH", config.toString());
@@ -128,8 +155,10 @@ public final class EjabberdInstance extends AbstractServerInstance {
             throw e;
         } catch (IOException e) {
             stopProcess();
-            throw new IllegalStateException("ejabberd (" + erl + " with " + erlLibs + ") failed to start: "
-                    + e.getMessage() + "\n--- ejabberd log (" + dir + ") ---\n" + ProsodyFiles.tail(logSince(0), 60), e);
+            throw new IllegalStateException(
+                    "ejabberd (" + erl + " with " + erlLibs + ") failed to start: " + e.getMessage()
+                            + "\n--- ejabberd log (" + dir + ") ---\n" + ProsodyFiles.tail(logSince(0), 60),
+                    e);
         }
     }
 
@@ -140,7 +169,8 @@ public final class EjabberdInstance extends AbstractServerInstance {
         InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
         String listening = LISTENING + "127.0.0.1:" + port;
         while (true) {
-            String logged = ProsodyFiles.readFrom(logFile(), logStart) + ProsodyFiles.readFrom(dir.resolve("console.log"), 0);
+            String logged =
+                    ProsodyFiles.readFrom(logFile(), logStart) + ProsodyFiles.readFrom(dir.resolve("console.log"), 0);
             if (BIND_FAILURES.stream().anyMatch(logged::contains)) {
                 throw new PortTakenException(port, null);
             }
@@ -151,8 +181,8 @@ public final class EjabberdInstance extends AbstractServerInstance {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IOException("ejabberd did not accept connections on port " + port + " within "
-                        + startTimeout);
+                throw new IOException(
+                        "ejabberd did not accept connections on port " + port + " within " + startTimeout);
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // polling interval of the log and port probe
         }

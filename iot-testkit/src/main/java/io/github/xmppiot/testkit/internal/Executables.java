@@ -10,8 +10,7 @@ import java.util.Optional;
 /** Finds executables the way a shell does. Not API. */
 public final class Executables {
 
-    private Executables() {
-    }
+    private Executables() {}
 
     /**
      * Resolves a command: a name containing a separator is taken as a path, anything else is searched on the

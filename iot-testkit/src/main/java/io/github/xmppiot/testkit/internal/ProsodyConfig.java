@@ -16,8 +16,7 @@ public final class ProsodyConfig {
     public static final List<String> STANDARD_MODULES =
             List.of("roster", "saslauth", "disco", "ping", "register", "pep", "version", "time", "smacks");
 
-    private ProsodyConfig() {
-    }
+    private ProsodyConfig() {}
 
     /**
      * Produces the configuration text.
@@ -30,7 +29,12 @@ public final class ProsodyConfig {
      * @param extraModules further modules to load
      * @return the Lua configuration
      */
-    public static String render(Path dir, String domain, int port, TestCertificate certificate, String logLevel,
+    public static String render(
+            Path dir,
+            String domain,
+            int port,
+            TestCertificate certificate,
+            String logLevel,
             List<String> extraModules) {
         List<String> modules = new ArrayList<>(STANDARD_MODULES);
         if (certificate != null) {
@@ -42,8 +46,11 @@ public final class ProsodyConfig {
         s.append("run_as_root = true\n");
         s.append("pidfile = ").append(str(dir.resolve("prosody.pid"))).append('\n');
         s.append("data_path = ").append(str(dir.resolve("data"))).append('\n');
-        s.append("log = { { levels = { min = ").append(str(logLevel)).append(" }, to = \"file\", filename = ")
-                .append(str(dir.resolve("prosody.log"))).append(" } }\n");
+        s.append("log = { { levels = { min = ")
+                .append(str(logLevel))
+                .append(" }, to = \"file\", filename = ")
+                .append(str(dir.resolve("prosody.log")))
+                .append(" } }\n");
         s.append("network_settings = { nagle = false }\n");
         s.append("interfaces = { \"127.0.0.1\" }\n");
         s.append("local_interfaces = { \"127.0.0.1\" }\n");
@@ -58,9 +65,14 @@ public final class ProsodyConfig {
         s.append("allow_unencrypted_plain_auth = false\n");
         if (certificate != null) {
             s.append("c2s_require_encryption = true\n");
-            s.append("certificates = ").append(str(certificate.certificate().getParent())).append('\n');
-            s.append("ssl = { certificate = ").append(str(certificate.certificate()))
-                    .append(", key = ").append(str(certificate.key())).append(" }\n");
+            s.append("certificates = ")
+                    .append(str(certificate.certificate().getParent()))
+                    .append('\n');
+            s.append("ssl = { certificate = ")
+                    .append(str(certificate.certificate()))
+                    .append(", key = ")
+                    .append(str(certificate.key()))
+                    .append(" }\n");
         } else {
             s.append("c2s_require_encryption = false\n");
             s.append("certificates = ").append(str(dir)).append('\n');

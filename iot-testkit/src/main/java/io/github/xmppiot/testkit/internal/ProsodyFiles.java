@@ -12,8 +12,7 @@ import java.util.stream.Stream;
 /** File helpers of the test kit. Not API. */
 public final class ProsodyFiles {
 
-    private ProsodyFiles() {
-    }
+    private ProsodyFiles() {}
 
     /**
      * Deletes a directory tree; missing files are ignored.

@@ -49,14 +49,23 @@ public final class ProsodyInstance extends AbstractServerInstance {
     synchronized void launch() {
         Path config = directory().resolve("prosody.cfg.lua");
         try {
-            Files.writeString(config, ProsodyConfig.render(directory(), options.domain(), port(), testCertificate(),
-                    options.logLevel(), options.extraModules()));
+            Files.writeString(
+                    config,
+                    ProsodyConfig.render(
+                            directory(),
+                            options.domain(),
+                            port(),
+                            testCertificate(),
+                            options.logLevel(),
+                            options.extraModules()));
             process = ProsodyProcess.start(binary, config, directory(), logFile(), port(), options.startTimeout());
         } catch (ProsodyProcess.PortInUseException e) {
             throw new PortTakenException(port(), e);
         } catch (IOException e) {
-            throw new IllegalStateException("Prosody (" + binary + ") failed to start: " + e.getMessage()
-                    + "\n--- Prosody log (" + directory() + ") ---\n" + ProsodyFiles.tail(logSince(0), 60), e);
+            throw new IllegalStateException(
+                    "Prosody (" + binary + ") failed to start: " + e.getMessage() + "\n--- Prosody log (" + directory()
+                            + ") ---\n" + ProsodyFiles.tail(logSince(0), 60),
+                    e);
         }
     }
 

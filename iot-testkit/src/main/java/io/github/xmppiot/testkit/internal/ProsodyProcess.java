@@ -51,7 +51,8 @@ public final class ProsodyProcess {
         Process p = new ProcessBuilder(List.of(binary.toString(), "-F", "--config", config.toString()))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("console.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("console.log").toFile()))
                 .start();
         p.getOutputStream().close();
         ProsodyProcess started = new ProsodyProcess(p, log);
@@ -107,7 +108,8 @@ public final class ProsodyProcess {
         process.destroy();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            while (process.isAlive() && System.nanoTime() < deadline
+            while (process.isAlive()
+                    && System.nanoTime() < deadline
                     && !ProsodyFiles.readFrom(log, logStart).contains(SHUTDOWN_COMPLETE)) {
                 process.waitFor(2, TimeUnit.MILLISECONDS);
             }

@@ -39,8 +39,8 @@ public record TestCertificate(Path certificate, Path key) {
      * @return the certificate and key files
      */
     public static TestCertificate forDomain(Path cacheRoot, String domain) {
-        Path root = cacheRoot != null ? cacheRoot
-                : Path.of(System.getProperty("user.home"), ".cache", "xmpp-iot-testkit");
+        Path root =
+                cacheRoot != null ? cacheRoot : Path.of(System.getProperty("user.home"), ".cache", "xmpp-iot-testkit");
         Path dir = root.resolve("cert-" + domain);
         TestCertificate cert = new TestCertificate(dir.resolve("cert.pem"), dir.resolve("key.pem"));
         try {
@@ -69,7 +69,8 @@ public record TestCertificate(Path certificate, Path key) {
             return false;
         }
         try (InputStream in = Files.newInputStream(certificate)) {
-            X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            X509Certificate c =
+                    (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             c.checkValidity(Date.from(Instant.now().plus(MIN_REMAINING_VALIDITY)));
             return true;
         } catch (IOException | CertificateException | ClassCastException e) {
@@ -98,14 +99,30 @@ public record TestCertificate(Path certificate, Path key) {
     }
 
     private static void generate(Path dir, String domain) throws IOException {
-        Path openssl = Executables.find("openssl").orElseThrow(() -> new ProsodyNotInstalledException(
-                "openssl is needed once to create the self-signed test certificate but was not found on the PATH."
-                        + " Install it with: sudo apt-get install -y openssl"
-                        + " (or run with -Dxmpp.it.skip=true to skip the Prosody integration tests)."));
-        List<String> cmd = List.of(openssl.toString(), "req", "-x509", "-newkey", "ec",
-                "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "3650",
-                "-subj", "/CN=" + domain, "-addext", "subjectAltName=DNS:" + domain + ",DNS:*." + domain,
-                "-keyout", dir.resolve("key.pem").toString(), "-out", dir.resolve("cert.pem").toString());
+        Path openssl = Executables.find("openssl")
+                .orElseThrow(() -> new ProsodyNotInstalledException(
+                        "openssl is needed once to create the self-signed test certificate but was not found on the PATH."
+                                + " Install it with: sudo apt-get install -y openssl"
+                                + " (or run with -Dxmpp.it.skip=true to skip the Prosody integration tests)."));
+        List<String> cmd = List.of(
+                openssl.toString(),
+                "req",
+                "-x509",
+                "-newkey",
+                "ec",
+                "-pkeyopt",
+                "ec_paramgen_curve:P-256",
+                "-nodes",
+                "-days",
+                "3650",
+                "-subj",
+                "/CN=" + domain,
+                "-addext",
+                "subjectAltName=DNS:" + domain + ",DNS:*." + domain,
+                "-keyout",
+                dir.resolve("key.pem").toString(),
+                "-out",
+                dir.resolve("cert.pem").toString());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -98,7 +98,9 @@ public record Fields(int seqnr, boolean done, List<NodeFields> nodes, List<Strin
             IotXml.writeNodeRef(xml, node.node());
             xml.rightAngleBracket();
             for (TimestampFields ts : node.timestamps()) {
-                xml.halfOpenElement("timestamp").attribute("value", ts.timestamp().lexical()).rightAngleBracket();
+                xml.halfOpenElement("timestamp")
+                        .attribute("value", ts.timestamp().lexical())
+                        .rightAngleBracket();
                 for (Field f : ts.fields()) {
                     FieldXml.write(xml, f);
                 }

@@ -56,8 +56,8 @@ public final class Admission {
                     + "); retry when one has finished");
         }
         if (total[kind] >= (queued ? limits.queuedTotal() : limits.activeTotal())) {
-            throw IotErrors.resourceConstraint("too many read-outs " + what + " on this device (limit " + total[kind]
-                    + "); retry later");
+            throw IotErrors.resourceConstraint(
+                    "too many read-outs " + what + " on this device (limit " + total[kind] + "); retry later");
         }
         if (mine == null) {
             mine = new int[2];

@@ -52,6 +52,7 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
     private final boolean direct;
     /** In {@link #direct} mode, the acceptance to complete {@link #accepted} with once out of the lock. */
     private volatile Boolean acceptedValue;
+
     private int discarded;
     private boolean ended;
     private boolean acceptNotified;
@@ -71,8 +72,14 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
      * @param canceller sends {@code cancel} for this read-out
      * @param onEnd     called once when the read-out ends in any way
      */
-    public ClientReadout(int seqnr, Jid thing, ReadoutRequest request, ReadoutListener listener, Duration timeout,
-            Function<ClientReadout, CompletableFuture<Void>> canceller, Runnable onEnd) {
+    public ClientReadout(
+            int seqnr,
+            Jid thing,
+            ReadoutRequest request,
+            ReadoutListener listener,
+            Duration timeout,
+            Function<ClientReadout, CompletableFuture<Void>> canceller,
+            Runnable onEnd) {
         this.seqnr = seqnr;
         this.thing = thing;
         this.request = request;
@@ -344,8 +351,9 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
         if (isEnded()) {
             return CompletableFuture.completedFuture(null);
         }
-        return canceller.apply(this).thenRun(() -> fail(new CancellationException("read-out " + seqnr + " of " + thing
-                + " cancelled")));
+        return canceller
+                .apply(this)
+                .thenRun(() -> fail(new CancellationException("read-out " + seqnr + " of " + thing + " cancelled")));
     }
 
     private void implicitAccept(boolean isQueued) {

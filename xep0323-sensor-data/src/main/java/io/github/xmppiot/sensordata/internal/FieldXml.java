@@ -31,8 +31,7 @@ public final class FieldXml {
 
     private static final Map<String, Object> FLAGS = flags();
 
-    private FieldXml() {
-    }
+    private FieldXml() {}
 
     /**
      * Writes one field value element.
@@ -147,8 +146,8 @@ public final class FieldXml {
             if (type == ValueType.NUMERIC) {
                 value = new NumericValue(lexical, unit == null ? "" : unit);
             } else if (type == ValueType.ENUM) {
-                value = new EnumValue(lexical, dataType != null ? dataType
-                        : IotXml.requiredAttribute(parser, "dataType"));
+                value = new EnumValue(
+                        lexical, dataType != null ? dataType : IotXml.requiredAttribute(parser, "dataType"));
             } else {
                 value = Values.parse(type, lexical);
             }

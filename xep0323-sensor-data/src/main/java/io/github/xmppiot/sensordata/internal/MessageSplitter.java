@@ -96,7 +96,8 @@ public final class MessageSplitter {
         if (count > maxFields || estimateChars(open) + estimateChars(next) - MESSAGE_OVERHEAD > maxChars) {
             return null;
         }
-        List<NodeFields> nodes = new ArrayList<>(open.nodes().size() + next.nodes().size());
+        List<NodeFields> nodes =
+                new ArrayList<>(open.nodes().size() + next.nodes().size());
         nodes.addAll(open.nodes());
         nodes.addAll(next.nodes());
         return new Fields(seqnr, false, nodes);

@@ -14,8 +14,7 @@ import java.util.List;
  */
 public final class ReadoutFilter {
 
-    private ReadoutFilter() {
-    }
+    private ReadoutFilter() {}
 
     /**
      * Field-level match: one of the field's categories is requested (a union; a field without any category, as Smack
@@ -34,8 +33,8 @@ public final class ReadoutFilter {
         if (!scope.wantsField(field.name())) {
             return false;
         }
-        boolean historicalOnly = !field.categories().isEmpty()
-                && FieldCategory.HISTORICAL.containsAll(field.categories());
+        boolean historicalOnly =
+                !field.categories().isEmpty() && FieldCategory.HISTORICAL.containsAll(field.categories());
         if (historicalOnly) {
             return (scope.from() == null || timestamp.compareTo(scope.from()) >= 0)
                     && (scope.to() == null || timestamp.compareTo(scope.to()) <= 0);

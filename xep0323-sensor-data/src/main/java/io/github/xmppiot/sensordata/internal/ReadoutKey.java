@@ -8,5 +8,4 @@ import org.jxmpp.jid.Jid;
  * @param requester the requester's full JID
  * @param seqnr     the requester's sequence number
  */
-public record ReadoutKey(Jid requester, int seqnr) {
-}
+public record ReadoutKey(Jid requester, int seqnr) {}

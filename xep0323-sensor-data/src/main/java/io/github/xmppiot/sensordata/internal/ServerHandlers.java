@@ -71,8 +71,8 @@ public final class ServerHandlers {
      * @return the handler
      */
     public IotIqRequestHandler<Req> req(IQ.Type type) {
-        return new IotIqRequestHandler<>(server.getXmppConnection(), Req.ELEMENT, Req.NAMESPACE, type, Req.class,
-                ANSWER_TIMEOUT) {
+        return new IotIqRequestHandler<>(
+                server.getXmppConnection(), Req.ELEMENT, Req.NAMESPACE, type, Req.class, ANSWER_TIMEOUT) {
             @Override
             protected CompletionStage<? extends IQ> handle(Req request) {
                 return onReq(request);
@@ -102,8 +102,8 @@ public final class ServerHandlers {
      * @return the handler
      */
     public IotIqRequestHandler<Cancel> cancel(IQ.Type type) {
-        return new IotIqRequestHandler<>(server.getXmppConnection(), Cancel.ELEMENT, Cancel.NAMESPACE, type,
-                Cancel.class, ANSWER_TIMEOUT) {
+        return new IotIqRequestHandler<>(
+                server.getXmppConnection(), Cancel.ELEMENT, Cancel.NAMESPACE, type, Cancel.class, ANSWER_TIMEOUT) {
             @Override
             protected CompletionStage<? extends IQ> handle(Cancel request) {
                 ServerReadout r = inFlight.get(new ReadoutKey(request.getFrom(), request.seqnr()));
@@ -122,15 +122,15 @@ public final class ServerHandlers {
         }
         ReadoutKey key = new ReadoutKey(requester, req.seqnr());
         if (inFlight.containsKey(key)) {
-            return CompletableFuture.failedFuture(IotErrors.badRequest("seqnr " + req.seqnr()
-                    + " is already used by a read-out in progress"));
+            return CompletableFuture.failedFuture(
+                    IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
         ReadoutRequest r = req.request();
         ReadoutLimits limits = server.getReadoutLimits();
         Duration delay = delayUntil(r.when().orElse(null), server.getClock());
         if (delay.compareTo(limits.whenHorizon()) > 0) {
-            return CompletableFuture.failedFuture(IotErrors.badRequest("'when' lies more than "
-                    + limits.whenHorizon() + " ahead; this device queues read-outs up to that horizon"));
+            return CompletableFuture.failedFuture(IotErrors.badRequest("'when' lies more than " + limits.whenHorizon()
+                    + " ahead; this device queues read-outs up to that horizon"));
         }
         Admission.Slot slot;
         try {
@@ -138,8 +138,8 @@ public final class ServerHandlers {
         } catch (IotErrorException e) {
             return CompletableFuture.failedFuture(e);
         }
-        AccessRequest access = AccessRequest.read(requester, r.tokens(), r.nodes(), Set.copyOf(r.fieldNames()),
-                r.effectiveCategories());
+        AccessRequest access = AccessRequest.read(
+                requester, r.tokens(), r.nodes(), Set.copyOf(r.fieldNames()), r.effectiveCategories());
         CompletionStage<AccessDecision> decision;
         try {
             decision = server.getAccessPolicy().decide(access);
@@ -185,8 +185,7 @@ public final class ServerHandlers {
         ReadoutRequest r = req.request();
         ThingDirectory.Selection selection = server.getDirectory().select(r.nodes());
         if (!selection.unknown().isEmpty()) {
-            throw new CompletionException(IotErrors.itemNotFound("unknown node(s): "
-                    + selection.unknown()));
+            throw new CompletionException(IotErrors.itemNotFound("unknown node(s): " + selection.unknown()));
         }
         List<Thing> things = new ArrayList<>();
         for (Thing t : selection.things()) {
@@ -199,24 +198,29 @@ public final class ServerHandlers {
         }
         Set<String> names = narrowNames(r.fieldNames(), decision.names());
         if (things.isEmpty() || names == null) {
-            throw new CompletionException(IotErrors.forbidden(
-                    "none of the requested nodes or fields may be read"));
+            throw new CompletionException(IotErrors.forbidden("none of the requested nodes or fields may be read"));
         }
         Clock clock = server.getClock();
         ReadScope scope = new ReadScope(r.effectiveCategories(), names, r.from().orElse(null), r.to().orElse(null));
         XMPPConnection connection = server.getXmppConnection();
-        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(req.seqnr(), things, scope,
-                server.getHistoryStore(), clock, server.getReadTimeout(),
+        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
+                req.seqnr(),
+                things,
+                scope,
+                server.getHistoryStore(),
+                clock,
+                server.getReadTimeout(),
                 new MessageSplitter(req.seqnr(), server.getMaxFieldsPerMessage(), server.getMaxMessageChars()),
                 server.getDoneMarker(),
                 payload -> connection.sendStanza(message(connection, key.requester(), payload)),
                 () -> {
                     inFlight.remove(key);
                     slot.release();
-                }, server.getWorkExecutor()));
+                },
+                server.getWorkExecutor()));
         if (inFlight.putIfAbsent(key, readout) != null) {
-            throw new CompletionException(IotErrors.badRequest("seqnr " + req.seqnr()
-                    + " is already used by a read-out in progress"));
+            throw new CompletionException(
+                    IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
         Duration delay = delayUntil(r.when().orElse(null), clock);
         if (delay.isZero()) {
@@ -257,6 +261,11 @@ public final class ServerHandlers {
     }
 
     private static Message message(XMPPConnection connection, Jid to, ExtensionElement payload) {
-        return connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(payload).build();
+        return connection
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(to)
+                .addExtension(payload)
+                .build();
     }
 }

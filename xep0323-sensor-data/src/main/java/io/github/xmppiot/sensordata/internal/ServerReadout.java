@@ -70,10 +70,18 @@ public final class ServerReadout {
      * @param onFinish     called once when the read-out ends (done, cancelled or failed)
      * @param work         runs the read-out's work (a bounded pool, never Smack's reader thread)
      */
-    public record Setup(int seqnr, List<Thing> things, ReadScope scope, HistoryStore history, Clock clock,
-            Duration readTimeout, MessageSplitter splitter, io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker, Sender sender, Runnable onFinish,
-            Executor work) {
-    }
+    public record Setup(
+            int seqnr,
+            List<Thing> things,
+            ReadScope scope,
+            HistoryStore history,
+            Clock clock,
+            Duration readTimeout,
+            MessageSplitter splitter,
+            io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker,
+            Sender sender,
+            Runnable onFinish,
+            Executor work) {}
 
     private final Setup setup;
     private final Object lock = new Object();
@@ -85,6 +93,7 @@ public final class ServerReadout {
      * ({@link #startHere(Runnable)}) start it; running twice sent every field twice.
      */
     private final AtomicBoolean launched = new AtomicBoolean();
+
     private ExtensionElement held;
     private boolean cancelled;
     private boolean finished;
@@ -160,8 +169,8 @@ public final class ServerReadout {
             return;
         }
         synchronized (lock) {
-            scheduled = Threads.TIMER.schedule(() -> setup.work().execute(() -> run(true)), delay.toMillis(),
-                    TimeUnit.MILLISECONDS);
+            scheduled = Threads.TIMER.schedule(
+                    () -> setup.work().execute(() -> run(true)), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -194,17 +203,23 @@ public final class ServerReadout {
         }
         List<CompletableFuture<Void>> parts = new ArrayList<>();
         for (Thing thing : setup.things()) {
-            CompletableFuture<SensorData> live = guard(() -> thing.read(setup.scope(), setup.clock()), thing.node(),
-                    "read");
+            CompletableFuture<SensorData> live =
+                    guard(() -> thing.read(setup.scope(), setup.clock()), thing.node(), "read");
             CompletableFuture<SensorData> hist = setup.scope().wantsHistory()
-                    ? guard(() -> setup.history().query(thing.node(), setup.scope())
-                            .thenApply(l -> new SensorData(l, List.of())), thing.node(), "history")
+                    ? guard(
+                            () -> setup.history()
+                                    .query(thing.node(), setup.scope())
+                                    .thenApply(l -> new SensorData(l, List.of())),
+                            thing.node(),
+                            "history")
                     : CompletableFuture.completedFuture(SensorData.EMPTY);
             CompletableFuture<SensorData> data = live.thenCombine(hist, SensorData::plus);
             // Data that is already there (synchronous sensors) is emitted on this worker thread at once; a hop is
             // only needed when a sensor completes later, possibly on a thread that must not do the sending.
-            parts.add(data.isDone() ? data.thenAccept(d -> emitNode(thing.node(), d))
-                    : data.thenAcceptAsync(d -> emitNode(thing.node(), d), setup.work()));
+            parts.add(
+                    data.isDone()
+                            ? data.thenAccept(d -> emitNode(thing.node(), d))
+                            : data.thenAcceptAsync(d -> emitNode(thing.node(), d), setup.work()));
         }
         CompletableFuture<Void> all = CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new));
         if (all.isDone()) {
@@ -221,12 +236,14 @@ public final class ServerReadout {
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
-        return f.orTimeout(setup.readTimeout().toMillis(), TimeUnit.MILLISECONDS).exceptionally(e -> {
-            Throwable t = Failures.unwrap(e);
-            String reason = t instanceof TimeoutException ? "Timeout." : String.valueOf(t.getMessage());
-            LOG.log(Level.FINE, what + " of " + node + " failed", t);
-            return SensorData.failure(null, DateTimeValue.of(setup.clock().instant()), reason);
-        });
+        return f.orTimeout(setup.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    Throwable t = Failures.unwrap(e);
+                    String reason = t instanceof TimeoutException ? "Timeout." : String.valueOf(t.getMessage());
+                    LOG.log(Level.FINE, what + " of " + node + " failed", t);
+                    return SensorData.failure(
+                            null, DateTimeValue.of(setup.clock().instant()), reason);
+                });
     }
 
     private void emitNode(NodeRef node, SensorData data) {

@@ -27,12 +27,11 @@ public final class Threads {
     /** Fires scheduled read-outs ({@code when}) and client timeouts; tasks must be short. */
     public static final ScheduledExecutorService TIMER = timer();
 
-    private Threads() {
-    }
+    private Threads() {}
 
     private static ExecutorService work() {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(WORK_THREADS, WORK_THREADS, 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), factory("xep0323-work"));
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(
+                WORK_THREADS, WORK_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), factory("xep0323-work"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

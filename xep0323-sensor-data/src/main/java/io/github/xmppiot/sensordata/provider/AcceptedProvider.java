@@ -19,7 +19,8 @@ public final class AcceptedProvider extends IQProvider<Accepted> {
     @Override
     public Accepted parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, SmackParsingException {
-        Accepted a = new Accepted(IotXml.intAttribute(parser, "seqnr"), IotXml.booleanAttribute(parser, "queued", false));
+        Accepted a =
+                new Accepted(IotXml.intAttribute(parser, "seqnr"), IotXml.booleanAttribute(parser, "queued", false));
         IotXml.skipToEndOf(parser, initialDepth);
         return a;
     }

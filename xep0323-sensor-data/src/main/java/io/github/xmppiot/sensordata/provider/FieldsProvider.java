@@ -56,7 +56,8 @@ public final class FieldsProvider extends ExtensionElementProvider<Fields> {
         return new Fields(seqnr, done, nodes, problems);
     }
 
-    private static NodeFields node(XmlPullParser parser, List<String> problems) throws XmlPullParserException, IOException {
+    private static NodeFields node(XmlPullParser parser, List<String> problems)
+            throws XmlPullParserException, IOException {
         int depth = parser.getDepth();
         NodeRef node;
         try {

@@ -26,7 +26,8 @@ public final class RejectedProvider extends IQProvider<Rejected> {
         }
         String text = null;
         while (!(parser.next() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == initialDepth)) {
-            if (parser.getEventType() == XmlPullParser.Event.START_ELEMENT && "error".equals(parser.getName())
+            if (parser.getEventType() == XmlPullParser.Event.START_ELEMENT
+                    && "error".equals(parser.getName())
                     && text == null) {
                 text = parser.nextText();
             }

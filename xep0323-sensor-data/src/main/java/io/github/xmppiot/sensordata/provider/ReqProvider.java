@@ -29,7 +29,8 @@ public final class ReqProvider extends IQProvider<IQ> {
         return IotXml.parseRequest(parser, initialDepth, p -> body(p, initialDepth));
     }
 
-    private static Req body(XmlPullParser parser, int depth) throws IotParseException, XmlPullParserException, IOException {
+    private static Req body(XmlPullParser parser, int depth)
+            throws IotParseException, XmlPullParserException, IOException {
         int seqnr = IotXml.intAttribute(parser, "seqnr");
         ReadoutRequest.Builder b = ReadoutRequest.builder();
         for (FieldCategory c : FieldCategory.values()) {

@@ -19,8 +19,7 @@ import org.jivesoftware.smack.provider.ProviderManager;
  */
 public final class SensorDataProviders {
 
-    private SensorDataProviders() {
-    }
+    private SensorDataProviders() {}
 
     /**
      * Registers all providers; idempotent.

@@ -113,7 +113,7 @@ class DeadlinesTest {
 
     /** Waits until the check that expired a read-out has finished: the timer runs one task at a time. */
     private void awaitSize(int n) throws Exception {
-        timer.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        timer.submit(() -> {}).get(10, TimeUnit.SECONDS);
         assertThat(deadlines.size()).isEqualTo(n);
     }
 }

@@ -59,6 +59,7 @@ class MessageSplitterTest {
         Fields a = s.fields(NodeRef.of("A"), values(10)).get(0);
         Fields b = s.fields(NodeRef.of("B"), values(10)).get(0);
         assertThat(s.merge(a, b)).isNull();
-        assertThat(new MessageSplitter(1, 1000, 100_000).merge(a, b).fieldCount()).isEqualTo(20);
+        assertThat(new MessageSplitter(1, 1000, 100_000).merge(a, b).fieldCount())
+                .isEqualTo(20);
     }
 }

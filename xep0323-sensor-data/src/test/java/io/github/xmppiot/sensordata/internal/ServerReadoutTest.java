@@ -38,50 +38,79 @@ class ServerReadoutTest {
     void aReadoutStartedTwiceReadsAndSendsEachFieldOnce() {
         List<CompletableFuture<SensorData>> pending = new CopyOnWriteArrayList<>();
         AtomicInteger reads = new AtomicInteger();
-        Thing out1 = Thing.builder("Out1").sensor((scope, clock) -> {
-            reads.incrementAndGet();
-            CompletableFuture<SensorData> f = new CompletableFuture<>();
-            pending.add(f);
-            return f;
-        }).build();
-        Thing out2 = Thing.builder("Out2").sensor((scope, clock) -> CompletableFuture.completedFuture(
-                SensorData.of(DateTimeValue.of(clock.instant()), Field.momentary("Temperature",
-                        NumericValue.of("22", "°C"))))).build();
+        Thing out1 = Thing.builder("Out1")
+                .sensor((scope, clock) -> {
+                    reads.incrementAndGet();
+                    CompletableFuture<SensorData> f = new CompletableFuture<>();
+                    pending.add(f);
+                    return f;
+                })
+                .build();
+        Thing out2 = Thing.builder("Out2")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("22", "°C")))))
+                .build();
         List<ExtensionElement> sent = new CopyOnWriteArrayList<>();
         AtomicInteger answers = new AtomicInteger();
-        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(7, List.of(out1, out2),
-                ReadoutRequest.builder().momentary().build().toScope(), new InMemoryHistoryStore(), CLOCK,
-                Duration.ofSeconds(30), new MessageSplitter(7, 100, 10_000), SensorDataServer.DoneMarker.ATTRIBUTE,
-                sent::add, () -> { }, Runnable::run));
+        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
+                7,
+                List.of(out1, out2),
+                ReadoutRequest.builder().momentary().build().toScope(),
+                new InMemoryHistoryStore(),
+                CLOCK,
+                Duration.ofSeconds(30),
+                new MessageSplitter(7, 100, 10_000),
+                SensorDataServer.DoneMarker.ATTRIBUTE,
+                sent::add,
+                () -> {},
+                Runnable::run));
 
-        readout.start();                              // the decision's continuation
-        readout.startHere(answers::incrementAndGet);  // the handler's answer-ready path, racing with it
-        pending.forEach(f -> f.complete(SensorData.of(DateTimeValue.of(CLOCK.instant()),
-                Field.momentary("Temperature", NumericValue.of("21.5", "°C")))));
+        readout.start(); // the decision's continuation
+        readout.startHere(answers::incrementAndGet); // the handler's answer-ready path, racing with it
+        pending.forEach(f -> f.complete(SensorData.of(
+                DateTimeValue.of(CLOCK.instant()), Field.momentary("Temperature", NumericValue.of("21.5", "°C")))));
 
         assertThat(reads).as("Out1 read once").hasValue(1);
         assertThat(answers).as("the accepted answer is still sent, once").hasValue(1);
-        List<String> fields = sent.stream().filter(Fields.class::isInstance).map(Fields.class::cast)
+        List<String> fields = sent.stream()
+                .filter(Fields.class::isInstance)
+                .map(Fields.class::cast)
                 .flatMap(f -> f.nodes().stream())
-                .flatMap(n -> n.timestamps().stream().flatMap((TimestampFields t) -> t.fields().stream())
+                .flatMap(n -> n.timestamps().stream()
+                        .flatMap((TimestampFields t) -> t.fields().stream())
                         .map(field -> n.node().nodeId() + "/" + field.name()))
                 .toList();
         assertThat(fields).containsExactlyInAnyOrder("Out1/Temperature", "Out2/Temperature");
-        assertThat(sent.stream().filter(Fields.class::isInstance).map(Fields.class::cast).filter(Fields::done))
-                .as("one end marker").hasSize(1);
+        assertThat(sent.stream()
+                        .filter(Fields.class::isInstance)
+                        .map(Fields.class::cast)
+                        .filter(Fields::done))
+                .as("one end marker")
+                .hasSize(1);
     }
 
     @Test
     void aReadoutStartedOnceSendsItsAnswerAndFieldsOnce() {
-        Thing out = Thing.builder("Out").sensor((scope, clock) -> CompletableFuture.completedFuture(
-                SensorData.of(DateTimeValue.of(clock.instant()), Field.momentary("Temperature",
-                        NumericValue.of("22", "°C"))))).build();
+        Thing out = Thing.builder("Out")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.of(
+                        DateTimeValue.of(clock.instant()),
+                        Field.momentary("Temperature", NumericValue.of("22", "°C")))))
+                .build();
         List<ExtensionElement> sent = new CopyOnWriteArrayList<>();
         AtomicInteger answers = new AtomicInteger();
-        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(8, List.of(out),
-                ReadoutRequest.builder().momentary().build().toScope(), new InMemoryHistoryStore(), CLOCK,
-                Duration.ofSeconds(30), new MessageSplitter(8, 100, 10_000), SensorDataServer.DoneMarker.ATTRIBUTE,
-                sent::add, () -> { }, Runnable::run));
+        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
+                8,
+                List.of(out),
+                ReadoutRequest.builder().momentary().build().toScope(),
+                new InMemoryHistoryStore(),
+                CLOCK,
+                Duration.ofSeconds(30),
+                new MessageSplitter(8, 100, 10_000),
+                SensorDataServer.DoneMarker.ATTRIBUTE,
+                sent::add,
+                () -> {},
+                Runnable::run));
 
         readout.startHere(answers::incrementAndGet);
 

@@ -49,7 +49,9 @@ public final class CanAccess extends ProvisioningIq {
         }
         xml.rightAngleBracket();
         for (Credential c : credentials) {
-            xml.halfOpenElement(c.type().element()).attribute(c.type().attribute(), c.value()).closeEmptyElement();
+            xml.halfOpenElement(c.type().element())
+                    .attribute(c.type().attribute(), c.value())
+                    .closeEmptyElement();
         }
         return xml;
     }

@@ -23,7 +23,8 @@ public record Credential(CredentialType type, String value) {
         if (type.isDouble()) {
             io.github.xmppiot.core.value.DoubleValue.parse(value);
         }
-        if (type == CredentialType.PROTOCOL && !value.matches("XMPP|HTTP|HTTPS|TcpSocket|UdpSocket|Queue|Internal|Other")) {
+        if (type == CredentialType.PROTOCOL
+                && !value.matches("XMPP|HTTP|HTTPS|TcpSocket|UdpSocket|Queue|Internal|Other")) {
             throw new IllegalArgumentException("unknown protocol '" + value + "'");
         }
     }

@@ -39,7 +39,9 @@ public final class DownloadPrivilegesResponse extends ProvisioningIq {
         }
         xml.rightAngleBracket();
         for (PrivilegeRule r : rules) {
-            xml.halfOpenElement(r.include() ? "include" : "exclude").attribute("id", r.id()).closeEmptyElement();
+            xml.halfOpenElement(r.include() ? "include" : "exclude")
+                    .attribute("id", r.id())
+                    .closeEmptyElement();
         }
         return xml;
     }

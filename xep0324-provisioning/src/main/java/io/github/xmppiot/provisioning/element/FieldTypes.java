@@ -47,7 +47,8 @@ public record FieldTypes(Set<FieldCategory> categories, boolean all, boolean his
      * @return the categories
      */
     public Set<FieldCategory> expanded() {
-        EnumSet<FieldCategory> s = categories.isEmpty() ? EnumSet.noneOf(FieldCategory.class) : EnumSet.copyOf(categories);
+        EnumSet<FieldCategory> s =
+                categories.isEmpty() ? EnumSet.noneOf(FieldCategory.class) : EnumSet.copyOf(categories);
         if (all) {
             s.addAll(FieldCategory.ALL);
         }

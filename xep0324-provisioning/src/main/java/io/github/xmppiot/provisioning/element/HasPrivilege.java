@@ -48,7 +48,9 @@ public final class HasPrivilege extends ProvisioningIq {
 
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
-        xml.attribute("serviceToken", serviceToken).attribute("userToken", userToken).attribute("privilegeId", privilegeId);
+        xml.attribute("serviceToken", serviceToken)
+                .attribute("userToken", userToken)
+                .attribute("privilegeId", privilegeId);
         xml.setEmptyElement();
         return xml;
     }

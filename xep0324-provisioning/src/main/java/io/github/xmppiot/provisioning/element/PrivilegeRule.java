@@ -19,7 +19,9 @@ public record PrivilegeRule(boolean include, String id) {
      */
     public PrivilegeRule {
         Objects.requireNonNull(id, "id");
-        if (!io.github.xmppiot.provisioning.internal.ProvisioningXml.PRIVILEGE_ID.matcher(id).matches()) {
+        if (!io.github.xmppiot.provisioning.internal.ProvisioningXml.PRIVILEGE_ID
+                .matcher(id)
+                .matches()) {
             throw new IllegalArgumentException("not a privilege id: '" + id + "'");
         }
     }

@@ -63,7 +63,9 @@ public final class UserLoggedIn implements ExtensionElement {
     @Override
     public XmlStringBuilder toXML(XmlEnvironment enclosingNamespace) {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
-        xml.attribute("serviceToken", serviceToken).attribute("userToken", userToken).attribute("userName", userName);
+        xml.attribute("serviceToken", serviceToken)
+                .attribute("userToken", userToken)
+                .attribute("userName", userName);
         xml.closeEmptyElement();
         return xml;
     }

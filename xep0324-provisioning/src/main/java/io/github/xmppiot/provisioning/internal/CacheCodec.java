@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
 /** Canonical text forms of cache keys and decisions, for the persistent decision cache (not API). */
 public final class CacheCodec {
 
-    private CacheCodec() {
-    }
+    private CacheCodec() {}
 
     /**
      * The cache key of a request: kind, requester's bare JID, tokens, nodes, names and categories, order-independent.
@@ -26,9 +25,15 @@ public final class CacheCodec {
      * @return the key
      */
     public static String key(AccessRequest r) {
-        return String.join("|", r.kind().name(), enc(r.requester().asBareJid().toString()),
-                sorted(r.tokens().serviceTokens()), sorted(r.tokens().deviceTokens()), sorted(r.tokens().userTokens()),
-                sorted(r.nodes().stream().map(CacheCodec::node).toList()), sorted(r.names()),
+        return String.join(
+                "|",
+                r.kind().name(),
+                enc(r.requester().asBareJid().toString()),
+                sorted(r.tokens().serviceTokens()),
+                sorted(r.tokens().deviceTokens()),
+                sorted(r.tokens().userTokens()),
+                sorted(r.nodes().stream().map(CacheCodec::node).toList()),
+                sorted(r.names()),
                 sorted(r.categories().stream().map(Enum::name).toList()));
     }
 

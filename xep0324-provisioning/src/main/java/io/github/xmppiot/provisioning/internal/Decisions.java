@@ -16,8 +16,7 @@ import java.util.Set;
  */
 public final class Decisions {
 
-    private Decisions() {
-    }
+    private Decisions() {}
 
     /**
      * The decision of a {@code canReadResponse} (§3.3.1–§3.3.3).

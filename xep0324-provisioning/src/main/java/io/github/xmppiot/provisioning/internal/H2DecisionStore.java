@@ -21,8 +21,7 @@ import java.util.List;
 public final class H2DecisionStore implements AutoCloseable {
 
     /** A stored entry. */
-    public record Row(String key, String decision, long createdMillis) {
-    }
+    public record Row(String key, String decision, long createdMillis) {}
 
     private final Connection connection;
 
@@ -124,8 +123,8 @@ public final class H2DecisionStore implements AutoCloseable {
      * @throws SQLException on database errors
      */
     public void addServer(String server) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "MERGE INTO trusted_servers (server) KEY (server) VALUES (?)")) {
+        try (PreparedStatement p =
+                connection.prepareStatement("MERGE INTO trusted_servers (server) KEY (server) VALUES (?)")) {
             p.setString(1, server);
             p.executeUpdate();
         }

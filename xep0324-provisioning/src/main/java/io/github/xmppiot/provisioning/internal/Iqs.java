@@ -13,8 +13,7 @@ import org.jivesoftware.smack.packet.IQ;
 /** Sends IQ requests without blocking and reads their answers tolerantly (not API). */
 public final class Iqs {
 
-    private Iqs() {
-    }
+    private Iqs() {}
 
     /**
      * Sends a request and completes with the expected payload; XMPP errors (also those inside an {@code iq
@@ -28,14 +27,16 @@ public final class Iqs {
      * @param <T>        the payload class
      * @return the answer
      */
-    public static <T extends IQ> CompletableFuture<T> request(XMPPConnection connection, IQ request, Class<T> expected) {
+    public static <T extends IQ> CompletableFuture<T> request(
+            XMPPConnection connection, IQ request, Class<T> expected) {
         CompletableFuture<IQ> raw = new CompletableFuture<>();
         try {
             connection.sendIqRequestAsync(request).onSuccess(raw::complete).onError(raw::completeExceptionally);
         } catch (RuntimeException e) {
             raw.completeExceptionally(e);
         }
-        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection).failFast(raw);
+        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection)
+                .failFast(raw);
         return raw.handle((iq, failure) -> {
             Throwable cause = Failures.unwrap(failure);
             if (cause instanceof io.github.xmppiot.core.connection.ConnectionLostException lost) {

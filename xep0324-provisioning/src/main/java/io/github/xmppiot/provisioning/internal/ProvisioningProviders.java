@@ -54,8 +54,7 @@ public final class ProvisioningProviders {
 
     private static boolean registered;
 
-    private ProvisioningProviders() {
-    }
+    private ProvisioningProviders() {}
 
     /** Registers the providers if not done yet; called from the managers' static initialisers. */
     public static synchronized void register() {
@@ -84,8 +83,8 @@ public final class ProvisioningProviders {
         ProviderManager.addIQProvider(DownloadPrivileges.ELEMENT, ns, new DownloadPrivilegesProvider());
         ProviderManager.addIQProvider(DownloadPrivilegesResponse.ELEMENT, ns, new DownloadPrivilegesResponseProvider());
         // XEP-0324 example 24 omits xmlns: the payload then inherits jabber:client (CHECKLIST §9.2.4)
-        ProviderManager.addIQProvider(DownloadPrivilegesResponse.ELEMENT, "jabber:client",
-                new DownloadPrivilegesResponseProvider());
+        ProviderManager.addIQProvider(
+                DownloadPrivilegesResponse.ELEMENT, "jabber:client", new DownloadPrivilegesResponseProvider());
         ProviderManager.addExtensionProvider(Friend.ELEMENT, ns, new FriendProvider());
         ProviderManager.addExtensionProvider(Unfriend.ELEMENT, ns, new UnfriendProvider());
         ProviderManager.addExtensionProvider(UserLoggedIn.ELEMENT, ns, new UserLoggedInProvider());

@@ -25,12 +25,10 @@ public final class ProvisioningXml {
     /** The {@code PrivilegeId} type of the XEP-0324 XSD, without its {@code ^…$} bug (CHECKLIST §9.0). */
     public static final Pattern PRIVILEGE_ID = Pattern.compile("[^.]+([.][^.]+)*");
 
-    private ProvisioningXml() {
-    }
+    private ProvisioningXml() {}
 
     /** Node references and names read from the children of a canRead/canControl-like element. */
-    public record Children(List<NodeRef> nodes, List<String> names) {
-    }
+    public record Children(List<NodeRef> nodes, List<String> names) {}
 
     /**
      * Reads a required JID attribute.
@@ -138,7 +136,9 @@ public final class ProvisioningXml {
         if (IotXml.booleanAttribute(parser, FieldCategory.IDENTITY_ALIAS, false)) {
             set.add(FieldCategory.IDENTITY);
         }
-        return new FieldTypes(set, IotXml.booleanAttribute(parser, "all", false),
+        return new FieldTypes(
+                set,
+                IotXml.booleanAttribute(parser, "all", false),
                 IotXml.booleanAttribute(parser, "historical", false));
     }
 
@@ -164,8 +164,8 @@ public final class ProvisioningXml {
      * @param nameElement element name of the named children
      * @param names       names
      */
-    public static void writeChildren(IQ.IQChildElementXmlStringBuilder xml, List<NodeRef> nodes, String nameElement,
-            List<String> names) {
+    public static void writeChildren(
+            IQ.IQChildElementXmlStringBuilder xml, List<NodeRef> nodes, String nameElement, List<String> names) {
         if (nodes.isEmpty() && names.isEmpty()) {
             xml.setEmptyElement();
             return;

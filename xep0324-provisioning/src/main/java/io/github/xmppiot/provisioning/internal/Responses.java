@@ -16,8 +16,7 @@ import org.jivesoftware.smack.packet.UnparsedIQ;
  */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /**
      * Returns the expected response or throws the error it carries.

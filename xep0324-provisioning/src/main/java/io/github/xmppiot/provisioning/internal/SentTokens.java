@@ -33,8 +33,7 @@ public final class SentTokens {
     private final Map<String, Entry> sent = new ConcurrentHashMap<>();
 
     /** A sending: when, and on whose behalf (null: our own token). */
-    private record Entry(Instant at, Jid origin) {
-    }
+    private record Entry(Instant at, Jid origin) {}
 
     /**
      * Creates the log.
@@ -95,7 +94,7 @@ public final class SentTokens {
 
     private void purge(Instant now) {
         Instant limit = now.minus(WINDOW);
-        for (Iterator<Entry> it = sent.values().iterator(); it.hasNext();) {
+        for (Iterator<Entry> it = sent.values().iterator(); it.hasNext(); ) {
             if (it.next().at().isBefore(limit)) {
                 it.remove();
             }

@@ -19,8 +19,7 @@ public final class TokenCrypto {
     /** Size of a random challenge, in bytes. */
     public static final int CHALLENGE_SIZE = 32;
 
-    private TokenCrypto() {
-    }
+    private TokenCrypto() {}
 
     /**
      * Reads a DER encoded X.509 certificate.
@@ -30,7 +29,8 @@ public final class TokenCrypto {
      * @throws GeneralSecurityException if it is not a certificate
      */
     public static X509Certificate certificate(byte[] der) throws GeneralSecurityException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate)
+                CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
     }
 
     /**

@@ -1,19 +1,19 @@
 package io.github.xmppiot.provisioning.provider;
 
+import io.github.xmppiot.core.xml.IotParseException;
 import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.provisioning.element.CanAccess;
+import io.github.xmppiot.provisioning.element.Credential;
+import io.github.xmppiot.provisioning.element.CredentialType;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
-import io.github.xmppiot.core.xml.IotParseException;
-import io.github.xmppiot.provisioning.element.Credential;
-import io.github.xmppiot.provisioning.element.CredentialType;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * Parses {@code canAccess} (XEP-0324 §3.6.2) into {@link CanAccess}, or into a

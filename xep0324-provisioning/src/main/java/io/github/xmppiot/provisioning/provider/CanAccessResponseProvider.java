@@ -28,7 +28,8 @@ public final class CanAccessResponseProvider extends IQProvider<IQ> {
     public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         return IotXml.parseRequest(parser, initialDepth, p -> {
-            CanAccessResponse r = new CanAccessResponse(ProvisioningXml.requiredBoolean(p, "result"), IotXml.attribute(p, "userToken"));
+            CanAccessResponse r = new CanAccessResponse(
+                    ProvisioningXml.requiredBoolean(p, "result"), IotXml.attribute(p, "userToken"));
             IotXml.skipToEndOf(p, initialDepth);
             return r;
         });

@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning.provider;
 
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.provisioning.element.CanControl;
 import io.github.xmppiot.provisioning.internal.ProvisioningXml;
@@ -9,7 +10,6 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
-import io.github.xmppiot.core.Tokens;
 import org.jxmpp.jid.Jid;
 
 /**

@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning.provider;
 
 import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.provisioning.element.CanReadResponse;
+import io.github.xmppiot.provisioning.element.FieldTypes;
 import io.github.xmppiot.provisioning.internal.ProvisioningXml;
 import java.io.IOException;
 import org.jivesoftware.smack.packet.IQ;
@@ -9,7 +10,6 @@ import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
-import io.github.xmppiot.provisioning.element.FieldTypes;
 import org.jxmpp.jid.Jid;
 
 /**

@@ -27,7 +27,8 @@ public final class DownloadPrivilegesProvider extends IQProvider<IQ> {
     public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         return IotXml.parseRequest(parser, initialDepth, p -> {
-            DownloadPrivileges r = new DownloadPrivileges(IotXml.requiredAttribute(p, "serviceToken"), IotXml.requiredAttribute(p, "userToken"));
+            DownloadPrivileges r = new DownloadPrivileges(
+                    IotXml.requiredAttribute(p, "serviceToken"), IotXml.requiredAttribute(p, "userToken"));
             IotXml.skipToEndOf(p, initialDepth);
             return r;
         });

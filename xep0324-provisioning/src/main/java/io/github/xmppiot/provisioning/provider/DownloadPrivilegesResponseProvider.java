@@ -2,16 +2,16 @@ package io.github.xmppiot.provisioning.provider;
 
 import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.provisioning.element.DownloadPrivilegesResponse;
+import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import io.github.xmppiot.provisioning.internal.ProvisioningXml;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.XmlEnvironment;
 import org.jivesoftware.smack.provider.IQProvider;
 import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
-import io.github.xmppiot.provisioning.element.PrivilegeRule;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Parses {@code downloadPrivilegesResponse} (XEP-0324 §3.7.2; also without namespace, as in example 24) into {@link DownloadPrivilegesResponse}, or into a
@@ -38,8 +38,8 @@ public final class DownloadPrivilegesResponseProvider extends IQProvider<IQ> {
                 }
                 String name = p.getName();
                 if (name.equals("include") || name.equals("exclude")) {
-                    rules.add(new PrivilegeRule(name.equals("include"),
-                            ProvisioningXml.privilegeId(IotXml.requiredAttribute(p, "id"))));
+                    rules.add(new PrivilegeRule(
+                            name.equals("include"), ProvisioningXml.privilegeId(IotXml.requiredAttribute(p, "id"))));
                 }
                 IotXml.skipElement(p);
             }

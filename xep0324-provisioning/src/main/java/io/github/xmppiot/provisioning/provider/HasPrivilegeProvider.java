@@ -28,7 +28,9 @@ public final class HasPrivilegeProvider extends IQProvider<IQ> {
     public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         return IotXml.parseRequest(parser, initialDepth, p -> {
-            HasPrivilege r = new HasPrivilege(IotXml.requiredAttribute(p, "serviceToken"), IotXml.requiredAttribute(p, "userToken"),
+            HasPrivilege r = new HasPrivilege(
+                    IotXml.requiredAttribute(p, "serviceToken"),
+                    IotXml.requiredAttribute(p, "userToken"),
                     ProvisioningXml.privilegeId(IotXml.requiredAttribute(p, "privilegeId")));
             IotXml.skipToEndOf(p, initialDepth);
             return r;

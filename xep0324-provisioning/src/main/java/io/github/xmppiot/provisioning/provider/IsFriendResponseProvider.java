@@ -28,7 +28,9 @@ public final class IsFriendResponseProvider extends IQProvider<IQ> {
     public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         return IotXml.parseRequest(parser, initialDepth, p -> {
-            IsFriendResponse r = new IsFriendResponse(ProvisioningXml.jid(p, "jid"), ProvisioningXml.requiredBoolean(p, "result"),
+            IsFriendResponse r = new IsFriendResponse(
+                    ProvisioningXml.jid(p, "jid"),
+                    ProvisioningXml.requiredBoolean(p, "result"),
                     IotXml.booleanAttribute(p, "secondaryTrustAllowed", false));
             IotXml.skipToEndOf(p, initialDepth);
             return r;

@@ -25,8 +25,10 @@ public final class UserLoggedInProvider extends ExtensionElementProvider<UserLog
     @Override
     public UserLoggedIn parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException, IotParseException {
-        UserLoggedIn element = new UserLoggedIn(IotXml.requiredAttribute(parser, "serviceToken"),
-                IotXml.requiredAttribute(parser, "userToken"), IotXml.requiredAttribute(parser, "userName"));
+        UserLoggedIn element = new UserLoggedIn(
+                IotXml.requiredAttribute(parser, "serviceToken"),
+                IotXml.requiredAttribute(parser, "userToken"),
+                IotXml.requiredAttribute(parser, "userName"));
         IotXml.skipToEndOf(parser, initialDepth);
         return element;
     }

@@ -86,7 +86,8 @@ public record AccessRule(String service, Map<CredentialType, String> conditions)
      */
     public boolean admits(List<Credential> credentials) {
         for (Map.Entry<CredentialType, String> c : conditions.entrySet()) {
-            if (credentials.stream().noneMatch(k -> k.type() == c.getKey() && matches(c.getKey(), c.getValue(), k.value()))) {
+            if (credentials.stream()
+                    .noneMatch(k -> k.type() == c.getKey() && matches(c.getKey(), c.getValue(), k.value()))) {
                 return false;
             }
         }

@@ -13,8 +13,7 @@ final class ClaimKeys {
 
     private static final String PREFIX = "IoTDisco";
 
-    private ClaimKeys() {
-    }
+    private ClaimKeys() {}
 
     /**
      * The key in a presented value.

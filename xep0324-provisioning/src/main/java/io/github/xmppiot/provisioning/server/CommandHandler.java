@@ -37,8 +37,7 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
 
     private static final Duration SESSION_LIFETIME = Duration.ofMinutes(10);
 
-    private record Session(String node, Jid requester, Instant created) {
-    }
+    private record Session(String node, Jid requester, Instant created) {}
 
     private final ProvisioningServer server;
     private final ExecutorService executor;
@@ -46,7 +45,12 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     CommandHandler(XMPPConnection connection, ProvisioningServer server, ExecutorService executor) {
-        super(connection, AdHocCommandData.ELEMENT, AdHocCommandData.NAMESPACE, IQ.Type.set, AdHocCommandData.class,
+        super(
+                connection,
+                AdHocCommandData.ELEMENT,
+                AdHocCommandData.NAMESPACE,
+                IQ.Type.set,
+                AdHocCommandData.class,
                 Duration.ofSeconds(30));
         this.server = server;
         this.executor = executor;
@@ -55,8 +59,11 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
     }
 
     private static DataForm form(OwnerCommands.Spec spec) {
-        return DataForm.builder(DataForm.Type.form).setTitle(spec.title()).setFormType(spec.node())
-                .addFields(spec.fields()).build();
+        return DataForm.builder(DataForm.Type.form)
+                .setTitle(spec.title())
+                .setFormType(spec.node())
+                .addFields(spec.fields())
+                .build();
     }
 
     /** Registers the handler and the disco listing of the commands. */
@@ -94,7 +101,9 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         String sessionId = request.getSessionID();
         if (sessionId != null) {
             Session session = sessions.remove(sessionId);
-            if (session == null || !session.requester().equals(from) || !session.node().equals(spec.node())) {
+            if (session == null
+                    || !session.requester().equals(from)
+                    || !session.node().equals(spec.node())) {
                 return CompletableFuture.failedFuture(IotErrors.badRequest("unknown or expired session"));
             }
             if (action == AdHocCommand.Action.cancel) {
@@ -117,24 +126,26 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         }
         String id = sessionId;
         String owner = from.asBareJid().toString();
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                String note = spec.action().apply(server.owners(), owner, submitted);
-                return reply(request, id, AdHocCommand.Status.completed, note);
-            } catch (SecurityException e) {
-                throw new CompletionException(IotErrors.forbidden(e.getMessage()));
-            } catch (IllegalArgumentException e) {
-                throw new CompletionException(IotErrors.badRequest(e.getMessage()));
-            } catch (SQLException e) {
-                throw new CompletionException(IotErrors.internalError("not stored: " + e.getMessage()));
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        String note = spec.action().apply(server.owners(), owner, submitted);
+                        return reply(request, id, AdHocCommand.Status.completed, note);
+                    } catch (SecurityException e) {
+                        throw new CompletionException(IotErrors.forbidden(e.getMessage()));
+                    } catch (IllegalArgumentException e) {
+                        throw new CompletionException(IotErrors.badRequest(e.getMessage()));
+                    } catch (SQLException e) {
+                        throw new CompletionException(IotErrors.internalError("not stored: " + e.getMessage()));
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
-    private static AdHocCommandData reply(AdHocCommandData request, String sessionId, AdHocCommand.Status status,
-            String note) {
+    private static AdHocCommandData reply(
+            AdHocCommandData request, String sessionId, AdHocCommand.Status status, String note) {
         AdHocCommandData r = new AdHocCommandData();
         r.setNode(request.getNode());
         r.setSessionID(sessionId);

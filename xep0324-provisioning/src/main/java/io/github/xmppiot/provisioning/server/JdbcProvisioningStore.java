@@ -106,8 +106,11 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
         if (!name.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("an in-memory database name is letters, digits, _ and -: " + name);
         }
-        return new JdbcProvisioningStore(new Location("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""),
-                Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC(), DEFAULT_MAX_POOL);
+        return new JdbcProvisioningStore(
+                new Location("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS),
+                Clock.systemUTC(),
+                DEFAULT_MAX_POOL);
     }
 
     /**
@@ -123,8 +126,8 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
      * @throws IllegalArgumentException naming the fix if the URL is not usable or contains credentials
      */
     public static JdbcProvisioningStore postgresql(String url, String user, String password) throws SQLException {
-        return postgresql(url, user, password, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC(),
-                DEFAULT_MAX_POOL);
+        return postgresql(
+                url, user, password, Duration.ofDays(DEFAULT_TOKEN_LIFETIME_DAYS), Clock.systemUTC(), DEFAULT_MAX_POOL);
     }
 
     /**
@@ -139,8 +142,9 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
      * @return the store
      * @throws SQLException if it cannot be opened
      */
-    public static JdbcProvisioningStore postgresql(String url, String user, String password, Duration tokenLifetime,
-            Clock clock, int maxPool) throws SQLException {
+    public static JdbcProvisioningStore postgresql(
+            String url, String user, String password, Duration tokenLifetime, Clock clock, int maxPool)
+            throws SQLException {
         return new JdbcProvisioningStore(Location.server(url, user, password), tokenLifetime, clock, maxPool);
     }
 
@@ -181,7 +185,8 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public int askedCount(String thing) throws SQLException {
-        return sql.list("SELECT COUNT(*) FROM asked WHERE thing = ?", rs -> rs.getInt(1), thing).get(0);
+        return sql.list("SELECT COUNT(*) FROM asked WHERE thing = ?", rs -> rs.getInt(1), thing)
+                .get(0);
     }
 
     @Override
@@ -212,8 +217,9 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public boolean secondaryTrust(String thing) throws SQLException {
-        return sql.list("SELECT secondary_trust FROM things WHERE thing = ?", rs -> rs.getBoolean(1), thing)
-                .stream().findFirst().orElse(false);
+        return sql.list("SELECT secondary_trust FROM things WHERE thing = ?", rs -> rs.getBoolean(1), thing).stream()
+                .findFirst()
+                .orElse(false);
     }
 
     @Override
@@ -223,15 +229,23 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public Optional<Boolean> friendship(String thing, String friend) throws SQLException {
-        return sql.list("SELECT allow FROM friendships WHERE thing = ? AND friend = ?", rs -> rs.getBoolean(1), thing,
-                friend).stream().findFirst();
+        return sql
+                .list(
+                        "SELECT allow FROM friendships WHERE thing = ? AND friend = ?",
+                        rs -> rs.getBoolean(1),
+                        thing,
+                        friend)
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Map<String, Boolean> friendships(String thing) throws SQLException {
         Map<String, Boolean> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Boolean> e : sql.list("SELECT friend, allow FROM friendships WHERE thing = ? "
-                + "ORDER BY friend", rs -> Map.entry(rs.getString(1), rs.getBoolean(2)), thing)) {
+        for (Map.Entry<String, Boolean> e : sql.list(
+                "SELECT friend, allow FROM friendships WHERE thing = ? " + "ORDER BY friend",
+                rs -> Map.entry(rs.getString(1), rs.getBoolean(2)),
+                thing)) {
             out.put(e.getKey(), e.getValue());
         }
         return out;
@@ -244,13 +258,21 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public boolean hasAsked(String thing, String jid) throws SQLException {
-        return sql.single("SELECT jid FROM asked WHERE thing = ? AND jid = ?", thing, jid).isPresent();
+        return sql.single("SELECT jid FROM asked WHERE thing = ? AND jid = ?", thing, jid)
+                .isPresent();
     }
 
     @Override
     public void putRule(Rule rule) throws SQLException {
-        sql.upsert("rules", List.of("thing", "kind", "principal"), List.of("nodes", "names"), rule.thing(),
-                rule.kind().name(), rule.principal(), RuleCodec.encodeNodes(rule.nodes()), RuleCodec.encode(rule.names()));
+        sql.upsert(
+                "rules",
+                List.of("thing", "kind", "principal"),
+                List.of("nodes", "names"),
+                rule.thing(),
+                rule.kind().name(),
+                rule.principal(),
+                RuleCodec.encodeNodes(rule.nodes()),
+                RuleCodec.encode(rule.names()));
     }
 
     @Override
@@ -260,31 +282,45 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException {
-        return rules(thing, kind).stream().filter(r -> principals.contains(r.principal())).toList();
+        return rules(thing, kind).stream()
+                .filter(r -> principals.contains(r.principal()))
+                .toList();
     }
 
     @Override
     public List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException {
-        return sql.list("SELECT principal, nodes, names FROM rules WHERE thing = ? AND kind = ? ORDER BY principal",
-                rs -> new Rule(thing, kind, rs.getString(1), RuleCodec.decodeNodes(rs.getString(2)),
-                        RuleCodec.decode(rs.getString(3))), thing, kind.name());
+        return sql.list(
+                "SELECT principal, nodes, names FROM rules WHERE thing = ? AND kind = ? ORDER BY principal",
+                rs -> new Rule(
+                        thing,
+                        kind,
+                        rs.getString(1),
+                        RuleCodec.decodeNodes(rs.getString(2)),
+                        RuleCodec.decode(rs.getString(3))),
+                thing,
+                kind.name());
     }
 
     @Override
     public void putAccessRule(AccessRule rule) throws SQLException {
-        sql.upsert("access_rules", List.of("service", "rule"), List.of(), rule.service(), String.join("\n", rule.lines()));
+        sql.upsert(
+                "access_rules", List.of("service", "rule"), List.of(), rule.service(), String.join("\n", rule.lines()));
     }
 
     @Override
     public void removeAccessRule(AccessRule rule) throws SQLException {
-        sql.update("DELETE FROM access_rules WHERE service = ? AND rule = ?", rule.service(),
+        sql.update(
+                "DELETE FROM access_rules WHERE service = ? AND rule = ?",
+                rule.service(),
                 String.join("\n", rule.lines()));
     }
 
     @Override
     public List<AccessRule> accessRules(String service) throws SQLException {
-        return sql.list("SELECT rule FROM access_rules WHERE service = ? ORDER BY rule",
-                rs -> AccessRule.parse(service, List.of(rs.getString(1).split("\n"))), service);
+        return sql.list(
+                "SELECT rule FROM access_rules WHERE service = ? ORDER BY rule",
+                rs -> AccessRule.parse(service, List.of(rs.getString(1).split("\n"))),
+                service);
     }
 
     @Override
@@ -314,7 +350,8 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
     @Override
     public OptionalLong clearPendingGeneration(String thing) throws SQLException {
         return sql.list("SELECT generation FROM clear_pending WHERE thing = ?", rs -> rs.getLong(1), thing).stream()
-                .mapToLong(Long::longValue).findFirst();
+                .mapToLong(Long::longValue)
+                .findFirst();
     }
 
     @Override
@@ -325,13 +362,20 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public void putToken(String token, String holder, byte[] certificate) throws SQLException {
-        sql.upsert("tokens", List.of("token"), List.of("holder", "cert", "expires"), token, holder, certificate, expiry());
+        sql.upsert(
+                "tokens", List.of("token"), List.of("holder", "cert", "expires"), token, holder, certificate, expiry());
     }
 
     @Override
     public Optional<byte[]> tokenCertificate(String token) throws SQLException {
-        return sql.list("SELECT cert FROM tokens WHERE token = ? AND expires > ?", rs -> rs.getBytes(1), token,
-                clock.millis()).stream().findFirst();
+        return sql
+                .list(
+                        "SELECT cert FROM tokens WHERE token = ? AND expires > ?",
+                        rs -> rs.getBytes(1),
+                        token,
+                        clock.millis())
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -349,7 +393,8 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public boolean isReferenced(String principal) throws SQLException {
-        return sql.single("SELECT principal FROM rules WHERE principal = ? LIMIT 1", principal).isPresent();
+        return sql.single("SELECT principal FROM rules WHERE principal = ? LIMIT 1", principal)
+                .isPresent();
     }
 
     @Override
@@ -359,14 +404,21 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public void setUserName(String service, String userToken, String userName) throws SQLException {
-        sql.update("UPDATE user_tokens SET user_name = ? WHERE user_token = ? AND service = ?", userName, userToken,
+        sql.update(
+                "UPDATE user_tokens SET user_name = ? WHERE user_token = ? AND service = ?",
+                userName,
+                userToken,
                 service);
     }
 
     @Override
     public Optional<String> userName(String service, String userToken) throws SQLException {
-        return sql.single("SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT"
-                + " NULL AND expires > ?", service, userToken, clock.millis());
+        return sql.single(
+                "SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT"
+                        + " NULL AND expires > ?",
+                service,
+                userToken,
+                clock.millis());
     }
 
     @Override
@@ -374,16 +426,24 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
         sql.inTransaction(tx -> {
             tx.update("DELETE FROM privileges WHERE service = ? AND user_name = ?", service, user);
             for (int i = 0; i < rules.size(); i++) {
-                tx.update("INSERT INTO privileges (service, user_name, seq, include, id) VALUES (?, ?, ?, ?, ?)",
-                        service, user, i, rules.get(i).include(), rules.get(i).id());
+                tx.update(
+                        "INSERT INTO privileges (service, user_name, seq, include, id) VALUES (?, ?, ?, ?, ?)",
+                        service,
+                        user,
+                        i,
+                        rules.get(i).include(),
+                        rules.get(i).id());
             }
         });
     }
 
     @Override
     public List<PrivilegeRule> privileges(String service, String user) throws SQLException {
-        return sql.list("SELECT include, id FROM privileges WHERE service = ? AND user_name = ? ORDER BY seq",
-                rs -> new PrivilegeRule(rs.getBoolean(1), rs.getString(2)), service, user);
+        return sql.list(
+                "SELECT include, id FROM privileges WHERE service = ? AND user_name = ? ORDER BY seq",
+                rs -> new PrivilegeRule(rs.getBoolean(1), rs.getString(2)),
+                service,
+                user);
     }
 
     /** Closes the connection pool; an in-memory H2 database is dropped. */

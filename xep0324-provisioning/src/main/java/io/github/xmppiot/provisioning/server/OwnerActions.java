@@ -53,8 +53,8 @@ final class OwnerActions {
             owner = sender;
         } else if (!key.isEmpty()) {
             if (key.length() > options.maxClaimKeyLength()) {
-                throw new IllegalArgumentException("the claim key is longer than " + options.maxClaimKeyLength()
-                        + " characters");
+                throw new IllegalArgumentException(
+                        "the claim key is longer than " + options.maxClaimKeyLength() + " characters");
             }
             if (!store.claimKeyMatches(thing, ClaimKeys.keyOf(key))) {
                 throw new SecurityException("the claim key does not match the one " + thing + " deposited");
@@ -79,8 +79,8 @@ final class OwnerActions {
     String depositClaimKey(String thing, String key) throws Exception {
         server.requireOpen();
         if (key.length() > server.options().maxClaimKeyLength()) {
-            throw new IllegalArgumentException("the claim key is longer than " + server.options().maxClaimKeyLength()
-                    + " characters");
+            throw new IllegalArgumentException(
+                    "the claim key is longer than " + server.options().maxClaimKeyLength() + " characters");
         }
         if (store.owner(thing).isPresent()) {
             throw new SecurityException(thing + " already has an owner; it must be disowned before a new claim key");
@@ -107,7 +107,8 @@ final class OwnerActions {
         store.setFriendship(thing, friend, allow);
         boolean order = allow ? !before : store.hasAsked(thing, friend);
         if (order) {
-            server.sendToThing(thing, allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend)));
+            server.sendToThing(
+                    thing, allow ? new Friend(JidCreate.from(friend)) : new Unfriend(JidCreate.from(friend)));
         }
         server.changed(thing);
         return (allow ? "friendship allowed: " : "friendship forbidden: ") + thing + " / " + friend
@@ -132,7 +133,8 @@ final class OwnerActions {
         } else {
             store.putRule(rule);
         }
-        boolean revoked = remove && rule.principal().startsWith(Rule.TOKEN_PREFIX) && !store.isReferenced(rule.principal());
+        boolean revoked =
+                remove && rule.principal().startsWith(Rule.TOKEN_PREFIX) && !store.isReferenced(rule.principal());
         if (revoked) {
             store.revokeToken(rule.principal().substring(Rule.TOKEN_PREFIX.length()));
         }
@@ -148,7 +150,8 @@ final class OwnerActions {
         } else {
             store.putAccessRule(rule);
         }
-        return (remove ? "removed" : "stored") + " access rule of " + rule.service() + ": " + String.join(", ", rule.lines());
+        return (remove ? "removed" : "stored") + " access rule of " + rule.service() + ": "
+                + String.join(", ", rule.lines());
     }
 
     String setPrivileges(String owner, String service, String user, List<PrivilegeRule> rules) throws Exception {
@@ -169,8 +172,9 @@ final class OwnerActions {
         for (AccessRequest.Kind kind : AccessRequest.Kind.values()) {
             for (Rule r : store.rules(thing, kind)) {
                 lines.add(kind.name().toLowerCase(Locale.ROOT) + " rule " + r.principal() + ": nodes "
-                        + (r.nodes().isEmpty() ? "all" : r.nodes().stream().map(OwnerActions::node)
-                                .collect(Collectors.joining(" ")))
+                        + (r.nodes().isEmpty()
+                                ? "all"
+                                : r.nodes().stream().map(OwnerActions::node).collect(Collectors.joining(" ")))
                         + "; names " + (r.names().isEmpty() ? "all" : String.join(" ", r.names())));
             }
         }
@@ -208,7 +212,9 @@ final class OwnerActions {
     private void removeEverything(String thing) throws Exception {
         List<String> tokenPrincipals = new ArrayList<>();
         for (AccessRequest.Kind kind : AccessRequest.Kind.values()) {
-            store.rules(thing, kind).stream().map(Rule::principal).filter(p -> p.startsWith(Rule.TOKEN_PREFIX))
+            store.rules(thing, kind).stream()
+                    .map(Rule::principal)
+                    .filter(p -> p.startsWith(Rule.TOKEN_PREFIX))
                     .forEach(tokenPrincipals::add);
         }
         store.disown(thing);

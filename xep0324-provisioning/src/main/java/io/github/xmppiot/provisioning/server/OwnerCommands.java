@@ -4,8 +4,8 @@ import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -110,12 +110,10 @@ public final class OwnerCommands {
     /** Ordered privileges, {@code +id} or {@code -id} per line. */
     public static final String FIELD_PRIVILEGES = "privileges";
 
-    private OwnerCommands() {
-    }
+    private OwnerCommands() {}
 
     /** One command: its title, its form fields and what it does with a submitted form. */
-    record Spec(String node, String title, List<FormField> fields, Action action) {
-    }
+    record Spec(String node, String title, List<FormField> fields, Action action) {}
 
     /** What a command does; returns the note shown to the owner. */
     @FunctionalInterface
@@ -125,45 +123,129 @@ public final class OwnerCommands {
 
     static Map<String, Spec> specs() {
         Map<String, Spec> m = new LinkedHashMap<>();
-        m.put(CLAIM, new Spec(CLAIM, "Claim a Thing", List.of(jid(FIELD_THING),
-                FormField.textPrivateBuilder(FIELD_KEY).build(), FormField.jidSingleBuilder(FIELD_OWNER).build()),
-                (s, owner, f) -> s.claim(bareJid(single(f, FIELD_THING)), owner, value(f, FIELD_KEY),
-                        value(f, FIELD_OWNER).isEmpty() ? "" : bareJid(value(f, FIELD_OWNER)))));
-        m.put(CLAIM_KEY, new Spec(CLAIM_KEY, "Deposit this Thing's claim key",
-                List.of(FormField.textPrivateBuilder(FIELD_KEY).setRequired(true).build()),
-                (s, thing, f) -> s.depositClaimKey(thing, single(f, FIELD_KEY))));
-        m.put(FRIENDSHIP, new Spec(FRIENDSHIP, "Allow or forbid a friendship", List.of(jid(FIELD_THING), jid(FIELD_JID),
-                FormField.booleanBuilder(FIELD_ALLOW).build()),
-                (s, owner, f) -> s.setFriendship(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_JID)),
-                        bool(f, FIELD_ALLOW, true))));
-        m.put(SECONDARY_TRUST, new Spec(SECONDARY_TRUST, "Allow or forbid secondary trust", List.of(jid(FIELD_THING),
-                FormField.booleanBuilder(FIELD_ALLOW).build()),
-                (s, owner, f) -> s.setSecondaryTrust(owner, bareJid(single(f, FIELD_THING)), bool(f, FIELD_ALLOW, true))));
+        m.put(
+                CLAIM,
+                new Spec(
+                        CLAIM,
+                        "Claim a Thing",
+                        List.of(
+                                jid(FIELD_THING),
+                                FormField.textPrivateBuilder(FIELD_KEY).build(),
+                                FormField.jidSingleBuilder(FIELD_OWNER).build()),
+                        (s, owner, f) -> s.claim(
+                                bareJid(single(f, FIELD_THING)),
+                                owner,
+                                value(f, FIELD_KEY),
+                                value(f, FIELD_OWNER).isEmpty() ? "" : bareJid(value(f, FIELD_OWNER)))));
+        m.put(
+                CLAIM_KEY,
+                new Spec(
+                        CLAIM_KEY,
+                        "Deposit this Thing's claim key",
+                        List.of(FormField.textPrivateBuilder(FIELD_KEY)
+                                .setRequired(true)
+                                .build()),
+                        (s, thing, f) -> s.depositClaimKey(thing, single(f, FIELD_KEY))));
+        m.put(
+                FRIENDSHIP,
+                new Spec(
+                        FRIENDSHIP,
+                        "Allow or forbid a friendship",
+                        List.of(
+                                jid(FIELD_THING),
+                                jid(FIELD_JID),
+                                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                        (s, owner, f) -> s.setFriendship(
+                                owner,
+                                bareJid(single(f, FIELD_THING)),
+                                bareJid(single(f, FIELD_JID)),
+                                bool(f, FIELD_ALLOW, true))));
+        m.put(
+                SECONDARY_TRUST,
+                new Spec(
+                        SECONDARY_TRUST,
+                        "Allow or forbid secondary trust",
+                        List.of(
+                                jid(FIELD_THING),
+                                FormField.booleanBuilder(FIELD_ALLOW).build()),
+                        (s, owner, f) -> s.setSecondaryTrust(
+                                owner, bareJid(single(f, FIELD_THING)), bool(f, FIELD_ALLOW, true))));
         for (String node : List.of(READ_RULE, CONTROL_RULE)) {
             AccessRequest.Kind kind = node.equals(READ_RULE) ? AccessRequest.Kind.READ : AccessRequest.Kind.CONTROL;
-            m.put(node, new Spec(node, kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",
-                    List.of(jid(FIELD_THING), FormField.textSingleBuilder(FIELD_PRINCIPAL).setRequired(true).build(),
-                            FormField.textMultiBuilder(FIELD_NODES).build(), FormField.textMultiBuilder(FIELD_NAMES).build(),
-                            FormField.booleanBuilder(FIELD_REMOVE).build()),
-                    (s, owner, f) -> s.setRule(owner, new Rule(bareJid(single(f, FIELD_THING)), kind,
-                            principal(single(f, FIELD_PRINCIPAL)), nodes(lines(f, FIELD_NODES)), lines(f, FIELD_NAMES)),
-                            bool(f, FIELD_REMOVE, false))));
+            m.put(
+                    node,
+                    new Spec(
+                            node,
+                            kind == AccessRequest.Kind.READ ? "Set a read rule" : "Set a control rule",
+                            List.of(
+                                    jid(FIELD_THING),
+                                    FormField.textSingleBuilder(FIELD_PRINCIPAL)
+                                            .setRequired(true)
+                                            .build(),
+                                    FormField.textMultiBuilder(FIELD_NODES).build(),
+                                    FormField.textMultiBuilder(FIELD_NAMES).build(),
+                                    FormField.booleanBuilder(FIELD_REMOVE).build()),
+                            (s, owner, f) -> s.setRule(
+                                    owner,
+                                    new Rule(
+                                            bareJid(single(f, FIELD_THING)),
+                                            kind,
+                                            principal(single(f, FIELD_PRINCIPAL)),
+                                            nodes(lines(f, FIELD_NODES)),
+                                            lines(f, FIELD_NAMES)),
+                                    bool(f, FIELD_REMOVE, false))));
         }
-        m.put(ACCESS_RULE, new Spec(ACCESS_RULE, "Set which users a service may admit", List.of(jid(FIELD_THING),
-                FormField.textMultiBuilder(FIELD_CREDENTIALS).setRequired(true).build(),
-                FormField.booleanBuilder(FIELD_REMOVE).build()),
-                (s, owner, f) -> s.setAccessRule(owner, AccessRule.parse(bareJid(single(f, FIELD_THING)),
-                        lines(f, FIELD_CREDENTIALS)), bool(f, FIELD_REMOVE, false))));
-        m.put(PRIVILEGES, new Spec(PRIVILEGES, "Set privileges of a user in a service", List.of(jid(FIELD_THING),
-                FormField.textSingleBuilder(FIELD_USER).build(), FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
-                (s, owner, f) -> s.setPrivileges(owner, bareJid(single(f, FIELD_THING)), value(f, FIELD_USER),
-                        privileges(lines(f, FIELD_PRIVILEGES)))));
-        m.put(LIST_RULES, new Spec(LIST_RULES, "List the rules of a Thing", List.of(jid(FIELD_THING)),
-                (s, owner, f) -> s.list(owner, bareJid(single(f, FIELD_THING)))));
-        m.put(TRANSFER, new Spec(TRANSFER, "Transfer a Thing to another owner", List.of(jid(FIELD_THING), jid(FIELD_NEW_OWNER)),
-                (s, owner, f) -> s.transfer(owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_NEW_OWNER)))));
-        m.put(DISOWN, new Spec(DISOWN, "Give a Thing up", List.of(jid(FIELD_THING)),
-                (s, owner, f) -> s.disown(owner, bareJid(single(f, FIELD_THING)))));
+        m.put(
+                ACCESS_RULE,
+                new Spec(
+                        ACCESS_RULE,
+                        "Set which users a service may admit",
+                        List.of(
+                                jid(FIELD_THING),
+                                FormField.textMultiBuilder(FIELD_CREDENTIALS)
+                                        .setRequired(true)
+                                        .build(),
+                                FormField.booleanBuilder(FIELD_REMOVE).build()),
+                        (s, owner, f) -> s.setAccessRule(
+                                owner,
+                                AccessRule.parse(bareJid(single(f, FIELD_THING)), lines(f, FIELD_CREDENTIALS)),
+                                bool(f, FIELD_REMOVE, false))));
+        m.put(
+                PRIVILEGES,
+                new Spec(
+                        PRIVILEGES,
+                        "Set privileges of a user in a service",
+                        List.of(
+                                jid(FIELD_THING),
+                                FormField.textSingleBuilder(FIELD_USER).build(),
+                                FormField.textMultiBuilder(FIELD_PRIVILEGES).build()),
+                        (s, owner, f) -> s.setPrivileges(
+                                owner,
+                                bareJid(single(f, FIELD_THING)),
+                                value(f, FIELD_USER),
+                                privileges(lines(f, FIELD_PRIVILEGES)))));
+        m.put(
+                LIST_RULES,
+                new Spec(
+                        LIST_RULES,
+                        "List the rules of a Thing",
+                        List.of(jid(FIELD_THING)),
+                        (s, owner, f) -> s.list(owner, bareJid(single(f, FIELD_THING)))));
+        m.put(
+                TRANSFER,
+                new Spec(
+                        TRANSFER,
+                        "Transfer a Thing to another owner",
+                        List.of(jid(FIELD_THING), jid(FIELD_NEW_OWNER)),
+                        (s, owner, f) -> s.transfer(
+                                owner, bareJid(single(f, FIELD_THING)), bareJid(single(f, FIELD_NEW_OWNER)))));
+        m.put(
+                DISOWN,
+                new Spec(
+                        DISOWN,
+                        "Give a Thing up",
+                        List.of(jid(FIELD_THING)),
+                        (s, owner, f) -> s.disown(owner, bareJid(single(f, FIELD_THING)))));
         return m;
     }
 

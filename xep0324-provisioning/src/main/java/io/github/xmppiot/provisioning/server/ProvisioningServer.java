@@ -22,10 +22,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.StanzaListener;
@@ -88,6 +88,7 @@ public final class ProvisioningServer implements AutoCloseable {
     private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
     /** Things with a {@code clearCache} awaiting its acknowledgement; bounded by the Things online. */
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
     private SubscribeListener subscribeListener;
@@ -103,8 +104,8 @@ public final class ProvisioningServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.issuer = new TokenIssuer(Clock.systemUTC(), options.pendingChallengesPerJid(),
-                options.pendingChallengesTotal());
+        this.issuer =
+                new TokenIssuer(Clock.systemUTC(), options.pendingChallengesPerJid(), options.pendingChallengesTotal());
         TokenProofs proofs = new TokenProofs(store, this::challengeToken, executor, Clock.systemUTC(), options);
         this.handlers = ServerHandlers.create(connection, executor, store, issuer, proofs, options);
         this.owners = new OwnerActions(this, store);
@@ -131,8 +132,10 @@ public final class ProvisioningServer implements AutoCloseable {
      * @return the running server
      */
     public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store, ServerOptions options) {
-        ProvisioningServer s = new ProvisioningServer(Objects.requireNonNull(connection, "connection"),
-                Objects.requireNonNull(store, "store"), Objects.requireNonNull(options, "options"));
+        ProvisioningServer s = new ProvisioningServer(
+                Objects.requireNonNull(connection, "connection"),
+                Objects.requireNonNull(store, "store"),
+                Objects.requireNonNull(options, "options"));
         // a stanza Smack cannot parse must not disconnect the server (Smack's default callback rethrows)
         UnparsableStanzas.installOn(connection);
         s.handlers.forEach(connection::registerIQRequestHandler);
@@ -154,8 +157,8 @@ public final class ProvisioningServer implements AutoCloseable {
         };
         roster.addPresenceEventListener(s.presenceListener);
         s.loginListener = stanza -> s.userLoggedIn((Message) stanza);
-        connection.addAsyncStanzaListener(s.loginListener,
-                new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
+        connection.addAsyncStanzaListener(
+                s.loginListener, new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
         new CommandHandler(connection, s, s.executor).register(connection);
         for (BareJid contact : roster.getEntries().stream().map(e -> e.getJid()).toList()) {
             Presence p = roster.getPresence(contact);
@@ -201,14 +204,16 @@ public final class ProvisioningServer implements AutoCloseable {
      * @return a stage completing when the mark is committed (the {@code clearCache} follows asynchronously)
      */
     public CompletableFuture<Void> rulesChanged(String thing) {
-        return CompletableFuture.runAsync(() -> {
-            try {
-                store.setClearPending(thing, true);
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-            pushIfPending(thing);
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        store.setClearPending(thing, true);
+                    } catch (SQLException e) {
+                        throw new CompletionException(e);
+                    }
+                    pushIfPending(thing);
+                },
+                executor);
     }
 
     /**
@@ -221,29 +226,34 @@ public final class ProvisioningServer implements AutoCloseable {
      * @return true if the answer is correct; false if it is wrong, refused or missing, or the token is unknown
      */
     public CompletableFuture<Boolean> challengeToken(Jid to, String token) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return store.tokenCertificate(token);
-            } catch (SQLException e) {
-                throw new CompletionException(e);
-            }
-        }, executor).thenCompose(cert -> {
-            if (cert.isEmpty()) {
-                return CompletableFuture.completedFuture(false);
-            }
-            byte[] plain = issuer.randomBytes(TokenCrypto.CHALLENGE_SIZE);
-            TokenChallenge challenge;
-            try {
-                challenge = new TokenChallenge(token,
-                        TokenCrypto.encrypt(TokenCrypto.certificate(cert.get()).getPublicKey(), plain));
-            } catch (GeneralSecurityException e) {
-                return CompletableFuture.completedFuture(false);
-            }
-            challenge.setTo(to);
-            return Iqs.request(connection, challenge, TokenChallengeResponse.class)
-                    .thenApply(r -> MessageDigest.isEqual(plain, r.bytes()))
-                    .exceptionally(e -> false);
-        });
+        return CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return store.tokenCertificate(token);
+                            } catch (SQLException e) {
+                                throw new CompletionException(e);
+                            }
+                        },
+                        executor)
+                .thenCompose(cert -> {
+                    if (cert.isEmpty()) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    byte[] plain = issuer.randomBytes(TokenCrypto.CHALLENGE_SIZE);
+                    TokenChallenge challenge;
+                    try {
+                        challenge = new TokenChallenge(
+                                token,
+                                TokenCrypto.encrypt(
+                                        TokenCrypto.certificate(cert.get()).getPublicKey(), plain));
+                    } catch (GeneralSecurityException e) {
+                        return CompletableFuture.completedFuture(false);
+                    }
+                    challenge.setTo(to);
+                    return Iqs.request(connection, challenge, TokenChallengeResponse.class)
+                            .thenApply(r -> MessageDigest.isEqual(plain, r.bytes()))
+                            .exceptionally(e -> false);
+                });
     }
 
     /** @return what the owner commands do */
@@ -268,7 +278,12 @@ public final class ProvisioningServer implements AutoCloseable {
     void sendToThing(String thing, ExtensionElement element) throws Exception {
         BareJid bare = JidCreate.bareFrom(thing);
         Jid to = online.containsKey(bare) ? online.get(bare) : bare;
-        connection.sendStanza(connection.getStanzaFactory().buildMessageStanza().to(to).addExtension(element).build());
+        connection.sendStanza(connection
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(to)
+                .addExtension(element)
+                .build());
     }
 
     /**
@@ -288,22 +303,26 @@ public final class ProvisioningServer implements AutoCloseable {
             inFlight.add(thing);
             ClearCache clear = new ClearCache();
             clear.setTo(to);
-            Iqs.request(connection, clear, IQ.class).thenRunAsync(() -> {
-                inFlight.remove(thing);
-                try {
-                    boolean done = store.clearPendingDone(thing, generation.getAsLong());
-                    listeners.forEach(l -> l.clearCacheAcknowledged(thing));
-                    if (!done) {
-                        pushIfPending(thing);
-                    }
-                } catch (SQLException e) {
-                    LOG.log(Level.WARNING, "could not unmark " + thing, e);
-                }
-            }, executor).exceptionally(e -> {
-                inFlight.remove(thing);
-                LOG.log(Level.FINE, "clearCache to " + to + " failed; retried when it comes back online", e);
-                return null;
-            });
+            Iqs.request(connection, clear, IQ.class)
+                    .thenRunAsync(
+                            () -> {
+                                inFlight.remove(thing);
+                                try {
+                                    boolean done = store.clearPendingDone(thing, generation.getAsLong());
+                                    listeners.forEach(l -> l.clearCacheAcknowledged(thing));
+                                    if (!done) {
+                                        pushIfPending(thing);
+                                    }
+                                } catch (SQLException e) {
+                                    LOG.log(Level.WARNING, "could not unmark " + thing, e);
+                                }
+                            },
+                            executor)
+                    .exceptionally(e -> {
+                        inFlight.remove(thing);
+                        LOG.log(Level.FINE, "clearCache to " + to + " failed; retried when it comes back online", e);
+                        return null;
+                    });
         } catch (Exception e) {
             inFlight.remove(thing);
             LOG.log(Level.WARNING, "could not push clearCache to " + thing, e);

@@ -10,8 +10,7 @@ import java.util.List;
 /** How {@link JdbcProvisioningStore} writes the node and name lists of a {@link Rule} into one column each. */
 final class RuleCodec {
 
-    private RuleCodec() {
-    }
+    private RuleCodec() {}
 
     static String encodeNodes(List<NodeRef> nodes) {
         List<String> parts = new ArrayList<>();

@@ -30,8 +30,14 @@ final class RuleEvaluator {
         this.store = store;
     }
 
-    Outcome decide(String thing, AccessRequest.Kind kind, String requester, Tokens tokens, List<NodeRef> nodes,
-            List<String> names) throws SQLException {
+    Outcome decide(
+            String thing,
+            AccessRequest.Kind kind,
+            String requester,
+            Tokens tokens,
+            List<NodeRef> nodes,
+            List<String> names)
+            throws SQLException {
         Optional<String> owner = store.owner(thing);
         if (owner.isPresent() && owner.get().equals(requester)) {
             return Outcome.ALL;

@@ -44,8 +44,7 @@ final class ServerHandlers {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private ServerHandlers() {
-    }
+    private ServerHandlers() {}
 
     /** A step that may fail with an {@link io.github.xmppiot.core.iq.IotErrorException} or a database error. */
     @FunctionalInterface
@@ -58,7 +57,13 @@ final class ServerHandlers {
         private final ExecutorService executor;
         private final Answer<R> answer;
 
-        Handler(XMPPConnection c, ExecutorService executor, String element, IQ.Type type, Class<R> cls, Answer<R> answer) {
+        Handler(
+                XMPPConnection c,
+                ExecutorService executor,
+                String element,
+                IQ.Type type,
+                Class<R> cls,
+                Answer<R> answer) {
             super(c, element, ProvisioningIq.NAMESPACE, type, cls, TIMEOUT);
             this.executor = executor;
             this.answer = answer;
@@ -66,15 +71,17 @@ final class ServerHandlers {
 
         @Override
         protected CompletionStage<? extends IQ> handle(R request) {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return resultFor(request, answer.apply(request));
-                } catch (RuntimeException e) {
-                    throw e;
-                } catch (Exception e) {
-                    throw new CompletionException(e);
-                }
-            }, executor);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return resultFor(request, answer.apply(request));
+                        } catch (RuntimeException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            throw new CompletionException(e);
+                        }
+                    },
+                    executor);
         }
     }
 
@@ -93,23 +100,52 @@ final class ServerHandlers {
         }
     }
 
-    static List<IQRequestHandler> create(XMPPConnection c, ExecutorService ex, ProvisioningStore store, TokenIssuer issuer,
-            TokenProofs proofs, ServerOptions options) {
+    static List<IQRequestHandler> create(
+            XMPPConnection c,
+            ExecutorService ex,
+            ProvisioningStore store,
+            TokenIssuer issuer,
+            TokenProofs proofs,
+            ServerOptions options) {
         RuleEvaluator rules = new RuleEvaluator(store);
         return List.of(
                 new Handler<>(c, ex, IsFriend.ELEMENT, IQ.Type.get, IsFriend.class, r -> isFriend(store, options, r)),
-                new AsyncHandler<>(c, CanRead.ELEMENT, CanRead.class, r -> proofs.proven(r.getFrom(),
-                        r.jid().asBareJid().toString(), r.tokens()).thenApplyAsync(t -> canRead(rules, r, t), ex)),
-                new AsyncHandler<>(c, CanControl.ELEMENT, CanControl.class, r -> proofs.proven(r.getFrom(),
-                        r.jid().asBareJid().toString(), r.tokens()).thenApplyAsync(t -> canControl(rules, r, t), ex)),
+                new AsyncHandler<>(
+                        c,
+                        CanRead.ELEMENT,
+                        CanRead.class,
+                        r -> proofs.proven(r.getFrom(), r.jid().asBareJid().toString(), r.tokens())
+                                .thenApplyAsync(t -> canRead(rules, r, t), ex)),
+                new AsyncHandler<>(
+                        c,
+                        CanControl.ELEMENT,
+                        CanControl.class,
+                        r -> proofs.proven(r.getFrom(), r.jid().asBareJid().toString(), r.tokens())
+                                .thenApplyAsync(t -> canControl(rules, r, t), ex)),
                 new Handler<>(c, ex, GetToken.ELEMENT, IQ.Type.get, GetToken.class, r -> getToken(issuer, r)),
-                new Handler<>(c, ex, GetTokenChallengeResponse.ELEMENT, IQ.Type.get, GetTokenChallengeResponse.class,
+                new Handler<>(
+                        c,
+                        ex,
+                        GetTokenChallengeResponse.ELEMENT,
+                        IQ.Type.get,
+                        GetTokenChallengeResponse.class,
                         r -> challengeAnswered(store, issuer, r)),
-                new Handler<>(c, ex, GetTokenChallengeResponse.ELEMENT, IQ.Type.set, GetTokenChallengeResponse.class,
+                new Handler<>(
+                        c,
+                        ex,
+                        GetTokenChallengeResponse.ELEMENT,
+                        IQ.Type.set,
+                        GetTokenChallengeResponse.class,
                         r -> challengeAnswered(store, issuer, r)),
                 new Handler<>(c, ex, CanAccess.ELEMENT, IQ.Type.get, CanAccess.class, r -> canAccess(store, issuer, r)),
-                new Handler<>(c, ex, HasPrivilege.ELEMENT, IQ.Type.get, HasPrivilege.class, r -> hasPrivilege(store, r)),
-                new Handler<>(c, ex, DownloadPrivileges.ELEMENT, IQ.Type.get, DownloadPrivileges.class,
+                new Handler<>(
+                        c, ex, HasPrivilege.ELEMENT, IQ.Type.get, HasPrivilege.class, r -> hasPrivilege(store, r)),
+                new Handler<>(
+                        c,
+                        ex,
+                        DownloadPrivileges.ELEMENT,
+                        IQ.Type.get,
+                        DownloadPrivileges.class,
                         r -> downloadPrivileges(store, r)));
     }
 
@@ -130,15 +166,16 @@ final class ServerHandlers {
         if (owner.isPresent() && !store.hasAsked(thing, friend) && store.askedCount(thing) < options.askedPerThing()) {
             store.recordAsked(thing, friend);
         }
-        boolean ok = owner.map(friend::equals).orElse(false) || store.friendship(thing, friend).orElse(false);
+        boolean ok = owner.map(friend::equals).orElse(false)
+                || store.friendship(thing, friend).orElse(false);
         return new IsFriendResponse(r.bareJid(), ok, store.secondaryTrust(thing));
     }
 
     /** §3.3 with the tokens whose possession was proven (§3.1.3.2). */
     private static IQ canRead(RuleEvaluator rules, CanRead r, Tokens proven) {
         try {
-            RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.READ, r.jid().asBareJid().toString(),
-                    proven, r.nodes(), r.fields());
+            RuleEvaluator.Outcome o = rules.decide(
+                    bare(r), AccessRequest.Kind.READ, r.jid().asBareJid().toString(), proven, r.nodes(), r.fields());
             return new CanReadResponse(r.jid().asBareJid(), o.allowed(), r.fieldTypes(), o.nodes(), o.names());
         } catch (SQLException e) {
             throw new CompletionException(e);
@@ -148,8 +185,13 @@ final class ServerHandlers {
     /** §3.4 with the tokens whose possession was proven (§3.1.3.2). */
     private static IQ canControl(RuleEvaluator rules, CanControl r, Tokens proven) {
         try {
-            RuleEvaluator.Outcome o = rules.decide(bare(r), AccessRequest.Kind.CONTROL, r.jid().asBareJid().toString(),
-                    proven, r.nodes(), r.parameters());
+            RuleEvaluator.Outcome o = rules.decide(
+                    bare(r),
+                    AccessRequest.Kind.CONTROL,
+                    r.jid().asBareJid().toString(),
+                    proven,
+                    r.nodes(),
+                    r.parameters());
             return new CanControlResponse(r.jid().asBareJid(), o.allowed(), o.nodes(), o.names());
         } catch (SQLException e) {
             throw new CompletionException(e);
@@ -165,8 +207,8 @@ final class ServerHandlers {
         try {
             challenge = issuer.challenge(bare(r), r.bytes());
         } catch (TokenIssuer.TooManyChallenges e) {
-            throw new IotErrorException(StanzaError.Condition.resource_constraint, StanzaError.Type.WAIT, e.getMessage(),
-                    List.of());
+            throw new IotErrorException(
+                    StanzaError.Condition.resource_constraint, StanzaError.Type.WAIT, e.getMessage(), List.of());
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw IotErrors.badRequest("not a base64 X.509 certificate with an RSA key");
         }
@@ -195,7 +237,8 @@ final class ServerHandlers {
     }
 
     /** The service token is valid if one of the sent tokens was issued here to the sender. */
-    private static boolean knownService(ProvisioningStore store, String service, String serviceTokens) throws Exception {
+    private static boolean knownService(ProvisioningStore store, String service, String serviceTokens)
+            throws Exception {
         for (String t : serviceTokens.trim().split("\\s+")) {
             if (store.tokenHolder(t).map(service::equals).orElse(false)) {
                 return true;
@@ -220,8 +263,8 @@ final class ServerHandlers {
     }
 
     /** §3.7.1, §3.7.2: unidentified users get the default privileges (user {@code ""}). */
-    private static PrivilegeSet privileges(ProvisioningStore store, String service, String serviceToken, String userToken)
-            throws Exception {
+    private static PrivilegeSet privileges(
+            ProvisioningStore store, String service, String serviceToken, String userToken) throws Exception {
         if (!knownService(store, service, serviceToken)) {
             return PrivilegeSet.NONE;
         }
@@ -230,10 +273,12 @@ final class ServerHandlers {
     }
 
     private static IQ hasPrivilege(ProvisioningStore store, HasPrivilege r) throws Exception {
-        return new HasPrivilegeResponse(privileges(store, bare(r), r.serviceToken(), r.userToken()).isGranted(r.privilegeId()));
+        return new HasPrivilegeResponse(
+                privileges(store, bare(r), r.serviceToken(), r.userToken()).isGranted(r.privilegeId()));
     }
 
     private static IQ downloadPrivileges(ProvisioningStore store, DownloadPrivileges r) throws Exception {
-        return new DownloadPrivilegesResponse(privileges(store, bare(r), r.serviceToken(), r.userToken()).rules());
+        return new DownloadPrivilegesResponse(
+                privileges(store, bare(r), r.serviceToken(), r.userToken()).rules());
     }
 }

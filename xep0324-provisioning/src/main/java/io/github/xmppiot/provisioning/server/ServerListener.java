@@ -13,8 +13,7 @@ public interface ServerListener {
      *
      * @param thing the Thing's bare JID
      */
-    default void clearCacheAcknowledged(String thing) {
-    }
+    default void clearCacheAcknowledged(String thing) {}
 
     /**
      * A service reported a login with {@code userLoggedIn} (XEP-0324 §3.6.2) and it was recorded.
@@ -22,6 +21,5 @@ public interface ServerListener {
      * @param service  the service's bare JID
      * @param userName the user name
      */
-    default void userLoggedIn(String service, String userName) {
-    }
+    default void userLoggedIn(String service, String userName) {}
 }

@@ -24,9 +24,16 @@ import java.util.Set;
  * @param clearCachePoll             how often the server looks in its store for {@code clearCache} marks that another
  *                                   server on the same database set for a Thing online here (§3.5.1)
  */
-public record ServerOptions(Map<String, String> owners, Set<String> trustedRegistries, Duration tokenProofLifetime,
-        int tokenProofCacheSize, int pendingChallengesPerJid, int pendingChallengesTotal, int askedPerThing,
-        int maxClaimKeyLength, Duration clearCachePoll) {
+public record ServerOptions(
+        Map<String, String> owners,
+        Set<String> trustedRegistries,
+        Duration tokenProofLifetime,
+        int tokenProofCacheSize,
+        int pendingChallengesPerJid,
+        int pendingChallengesTotal,
+        int askedPerThing,
+        int maxClaimKeyLength,
+        Duration clearCachePoll) {
 
     /** Default {@link #tokenProofLifetime}: 10 minutes. */
     public static final Duration DEFAULT_TOKEN_PROOF_LIFETIME = Duration.ofMinutes(10);
@@ -59,8 +66,9 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
         if (clearCachePoll.toMillis() < 1) {
             throw new IllegalArgumentException("clearCachePoll must be at least 1 ms");
         }
-        for (int bound : new int[] {tokenProofCacheSize, pendingChallengesPerJid, pendingChallengesTotal, askedPerThing,
-            maxClaimKeyLength}) {
+        for (int bound : new int[] {
+            tokenProofCacheSize, pendingChallengesPerJid, pendingChallengesTotal, askedPerThing, maxClaimKeyLength
+        }) {
             if (bound < 1) {
                 throw new IllegalArgumentException("bounds must be at least 1: " + bound);
             }
@@ -89,8 +97,7 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
         private int maxClaimKeyLength = DEFAULT_MAX_CLAIM_KEY_LENGTH;
         private Duration clearCachePoll = DEFAULT_CLEAR_CACHE_POLL;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Lets an account claim a Thing without further proof (the operator vouches).
@@ -173,8 +180,15 @@ public record ServerOptions(Map<String, String> owners, Set<String> trustedRegis
 
         /** @return the options */
         public ServerOptions build() {
-            return new ServerOptions(owners, registries, proofLifetime, proofCacheSize, challengesPerJid,
-                    challengesTotal, askedPerThing, maxClaimKeyLength,
+            return new ServerOptions(
+                    owners,
+                    registries,
+                    proofLifetime,
+                    proofCacheSize,
+                    challengesPerJid,
+                    challengesTotal,
+                    askedPerThing,
+                    maxClaimKeyLength,
                     clearCachePoll);
         }
     }

@@ -69,8 +69,10 @@ final class SqlRunner {
             throw e;
         } catch (RuntimeException e) {
             if (e.getCause() instanceof SQLException cause) {
-                throw new SQLException("cannot open the " + service + " store " + location + ": " + cause.getMessage(),
-                        cause.getSQLState(), cause);
+                throw new SQLException(
+                        "cannot open the " + service + " store " + location + ": " + cause.getMessage(),
+                        cause.getSQLState(),
+                        cause);
             }
             throw new SQLException("cannot open the " + service + " store " + location + ": " + e.getMessage(), e);
         }
@@ -100,13 +102,21 @@ final class SqlRunner {
     /** The upsert statement in a dialect: H2's {@code MERGE ... KEY}, PostgreSQL's {@code ON CONFLICT}. */
     static String upsertSql(Dialect dialect, String table, List<String> keys, List<String> others) {
         String columns = Stream.concat(keys.stream(), others.stream()).collect(Collectors.joining(", "));
-        String marks = Stream.concat(keys.stream(), others.stream()).map(c -> "?").collect(Collectors.joining(", "));
+        String marks =
+                Stream.concat(keys.stream(), others.stream()).map(c -> "?").collect(Collectors.joining(", "));
         return switch (dialect) {
-            case H2 -> "MERGE INTO " + table + " (" + columns + ") KEY (" + String.join(", ", keys) + ") VALUES ("
-                    + marks + ")";
-            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON CONFLICT ("
-                    + String.join(", ", keys) + ") DO " + (others.isEmpty() ? "NOTHING" : "UPDATE SET "
-                    + others.stream().map(c -> c + " = EXCLUDED." + c).collect(Collectors.joining(", ")));
+            case H2 ->
+                "MERGE INTO " + table + " (" + columns + ") KEY (" + String.join(", ", keys) + ") VALUES (" + marks
+                        + ")";
+            case POSTGRESQL ->
+                "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ") ON CONFLICT ("
+                        + String.join(", ", keys) + ") DO "
+                        + (others.isEmpty()
+                                ? "NOTHING"
+                                : "UPDATE SET "
+                                        + others.stream()
+                                                .map(c -> c + " = EXCLUDED." + c)
+                                                .collect(Collectors.joining(", ")));
         };
     }
 

@@ -24,8 +24,7 @@ final class TokenIssuer {
     static final int KEEP_MINUTES = 2;
 
     /** A challenge in flight. */
-    record Pending(String requester, byte[] certificate, byte[] plain, Instant created) {
-    }
+    record Pending(String requester, byte[] certificate, byte[] plain, Instant created) {}
 
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger seqnr = new AtomicInteger();
@@ -60,7 +59,10 @@ final class TokenIssuer {
         if (pending.size() >= total) {
             throw new TooManyChallenges("too many open token challenges; try again in " + KEEP_MINUTES + " minutes");
         }
-        if (pending.values().stream().filter(p -> p.requester().equals(requester)).count() >= perRequester) {
+        if (pending.values().stream()
+                        .filter(p -> p.requester().equals(requester))
+                        .count()
+                >= perRequester) {
             throw new TooManyChallenges("at most " + perRequester + " open token challenges per account; answer them"
                     + " or try again in " + KEEP_MINUTES + " minutes");
         }

@@ -30,8 +30,7 @@ final class TokenProofs {
     /** At most this many tokens of one request are challenged; the rest do not count. */
     static final int MAX_CHALLENGED_PER_REQUEST = 16;
 
-    private record Proof(boolean proven, Instant until) {
-    }
+    private record Proof(boolean proven, Instant until) {}
 
     private final ProvisioningStore store;
     private final BiFunction<Jid, String, CompletableFuture<Boolean>> challenge;
@@ -40,8 +39,12 @@ final class TokenProofs {
     private final Duration lifetime;
     private final Map<String, Proof> proofs;
 
-    TokenProofs(ProvisioningStore store, BiFunction<Jid, String, CompletableFuture<Boolean>> challenge,
-            Executor executor, Clock clock, ServerOptions options) {
+    TokenProofs(
+            ProvisioningStore store,
+            BiFunction<Jid, String, CompletableFuture<Boolean>> challenge,
+            Executor executor,
+            Clock clock,
+            ServerOptions options) {
         this.store = store;
         this.challenge = challenge;
         this.executor = executor;
@@ -73,16 +76,26 @@ final class TokenProofs {
             Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             for (String t : candidates) {
                 Boolean known = remembered(t, requester);
-                checks.put(t, known != null ? CompletableFuture.completedFuture(known)
-                        : challenge.apply(sender, t).exceptionally(e -> false)
-                                .thenApply(ok -> remember(t, requester, ok)));
+                checks.put(
+                        t,
+                        known != null
+                                ? CompletableFuture.completedFuture(known)
+                                : challenge
+                                        .apply(sender, t)
+                                        .exceptionally(e -> false)
+                                        .thenApply(ok -> remember(t, requester, ok)));
             }
-            return CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new)).thenApply(v -> {
-                List<String> ok = checks.entrySet().stream().filter(e -> e.getValue().join()).map(Map.Entry::getKey)
-                        .toList();
-                return new Tokens(keep(tokens.serviceTokens(), ok), keep(tokens.deviceTokens(), ok),
-                        keep(tokens.userTokens(), ok));
-            });
+            return CompletableFuture.allOf(checks.values().toArray(CompletableFuture[]::new))
+                    .thenApply(v -> {
+                        List<String> ok = checks.entrySet().stream()
+                                .filter(e -> e.getValue().join())
+                                .map(Map.Entry::getKey)
+                                .toList();
+                        return new Tokens(
+                                keep(tokens.serviceTokens(), ok),
+                                keep(tokens.deviceTokens(), ok),
+                                keep(tokens.userTokens(), ok));
+                    });
         });
     }
 
@@ -92,7 +105,8 @@ final class TokenProofs {
         try {
             for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
                 for (String t : kind) {
-                    if (out.size() < MAX_CHALLENGED_PER_REQUEST && !out.contains(t)
+                    if (out.size() < MAX_CHALLENGED_PER_REQUEST
+                            && !out.contains(t)
                             && store.tokenCertificate(t).isPresent()) {
                         out.add(t);
                     }

@@ -20,8 +20,7 @@ public final class ChildJvm {
     /** The line a child prints once its change is acknowledged. */
     public static final String ACK = "ACK";
 
-    private ChildJvm() {
-    }
+    private ChildJvm() {}
 
     /**
      * Runs the child until it acknowledges, then kills it.
@@ -47,8 +46,11 @@ public final class ChildJvm {
      */
     public static List<String> runUntilAckThenKill(Map<String, String> env, Class<?> main, String... args)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(env);
@@ -56,8 +58,8 @@ public final class ChildJvm {
         try {
             CompletableFuture<List<String>> acked = CompletableFuture.supplyAsync(() -> {
                 List<String> lines = new ArrayList<>();
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
+                try (BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                     for (String line = r.readLine(); line != null; line = r.readLine()) {
                         if (line.equals(ACK)) {
                             return lines;

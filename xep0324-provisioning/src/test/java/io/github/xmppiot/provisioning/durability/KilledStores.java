@@ -15,8 +15,7 @@ public final class KilledStores {
     /** The environment variable with the PostgreSQL password. */
     public static final String PASSWORD_ENV = "KILLED_STORES_DB_PASSWORD";
 
-    private KilledStores() {
-    }
+    private KilledStores() {}
 
     /**
      * Runs one scenario.
@@ -38,10 +37,16 @@ public final class KilledStores {
                 store.put(new H2DecisionStore.Row("after-clear", "deny", 100));
             }
             case "provisioning", "provisioning-postgresql" -> {
-                JdbcProvisioningStore store = args[0].equals("provisioning") ? JdbcProvisioningStore.h2(Path.of(args[1]))
-                        : JdbcProvisioningStore.postgresql(args[1], System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
+                JdbcProvisioningStore store = args[0].equals("provisioning")
+                        ? JdbcProvisioningStore.h2(Path.of(args[1]))
+                        : JdbcProvisioningStore.postgresql(
+                                args[1], System.getenv(USER_ENV), System.getenv(PASSWORD_ENV));
                 store.claim("thing@example.org", "owner@example.org");
-                store.putRule(new Rule("thing@example.org", AccessRequest.Kind.READ, "client@example.org", List.of(),
+                store.putRule(new Rule(
+                        "thing@example.org",
+                        AccessRequest.Kind.READ,
+                        "client@example.org",
+                        List.of(),
                         List.of("Temperature")));
                 store.putToken("TOKEN", "client@example.org", new byte[] {1, 2, 3});
                 store.setClaimKey("other@example.org", "KEY-OF-OTHER");

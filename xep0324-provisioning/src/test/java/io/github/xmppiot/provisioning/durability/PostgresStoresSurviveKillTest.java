@@ -16,10 +16,13 @@ class PostgresStoresSurviveKillTest {
     @Test
     void theProvisioningStoreKeepsEveryAcknowledgedChangeAfterKill9(PostgresServer pg) throws Exception {
         String url = "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + pg.createDatabase("killed");
-        ChildJvm.runUntilAckThenKill(Map.of(KilledStores.USER_ENV, PostgresServer.USER,
-                KilledStores.PASSWORD_ENV, pg.password()), KilledStores.class, "provisioning-postgresql", url);
-        try (JdbcProvisioningStore reloaded = JdbcProvisioningStore.postgresql(url, PostgresServer.USER,
-                pg.password())) {
+        ChildJvm.runUntilAckThenKill(
+                Map.of(KilledStores.USER_ENV, PostgresServer.USER, KilledStores.PASSWORD_ENV, pg.password()),
+                KilledStores.class,
+                "provisioning-postgresql",
+                url);
+        try (JdbcProvisioningStore reloaded =
+                JdbcProvisioningStore.postgresql(url, PostgresServer.USER, pg.password())) {
             StoresSurviveKillTest.assertKeptEveryAcknowledgedChange(reloaded);
         }
     }

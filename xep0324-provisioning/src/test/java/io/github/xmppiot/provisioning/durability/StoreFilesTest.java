@@ -40,8 +40,9 @@ class StoreFilesTest {
     @Test
     void anExistingWorldReadableDatabaseIsTightenedWhenOpened() throws Exception {
         Path rules = dir.resolve("old");
-        Files.createFile(dir.resolve("old.mv.db"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-r--r--")));
+        Files.createFile(
+                dir.resolve("old.mv.db"),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
         Files.setPosixFilePermissions(dir.resolve("old.mv.db"), PosixFilePermissions.fromString("rw-r--r--"));
         JdbcProvisioningStore.h2(rules).close();
         assertThat(perms(dir.resolve("old.mv.db"))).isEqualTo("rw-------");
@@ -50,10 +51,12 @@ class StoreFilesTest {
     @Test
     void aSemicolonInThePathCannotInjectH2Settings() {
         Path evil = dir.resolve("rules;INIT=RUNSCRIPT FROM 'x.sql'");
-        assertThatThrownBy(() -> JdbcProvisioningStore.h2(evil)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> JdbcProvisioningStore.h2(evil))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("';'");
         assertThatThrownBy(() -> new H2DecisionStore(dir.resolve("cache;WRITE_DELAY=5000")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose a path without ';'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("choose a path without ';'");
         assertThat(dir.resolve("rules.mv.db")).doesNotExist();
     }
 

@@ -23,8 +23,10 @@ class StoresSurviveKillTest {
         Path file = dir.resolve("cache");
         ChildJvm.runUntilAckThenKill(KilledStores.class, "decisions", file.toString());
         try (H2DecisionStore reloaded = new H2DecisionStore(file)) {
-            assertThat(reloaded.loadAll()).as("revoked grants must not come back")
-                    .extracting(H2DecisionStore.Row::key).containsExactly("after-clear");
+            assertThat(reloaded.loadAll())
+                    .as("revoked grants must not come back")
+                    .extracting(H2DecisionStore.Row::key)
+                    .containsExactly("after-clear");
         }
     }
 
@@ -41,9 +43,11 @@ class StoresSurviveKillTest {
     static void assertKeptEveryAcknowledgedChange(JdbcProvisioningStore reloaded) throws Exception {
         assertThat(reloaded.owner("thing@example.org")).contains("owner@example.org");
         assertThat(reloaded.tokenHolder("TOKEN")).contains("client@example.org");
-        assertThat(reloaded.rules("thing@example.org", AccessRequest.Kind.READ)).as("the removal was acknowledged")
+        assertThat(reloaded.rules("thing@example.org", AccessRequest.Kind.READ))
+                .as("the removal was acknowledged")
                 .isEmpty();
         assertThat(reloaded.clearPending()).containsExactly("thing@example.org");
-        assertThat(reloaded.claimKeyMatches("other@example.org", "KEY-OF-OTHER")).isTrue();
+        assertThat(reloaded.claimKeyMatches("other@example.org", "KEY-OF-OTHER"))
+                .isTrue();
     }
 }

@@ -32,8 +32,13 @@ class ElementProperties {
     }
 
     @Property(tries = 200)
-    void canReadRoundTrips(@ForAll("jids") Jid jid, @ForAll("tokens") Tokens tokens, @ForAll("categories") Set<FieldCategory> cats,
-            @ForAll("nodes") List<NodeRef> nodes, @ForAll("names") List<String> fields) throws Exception {
+    void canReadRoundTrips(
+            @ForAll("jids") Jid jid,
+            @ForAll("tokens") Tokens tokens,
+            @ForAll("categories") Set<FieldCategory> cats,
+            @ForAll("nodes") List<NodeRef> nodes,
+            @ForAll("names") List<String> fields)
+            throws Exception {
         CanRead original = new CanRead(jid, tokens, FieldTypes.of(cats), nodes, fields);
         CanRead back = (CanRead) roundTrip(original);
         assertThat(back.jid().toString()).isEqualTo(jid.toString());
@@ -44,9 +49,14 @@ class ElementProperties {
     }
 
     @Property(tries = 200)
-    void canControlResponseRoundTrips(@ForAll("jids") Jid jid, @ForAll boolean result, @ForAll("nodes") List<NodeRef> nodes,
-            @ForAll("names") List<String> parameters) throws Exception {
-        CanControlResponse back = (CanControlResponse) roundTrip(new CanControlResponse(jid, result, nodes, parameters));
+    void canControlResponseRoundTrips(
+            @ForAll("jids") Jid jid,
+            @ForAll boolean result,
+            @ForAll("nodes") List<NodeRef> nodes,
+            @ForAll("names") List<String> parameters)
+            throws Exception {
+        CanControlResponse back =
+                (CanControlResponse) roundTrip(new CanControlResponse(jid, result, nodes, parameters));
         assertThat(back.jid().toString()).isEqualTo(jid.toString());
         assertThat(back.result()).isEqualTo(result);
         assertThat(back.nodes()).isEqualTo(nodes);
@@ -54,8 +64,9 @@ class ElementProperties {
     }
 
     @Property(tries = 100)
-    void tokenChallengesRoundTripTheirBytes(@ForAll("tokenText") String token, @ForAll @Size(max = 300) byte[] bytes,
-            @ForAll int seqnr) throws Exception {
+    void tokenChallengesRoundTripTheirBytes(
+            @ForAll("tokenText") String token, @ForAll @Size(max = 300) byte[] bytes, @ForAll int seqnr)
+            throws Exception {
         TokenChallenge back = (TokenChallenge) roundTrip(new TokenChallenge(token, bytes));
         assertThat(back.token()).isEqualTo(token);
         assertThat(back.bytes()).isEqualTo(bytes);
@@ -78,10 +89,13 @@ class ElementProperties {
             case "isFriend" -> "<isFriend xmlns='urn:xmpp:iot:provisioning' jid='" + attr + "'/>";
             case "canRead" -> "<canRead xmlns='urn:xmpp:iot:provisioning' jid='a@b' momentary='" + attr + "'/>";
             case "getTokenChallengeResponse" ->
-                    "<getTokenChallengeResponse xmlns='urn:xmpp:iot:provisioning' seqnr='" + attr + "'>AAAA</getTokenChallengeResponse>";
-            case "hasPrivilege" -> "<hasPrivilege xmlns='urn:xmpp:iot:provisioning' serviceToken='s' userToken='u' privilegeId='"
-                    + attr + "'/>";
-            default -> "<canControl xmlns='urn:xmpp:iot:provisioning' jid='a@b'><node nodeId='" + attr + "'/></canControl>";
+                "<getTokenChallengeResponse xmlns='urn:xmpp:iot:provisioning' seqnr='" + attr
+                        + "'>AAAA</getTokenChallengeResponse>";
+            case "hasPrivilege" ->
+                "<hasPrivilege xmlns='urn:xmpp:iot:provisioning' serviceToken='s' userToken='u' privilegeId='" + attr
+                        + "'/>";
+            default ->
+                "<canControl xmlns='urn:xmpp:iot:provisioning' jid='a@b'><node nodeId='" + attr + "'/></canControl>";
         };
         IQ iq = (IQ) XepExamples.parseStanza("<iq type='get' id='h1' from='c@d/e' to='f@g'>" + payload + "</iq>");
         if (iq instanceof MalformedRequest m) {
@@ -106,14 +120,17 @@ class ElementProperties {
         original.setTo(JidCreate.from("provisioning.example.org"));
         String xml = original.toXML().toString();
         IQ back = (IQ) XepExamples.parseStanza(xml);
-        assertThat(XmlCompare.difference(original.getChildElementXML().toString(), back.getChildElementXML().toString()))
+        assertThat(XmlCompare.difference(
+                        original.getChildElementXML().toString(),
+                        back.getChildElementXML().toString()))
                 .isEmpty();
         return back;
     }
 
     @Provide
     Arbitrary<Jid> jids() {
-        Arbitrary<String> local = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
+        Arbitrary<String> local =
+                Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
         return Combinators.combine(local, local).as((l, d) -> {
             try {
                 return JidCreate.from(l + "@" + d + ".example");
@@ -141,7 +158,12 @@ class ElementProperties {
 
     @Provide
     Arbitrary<List<NodeRef>> nodes() {
-        Arbitrary<String> id = Arbitraries.strings().alpha().numeric().withChars(" <&'\"é").ofMinLength(1).ofMaxLength(10)
+        Arbitrary<String> id = Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" <&'\"é")
+                .ofMinLength(1)
+                .ofMaxLength(10)
                 .filter(s -> !s.isBlank());
         Arbitrary<String> opt = Arbitraries.strings().alpha().ofMaxLength(5).injectNull(0.3);
         return Combinators.combine(id, opt, opt).as(NodeRef::new).list().ofMaxSize(4);
@@ -149,22 +171,47 @@ class ElementProperties {
 
     @Provide
     Arbitrary<List<String>> names() {
-        return Arbitraries.strings().alpha().numeric().withChars(" .<&").ofMinLength(1).ofMaxLength(12).list().ofMaxSize(4);
+        return Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars(" .<&")
+                .ofMinLength(1)
+                .ofMaxLength(12)
+                .list()
+                .ofMaxSize(4);
     }
 
     @Provide
     Arbitrary<List<PrivilegeRule>> rules() {
         Arbitrary<String> part = Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6);
         Arbitrary<String> id = part.list().ofMinSize(1).ofMaxSize(4).map(l -> String.join(".", l));
-        return Combinators.combine(Arbitraries.of(true, false), id).as(PrivilegeRule::new).list().ofMaxSize(6);
+        return Combinators.combine(Arbitraries.of(true, false), id)
+                .as(PrivilegeRule::new)
+                .list()
+                .ofMaxSize(6);
     }
 
     @Provide
     Arbitrary<String> hostile() {
-        return Arbitraries.oneOf(Arbitraries.strings().ofMaxLength(30)
-                        .filter(s -> s.chars().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c < 0xD800))),
-                Arbitraries.of("", " ", "@", "a@", "@b", "..", "a..b", ".a", "yes", "2147483648", "-1", "a@b/c", "\u0000x"
-                        .substring(1)));
+        return Arbitraries.oneOf(
+                Arbitraries.strings()
+                        .ofMaxLength(30)
+                        .filter(s ->
+                                s.chars().allMatch(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c < 0xD800))),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "@",
+                        "a@",
+                        "@b",
+                        "..",
+                        "a..b",
+                        ".a",
+                        "yes",
+                        "2147483648",
+                        "-1",
+                        "a@b/c",
+                        "\u0000x".substring(1)));
     }
 
     @Provide

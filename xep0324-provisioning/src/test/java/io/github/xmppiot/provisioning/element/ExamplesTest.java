@@ -51,8 +51,14 @@ class ExamplesTest {
             Map.entry(21, List.of("GetToken", "GetTokenChallenge", "GetTokenChallengeResponse", "GetTokenResponse")),
             Map.entry(22, List.of("CanAccess", "CanAccessResponse", "UserLoggedIn")),
             Map.entry(23, List.of("HasPrivilege", "HasPrivilegeResponse")),
-            Map.entry(24, List.of("CanAccess", "CanAccessResponse", "UserLoggedIn", "DownloadPrivileges",
-                    "DownloadPrivilegesResponse")));
+            Map.entry(
+                    24,
+                    List.of(
+                            "CanAccess",
+                            "CanAccessResponse",
+                            "UserLoggedIn",
+                            "DownloadPrivileges",
+                            "DownloadPrivilegesResponse")));
 
     /** The payloads of each example, parsed. */
     static List<Object> provisioningPayloads(int n) throws Exception {
@@ -74,7 +80,9 @@ class ExamplesTest {
     @ParameterizedTest(name = "example {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26})
     void everyExampleParsesIntoTheExpectedElements(int n) throws Exception {
-        List<String> names = provisioningPayloads(n).stream().map(o -> o.getClass().getSimpleName()).toList();
+        List<String> names = provisioningPayloads(n).stream()
+                .map(o -> o.getClass().getSimpleName())
+                .toList();
         assertThat(names).isEqualTo(EXPECTED.getOrDefault(n, List.of()));
         assertThat(payloads(n)).hasSameSizeAs(names);
     }
@@ -85,7 +93,9 @@ class ExamplesTest {
         List<String> published = payloads(n);
         List<Object> parsed = provisioningPayloads(n);
         for (int i = 0; i < parsed.size(); i++) {
-            assertThat(XmlCompare.difference(published.get(i), xml(parsed.get(i)))).as("payload %d", i).isEmpty();
+            assertThat(XmlCompare.difference(published.get(i), xml(parsed.get(i))))
+                    .as("payload %d", i)
+                    .isEmpty();
         }
     }
 
@@ -94,14 +104,23 @@ class ExamplesTest {
         for (int n : new int[] {22, 24}) {
             CanAccess access = (CanAccess) provisioningPayloads(n).get(0);
             assertThat(access.serviceToken()).isEqualTo("SERVICETOKEN1");
-            assertThat(access.credentials()).containsExactly(new Credential(CredentialType.IP4, "10.0.0.1"),
-                    new Credential(CredentialType.LONGITUDE, "123.45"), new Credential(CredentialType.LATITUDE, "67.89"));
-            assertThat(XmlCompare.difference("<canAccess xmlns='urn:xmpp:iot:provisioning' serviceToken='SERVICETOKEN1'>"
-                    + "<ip4 value='10.0.0.1'/><longitude value='123.45'/><latitude value='67.89'/></canAccess>",
-                    xml(access))).isEmpty();
+            assertThat(access.credentials())
+                    .containsExactly(
+                            new Credential(CredentialType.IP4, "10.0.0.1"),
+                            new Credential(CredentialType.LONGITUDE, "123.45"),
+                            new Credential(CredentialType.LATITUDE, "67.89"));
+            assertThat(XmlCompare.difference(
+                            "<canAccess xmlns='urn:xmpp:iot:provisioning' serviceToken='SERVICETOKEN1'>"
+                                    + "<ip4 value='10.0.0.1'/><longitude value='123.45'/><latitude value='67.89'/></canAccess>",
+                            xml(access)))
+                    .isEmpty();
             // the other payloads of the example round-trip unchanged
-            assertThat(XmlCompare.difference(payloads(n).get(1), xml(provisioningPayloads(n).get(1)))).isEmpty();
-            assertThat(XmlCompare.difference(payloads(n).get(2), xml(provisioningPayloads(n).get(2)))).isEmpty();
+            assertThat(XmlCompare.difference(
+                            payloads(n).get(1), xml(provisioningPayloads(n).get(1))))
+                    .isEmpty();
+            assertThat(XmlCompare.difference(
+                            payloads(n).get(2), xml(provisioningPayloads(n).get(2))))
+                    .isEmpty();
         }
     }
 
@@ -109,10 +128,15 @@ class ExamplesTest {
     void namespaceLessDownloadPrivilegesResponseOfExample24IsAcceptedAndWrittenWithTheNamespace() throws Exception {
         List<Object> payloads = provisioningPayloads(24);
         DownloadPrivilegesResponse r = (DownloadPrivilegesResponse) payloads.get(4);
-        assertThat(r.rules()).containsExactly(new PrivilegeRule(false, "Sensors.Delete"), new PrivilegeRule(true, "Sensors"));
-        assertThat(XmlCompare.difference("<downloadPrivilegesResponse xmlns='urn:xmpp:iot:provisioning'>"
-                + "<exclude id='Sensors.Delete'/><include id='Sensors'/></downloadPrivilegesResponse>", xml(r))).isEmpty();
-        assertThat(XmlCompare.difference(payloads(24).get(3), xml(payloads.get(3)))).isEmpty();
+        assertThat(r.rules())
+                .containsExactly(new PrivilegeRule(false, "Sensors.Delete"), new PrivilegeRule(true, "Sensors"));
+        assertThat(XmlCompare.difference(
+                        "<downloadPrivilegesResponse xmlns='urn:xmpp:iot:provisioning'>"
+                                + "<exclude id='Sensors.Delete'/><include id='Sensors'/></downloadPrivilegesResponse>",
+                        xml(r)))
+                .isEmpty();
+        assertThat(XmlCompare.difference(payloads(24).get(3), xml(payloads.get(3))))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "example {0}")
@@ -122,8 +146,10 @@ class ExamplesTest {
         assertThat(iq.getType()).isEqualTo(IQ.Type.result);
         IotErrorException e = Responses.errorOf(iq);
         assertThat(e).isNotNull();
-        assertThat(e.condition()).isEqualTo(n == 5 ? StanzaError.Condition.bad_request : StanzaError.Condition.item_not_found);
-        assertThatThrownBy(() -> Responses.expect(iq, GetTokenResponse.class)).hasCauseInstanceOf(IotErrorException.class);
+        assertThat(e.condition())
+                .isEqualTo(n == 5 ? StanzaError.Condition.bad_request : StanzaError.Condition.item_not_found);
+        assertThatThrownBy(() -> Responses.expect(iq, GetTokenResponse.class))
+                .hasCauseInstanceOf(IotErrorException.class);
     }
 
     @Test
@@ -140,13 +166,17 @@ class ExamplesTest {
                 .isEqualTo(AccessDecision.allowOnly(List.of(NodeRef.of("Device02")), Set.of()));
         assertThat(Decisions.of((CanReadResponse) provisioningPayloads(16).get(1)))
                 .isEqualTo(AccessDecision.allowOnly(List.of(), Set.of("Energy", "Power")));
-        assertThat(Decisions.of((CanControlResponse) provisioningPayloads(17).get(1))).isEqualTo(AccessDecision.deny());
-        assertThat(Decisions.of((CanControlResponse) provisioningPayloads(18).get(1))).isEqualTo(
-                AccessDecision.allowOnly(List.of(NodeRef.of("DigitalOutput2"), NodeRef.of("DigitalOutput3")), Set.of()));
-        AccessDecision d19 = Decisions.of((CanControlResponse) provisioningPayloads(19).get(1));
-        assertThat(d19.names()).containsExactlyInAnyOrder("DigitalOutput1", "DigitalOutput2", "DigitalOutput3",
-                "DigitalOutput4");
-        assertThat(Decisions.of((CanReadResponse) provisioningPayloads(9).get(1))).isEqualTo(AccessDecision.allowAll());
+        assertThat(Decisions.of((CanControlResponse) provisioningPayloads(17).get(1)))
+                .isEqualTo(AccessDecision.deny());
+        assertThat(Decisions.of((CanControlResponse) provisioningPayloads(18).get(1)))
+                .isEqualTo(AccessDecision.allowOnly(
+                        List.of(NodeRef.of("DigitalOutput2"), NodeRef.of("DigitalOutput3")), Set.of()));
+        AccessDecision d19 =
+                Decisions.of((CanControlResponse) provisioningPayloads(19).get(1));
+        assertThat(d19.names())
+                .containsExactlyInAnyOrder("DigitalOutput1", "DigitalOutput2", "DigitalOutput3", "DigitalOutput4");
+        assertThat(Decisions.of((CanReadResponse) provisioningPayloads(9).get(1)))
+                .isEqualTo(AccessDecision.allowAll());
     }
 
     @Test
@@ -154,7 +184,8 @@ class ExamplesTest {
         CanRead canRead = (CanRead) provisioningPayloads(9).get(0);
         assertThat(canRead.tokens().serviceTokens()).containsExactly("SERVICETOKEN1", "SERVICETOKEN2");
         assertThat(canRead.tokens().userTokens()).containsExactly("USERTOKEN1");
-        assertThat(canRead.fieldTypes().categories()).containsExactly(io.github.xmppiot.core.field.FieldCategory.MOMENTARY);
+        assertThat(canRead.fieldTypes().categories())
+                .containsExactly(io.github.xmppiot.core.field.FieldCategory.MOMENTARY);
         assertThat(canRead.jid().toString()).isEqualTo("primary@example.org");
         // the client's <req/> with from='\n  primary@example.org/amr' is not a valid stanza (§9.2.5); all others are
         List<Stanza> stanzas = stanzas(9);
@@ -168,7 +199,8 @@ class ExamplesTest {
         GetToken getToken = (GetToken) provisioningPayloads(4).get(0);
         assertThat(getToken.base64()).isEqualTo("BASE-64 ENCODED PUBLIC X.509 CERTIFICATE");
         assertThatThrownBy(getToken::bytes).isInstanceOf(IllegalArgumentException.class);
-        GetTokenChallenge challenge = (GetTokenChallenge) provisioningPayloads(4).get(1);
+        GetTokenChallenge challenge =
+                (GetTokenChallenge) provisioningPayloads(4).get(1);
         assertThat(challenge.seqnr()).isEqualTo(1);
     }
 

@@ -17,8 +17,10 @@ import net.jqwik.api.Provide;
 class DecisionsProperties {
 
     @Property(tries = 300)
-    void mergeAllowsEverythingAnyServerAllows(@ForAll("decisionLists") List<AccessDecision> decisions,
-            @ForAll("node") NodeRef node, @ForAll("name") String name) {
+    void mergeAllowsEverythingAnyServerAllows(
+            @ForAll("decisionLists") List<AccessDecision> decisions,
+            @ForAll("node") NodeRef node,
+            @ForAll("name") String name) {
         AccessDecision merged = Decisions.mostForgiving(decisions);
         for (AccessDecision d : decisions) {
             if (d.allowsNode(node) && d.allowsName(name)) {
@@ -36,7 +38,8 @@ class DecisionsProperties {
     @Provide
     Arbitrary<NodeRef> node() {
         Arbitrary<String> id = Arbitraries.of("n1", "n2", "n3", "a:b,c;d%");
-        return Combinators.combine(id, Arbitraries.of("s1", "s2").injectNull(0.5)).as(NodeRef::of);
+        return Combinators.combine(id, Arbitraries.of("s1", "s2").injectNull(0.5))
+                .as(NodeRef::of);
     }
 
     @Provide
@@ -46,7 +49,9 @@ class DecisionsProperties {
 
     @Provide
     Arbitrary<AccessDecision> decision() {
-        return Arbitraries.oneOf(Arbitraries.just(AccessDecision.deny()), Arbitraries.just(AccessDecision.allowAll()),
+        return Arbitraries.oneOf(
+                Arbitraries.just(AccessDecision.deny()),
+                Arbitraries.just(AccessDecision.allowAll()),
                 Combinators.combine(node().list().ofMaxSize(3), name().set().ofMaxSize(3))
                         .as((n, f) -> AccessDecision.allowOnly(n, Set.copyOf(f))));
     }

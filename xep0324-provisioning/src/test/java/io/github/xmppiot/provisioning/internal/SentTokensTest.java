@@ -18,8 +18,8 @@ class SentTokensTest {
         log.record("T1", JidCreate.from("prov@example.org/x"), null);
         log.record("T2", JidCreate.from("prov@example.org/x"), JidCreate.from("client@example.org/app"));
         assertThat(log.lookup("T1", JidCreate.from("prov@example.org/other"))).contains(Optional.empty());
-        assertThat(log.lookup("T2", JidCreate.from("prov@example.org"))).contains(
-                Optional.of(JidCreate.from("client@example.org/app")));
+        assertThat(log.lookup("T2", JidCreate.from("prov@example.org")))
+                .contains(Optional.of(JidCreate.from("client@example.org/app")));
         assertThat(log.lookup("T1", JidCreate.from("mallory@example.org/x"))).isEmpty();
         assertThat(log.lookup("T3", JidCreate.from("prov@example.org/x"))).isEmpty();
         clock.advance(Duration.ofSeconds(61));

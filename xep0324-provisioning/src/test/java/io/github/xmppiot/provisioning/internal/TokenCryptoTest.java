@@ -18,9 +18,12 @@ class TokenCryptoTest {
         DeviceIdentity a = TestIdentities.create(dir, "thing-a");
         DeviceIdentity b = TestIdentities.create(dir, "thing-b");
         byte[] plain = "0123456789abcdef0123456789abcdef".getBytes();
-        byte[] encrypted = TokenCrypto.encrypt(TokenCrypto.certificate(a.certificate().getEncoded()).getPublicKey(), plain);
+        byte[] encrypted = TokenCrypto.encrypt(
+                TokenCrypto.certificate(a.certificate().getEncoded()).getPublicKey(), plain);
         assertThat(TokenCrypto.decrypt(a.privateKey(), encrypted)).isEqualTo(plain);
-        assertThatThrownBy(() -> TokenCrypto.decrypt(b.privateKey(), encrypted)).isInstanceOf(GeneralSecurityException.class);
-        assertThatThrownBy(() -> TokenCrypto.certificate(new byte[] {1, 2, 3})).isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> TokenCrypto.decrypt(b.privateKey(), encrypted))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> TokenCrypto.certificate(new byte[] {1, 2, 3}))
+                .isInstanceOf(GeneralSecurityException.class);
     }
 }

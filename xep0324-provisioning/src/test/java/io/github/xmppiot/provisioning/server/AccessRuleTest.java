@@ -30,7 +30,9 @@ class AccessRuleTest {
         AccessRule r = rule("jid=Alice@Example.org");
         assertThat(r.admits(List.of(jid("alice@example.org/phone")))).isTrue();
         assertThat(r.admits(List.of(jid("bob@example.org")))).isFalse();
-        assertThat(r.admits(List.of(user("alice@example.org")))).as("a user name is not a JID").isFalse();
+        assertThat(r.admits(List.of(user("alice@example.org"))))
+                .as("a user name is not a JID")
+                .isFalse();
         assertThat(r.admits(List.of())).isFalse();
     }
 
@@ -47,11 +49,15 @@ class AccessRuleTest {
     @Test
     void userNamesMatchExactlyAndEveryConditionMustHold() {
         AccessRule r = rule("userName=Kermit", "protocol=HTTPS");
-        assertThat(r.admits(List.of(user("Kermit"), new Credential(CredentialType.PROTOCOL, "HTTPS")))).isTrue();
-        assertThat(r.admits(List.of(user("Kermit"), new Credential(CredentialType.PROTOCOL, "HTTP")))).isFalse();
-        assertThat(r.admits(List.of(user("kermit"), new Credential(CredentialType.PROTOCOL, "HTTPS")))).isFalse();
+        assertThat(r.admits(List.of(user("Kermit"), new Credential(CredentialType.PROTOCOL, "HTTPS"))))
+                .isTrue();
+        assertThat(r.admits(List.of(user("Kermit"), new Credential(CredentialType.PROTOCOL, "HTTP"))))
+                .isFalse();
+        assertThat(r.admits(List.of(user("kermit"), new Credential(CredentialType.PROTOCOL, "HTTPS"))))
+                .isFalse();
         assertThat(r.admits(List.of(user("Piggy"), user("Kermit"), new Credential(CredentialType.PROTOCOL, "HTTPS"))))
-                .as("any credential of the kind may satisfy the condition").isTrue();
+                .as("any credential of the kind may satisfy the condition")
+                .isTrue();
     }
 
     @Test

@@ -39,8 +39,13 @@ class PostgresProvisioningStoreTest extends ProvisioningStoreContract {
 
     @Override
     JdbcProvisioningStore open(String database, Duration tokenLifetime, Clock clock) throws Exception {
-        return JdbcProvisioningStore.postgresql("postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + database,
-                PostgresServer.USER, pg.password(), tokenLifetime, clock, 4);
+        return JdbcProvisioningStore.postgresql(
+                "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + database,
+                PostgresServer.USER,
+                pg.password(),
+                tokenLifetime,
+                clock,
+                4);
     }
 
     /** Terminates every other session on the database, as the death of the server process would end them. */
@@ -56,9 +61,11 @@ class PostgresProvisioningStoreTest extends ProvisioningStoreContract {
     @Test
     void twoInstancesOnOneDatabaseHaveOneWinnerPerClaimAndSeeEachOthersRules() throws Exception {
         String db = newDatabase();
-        try (JdbcProvisioningStore a = open(db); JdbcProvisioningStore b = open(db)) {
+        try (JdbcProvisioningStore a = open(db);
+                JdbcProvisioningStore b = open(db)) {
             for (int i = 0; i < 5; i++) {
-                assertThat(claimConcurrently(List.of(a, b), "thing" + i + "@x", 8)).hasSize(1);
+                assertThat(claimConcurrently(List.of(a, b), "thing" + i + "@x", 8))
+                        .hasSize(1);
             }
             Rule read = new Rule("thing0@x", AccessRequest.Kind.READ, "bob@x", List.of(), List.of("Temperature"));
             a.putRule(read);
@@ -73,28 +80,33 @@ class PostgresProvisioningStoreTest extends ProvisioningStoreContract {
     @Test
     void concurrentPrivilegeListsFromTwoInstancesLeaveOneWholeList() throws Exception {
         String db = newDatabase();
-        try (JdbcProvisioningStore a = open(db); JdbcProvisioningStore b = open(db)) {
+        try (JdbcProvisioningStore a = open(db);
+                JdbcProvisioningStore b = open(db)) {
             ExecutorService writers = Executors.newFixedThreadPool(8);
             List<CompletableFuture<Void>> writes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 JdbcProvisioningStore store = i % 2 == 0 ? a : b;
                 List<PrivilegeRule> list = List.of(new PrivilegeRule(true, "A" + i), new PrivilegeRule(false, "B" + i));
-                writes.add(CompletableFuture.runAsync(() -> {
-                    try {
-                        store.setPrivileges("svc@x", "kermit", list);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                }, writers));
+                writes.add(CompletableFuture.runAsync(
+                        () -> {
+                            try {
+                                store.setPrivileges("svc@x", "kermit", list);
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        },
+                        writers));
             }
             try {
-                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+                CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new))
+                        .get(60, TimeUnit.SECONDS);
             } finally {
                 writers.shutdownNow();
             }
             List<PrivilegeRule> kept = b.privileges("svc@x", "kermit");
             assertThat(kept).hasSize(2);
-            assertThat(kept.get(0).id().substring(1)).as("one writer's whole list, not a mix")
+            assertThat(kept.get(0).id().substring(1))
+                    .as("one writer's whole list, not a mix")
                     .isEqualTo(kept.get(1).id().substring(1));
         }
     }

@@ -15,8 +15,12 @@ class PostgresRuleEvaluatorTest extends RuleEvaluatorTest {
 
     @Override
     JdbcProvisioningStore openStore() throws Exception {
-        return JdbcProvisioningStore.postgresql("postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/"
-                + pg.createDatabase("rules"), PostgresServer.USER, pg.password(), java.time.Duration.ofDays(1),
-                java.time.Clock.systemUTC(), 2);
+        return JdbcProvisioningStore.postgresql(
+                "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + pg.createDatabase("rules"),
+                PostgresServer.USER,
+                pg.password(),
+                java.time.Duration.ofDays(1),
+                java.time.Clock.systemUTC(),
+                2);
     }
 }

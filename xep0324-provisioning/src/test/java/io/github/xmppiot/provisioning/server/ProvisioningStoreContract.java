@@ -9,10 +9,10 @@ import io.github.xmppiot.provisioning.MutableClock;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,16 +49,22 @@ abstract class ProvisioningStoreContract {
         String file = newDatabase();
         JdbcProvisioningStore store = open(file);
         store.claim("thing@example.org", "owner@example.org");
-        Rule rule = new Rule("thing@example.org", AccessRequest.Kind.READ, "client@example.org",
-                List.of(NodeRef.of("n1", "src"), NodeRef.of("a,b:c%")), List.of("Temperature", "x,y"));
+        Rule rule = new Rule(
+                "thing@example.org",
+                AccessRequest.Kind.READ,
+                "client@example.org",
+                List.of(NodeRef.of("n1", "src"), NodeRef.of("a,b:c%")),
+                List.of("Temperature", "x,y"));
         store.putRule(rule);
         store.setFriendship("thing@example.org", "client@example.org", true);
         store.setClearPending("thing@example.org", true);
         store.putToken("TOK", "thing@example.org", new byte[] {1, 2, 3});
         store.putUserToken("U1", "service@example.org");
         store.setUserName("service@example.org", "U1", "Kermit");
-        store.setPrivileges("service@example.org", "Kermit", List.of(new PrivilegeRule(false, "A.B"),
-                new PrivilegeRule(true, "A")));
+        store.setPrivileges(
+                "service@example.org",
+                "Kermit",
+                List.of(new PrivilegeRule(false, "A.B"), new PrivilegeRule(true, "A")));
         crash(file);
 
         try (JdbcProvisioningStore reopened = open(file)) {
@@ -67,13 +73,15 @@ abstract class ProvisioningStoreContract {
                     .containsExactly(rule);
             assertThat(reopened.rules("thing@example.org", AccessRequest.Kind.CONTROL, Set.of("client@example.org")))
                     .isEmpty();
-            assertThat(reopened.friendship("thing@example.org", "client@example.org")).contains(true);
+            assertThat(reopened.friendship("thing@example.org", "client@example.org"))
+                    .contains(true);
             assertThat(reopened.clearPending()).containsExactly("thing@example.org");
-            assertThat(reopened.tokenCertificate("TOK")).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
+            assertThat(reopened.tokenCertificate("TOK"))
+                    .hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
             assertThat(reopened.tokenHolder("TOK")).contains("thing@example.org");
             assertThat(reopened.userName("service@example.org", "U1")).contains("Kermit");
-            assertThat(reopened.privileges("service@example.org", "Kermit")).containsExactly(
-                    new PrivilegeRule(false, "A.B"), new PrivilegeRule(true, "A"));
+            assertThat(reopened.privileges("service@example.org", "Kermit"))
+                    .containsExactly(new PrivilegeRule(false, "A.B"), new PrivilegeRule(true, "A"));
         }
     }
 
@@ -165,7 +173,9 @@ abstract class ProvisioningStoreContract {
             assertThat(store.privileges("t@x", "bob")).isEmpty();
             assertThat(store.rules("other@x", AccessRequest.Kind.READ)).hasSize(1);
             assertThat(store.claim("t@x", "mallory@x")).isEqualTo("mallory@x");
-            assertThat(store.secondaryTrust("t@x")).as("a new claim starts without secondary trust").isFalse();
+            assertThat(store.secondaryTrust("t@x"))
+                    .as("a new claim starts without secondary trust")
+                    .isFalse();
         }
     }
 
@@ -185,7 +195,9 @@ abstract class ProvisioningStoreContract {
             assertThat(store.tokenHolder("DEV")).isEmpty();
             assertThat(store.tokenCertificate("DEV")).isEmpty();
             assertThat(store.userName("svc@x", "USR")).isEmpty();
-            assertThat(store.tokenHolder("LATER")).as("lifetime counts from issuance").contains("thing@x");
+            assertThat(store.tokenHolder("LATER"))
+                    .as("lifetime counts from issuance")
+                    .contains("thing@x");
 
             store.putRule(new Rule("t@x", AccessRequest.Kind.READ, Rule.TOKEN_PREFIX + "LATER", List.of(), List.of()));
             assertThat(store.isReferenced(Rule.TOKEN_PREFIX + "LATER")).isTrue();
@@ -204,20 +216,25 @@ abstract class ProvisioningStoreContract {
             store.setClearPending("t@x", true);
             long sent = store.clearPendingGeneration("t@x").orElseThrow();
             store.setClearPending("t@x", true); // the rules change again while the clearCache is in flight
-            assertThat(store.clearPendingDone("t@x", sent)).as("the later change needs another clearCache").isFalse();
+            assertThat(store.clearPendingDone("t@x", sent))
+                    .as("the later change needs another clearCache")
+                    .isFalse();
             assertThat(store.clearPending()).containsExactly("t@x");
             long later = store.clearPendingGeneration("t@x").orElseThrow();
             assertThat(later).isGreaterThan(sent);
             assertThat(store.clearPendingDone("t@x", later)).isTrue();
             assertThat(store.clearPending()).isEmpty();
-            assertThat(store.clearPendingDone("t@x", later)).as("acknowledged twice: nothing owed").isTrue();
+            assertThat(store.clearPendingDone("t@x", later))
+                    .as("acknowledged twice: nothing owed")
+                    .isTrue();
         }
     }
 
     @Test
     void concurrentClaimsOfOneThingHaveExactlyOneWinner() throws Exception {
         try (JdbcProvisioningStore store = open()) {
-            assertThat(claimConcurrently(List.of(store), "contested@x", 16)).as("every claimant sees one owner")
+            assertThat(claimConcurrently(List.of(store), "contested@x", 16))
+                    .as("every claimant sees one owner")
                     .hasSize(1);
         }
     }

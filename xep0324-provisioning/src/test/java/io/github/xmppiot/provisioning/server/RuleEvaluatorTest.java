@@ -41,27 +41,41 @@ class RuleEvaluatorTest {
 
     @Test
     void ownerMayDoAnythingStrangersNothing() throws Exception {
-        assertThat(decide(Kind.READ, "owner@example.org", Tokens.NONE, List.of(), List.of())).isEqualTo(RuleEvaluator.Outcome.ALL);
-        assertThat(decide(Kind.CONTROL, "stranger@example.org", Tokens.NONE, List.of(), List.of()).allowed()).isFalse();
+        assertThat(decide(Kind.READ, "owner@example.org", Tokens.NONE, List.of(), List.of()))
+                .isEqualTo(RuleEvaluator.Outcome.ALL);
+        assertThat(decide(Kind.CONTROL, "stranger@example.org", Tokens.NONE, List.of(), List.of())
+                        .allowed())
+                .isFalse();
     }
 
     @Test
     void nodesAndFieldsAreNarrowedOrRejected() throws Exception {
         store.putRule(new Rule(THING, Kind.READ, "primary@example.org", List.of(NodeRef.of("Device02")), List.of()));
-        RuleEvaluator.Outcome o = decide(Kind.READ, "primary@example.org", Tokens.NONE,
-                List.of(NodeRef.of("Device02"), NodeRef.of("Device03")), List.of());
+        RuleEvaluator.Outcome o = decide(
+                Kind.READ,
+                "primary@example.org",
+                Tokens.NONE,
+                List.of(NodeRef.of("Device02"), NodeRef.of("Device03")),
+                List.of());
         assertThat(o).isEqualTo(new RuleEvaluator.Outcome(true, List.of(NodeRef.of("Device02")), List.of()));
         assertThat(decide(Kind.READ, "primary@example.org", Tokens.NONE, List.of(NodeRef.of("Device02")), List.of()))
                 .isEqualTo(RuleEvaluator.Outcome.ALL);
         assertThat(decide(Kind.READ, "primary@example.org", Tokens.NONE, List.of(NodeRef.of("Device03")), List.of())
-                .allowed()).isFalse();
+                        .allowed())
+                .isFalse();
         assertThat(decide(Kind.READ, "primary@example.org", Tokens.NONE, List.of(), List.of()))
                 .isEqualTo(new RuleEvaluator.Outcome(true, List.of(NodeRef.of("Device02")), List.of()));
 
         store.putRule(new Rule(THING, Kind.CONTROL, "primary@example.org", List.of(), List.of("DigitalOutput1")));
-        assertThat(decide(Kind.CONTROL, "primary@example.org", Tokens.NONE, List.of(), List.of("DigitalOutput1", "AnalogOutput1")))
+        assertThat(decide(
+                        Kind.CONTROL,
+                        "primary@example.org",
+                        Tokens.NONE,
+                        List.of(),
+                        List.of("DigitalOutput1", "AnalogOutput1")))
                 .isEqualTo(new RuleEvaluator.Outcome(true, List.of(), List.of("DigitalOutput1")));
-        assertThat(decide(Kind.CONTROL, "primary@example.org", Tokens.NONE, List.of(), List.of("AnalogOutput1")).allowed())
+        assertThat(decide(Kind.CONTROL, "primary@example.org", Tokens.NONE, List.of(), List.of("AnalogOutput1"))
+                        .allowed())
                 .isFalse();
     }
 
@@ -69,10 +83,19 @@ class RuleEvaluatorTest {
     void tokenRulesAreUnitedWithJidRules() throws Exception {
         store.putRule(new Rule(THING, Kind.READ, "primary@example.org", List.of(), List.of("Energy")));
         store.putRule(new Rule(THING, Kind.READ, Rule.TOKEN_PREFIX + "USERTOKEN1", List.of(), List.of("Power")));
-        assertThat(decide(Kind.READ, "primary@example.org", Tokens.fromAttributes("SERVICETOKEN1", null, "USERTOKEN1"),
-                List.of(), List.of("Energy", "Power", "Voltage")))
+        assertThat(decide(
+                        Kind.READ,
+                        "primary@example.org",
+                        Tokens.fromAttributes("SERVICETOKEN1", null, "USERTOKEN1"),
+                        List.of(),
+                        List.of("Energy", "Power", "Voltage")))
                 .isEqualTo(new RuleEvaluator.Outcome(true, List.of(), List.of("Energy", "Power")));
-        assertThat(decide(Kind.READ, "other@example.org", Tokens.fromAttributes(null, null, "USERTOKEN1"), List.of(),
-                List.of())).isEqualTo(new RuleEvaluator.Outcome(true, List.of(), List.of("Power")));
+        assertThat(decide(
+                        Kind.READ,
+                        "other@example.org",
+                        Tokens.fromAttributes(null, null, "USERTOKEN1"),
+                        List.of(),
+                        List.of()))
+                .isEqualTo(new RuleEvaluator.Outcome(true, List.of(), List.of("Power")));
     }
 }

@@ -127,8 +127,7 @@ public final class ControlSet implements ExtensionElement {
         private final List<TypedParameter> parameters = new ArrayList<>();
         private DataForm form;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the tokens.
@@ -183,7 +182,8 @@ public final class ControlSet implements ExtensionElement {
          */
         public Builder form(DataForm form) {
             if (form != null && form.getType() != DataForm.Type.submit) {
-                throw new IllegalArgumentException("a control form is submitted with type='submit', not " + form.getType());
+                throw new IllegalArgumentException(
+                        "a control form is submitted with type='submit', not " + form.getType());
             }
             this.form = form;
             return this;

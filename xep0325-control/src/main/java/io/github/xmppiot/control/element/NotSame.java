@@ -23,8 +23,7 @@ public final class NotSame implements FormFieldChildElement {
     /** The flag (it has no content). */
     public static final NotSame INSTANCE = new NotSame();
 
-    private NotSame() {
-    }
+    private NotSame() {}
 
     @Override
     public boolean mustBeOnlyOfHisKind() {

@@ -44,7 +44,8 @@ public final class SetResponse extends IQ {
      * @param responseCode   the pre-0.3 {@code responseCode} attribute, null if absent
      * @param legacyErrors   the pre-0.3 {@code <error var='…'>text</error>} children, in document order
      */
-    public SetResponse(List<NodeRef> nodes, List<String> parameterNames, String responseCode, List<ParamError> legacyErrors) {
+    public SetResponse(
+            List<NodeRef> nodes, List<String> parameterNames, String responseCode, List<ParamError> legacyErrors) {
         super(ELEMENT, NAMESPACE);
         this.nodes = List.copyOf(nodes);
         this.parameterNames = List.copyOf(parameterNames);

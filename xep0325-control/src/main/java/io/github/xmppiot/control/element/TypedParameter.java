@@ -107,7 +107,9 @@ public final class TypedParameter implements ExtensionElement {
         XmlStringBuilder xml = new XmlStringBuilder(this, enclosingNamespace);
         xml.append(" " + ATTR_NAME + "='").append(XmlEscaping.attribute(name)).append("'");
         if (lexical != null) {
-            xml.append(" " + ATTR_VALUE + "='").append(XmlEscaping.attribute(lexical)).append("'");
+            xml.append(" " + ATTR_VALUE + "='")
+                    .append(XmlEscaping.attribute(lexical))
+                    .append("'");
         }
         xml.closeEmptyElement();
         return xml;
@@ -115,7 +117,10 @@ public final class TypedParameter implements ExtensionElement {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TypedParameter p && p.type == type && p.name.equals(name) && Objects.equals(p.lexical, lexical);
+        return o instanceof TypedParameter p
+                && p.type == type
+                && p.name.equals(name)
+                && Objects.equals(p.lexical, lexical);
     }
 
     @Override

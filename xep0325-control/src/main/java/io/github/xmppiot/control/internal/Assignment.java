@@ -42,8 +42,10 @@ public record Assignment(String name, ValueType elementType, List<String> values
         DataForm form = set.form().orElse(null);
         if (form != null) {
             for (FormField f : form.getFields()) {
-                if (f.getType() == FormField.Type.hidden || f.getType() == FormField.Type.fixed
-                        || FormField.FORM_TYPE.equals(f.getFieldName()) || XDD_SESSION.equals(f.getFieldName())) {
+                if (f.getType() == FormField.Type.hidden
+                        || f.getType() == FormField.Type.fixed
+                        || FormField.FORM_TYPE.equals(f.getFieldName())
+                        || XDD_SESSION.equals(f.getFieldName())) {
                     continue;
                 }
                 out.add(new Assignment(f.getFieldName(), null, f.getValuesAsString()));

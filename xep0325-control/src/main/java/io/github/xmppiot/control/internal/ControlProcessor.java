@@ -81,21 +81,26 @@ public final class ControlProcessor {
      * @return completes with the form, or exceptionally with an {@link IotErrorException}
      */
     public CompletableFuture<DataForm> form(Jid requester, Tokens tokens, List<NodeRef> nodes) {
-        return decide(AccessRequest.control(requester, tokens, nodes, Set.of())).thenApply(decision -> {
-            List<Thing> things = allowedThings(decision, nodes);
-            List<ControlParameter> params = new ArrayList<>();
-            for (ControlParameter p : things.get(0).parameters()) {
-                if (decision.allowsName(p.name()) && things.stream().allMatch(t -> t.parameter(p.name())
-                        .filter(q -> q.type() == p.type()).isPresent())) {
-                    params.add(p);
-                }
-            }
-            if (params.isEmpty() && things.size() > 1) {
-                throw new CompletionExceptionCarrier(IotErrors.featureNotImplemented(
-                        "Cannot merge control forms from different nodes."));
-            }
-            return FormBuilder.build(title(things), params);
-        }).handle(ControlProcessor::unwrap);
+        return decide(AccessRequest.control(requester, tokens, nodes, Set.of()))
+                .thenApply(decision -> {
+                    List<Thing> things = allowedThings(decision, nodes);
+                    List<ControlParameter> params = new ArrayList<>();
+                    for (ControlParameter p : things.get(0).parameters()) {
+                        if (decision.allowsName(p.name())
+                                && things.stream()
+                                        .allMatch(t -> t.parameter(p.name())
+                                                .filter(q -> q.type() == p.type())
+                                                .isPresent())) {
+                            params.add(p);
+                        }
+                    }
+                    if (params.isEmpty() && things.size() > 1) {
+                        throw new CompletionExceptionCarrier(
+                                IotErrors.featureNotImplemented("Cannot merge control forms from different nodes."));
+                    }
+                    return FormBuilder.build(title(things), params);
+                })
+                .handle(ControlProcessor::unwrap);
     }
 
     private CompletableFuture<AccessDecision> decide(AccessRequest request) {
@@ -112,14 +117,16 @@ public final class ControlProcessor {
         return result;
     }
 
-    private CompletableFuture<SetResult> execute(AccessDecision decision, List<NodeRef> requested, List<Assignment> assignments) {
+    private CompletableFuture<SetResult> execute(
+            AccessDecision decision, List<NodeRef> requested, List<Assignment> assignments) {
         List<Thing> things;
         try {
             things = allowedThings(decision, requested);
         } catch (CompletionExceptionCarrier e) {
             return CompletableFuture.failedFuture(e.error);
         }
-        List<Assignment> allowed = assignments.stream().filter(a -> decision.allowsName(a.name())).toList();
+        List<Assignment> allowed =
+                assignments.stream().filter(a -> decision.allowsName(a.name())).toList();
         if (allowed.isEmpty() && !assignments.isEmpty()) {
             return CompletableFuture.failedFuture(IotErrors.forbidden("not allowed to set these parameters"));
         }
@@ -153,17 +160,22 @@ public final class ControlProcessor {
             }
         }
         if (!unknown.isEmpty()) {
-            return CompletableFuture.failedFuture(new IotErrorException(StanzaError.Condition.item_not_found,
-                    StanzaError.Type.CANCEL, "unknown control parameter " + String.join(", ", unknown.keySet()),
+            return CompletableFuture.failedFuture(new IotErrorException(
+                    StanzaError.Condition.item_not_found,
+                    StanzaError.Type.CANCEL,
+                    "unknown control parameter " + String.join(", ", unknown.keySet()),
                     paramErrors(unknown)));
         }
         if (!bad.isEmpty()) {
-            return CompletableFuture.failedFuture(IotErrors.badRequest("invalid value for " + String.join(", ", bad.keySet()),
-                    paramErrors(bad)));
+            return CompletableFuture.failedFuture(
+                    IotErrors.badRequest("invalid value for " + String.join(", ", bad.keySet()), paramErrors(bad)));
         }
         if (!locked.isEmpty()) {
-            return CompletableFuture.failedFuture(new IotErrorException(StanzaError.Condition.conflict,
-                    StanzaError.Type.WAIT, "locked: " + String.join(", ", locked.keySet()), paramErrors(locked)));
+            return CompletableFuture.failedFuture(new IotErrorException(
+                    StanzaError.Condition.conflict,
+                    StanzaError.Type.WAIT,
+                    "locked: " + String.join(", ", locked.keySet()),
+                    paramErrors(locked)));
         }
         return applyInOrder(actions).thenApply(v -> result(decision, things, allowed));
     }
@@ -180,8 +192,8 @@ public final class ControlProcessor {
                 throw new CompletionExceptionCarrier(IotErrors.itemNotFound("no controllable thing here"));
             }
             if (things.size() > 1) {
-                throw new CompletionExceptionCarrier(IotErrors.badRequest(
-                        "several things are behind this address; name the nodes to control"));
+                throw new CompletionExceptionCarrier(
+                        IotErrors.badRequest("several things are behind this address; name the nodes to control"));
             }
         } else {
             ThingDirectory.Selection sel = dir.select(requested);
@@ -190,7 +202,8 @@ public final class ControlProcessor {
             }
             things = sel.things();
         }
-        List<Thing> allowed = things.stream().filter(t -> decision.allowsNode(t.node())).toList();
+        List<Thing> allowed =
+                things.stream().filter(t -> decision.allowsNode(t.node())).toList();
         if (allowed.isEmpty()) {
             throw new CompletionExceptionCarrier(IotErrors.forbidden("not allowed to control these nodes"));
         }
@@ -215,8 +228,11 @@ public final class ControlProcessor {
         if (!decision.isNarrowed()) {
             return SetResult.asRequested();
         }
-        List<NodeRef> nodes = decision.nodes().isEmpty() ? List.of() : things.stream().map(Thing::node).toList();
-        List<String> names = decision.names().isEmpty() ? List.of()
+        List<NodeRef> nodes = decision.nodes().isEmpty()
+                ? List.of()
+                : things.stream().map(Thing::node).toList();
+        List<String> names = decision.names().isEmpty()
+                ? List.of()
                 : allowed.stream().map(Assignment::name).distinct().toList();
         return new SetResult(nodes, names);
     }

@@ -21,8 +21,7 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  */
 public final class ErrorReader {
 
-    private ErrorReader() {
-    }
+    private ErrorReader() {}
 
     /**
      * Converts a failure of an IQ request: an XMPP error becomes a {@link ControlException}; anything else (no
@@ -58,24 +57,34 @@ public final class ErrorReader {
             return toControlException(answer.getError());
         }
         List<ParamError> errors = answer instanceof SetResponse r ? r.legacyErrors() : List.of();
-        LegacyResponseCode mapped = LegacyResponseCode.of(code).filter(c -> c != LegacyResponseCode.OK)
+        LegacyResponseCode mapped = LegacyResponseCode.of(code)
+                .filter(c -> c != LegacyResponseCode.OK)
                 .orElse(LegacyResponseCode.OTHER_ERROR);
-        StringBuilder text = new StringBuilder("the Thing refused the request (IQ type '").append(answer.getType())
+        StringBuilder text = new StringBuilder("the Thing refused the request (IQ type '")
+                .append(answer.getType())
                 .append("' without <error/>");
         if (code != null) {
             text.append(", pre-0.3 responseCode '").append(code).append('\'');
         }
         text.append(')');
-        if (answer instanceof SetResponse r && (!r.nodes().isEmpty() || !r.parameterNames().isEmpty())) {
-            text.append(" naming nodes ").append(r.nodes()).append(" and parameters ").append(r.parameterNames());
+        if (answer instanceof SetResponse r
+                && (!r.nodes().isEmpty() || !r.parameterNames().isEmpty())) {
+            text.append(" naming nodes ")
+                    .append(r.nodes())
+                    .append(" and parameters ")
+                    .append(r.parameterNames());
         }
         for (ParamError e : errors) {
             if (!e.text().isEmpty()) {
                 text.append(": ").append(e.text());
             }
         }
-        return new ControlException(mapped.condition(), mapped.type(), text.toString(),
-                errors.stream().filter(e -> !e.var().isEmpty()).toList(), code);
+        return new ControlException(
+                mapped.condition(),
+                mapped.type(),
+                text.toString(),
+                errors.stream().filter(e -> !e.var().isEmpty()).toList(),
+                code);
     }
 
     /**
@@ -85,7 +94,8 @@ public final class ErrorReader {
      * @return the exception, with the condition, type, text and parameter errors
      */
     public static ControlException toControlException(StanzaError error) {
-        return new ControlException(error.getCondition(), error.getType(), error.getDescriptiveText(), paramErrors(error));
+        return new ControlException(
+                error.getCondition(), error.getType(), error.getDescriptiveText(), paramErrors(error));
     }
 
     /**
@@ -105,7 +115,8 @@ public final class ErrorReader {
                         || (event == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
                     break;
                 }
-                if (event == XmlPullParser.Event.START_ELEMENT && ParamError.ELEMENT.equals(parser.getName())
+                if (event == XmlPullParser.Event.START_ELEMENT
+                        && ParamError.ELEMENT.equals(parser.getName())
                         && ParamError.NAMESPACE.equals(parser.getNamespace())) {
                     String var = parser.getAttributeValue("", "var");
                     String text = parser.nextText();

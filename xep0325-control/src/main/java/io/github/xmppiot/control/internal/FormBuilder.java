@@ -29,8 +29,7 @@ public final class FormBuilder {
 
     private static final Logger LOG = Logger.getLogger(FormBuilder.class.getName());
 
-    private FormBuilder() {
-    }
+    private FormBuilder() {}
 
     /**
      * Builds the form.
@@ -44,8 +43,10 @@ public final class FormBuilder {
         Map<String, DataLayout> pages = new LinkedHashMap<>();
         for (ControlParameter p : parameters) {
             form.addField(field(p));
-            p.page().ifPresent(label -> pages.computeIfAbsent(label, DataLayout::new).getPageLayout()
-                    .add(new DataLayout.Fieldref(p.name())));
+            p.page()
+                    .ifPresent(label -> pages.computeIfAbsent(label, DataLayout::new)
+                            .getPageLayout()
+                            .add(new DataLayout.Fieldref(p.name())));
         }
         pages.values().forEach(form::addExtensionElement);
         return form.build();
@@ -94,28 +95,40 @@ public final class FormBuilder {
      */
     public static String datatype(ValueType type, boolean alpha) {
         switch (type) {
-            case BOOLEAN: return "xs:boolean";
-            case COLOR: return alpha ? FormXml.XDC_COLOR_ALPHA : FormXml.XDC_COLOR;
-            case DATE: return "xs:date";
-            case DATE_TIME: return "xs:dateTime";
-            case DOUBLE: return "xs:double";
-            case DURATION: return "xs:duration";
-            case INT: return "xs:int";
-            case LONG: return "xs:long";
-            case TIME: return "xs:time";
-            default: return ValidateElement.DATATYPE_XS_STRING;
+            case BOOLEAN:
+                return "xs:boolean";
+            case COLOR:
+                return alpha ? FormXml.XDC_COLOR_ALPHA : FormXml.XDC_COLOR;
+            case DATE:
+                return "xs:date";
+            case DATE_TIME:
+                return "xs:dateTime";
+            case DOUBLE:
+                return "xs:double";
+            case DURATION:
+                return "xs:duration";
+            case INT:
+                return "xs:int";
+            case LONG:
+                return "xs:long";
+            case TIME:
+                return "xs:time";
+            default:
+                return ValidateElement.DATATYPE_XS_STRING;
         }
     }
 
     private static ValidateElement validation(ControlParameter p, Optional<Value> current) {
         if (p.type() == ValueType.COLOR) {
             boolean alpha = current.map(v -> ((ColorValue) v).hasAlpha()).orElse(false);
-            return new ValidateElement.RegexValidateElement(datatype(ValueType.COLOR, alpha),
-                    alpha ? "^[0-9a-fA-F]{8}$" : "^[0-9a-fA-F]{6}$");
+            return new ValidateElement.RegexValidateElement(
+                    datatype(ValueType.COLOR, alpha), alpha ? "^[0-9a-fA-F]{8}$" : "^[0-9a-fA-F]{6}$");
         }
         String datatype = datatype(p.type(), false);
         if (p.min().isPresent() || p.max().isPresent()) {
-            return new ValidateElement.RangeValidateElement(datatype, p.min().map(Value::lexical).orElse(null),
+            return new ValidateElement.RangeValidateElement(
+                    datatype,
+                    p.min().map(Value::lexical).orElse(null),
                     p.max().map(Value::lexical).orElse(null));
         }
         return new ValidateElement.BasicValidateElement(datatype);

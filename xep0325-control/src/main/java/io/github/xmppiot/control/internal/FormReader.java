@@ -23,8 +23,7 @@ import org.jivesoftware.smackx.xdatavalidation.packet.ValidateElement;
  */
 public final class FormReader {
 
-    private FormReader() {
-    }
+    private FormReader() {}
 
     /**
      * Describes every parameter of a form, in form order.
@@ -36,7 +35,9 @@ public final class FormReader {
         Map<String, String> pages = pages(form);
         List<ParameterDescription> out = new ArrayList<>();
         for (FormField f : form.getFields()) {
-            if (f.getFieldName() == null || f.getType() == FormField.Type.hidden || f.getType() == FormField.Type.fixed) {
+            if (f.getFieldName() == null
+                    || f.getType() == FormField.Type.hidden
+                    || f.getType() == FormField.Type.fixed) {
                 continue;
             }
             ValidateElement validate = ValidateElement.from(f);
@@ -52,8 +53,17 @@ public final class FormReader {
                 withOptions.getOptions().forEach(o -> options.add(o.getValueString()));
             }
             ParameterGroup group = (ParameterGroup) f.getFormFieldChildElement(ParameterGroup.QNAME);
-            out.add(new ParameterDescription(f.getFieldName(), type, f.getLabel(), f.getDescription(), min, max, options,
-                    group == null ? null : group.name(), pages.get(f.getFieldName()), lenient(type, f.getFirstValue()),
+            out.add(new ParameterDescription(
+                    f.getFieldName(),
+                    type,
+                    f.getLabel(),
+                    f.getDescription(),
+                    min,
+                    max,
+                    options,
+                    group == null ? null : group.name(),
+                    pages.get(f.getFieldName()),
+                    lenient(type, f.getFirstValue()),
                     f.getFormFieldChildElement(NotSame.QNAME) != null));
         }
         return out;
@@ -72,21 +82,30 @@ public final class FormReader {
         }
         String datatype = validate.getDatatype();
         switch (datatype) {
-            case "xs:boolean": return ValueType.BOOLEAN;
+            case "xs:boolean":
+                return ValueType.BOOLEAN;
             case FormXml.XDC_COLOR:
-            case FormXml.XDC_COLOR_ALPHA: return ValueType.COLOR;
-            case "xs:date": return ValueType.DATE;
-            case "xs:dateTime": return ValueType.DATE_TIME;
+            case FormXml.XDC_COLOR_ALPHA:
+                return ValueType.COLOR;
+            case "xs:date":
+                return ValueType.DATE;
+            case "xs:dateTime":
+                return ValueType.DATE_TIME;
             case "xs:double":
             case "xs:float":
-            case "xs:decimal": return ValueType.DOUBLE;
-            case "xs:duration": return ValueType.DURATION;
+            case "xs:decimal":
+                return ValueType.DOUBLE;
+            case "xs:duration":
+                return ValueType.DURATION;
             case "xs:int":
             case "xs:short":
-            case "xs:byte": return ValueType.INT;
+            case "xs:byte":
+                return ValueType.INT;
             case "xs:long":
-            case "xs:integer": return ValueType.LONG;
-            case "xs:time": return ValueType.TIME;
+            case "xs:integer":
+                return ValueType.LONG;
+            case "xs:time":
+                return ValueType.TIME;
             default:
                 return field.getType() == FormField.Type.bool ? ValueType.BOOLEAN : ValueType.STRING;
         }
@@ -113,7 +132,8 @@ public final class FormReader {
         return pages;
     }
 
-    private static void collect(String label, List<DataLayout.DataFormLayoutElement> layout, Map<String, String> pages) {
+    private static void collect(
+            String label, List<DataLayout.DataFormLayoutElement> layout, Map<String, String> pages) {
         for (DataLayout.DataFormLayoutElement e : layout) {
             if (e instanceof DataLayout.Fieldref ref) {
                 pages.putIfAbsent(ref.getVar(), label);

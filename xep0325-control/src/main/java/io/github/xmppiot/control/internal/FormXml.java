@@ -25,8 +25,7 @@ public final class FormXml {
     /** XEP-0331 datatype of an RRGGBBAA colour. */
     public static final String XDC_COLOR_ALPHA = "xdc:ColorAlpha";
 
-    private FormXml() {
-    }
+    private FormXml() {}
 
     /**
      * Writes a whole {@code <x xmlns='jabber:x:data'>} element.
@@ -80,7 +79,8 @@ public final class FormXml {
         xml.optAttribute("var", f.getFieldName());
         xml.attribute("type", f.getType().toString());
         List<CharSequence> values = f.getRawValueCharSequences();
-        List<FormField.Option> options = f instanceof FormFieldWithOptions withOptions ? withOptions.getOptions() : List.of();
+        List<FormField.Option> options =
+                f instanceof FormFieldWithOptions withOptions ? withOptions.getOptions() : List.of();
         List<FormFieldChildElement> children = f.getFormFieldChildElements();
         if (values.isEmpty() && options.isEmpty() && children.isEmpty()) {
             xml.closeEmptyElement();

@@ -21,8 +21,7 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  */
 public final class SubmissionReader {
 
-    private SubmissionReader() {
-    }
+    private SubmissionReader() {}
 
     /**
      * Reads the form.
@@ -70,7 +69,8 @@ public final class SubmissionReader {
         }
     }
 
-    private static FormField readField(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    private static FormField readField(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         String var = IotXml.attribute(parser, "var");
         String typeAttribute = IotXml.attribute(parser, "type");
@@ -103,13 +103,17 @@ public final class SubmissionReader {
     }
 
     private static FormField build(String var, FormField.Type type, List<String> values) {
-        if (values.size() > 1 || type == FormField.Type.text_multi || type == FormField.Type.list_multi
+        if (values.size() > 1
+                || type == FormField.Type.text_multi
+                || type == FormField.Type.list_multi
                 || type == FormField.Type.jid_multi) {
             return FormField.textMultiBuilder(var).addValues(values).build();
         }
         String value = values.isEmpty() ? null : values.get(0);
         if (type == FormField.Type.bool && (value == null || isXmlBoolean(value))) {
-            return value == null ? FormField.booleanBuilder(var).build() : FormField.booleanBuilder(var).setValue(value).build();
+            return value == null
+                    ? FormField.booleanBuilder(var).build()
+                    : FormField.booleanBuilder(var).setValue(value).build();
         }
         AbstractSingleStringValueFormField.Builder<?, ?> builder;
         if (type == FormField.Type.hidden) {

@@ -8,8 +8,7 @@ package io.github.xmppiot.control.internal;
  */
 public final class XmlEscaping {
 
-    private XmlEscaping() {
-    }
+    private XmlEscaping() {}
 
     /**
      * Escapes an attribute value for use between apostrophes.
@@ -36,15 +35,32 @@ public final class XmlEscaping {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '&': sb.append("&amp;"); break;
-                case '<': sb.append("&lt;"); break;
-                case '>': sb.append("&gt;"); break;
-                case '\'': sb.append(attribute ? "&apos;" : "'"); break;
-                case '"': sb.append(attribute ? "&quot;" : "\""); break;
-                case '\r': sb.append("&#13;"); break;
-                case '\t': sb.append(attribute ? "&#9;" : "\t"); break;
-                case '\n': sb.append(attribute ? "&#10;" : "\n"); break;
-                default: sb.append(c);
+                case '&':
+                    sb.append("&amp;");
+                    break;
+                case '<':
+                    sb.append("&lt;");
+                    break;
+                case '>':
+                    sb.append("&gt;");
+                    break;
+                case '\'':
+                    sb.append(attribute ? "&apos;" : "'");
+                    break;
+                case '"':
+                    sb.append(attribute ? "&quot;" : "\"");
+                    break;
+                case '\r':
+                    sb.append("&#13;");
+                    break;
+                case '\t':
+                    sb.append(attribute ? "&#9;" : "\t");
+                    break;
+                case '\n':
+                    sb.append(attribute ? "&#10;" : "\n");
+                    break;
+                default:
+                    sb.append(c);
             }
         }
         return sb.toString();

@@ -25,8 +25,7 @@ public final class ControlProviders {
 
     private static boolean registered;
 
-    private ControlProviders() {
-    }
+    private ControlProviders() {}
 
     /** Registers the providers; later calls do nothing. */
     public static synchronized void register() {
@@ -36,16 +35,18 @@ public final class ControlProviders {
         ProviderManager.addIQProvider(ControlSet.ELEMENT, ControlSet.NAMESPACE, SetRequestProvider.INSTANCE);
         ProviderManager.addExtensionProvider(ControlSet.ELEMENT, ControlSet.NAMESPACE, ControlSetProvider.INSTANCE);
         ProviderManager.addIQProvider(SetResponse.ELEMENT, SetResponse.NAMESPACE, SetResponseProvider.INSTANCE);
-        ProviderManager.addIQProvider(GetFormRequest.ELEMENT, GetFormRequest.NAMESPACE, GetFormRequestProvider.INSTANCE);
-        ProviderManager.addIQProvider(ControlFormResponse.ELEMENT, ControlFormResponse.NAMESPACE,
-                ControlFormResponseProvider.INSTANCE);
+        ProviderManager.addIQProvider(
+                GetFormRequest.ELEMENT, GetFormRequest.NAMESPACE, GetFormRequestProvider.INSTANCE);
+        ProviderManager.addIQProvider(
+                ControlFormResponse.ELEMENT, ControlFormResponse.NAMESPACE, ControlFormResponseProvider.INSTANCE);
         ProviderManager.addExtensionProvider(ParamError.ELEMENT, ParamError.NAMESPACE, ParamErrorProvider.INSTANCE);
-        FormFieldChildElementProviderManager.addFormFieldChildElementProvider(ParameterGroupProvider.INSTANCE,
-                NotSameProvider.INSTANCE);
+        FormFieldChildElementProviderManager.addFormFieldChildElementProvider(
+                ParameterGroupProvider.INSTANCE, NotSameProvider.INSTANCE);
         if (FormFieldChildElementProviderManager.getFormFieldChildElementProvider(ValidateElement.QNAME) == null) {
             FormFieldChildElementProviderManager.addFormFieldChildElementProvider(new DataValidationProvider());
         }
-        if (FormFieldChildElementProviderManager.getFormFieldChildElementProvider(FormField.Description.QNAME) == null) {
+        if (FormFieldChildElementProviderManager.getFormFieldChildElementProvider(FormField.Description.QNAME)
+                == null) {
             FormFieldChildElementProviderManager.addFormFieldChildElementProvider(new DescriptionProvider());
         }
         registered = true;

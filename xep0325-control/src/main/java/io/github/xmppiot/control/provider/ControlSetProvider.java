@@ -79,7 +79,9 @@ public final class ControlSetProvider extends ExtensionElementProvider<ControlSe
                     if (!type.get().isControlType()) {
                         throw new IotParseException("<" + name + "/> is not a XEP-0325 control parameter type");
                     }
-                    set.parameter(TypedParameter.raw(type.get(), IotXml.requiredAttribute(parser, TypedParameter.ATTR_NAME),
+                    set.parameter(TypedParameter.raw(
+                            type.get(),
+                            IotXml.requiredAttribute(parser, TypedParameter.ATTR_NAME),
                             IotXml.attribute(parser, TypedParameter.ATTR_VALUE)));
                 }
             }
@@ -88,7 +90,8 @@ public final class ControlSetProvider extends ExtensionElementProvider<ControlSe
         return set.build();
     }
 
-    private static DataForm submission(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    private static DataForm submission(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         DataForm form = SubmissionReader.read(parser);
         if (form.getType() != DataForm.Type.submit) {
             throw new IotParseException("a control form is submitted with type='submit', not '" + form.getType() + "'");

@@ -25,6 +25,7 @@ public final class SetRequestProvider extends IqProvider<IQ> {
     @Override
     public IQ parse(XmlPullParser parser, int initialDepth, IqData iqData, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
-        return IotXml.parseRequest(parser, initialDepth, p -> new SetRequest(ControlSetProvider.parseSet(p, initialDepth)));
+        return IotXml.parseRequest(
+                parser, initialDepth, p -> new SetRequest(ControlSetProvider.parseSet(p, initialDepth)));
     }
 }

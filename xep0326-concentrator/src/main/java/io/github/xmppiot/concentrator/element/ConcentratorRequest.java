@@ -111,8 +111,10 @@ public final class ConcentratorRequest extends IQ {
     /** @return the node reference in the request's own attributes, empty if it has no {@code nodeId} */
     public Optional<NodeRef> nodeRef() {
         String id = attributes.get(NodeRef.ATTR_NODE_ID);
-        return id == null ? Optional.empty()
-                : Optional.of(NodeRef.of(id, attributes.get(NodeRef.ATTR_SOURCE_ID), attributes.get(NodeRef.ATTR_CACHE_TYPE)));
+        return id == null
+                ? Optional.empty()
+                : Optional.of(NodeRef.of(
+                        id, attributes.get(NodeRef.ATTR_SOURCE_ID), attributes.get(NodeRef.ATTR_CACHE_TYPE)));
     }
 
     /** @return {@code getEventsSince} of a {@code subscribe}, empty if absent */
@@ -171,7 +173,11 @@ public final class ConcentratorRequest extends IQ {
         }
         attributes.forEach(xml::attribute);
         IotXml.writeTokens(xml, tokens);
-        if (nodes.isEmpty() && indexRefs.isEmpty() && onlyIfDerivedFrom.isEmpty() && sortOrders.isEmpty() && form == null) {
+        if (nodes.isEmpty()
+                && indexRefs.isEmpty()
+                && onlyIfDerivedFrom.isEmpty()
+                && sortOrders.isEmpty()
+                && form == null) {
             xml.setEmptyElement();
             return xml;
         }
@@ -182,8 +188,11 @@ public final class ConcentratorRequest extends IQ {
             xml.closeEmptyElement();
         }
         for (IndexRef r : indexRefs) {
-            xml.halfOpenElement(INDEX_REF).attribute("sourceId", r.sourceId()).attribute("index", r.index())
-                    .attribute("indexValue", r.indexValue()).closeEmptyElement();
+            xml.halfOpenElement(INDEX_REF)
+                    .attribute("sourceId", r.sourceId())
+                    .attribute("index", r.index())
+                    .attribute("indexValue", r.indexValue())
+                    .closeEmptyElement();
         }
         for (String t : onlyIfDerivedFrom) {
             xml.element(ONLY_IF_DERIVED_FROM, t);

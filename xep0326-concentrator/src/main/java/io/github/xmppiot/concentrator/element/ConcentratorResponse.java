@@ -63,8 +63,10 @@ public final class ConcentratorResponse extends IQ {
         this.databases = List.copyOf(b.databases);
         if (result != null && !result.isOk()) {
             setType(Type.error);
-            setError(StanzaError.getBuilder(result.condition()).setType(result.errorType())
-                    .setDescriptiveEnText(b.errorText != null ? b.errorText : result.xmlValue()).build());
+            setError(StanzaError.getBuilder(result.condition())
+                    .setType(result.errorType())
+                    .setDescriptiveEnText(b.errorText != null ? b.errorText : result.xmlValue())
+                    .build());
         } else {
             setType(Type.result);
         }
@@ -224,7 +226,9 @@ public final class ConcentratorResponse extends IQ {
             xml.element("value", v);
         }
         for (DataSource d : dataSources) {
-            xml.halfOpenElement("dataSource").attribute("sourceId", d.sourceId()).attribute("name", d.name());
+            xml.halfOpenElement("dataSource")
+                    .attribute("sourceId", d.sourceId())
+                    .attribute("name", d.name());
             if (d.hasChildren() != null) {
                 xml.attribute("hasChildren", d.hasChildren().booleanValue());
             }
@@ -239,27 +243,44 @@ public final class ConcentratorResponse extends IQ {
         writeValues(xml, "baseClasses", baseClasses);
         writeValues(xml, "interfaces", interfaces);
         for (ParameterError e : errors) {
-            xml.halfOpenElement("error").attribute("var", e.var()).rightAngleBracket().escape(e.message()).closeElement("error");
+            xml.halfOpenElement("error")
+                    .attribute("var", e.var())
+                    .rightAngleBracket()
+                    .escape(e.message())
+                    .closeElement("error");
         }
         if (form != null) {
             xml.append(form);
         }
         for (AddableNodeType t : nodeTypes) {
-            xml.halfOpenElement("nodeType").attribute("type", t.type()).attribute("name", t.name()).closeEmptyElement();
+            xml.halfOpenElement("nodeType")
+                    .attribute("type", t.type())
+                    .attribute("name", t.name())
+                    .closeEmptyElement();
         }
         for (NodeCommand c : commands) {
-            xml.halfOpenElement("command").attribute("command", c.command()).attribute("name", c.name())
-                    .attribute("type", c.type().xmlValue()).optAttribute("sortCategory", c.sortCategory())
-                    .optAttribute("sortKey", c.sortKey()).optAttribute("confirmationString", c.confirmationString())
-                    .optAttribute("failureString", c.failureString()).optAttribute("successString", c.successString())
+            xml.halfOpenElement("command")
+                    .attribute("command", c.command())
+                    .attribute("name", c.name())
+                    .attribute("type", c.type().xmlValue())
+                    .optAttribute("sortCategory", c.sortCategory())
+                    .optAttribute("sortKey", c.sortKey())
+                    .optAttribute("confirmationString", c.confirmationString())
+                    .optAttribute("failureString", c.failureString())
+                    .optAttribute("successString", c.successString())
                     .closeEmptyElement();
         }
         for (NodeResult r : nodeResults) {
-            xml.halfOpenElement("result").optAttribute("error", r.error()).rightAngleBracket()
-                    .append(Boolean.toString(r.success())).closeElement("result");
+            xml.halfOpenElement("result")
+                    .optAttribute("error", r.error())
+                    .rightAngleBracket()
+                    .append(Boolean.toString(r.success()))
+                    .closeElement("result");
         }
         for (Database d : databases) {
-            xml.halfOpenElement("database").attribute("databaseId", d.databaseId()).optAttribute("name", d.name())
+            xml.halfOpenElement("database")
+                    .attribute("databaseId", d.databaseId())
+                    .optAttribute("name", d.name())
                     .closeEmptyElement();
         }
         return xml;

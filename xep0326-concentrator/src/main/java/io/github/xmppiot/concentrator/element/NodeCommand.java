@@ -17,8 +17,15 @@ import java.util.Objects;
  * @param successString      optional text to show on success, may be null
  * @since 0.1.0
  */
-public record NodeCommand(String command, String name, CommandType type, String sortCategory, String sortKey,
-        String confirmationString, String failureString, String successString) {
+public record NodeCommand(
+        String command,
+        String name,
+        CommandType type,
+        String sortCategory,
+        String sortKey,
+        String confirmationString,
+        String failureString,
+        String successString) {
 
     /**
      * Validates the command.

@@ -23,8 +23,9 @@ import org.jivesoftware.smack.util.XmlStringBuilder;
  * @param oldId              {@code nodeUpdated}: the node's previous id when it was renamed, may be null
  * @since 0.1.0
  */
-public record NodeEvent(Kind kind, String sourceId, NodeInformation node, String afterNodeId, String afterNodeCacheType,
-        String oldId) implements ExtensionElement {
+public record NodeEvent(
+        Kind kind, String sourceId, NodeInformation node, String afterNodeId, String afterNodeCacheType, String oldId)
+        implements ExtensionElement {
 
     /** The XEP-0326 namespace. */
     public static final String NAMESPACE = ConcentratorRequest.NAMESPACE;
@@ -48,8 +49,13 @@ public record NodeEvent(Kind kind, String sourceId, NodeInformation node, String
      * @return the event
      */
     public static NodeEvent ofRef(Kind kind, NodeRef ref) {
-        return new NodeEvent(kind, Objects.requireNonNull(ref.sourceId(), "sourceId"),
-                NodeInformation.builder(ref.nodeId()).cacheType(ref.cacheType()).build(), null, null, null);
+        return new NodeEvent(
+                kind,
+                Objects.requireNonNull(ref.sourceId(), "sourceId"),
+                NodeInformation.builder(ref.nodeId()).cacheType(ref.cacheType()).build(),
+                null,
+                null,
+                null);
     }
 
     /** @return the node reference the event concerns */
@@ -88,7 +94,9 @@ public record NodeEvent(Kind kind, String sourceId, NodeInformation node, String
             NodeXml.writeChildren(xml, node);
             return xml.closeElement(this);
         }
-        xml.attribute("sourceId", sourceId).attribute("nodeId", node.nodeId()).optAttribute("cacheType", node.cacheType());
+        xml.attribute("sourceId", sourceId)
+                .attribute("nodeId", node.nodeId())
+                .optAttribute("cacheType", node.cacheType());
         if (kind == Kind.NODE_STATUS_CHANGED) {
             xml.attribute("state", node.state().xmlValue());
             if (!node.messages().isEmpty()) {

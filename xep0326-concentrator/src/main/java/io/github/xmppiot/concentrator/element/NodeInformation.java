@@ -33,10 +33,24 @@ import java.util.Objects;
  * @param messages        node messages (empty unless requested)
  * @since 0.1.0
  */
-public record NodeInformation(String nodeId, String displayName, String nodeType, String localId, String logId,
-        String cacheType, NodeState state, boolean hasChildren, Boolean childrenOrdered, Boolean isReadable,
-        Boolean isControllable, Boolean hasCommands, String parentId, String parentCacheType,
-        DateTimeValue lastChanged, List<NodeParameter> parameters, List<NodeMessage> messages) {
+public record NodeInformation(
+        String nodeId,
+        String displayName,
+        String nodeType,
+        String localId,
+        String logId,
+        String cacheType,
+        NodeState state,
+        boolean hasChildren,
+        Boolean childrenOrdered,
+        Boolean isReadable,
+        Boolean isControllable,
+        Boolean hasCommands,
+        String parentId,
+        String parentCacheType,
+        DateTimeValue lastChanged,
+        List<NodeParameter> parameters,
+        List<NodeMessage> messages) {
 
     /**
      * Validates and copies.
@@ -336,9 +350,24 @@ public record NodeInformation(String nodeId, String displayName, String nodeType
          * @return the description
          */
         public NodeInformation build() {
-            return new NodeInformation(nodeId, displayName, nodeType, localId, logId, cacheType, state, hasChildren,
-                    childrenOrdered, isReadable, isControllable, hasCommands, parentId, parentCacheType, lastChanged,
-                    parameters, messages);
+            return new NodeInformation(
+                    nodeId,
+                    displayName,
+                    nodeType,
+                    localId,
+                    logId,
+                    cacheType,
+                    state,
+                    hasChildren,
+                    childrenOrdered,
+                    isReadable,
+                    isControllable,
+                    hasCommands,
+                    parentId,
+                    parentCacheType,
+                    lastChanged,
+                    parameters,
+                    messages);
         }
     }
 }

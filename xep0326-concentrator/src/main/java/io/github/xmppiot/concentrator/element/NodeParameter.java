@@ -18,8 +18,16 @@ import java.util.Set;
 public record NodeParameter(String id, String name, Value value) {
 
     /** Value types a node parameter may have (XSD {@code NodeInformation} choice). */
-    public static final Set<ValueType> TYPES = EnumSet.of(ValueType.BOOLEAN, ValueType.COLOR, ValueType.DATE_TIME,
-            ValueType.DOUBLE, ValueType.DURATION, ValueType.INT, ValueType.LONG, ValueType.STRING, ValueType.TIME);
+    public static final Set<ValueType> TYPES = EnumSet.of(
+            ValueType.BOOLEAN,
+            ValueType.COLOR,
+            ValueType.DATE_TIME,
+            ValueType.DOUBLE,
+            ValueType.DURATION,
+            ValueType.INT,
+            ValueType.LONG,
+            ValueType.STRING,
+            ValueType.TIME);
 
     /**
      * Validates the parameter.

@@ -8,5 +8,4 @@ package io.github.xmppiot.concentrator.element;
  * @param error   the error text when it failed, may be null
  * @since 0.1.0
  */
-public record NodeResult(boolean success, String error) {
-}
+public record NodeResult(boolean success, String error) {}

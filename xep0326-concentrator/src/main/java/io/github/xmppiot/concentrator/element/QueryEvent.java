@@ -72,8 +72,15 @@ public sealed interface QueryEvent {
      * @param alignment     {@code Left}, {@code Center} or {@code Right}, may be null
      * @param nrDecimals    number of decimals, may be null
      */
-    record Column(String columnId, String header, String dataSourceId, String cacheTypeName, String fgColor,
-            String bgColor, String alignment, Integer nrDecimals) {
+    record Column(
+            String columnId,
+            String header,
+            String dataSourceId,
+            String cacheTypeName,
+            String fgColor,
+            String bgColor,
+            String alignment,
+            Integer nrDecimals) {
         /** Validates the column. */
         public Column {
             Objects.requireNonNull(columnId, "columnId");

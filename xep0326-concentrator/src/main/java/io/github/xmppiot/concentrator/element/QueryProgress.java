@@ -69,9 +69,13 @@ public record QueryProgress(NodeRef node, String queryId, List<QueryEvent> event
             }
             xml.rightAngleBracket();
             for (QueryEvent.Column c : t.columns()) {
-                xml.halfOpenElement("column").attribute("columnId", c.columnId()).optAttribute("header", c.header())
-                        .optAttribute("dataSourceId", c.dataSourceId()).optAttribute("cacheTypeName", c.cacheTypeName())
-                        .optAttribute("fgColor", c.fgColor()).optAttribute("bgColor", c.bgColor())
+                xml.halfOpenElement("column")
+                        .attribute("columnId", c.columnId())
+                        .optAttribute("header", c.header())
+                        .optAttribute("dataSourceId", c.dataSourceId())
+                        .optAttribute("cacheTypeName", c.cacheTypeName())
+                        .optAttribute("fgColor", c.fgColor())
+                        .optAttribute("bgColor", c.bgColor())
                         .optAttribute("alignment", c.alignment());
                 if (c.nrDecimals() != null) {
                     xml.attribute("nrDecimals", c.nrDecimals());
@@ -97,9 +101,15 @@ public record QueryProgress(NodeRef node, String queryId, List<QueryEvent> event
         } else if (e instanceof QueryEvent.TableDone t) {
             xml.attribute("tableId", t.tableId()).closeEmptyElement();
         } else if (e instanceof QueryEvent.NewObject o) {
-            xml.attribute("contentType", o.contentType()).rightAngleBracket().escape(o.base64()).closeElement(e.element());
+            xml.attribute("contentType", o.contentType())
+                    .rightAngleBracket()
+                    .escape(o.base64())
+                    .closeElement(e.element());
         } else if (e instanceof QueryEvent.Message m) {
-            xml.optAttribute("type", m.type()).optAttribute("level", m.level()).rightAngleBracket().escape(m.text())
+            xml.optAttribute("type", m.type())
+                    .optAttribute("level", m.level())
+                    .rightAngleBracket()
+                    .escape(m.text())
                     .closeElement(e.element());
         } else if (e instanceof QueryEvent.Title t) {
             xml.attribute("name", t.name()).closeEmptyElement();

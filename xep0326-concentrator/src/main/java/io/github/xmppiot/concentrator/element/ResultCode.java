@@ -86,15 +86,21 @@ public enum ResultCode {
             return OTHER_ERROR;
         }
         switch (condition) {
-            case item_not_found: return NOT_FOUND;
+            case item_not_found:
+                return NOT_FOUND;
             case forbidden:
-            case not_authorized: return INSUFFICIENT_PRIVILEGES;
-            case conflict: return LOCKED;
+            case not_authorized:
+                return INSUFFICIENT_PRIVILEGES;
+            case conflict:
+                return LOCKED;
             case feature_not_implemented:
-            case service_unavailable: return NOT_IMPLEMENTED;
+            case service_unavailable:
+                return NOT_IMPLEMENTED;
             case bad_request:
-            case not_acceptable: return FORM_ERROR;
-            default: return OTHER_ERROR;
+            case not_acceptable:
+                return FORM_ERROR;
+            default:
+                return OTHER_ERROR;
         }
     }
 }

@@ -3,8 +3,8 @@ package io.github.xmppiot.concentrator.hub;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.driver.Bh1750;
+import io.github.xmppiot.hal.driver.DriverInfo;
 import java.util.Map;
 
 /**
@@ -16,8 +16,7 @@ import java.util.Map;
 public final class Bh1750Node implements DriverNode {
 
     /** Creates the node factory. */
-    public Bh1750Node() {
-    }
+    public Bh1750Node() {}
 
     @Override
     public DriverInfo info() {
@@ -27,6 +26,10 @@ public final class Bh1750Node implements DriverNode {
     @Override
     public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
         Bh1750 sensor = Bh1750.open(hardware.hal(), Bh1750.Config.from(configuration));
-        return Device.of(Thing.builder(node).sensor(DriverBindings.bh1750(sensor, hardware.executor())).build(), sensor);
+        return Device.of(
+                Thing.builder(node)
+                        .sensor(DriverBindings.bh1750(sensor, hardware.executor()))
+                        .build(),
+                sensor);
     }
 }

@@ -35,7 +35,10 @@ public final class BinarySensorNode implements DriverNode {
     @Override
     public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
         BinarySensor sensor = BinarySensor.open(hardware.hal(), BinarySensor.Config.from(preset, configuration));
-        return Device.of(Thing.builder(node).sensor(DriverBindings.binarySensor(sensor, hardware.executor())).build(),
+        return Device.of(
+                Thing.builder(node)
+                        .sensor(DriverBindings.binarySensor(sensor, hardware.executor()))
+                        .build(),
                 sensor);
     }
 }

@@ -3,8 +3,8 @@ package io.github.xmppiot.concentrator.hub;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.driver.Bme280;
+import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.mock.MockDevices;
 import java.util.Map;
 
@@ -18,8 +18,7 @@ import java.util.Map;
 public final class Bme280Node implements DriverNode {
 
     /** Creates the node factory. */
-    public Bme280Node() {
-    }
+    public Bme280Node() {}
 
     @Override
     public DriverInfo info() {
@@ -35,6 +34,10 @@ public final class Bme280Node implements DriverNode {
             }
         });
         Bme280 sensor = Bme280.open(hardware.hal(), config);
-        return Device.of(Thing.builder(node).sensor(DriverBindings.bme280(sensor, hardware.executor())).build(), sensor);
+        return Device.of(
+                Thing.builder(node)
+                        .sensor(DriverBindings.bme280(sensor, hardware.executor()))
+                        .build(),
+                sensor);
     }
 }

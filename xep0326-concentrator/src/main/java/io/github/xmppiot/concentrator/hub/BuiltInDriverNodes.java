@@ -11,14 +11,17 @@ import java.util.List;
  */
 public final class BuiltInDriverNodes {
 
-    private BuiltInDriverNodes() {
-    }
+    private BuiltInDriverNodes() {}
 
     /** @return relay, LED, dimmable LED, BME280, BH1750, PIR and push button, in that order */
     public static List<DriverNode> all() {
-        return List.of(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
-                new SwitchedOutputNode(SwitchedOutput.Preset.LED), new DimmableLedNode(), new Bme280Node(),
-                new Bh1750Node(), new BinarySensorNode(BinarySensor.Preset.MOTION),
+        return List.of(
+                new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
+                new SwitchedOutputNode(SwitchedOutput.Preset.LED),
+                new DimmableLedNode(),
+                new Bme280Node(),
+                new Bh1750Node(),
+                new BinarySensorNode(BinarySensor.Preset.MOTION),
                 new BinarySensorNode(BinarySensor.Preset.BUTTON));
     }
 }

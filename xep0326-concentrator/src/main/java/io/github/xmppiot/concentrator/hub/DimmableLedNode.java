@@ -3,8 +3,8 @@ package io.github.xmppiot.concentrator.hub;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.driver.DimmableLed;
+import io.github.xmppiot.hal.driver.DriverInfo;
 import java.util.Map;
 
 /**
@@ -16,8 +16,7 @@ import java.util.Map;
 public final class DimmableLedNode implements DriverNode {
 
     /** Creates the node factory. */
-    public DimmableLedNode() {
-    }
+    public DimmableLedNode() {}
 
     @Override
     public DriverInfo info() {
@@ -27,6 +26,10 @@ public final class DimmableLedNode implements DriverNode {
     @Override
     public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
         DimmableLed led = DimmableLed.open(hardware.hal(), DimmableLed.Config.from(configuration));
-        return Device.of(Thing.builder(node).parameter(DriverBindings.dimmer(led, "Brightness")).build(), led);
+        return Device.of(
+                Thing.builder(node)
+                        .parameter(DriverBindings.dimmer(led, "Brightness"))
+                        .build(),
+                led);
     }
 }

@@ -71,8 +71,10 @@ public final class DriverNodeType implements NodeType {
         Value min = p.min().isPresent() ? new IntValue(p.min().getAsInt()) : null;
         Value max = p.max().isPresent() ? new IntValue(p.max().getAsInt()) : null;
         List<String> options = p.choices().stream().map(String::valueOf).toList();
-        String description = p.pattern().map(r -> p.description() + " (pattern " + r + ")").orElse(p.description());
-        String label = Character.toUpperCase(p.description().charAt(0)) + p.description().substring(1) + ":";
+        String description =
+                p.pattern().map(r -> p.description() + " (pattern " + r + ")").orElse(p.description());
+        String label = Character.toUpperCase(p.description().charAt(0))
+                + p.description().substring(1) + ":";
         return new NodeParameterSpec(p.name(), label, type, p.required(), def, min, max, options, false, description);
     }
 
@@ -125,7 +127,9 @@ public final class DriverNodeType implements NodeType {
                 p.parse(v.lexical());
             } catch (IllegalArgumentException e) {
                 String m = String.valueOf(e.getMessage());
-                errors.put(p.name(), m.startsWith(p.name() + ": ") ? m.substring(p.name().length() + 2) : m);
+                errors.put(
+                        p.name(),
+                        m.startsWith(p.name() + ": ") ? m.substring(p.name().length() + 2) : m);
             }
         }
         return errors;
@@ -165,7 +169,10 @@ public final class DriverNodeType implements NodeType {
             try {
                 c.close();
             } catch (Exception e) {
-                LOG.log(Level.WARNING, "closing a device of node " + thing.node().nodeId() + " failed", e);
+                LOG.log(
+                        Level.WARNING,
+                        "closing a device of node " + thing.node().nodeId() + " failed",
+                        e);
             }
         }
     }

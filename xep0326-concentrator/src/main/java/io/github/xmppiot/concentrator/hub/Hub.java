@@ -125,7 +125,9 @@ public final class Hub implements AutoCloseable {
         t.addListener(this::onChange);
         if (connection != null) {
             ThingDirectory directory = t.directory();
-            ConcentratorServer.getInstanceFor(connection).setAccessPolicy(policy()).serve(t);
+            ConcentratorServer.getInstanceFor(connection)
+                    .setAccessPolicy(policy())
+                    .serve(t);
             SensorDataServer.getInstanceFor(connection).setDirectory(directory).setAccessPolicy(policy());
             ControlServer.getInstanceFor(connection).setThings(directory).setAccessPolicy(policy());
         }
@@ -140,8 +142,10 @@ public final class Hub implements AutoCloseable {
         for (int i = 0; i < config.nodes().size(); i++) {
             HubConfig.Node n = config.nodes().get(i);
             String where = file.getFileName() + ": nodes[" + i + "] (" + n.id() + ")";
-            NodeType type = t.type(n.type()).orElseThrow(() -> new IllegalArgumentException(
-                    where + ": unknown node type " + n.type() + "; known: " + t.types().stream().map(NodeType::type).toList()));
+            NodeType type = t.type(n.type())
+                    .orElseThrow(
+                            () -> new IllegalArgumentException(where + ": unknown node type " + n.type() + "; known: "
+                                    + t.types().stream().map(NodeType::type).toList()));
             Map<String, Value> values = new LinkedHashMap<>();
             Map<String, String> rest = new LinkedHashMap<>(n.parameters());
             List<String> errors = new ArrayList<>();
@@ -184,7 +188,8 @@ public final class Hub implements AutoCloseable {
                 }
                 Map<String, String> params = new LinkedHashMap<>();
                 n.configuration().forEach((k, v) -> params.put(k, v.lexical()));
-                nodes.add(new HubConfig.Node(n.nodeId(), n.type(), n.parentId().equals(tree.rootId()) ? null : n.parentId(), params));
+                nodes.add(new HubConfig.Node(
+                        n.nodeId(), n.type(), n.parentId().equals(tree.rootId()) ? null : n.parentId(), params));
             }
             HubConfig updated = config.withNodes(nodes);
             try {
@@ -280,8 +285,7 @@ public final class Hub implements AutoCloseable {
         private HalContext hal;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets the configuration file (required).

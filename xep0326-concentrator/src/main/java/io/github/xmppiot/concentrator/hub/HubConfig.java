@@ -121,7 +121,8 @@ public record HubConfig(String rootId, String backend, Map<String, String> halOp
         Map<String, Object> hal = object(top.getOrDefault("hal", Map.of("backend", "mock")), "hal");
         only(hal, "hal", Set.of("backend", "options"));
         String backend = text(hal.get("backend"), "hal.backend");
-        Map<String, String> options = scalars(object(hal.getOrDefault("options", Map.of()), "hal.options"), "hal.options");
+        Map<String, String> options =
+                scalars(object(hal.getOrDefault("options", Map.of()), "hal.options"), "hal.options");
         List<Node> nodes = new ArrayList<>();
         Object list = top.getOrDefault("nodes", List.of());
         if (!(list instanceof List<?> l)) {
@@ -132,9 +133,13 @@ public record HubConfig(String rootId, String backend, Map<String, String> halOp
             Map<String, Object> n = object(l.get(i), where);
             only(n, where, Set.of("id", "type", "parent", "parameters"));
             Object parent = n.get("parent");
-            nodes.add(new Node(text(n.get("id"), where + ".id"), text(n.get("type"), where + ".type"),
+            nodes.add(new Node(
+                    text(n.get("id"), where + ".id"),
+                    text(n.get("type"), where + ".type"),
                     parent == null ? null : text(parent, where + ".parent"),
-                    scalars(object(n.getOrDefault("parameters", Map.of()), where + ".parameters"), where + ".parameters")));
+                    scalars(
+                            object(n.getOrDefault("parameters", Map.of()), where + ".parameters"),
+                            where + ".parameters")));
         }
         return new HubConfig(rootId, backend, options, nodes);
     }

@@ -36,7 +36,10 @@ public final class SwitchedOutputNode implements DriverNode {
     public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
         SwitchedOutput output = SwitchedOutput.open(hardware.hal(), SwitchedOutput.Config.from(preset, configuration));
         String parameter = preset == SwitchedOutput.Preset.RELAY ? "Output" : "Led";
-        return Device.of(Thing.builder(node).parameter(DriverBindings.switchedOutput(output, parameter)).build(),
+        return Device.of(
+                Thing.builder(node)
+                        .parameter(DriverBindings.switchedOutput(output, parameter))
+                        .build(),
                 output);
     }
 }

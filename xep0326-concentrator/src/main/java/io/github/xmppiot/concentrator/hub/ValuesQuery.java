@@ -28,27 +28,37 @@ final class ValuesQuery {
     /** The table id. */
     static final String TABLE = "values";
 
-    private ValuesQuery() {
-    }
+    private ValuesQuery() {}
 
     static NodeCommandSpec spec(Clock clock) {
-        return NodeCommandSpec.query(COMMAND, "Current values", List.of(), (thing, p, ctx) -> run(thing, p, ctx, clock));
+        return NodeCommandSpec.query(
+                COMMAND, "Current values", List.of(), (thing, p, ctx) -> run(thing, p, ctx, clock));
     }
 
-    private static CompletionStage<Void> run(Thing thing, Map<String, Value> parameters, QueryContext ctx, Clock clock) {
+    private static CompletionStage<Void> run(
+            Thing thing, Map<String, Value> parameters, QueryContext ctx, Clock clock) {
         ctx.title("Current values of " + thing.node().nodeId());
         return thing.read(ReadScope.MOMENTARY, clock).thenAccept(data -> {
             if (ctx.isAborted()) {
                 return;
             }
-            ctx.newTable(TABLE, "Values", List.of(column("field", "Field", null), column("value", "Value", "Right"),
-                    column("unit", "Unit", null), column("timestamp", "Timestamp", null)));
+            ctx.newTable(
+                    TABLE,
+                    "Values",
+                    List.of(
+                            column("field", "Field", null),
+                            column("value", "Value", "Right"),
+                            column("unit", "Unit", null),
+                            column("timestamp", "Timestamp", null)));
             List<List<QueryEvent.Cell>> rows = new ArrayList<>();
             for (TimedField f : data.fields()) {
                 Value v = f.field().value();
                 String unit = v instanceof NumericValue n ? n.unit() : "";
-                rows.add(List.of(QueryEvent.Cell.of(new StringValue(f.field().name())), QueryEvent.Cell.of(v),
-                        QueryEvent.Cell.of(new StringValue(unit)), QueryEvent.Cell.of(f.timestamp())));
+                rows.add(List.of(
+                        QueryEvent.Cell.of(new StringValue(f.field().name())),
+                        QueryEvent.Cell.of(v),
+                        QueryEvent.Cell.of(new StringValue(unit)),
+                        QueryEvent.Cell.of(f.timestamp())));
             }
             ctx.records(TABLE, rows);
             ctx.tableDone(TABLE);

@@ -47,8 +47,7 @@ public final class ActiveSubscriptions {
         }
     }
 
-    private record Key(Jid to, String sourceId) {
-    }
+    private record Key(Jid to, String sourceId) {}
 
     private final Map<Key, Active> active = new ConcurrentHashMap<>();
     private final Function<Active, CompletableFuture<Void>> send;
@@ -114,8 +113,11 @@ public final class ActiveSubscriptions {
                 LOG.fine(() -> "subscribed again to " + a.to() + " " + a.sourceId());
                 return;
             }
-            LOG.log(Level.FINE, "subscribing again to " + a.to() + " " + a.sourceId() + " failed; retrying in "
-                    + pause.toMillis() + " ms", e);
+            LOG.log(
+                    Level.FINE,
+                    "subscribing again to " + a.to() + " " + a.sourceId() + " failed; retrying in " + pause.toMillis()
+                            + " ms",
+                    e);
             Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
             CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(() -> resubscribe(a, gen, next));

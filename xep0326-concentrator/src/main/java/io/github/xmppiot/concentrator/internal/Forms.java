@@ -25,8 +25,7 @@ public final class Forms {
     /** The form field carrying the node id. */
     public static final String ID_FIELD = "id";
 
-    private Forms() {
-    }
+    private Forms() {}
 
     /**
      * The spec of the node-id field.
@@ -34,7 +33,8 @@ public final class Forms {
      * @return a required string parameter {@code id}
      */
     public static NodeParameterSpec idSpec() {
-        return NodeParameterSpec.required(ID_FIELD, "Node ID:", ValueType.STRING).withDescription("ID of the node.");
+        return NodeParameterSpec.required(ID_FIELD, "Node ID:", ValueType.STRING)
+                .withDescription("ID of the node.");
     }
 
     /**
@@ -47,13 +47,22 @@ public final class Forms {
      * @param editing  whether read-only parameters are marked {@code xdd:readOnly}
      * @return the form
      */
-    public static DataForm form(String title, List<NodeParameterSpec> specs, Map<String, Value> values,
-            java.util.Set<String> notSame, boolean editing) {
+    public static DataForm form(
+            String title,
+            List<NodeParameterSpec> specs,
+            Map<String, Value> values,
+            java.util.Set<String> notSame,
+            boolean editing) {
         DataForm.Builder f = DataForm.builder(DataForm.Type.form).setTitle(title);
-        f.addField(FormField.hiddenBuilder(DynamicFormFlag.SESSION_FIELD).setValue(UUID.randomUUID().toString()).build());
+        f.addField(FormField.hiddenBuilder(DynamicFormFlag.SESSION_FIELD)
+                .setValue(UUID.randomUUID().toString())
+                .build());
         for (NodeParameterSpec s : specs) {
-            f.addField(field(s, values.containsKey(s.id()) ? values.get(s.id()) : s.defaultValue(),
-                    notSame.contains(s.id()), editing && s.readOnly()));
+            f.addField(field(
+                    s,
+                    values.containsKey(s.id()) ? values.get(s.id()) : s.defaultValue(),
+                    notSame.contains(s.id()),
+                    editing && s.readOnly()));
         }
         return f.build();
     }
@@ -83,9 +92,10 @@ public final class Forms {
             b = tb;
             String datatype = "xs:" + s.type().elementName();
             if (s.type() != ValueType.STRING) {
-                b.addFormFieldChildElement(s.min() != null || s.max() != null
-                        ? new ValidateElement.RangeValidateElement(datatype, lex(s.min()), lex(s.max()))
-                        : new ValidateElement.BasicValidateElement(datatype));
+                b.addFormFieldChildElement(
+                        s.min() != null || s.max() != null
+                                ? new ValidateElement.RangeValidateElement(datatype, lex(s.min()), lex(s.max()))
+                                : new ValidateElement.BasicValidateElement(datatype));
             }
         }
         b.setLabel(s.label());
@@ -118,12 +128,14 @@ public final class Forms {
      * @param partial whether absent fields keep their current value (common-parameter editing)
      * @return the validated configuration, or the errors
      */
-    public static Validated validate(List<NodeParameterSpec> specs, DataForm form, Map<String, Value> current, boolean partial) {
+    public static Validated validate(
+            List<NodeParameterSpec> specs, DataForm form, Map<String, Value> current, boolean partial) {
         Map<String, Value> out = new LinkedHashMap<>();
         List<ParameterError> errors = new ArrayList<>();
         for (NodeParameterSpec s : specs) {
             FormField f = form.getField(s.id());
-            boolean keep = (s.readOnly() && current.containsKey(s.id())) || (f == null && (partial || current.containsKey(s.id())));
+            boolean keep = (s.readOnly() && current.containsKey(s.id()))
+                    || (f == null && (partial || current.containsKey(s.id())));
             if (keep) {
                 if (current.get(s.id()) != null) {
                     out.put(s.id(), current.get(s.id()));

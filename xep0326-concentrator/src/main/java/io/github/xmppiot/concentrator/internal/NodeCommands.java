@@ -58,17 +58,25 @@ public final class NodeCommands {
     public Optional<CompletableFuture<ConcentratorResponse>> handle(ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
         switch (c) {
-            case GET_NODE_COMMANDS: case GET_COMMAND_PARAMETERS: case EXECUTE_NODE_COMMAND: case EXECUTE_NODE_QUERY:
+            case GET_NODE_COMMANDS:
+            case GET_COMMAND_PARAMETERS:
+            case EXECUTE_NODE_COMMAND:
+            case EXECUTE_NODE_QUERY:
                 return Optional.of(single(r));
             case ABORT_NODE_QUERY: {
                 String nodeId = r.nodeRef().map(NodeRef::nodeId).orElse("");
-                boolean aborted = queries.abort(r.getFrom(), r.attribute("queryId").orElse(""), nodeId);
-                return done(aborted ? ConcentratorResponse.builder(c, ResultCode.OK).build()
-                        : fail(c, ResultCode.NOT_FOUND, "no such query running (it may have ended)"));
+                boolean aborted =
+                        queries.abort(r.getFrom(), r.attribute("queryId").orElse(""), nodeId);
+                return done(
+                        aborted
+                                ? ConcentratorResponse.builder(c, ResultCode.OK).build()
+                                : fail(c, ResultCode.NOT_FOUND, "no such query running (it may have ended)"));
             }
-            case GET_COMMON_NODE_COMMANDS: case GET_COMMON_COMMAND_PARAMETERS:
+            case GET_COMMON_NODE_COMMANDS:
+            case GET_COMMON_COMMAND_PARAMETERS:
                 return done(commonList(r));
-            case EXECUTE_COMMON_NODE_COMMAND: case EXECUTE_COMMON_NODE_QUERY:
+            case EXECUTE_COMMON_NODE_COMMAND:
+            case EXECUTE_COMMON_NODE_QUERY:
                 return Optional.of(common(r));
             case ABORT_COMMON_NODE_QUERY: {
                 String queryId = r.attribute("queryId").orElse("");
@@ -96,17 +104,22 @@ public final class NodeCommands {
     }
 
     private static boolean kindMatches(ConcentratorCommand c, NodeCommandSpec spec) {
-        boolean query = c == ConcentratorCommand.EXECUTE_NODE_QUERY || c == ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY;
+        boolean query =
+                c == ConcentratorCommand.EXECUTE_NODE_QUERY || c == ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY;
         return query == spec.isQuery();
     }
 
     private static Forms.Validated validate(ConcentratorRequest r, NodeCommandSpec spec) {
-        DataForm form = r.form().orElseGet(() -> DataForm.builder(DataForm.Type.submit).build());
+        DataForm form =
+                r.form().orElseGet(() -> DataForm.builder(DataForm.Type.submit).build());
         return Forms.validate(spec.parameters(), form, Map.of(), false);
     }
 
     private static ConcentratorResponse formError(ConcentratorCommand c, Forms.Validated v) {
-        return ConcentratorResponse.builder(c, ResultCode.FORM_ERROR).errors(v.errors()).errorText("invalid form").build();
+        return ConcentratorResponse.builder(c, ResultCode.FORM_ERROR)
+                .errors(v.errors())
+                .errorText("invalid form")
+                .build();
     }
 
     private CompletableFuture<ConcentratorResponse> single(ConcentratorRequest r) {
@@ -123,12 +136,17 @@ public final class NodeCommands {
         String name = r.attribute("command").orElse("");
         Optional<NodeCommandSpec> spec = spec(n.get(), name);
         if (spec.isEmpty() || (c != ConcentratorCommand.GET_COMMAND_PARAMETERS && !kindMatches(c, spec.get()))) {
-            return CompletableFuture.completedFuture(fail(c, ResultCode.NOT_FOUND, spec.isEmpty() ? "unknown command " + name
-                    : name + (spec.get().isQuery() ? " is a query" : " is not a query")));
+            return CompletableFuture.completedFuture(fail(
+                    c,
+                    ResultCode.NOT_FOUND,
+                    spec.isEmpty()
+                            ? "unknown command " + name
+                            : name + (spec.get().isQuery() ? " is a query" : " is not a query")));
         }
         if (c == ConcentratorCommand.GET_COMMAND_PARAMETERS) {
             return CompletableFuture.completedFuture(ConcentratorResponse.builder(c, ResultCode.OK)
-                    .form(Forms.form(spec.get().name(), spec.get().parameters(), Map.of(), Set.of(), false)).build());
+                    .form(Forms.form(spec.get().name(), spec.get().parameters(), Map.of(), Set.of(), false))
+                    .build());
         }
         Forms.Validated v = validate(r, spec.get());
         if (!v.ok()) {
@@ -141,14 +159,18 @@ public final class NodeCommands {
         if (c == ConcentratorCommand.EXECUTE_NODE_QUERY) {
             String queryId = queries.newQueryId();
             queries.register(queryId, r.getFrom(), n.get().ref(), thing.get(), spec.get(), v.values());
-            return CompletableFuture.completedFuture(ConcentratorResponse.builder(c, ResultCode.OK).queryId(queryId).build());
+            return CompletableFuture.completedFuture(ConcentratorResponse.builder(c, ResultCode.OK)
+                    .queryId(queryId)
+                    .build());
         }
-        return run(spec.get(), thing.get(), v).thenApply(x -> ConcentratorResponse.builder(c, ResultCode.OK).build())
+        return run(spec.get(), thing.get(), v)
+                .thenApply(x -> ConcentratorResponse.builder(c, ResultCode.OK).build())
                 .exceptionally(e -> fail(c, ResultCode.OTHER_ERROR, message(e)));
     }
 
     private CompletableFuture<Void> run(NodeCommandSpec spec, Thing thing, Forms.Validated v) {
-        return CompletableFuture.supplyAsync(() -> spec.action().execute(thing, v.values()), executor).thenCompose(s -> s);
+        return CompletableFuture.supplyAsync(() -> spec.action().execute(thing, v.values()), executor)
+                .thenCompose(s -> s);
     }
 
     private static String message(Throwable e) {
@@ -172,7 +194,9 @@ public final class NodeCommands {
     private List<NodeCommandSpec> commonSpecs(List<TreeNode> nodes) {
         List<NodeCommandSpec> out = new ArrayList<>();
         for (NodeCommandSpec s : specsOf(nodes.get(0))) {
-            if (nodes.stream().allMatch(n -> spec(n, s.command()).filter(x -> sameShape(x, s)).isPresent())) {
+            if (nodes.stream()
+                    .allMatch(n ->
+                            spec(n, s.command()).filter(x -> sameShape(x, s)).isPresent())) {
                 out.add(s);
             }
         }
@@ -196,18 +220,26 @@ public final class NodeCommands {
             return b.build();
         }
         String name = r.attribute("command").orElse("");
-        return specs.stream().filter(s -> s.command().equals(name)).findFirst()
+        return specs.stream()
+                .filter(s -> s.command().equals(name))
+                .findFirst()
                 .map(s -> ConcentratorResponse.builder(c, ResultCode.OK)
-                        .form(Forms.form(s.name(), s.parameters(), Map.of(), Set.of(), false)).build())
+                        .form(Forms.form(s.name(), s.parameters(), Map.of(), Set.of(), false))
+                        .build())
                 .orElseGet(() -> fail(c, ResultCode.NOT_FOUND, "no common command " + name));
     }
 
     private CompletableFuture<ConcentratorResponse> common(ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
         String name = r.attribute("command").orElse("");
-        List<Optional<TreeNode>> nodes = r.nodes().stream().map(ref -> resolve(tree, ref)).toList();
-        Optional<NodeCommandSpec> first = nodes.stream().flatMap(Optional::stream).map(n -> spec(n, name))
-                .flatMap(Optional::stream).filter(s -> kindMatches(c, s)).findFirst();
+        List<Optional<TreeNode>> nodes =
+                r.nodes().stream().map(ref -> resolve(tree, ref)).toList();
+        Optional<NodeCommandSpec> first = nodes.stream()
+                .flatMap(Optional::stream)
+                .map(n -> spec(n, name))
+                .flatMap(Optional::stream)
+                .filter(s -> kindMatches(c, s))
+                .findFirst();
         if (first.isEmpty()) {
             return CompletableFuture.completedFuture(fail(c, ResultCode.NOT_FOUND, "no node offers " + name));
         }
@@ -222,20 +254,24 @@ public final class NodeCommands {
             Optional<NodeCommandSpec> spec = n.flatMap(x -> spec(x, name)).filter(s -> sameShape(s, first.get()));
             Optional<Thing> thing = n.flatMap(x -> tree.thing(x.nodeId()));
             if (n.isEmpty() || spec.isEmpty() || thing.isEmpty()) {
-                String why = n.isEmpty() ? "unknown node" : spec.isEmpty() ? "the node does not offer " + name : "node has no device";
+                String why = n.isEmpty()
+                        ? "unknown node"
+                        : spec.isEmpty() ? "the node does not offer " + name : "node has no device";
                 results.add(CompletableFuture.completedFuture(new NodeResult(false, why)));
             } else if (query) {
                 queries.register(queryId, r.getFrom(), n.get().ref(), thing.get(), spec.get(), v.values());
                 results.add(CompletableFuture.completedFuture(new NodeResult(true, null)));
             } else {
-                results.add(run(spec.get(), thing.get(), v).thenApply(x -> new NodeResult(true, null))
+                results.add(run(spec.get(), thing.get(), v)
+                        .thenApply(x -> new NodeResult(true, null))
                         .exceptionally(e -> new NodeResult(false, message(e))));
             }
         }
-        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(x -> {
-            var b = ConcentratorResponse.builder(c, ResultCode.OK).queryId(queryId);
-            results.forEach(f -> b.nodeResult(f.join()));
-            return b.build();
-        });
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+                .thenApply(x -> {
+                    var b = ConcentratorResponse.builder(c, ResultCode.OK).queryId(queryId);
+                    results.forEach(f -> b.nodeResult(f.join()));
+                    return b.build();
+                });
     }
 }

@@ -50,7 +50,10 @@ public final class NodeDescriber {
                 .lastChanged(node.lastChanged());
         if (parameters) {
             b.parameter(new NodeParameter(Forms.ID_FIELD, "Node ID", new StringValue(node.nodeId())));
-            b.parameter(new NodeParameter("type", "Node Type", new StringValue(type.map(NodeType::name).orElse(node.type()))));
+            b.parameter(new NodeParameter(
+                    "type",
+                    "Node Type",
+                    new StringValue(type.map(NodeType::name).orElse(node.type()))));
             for (NodeParameterSpec s : type.map(NodeType::parameters).orElse(List.of())) {
                 Value v = node.configuration().get(s.id());
                 if (v != null && NodeParameter.TYPES.contains(v.type())) {

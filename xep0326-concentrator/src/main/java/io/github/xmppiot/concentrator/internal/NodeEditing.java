@@ -61,7 +61,10 @@ public final class NodeEditing {
     public Optional<CompletableFuture<ConcentratorResponse>> handle(ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
         switch (c) {
-            case MOVE_NODE_UP: case MOVE_NODE_DOWN: case MOVE_NODES_UP: case MOVE_NODES_DOWN:
+            case MOVE_NODE_UP:
+            case MOVE_NODE_DOWN:
+            case MOVE_NODES_UP:
+            case MOVE_NODES_DOWN:
                 return done(move(r, c == ConcentratorCommand.MOVE_NODE_UP || c == ConcentratorCommand.MOVE_NODES_UP));
             case GET_NODE_PARAMETERS_FOR_EDIT:
             case GET_COMMON_NODE_PARAMETERS_FOR_EDIT:
@@ -75,14 +78,16 @@ public final class NodeEditing {
                     return done(fail(c, ResultCode.NOT_FOUND, "unknown node"));
                 }
                 var b = ConcentratorResponse.builder(c, ResultCode.OK);
-                tree.types().stream().filter(t -> tree.canHaveChild(parent.get(), t))
+                tree.types().stream()
+                        .filter(t -> tree.canHaveChild(parent.get(), t))
                         .forEach(t -> b.nodeType(new AddableNodeType(t.type(), t.name())));
                 return done(b.build());
             }
             case GET_PARAMETERS_FOR_NEW_NODE: {
                 Optional<NodeType> t = newNodeType(r);
-                return done(t.map(type -> ConcentratorResponse.builder(c, ResultCode.OK).form(Forms.form(type.name(),
-                        newNodeSpecs(type), Map.of(), Set.of(), false)).build())
+                return done(t.map(type -> ConcentratorResponse.builder(c, ResultCode.OK)
+                                .form(Forms.form(type.name(), newNodeSpecs(type), Map.of(), Set.of(), false))
+                                .build())
                         .orElseGet(() -> fail(c, ResultCode.NOT_FOUND, whyNotAddable(r))));
             }
             case CREATE_NEW_NODE:
@@ -90,12 +95,16 @@ public final class NodeEditing {
             case DESTROY_NODE: {
                 Optional<TreeNode> n = resolve(tree, r.nodeRef().orElse(null));
                 if (n.isEmpty() || n.get().parentId() == null) {
-                    return done(fail(c, n.isEmpty() ? ResultCode.NOT_FOUND : ResultCode.INSUFFICIENT_PRIVILEGES,
+                    return done(fail(
+                            c,
+                            n.isEmpty() ? ResultCode.NOT_FOUND : ResultCode.INSUFFICIENT_PRIVILEGES,
                             n.isEmpty() ? "unknown node" : "the root node cannot be destroyed"));
                 }
-                return Optional.of(CompletableFuture.supplyAsync(() -> tree.remove(n.get().nodeId())
-                        ? ConcentratorResponse.builder(c, ResultCode.OK).build()
-                        : fail(c, ResultCode.NOT_FOUND, "unknown node"), executor));
+                return Optional.of(CompletableFuture.supplyAsync(
+                        () -> tree.remove(n.get().nodeId())
+                                ? ConcentratorResponse.builder(c, ResultCode.OK).build()
+                                : fail(c, ResultCode.NOT_FOUND, "unknown node"),
+                        executor));
             }
             default:
                 return Optional.empty();
@@ -159,7 +168,10 @@ public final class NodeEditing {
             boolean shared = nodes.stream().allMatch(n -> specsOf(n).contains(s));
             if (shared) {
                 specs.add(s);
-                if (nodes.stream().anyMatch(n -> !Objects.equals(n.configuration().get(s.id()), first.configuration().get(s.id())))) {
+                if (nodes.stream()
+                        .anyMatch(n -> !Objects.equals(
+                                n.configuration().get(s.id()),
+                                first.configuration().get(s.id())))) {
                     notSame.add(s.id());
                 }
             }
@@ -167,7 +179,9 @@ public final class NodeEditing {
         Map<String, Value> values = new LinkedHashMap<>(first.configuration());
         values.put(Forms.ID_FIELD, new StringValue(first.nodeId()));
         String title = common ? nodes.size() + " nodes" : first.nodeId();
-        return ConcentratorResponse.builder(r.command(), ResultCode.OK).form(Forms.form(title, specs, values, notSame, true)).build();
+        return ConcentratorResponse.builder(r.command(), ResultCode.OK)
+                .form(Forms.form(title, specs, values, notSame, true))
+                .build();
     }
 
     private ConcentratorResponse setParameters(ConcentratorRequest r) {
@@ -182,7 +196,9 @@ public final class NodeEditing {
         List<Map<String, Value>> configs = new ArrayList<>();
         String newId = nodes.get(0).nodeId();
         if (!common && form.getField(Forms.ID_FIELD) != null) {
-            String id = Optional.ofNullable(form.getField(Forms.ID_FIELD).getFirstValue()).orElse("").strip();
+            String id = Optional.ofNullable(form.getField(Forms.ID_FIELD).getFirstValue())
+                    .orElse("")
+                    .strip();
             if (id.isEmpty()) {
                 errors.add(new ParameterError(Forms.ID_FIELD, "A value is required."));
             } else if (!id.equals(newId) && tree.get(id).isPresent()) {
@@ -196,22 +212,30 @@ public final class NodeEditing {
             if (v.ok()) {
                 all.addAll(typeCheck(tree.type(n.type()), v.values()));
             }
-            all.stream().filter(e -> errors.stream().noneMatch(x -> x.var().equals(e.var()))).forEach(errors::add);
+            all.stream()
+                    .filter(e -> errors.stream().noneMatch(x -> x.var().equals(e.var())))
+                    .forEach(errors::add);
             configs.add(v.values());
         }
         if (!errors.isEmpty()) {
-            return ConcentratorResponse.builder(r.command(), ResultCode.FORM_ERROR).errors(errors).errorText("invalid form").build();
+            return ConcentratorResponse.builder(r.command(), ResultCode.FORM_ERROR)
+                    .errors(errors)
+                    .errorText("invalid form")
+                    .build();
         }
         List<NodeInformation> updated = new ArrayList<>();
         try {
             for (int i = 0; i < nodes.size(); i++) {
                 String id = common ? nodes.get(i).nodeId() : newId;
-                updated.add(describer.describe(tree.reconfigure(nodes.get(i).nodeId(), id, configs.get(i)), true, false));
+                updated.add(
+                        describer.describe(tree.reconfigure(nodes.get(i).nodeId(), id, configs.get(i)), true, false));
             }
         } catch (Exception e) {
             return fail(r.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()));
         }
-        return ConcentratorResponse.builder(r.command(), ResultCode.OK).nodes(updated).build();
+        return ConcentratorResponse.builder(r.command(), ResultCode.OK)
+                .nodes(updated)
+                .build();
     }
 
     private Optional<NodeType> newNodeType(ConcentratorRequest r) {
@@ -232,7 +256,8 @@ public final class NodeEditing {
         for (TreeNode other : tree.all()) {
             values.forEach((name, value) -> {
                 Value theirs = other.configuration().get(name);
-                if (theirs != null && theirs.lexical().equals(value.lexical())
+                if (theirs != null
+                        && theirs.lexical().equals(value.lexical())
                         && failure.matches("(?s).*\\b" + java.util.regex.Pattern.quote(value.lexical()) + "\\b.*")) {
                     users.add(other.nodeId() + " (" + name + "=" + value.lexical() + ")");
                 }
@@ -248,10 +273,15 @@ public final class NodeEditing {
         if (parent.isEmpty()) {
             return "unknown parent node " + r.nodeRef().map(NodeRef::nodeId).orElse("(none given)");
         }
-        String addable = tree.types().stream().filter(t -> tree.canHaveChild(parent.get(), t)).map(NodeType::type)
+        String addable = tree.types().stream()
+                .filter(t -> tree.canHaveChild(parent.get(), t))
+                .map(NodeType::type)
                 .collect(Collectors.joining(", "));
-        return (tree.type(type).isEmpty() ? "unknown node type " + type : "type " + type + " cannot be added under "
-                + parent.get().nodeId()) + "; types addable under " + parent.get().nodeId() + ": " + addable;
+        return (tree.type(type).isEmpty()
+                        ? "unknown node type " + type
+                        : "type " + type + " cannot be added under "
+                                + parent.get().nodeId())
+                + "; types addable under " + parent.get().nodeId() + ": " + addable;
     }
 
     private static List<NodeParameterSpec> newNodeSpecs(NodeType type) {
@@ -279,13 +309,21 @@ public final class NodeEditing {
             errors.addAll(typeCheck(type, v.values()));
         }
         if (!errors.isEmpty()) {
-            return ConcentratorResponse.builder(r.command(), ResultCode.FORM_ERROR).errors(errors).errorText("invalid form").build();
+            return ConcentratorResponse.builder(r.command(), ResultCode.FORM_ERROR)
+                    .errors(errors)
+                    .errorText("invalid form")
+                    .build();
         }
         try {
             TreeNode n = tree.add(r.nodeRef().get().nodeId(), type.get().type(), nodeId, v.values());
-            return ConcentratorResponse.builder(r.command(), ResultCode.OK).nodes(List.of(describer.describe(n, true, false))).build();
+            return ConcentratorResponse.builder(r.command(), ResultCode.OK)
+                    .nodes(List.of(describer.describe(n, true, false)))
+                    .build();
         } catch (Exception e) {
-            return fail(r.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()) + usedBy(String.valueOf(e.getMessage()), v.values()));
+            return fail(
+                    r.command(),
+                    ResultCode.OTHER_ERROR,
+                    String.valueOf(e.getMessage()) + usedBy(String.valueOf(e.getMessage()), v.values()));
         }
     }
 

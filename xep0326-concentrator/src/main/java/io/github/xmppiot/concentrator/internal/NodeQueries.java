@@ -80,8 +80,12 @@ public final class NodeQueries {
                 return ok(ConcentratorResponse.builder(c, ResultCode.OK).values(capabilities));
             case GET_ALL_DATA_SOURCES:
             case GET_ROOT_DATA_SOURCES:
-                return ok(ConcentratorResponse.builder(c, ResultCode.OK).dataSource(
-                        new DataSource(NodeTree.SOURCE_ID, "Topology", false, tree.get(tree.rootId()).get().lastChanged())));
+                return ok(ConcentratorResponse.builder(c, ResultCode.OK)
+                        .dataSource(new DataSource(
+                                NodeTree.SOURCE_ID,
+                                "Topology",
+                                false,
+                                tree.get(tree.rootId()).get().lastChanged())));
             case GET_CHILD_DATA_SOURCES:
                 if (!NodeTree.SOURCE_ID.equals(r.sourceId().orElse(null))) {
                     return Optional.of(fail(c, ResultCode.NOT_FOUND, "unknown data source"));
@@ -89,7 +93,8 @@ public final class NodeQueries {
                 return ok(ConcentratorResponse.builder(c, ResultCode.OK));
             case CONTAINS_NODE:
                 return ok(ConcentratorResponse.builder(c, ResultCode.OK)
-                        .text(Boolean.toString(resolve(tree, r.nodeRef().orElse(null)).isPresent())));
+                        .text(Boolean.toString(
+                                resolve(tree, r.nodeRef().orElse(null)).isPresent())));
             case CONTAINS_NODES: {
                 var b = ConcentratorResponse.builder(c, ResultCode.OK);
                 r.nodes().forEach(n -> b.value(Boolean.toString(resolve(tree, n).isPresent())));
@@ -97,7 +102,9 @@ public final class NodeQueries {
             }
             case GET_NODE: {
                 Optional<TreeNode> n = resolve(tree, r.nodeRef().orElse(null));
-                return Optional.of(n.map(x -> ConcentratorResponse.builder(c, ResultCode.OK).node(describer.describe(x, p, m)).build())
+                return Optional.of(n.map(x -> ConcentratorResponse.builder(c, ResultCode.OK)
+                                .node(describer.describe(x, p, m))
+                                .build())
                         .orElseGet(() -> fail(c, ResultCode.NOT_FOUND, "unknown node")));
             }
             case GET_NODES: {
@@ -131,10 +138,12 @@ public final class NodeQueries {
                 if (n.isEmpty()) {
                     return Optional.of(fail(c, ResultCode.NOT_FOUND, "unknown node"));
                 }
-                List<TreeNode> list = c == ConcentratorCommand.GET_ANCESTORS ? tree.ancestors(n.get().nodeId())
+                List<TreeNode> list = c == ConcentratorCommand.GET_ANCESTORS
+                        ? tree.ancestors(n.get().nodeId())
                         : tree.children(n.get().nodeId());
                 List<NodeInformation> out = new ArrayList<>();
-                list.forEach(x -> out.add(describer.describe(x, p || !r.sortOrders().isEmpty(), m)));
+                list.forEach(
+                        x -> out.add(describer.describe(x, p || !r.sortOrders().isEmpty(), m)));
                 if (!r.sortOrders().isEmpty()) {
                     out.sort(comparator(r.sortOrders()));
                     if (!p) {
@@ -149,7 +158,9 @@ public final class NodeQueries {
                     return Optional.of(fail(c, ResultCode.NOT_FOUND, "unknown node"));
                 }
                 return ok(ConcentratorResponse.builder(c, ResultCode.OK)
-                        .baseClasses(tree.type(n.get().type()).map(NodeType::baseClasses).orElse(List.of())));
+                        .baseClasses(tree.type(n.get().type())
+                                .map(NodeType::baseClasses)
+                                .orElse(List.of())));
             }
             default:
                 return Optional.empty();
@@ -169,16 +180,20 @@ public final class NodeQueries {
     private static Comparator<NodeInformation> comparator(List<SortOrder> orders) {
         Comparator<NodeInformation> cmp = (a, b) -> 0;
         for (SortOrder o : orders) {
-            Comparator<NodeInformation> one = Comparator.comparing(n -> lexical(n, o.parameterName()),
-                    Comparator.nullsLast(Comparator.naturalOrder()));
+            Comparator<NodeInformation> one = Comparator.comparing(
+                    n -> lexical(n, o.parameterName()), Comparator.nullsLast(Comparator.naturalOrder()));
             cmp = cmp.thenComparing(o.isAscending() ? one : one.reversed());
         }
         return cmp;
     }
 
     private static String lexical(NodeInformation n, String id) {
-        return n.parameters().stream().filter(x -> x.id().equals(id)).map(NodeParameter::value).map(v -> v.lexical())
-                .findFirst().orElse(null);
+        return n.parameters().stream()
+                .filter(x -> x.id().equals(id))
+                .map(NodeParameter::value)
+                .map(v -> v.lexical())
+                .findFirst()
+                .orElse(null);
     }
 
     private static Optional<ConcentratorResponse> ok(ConcentratorResponse.Builder b) {

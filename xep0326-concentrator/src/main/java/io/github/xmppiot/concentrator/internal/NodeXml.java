@@ -24,8 +24,7 @@ public final class NodeXml {
     /** Element name of a node message. */
     public static final String MESSAGE = "message";
 
-    private NodeXml() {
-    }
+    private NodeXml() {}
 
     /**
      * Reads the NodeInformation attributes of the current start tag (children not consumed).
@@ -100,7 +99,8 @@ public final class NodeXml {
      * @throws XmlPullParserException on XML errors
      * @throws IOException            on I/O errors
      */
-    public static NodeMessage readMessage(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    public static NodeMessage readMessage(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         DateTimeValue ts = IotXml.dateTimeAttribute(parser, "timestamp");
         if (ts == null) {
             throw new IotParseException("missing attribute 'timestamp' on <message/>");
@@ -120,7 +120,8 @@ public final class NodeXml {
      * @throws XmlPullParserException on XML errors
      * @throws IOException            on I/O errors
      */
-    public static NodeInformation readNode(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    public static NodeInformation readNode(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         NodeInformation.Builder b = readAttributes(parser);
         readChildren(parser, depth, b);
@@ -187,8 +188,11 @@ public final class NodeXml {
      */
     public static void writeChildren(XmlStringBuilder xml, NodeInformation node) {
         for (NodeParameter p : node.parameters()) {
-            xml.halfOpenElement(p.type().elementName()).attribute("id", p.id()).attribute("name", p.name())
-                    .attribute("value", p.value().lexical()).closeEmptyElement();
+            xml.halfOpenElement(p.type().elementName())
+                    .attribute("id", p.id())
+                    .attribute("name", p.name())
+                    .attribute("value", p.value().lexical())
+                    .closeEmptyElement();
         }
         for (NodeMessage m : node.messages()) {
             writeMessage(xml, m);
@@ -202,8 +206,13 @@ public final class NodeXml {
      * @param m   the message
      */
     public static void writeMessage(XmlStringBuilder xml, NodeMessage m) {
-        xml.halfOpenElement(MESSAGE).attribute("timestamp", m.timestamp().lexical()).attribute("type", m.type())
-                .optAttribute("eventId", m.eventId()).rightAngleBracket().escape(m.text()).closeElement(MESSAGE);
+        xml.halfOpenElement(MESSAGE)
+                .attribute("timestamp", m.timestamp().lexical())
+                .attribute("type", m.type())
+                .optAttribute("eventId", m.eventId())
+                .rightAngleBracket()
+                .escape(m.text())
+                .closeElement(MESSAGE);
     }
 
     /**

@@ -74,7 +74,9 @@ public final class QueryRunner {
     private static int size(List<QueryEvent.Cell> row) {
         int n = 20;
         for (QueryEvent.Cell c : row) {
-            n += 2 * c.type().length() + 5 + StringUtils.escapeForXml(c.value()).length()
+            n += 2 * c.type().length()
+                    + 5
+                    + StringUtils.escapeForXml(c.value()).length()
                     + (c.contentType() == null ? 0 : c.contentType().length() + 16);
         }
         return n;
@@ -95,11 +97,17 @@ public final class QueryRunner {
      * @param spec       the query command
      * @param parameters the validated parameters
      */
-    public void register(String queryId, Jid requester, NodeRef node, Thing thing, NodeCommandSpec spec,
+    public void register(
+            String queryId,
+            Jid requester,
+            NodeRef node,
+            Thing thing,
+            NodeCommandSpec spec,
             Map<String, Value> parameters) {
         Run run = new Run(queryId, requester, node, ctx -> spec.query().run(thing, parameters, ctx));
         running.computeIfAbsent(queryId, k -> new ConcurrentHashMap<>()).put(node.nodeId(), run);
-        CompletableFuture.runAsync(() -> release(queryId),
+        CompletableFuture.runAsync(
+                () -> release(queryId),
                 CompletableFuture.delayedExecutor(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, executor));
     }
 
@@ -153,7 +161,9 @@ public final class QueryRunner {
     public void abortAll(Jid requester) {
         List<Run> all = new ArrayList<>();
         running.values().forEach(m -> all.addAll(m.values()));
-        all.stream().filter(r -> requester == null || r.requester.equals(requester)).forEach(Run::abort);
+        all.stream()
+                .filter(r -> requester == null || r.requester.equals(requester))
+                .forEach(Run::abort);
     }
 
     /** @return the number of running node queries (a common query counts once per node) */
@@ -216,8 +226,14 @@ public final class QueryRunner {
                 sink.accept(requester, new QueryProgress(node, queryId, List.of(new QueryEvent.Done())));
             } else {
                 Throwable t = Failures.unwrap(failure);
-                sink.accept(requester, new QueryProgress(node, queryId, List.of(
-                        new QueryEvent.Message("Exception", "Major", String.valueOf(t.getMessage())), new QueryEvent.Done())));
+                sink.accept(
+                        requester,
+                        new QueryProgress(
+                                node,
+                                queryId,
+                                List.of(
+                                        new QueryEvent.Message("Exception", "Major", String.valueOf(t.getMessage())),
+                                        new QueryEvent.Done())));
             }
         }
 
@@ -287,7 +303,10 @@ public final class QueryRunner {
             for (List<QueryEvent.Cell> row : records) {
                 int r = size(row);
                 if (r > max - OVERHEAD) {
-                    message("Error", "Major", "a record of table " + tableId + " is too large to be sent (" + r + " characters)");
+                    message(
+                            "Error",
+                            "Major",
+                            "a record of table " + tableId + " is too large to be sent (" + r + " characters)");
                     continue;
                 }
                 if (!chunk.isEmpty() && size + r > budget) {
@@ -312,8 +331,10 @@ public final class QueryRunner {
         public void newObject(String contentType, byte[] content) {
             String base64 = Base64.getEncoder().encodeToString(content);
             if (base64.length() > maxChars.getAsInt() - OVERHEAD) {
-                message("Error", "Major", "an object of type " + contentType + " is too large to be sent ("
-                        + content.length + " bytes)");
+                message(
+                        "Error",
+                        "Major",
+                        "an object of type " + contentType + " is too large to be sent (" + content.length + " bytes)");
             } else {
                 emit(new QueryEvent.NewObject(contentType, base64));
             }

@@ -35,11 +35,9 @@ public final class Subscriptions {
      * @param parameters whether node parameters are included
      * @param messages   whether node messages are included
      */
-    public record Subscription(Set<NodeEvent.Kind> kinds, boolean parameters, boolean messages) {
-    }
+    public record Subscription(Set<NodeEvent.Kind> kinds, boolean parameters, boolean messages) {}
 
-    private record Logged(Instant at, NodeEvent event) {
-    }
+    private record Logged(Instant at, NodeEvent event) {}
 
     /**
      * Adds or merges a subscription (repeating one is not an error and does not duplicate events).
@@ -141,6 +139,12 @@ public final class Subscriptions {
         if (!s.messages() && event.kind() != NodeEvent.Kind.NODE_STATUS_CHANGED) {
             b.clearMessages();
         }
-        return new NodeEvent(event.kind(), event.sourceId(), b.build(), event.afterNodeId(), event.afterNodeCacheType(), event.oldId());
+        return new NodeEvent(
+                event.kind(),
+                event.sourceId(),
+                b.build(),
+                event.afterNodeId(),
+                event.afterNodeCacheType(),
+                event.oldId());
     }
 }

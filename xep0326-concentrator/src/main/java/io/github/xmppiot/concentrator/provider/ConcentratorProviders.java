@@ -20,8 +20,7 @@ public final class ConcentratorProviders {
 
     private static boolean registered;
 
-    private ConcentratorProviders() {
-    }
+    private ConcentratorProviders() {}
 
     /** Registers the providers; calling it again does nothing. */
     public static synchronized void register() {
@@ -30,13 +29,16 @@ public final class ConcentratorProviders {
         }
         SmackConfiguration.getVersion();
         for (ConcentratorCommand c : ConcentratorCommand.values()) {
-            ProviderManager.addIQProvider(c.element(), ConcentratorRequest.NAMESPACE, new ConcentratorRequestProvider(c));
-            ProviderManager.addIQProvider(c.responseElement(), ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
+            ProviderManager.addIQProvider(
+                    c.element(), ConcentratorRequest.NAMESPACE, new ConcentratorRequestProvider(c));
+            ProviderManager.addIQProvider(
+                    c.responseElement(), ConcentratorRequest.NAMESPACE, ConcentratorResponseProvider.INSTANCE);
         }
         for (NodeEvent.Kind k : NodeEvent.Kind.values()) {
             ProviderManager.addExtensionProvider(k.element(), NodeEvent.NAMESPACE, new NodeEventProvider(k));
         }
-        ProviderManager.addExtensionProvider(QueryProgress.ELEMENT, QueryProgress.NAMESPACE, new QueryProgressProvider());
+        ProviderManager.addExtensionProvider(
+                QueryProgress.ELEMENT, QueryProgress.NAMESPACE, new QueryProgressProvider());
         for (DynamicFormFlag f : DynamicFormFlag.values()) {
             FormFieldChildElementProviderManager.addFormFieldChildElementProvider(new DynamicFormFlagProvider(f));
         }

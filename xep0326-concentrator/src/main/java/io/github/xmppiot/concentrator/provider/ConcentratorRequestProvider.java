@@ -33,9 +33,17 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
 public final class ConcentratorRequestProvider extends IqProvider<IQ> {
 
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
-    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of("parameters", "messages", "nodeAdded", "nodeUpdated",
-            "nodeStatusChanged", "nodeRemoved", "nodeMovedUp", "nodeMovedDown");
-    private static final Set<String> TOKEN_ATTRIBUTES = Set.of(Tokens.ATTR_SERVICE, Tokens.ATTR_DEVICE, Tokens.ATTR_USER);
+    private static final Set<String> BOOLEAN_ATTRIBUTES = Set.of(
+            "parameters",
+            "messages",
+            "nodeAdded",
+            "nodeUpdated",
+            "nodeStatusChanged",
+            "nodeRemoved",
+            "nodeMovedUp",
+            "nodeMovedDown");
+    private static final Set<String> TOKEN_ATTRIBUTES =
+            Set.of(Tokens.ATTR_SERVICE, Tokens.ATTR_DEVICE, Tokens.ATTR_USER);
 
     private final ConcentratorCommand command;
 
@@ -104,7 +112,9 @@ public final class ConcentratorRequestProvider extends IqProvider<IQ> {
                 IotXml.skipElement(parser);
                 break;
             case ConcentratorRequest.INDEX_REF:
-                b.indexRef(new IndexRef(IotXml.requiredAttribute(parser, "sourceId"), IotXml.requiredAttribute(parser, "index"),
+                b.indexRef(new IndexRef(
+                        IotXml.requiredAttribute(parser, "sourceId"),
+                        IotXml.requiredAttribute(parser, "index"),
                         IotXml.requiredAttribute(parser, "indexValue")));
                 IotXml.skipElement(parser);
                 break;
@@ -112,7 +122,8 @@ public final class ConcentratorRequestProvider extends IqProvider<IQ> {
                 b.onlyIfDerivedFrom(parser.nextText().strip());
                 break;
             case ConcentratorRequest.SORT_ORDER:
-                b.sortOrder(new SortOrder(IotXml.requiredAttribute(parser, "parameterName"),
+                b.sortOrder(new SortOrder(
+                        IotXml.requiredAttribute(parser, "parameterName"),
                         IotXml.optionalBooleanAttribute(parser, "ascending")));
                 IotXml.skipElement(parser);
                 break;

@@ -38,7 +38,8 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
     public static final ConcentratorResponseProvider INSTANCE = new ConcentratorResponseProvider();
 
     @Override
-    public ConcentratorResponse parse(XmlPullParser parser, int initialDepth, IqData iqData, XmlEnvironment xmlEnvironment)
+    public ConcentratorResponse parse(
+            XmlPullParser parser, int initialDepth, IqData iqData, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         String element = parser.getName();
         try {
@@ -46,16 +47,19 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
         } catch (IotParseException | IllegalArgumentException e) {
             IotXml.skipToEndOf(parser, initialDepth);
             return ConcentratorResponse.builder(element, ResultCode.OTHER_ERROR)
-                    .errorText("malformed response: " + e.getMessage()).build();
+                    .errorText("malformed response: " + e.getMessage())
+                    .build();
         }
     }
 
     private static ConcentratorResponse body(XmlPullParser parser, int depth, String element)
             throws IotParseException, XmlPullParserException, IOException {
         String code = IotXml.attribute(parser, "result");
-        ConcentratorResponse.Builder b = ConcentratorResponse.builder(element, code == null ? null : ResultCode.fromXml(code));
+        ConcentratorResponse.Builder b =
+                ConcentratorResponse.builder(element, code == null ? null : ResultCode.fromXml(code));
         b.queryId(IotXml.attribute(parser, "queryId"));
-        NodeInformation.Builder own = IotXml.attribute(parser, "nodeId") != null ? NodeXml.readAttributes(parser) : null;
+        NodeInformation.Builder own =
+                IotXml.attribute(parser, "nodeId") != null ? NodeXml.readAttributes(parser) : null;
         StringBuilder text = new StringBuilder();
         while (true) {
             XmlPullParser.Event e = parser.next();
@@ -87,8 +91,11 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
                 b.value(parser.nextText());
                 break;
             case "dataSource":
-                b.dataSource(new DataSource(IotXml.requiredAttribute(parser, "sourceId"), IotXml.requiredAttribute(parser, "name"),
-                        IotXml.optionalBooleanAttribute(parser, "hasChildren"), IotXml.dateTimeAttribute(parser, "lastChanged")));
+                b.dataSource(new DataSource(
+                        IotXml.requiredAttribute(parser, "sourceId"),
+                        IotXml.requiredAttribute(parser, "name"),
+                        IotXml.optionalBooleanAttribute(parser, "hasChildren"),
+                        IotXml.dateTimeAttribute(parser, "lastChanged")));
                 IotXml.skipElement(parser);
                 break;
             case "node":
@@ -104,14 +111,20 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
                 b.errors(List.of(new ParameterError(IotXml.requiredAttribute(parser, "var"), parser.nextText())));
                 break;
             case "nodeType":
-                b.nodeType(new AddableNodeType(IotXml.requiredAttribute(parser, "type"), IotXml.requiredAttribute(parser, "name")));
+                b.nodeType(new AddableNodeType(
+                        IotXml.requiredAttribute(parser, "type"), IotXml.requiredAttribute(parser, "name")));
                 IotXml.skipElement(parser);
                 break;
             case "command":
-                b.command(new NodeCommand(IotXml.requiredAttribute(parser, "command"), IotXml.requiredAttribute(parser, "name"),
-                        CommandType.fromXml(IotXml.requiredAttribute(parser, "type")), IotXml.attribute(parser, "sortCategory"),
-                        IotXml.attribute(parser, "sortKey"), IotXml.attribute(parser, "confirmationString"),
-                        IotXml.attribute(parser, "failureString"), IotXml.attribute(parser, "successString")));
+                b.command(new NodeCommand(
+                        IotXml.requiredAttribute(parser, "command"),
+                        IotXml.requiredAttribute(parser, "name"),
+                        CommandType.fromXml(IotXml.requiredAttribute(parser, "type")),
+                        IotXml.attribute(parser, "sortCategory"),
+                        IotXml.attribute(parser, "sortKey"),
+                        IotXml.attribute(parser, "confirmationString"),
+                        IotXml.attribute(parser, "failureString"),
+                        IotXml.attribute(parser, "successString")));
                 IotXml.skipElement(parser);
                 break;
             case "result":
@@ -119,7 +132,8 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
                 b.nodeResult(new NodeResult(BooleanValue.parseBoolean(parser.nextText()), error));
                 break;
             case "database":
-                b.database(new Database(IotXml.requiredAttribute(parser, "databaseId"), IotXml.attribute(parser, "name")));
+                b.database(
+                        new Database(IotXml.requiredAttribute(parser, "databaseId"), IotXml.attribute(parser, "name")));
                 IotXml.skipElement(parser);
                 break;
             case DataForm.ELEMENT:

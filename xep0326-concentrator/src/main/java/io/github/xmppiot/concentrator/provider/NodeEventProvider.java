@@ -41,17 +41,20 @@ public final class NodeEventProvider extends ExtensionElementProvider<ExtensionE
             return body(parser, initialDepth);
         } catch (IotParseException | IllegalArgumentException e) {
             IotXml.skipToEndOf(parser, initialDepth);
-            return StandardExtensionElement.builder(kind.element(), NodeEvent.NAMESPACE).build();
+            return StandardExtensionElement.builder(kind.element(), NodeEvent.NAMESPACE)
+                    .build();
         }
     }
 
-    private NodeEvent body(XmlPullParser parser, int depth) throws IotParseException, XmlPullParserException, IOException {
+    private NodeEvent body(XmlPullParser parser, int depth)
+            throws IotParseException, XmlPullParserException, IOException {
         String sourceId = IotXml.requiredAttribute(parser, "sourceId");
         NodeInformation.Builder node;
         if (kind.carriesInformation()) {
             node = NodeXml.readAttributes(parser);
         } else {
-            node = NodeInformation.builder(IotXml.requiredAttribute(parser, "nodeId")).cacheType(IotXml.attribute(parser, "cacheType"));
+            node = NodeInformation.builder(IotXml.requiredAttribute(parser, "nodeId"))
+                    .cacheType(IotXml.attribute(parser, "cacheType"));
             if (kind == NodeEvent.Kind.NODE_STATUS_CHANGED) {
                 node.state(NodeState.fromXml(IotXml.requiredAttribute(parser, "state")));
             }

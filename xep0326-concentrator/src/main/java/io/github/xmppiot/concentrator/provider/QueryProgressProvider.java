@@ -30,11 +30,13 @@ public final class QueryProgressProvider extends ExtensionElementProvider<Extens
             return body(parser, initialDepth);
         } catch (IotParseException | IllegalArgumentException e) {
             IotXml.skipToEndOf(parser, initialDepth);
-            return StandardExtensionElement.builder(QueryProgress.ELEMENT, QueryProgress.NAMESPACE).build();
+            return StandardExtensionElement.builder(QueryProgress.ELEMENT, QueryProgress.NAMESPACE)
+                    .build();
         }
     }
 
-    private static QueryProgress body(XmlPullParser parser, int depth) throws IotParseException, XmlPullParserException, IOException {
+    private static QueryProgress body(XmlPullParser parser, int depth)
+            throws IotParseException, XmlPullParserException, IOException {
         var node = IotXml.nodeRef(parser);
         String queryId = IotXml.requiredAttribute(parser, "queryId");
         List<QueryEvent> events = new ArrayList<>();
@@ -53,22 +55,42 @@ public final class QueryProgressProvider extends ExtensionElementProvider<Extens
         return new QueryProgress(node, queryId, events);
     }
 
-    private static QueryEvent event(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    private static QueryEvent event(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         String name = parser.getName();
         QueryEvent ev;
         switch (name) {
-            case "queryStarted": ev = new QueryEvent.Started(); break;
-            case "queryDone": ev = new QueryEvent.Done(); break;
-            case "queryAborted": ev = new QueryEvent.Aborted(); break;
-            case "endSection": ev = new QueryEvent.EndSection(); break;
-            case "tableDone": ev = new QueryEvent.TableDone(IotXml.requiredAttribute(parser, "tableId")); break;
-            case "title": ev = new QueryEvent.Title(IotXml.requiredAttribute(parser, "name")); break;
-            case "status": ev = new QueryEvent.Status(IotXml.requiredAttribute(parser, "message")); break;
-            case "beginSection": ev = new QueryEvent.BeginSection(IotXml.requiredAttribute(parser, "header")); break;
+            case "queryStarted":
+                ev = new QueryEvent.Started();
+                break;
+            case "queryDone":
+                ev = new QueryEvent.Done();
+                break;
+            case "queryAborted":
+                ev = new QueryEvent.Aborted();
+                break;
+            case "endSection":
+                ev = new QueryEvent.EndSection();
+                break;
+            case "tableDone":
+                ev = new QueryEvent.TableDone(IotXml.requiredAttribute(parser, "tableId"));
+                break;
+            case "title":
+                ev = new QueryEvent.Title(IotXml.requiredAttribute(parser, "name"));
+                break;
+            case "status":
+                ev = new QueryEvent.Status(IotXml.requiredAttribute(parser, "message"));
+                break;
+            case "beginSection":
+                ev = new QueryEvent.BeginSection(IotXml.requiredAttribute(parser, "header"));
+                break;
             case "newObject":
-                return new QueryEvent.NewObject(IotXml.requiredAttribute(parser, "contentType"), parser.nextText().strip());
+                return new QueryEvent.NewObject(
+                        IotXml.requiredAttribute(parser, "contentType"),
+                        parser.nextText().strip());
             case "queryMessage":
-                return new QueryEvent.Message(IotXml.attribute(parser, "type"), IotXml.attribute(parser, "level"), parser.nextText());
+                return new QueryEvent.Message(
+                        IotXml.attribute(parser, "type"), IotXml.attribute(parser, "level"), parser.nextText());
             case "newTable":
                 return newTable(parser);
             case "newRecords":
@@ -81,17 +103,23 @@ public final class QueryProgressProvider extends ExtensionElementProvider<Extens
         return ev;
     }
 
-    private static QueryEvent newTable(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    private static QueryEvent newTable(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         String id = IotXml.requiredAttribute(parser, "tableId");
         String name = IotXml.requiredAttribute(parser, "tableName");
         List<QueryEvent.Column> cols = new ArrayList<>();
         while (!(parser.next() == XmlPullParser.Event.END_ELEMENT && parser.getDepth() == depth)) {
             if (parser.getEventType() == XmlPullParser.Event.START_ELEMENT && "column".equals(parser.getName())) {
-                cols.add(new QueryEvent.Column(IotXml.requiredAttribute(parser, "columnId"), IotXml.attribute(parser, "header"),
-                        IotXml.attribute(parser, "dataSourceId"), IotXml.attribute(parser, "cacheTypeName"),
-                        IotXml.attribute(parser, "fgColor"), IotXml.attribute(parser, "bgColor"),
-                        IotXml.attribute(parser, "alignment"), IotXml.optionalIntAttribute(parser, "nrDecimals")));
+                cols.add(new QueryEvent.Column(
+                        IotXml.requiredAttribute(parser, "columnId"),
+                        IotXml.attribute(parser, "header"),
+                        IotXml.attribute(parser, "dataSourceId"),
+                        IotXml.attribute(parser, "cacheTypeName"),
+                        IotXml.attribute(parser, "fgColor"),
+                        IotXml.attribute(parser, "bgColor"),
+                        IotXml.attribute(parser, "alignment"),
+                        IotXml.optionalIntAttribute(parser, "nrDecimals")));
                 IotXml.skipElement(parser);
             } else if (parser.getEventType() == XmlPullParser.Event.START_ELEMENT) {
                 IotXml.skipElement(parser);
@@ -100,7 +128,8 @@ public final class QueryProgressProvider extends ExtensionElementProvider<Extens
         return new QueryEvent.NewTable(id, name, cols);
     }
 
-    private static QueryEvent newRecords(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    private static QueryEvent newRecords(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         String id = IotXml.requiredAttribute(parser, "tableId");
         List<List<QueryEvent.Cell>> rows = new ArrayList<>();

@@ -41,14 +41,15 @@ class EjabberdThingChaosIT {
 
     /** The goal of issue 14: answering again within 5 s of the server accepting connections. */
     static final Duration RECOVERY = Duration.ofSeconds(5);
+
     static final Duration GUARD = Duration.ofSeconds(30);
     /**
      * The default policy with its backoff capped at 2 s: an ejabberd restart keeps the server away for several seconds
      * (the Erlang VM stops and starts), and with the default cap of 60 s the next attempt after the server's return
      * comes within about half the outage (see docs/resilience.md), which can reach the 5 s goal by itself.
      */
-    static final ReconnectPolicy POLICY = ReconnectPolicy.defaults().withDelays(Duration.ofSeconds(1),
-            Duration.ofSeconds(2));
+    static final ReconnectPolicy POLICY =
+            ReconnectPolicy.defaults().withDelays(Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     @Test
     void theThingAnswersAgainWithinFiveSecondsAfterARestartAndAKill(EjabberdServer server) throws Exception {
@@ -57,12 +58,17 @@ class EjabberdThingChaosIT {
                 .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
                 .parameter(ControlParameter.builder("Setpoint", ValueType.INT)
                         .current(() -> new IntValue(setpoint.get()))
-                        .onSet(v -> setpoint.set(((IntValue) v).value())).build())
+                        .onSet(v -> setpoint.set(((IntValue) v).value()))
+                        .build())
                 .build();
-        XMPPTCPConnection device = IotConnection.connect(server.iotConfigBuilder("chaos-thing").resource("dev")
-                .reconnect(POLICY).build());
+        XMPPTCPConnection device = IotConnection.connect(server.iotConfigBuilder("chaos-thing")
+                .resource("dev")
+                .reconnect(POLICY)
+                .build());
         XMPPTCPConnection client = IotConnection.connect(server.iotConfigBuilder("chaos-thing-client")
-                .resource("app").reconnect(POLICY).build());
+                .resource("app")
+                .reconnect(POLICY)
+                .build());
         SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
         ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
         Friendship.establish(device, client, GUARD);
@@ -84,14 +90,21 @@ class EjabberdThingChaosIT {
             }
             long accepting = System.nanoTime(); // restart() and kill() return once ejabberd accepts connections
             Duration recovery = untilAnswered(reader, to, momentary);
-            System.out.printf("ejabberd %s: server away %d ms; the Thing answered again %d ms after ejabberd accepted"
-                    + " connections%n", fault, TimeUnit.NANOSECONDS.toMillis(accepting - faultStart),
+            System.out.printf(
+                    "ejabberd %s: server away %d ms; the Thing answered again %d ms after ejabberd accepted"
+                            + " connections%n",
+                    fault,
+                    TimeUnit.NANOSECONDS.toMillis(accepting - faultStart),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepting));
             assertThat(recovery).as(fault + ": read-out answered again").isLessThanOrEqualTo(RECOVERY);
             ConnectionEvent.Restored restored = deviceEvents.await(ConnectionEvent.Restored.class, GUARD);
-            assertThat(restored.resumed()).as(fault + ": ejabberd lost the session").isFalse();
+            assertThat(restored.resumed())
+                    .as(fault + ": ejabberd lost the session")
+                    .isFalse();
             assertThat(restored.jid()).isEqualTo(to.toString());
-            assertThat(setpoint.get()).as(fault + ": the acknowledged value is kept").isEqualTo(value);
+            assertThat(setpoint.get())
+                    .as(fault + ": the acknowledged value is kept")
+                    .isEqualTo(value);
             controller.set(to, "Setpoint", 100 + value).get(GUARD.toSeconds(), TimeUnit.SECONDS);
             assertThat(setpoint.get()).as(fault + ": control works again").isEqualTo(100 + value);
         }
@@ -106,7 +119,10 @@ class EjabberdThingChaosIT {
         Exception last = null;
         while (System.nanoTime() < deadline) {
             try {
-                if (reader.read(to, request).get(2, TimeUnit.SECONDS).field("Temperature").isPresent()) {
+                if (reader.read(to, request)
+                        .get(2, TimeUnit.SECONDS)
+                        .field("Temperature")
+                        .isPresent()) {
                     return Duration.ofNanos(System.nanoTime() - start);
                 }
             } catch (Exception e) {

@@ -48,7 +48,9 @@ class HubChaosIT {
     private static DataForm relay(String id, int pin) {
         return DataForm.builder(DataForm.Type.submit)
                 .addField(FormField.textSingleBuilder("id").setValue(id).build())
-                .addField(FormField.textSingleBuilder("pin").setValue(Integer.toString(pin)).build())
+                .addField(FormField.textSingleBuilder("pin")
+                        .setValue(Integer.toString(pin))
+                        .build())
                 .build();
     }
 
@@ -60,9 +62,13 @@ class HubChaosIT {
                 """);
         try (FaultProxy proxy = FaultProxy.to(server)) {
             XMPPTCPConnection hubConn = IotConnection.connect(server.iotConfigBuilder("chaos-hub")
-                    .port(proxy.port()).resource("hub").build());
+                    .port(proxy.port())
+                    .resource("hub")
+                    .build());
             XMPPTCPConnection clientConn = IotConnection.connect(server.iotConfigBuilder("chaos-hub-client")
-                    .port(proxy.port()).resource("app").build());
+                    .port(proxy.port())
+                    .resource("app")
+                    .build());
             Friendship.establish(hubConn, clientConn, GUARD);
             Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
             ConnectionEventRecorder hubEvents = ConnectionEventRecorder.attach(hubConn);
@@ -79,17 +85,29 @@ class HubChaosIT {
 
                 fault.inject(server, proxy);
 
-                assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS)).as(fault.toString())
-                        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectionLostException.class);
-                eventually("the hub lists " + id + " after the " + fault, GUARD, () -> c
-                        .getAllNodes(to, NodeTree.SOURCE_ID, false).get(5, TimeUnit.SECONDS).stream()
-                        .map(NodeInformation::nodeId).toList().contains(id));
-                assertThat(hubEvents.await(ConnectionEvent.Restored.class, GUARD).jid()).isEqualTo(to.toString());
-                assertThat(Files.readString(file)).as(fault + ": the hub's file keeps the node").contains(id);
+                assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS))
+                        .as(fault.toString())
+                        .isInstanceOf(ExecutionException.class)
+                        .hasCauseInstanceOf(ConnectionLostException.class);
+                eventually(
+                        "the hub lists " + id + " after the " + fault,
+                        GUARD,
+                        () -> c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(5, TimeUnit.SECONDS).stream()
+                                .map(NodeInformation::nodeId)
+                                .toList()
+                                .contains(id));
+                assertThat(hubEvents
+                                .await(ConnectionEvent.Restored.class, GUARD)
+                                .jid())
+                        .isEqualTo(to.toString());
+                assertThat(Files.readString(file))
+                        .as(fault + ": the hub's file keeps the node")
+                        .contains(id);
                 pin++;
             }
             assertThat(c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(GUARD.toSeconds(), TimeUnit.SECONDS))
-                    .extracting(NodeInformation::nodeId).containsExactly("Hub", "Relay20", "Relay21", "Relay22");
+                    .extracting(NodeInformation::nodeId)
+                    .containsExactly("Hub", "Relay20", "Relay21", "Relay22");
             hub.close();
             hubConn.disconnect();
             clientConn.disconnect();

@@ -48,7 +48,9 @@ class SubscriptionChaosIT {
     private static DataForm relay(String id, int pin) {
         return DataForm.builder(DataForm.Type.submit)
                 .addField(FormField.textSingleBuilder("id").setValue(id).build())
-                .addField(FormField.textSingleBuilder("pin").setValue(Integer.toString(pin)).build())
+                .addField(FormField.textSingleBuilder("pin")
+                        .setValue(Integer.toString(pin))
+                        .build())
                 .build();
     }
 
@@ -58,16 +60,18 @@ class SubscriptionChaosIT {
         Files.writeString(file, """
                 { "rootId": "Hub", "hal": { "backend": "mock" }, "nodes": [] }
                 """);
-        XMPPTCPConnection hubConn = IotConnection.connect(server.iotConfigBuilder("sub-hub").resource("hub").build());
-        XMPPTCPConnection clientConn = IotConnection.connect(server.iotConfigBuilder("sub-client").resource("app")
-                .build());
+        XMPPTCPConnection hubConn = IotConnection.connect(
+                server.iotConfigBuilder("sub-hub").resource("hub").build());
+        XMPPTCPConnection clientConn = IotConnection.connect(
+                server.iotConfigBuilder("sub-client").resource("app").build());
         Friendship.establish(hubConn, clientConn, GUARD);
         Hub[] hub = {null};
         hub[0] = Hub.builder().config(file).connection(hubConn).build().start();
         ConnectionEventRecorder hubEvents = ConnectionEventRecorder.attach(hubConn);
         ConnectionEventRecorder clientEvents = ConnectionEventRecorder.attach(clientConn);
         AtomicInteger subscribesSent = new AtomicInteger();
-        clientConn.addStanzaSendingListener(s -> subscribesSent.incrementAndGet(),
+        clientConn.addStanzaSendingListener(
+                s -> subscribesSent.incrementAndGet(),
                 s -> s instanceof ConcentratorRequest r && r.command() == ConcentratorCommand.SUBSCRIBE);
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
@@ -92,11 +96,18 @@ class SubscriptionChaosIT {
             } else {
                 server.restart();
             }
-            assertThat(clientEvents.await(ConnectionEvent.Restored.class, GUARD).resumed()).as(fault).isFalse();
-            assertThat(hubEvents.await(ConnectionEvent.Restored.class, GUARD).resumed()).as(fault).isFalse();
+            assertThat(clientEvents.await(ConnectionEvent.Restored.class, GUARD).resumed())
+                    .as(fault)
+                    .isFalse();
+            assertThat(hubEvents.await(ConnectionEvent.Restored.class, GUARD).resumed())
+                    .as(fault)
+                    .isFalse();
             hub[0] = Hub.builder().config(file).connection(hubConn).build().start();
-            eventually("the client subscribed again after the " + fault, GUARD, () -> subscribesSent.get() > before
-                    && ConcentratorServer.getInstanceFor(hubConn).subscriberCount() == 1);
+            eventually(
+                    "the client subscribed again after the " + fault,
+                    GUARD,
+                    () -> subscribesSent.get() > before
+                            && ConcentratorServer.getInstanceFor(hubConn).subscriberCount() == 1);
             // each node added now is an event the listener registered before the fault must get
             String id = "Relay" + pin;
             c.createNewNode(to, root, "relay", relay(id, pin)).get(GUARD.toSeconds(), TimeUnit.SECONDS);
@@ -105,7 +116,9 @@ class SubscriptionChaosIT {
             // precede the new one; anything else is wrong
             String next;
             while (!id.equals(next = added.poll(GUARD.toSeconds(), TimeUnit.SECONDS))) {
-                assertThat(next).as(fault + ": only " + id + " or an event from before the fault").isIn(seen);
+                assertThat(next)
+                        .as(fault + ": only " + id + " or an event from before the fault")
+                        .isIn(seen);
             }
             seen.add(id);
             pin++;

@@ -43,36 +43,50 @@ class ThingBlackHoleIT {
     void theKeepAliveFindsASilentlyDeadLinkAndTheThingAnswersAgain(ProsodyServer server) throws Exception {
         try (FaultProxy proxy = FaultProxy.to(server)) {
             Thing thing = Thing.builder("Device01")
-                    .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C"))).build();
+                    .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
+                    .build();
             XMPPTCPConnection device = IotConnection.connect(server.iotConfigBuilder("hole-thing")
-                    .port(proxy.port()).resource("dev").replyTimeout(Duration.ofSeconds(2))
-                    .reconnect(ReconnectPolicy.defaults().withDelays(Duration.ofMillis(500), Duration.ofSeconds(2))
+                    .port(proxy.port())
+                    .resource("dev")
+                    .replyTimeout(Duration.ofSeconds(2))
+                    .reconnect(ReconnectPolicy.defaults()
+                            .withDelays(Duration.ofMillis(500), Duration.ofSeconds(2))
                             .withKeepAlive(Duration.ofSeconds(1)))
                     .build());
             // the client does not go through the proxy: only the Thing's link breaks
-            XMPPTCPConnection client = IotConnection.connect(server.iotConfigBuilder("hole-client")
-                    .resource("app").build());
+            XMPPTCPConnection client = IotConnection.connect(
+                    server.iotConfigBuilder("hole-client").resource("app").build());
             SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
             Friendship.establish(device, client, GUARD);
             ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
             Jid to = device.getUser();
             SensorDataClient reader = SensorDataClient.getInstanceFor(client);
             ReadoutRequest momentary = ReadoutRequest.builder().momentary().build();
-            assertThat(reader.read(to, momentary).get(GUARD.toSeconds(), TimeUnit.SECONDS).field("Temperature"))
-                    .as("before the fault").isPresent();
+            assertThat(reader.read(to, momentary)
+                            .get(GUARD.toSeconds(), TimeUnit.SECONDS)
+                            .field("Temperature"))
+                    .as("before the fault")
+                    .isPresent();
 
             proxy.blackHole(HOLE);
 
             ConnectionEvent.Offline offline = events.await(ConnectionEvent.Offline.class, GUARD);
-            assertThat(offline.error()).as("the cause names the keep-alive")
+            assertThat(offline.error())
+                    .as("the cause names the keep-alive")
                     .hasValueSatisfying(e -> assertThat(e).hasMessageContaining("keep-alive ping"));
-            assertThat(events.await(ConnectionEvent.Reconnecting.class, GUARD).attempt()).isEqualTo(1);
+            assertThat(events.await(ConnectionEvent.Reconnecting.class, GUARD).attempt())
+                    .isEqualTo(1);
             ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, GUARD);
             assertThat(restored.jid()).as("the same full JID").isEqualTo(to.toString());
             assertThat(ConnectionSupervisor.getInstanceFor(device).state())
                     .isEqualTo(ConnectionSupervisor.State.ONLINE);
-            eventually("a read-out after the black hole", GUARD, () -> reader.read(to, momentary)
-                    .get(5, TimeUnit.SECONDS).field("Temperature").isPresent());
+            eventually(
+                    "a read-out after the black hole",
+                    GUARD,
+                    () -> reader.read(to, momentary)
+                            .get(5, TimeUnit.SECONDS)
+                            .field("Temperature")
+                            .isPresent());
             device.disconnect();
             client.disconnect();
         }

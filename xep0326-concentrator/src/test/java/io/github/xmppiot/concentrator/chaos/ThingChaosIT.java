@@ -57,12 +57,17 @@ class ThingChaosIT {
                     .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
                     .parameter(ControlParameter.builder("Setpoint", ValueType.INT)
                             .current(() -> new IntValue(setpoint.get()))
-                            .onSet(v -> setpoint.set(((IntValue) v).value())).build())
+                            .onSet(v -> setpoint.set(((IntValue) v).value()))
+                            .build())
                     .build();
             XMPPTCPConnection device = IotConnection.connect(server.iotConfigBuilder("chaos-thing")
-                    .port(proxy.port()).resource("dev").build());
+                    .port(proxy.port())
+                    .resource("dev")
+                    .build());
             XMPPTCPConnection client = IotConnection.connect(server.iotConfigBuilder("chaos-thing-client")
-                    .port(proxy.port()).resource("app").build());
+                    .port(proxy.port())
+                    .resource("app")
+                    .build());
             SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
             ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
             Friendship.establish(device, client, GUARD);
@@ -76,9 +81,16 @@ class ThingChaosIT {
             for (Fault fault : Fault.values()) {
                 value++;
                 controller.set(to, "Setpoint", value).get(GUARD.toSeconds(), TimeUnit.SECONDS);
-                ReadoutSession later = reader.readout(to, ReadoutRequest.builder().momentary()
-                        .when(Instant.now().plusSeconds(600)).build(), ReadoutListener.NONE);
-                assertThat(later.accepted().get(GUARD.toSeconds(), TimeUnit.SECONDS)).as("queued").isTrue();
+                ReadoutSession later = reader.readout(
+                        to,
+                        ReadoutRequest.builder()
+                                .momentary()
+                                .when(Instant.now().plusSeconds(600))
+                                .build(),
+                        ReadoutListener.NONE);
+                assertThat(later.accepted().get(GUARD.toSeconds(), TimeUnit.SECONDS))
+                        .as("queued")
+                        .isTrue();
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);
                 CompletableFuture<?> read = reader.read(to, momentary);
                 CompletableFuture<?> set = controller.set(to, "Setpoint", 1000 + value);
@@ -87,17 +99,27 @@ class ThingChaosIT {
                 fault.inject(server, proxy);
 
                 for (CompletableFuture<?> inFlight : java.util.List.of(read, set, queued)) {
-                    assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS)).as(fault.toString())
-                            .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ConnectionLostException.class);
+                    assertThatThrownBy(() -> inFlight.get(GUARD.toSeconds(), TimeUnit.SECONDS))
+                            .as(fault.toString())
+                            .isInstanceOf(ExecutionException.class)
+                            .hasCauseInstanceOf(ConnectionLostException.class);
                 }
-                eventually("a read-out after the " + fault, GUARD, () -> reader.read(to, momentary)
-                        .get(5, TimeUnit.SECONDS).field("Temperature").isPresent());
+                eventually(
+                        "a read-out after the " + fault,
+                        GUARD,
+                        () -> reader.read(to, momentary)
+                                .get(5, TimeUnit.SECONDS)
+                                .field("Temperature")
+                                .isPresent());
                 ConnectionEvent.Restored restored = deviceEvents.await(ConnectionEvent.Restored.class, GUARD);
-                assertThat(restored.resumed()).as(fault + ": XEP-0198 resumption only after a network cut")
+                assertThat(restored.resumed())
+                        .as(fault + ": XEP-0198 resumption only after a network cut")
                         .isEqualTo(fault == Fault.NETWORK_CUT);
                 assertThat(restored.jid()).isEqualTo(to.toString());
                 // the set that failed fast never takes effect, not even when the stream is resumed (network cut)
-                assertThat(setpoint.get()).as(fault + ": the acknowledged value is kept").isEqualTo(value);
+                assertThat(setpoint.get())
+                        .as(fault + ": the acknowledged value is kept")
+                        .isEqualTo(value);
                 int expectedQueued = fault == Fault.NETWORK_CUT ? 1 : 0;
                 assertThat(SensorDataServer.getInstanceFor(device).activeReadouts())
                         .as(fault + ": a queued read-out survives a resumed stream, is cancelled with a new session")

@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import org.jxmpp.jid.impl.JidCreate;
 import org.junit.jupiter.api.Test;
+import org.jxmpp.jid.impl.JidCreate;
 
 /** The one adapter from driver declarations to XEP-0326 node types. */
 class DriverNodeTypeTest {
@@ -32,7 +32,8 @@ class DriverNodeTypeTest {
 
     @Test
     void driverParametersBecomeNodeParameters() throws Exception {
-        DriverNodeType bme = new DriverNodeType(new Bme280Node(), new HubHardware(MockHal.create().open(), DIRECT));
+        DriverNodeType bme = new DriverNodeType(
+                new Bme280Node(), new HubHardware(MockHal.create().open(), DIRECT));
         assertThat(bme.type()).isEqualTo("bme280");
         assertThat(bme.parameters()).extracting(NodeParameterSpec::id).containsExactly("bus", "address");
         NodeParameterSpec bus = bme.parameters().get(0);
@@ -45,14 +46,19 @@ class DriverNodeTypeTest {
         assertThat(address.options()).containsExactly("118", "119");
         assertThat(address.check("119").error()).isNull();
         assertThat(address.check("120").error()).isNotNull();
-        assertThat(new DriverNodeType(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
-                new HubHardware(MockHal.create().open(), DIRECT)).parameters().get(0).required())
+        assertThat(new DriverNodeType(
+                                new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
+                                new HubHardware(MockHal.create().open(), DIRECT))
+                        .parameters()
+                        .get(0)
+                        .required())
                 .isTrue();
     }
 
     @Test
     void patternsOfStringParametersAreCheckedPerField() throws Exception {
-        DriverInfo info = new DriverInfo("probe", "Probe", List.of(ParameterSpec.requiredString("serial", "serial number", "[0-9a-f]{12}")));
+        DriverInfo info = new DriverInfo(
+                "probe", "Probe", List.of(ParameterSpec.requiredString("serial", "serial number", "[0-9a-f]{12}")));
         DriverNode probe = new DriverNode() {
             @Override
             public DriverInfo info() {
@@ -61,22 +67,30 @@ class DriverNodeTypeTest {
 
             @Override
             public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) {
-                return Device.of(Thing.builder(node).meta("serial", configuration.get("serial")).build());
+                return Device.of(Thing.builder(node)
+                        .meta("serial", configuration.get("serial"))
+                        .build());
             }
         };
-        DriverNodeType type = new DriverNodeType(probe, new HubHardware(MockHal.create().open(), DIRECT));
+        DriverNodeType type =
+                new DriverNodeType(probe, new HubHardware(MockHal.create().open(), DIRECT));
         assertThat(type.parameters().get(0).description()).contains("[0-9a-f]{12}");
-        assertThat(type.check(Map.of("serial", new StringValue("XYZ")))).containsOnlyKeys("serial")
-                .extractingByKey("serial").asString().doesNotStartWith("serial:").contains("does not match");
-        assertThat(type.check(Map.of("serial", new StringValue("0123456789ab")))).isEmpty();
+        assertThat(type.check(Map.of("serial", new StringValue("XYZ"))))
+                .containsOnlyKeys("serial")
+                .extractingByKey("serial")
+                .asString()
+                .doesNotStartWith("serial:")
+                .contains("does not match");
+        assertThat(type.check(Map.of("serial", new StringValue("0123456789ab"))))
+                .isEmpty();
         assertThat(type.check(Map.of())).containsEntry("serial", "A value is required.");
     }
 
     @Test
     void devicesAreClosedWhenTheNodeGoes() throws Exception {
         MockHal board = MockHal.create();
-        DriverNodeType relay = new DriverNodeType(new SwitchedOutputNode(SwitchedOutput.Preset.RELAY),
-                new HubHardware(board.open(), DIRECT));
+        DriverNodeType relay = new DriverNodeType(
+                new SwitchedOutputNode(SwitchedOutput.Preset.RELAY), new HubHardware(board.open(), DIRECT));
         Thing t = relay.create(NodeRef.of("R", "MeteringTopology"), Map.of("pin", new IntValue(5)));
         assertThat(relay.openDevices()).isEqualTo(1);
         relay.close(t);
@@ -91,7 +105,8 @@ class DriverNodeTypeTest {
         DriverNodeType bme = new DriverNodeType(new Bme280Node(), new HubHardware(board.open(), DIRECT));
         bme.create(NodeRef.of("C", "MeteringTopology"), Map.of("address", new IntValue(0x77)));
         assertThat(board.findI2cDevice(1, 0x77)).isPresent();
-        assertThat(board.findI2cDevice(1, 0x77).get().registers().get(Bme280.REG_CHIP_ID)).isEqualTo(Bme280.CHIP_ID);
+        assertThat(board.findI2cDevice(1, 0x77).get().registers().get(Bme280.REG_CHIP_ID))
+                .isEqualTo(Bme280.CHIP_ID);
     }
 
     @Test
@@ -107,12 +122,17 @@ class DriverNodeTypeTest {
         QueryRunner runner = new QueryRunner(DIRECT, (to, p) -> sent.add(p));
         runner.register("Q1", JidCreate.from("client@example.org/r"), node, thing, values, Map.of());
         runner.release("Q1");
-        List<QueryEvent> events = sent.stream().flatMap(p -> p.events().stream()).toList();
-        assertThat(events).extracting(QueryEvent::element).containsExactly("queryStarted", "title", "newTable", "newRecords",
-                "tableDone", "queryDone");
+        List<QueryEvent> events =
+                sent.stream().flatMap(p -> p.events().stream()).toList();
+        assertThat(events)
+                .extracting(QueryEvent::element)
+                .containsExactly("queryStarted", "title", "newTable", "newRecords", "tableDone", "queryDone");
         List<List<QueryEvent.Cell>> rows = ((QueryEvent.NewRecords) events.get(3)).records();
-        assertThat(rows).anySatisfy(row -> assertThat(row).startsWith(new QueryEvent.Cell("string", "Temperature", null),
-                new QueryEvent.Cell("double", "25.08", null)));
+        assertThat(rows)
+                .anySatisfy(row -> assertThat(row)
+                        .startsWith(
+                                new QueryEvent.Cell("string", "Temperature", null),
+                                new QueryEvent.Cell("double", "25.08", null)));
         assertThat(rows).allSatisfy(row -> assertThat(row.get(3).type()).isEqualTo("dateTime"));
         bme.close(thing);
     }

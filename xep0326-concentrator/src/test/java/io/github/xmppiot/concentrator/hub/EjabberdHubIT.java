@@ -78,7 +78,8 @@ class EjabberdHubIT {
         try (Hub hub = Hub.builder().config(file).connection(hubConn).build().start()) {
             Jid to = hubConn.getUser();
             ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
-            assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false))).extracting(NodeInformation::nodeId)
+            assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false)))
+                    .extracting(NodeInformation::nodeId)
                     .containsExactly("Hub", "Porch");
             BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
             c.addEventListener((from, e) -> events.add(e));
@@ -88,22 +89,39 @@ class EjabberdHubIT {
             NodeEvent added = next(events);
             assertThat(added.kind()).isEqualTo(NodeEvent.Kind.NODE_ADDED);
             assertThat(added.node().nodeId()).isEqualTo("Climate");
-            Readout climate = await(SensorDataClient.getInstanceFor(clientConn).read(to,
-                    ReadoutRequest.builder().momentary().nodes(ref("Climate")).build()));
+            Readout climate = await(SensorDataClient.getInstanceFor(clientConn)
+                    .read(
+                            to,
+                            ReadoutRequest.builder()
+                                    .momentary()
+                                    .nodes(ref("Climate"))
+                                    .build()));
             assertThat(climate.failures()).isEmpty();
-            assertThat(climate.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("25.08");
+            assertThat(climate.field("Temperature")
+                            .orElseThrow()
+                            .field()
+                            .value()
+                            .lexical())
+                    .isEqualTo("25.08");
 
             await(c.createNewNode(to, ref("Hub"), "relay", submit("id", "Heater", "pin", "17")));
             assertThat(next(events).node().nodeId()).isEqualTo("Heater");
-            await(ControlClient.getInstanceFor(clientConn).set(to,
-                    ControlRequest.builder().node(ref("Heater")).set("Output", true).build()));
+            await(ControlClient.getInstanceFor(clientConn)
+                    .set(
+                            to,
+                            ControlRequest.builder()
+                                    .node(ref("Heater"))
+                                    .set("Output", true)
+                                    .build()));
             assertThat(hub.mockHal().orElseThrow().pin(17).level()).isEqualTo(DigitalLevel.HIGH);
 
             await(c.destroyNode(to, ref("Porch")));
             NodeEvent removed = next(events);
             assertThat(removed.kind()).isEqualTo(NodeEvent.Kind.NODE_REMOVED);
             assertThat(removed.node().nodeId()).isEqualTo("Porch");
-            assertThat(HubConfig.read(file).nodes()).extracting(HubConfig.Node::id).containsExactly("Climate", "Heater");
+            assertThat(HubConfig.read(file).nodes())
+                    .extracting(HubConfig.Node::id)
+                    .containsExactly("Climate", "Heater");
         }
     }
 }

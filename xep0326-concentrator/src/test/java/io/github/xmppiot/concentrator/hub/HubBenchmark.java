@@ -26,7 +26,6 @@ import io.github.xmppiot.testkit.ProsodyTest;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -84,10 +83,15 @@ class HubBenchmark {
 
     @Test
     void tenThousandNodes(ProsodyServer server) throws Exception {
-        StringBuilder json = new StringBuilder("{ \"rootId\": \"Hub\", \"hal\": { \"backend\": \"mock\" }, \"nodes\": [\n");
+        StringBuilder json =
+                new StringBuilder("{ \"rootId\": \"Hub\", \"hal\": { \"backend\": \"mock\" }, \"nodes\": [\n");
         for (int i = 0; i < NODES; i++) {
-            json.append(i == 0 ? "" : ",\n").append("{ \"id\": \"T").append(i).append("\", \"type\": \"bench.Thermometer\", \"parameters\": { \"channel\": ")
-                    .append(i).append(" } }");
+            json.append(i == 0 ? "" : ",\n")
+                    .append("{ \"id\": \"T")
+                    .append(i)
+                    .append("\", \"type\": \"bench.Thermometer\", \"parameters\": { \"channel\": ")
+                    .append(i)
+                    .append(" } }");
         }
         Path file = dir.resolve("hub.json");
         Files.writeString(file, json.append("\n] }\n"));
@@ -95,18 +99,32 @@ class HubBenchmark {
         XMPPTCPConnection hubConn = server.connect("benchhub");
         XMPPTCPConnection clientConn = server.connect("benchclient");
         long t0 = System.nanoTime();
-        Hub hub = Hub.builder().config(file).connection(hubConn).nodeType(new Thermometer())
-                .accessPolicy(AccessPolicy.allowEveryone()).build().start();
+        Hub hub = Hub.builder()
+                .config(file)
+                .connection(hubConn)
+                .nodeType(new Thermometer())
+                .accessPolicy(AccessPolicy.allowEveryone())
+                .build()
+                .start();
         long startMs = (System.nanoTime() - t0) / 1_000_000;
         assertThat(hub.tree().size()).isEqualTo(NODES + 1);
         long heapHub = heapMb();
-        report("start (read " + Files.size(file) / 1024 + " KiB file, build " + NODES + " nodes)", startMs, heapHub - heapBefore);
+        report(
+                "start (read " + Files.size(file) / 1024 + " KiB file, build " + NODES + " nodes)",
+                startMs,
+                heapHub - heapBefore);
 
         Jid to = hubConn.getUser();
-        SensorDataClient sd = SensorDataClient.getInstanceFor(clientConn).setDefaultTimeout(java.time.Duration.ofMinutes(5));
+        SensorDataClient sd =
+                SensorDataClient.getInstanceFor(clientConn).setDefaultTimeout(java.time.Duration.ofMinutes(5));
         for (int round = 1; round <= 3; round++) {
             t0 = System.nanoTime();
-            Readout all = sd.read(to, ReadoutRequest.builder().momentary().timeout(java.time.Duration.ofMinutes(5)).build())
+            Readout all = sd.read(
+                            to,
+                            ReadoutRequest.builder()
+                                    .momentary()
+                                    .timeout(java.time.Duration.ofMinutes(5))
+                                    .build())
                     .get(5, TimeUnit.MINUTES);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(all.fields()).hasSize(NODES);
@@ -118,11 +136,16 @@ class HubBenchmark {
         for (int round = 1; round <= 3; round++) {
             t0 = System.nanoTime();
             ConcentratorResponse r = queries.handle(ConcentratorRequest.builder(ConcentratorCommand.GET_ALL_NODES)
-                    .sourceId(NodeTree.SOURCE_ID).flag("parameters", true).build()).orElseThrow();
+                            .sourceId(NodeTree.SOURCE_ID)
+                            .flag("parameters", true)
+                            .build())
+                    .orElseThrow();
             String xml = r.toXML().toString();
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(r.nodes()).hasSize(NODES + 1);
-            report("getAllNodes in process (handle + serialise " + xml.length() / 1024 + " KiB), round " + round, ms,
+            report(
+                    "getAllNodes in process (handle + serialise " + xml.length() / 1024 + " KiB), round " + round,
+                    ms,
                     heapMb() - heapBefore);
         }
 
@@ -130,12 +153,17 @@ class HubBenchmark {
         t0 = System.nanoTime();
         String outcome;
         try {
-            int n = cc.getAllNodes(to, NodeTree.SOURCE_ID, false).get(2, TimeUnit.MINUTES).size();
+            int n = cc.getAllNodes(to, NodeTree.SOURCE_ID, false)
+                    .get(2, TimeUnit.MINUTES)
+                    .size();
             outcome = n + " nodes received";
         } catch (Exception e) {
             outcome = "refused: " + e.getCause();
         }
-        report("getAllNodes over Prosody (" + outcome + ")", (System.nanoTime() - t0) / 1_000_000, heapMb() - heapBefore);
+        report(
+                "getAllNodes over Prosody (" + outcome + ")",
+                (System.nanoTime() - t0) / 1_000_000,
+                heapMb() - heapBefore);
         assertThat(outcome).as("an oversized answer is refused, not sent").contains("OtherError");
         assertThat(hubConn.isConnected()).as("the hub's stream survives").isTrue();
         hub.close();

@@ -3,15 +3,15 @@ package io.github.xmppiot.concentrator.hub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
+import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.NodeCommandClient;
 import io.github.xmppiot.concentrator.NodeQuery;
-import io.github.xmppiot.concentrator.element.QueryEvent;
-import io.github.xmppiot.concentrator.ConcentratorException;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.AddableNodeType;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
+import io.github.xmppiot.concentrator.element.QueryEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
@@ -20,8 +20,8 @@ import io.github.xmppiot.hal.DigitalLevel;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
-import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.Friendship;
+import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,12 +89,14 @@ class HubIT {
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
 
-        assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false))).extracting(NodeInformation::nodeId)
+        assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false)))
+                .extracting(NodeInformation::nodeId)
                 .containsExactly("Hub", "Porch");
         BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
         c.addEventListener((from, e) -> events.add(e));
         await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
-        assertThat(await(c.getAddableNodeTypes(to, ref("Hub")))).extracting(AddableNodeType::type)
+        assertThat(await(c.getAddableNodeTypes(to, ref("Hub"))))
+                .extracting(AddableNodeType::type)
                 .contains("relay", "led", "dimmable-led", "bme280", "bh1750", "pir");
 
         // a BME280 from its form; the mock backend gives it a simulated chip
@@ -104,26 +106,45 @@ class HubIT {
         NodeEvent added = next(events);
         assertThat(added.kind()).isEqualTo(NodeEvent.Kind.NODE_ADDED);
         assertThat(added.node().nodeId()).isEqualTo("Climate");
-        Readout climate = await(SensorDataClient.getInstanceFor(clientConn).read(to,
-                ReadoutRequest.builder().momentary().nodes(ref("Climate")).build()));
+        Readout climate = await(SensorDataClient.getInstanceFor(clientConn)
+                .read(
+                        to,
+                        ReadoutRequest.builder()
+                                .momentary()
+                                .nodes(ref("Climate"))
+                                .build()));
         assertThat(climate.failures()).isEmpty();
-        assertThat(climate.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("25.08");
-        assertThat(climate.field("Pressure").orElseThrow().field().value().lexical()).isEqualTo("1006.53");
+        assertThat(climate.field("Temperature").orElseThrow().field().value().lexical())
+                .isEqualTo("25.08");
+        assertThat(climate.field("Pressure").orElseThrow().field().value().lexical())
+                .isEqualTo("1006.53");
         // the same values through the node's XEP-0326 query
-        NodeQuery values = await(NodeCommandClient.getInstanceFor(clientConn).executeNodeQuery(to, ref("Climate"), "values", null));
+        NodeQuery values = await(
+                NodeCommandClient.getInstanceFor(clientConn).executeNodeQuery(to, ref("Climate"), "values", null));
         await(values.completion());
-        assertThat(values.events("Climate")).filteredOn(e -> e instanceof QueryEvent.NewRecords)
-                .flatMap(e -> ((QueryEvent.NewRecords) e).records()).anySatisfy(row -> assertThat(row)
-                        .startsWith(new QueryEvent.Cell("string", "Temperature", null), new QueryEvent.Cell("double", "25.08", null)));
+        assertThat(values.events("Climate"))
+                .filteredOn(e -> e instanceof QueryEvent.NewRecords)
+                .flatMap(e -> ((QueryEvent.NewRecords) e).records())
+                .anySatisfy(row -> assertThat(row)
+                        .startsWith(
+                                new QueryEvent.Cell("string", "Temperature", null),
+                                new QueryEvent.Cell("double", "25.08", null)));
 
         // a relay, switched over XEP-0325
         await(c.createNewNode(to, ref("Hub"), "relay", submit("id", "Heater", "pin", "17")));
         assertThat(next(events).node().nodeId()).isEqualTo("Heater");
-        await(ControlClient.getInstanceFor(clientConn).set(to, ControlRequest.builder().node(ref("Heater")).set("Output", true).build()));
+        await(ControlClient.getInstanceFor(clientConn)
+                .set(
+                        to,
+                        ControlRequest.builder()
+                                .node(ref("Heater"))
+                                .set("Output", true)
+                                .build()));
         assertThat(hub.mockHal().orElseThrow().pin(17).level()).isEqualTo(DigitalLevel.HIGH);
 
         // edit: the relay moves to pin 22 (the device is rebuilt there)
-        await(c.setNodeParametersAfterEdit(to, ref("Heater"), submit("id", "Heater", "pin", "22", "activeLow", "false")));
+        await(c.setNodeParametersAfterEdit(
+                to, ref("Heater"), submit("id", "Heater", "pin", "22", "activeLow", "false")));
         NodeEvent updated = next(events);
         assertThat(updated.kind()).isEqualTo(NodeEvent.Kind.NODE_UPDATED);
         assertThat(updated.node().parameters()).anySatisfy(p -> {
@@ -131,19 +152,30 @@ class HubIT {
             assertThat(p.value().lexical()).isEqualTo("22");
         });
         assertThat(HubConfig.read(file).nodes().get(2).parameters()).containsEntry("pin", "22");
-        await(ControlClient.getInstanceFor(clientConn).set(to, ControlRequest.builder().node(ref("Heater")).set("Output", true).build()));
+        await(ControlClient.getInstanceFor(clientConn)
+                .set(
+                        to,
+                        ControlRequest.builder()
+                                .node(ref("Heater"))
+                                .set("Output", true)
+                                .build()));
         assertThat(hub.mockHal().orElseThrow().pin(22).level()).isEqualTo(DigitalLevel.HIGH);
 
         // invalid forms: FormError with per-field errors, nothing created, file unchanged
         String before = Files.readString(file);
-        ExecutionException bad = Assertions.assertThrows(ExecutionException.class, () -> await(
-                c.createNewNode(to, ref("Hub"), "relay", submit("id", "Heater", "pin", "99", "activeLow", "maybe"))));
+        ExecutionException bad = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(c.createNewNode(
+                        to, ref("Hub"), "relay", submit("id", "Heater", "pin", "99", "activeLow", "maybe"))));
         ConcentratorException ce = (ConcentratorException) bad.getCause();
         assertThat(ce.result()).isEqualTo(ResultCode.FORM_ERROR);
         assertThat(ce.errors()).extracting(ParameterError::var).containsExactlyInAnyOrder("id", "pin", "activeLow");
-        ExecutionException badAddress = Assertions.assertThrows(ExecutionException.class, () -> await(
-                c.createNewNode(to, ref("Hub"), "bme280", submit("id", "Climate2", "address", "120"))));
-        assertThat(((ConcentratorException) badAddress.getCause()).errors()).extracting(ParameterError::var).containsExactly("address");
+        ExecutionException badAddress = Assertions.assertThrows(
+                ExecutionException.class,
+                () -> await(c.createNewNode(to, ref("Hub"), "bme280", submit("id", "Climate2", "address", "120"))));
+        assertThat(((ConcentratorException) badAddress.getCause()).errors())
+                .extracting(ParameterError::var)
+                .containsExactly("address");
         assertThat(hub.tree().size()).isEqualTo(4);
         assertThat(Files.readString(file)).isEqualTo(before);
 
@@ -163,11 +195,20 @@ class HubIT {
             Jid to2 = hubConn2.getUser();
             List<NodeInformation> nodes = await(c.getAllNodes(to2, NodeTree.SOURCE_ID, true));
             assertThat(nodes).extracting(NodeInformation::nodeId).containsExactly("Hub", "Climate", "Heater");
-            assertThat(nodes.get(2).parameters()).anySatisfy(p -> assertThat(p.value().lexical()).isEqualTo("22"));
-            Readout again1 = await(SensorDataClient.getInstanceFor(clientConn).read(to2,
-                    ReadoutRequest.builder().momentary().nodes(ref("Climate")).build()));
-            assertThat(again1.field("Temperature").orElseThrow().field().value().lexical()).isEqualTo("25.08");
-            assertThat(again.mockHal().orElseThrow().pin(22).level()).as("relay starts off").isEqualTo(DigitalLevel.LOW);
+            assertThat(nodes.get(2).parameters())
+                    .anySatisfy(p -> assertThat(p.value().lexical()).isEqualTo("22"));
+            Readout again1 = await(SensorDataClient.getInstanceFor(clientConn)
+                    .read(
+                            to2,
+                            ReadoutRequest.builder()
+                                    .momentary()
+                                    .nodes(ref("Climate"))
+                                    .build()));
+            assertThat(again1.field("Temperature").orElseThrow().field().value().lexical())
+                    .isEqualTo("25.08");
+            assertThat(again.mockHal().orElseThrow().pin(22).level())
+                    .as("relay starts off")
+                    .isEqualTo(DigitalLevel.LOW);
         }
     }
 }

@@ -66,10 +66,16 @@ class HubTest {
             assertThat(tree.all()).extracting(TreeNode::nodeId).containsExactly("Hub", "Heater", "Climate");
             SensorData climate = read(tree.thing("Climate").orElseThrow());
             assertThat(climate.failures()).isEmpty();
-            assertThat(climate.fields()).extracting(f -> f.field().name() + "=" + f.field().value().lexical())
+            assertThat(climate.fields())
+                    .extracting(f -> f.field().name() + "=" + f.field().value().lexical())
                     .contains("Temperature=25.08", "Pressure=1006.53");
-            tree.thing("Heater").orElseThrow().parameter("Output").orElseThrow().apply(BooleanValue.of(true))
-                    .toCompletableFuture().get(10, TimeUnit.SECONDS);
+            tree.thing("Heater")
+                    .orElseThrow()
+                    .parameter("Output")
+                    .orElseThrow()
+                    .apply(BooleanValue.of(true))
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             assertThat(hub.mockHal().orElseThrow().pin(17).level()).isEqualTo(DigitalLevel.HIGH);
         }
     }
@@ -81,7 +87,9 @@ class HubTest {
         try (Hub hub = start(file)) {
             NodeTree tree = hub.tree();
             tree.add("Hub", "dimmable-led", "Lamp", config("pin", 18));
-            assertThat(HubConfig.read(file).nodes()).extracting(HubConfig.Node::id).containsExactly("Heater", "Climate", "Lamp");
+            assertThat(HubConfig.read(file).nodes())
+                    .extracting(HubConfig.Node::id)
+                    .containsExactly("Heater", "Climate", "Lamp");
             // same pin, other polarity: the old device is released before the new one opens the pin
             tree.reconfigure("Heater", "Boiler", config("pin", 17, "activeLow", true));
             tree.move("Lamp", true);
@@ -97,7 +105,8 @@ class HubTest {
         }
         try (Hub again = start(file)) {
             assertThat(again.tree().all()).extracting(TreeNode::nodeId).containsExactly("Hub", "Boiler", "Lamp");
-            assertThat(again.tree().get("Boiler").orElseThrow().configuration().get("activeLow")).isEqualTo(BooleanValue.of(true));
+            assertThat(again.tree().get("Boiler").orElseThrow().configuration().get("activeLow"))
+                    .isEqualTo(BooleanValue.of(true));
             // active-low relay starts off: pin high
             assertThat(again.mockHal().orElseThrow().pin(17).level()).isEqualTo(DigitalLevel.HIGH);
         }
@@ -116,8 +125,10 @@ class HubTest {
     void anInvalidFileStopsTheStartNamingNodeAndParameter() throws Exception {
         Path file = dir.resolve("hub.json");
         Files.writeString(file, CONFIG.replace("\"pin\": 17", "\"pin\": 99, \"colour\": \"red\""));
-        assertThatThrownBy(() -> start(file)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("nodes[0] (Heater)").hasMessageContaining("pin: Must be at most 53.")
+        assertThatThrownBy(() -> start(file))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nodes[0] (Heater)")
+                .hasMessageContaining("pin: Must be at most 53.")
                 .hasMessageContaining("colour: not a parameter of relay");
         Files.writeString(file, CONFIG.replace("\"relay\"", "\"toaster\""));
         assertThatThrownBy(() -> start(file)).hasMessageContaining("unknown node type toaster");
@@ -125,7 +136,8 @@ class HubTest {
         assertThatThrownBy(() -> start(file)).hasMessageContaining("unknown member \"nodez\"");
         Files.writeString(file, "{ \"rootId\": \"Hub\",\n  \"hal\": { \"backend\": \"mock\" ");
         assertThatThrownBy(() -> start(file)).hasMessageContaining("line 2");
-        assertThat(Files.readString(file, StandardCharsets.UTF_8)).as("an invalid file is never overwritten")
+        assertThat(Files.readString(file, StandardCharsets.UTF_8))
+                .as("an invalid file is never overwritten")
                 .startsWith("{ \"rootId\"");
     }
 
@@ -136,7 +148,9 @@ class HubTest {
         try (Hub hub = start(file)) {
             assertThatThrownBy(() -> hub.tree().add("Hub", "led", "Led", config("pin", 17)));
             assertThat(hub.tree().get("Led")).isEmpty();
-            assertThat(HubConfig.read(file).nodes()).extracting(HubConfig.Node::id).containsExactly("Heater", "Climate");
+            assertThat(HubConfig.read(file).nodes())
+                    .extracting(HubConfig.Node::id)
+                    .containsExactly("Heater", "Climate");
         }
     }
 }

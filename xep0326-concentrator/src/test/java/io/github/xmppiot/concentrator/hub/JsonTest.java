@@ -14,7 +14,8 @@ class JsonTest {
     @Test
     void parsesAllKinds() {
         Object v = Json.parse(" {\"a\": [1, -2.5e1, true, false, null, \"x\\\"\\n\\u00e9\"], \"b\": {}} ");
-        assertThat(v).isEqualTo(Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"\né"), "b", Map.of()));
+        assertThat(v)
+                .isEqualTo(Map.of("a", java.util.Arrays.asList(1L, -25.0, true, false, null, "x\"\né"), "b", Map.of()));
     }
 
     @Test

@@ -8,8 +8,7 @@ import org.jivesoftware.smack.packet.IQ.IQChildElementXmlStringBuilder;
 /** Serialisation shared by the elements of this package. */
 final class Elements {
 
-    private Elements() {
-    }
+    private Elements() {}
 
     static IQChildElementXmlStringBuilder withTags(IQChildElementXmlStringBuilder xml, List<? extends MetaTag> tags) {
         if (tags.isEmpty()) {

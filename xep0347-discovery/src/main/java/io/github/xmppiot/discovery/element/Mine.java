@@ -1,7 +1,7 @@
 package io.github.xmppiot.discovery.element;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.xml.IotXml;
 import java.util.List;
 import java.util.Optional;

@@ -93,7 +93,8 @@ public final class Search extends IQ {
         return xml;
     }
 
-    private static void range(IQChildElementXmlStringBuilder xml, String min, boolean minIn, String max, boolean maxIn) {
+    private static void range(
+            IQChildElementXmlStringBuilder xml, String min, boolean minIn, String max, boolean maxIn) {
         xml.attribute("min", min);
         xml.attribute("minIncluded", minIn);
         xml.attribute("max", max);

@@ -15,8 +15,7 @@ import org.jivesoftware.smack.packet.IQ;
 /** Sends IQ requests without blocking and turns the answer into a {@link CompletableFuture}. */
 public final class AsyncIq {
 
-    private AsyncIq() {
-    }
+    private AsyncIq() {}
 
     /**
      * Sends a request.
@@ -28,7 +27,8 @@ public final class AsyncIq {
     public static CompletableFuture<IQ> send(XMPPConnection connection, IQ request, Duration timeout) {
         CompletableFuture<IQ> f = new CompletableFuture<>();
         try {
-            connection.sendIqRequestAsync(request, timeout.toMillis())
+            connection
+                    .sendIqRequestAsync(request, timeout.toMillis())
                     .onSuccess(iq -> {
                         if (iq instanceof MalformedRequest m) {
                             f.completeExceptionally(IotErrors.badRequest("malformed answer: " + m.reason()));

@@ -29,8 +29,7 @@ public final class DiscoveryProviders {
 
     private static boolean registered;
 
-    private DiscoveryProviders() {
-    }
+    private DiscoveryProviders() {}
 
     /** Registers all providers; later calls do nothing. */
     public static synchronized void register() {

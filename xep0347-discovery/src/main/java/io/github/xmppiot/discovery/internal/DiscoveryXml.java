@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery.internal;
 
 import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.core.xml.IotParseException;
 import io.github.xmppiot.core.xml.IotXml;
 import java.io.IOException;
@@ -21,14 +21,14 @@ public final class DiscoveryXml {
     /** The XEP-0347 namespace. */
     public static final String NAMESPACE = "urn:xmpp:iot:discovery";
 
-    private DiscoveryXml() {
-    }
+    private DiscoveryXml() {}
 
     /**
      * Reads the {@code str}/{@code num} children of the element the parser is on, skipping unknown children; leaves the
      * parser on the element's end tag.
      */
-    public static List<MetaTag> readTags(XmlPullParser parser) throws IotParseException, XmlPullParserException, IOException {
+    public static List<MetaTag> readTags(XmlPullParser parser)
+            throws IotParseException, XmlPullParserException, IOException {
         int depth = parser.getDepth();
         List<MetaTag> tags = new ArrayList<>();
         while (true) {

@@ -14,8 +14,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 /** Reads the 17 search operators of XEP-0347 §3.15. */
 public final class OperatorXml {
 
-    private OperatorXml() {
-    }
+    private OperatorXml() {}
 
     /**
      * Reads the operator on the current start tag (attributes only; the caller skips the element).
@@ -30,13 +29,21 @@ public final class OperatorXml {
                     return new StringMask(name(parser), req(parser, "value"), req(parser, "wildcard"));
                 case "strRange":
                 case "strNRange":
-                    return new StringRange(element.startsWith("strN"), name(parser), req(parser, "min"),
-                            IotXml.booleanAttribute(parser, "minIncluded", true), req(parser, "max"),
+                    return new StringRange(
+                            element.startsWith("strN"),
+                            name(parser),
+                            req(parser, "min"),
+                            IotXml.booleanAttribute(parser, "minIncluded", true),
+                            req(parser, "max"),
                             IotXml.booleanAttribute(parser, "maxIncluded", true));
                 case "numRange":
                 case "numNRange":
-                    return new NumericRange(element.startsWith("numN"), name(parser), req(parser, "min"),
-                            IotXml.booleanAttribute(parser, "minIncluded", true), req(parser, "max"),
+                    return new NumericRange(
+                            element.startsWith("numN"),
+                            name(parser),
+                            req(parser, "min"),
+                            IotXml.booleanAttribute(parser, "minIncluded", true),
+                            req(parser, "max"),
                             IotXml.booleanAttribute(parser, "maxIncluded", true));
                 default:
                     return comparison(parser, element);

@@ -32,8 +32,11 @@ public final class PatientRegistration {
     private final CompletableFuture<RegistrationResult> result = new CompletableFuture<>();
     private volatile CompletableFuture<?> step = CompletableFuture.completedFuture(null);
 
-    private PatientRegistration(Supplier<RegistryLocator> locator, Supplier<CompletableFuture<RegistrationResult>> register,
-            Runnable waiting, Duration retryDelay) {
+    private PatientRegistration(
+            Supplier<RegistryLocator> locator,
+            Supplier<CompletableFuture<RegistrationResult>> register,
+            Runnable waiting,
+            Duration retryDelay) {
         this.locator = locator;
         this.register = register;
         this.waiting = waiting;
@@ -49,8 +52,11 @@ public final class PatientRegistration {
      * @param retryDelay pause before sending again after the registry went away
      * @return completes with the registry's answer; cancelling it stops waiting
      */
-    public static CompletableFuture<RegistrationResult> start(Supplier<RegistryLocator> locator,
-            Supplier<CompletableFuture<RegistrationResult>> register, Runnable waiting, Duration retryDelay) {
+    public static CompletableFuture<RegistrationResult> start(
+            Supplier<RegistryLocator> locator,
+            Supplier<CompletableFuture<RegistrationResult>> register,
+            Runnable waiting,
+            Duration retryDelay) {
         PatientRegistration r = new PatientRegistration(locator, register, waiting, retryDelay);
         r.result.whenComplete((v, e) -> r.step.cancel(false));
         r.attempt();
@@ -76,8 +82,10 @@ public final class PatientRegistration {
                     if (told.compareAndSet(false, true)) {
                         waiting.run();
                     }
-                    LOG.fine(() -> "registry went away before answering (" + t + "); registering again when it is back");
-                    CompletableFuture.delayedExecutor(retryDelay.toMillis(), TimeUnit.MILLISECONDS).execute(this::attempt);
+                    LOG.fine(
+                            () -> "registry went away before answering (" + t + "); registering again when it is back");
+                    CompletableFuture.delayedExecutor(retryDelay.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(this::attempt);
                 } else {
                     result.completeExceptionally(t);
                 }
@@ -92,7 +100,8 @@ public final class PatientRegistration {
         if (t instanceof RegistryNotFoundException) {
             return true; // not online within the reply timeout between presence and request
         }
-        return t instanceof IotErrorException x && (x.condition() == StanzaError.Condition.service_unavailable
-                || x.condition() == StanzaError.Condition.recipient_unavailable);
+        return t instanceof IotErrorException x
+                && (x.condition() == StanzaError.Condition.service_unavailable
+                        || x.condition() == StanzaError.Condition.recipient_unavailable);
     }
 }

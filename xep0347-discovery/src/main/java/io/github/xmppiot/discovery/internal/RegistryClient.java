@@ -38,18 +38,22 @@ public final class RegistryClient {
 
     /** Sends a request to the registry. */
     public CompletableFuture<IQ> send(IQ request) {
-        return locator.address().thenCompose(to -> {
-            request.setTo(to);
-            return AsyncIq.send(connection, request, timeout);
-        }).exceptionally(e -> {
-            throw new CompletionException(typed(e));
-        });
+        return locator.address()
+                .thenCompose(to -> {
+                    request.setTo(to);
+                    return AsyncIq.send(connection, request, timeout);
+                })
+                .exceptionally(e -> {
+                    throw new CompletionException(typed(e));
+                });
     }
 
     /** Unwraps and types a failure: item-not-found and not-allowed get their own exceptions. */
     public static Throwable typed(Throwable e) {
         Throwable t = Failures.unwrap(e);
-        if (t instanceof IotErrorException x && !(t instanceof ThingNotFoundException) && !(t instanceof ThingUnreachableException)) {
+        if (t instanceof IotErrorException x
+                && !(t instanceof ThingNotFoundException)
+                && !(t instanceof ThingUnreachableException)) {
             if (x.condition() == StanzaError.Condition.item_not_found) {
                 return new ThingNotFoundException(x.getMessage());
             }

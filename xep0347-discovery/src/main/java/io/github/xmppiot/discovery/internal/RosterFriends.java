@@ -37,36 +37,44 @@ public final class RosterFriends implements ThingLifecycle.Friends {
     public CompletableFuture<Void> befriend(BareJid contact) {
         accepted.add(contact);
         install();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                Roster roster = Roster.getInstanceFor(connection);
-                // approves a request the contact sent before the claim (RFC 6121 §3.1.4, or pre-approves it)
-                connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
-                        .ofType(Presence.Type.subscribed).to(contact).build());
-                if (!roster.iAmSubscribedTo(contact)) {
-                    roster.createItemAndRequestSubscription(contact, null, null);
-                }
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        Roster roster = Roster.getInstanceFor(connection);
+                        // approves a request the contact sent before the claim (RFC 6121 §3.1.4, or pre-approves it)
+                        connection.sendStanza(connection
+                                .getStanzaFactory()
+                                .buildPresenceStanza()
+                                .ofType(Presence.Type.subscribed)
+                                .to(contact)
+                                .build());
+                        if (!roster.iAmSubscribedTo(contact)) {
+                            roster.createItemAndRequestSubscription(contact, null, null);
+                        }
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
     @Override
     public CompletableFuture<Void> unfriend(BareJid contact) {
         accepted.remove(contact);
         uninstallIfUnused();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                Roster roster = Roster.getInstanceFor(connection);
-                RosterEntry entry = roster.getEntry(contact);
-                if (entry != null) {
-                    roster.removeEntry(entry);
-                }
-            } catch (Exception e) {
-                throw new CompletionException(e);
-            }
-        }, executor);
+        return CompletableFuture.runAsync(
+                () -> {
+                    try {
+                        Roster roster = Roster.getInstanceFor(connection);
+                        RosterEntry entry = roster.getEntry(contact);
+                        if (entry != null) {
+                            roster.removeEntry(entry);
+                        }
+                    } catch (Exception e) {
+                        throw new CompletionException(e);
+                    }
+                },
+                executor);
     }
 
     /** Whether subscription requests of a contact are accepted. */

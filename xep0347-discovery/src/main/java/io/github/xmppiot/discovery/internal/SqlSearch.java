@@ -55,8 +55,13 @@ public final class SqlSearch {
         sb.append(where("t0", ordered.get(0), params));
         for (int i = 1; i < ordered.size(); i++) {
             String alias = "t" + i;
-            sb.append(" AND EXISTS (SELECT 1 FROM tag ").append(alias).append(" WHERE ").append(alias)
-                    .append(".thing_id = t0.thing_id AND ").append(where(alias, ordered.get(i), params)).append(')');
+            sb.append(" AND EXISTS (SELECT 1 FROM tag ")
+                    .append(alias)
+                    .append(" WHERE ")
+                    .append(alias)
+                    .append(".thing_id = t0.thing_id AND ")
+                    .append(where(alias, ordered.get(i), params))
+                    .append(')');
         }
         sb.append(" ORDER BY t0.thing_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY");
         params.add(offset);
@@ -116,19 +121,27 @@ public final class SqlSearch {
 
     private static String range(String column, boolean negated, boolean minIncluded, boolean maxIncluded) {
         if (!negated) {
-            return "(" + column + (minIncluded ? " >= ?" : " > ?") + " AND " + column + (maxIncluded ? " <= ?" : " < ?") + ")";
+            return "(" + column + (minIncluded ? " >= ?" : " > ?") + " AND " + column + (maxIncluded ? " <= ?" : " < ?")
+                    + ")";
         }
-        return "(" + column + (minIncluded ? " < ?" : " <= ?") + " OR " + column + (maxIncluded ? " > ?" : " >= ?") + ")";
+        return "(" + column + (minIncluded ? " < ?" : " <= ?") + " OR " + column + (maxIncluded ? " > ?" : " >= ?")
+                + ")";
     }
 
     private static String sqlOperator(Comparison c) {
         switch (c) {
-            case EQ: return "=";
-            case NEQ: return "<>";
-            case GT: return ">";
-            case GTEQ: return ">=";
-            case LT: return "<";
-            default: return "<=";
+            case EQ:
+                return "=";
+            case NEQ:
+                return "<>";
+            case GT:
+                return ">";
+            case GTEQ:
+                return ">=";
+            case LT:
+                return "<";
+            default:
+                return "<=";
         }
     }
 

@@ -72,11 +72,9 @@ public final class ThingLifecycle {
     }
 
     /** The state of one registration. */
-    public record Node(Phase phase, List<MetaTag> tags, BareJid owner) {
-    }
+    public record Node(Phase phase, List<MetaTag> tags, BareJid owner) {}
 
-    private record Key(NodeRef node) {
-    }
+    private record Key(NodeRef node) {}
 
     private final Wire wire;
     private final Friends friends;
@@ -154,7 +152,8 @@ public final class ThingLifecycle {
         }
         return request(() -> wire.register(tags, node, selfOwned), r -> {
             if (r instanceof RegistrationResult.AlreadyClaimed c) {
-                nodes.put(k, new Node(Phase.CLAIMED, List.copyOf(tags), c.owner().asBareJid()));
+                nodes.put(
+                        k, new Node(Phase.CLAIMED, List.copyOf(tags), c.owner().asBareJid()));
                 if (followUps) {
                     logged(friends.befriend(c.owner().asBareJid()), "befriend owner " + c.owner());
                 }
@@ -186,7 +185,8 @@ public final class ThingLifecycle {
     /** After the registry's {@code claimed} was acknowledged. */
     public void onClaimed(Jid owner, NodeRef node, boolean isPublic) {
         Key k = new Key(node);
-        nodes.compute(k, (key, old) -> new Node(Phase.CLAIMED, old == null ? List.of() : old.tags(), owner.asBareJid()));
+        nodes.compute(
+                k, (key, old) -> new Node(Phase.CLAIMED, old == null ? List.of() : old.tags(), owner.asBareJid()));
         if (!followUps) {
             fire(l -> l.claimed(owner, node, isPublic));
             return;
@@ -197,12 +197,13 @@ public final class ThingLifecycle {
         if (isPublic) {
             after.addAll(publicTags.getOrDefault(k, List.of()));
         }
-        CompletableFuture<UpdateOutcome> published = request(() -> wire.update(after, node), o -> { })
+        CompletableFuture<UpdateOutcome> published = request(() -> wire.update(after, node), o -> {})
                 .exceptionally(e -> {
                     LOG.log(Level.WARNING, "clearing KEY after the claim of " + node + " failed", e);
                     return null;
                 });
-        CompletableFuture.allOf(friendship, published).whenComplete((v, e) -> fire(l -> l.claimed(owner, node, isPublic)));
+        CompletableFuture.allOf(friendship, published)
+                .whenComplete((v, e) -> fire(l -> l.claimed(owner, node, isPublic)));
     }
 
     /** After the registry's {@code removed} was acknowledged. */
@@ -223,11 +224,13 @@ public final class ThingLifecycle {
             return;
         }
         BareJid owner = old == null ? null : old.owner();
-        if (owner != null && nodes.values().stream().noneMatch(n -> n.phase() == Phase.CLAIMED && owner.equals(n.owner()))) {
+        if (owner != null
+                && nodes.values().stream().noneMatch(n -> n.phase() == Phase.CLAIMED && owner.equals(n.owner()))) {
             logged(friends.unfriend(owner), "unfriend former owner " + owner);
         }
         if (tags.isEmpty()) {
-            LOG.info("disowned " + node + " but its registered tags are unknown here: the application registers it again");
+            LOG.info("disowned " + node
+                    + " but its registered tags are unknown here: the application registers it again");
             releaseRegistryIfIdle();
             return;
         }
@@ -278,15 +281,18 @@ public final class ThingLifecycle {
             return;
         }
         synchronized (lock) {
-            friendshipOps = friendshipOps.thenCompose(v -> {
-                if (!idle()) {
-                    return DONE;
-                }
-                return wire.registry().thenCompose(reg -> reg.hasLocalpart() ? friends.unfriend(reg.asBareJid()) : DONE);
-            }).exceptionally(e -> {
-                LOG.log(Level.FINE, "could not unfriend the registry", e);
-                return null;
-            });
+            friendshipOps = friendshipOps
+                    .thenCompose(v -> {
+                        if (!idle()) {
+                            return DONE;
+                        }
+                        return wire.registry()
+                                .thenCompose(reg -> reg.hasLocalpart() ? friends.unfriend(reg.asBareJid()) : DONE);
+                    })
+                    .exceptionally(e -> {
+                        LOG.log(Level.FINE, "could not unfriend the registry", e);
+                        return null;
+                    });
         }
     }
 

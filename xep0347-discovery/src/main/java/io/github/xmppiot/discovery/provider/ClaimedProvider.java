@@ -27,8 +27,8 @@ public final class ClaimedProvider extends IQProvider<IQ> {
     public IQ parse(XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment)
             throws XmlPullParserException, IOException {
         return IotXml.parseRequest(parser, initialDepth, p -> {
-            Claimed claimed = new Claimed(DiscoveryXml.jid(p, "jid"), IotXml.optionalNodeRef(p),
-                    IotXml.booleanAttribute(p, "public", true));
+            Claimed claimed = new Claimed(
+                    DiscoveryXml.jid(p, "jid"), IotXml.optionalNodeRef(p), IotXml.booleanAttribute(p, "public", true));
             IotXml.skipElement(p);
             return claimed;
         });

@@ -62,19 +62,25 @@ public interface ClaimReporter {
         Objects.requireNonNull(timeout, "timeout");
         Roster roster = Roster.getInstanceFor(connection);
         subscribe(connection, roster, server, false);
-        return (thing, owner) -> online(connection, roster, server, timeout).thenCompose(to -> {
-            DataForm form = DataForm.builder(DataForm.Type.submit)
-                    .addField(FormField.jidSingleBuilder("thing").setValue(thing).build())
-                    .addField(FormField.jidSingleBuilder("owner").setValue(owner).build())
-                    .build();
-            AdHocCommandData command = new AdHocCommandData();
-            command.setType(IQ.Type.set);
-            command.setTo(to);
-            command.setNode(CLAIM_COMMAND);
-            command.setAction(AdHocCommand.Action.execute);
-            command.setForm(form);
-            return AsyncIq.send(connection, command, timeout);
-        }).thenApply(iq -> null);
+        return (thing, owner) -> online(connection, roster, server, timeout)
+                .thenCompose(to -> {
+                    DataForm form = DataForm.builder(DataForm.Type.submit)
+                            .addField(FormField.jidSingleBuilder("thing")
+                                    .setValue(thing)
+                                    .build())
+                            .addField(FormField.jidSingleBuilder("owner")
+                                    .setValue(owner)
+                                    .build())
+                            .build();
+                    AdHocCommandData command = new AdHocCommandData();
+                    command.setType(IQ.Type.set);
+                    command.setTo(to);
+                    command.setNode(CLAIM_COMMAND);
+                    command.setAction(AdHocCommand.Action.execute);
+                    command.setForm(form);
+                    return AsyncIq.send(connection, command, timeout);
+                })
+                .thenApply(iq -> null);
     }
 
     /**
@@ -88,39 +94,42 @@ public interface ClaimReporter {
         }
         try {
             if (renew) {
-                connection.sendStanza(connection.getStanzaFactory().buildPresenceStanza()
-                        .ofType(Presence.Type.unsubscribe).to(server.asBareJid()).build());
+                connection.sendStanza(connection
+                        .getStanzaFactory()
+                        .buildPresenceStanza()
+                        .ofType(Presence.Type.unsubscribe)
+                        .to(server.asBareJid())
+                        .build());
             }
             roster.sendSubscriptionRequest(server.asBareJid());
         } catch (Exception e) {
-            throw new IllegalStateException("cannot subscribe to the presence of the provisioning server " + server
-                    + "; log in first: " + e, e);
+            throw new IllegalStateException(
+                    "cannot subscribe to the presence of the provisioning server " + server + "; log in first: " + e,
+                    e);
         }
     }
 
     /** The full JID under which the server is online, waiting at most {@code timeout} for it. */
-    private static CompletableFuture<Jid> online(XMPPConnection connection, Roster roster, Jid server,
-            Duration timeout) {
+    private static CompletableFuture<Jid> online(
+            XMPPConnection connection, Roster roster, Jid server, Duration timeout) {
         if (server.hasResource() || !server.hasLocalpart()) {
             return CompletableFuture.completedFuture(server);
         }
         CompletableFuture<Jid> seen = new CompletableFuture<>();
         RosterListener listener = new RosterListener() {
             @Override
-            public void entriesAdded(Collection<Jid> addresses) {
-            }
+            public void entriesAdded(Collection<Jid> addresses) {}
 
             @Override
-            public void entriesUpdated(Collection<Jid> addresses) {
-            }
+            public void entriesUpdated(Collection<Jid> addresses) {}
 
             @Override
-            public void entriesDeleted(Collection<Jid> addresses) {
-            }
+            public void entriesDeleted(Collection<Jid> addresses) {}
 
             @Override
             public void presenceChanged(Presence presence) {
-                if (presence.isAvailable() && presence.getFrom() != null
+                if (presence.isAvailable()
+                        && presence.getFrom() != null
                         && presence.getFrom().asBareJid().equals(server.asBareJid())) {
                     seen.complete(presence.getFrom());
                 }

@@ -46,6 +46,7 @@ public final class JdbcRegistryStorage implements RegistryStorage {
     public static final int ATTEMPTS = 30;
     /** Name of the service: migration history table {@code flyway_registry_history}, pool {@code xmpp-iot-registry-db}. */
     private static final String SERVICE = "registry";
+
     private static final String MIGRATIONS = "io/github/xmppiot/discovery/registry/db/";
     /** Serialization failure, deadlock, unique violation (SQL state classes shared by PostgreSQL and H2). */
     private static final Set<String> RETRIED = Set.of("40001", "40P01", "23505");
@@ -123,8 +124,8 @@ public final class JdbcRegistryStorage implements RegistryStorage {
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RegistryStorageException("cannot open the registry database " + location + ": "
-                    + e.getMessage(), e);
+            throw new RegistryStorageException(
+                    "cannot open the registry database " + location + ": " + e.getMessage(), e);
         }
     }
 
@@ -143,9 +144,12 @@ public final class JdbcRegistryStorage implements RegistryStorage {
                 return once(work);
             } catch (SQLException e) {
                 if (attempt >= ATTEMPTS || !conflict(e)) {
-                    throw new RegistryStorageException(attempt >= ATTEMPTS && conflict(e)
-                            ? "registry database busy: " + ATTEMPTS + " attempts conflicted with other transactions"
-                            : "registry database failed", e);
+                    throw new RegistryStorageException(
+                            attempt >= ATTEMPTS && conflict(e)
+                                    ? "registry database busy: " + ATTEMPTS
+                                            + " attempts conflicted with other transactions"
+                                    : "registry database failed",
+                            e);
                 }
                 backOff(attempt);
             }
@@ -186,7 +190,8 @@ public final class JdbcRegistryStorage implements RegistryStorage {
 
     private static boolean conflict(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && (RETRIED.contains(s.getSQLState()) || H2_RETRIED.contains(s.getErrorCode()))) {
+            if (t instanceof SQLException s
+                    && (RETRIED.contains(s.getSQLState()) || H2_RETRIED.contains(s.getErrorCode()))) {
                 return true;
             }
         }
@@ -199,7 +204,8 @@ public final class JdbcRegistryStorage implements RegistryStorage {
      */
     private static void backOff(int attempt) {
         long maxMillis = 1L << Math.min(attempt, 6);
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(maxMillis)));
+        LockSupport.parkNanos(
+                TimeUnit.MILLISECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(maxMillis)));
     }
 
     private static void rollback(Connection c) {

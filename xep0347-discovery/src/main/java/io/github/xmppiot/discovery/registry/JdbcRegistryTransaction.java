@@ -1,9 +1,9 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
-import io.github.xmppiot.core.meta.NumericTag;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.discovery.SearchOperator;
 import io.github.xmppiot.discovery.internal.SqlSearch;
 import java.sql.Connection;
@@ -26,7 +26,8 @@ import org.jxmpp.stringprep.XmppStringprepException;
 /** One transaction of {@link JdbcRegistryStorage}. */
 final class JdbcRegistryTransaction implements RegistryTransaction {
 
-    private static final String THING_COLUMNS = "id, jid, node_id, source_id, cache_type, owner, is_public, self_owned, last_seen";
+    private static final String THING_COLUMNS =
+            "id, jid, node_id, source_id, cache_type, owner, is_public, self_owned, last_seen";
 
     private final Connection c;
 
@@ -37,10 +38,15 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     @Override
     public Optional<ThingRecord> find(ThingKey key) {
         NodeRef n = key.node();
-        List<ThingRecord> r = things("SELECT " + THING_COLUMNS + " FROM thing WHERE jid = ? AND node_id = ? AND source_id = ?"
-                + " AND cache_type = ?", List.of(key.jid().toString(), n == null ? "" : n.nodeId(),
+        List<ThingRecord> r = things(
+                "SELECT " + THING_COLUMNS + " FROM thing WHERE jid = ? AND node_id = ? AND source_id = ?"
+                        + " AND cache_type = ?",
+                List.of(
+                        key.jid().toString(),
+                        n == null ? "" : n.nodeId(),
                         n == null || n.sourceId() == null ? "" : n.sourceId(),
-                        n == null || n.cacheType() == null ? "" : n.cacheType()), false);
+                        n == null || n.cacheType() == null ? "" : n.cacheType()),
+                false);
         return r.stream().findFirst();
     }
 
@@ -48,17 +54,23 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     public List<ThingRecord> findByTag(MetaTag tag) {
         String where = tag instanceof StringTag ? "str_value = ?" : "num_value = ?";
         Object value = tag instanceof NumericTag n ? (Object) n.doubleValue() : tag.lexicalValue();
-        return things("SELECT " + THING_COLUMNS + " FROM thing WHERE id IN (SELECT thing_id FROM tag WHERE name = ? AND "
-                + where + ") ORDER BY id", List.of(tag.key(), value), false);
+        return things(
+                "SELECT " + THING_COLUMNS + " FROM thing WHERE id IN (SELECT thing_id FROM tag WHERE name = ? AND "
+                        + where + ") ORDER BY id",
+                List.of(tag.key(), value),
+                false);
     }
 
     @Override
-    public ThingRecord put(ThingKey key, List<MetaTag> tags, BareJid owner, boolean isPublic, boolean selfOwned, Jid lastSeen) {
+    public ThingRecord put(
+            ThingKey key, List<MetaTag> tags, BareJid owner, boolean isPublic, boolean selfOwned, Jid lastSeen) {
         find(key).ifPresent(old -> delete(old.id()));
         NodeRef n = key.node();
         long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO thing (jid, node_id, source_id, cache_type, owner,"
-                + " is_public, self_owned, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO thing (jid, node_id, source_id, cache_type, owner,"
+                        + " is_public, self_owned, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, key.jid().toString());
             ps.setString(2, n == null ? "" : n.nodeId());
             ps.setString(3, n == null || n.sourceId() == null ? "" : n.sourceId());
@@ -80,8 +92,9 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     }
 
     private void insertTags(long id, List<MetaTag> tags, int firstSeq, boolean searchable) {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO tag (thing_id, name, label, seq, str_value, num_value,"
-                + " num_lexical, searchable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO tag (thing_id, name, label, seq, str_value, num_value,"
+                        + " num_lexical, searchable) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int seq = firstSeq;
             for (MetaTag t : tags) {
                 ps.setLong(1, id);
@@ -108,7 +121,11 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
 
     @Override
     public void setOwnership(long id, BareJid owner, boolean isPublic) {
-        update("UPDATE thing SET owner = ?, is_public = ? WHERE id = ?", owner == null ? null : owner.toString(), isPublic, id);
+        update(
+                "UPDATE thing SET owner = ?, is_public = ? WHERE id = ?",
+                owner == null ? null : owner.toString(),
+                isPublic,
+                id);
         update("UPDATE tag SET searchable = (name <> 'KEY' AND ?) WHERE thing_id = ?", owner != null && isPublic, id);
     }
 
@@ -180,8 +197,10 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
             return new Page(List.of(), false);
         }
         String in = String.join(",", Collections.nCopies(page.size(), "?"));
-        List<ThingRecord> records = things("SELECT " + THING_COLUMNS + " FROM thing WHERE id IN (" + in + ") ORDER BY id",
-                new ArrayList<>(page), true);
+        List<ThingRecord> records = things(
+                "SELECT " + THING_COLUMNS + " FROM thing WHERE id IN (" + in + ") ORDER BY id",
+                new ArrayList<>(page),
+                true);
         return new Page(records, more);
     }
 
@@ -204,8 +223,16 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
             bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getBoolean(7), rs.getBoolean(8), rs.getString(9)});
+                    rows.put(rs.getLong(1), new Object[] {
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getBoolean(7),
+                        rs.getBoolean(8),
+                        rs.getString(9)
+                    });
                 }
             }
             if (rows.isEmpty()) {
@@ -215,12 +242,19 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
             List<ThingRecord> out = new ArrayList<>(rows.size());
             for (Map.Entry<Long, Object[]> e : rows.entrySet()) {
                 Object[] r = e.getValue();
-                NodeRef node = ((String) r[1]).isEmpty() ? null : new NodeRef((String) r[1], (String) r[2], (String) r[3]);
+                NodeRef node =
+                        ((String) r[1]).isEmpty() ? null : new NodeRef((String) r[1], (String) r[2], (String) r[3]);
                 ThingKey key = new ThingKey(JidCreate.bareFrom((String) r[0]), node);
                 BareJid owner = r[4] == null ? null : JidCreate.bareFrom((String) r[4]);
                 Jid lastSeen = r[7] == null ? null : JidCreate.from((String) r[7]);
-                out.add(new ThingRecord(e.getKey(), key, tags.getOrDefault(e.getKey(), List.of()), owner, (Boolean) r[5],
-                        (Boolean) r[6], lastSeen));
+                out.add(new ThingRecord(
+                        e.getKey(),
+                        key,
+                        tags.getOrDefault(e.getKey(), List.of()),
+                        owner,
+                        (Boolean) r[5],
+                        (Boolean) r[6],
+                        lastSeen));
             }
             return out;
         } catch (SQLException e) {
@@ -233,13 +267,16 @@ final class JdbcRegistryTransaction implements RegistryTransaction {
     private Map<Long, List<MetaTag>> tags(java.util.Collection<Long> ids, boolean withoutKey) throws SQLException {
         Map<Long, List<MetaTag>> out = new LinkedHashMap<>();
         String in = String.join(",", Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement ps = c.prepareStatement("SELECT thing_id, label, str_value, num_lexical FROM tag WHERE thing_id IN ("
-                + in + ")" + (withoutKey ? " AND name <> 'KEY'" : "") + " ORDER BY thing_id, seq")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT thing_id, label, str_value, num_lexical FROM tag WHERE thing_id IN (" + in
+                        + ")" + (withoutKey ? " AND name <> 'KEY'" : "") + " ORDER BY thing_id, seq")) {
             bind(ps, new ArrayList<>(ids));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String lexical = rs.getString(4);
-                    MetaTag t = lexical != null ? new NumericTag(rs.getString(2), lexical) : new StringTag(rs.getString(2), rs.getString(3));
+                    MetaTag t = lexical != null
+                            ? new NumericTag(rs.getString(2), lexical)
+                            : new StringTag(rs.getString(2), rs.getString(3));
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(t);
                 }
             }

@@ -14,14 +14,12 @@ public sealed interface RegisterOutcome {
      *
      * @param record the stored record
      */
-    record Registered(ThingRecord record) implements RegisterOutcome {
-    }
+    record Registered(ThingRecord record) implements RegisterOutcome {}
 
     /**
      * The Thing is already claimed; answered with {@code <claimed jid=owner/>}.
      *
      * @param owner the owner
      */
-    record AlreadyClaimed(BareJid owner) implements RegisterOutcome {
-    }
+    record AlreadyClaimed(BareJid owner) implements RegisterOutcome {}
 }

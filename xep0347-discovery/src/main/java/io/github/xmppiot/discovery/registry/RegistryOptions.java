@@ -29,9 +29,18 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout,
-        int maxSearchOperators, Duration searchTimeout, int searchThreads, int maxQueuedSearches, int searchesPerJid,
-        int maxRecordsPerJid, int maxQueuedWrites) {
+public record RegistryOptions(
+        int maxPageSize,
+        int maxTagsPerThing,
+        Duration thingTimeout,
+        Duration answerTimeout,
+        int maxSearchOperators,
+        Duration searchTimeout,
+        int searchThreads,
+        int maxQueuedSearches,
+        int searchesPerJid,
+        int maxRecordsPerJid,
+        int maxQueuedWrites) {
 
     /** Default {@link #maxSearchOperators()}. */
     public static final int DEFAULT_MAX_SEARCH_OPERATORS = 20;
@@ -54,8 +63,14 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @throws IllegalArgumentException if a limit is not positive
      */
     public RegistryOptions {
-        if (maxPageSize < 1 || maxTagsPerThing < 1 || maxSearchOperators < 1 || searchThreads < 1
-                || maxQueuedSearches < 1 || searchesPerJid < 1 || maxRecordsPerJid < 1 || maxQueuedWrites < 1) {
+        if (maxPageSize < 1
+                || maxTagsPerThing < 1
+                || maxSearchOperators < 1
+                || searchThreads < 1
+                || maxQueuedSearches < 1
+                || searchesPerJid < 1
+                || maxRecordsPerJid < 1
+                || maxQueuedWrites < 1) {
             throw new IllegalArgumentException("limits must be positive");
         }
         Objects.requireNonNull(thingTimeout, "thingTimeout");
@@ -75,9 +90,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @param answerTimeout   longest time before any request is answered
      */
     public RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thingTimeout, Duration answerTimeout) {
-        this(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, DEFAULT_MAX_SEARCH_OPERATORS,
-                DEFAULT_SEARCH_TIMEOUT, DEFAULT_SEARCH_THREADS, DEFAULT_MAX_QUEUED_SEARCHES, DEFAULT_SEARCHES_PER_JID,
-                DEFAULT_MAX_RECORDS_PER_JID, DEFAULT_MAX_QUEUED_WRITES);
+        this(
+                maxPageSize,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                DEFAULT_MAX_SEARCH_OPERATORS,
+                DEFAULT_SEARCH_TIMEOUT,
+                DEFAULT_SEARCH_THREADS,
+                DEFAULT_MAX_QUEUED_SEARCHES,
+                DEFAULT_SEARCHES_PER_JID,
+                DEFAULT_MAX_RECORDS_PER_JID,
+                DEFAULT_MAX_QUEUED_WRITES);
     }
 
     /**
@@ -98,8 +122,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withMaxPageSize(int size) {
-        return new RegistryOptions(size, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
+        return new RegistryOptions(
+                size,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                maxSearchOperators,
+                searchTimeout,
+                searchThreads,
+                maxQueuedSearches,
+                searchesPerJid,
+                maxRecordsPerJid,
+                maxQueuedWrites);
     }
 
     /**
@@ -109,8 +143,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withThingTimeout(Duration timeout) {
-        return new RegistryOptions(maxPageSize, maxTagsPerThing, timeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
+        return new RegistryOptions(
+                maxPageSize,
+                maxTagsPerThing,
+                timeout,
+                answerTimeout,
+                maxSearchOperators,
+                searchTimeout,
+                searchThreads,
+                maxQueuedSearches,
+                searchesPerJid,
+                maxRecordsPerJid,
+                maxQueuedWrites);
     }
 
     /**
@@ -121,8 +165,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withSearchLimits(int operators, Duration timeout) {
-        return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, operators, timeout,
-                searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, maxQueuedWrites);
+        return new RegistryOptions(
+                maxPageSize,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                operators,
+                timeout,
+                searchThreads,
+                maxQueuedSearches,
+                searchesPerJid,
+                maxRecordsPerJid,
+                maxQueuedWrites);
     }
 
     /**
@@ -134,8 +188,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withSearchConcurrency(int threads, int queued, int perJid) {
-        return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, threads, queued, perJid, maxRecordsPerJid, maxQueuedWrites);
+        return new RegistryOptions(
+                maxPageSize,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                maxSearchOperators,
+                searchTimeout,
+                threads,
+                queued,
+                perJid,
+                maxRecordsPerJid,
+                maxQueuedWrites);
     }
 
     /**
@@ -145,8 +209,18 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withMaxRecordsPerJid(int records) {
-        return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, records, maxQueuedWrites);
+        return new RegistryOptions(
+                maxPageSize,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                maxSearchOperators,
+                searchTimeout,
+                searchThreads,
+                maxQueuedSearches,
+                searchesPerJid,
+                records,
+                maxQueuedWrites);
     }
 
     /**
@@ -156,7 +230,17 @@ public record RegistryOptions(int maxPageSize, int maxTagsPerThing, Duration thi
      * @return the options
      */
     public RegistryOptions withMaxQueuedWrites(int writes) {
-        return new RegistryOptions(maxPageSize, maxTagsPerThing, thingTimeout, answerTimeout, maxSearchOperators,
-                searchTimeout, searchThreads, maxQueuedSearches, searchesPerJid, maxRecordsPerJid, writes);
+        return new RegistryOptions(
+                maxPageSize,
+                maxTagsPerThing,
+                thingTimeout,
+                answerTimeout,
+                maxSearchOperators,
+                searchTimeout,
+                searchThreads,
+                maxQueuedSearches,
+                searchesPerJid,
+                maxRecordsPerJid,
+                writes);
     }
 }

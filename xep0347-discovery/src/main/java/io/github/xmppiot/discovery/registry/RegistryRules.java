@@ -1,12 +1,12 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.core.meta.MetaTag;
-import io.github.xmppiot.core.meta.StringTag;
-import io.github.xmppiot.core.meta.NumericTag;
-import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
+import io.github.xmppiot.core.meta.MetaTag;
+import io.github.xmppiot.core.meta.MetaTags;
+import io.github.xmppiot.core.meta.NumericTag;
+import io.github.xmppiot.core.meta.StringTag;
 import io.github.xmppiot.discovery.FoundThing;
 import io.github.xmppiot.discovery.SearchResult;
 import io.github.xmppiot.discovery.element.Disown;
@@ -102,7 +102,8 @@ public final class RegistryRules {
         return tx(tx -> {
             for (ThingRecord r : tx.findByTag(driver)) {
                 boolean mayClaim = !r.isClaimed() || owner.equals(r.owner()) && !r.selfOwned();
-                boolean nodeOk = node == null || r.key().node() != null && node.matches(r.key().node());
+                boolean nodeOk = node == null
+                        || r.key().node() != null && node.matches(r.key().node());
                 if (mayClaim && nodeOk && sameTags(r.tags(), tags)) {
                     tx.setOwnership(r.id(), owner, req.isPublic());
                     return new ThingRecord(r.id(), r.key(), r.tags(), owner, req.isPublic(), false, r.lastSeen());
@@ -142,7 +143,9 @@ public final class RegistryRules {
     public boolean update(Jid from, Update req) throws IotErrorException {
         List<MetaTag> tags = checkTags(req.tags());
         boolean byOwner = req.jid().isPresent();
-        ThingKey key = new ThingKey(byOwner ? req.jid().get().asBareJid() : from.asBareJid(), req.node().orElse(null));
+        ThingKey key = new ThingKey(
+                byOwner ? req.jid().get().asBareJid() : from.asBareJid(),
+                req.node().orElse(null));
         return tx(tx -> {
             ThingRecord r;
             if (byOwner) {
@@ -190,8 +193,8 @@ public final class RegistryRules {
         int limit = Math.min(req.maxCount().orElse(options.maxPageSize()), options.maxPageSize());
         RegistryTransaction.Page page;
         try {
-            page = storage.inTransaction(tx -> tx.search(req.operators(), req.offset(), limit,
-                    options.searchTimeout()));
+            page = storage.inTransaction(
+                    tx -> tx.search(req.operators(), req.offset(), limit, options.searchTimeout()));
         } catch (RegistryStorageException e) {
             if (e.getCause() instanceof java.sql.SQLTimeoutException
                     || e.getCause() instanceof java.sql.SQLException sql && "57014".equals(sql.getSQLState())) {
@@ -290,7 +293,9 @@ public final class RegistryRules {
         Map<String, MetaTag> byKey = stored.stream().collect(Collectors.toMap(MetaTag::key, Function.identity()));
         for (MetaTag g : given) {
             MetaTag s = byKey.get(g.key());
-            boolean same = s instanceof StringTag ss && g instanceof StringTag gs && ss.value().equals(gs.value())
+            boolean same = s instanceof StringTag ss
+                            && g instanceof StringTag gs
+                            && ss.value().equals(gs.value())
                     || s instanceof NumericTag sn && g instanceof NumericTag gn && sn.doubleValue() == gn.doubleValue();
             if (!same) {
                 return false;

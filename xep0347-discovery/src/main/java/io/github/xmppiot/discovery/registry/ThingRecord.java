@@ -20,8 +20,8 @@ import org.jxmpp.jid.Jid;
  *                  {@code claimed}, {@code removed} and {@code disowned} there
  * @since 0.1.0
  */
-public record ThingRecord(long id, ThingKey key, List<MetaTag> tags, BareJid owner, boolean isPublic, boolean selfOwned,
-        Jid lastSeen) {
+public record ThingRecord(
+        long id, ThingKey key, List<MetaTag> tags, BareJid owner, boolean isPublic, boolean selfOwned, Jid lastSeen) {
 
     /**
      * Copies the tags.

@@ -23,11 +23,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -73,21 +73,27 @@ public final class ThingRegistry implements AutoCloseable {
     private final List<IQRequestHandler> handlers = new ArrayList<>();
     /** Disowns waiting for the Thing's acknowledgement; a registration of that Thing waits for them to complete. */
     private final Map<ThingKey, CompletableFuture<Void>> disowning = new ConcurrentHashMap<>();
+
     private volatile ClaimReporter claimReporter;
 
     private ThingRegistry(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.options = Objects.requireNonNull(options, "options");
         this.rules = new RegistryRules(storage, options);
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.maxQueuedWrites()), r -> {
+        this.worker = new ThreadPoolExecutor(
+                1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.maxQueuedWrites()), r -> {
                     Thread t = new Thread(r, "xep0347-registry");
                     t.setDaemon(true);
                     return t;
                 });
         AtomicInteger n = new AtomicInteger();
-        this.searchers = new ThreadPoolExecutor(options.searchThreads(), options.searchThreads(), 60,
-                TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.maxQueuedSearches()), r -> {
+        this.searchers = new ThreadPoolExecutor(
+                options.searchThreads(),
+                options.searchThreads(),
+                60,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(options.maxQueuedSearches()),
+                r -> {
                     Thread t = new Thread(r, "xep0347-search-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
@@ -135,12 +141,14 @@ public final class ThingRegistry implements AutoCloseable {
     private CompletionStage<IQ> onRegister(Register req) {
         // A Thing registers again as soon as it acknowledged disowned (XEP-0347 §3.17); that registration must follow
         // the completion of the disown, or it would meet the old owner's record.
-        CompletableFuture<Void> pending = disowning.getOrDefault(new ThingKey(req.getFrom().asBareJid(),
-                req.node().orElse(null)), CompletableFuture.completedFuture(null));
+        CompletableFuture<Void> pending = disowning.getOrDefault(
+                new ThingKey(req.getFrom().asBareJid(), req.node().orElse(null)),
+                CompletableFuture.completedFuture(null));
         return pending.thenCompose(v -> work(() -> {
             RegisterOutcome o = rules.register(req.getFrom(), req);
             if (o instanceof RegisterOutcome.AlreadyClaimed c) {
-                return IotIqRequestHandler.resultFor(req, new Claimed(c.owner(), req.node().orElse(null), true));
+                return IotIqRequestHandler.resultFor(
+                        req, new Claimed(c.owner(), req.node().orElse(null), true));
             }
             return IQ.createResultIQ(req);
         }));
@@ -162,11 +170,13 @@ public final class ThingRegistry implements AutoCloseable {
 
     private CompletionStage<IQ> onMine(Mine req) {
         return this.<ThingRecord>work(() -> {
-            ThingRecord r = rules.claim(req.getFrom(), req);
-            tell(r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
-            return r;
-        }).thenCompose(r -> report(r).thenApply(v ->
-                IotIqRequestHandler.resultFor(req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()))));
+                    ThingRecord r = rules.claim(req.getFrom(), req);
+                    tell(r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
+                    return r;
+                })
+                .thenCompose(r -> report(r)
+                        .thenApply(v -> IotIqRequestHandler.resultFor(
+                                req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()))));
     }
 
     /** Tells the provisioning server about a committed claim; never fails (a failure is logged). */
@@ -181,13 +191,17 @@ public final class ThingRegistry implements AutoCloseable {
         } catch (RuntimeException e) {
             reported = CompletableFuture.failedFuture(e);
         }
-        return reported.orTimeout(options.thingTimeout().toMillis(), TimeUnit.MILLISECONDS).handle((v, e) -> {
-            if (e != null) {
-                LOG.log(Level.WARNING, "the claim of " + r.key() + " by " + r.owner() + " was not reported to the"
-                        + " provisioning server; the owner can claim there with the claim string", e);
-            }
-            return null;
-        });
+        return reported.orTimeout(options.thingTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .handle((v, e) -> {
+                    if (e != null) {
+                        LOG.log(
+                                Level.WARNING,
+                                "the claim of " + r.key() + " by " + r.owner() + " was not reported to the"
+                                        + " provisioning server; the owner can claim there with the claim string",
+                                e);
+                    }
+                    return null;
+                });
     }
 
     private CompletionStage<IQ> onRemove(Remove req) {
@@ -199,7 +213,8 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     private CompletionStage<IQ> onUpdate(Update req) {
-        return work(() -> rules.update(req.getFrom(), req) ? IQ.createResultIQ(req)
+        return work(() -> rules.update(req.getFrom(), req)
+                ? IQ.createResultIQ(req)
                 : IotIqRequestHandler.resultFor(req, new Disowned(req.node().orElse(null))));
     }
 
@@ -236,22 +251,25 @@ public final class ThingRegistry implements AutoCloseable {
 
     private CompletionStage<IQ> onDisown(Disown req) {
         CompletableFuture<Void> completed = new CompletableFuture<>();
-        return work(() -> rules.checkDisown(req.getFrom(), req)).thenCompose(r -> {
-            disowning.put(r.key(), completed);
-            completed.whenComplete((v, e) -> disowning.remove(r.key(), completed));
-            Disowned disowned = new Disowned(r.key().node());
-            disowned.setTo(target(r));
-            return AsyncIq.send(connection, disowned, options.thingTimeout())
-                    .handle((ack, failure) -> {
-                        if (failure != null) {
-                            throw new CompletionException(IotErrors.notAllowed(null));
-                        }
-                        return r;
-                    });
-        }).thenCompose(r -> work(() -> {
-            rules.completeDisown(req.getFrom(), r.key());
-            return IQ.createResultIQ(req);
-        })).whenComplete((iq, e) -> completed.complete(null));
+        return work(() -> rules.checkDisown(req.getFrom(), req))
+                .thenCompose(r -> {
+                    disowning.put(r.key(), completed);
+                    completed.whenComplete((v, e) -> disowning.remove(r.key(), completed));
+                    Disowned disowned = new Disowned(r.key().node());
+                    disowned.setTo(target(r));
+                    return AsyncIq.send(connection, disowned, options.thingTimeout())
+                            .handle((ack, failure) -> {
+                                if (failure != null) {
+                                    throw new CompletionException(IotErrors.notAllowed(null));
+                                }
+                                return r;
+                            });
+                })
+                .thenCompose(r -> work(() -> {
+                    rules.completeDisown(req.getFrom(), r.key());
+                    return IQ.createResultIQ(req);
+                }))
+                .whenComplete((iq, e) -> completed.complete(null));
     }
 
     /** Sends a notification to a Thing without waiting for its acknowledgement (the XEP does not require one). */
@@ -259,7 +277,10 @@ public final class ThingRegistry implements AutoCloseable {
         notification.setTo(target(r));
         AsyncIq.send(connection, notification, options.thingTimeout()).whenComplete((ack, failure) -> {
             if (failure != null) {
-                LOG.log(Level.FINE, "Thing " + r.key() + " did not acknowledge " + notification.getChildElementName(), failure);
+                LOG.log(
+                        Level.FINE,
+                        "Thing " + r.key() + " did not acknowledge " + notification.getChildElementName(),
+                        failure);
             }
         });
     }
@@ -283,32 +304,37 @@ public final class ThingRegistry implements AutoCloseable {
             return submit(work, executor);
         } catch (RejectedExecutionException e) {
             return CompletableFuture.failedFuture(IotErrors.resourceConstraint("the registry has "
-                    + (executor == searchers ? options.maxQueuedSearches() + " searches" : options.maxQueuedWrites()
-                    + " requests") + " waiting (the limit); retry later"));
+                    + (executor == searchers
+                            ? options.maxQueuedSearches() + " searches"
+                            : options.maxQueuedWrites() + " requests")
+                    + " waiting (the limit); retry later"));
         }
     }
 
     private <T> CompletableFuture<T> submit(Work<T> work, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                return work.run();
-            } catch (IotErrorException e) {
-                throw new CompletionException(e);
-            } catch (IllegalArgumentException e) {
-                throw new CompletionException(IotErrors.badRequest(e.getMessage()));
-            }
-        }, executor);
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return work.run();
+                    } catch (IotErrorException e) {
+                        throw new CompletionException(e);
+                    } catch (IllegalArgumentException e) {
+                        throw new CompletionException(IotErrors.badRequest(e.getMessage()));
+                    }
+                },
+                executor);
     }
 
     private <R extends IQ> void handle(String element, Class<R> type, Function<R, CompletionStage<IQ>> body) {
         for (IQ.Type t : new IQ.Type[] {IQ.Type.set, IQ.Type.get}) {
-            IQRequestHandler h = new IotIqRequestHandler<R>(connection, element, DiscoveryXml.NAMESPACE, t, type,
-                    options.answerTimeout()) {
-                @Override
-                protected CompletionStage<? extends IQ> handle(R request) {
-                    return body.apply(request);
-                }
-            };
+            IQRequestHandler h =
+                    new IotIqRequestHandler<R>(
+                            connection, element, DiscoveryXml.NAMESPACE, t, type, options.answerTimeout()) {
+                        @Override
+                        protected CompletionStage<? extends IQ> handle(R request) {
+                            return body.apply(request);
+                        }
+                    };
             connection.registerIQRequestHandler(h);
             handlers.add(h);
         }

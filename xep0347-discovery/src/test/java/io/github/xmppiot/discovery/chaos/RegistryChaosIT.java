@@ -59,7 +59,8 @@ class RegistryChaosIT {
     }
 
     private XMPPTCPConnection connect(ProsodyServer server, FaultProxy proxy, String user) throws Exception {
-        return IotConnection.connect(server.iotConfigBuilder(user).port(proxy.port()).resource("r").build());
+        return IotConnection.connect(
+                server.iotConfigBuilder(user).port(proxy.port()).resource("r").build());
     }
 
     @Test
@@ -67,8 +68,8 @@ class RegistryChaosIT {
         try (FaultProxy proxy = FaultProxy.to(server);
                 JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"))) {
             XMPPTCPConnection registryConn = connect(server, proxy, "chaos-registry");
-            ThingRegistry registry = ThingRegistry.start(registryConn, storage,
-                    RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)));
+            ThingRegistry registry = ThingRegistry.start(
+                    registryConn, storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)));
             Jid reg = server.jid("chaos-registry");
             ConnectionEventRecorder registryEvents = ConnectionEventRecorder.attach(registryConn);
             ThingDiscoveryManager waiting = ThingDiscoveryManager.getInstanceFor(connect(server, proxy, "chaos-wait"));
@@ -81,8 +82,8 @@ class RegistryChaosIT {
             int n = 0;
             for (Fault fault : Fault.values()) {
                 n++;
-                ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(
-                        connect(server, proxy, "chaos-thing" + n));
+                ThingDiscoveryManager thing =
+                        ThingDiscoveryManager.getInstanceFor(connect(server, proxy, "chaos-thing" + n));
                 thing.setRegistry(reg);
                 get(thing.register(tags("sn-" + n), null, false));
                 get(owner.claim(tags("sn-" + n), true));
@@ -91,17 +92,28 @@ class RegistryChaosIT {
 
                 fault.inject(server, proxy);
 
-                assertThatThrownBy(() -> get(inFlight)).as(fault.toString()).isInstanceOf(ExecutionException.class)
+                assertThatThrownBy(() -> get(inFlight))
+                        .as(fault.toString())
+                        .isInstanceOf(ExecutionException.class)
                         .hasCauseInstanceOf(ConnectionLostException.class);
                 int expected = n;
-                eventually("the registry finds all " + n + " claimed Things after the " + fault, GUARD,
-                        () -> owner.search(ALL, 0, 100).get(5, TimeUnit.SECONDS).things().size() == expected);
-                assertThat(registryEvents.await(ConnectionEvent.Restored.class, GUARD).resumed())
+                eventually(
+                        "the registry finds all " + n + " claimed Things after the " + fault,
+                        GUARD,
+                        () -> owner.search(ALL, 0, 100)
+                                        .get(5, TimeUnit.SECONDS)
+                                        .things()
+                                        .size()
+                                == expected);
+                assertThat(registryEvents
+                                .await(ConnectionEvent.Restored.class, GUARD)
+                                .resumed())
                         .as(fault + ": XEP-0198 resumption only after a network cut")
                         .isEqualTo(fault == Fault.NETWORK_CUT);
             }
             List<FoundThing> found = get(owner.search(ALL, 0, 100)).things();
-            assertThat(found).extracting(t -> t.tag("SN").orElseThrow())
+            assertThat(found)
+                    .extracting(t -> t.tag("SN").orElseThrow())
                     .containsExactlyInAnyOrder(str("SN", "sn-1"), str("SN", "sn-2"), str("SN", "sn-3"));
             assertThat(get(owner.claim(tags("waiting"), true)).jid().asBareJid().toString())
                     .as("the registration awaiting its claim survived every fault")

@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery.internal;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.Comparison;
 import io.github.xmppiot.discovery.NumericComparison;
 import io.github.xmppiot.discovery.NumericRange;
@@ -62,9 +62,16 @@ abstract class SqlSearchCases {
 
     @Test
     void theMostSelectiveOperatorDrivesAndTheOthersAreExistsChecks() {
-        SqlSearch q = SqlSearch.of(List.of(new NumericComparison(Comparison.GT, "V", "0"), new StringMask("A", "a*", "*"),
-                new NumericComparison(Comparison.NEQ, "V", "1")), 5, 10);
-        assertThat(q.sql()).startsWith("SELECT t0.thing_id FROM tag t0 WHERE t0.name = ?").contains("t0.str_value LIKE ? ESCAPE")
+        SqlSearch q = SqlSearch.of(
+                List.of(
+                        new NumericComparison(Comparison.GT, "V", "0"),
+                        new StringMask("A", "a*", "*"),
+                        new NumericComparison(Comparison.NEQ, "V", "1")),
+                5,
+                10);
+        assertThat(q.sql())
+                .startsWith("SELECT t0.thing_id FROM tag t0 WHERE t0.name = ?")
+                .contains("t0.str_value LIKE ? ESCAPE")
                 .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t1 WHERE t1.thing_id = t0.thing_id")
                 .containsOnlyOnce("EXISTS (SELECT 1 FROM tag t2 WHERE t2.thing_id = t0.thing_id");
         assertThat(q.parameters()).containsExactly("A", "a%", "V", 0.0, "V", 1.0, 5, 10);
@@ -75,10 +82,12 @@ abstract class SqlSearchCases {
 
     private List<String> find(SearchOperator op) {
         return storage.inTransaction(tx -> tx.search(List.of(op), 0, 100)).records().stream()
-                .map(r -> r.key().jid().getLocalpartOrNull().toString()).toList();
+                .map(r -> r.key().jid().getLocalpartOrNull().toString())
+                .toList();
     }
 
-    private static void put(io.github.xmppiot.discovery.registry.RegistryTransaction tx, String local, MetaTag... tags) {
+    private static void put(
+            io.github.xmppiot.discovery.registry.RegistryTransaction tx, String local, MetaTag... tags) {
         BareJid jid = JidCreate.bareFromOrThrowUnchecked(local + "@example.org");
         tx.put(new ThingKey(jid, null), List.of(tags), jid, true, true, null);
     }

@@ -272,7 +272,11 @@ class ThingLifecycleTest {
         life.onDisowned(null);
         assertThat(friends.log).isEmpty();
         assertThat(wire.sent).containsExactly("register null", "register null");
-        assertThat(events.log).containsExactly("claimed " + OWNER + " null true", "claimed " + OWNER + " null true",
-                "removed null", "disowned null");
+        assertThat(events.log)
+                .containsExactly(
+                        "claimed " + OWNER + " null true",
+                        "claimed " + OWNER + " null true",
+                        "removed null",
+                        "disowned null");
     }
 }

@@ -83,7 +83,8 @@ abstract class RegistryConcurrencyCases {
                 claims.add(pool.submit(() -> {
                     start.await();
                     try {
-                        return Optional.of(rules.claim(owner, new Mine(tags, null, true)).owner());
+                        return Optional.of(
+                                rules.claim(owner, new Mine(tags, null, true)).owner());
                     } catch (IotErrorException e) {
                         refusals.add(e.condition());
                         return Optional.empty();
@@ -99,7 +100,10 @@ abstract class RegistryConcurrencyCases {
             assertThat(refusals).hasSize(THREADS - 1).containsOnly(Condition.item_not_found);
             ThingKey key = new ThingKey(JidCreate.bareFrom("lamp" + round + "@example.org"), null);
             for (JdbcRegistryStorage s : storages) {
-                assertThat(s.inTransaction(tx -> tx.find(key)).orElseThrow().owner().toString())
+                assertThat(s.inTransaction(tx -> tx.find(key))
+                                .orElseThrow()
+                                .owner()
+                                .toString())
                         .isEqualTo(winners.get(0).toString());
             }
         }
@@ -120,7 +124,8 @@ abstract class RegistryConcurrencyCases {
                     Jid thing = jid("thing" + random.nextInt(3) + "@example.org/x");
                     try {
                         switch (random.nextInt(3)) {
-                            case 0 -> rules.register(thing, new Register(tagsOf(thread, op), null, random.nextBoolean()));
+                            case 0 ->
+                                rules.register(thing, new Register(tagsOf(thread, op), null, random.nextBoolean()));
                             case 1 -> rules.update(thing, new Update(List.of(num("V", thread + "." + op)), null, null));
                             default -> rules.unregister(thing, new Unregister(null));
                         }
@@ -147,17 +152,25 @@ abstract class RegistryConcurrencyCases {
             int count = storages.get(0).inTransaction(tx -> tx.countByJid(bare));
             assertThat(count).isLessThanOrEqualTo(1);
             Optional<ThingRecord> r = storages.get(1).inTransaction(tx -> tx.find(new ThingKey(bare, null)));
-            r.ifPresent(rec -> assertThat(rec.tags()).extracting(MetaTag::key)
-                    .contains("SN").doesNotHaveDuplicates()
+            r.ifPresent(rec -> assertThat(rec.tags())
+                    .extracting(MetaTag::key)
+                    .contains("SN")
+                    .doesNotHaveDuplicates()
                     .isSubsetOf("SN", "MODEL", "KEY", "V"));
-            instances.get(i % 2).register(jid("thing" + i + "@example.org/x"), new Register(tagsOf(99, i), null, false));
-            assertThat(storages.get((i + 1) % 2).inTransaction(tx -> tx.find(new ThingKey(bare, null))).orElseThrow()
-                    .tags()).containsExactlyElementsOf(tagsOf(99, i));
+            instances
+                    .get(i % 2)
+                    .register(jid("thing" + i + "@example.org/x"), new Register(tagsOf(99, i), null, false));
+            assertThat(storages.get((i + 1) % 2)
+                            .inTransaction(tx -> tx.find(new ThingKey(bare, null)))
+                            .orElseThrow()
+                            .tags())
+                    .containsExactlyElementsOf(tagsOf(99, i));
         }
     }
 
     private static List<MetaTag> tagsOf(int thread, int op) {
-        return List.of(str("SN", "sn-" + thread + "-" + op), str("MODEL", "m" + op % 5), str("KEY", "k-" + thread + op));
+        return List.of(
+                str("SN", "sn-" + thread + "-" + op), str("MODEL", "m" + op % 5), str("KEY", "k-" + thread + op));
     }
 
     static Jid jid(String s) {

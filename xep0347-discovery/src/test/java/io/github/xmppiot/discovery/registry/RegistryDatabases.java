@@ -11,8 +11,7 @@ public final class RegistryDatabases {
 
     private static final AtomicInteger MEMORY = new AtomicInteger();
 
-    private RegistryDatabases() {
-    }
+    private RegistryDatabases() {}
 
     /**
      * A new in-memory H2 database (kept until the storage closes).

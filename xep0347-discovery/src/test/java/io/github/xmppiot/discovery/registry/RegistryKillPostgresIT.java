@@ -12,7 +12,9 @@ class RegistryKillPostgresIT {
     @Test
     void acknowledgedRegistrationsSurviveKillMinus9(PostgresServer pg) throws Exception {
         String db = pg.createDatabase("registry_kill");
-        RegistryKillTest.killAndCheck(pg.jdbcUrl(db), Map.of("XMPP_IOT_DB_USER", PostgresServer.USER,
-                "XMPP_IOT_DB_PASSWORD", pg.password()), () -> RegistryDatabases.postgres(pg, db));
+        RegistryKillTest.killAndCheck(
+                pg.jdbcUrl(db),
+                Map.of("XMPP_IOT_DB_USER", PostgresServer.USER, "XMPP_IOT_DB_PASSWORD", pg.password()),
+                () -> RegistryDatabases.postgres(pg, db));
     }
 }

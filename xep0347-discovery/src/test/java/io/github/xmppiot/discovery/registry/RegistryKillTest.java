@@ -1,8 +1,8 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.meta.MetaTag;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -39,14 +39,16 @@ class RegistryKillTest {
     static void killAndCheck(String database, Map<String, String> env, Supplier<JdbcRegistryStorage> reopen)
             throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                RegistryKillChild.class.getName(), database).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), RegistryKillChild.class.getName(), database)
+                .redirectErrorStream(true);
         pb.environment().putAll(env);
         Process child = pb.start();
         List<Integer> acked = new ArrayList<>();
         List<String> other = new ArrayList<>();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
             String line;
             while (acked.size() < 300 && (line = out.readLine()) != null) {
                 if (line.startsWith("ACK ")) {

@@ -1,13 +1,12 @@
 package io.github.xmppiot.discovery.registry;
 
-import io.github.xmppiot.core.meta.MetaTag;
 import static io.github.xmppiot.core.meta.MetaTag.num;
 import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.Comparison;
 import io.github.xmppiot.discovery.FoundThing;
 import io.github.xmppiot.discovery.SearchOperator;
@@ -39,9 +38,14 @@ abstract class RegistryRulesCases {
     private static final Jid RACK = jid("rack@example.org/plcs");
     private static final Jid OWNER = jid("owner@example.org/phone");
     private static final Jid OTHER = jid("other@example.org/pc");
-    private static final List<MetaTag> TAGS = List.of(str("SN", "394872348732948723"), str("MAN", "www.ktc.se"),
-            str("MODEL", "IMC"), num("V", "1.2"), str("KEY", "4857402340298342"));
-    private static final List<SearchOperator> BY_MAN = List.of(new StringComparison(Comparison.EQ, "MAN", "www.ktc.se"));
+    private static final List<MetaTag> TAGS = List.of(
+            str("SN", "394872348732948723"),
+            str("MAN", "www.ktc.se"),
+            str("MODEL", "IMC"),
+            num("V", "1.2"),
+            str("KEY", "4857402340298342"));
+    private static final List<SearchOperator> BY_MAN =
+            List.of(new StringComparison(Comparison.EQ, "MAN", "www.ktc.se"));
 
     private JdbcRegistryStorage storage;
     private RegistryRules rules;
@@ -59,17 +63,22 @@ abstract class RegistryRulesCases {
 
     @Test
     void unclaimedThingsAreNeverFoundAndClaimedPublicOnesAreFoundWithoutKey() throws Exception {
-        assertThat(rules.register(THING, new Register(TAGS, null, false))).isInstanceOf(RegisterOutcome.Registered.class);
+        assertThat(rules.register(THING, new Register(TAGS, null, false)))
+                .isInstanceOf(RegisterOutcome.Registered.class);
         assertThat(search(BY_MAN).things()).isEmpty();
-        ThingRecord r = rules.claim(OWNER, new Mine(List.of(TAGS.get(4), TAGS.get(3), TAGS.get(0), TAGS.get(2), TAGS.get(1)),
-                null, true));
+        ThingRecord r = rules.claim(
+                OWNER, new Mine(List.of(TAGS.get(4), TAGS.get(3), TAGS.get(0), TAGS.get(2), TAGS.get(1)), null, true));
         assertThat(r.owner().toString()).isEqualTo("owner@example.org");
         assertThat(r.key().jid().toString()).isEqualTo("thing@example.org");
         FoundThing t = search(BY_MAN).things().get(0);
         assertThat(t.owner().toString()).isEqualTo("owner@example.org");
         assertThat(t.tags()).doesNotContain(TAGS.get(4)).hasSize(4);
-        assertThat(search(List.of(new StringComparison(Comparison.EQ, "key", "4857402340298342"))).things()).isEmpty();
-        assertThat(search(List.of(new StringComparison(Comparison.EQ, "NOSUCH", "x"))).things()).isEmpty();
+        assertThat(search(List.of(new StringComparison(Comparison.EQ, "key", "4857402340298342")))
+                        .things())
+                .isEmpty();
+        assertThat(search(List.of(new StringComparison(Comparison.EQ, "NOSUCH", "x")))
+                        .things())
+                .isEmpty();
     }
 
     @Test
@@ -82,31 +91,40 @@ abstract class RegistryRulesCases {
         List<MetaTag> sameNumber = new ArrayList<>(TAGS);
         sameNumber.set(3, num("v", "1.20"));
         rules.claim(OWNER, new Mine(sameNumber, null, true));
-        IotErrorException taken = assertError(() -> rules.claim(OTHER, new Mine(TAGS, null, true)), Condition.item_not_found);
-        IotErrorException unknown = assertError(() -> rules.claim(OTHER, new Mine(List.of(str("SN", "x")), null, true)),
-                Condition.item_not_found);
+        IotErrorException taken =
+                assertError(() -> rules.claim(OTHER, new Mine(TAGS, null, true)), Condition.item_not_found);
+        IotErrorException unknown = assertError(
+                () -> rules.claim(OTHER, new Mine(List.of(str("SN", "x")), null, true)), Condition.item_not_found);
         assertThat(taken.getMessage()).isEqualTo(unknown.getMessage());
-        assertThat((Object) rules.claim(OWNER, new Mine(TAGS, null, true)).owner()).isEqualTo(OWNER.asBareJid());
+        assertThat((Object) rules.claim(OWNER, new Mine(TAGS, null, true)).owner())
+                .isEqualTo(OWNER.asBareJid());
     }
 
     @Test
     void reRegistrationReplacesTagsButNeverTouchesAClaimedThing() throws Exception {
         rules.register(THING, new Register(List.of(str("SN", "1"), str("CLASS", "PLC"), str("KEY", "k")), null, false));
         rules.register(THING, new Register(TAGS, null, false));
-        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null))).orElseThrow().tags())
+        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null)))
+                        .orElseThrow()
+                        .tags())
                 .containsExactlyElementsOf(TAGS);
         rules.claim(OWNER, new Mine(TAGS, null, false));
         RegisterOutcome again = rules.register(THING, new Register(List.of(str("SN", "2")), null, false));
         assertThat(again).isEqualTo(new RegisterOutcome.AlreadyClaimed(OWNER.asBareJid()));
-        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null))).orElseThrow().tags())
+        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null)))
+                        .orElseThrow()
+                        .tags())
                 .containsExactlyElementsOf(TAGS);
-        assertThat(search(BY_MAN).things()).as("private claim is not searchable").isEmpty();
+        assertThat(search(BY_MAN).things())
+                .as("private claim is not searchable")
+                .isEmpty();
     }
 
     @Test
     void selfOwnedThingsArePublicAndClaimedAtOnce() throws Exception {
         rules.register(THING, new Register(TAGS, null, true));
-        assertThat(search(BY_MAN).things()).singleElement()
+        assertThat(search(BY_MAN).things())
+                .singleElement()
                 .satisfies(t -> assertThat((Object) t.owner()).isEqualTo(THING.asBareJid()));
         assertError(() -> rules.claim(OWNER, new Mine(TAGS, null, true)), Condition.item_not_found);
     }
@@ -129,20 +147,27 @@ abstract class RegistryRulesCases {
 
     @Test
     void updatesFollowTheClaimState() throws Exception {
-        Update keyCleared = new Update(List.of(str("KEY", ""), str("CLASS", "PLC"), num("LON", "-71.519722")), null, null);
+        Update keyCleared =
+                new Update(List.of(str("KEY", ""), str("CLASS", "PLC"), num("LON", "-71.519722")), null, null);
         assertError(() -> rules.update(THING, keyCleared), Condition.item_not_found);
         rules.register(THING, new Register(TAGS, null, false));
         assertThat(rules.update(THING, keyCleared)).as("unclaimed: disowned").isFalse();
         rules.claim(OWNER, new Mine(TAGS, null, true));
         assertThat(rules.update(THING, keyCleared)).isTrue();
         FoundThing t = search(BY_MAN).things().get(0);
-        assertThat(t.tags()).contains(str("CLASS", "PLC"), num("LON", "-71.519722")).hasSize(6);
-        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null))).orElseThrow().tags())
+        assertThat(t.tags())
+                .contains(str("CLASS", "PLC"), num("LON", "-71.519722"))
+                .hasSize(6);
+        assertThat(storage.inTransaction(tx -> tx.find(new ThingKey(THING.asBareJid(), null)))
+                        .orElseThrow()
+                        .tags())
                 .noneMatch(MetaTag::isKey);
         Update byOwner = new Update(List.of(str("ROOM", "12")), null, THING.asBareJid());
         assertError(() -> rules.update(OTHER, byOwner), Condition.item_not_found);
         assertThat(rules.update(OWNER, byOwner)).isTrue();
-        assertThat(search(List.of(new StringComparison(Comparison.EQ, "ROOM", "12"))).things()).hasSize(1);
+        assertThat(search(List.of(new StringComparison(Comparison.EQ, "ROOM", "12")))
+                        .things())
+                .hasSize(1);
     }
 
     @Test
@@ -188,14 +213,17 @@ abstract class RegistryRulesCases {
         });
         List<String> all = new ArrayList<>();
         for (int offset = 0; offset < 25; offset += 10) {
-            rules.search(new Search(BY_MAN, offset, 10)).things().forEach(t -> all.add(t.jid().toString()));
+            rules.search(new Search(BY_MAN, offset, 10))
+                    .things()
+                    .forEach(t -> all.add(t.jid().toString()));
         }
         assertThat(all).hasSize(25).doesNotHaveDuplicates();
     }
 
     @Test
     void duplicateNamesAndTagSpamAreBadRequests() {
-        assertError(() -> rules.register(THING, new Register(List.of(str("SN", "1"), str("sn", "2")), null, false)),
+        assertError(
+                () -> rules.register(THING, new Register(List.of(str("SN", "1"), str("sn", "2")), null, false)),
                 Condition.bad_request);
         List<MetaTag> spam = new ArrayList<>();
         for (int i = 0; i < 51; i++) {

@@ -37,35 +37,40 @@ class RegistrySearchTimeoutPostgresIT extends RegistrySearchTimeoutTest {
 
     @Override
     SqlDatabase.Location location() {
-        return SqlDatabase.Location.server(pg.jdbcUrl(pg.createDatabase("search_timeout")), PostgresServer.USER,
-                pg.password());
+        return SqlDatabase.Location.server(
+                pg.jdbcUrl(pg.createDatabase("search_timeout")), PostgresServer.USER, pg.password());
     }
 
     @Test
     void aSearchBlockedLongerThanTheTimeoutIsCancelledByTheDatabase() throws Exception {
         String db = pg.createDatabase("search_blocked");
         try (JdbcRegistryStorage storage = RegistryDatabases.postgres(pg, db);
-             Connection locker = DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password())) {
-            RegistryRules rules = new RegistryRules(storage, RegistryOptions.defaults()
-                    .withSearchLimits(20, Duration.ofSeconds(1)));
-            rules.register(JidCreate.from("thing@example.org/x"), new Register(List.of(str("MODEL", "IMC"),
-                    str("KEY", "k-1234567890")), null, false));
+                Connection locker = DriverManager.getConnection(pg.jdbcUrl(db), PostgresServer.USER, pg.password())) {
+            RegistryRules rules =
+                    new RegistryRules(storage, RegistryOptions.defaults().withSearchLimits(20, Duration.ofSeconds(1)));
+            rules.register(
+                    JidCreate.from("thing@example.org/x"),
+                    new Register(List.of(str("MODEL", "IMC"), str("KEY", "k-1234567890")), null, false));
             locker.setAutoCommit(false);
             try (Statement st = locker.createStatement()) {
                 st.execute("LOCK TABLE tag IN ACCESS EXCLUSIVE MODE");
-                assertThatThrownBy(() -> rules.search(new Search(List.of(new StringComparison(Comparison.EQ, "MODEL",
-                        "IMC")), 0, null)))
-                        .isInstanceOfSatisfying(IotErrorException.class,
+                assertThatThrownBy(() -> rules.search(
+                                new Search(List.of(new StringComparison(Comparison.EQ, "MODEL", "IMC")), 0, null)))
+                        .isInstanceOfSatisfying(
+                                IotErrorException.class,
                                 e -> org.assertj.core.api.Assertions.assertThat(e.condition())
                                         .isEqualTo(Condition.resource_constraint))
                         .hasMessageContaining("PT1S");
             } finally {
                 locker.rollback();
             }
-            rules.claim(JidCreate.from("owner@example.org/x"), new Mine(List.of(str("MODEL", "IMC"),
-                    str("KEY", "k-1234567890")), null, true));
-            org.assertj.core.api.Assertions.assertThat(rules.search(new Search(List.of(new StringComparison(
-                    Comparison.EQ, "MODEL", "IMC")), 0, null)).things()).hasSize(1);
+            rules.claim(
+                    JidCreate.from("owner@example.org/x"),
+                    new Mine(List.of(str("MODEL", "IMC"), str("KEY", "k-1234567890")), null, true));
+            org.assertj.core.api.Assertions.assertThat(rules.search(
+                                    new Search(List.of(new StringComparison(Comparison.EQ, "MODEL", "IMC")), 0, null))
+                            .things())
+                    .hasSize(1);
         }
     }
 }

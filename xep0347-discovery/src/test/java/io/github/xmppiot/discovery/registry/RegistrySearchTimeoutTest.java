@@ -53,8 +53,8 @@ class RegistrySearchTimeoutTest {
     }
 
     private Connection recorded(Connection real) {
-        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
+        return (Connection) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     Object r = invoke(method, real, args);
                     if (r instanceof PreparedStatement ps && ((String) args[0]).startsWith("SELECT t0.thing_id")) {
                         return statement(ps);
@@ -64,8 +64,8 @@ class RegistrySearchTimeoutTest {
     }
 
     private PreparedStatement statement(PreparedStatement real) {
-        return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
+        return (PreparedStatement) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {PreparedStatement.class}, (proxy, method, args) -> {
                     if (method.getName().equals("setQueryTimeout")) {
                         timeouts.add((Integer) args[0]);
                     }
@@ -87,17 +87,20 @@ class RegistrySearchTimeoutTest {
     @Test
     void theSearchCarriesTheTimeoutAndATimeoutIsAResourceConstraint() throws Exception {
         storage = RegistryDatabases.decorated(location(), this::recorded);
-        RegistryRules rules = new RegistryRules(storage, RegistryOptions.defaults()
-                .withSearchLimits(20, Duration.ofMillis(2500)));
-        rules.register(JidCreate.from("thing@example.org/x"), new Register(List.of(str("MODEL", "IMC"),
-                str("KEY", "k-1234567890")), null, false));
-        rules.claim(JidCreate.from("owner@example.org/x"), new Mine(List.of(str("MODEL", "IMC"),
-                str("KEY", "k-1234567890")), null, true));
+        RegistryRules rules =
+                new RegistryRules(storage, RegistryOptions.defaults().withSearchLimits(20, Duration.ofMillis(2500)));
+        rules.register(
+                JidCreate.from("thing@example.org/x"),
+                new Register(List.of(str("MODEL", "IMC"), str("KEY", "k-1234567890")), null, false));
+        rules.claim(
+                JidCreate.from("owner@example.org/x"),
+                new Mine(List.of(str("MODEL", "IMC"), str("KEY", "k-1234567890")), null, true));
         assertThat(rules.search(new Search(BY_MODEL, 0, null)).things()).hasSize(1);
         assertThat(timeouts).containsExactly(3);
         expire.set(true);
         assertThatThrownBy(() -> rules.search(new Search(BY_MODEL, 0, null)))
-                .isInstanceOfSatisfying(IotErrorException.class,
+                .isInstanceOfSatisfying(
+                        IotErrorException.class,
                         e -> assertThat(e.condition()).isEqualTo(Condition.resource_constraint))
                 .hasMessageContaining("PT2.5S");
     }

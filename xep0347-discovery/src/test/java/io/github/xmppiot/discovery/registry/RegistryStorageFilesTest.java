@@ -27,6 +27,7 @@ class RegistryStorageFilesTest {
     @Test
     void aSemicolonInThePathIsRefused() {
         assertThatThrownBy(() -> JdbcRegistryStorage.h2(dir.resolve("registry;WRITE_DELAY=10000")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("choose a path without ';'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("choose a path without ';'");
     }
 }

@@ -24,8 +24,7 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 public final class SearchBenchmark {
 
-    private SearchBenchmark() {
-    }
+    private SearchBenchmark() {}
 
     /**
      * Runs the benchmark and prints the figures.
@@ -46,8 +45,11 @@ public final class SearchBenchmark {
                 storage.inTransaction(tx -> {
                     for (int i = from; i < Math.min(from + 1000, things); i++) {
                         BareJid jid = JidCreate.bareFromOrThrowUnchecked("thing" + i + "@example.org");
-                        List<MetaTag> tags = List.of(MetaTag.str("SN", "sn-" + i), MetaTag.str("MAN", "man-" + (i % 100) + ".example"),
-                                MetaTag.str("MODEL", "model-" + (i % 37)), MetaTag.num("V", String.valueOf(random.nextInt(100) / 10.0)),
+                        List<MetaTag> tags = List.of(
+                                MetaTag.str("SN", "sn-" + i),
+                                MetaTag.str("MAN", "man-" + (i % 100) + ".example"),
+                                MetaTag.str("MODEL", "model-" + (i % 37)),
+                                MetaTag.num("V", String.valueOf(random.nextInt(100) / 10.0)),
                                 MetaTag.num("LAT", String.valueOf(random.nextDouble() * 180 - 90)),
                                 MetaTag.num("LON", String.valueOf(random.nextDouble() * 360 - 180)),
                                 MetaTag.str("KEY", "key-" + random.nextLong()));
@@ -58,9 +60,13 @@ public final class SearchBenchmark {
             }
             System.out.printf("registered %,d things in %.1f s%n", things, (System.nanoTime() - t0) / 1e9);
             RegistryRules rules = new RegistryRules(storage, RegistryOptions.defaults());
-            explain(dir.resolve("bench"), List.of(new StringComparison(Comparison.EQ, "MAN", "man-42.example"),
-                    new NumericRange(false, "V", "2", true, "3", false)));
-            List<SearchOperator> ops = List.of(new StringComparison(Comparison.EQ, "MAN", "man-42.example"),
+            explain(
+                    dir.resolve("bench"),
+                    List.of(
+                            new StringComparison(Comparison.EQ, "MAN", "man-42.example"),
+                            new NumericRange(false, "V", "2", true, "3", false)));
+            List<SearchOperator> ops = List.of(
+                    new StringComparison(Comparison.EQ, "MAN", "man-42.example"),
                     new NumericRange(false, "V", "2", true, "3", false));
             for (int i = 0; i < 200; i++) {
                 rules.search(new Search(ops, 0, 20));
@@ -69,40 +75,54 @@ public final class SearchBenchmark {
             double[] ms = new double[runs];
             SearchResult last = null;
             for (int i = 0; i < runs; i++) {
-                List<SearchOperator> q = List.of(new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
+                List<SearchOperator> q = List.of(
+                        new StringComparison(Comparison.EQ, "MAN", "man-" + (i % 100) + ".example"),
                         new NumericRange(false, "V", String.valueOf(i % 9), true, String.valueOf(i % 9 + 1), false));
                 long s = System.nanoTime();
                 last = rules.search(new Search(q, 0, 20));
                 ms[i] = (System.nanoTime() - s) / 1e6;
             }
             Arrays.sort(ms);
-            System.out.printf("search, 2 operators (strEq MAN + numRange V), page of 20 over %,d things: median %.2f ms,"
-                    + " p95 %.2f ms, max %.2f ms (last page: %d things, more=%s)%n", things, ms[runs / 2],
-                    ms[runs * 95 / 100], ms[runs - 1], last.things().size(), last.more());
+            System.out.printf(
+                    "search, 2 operators (strEq MAN + numRange V), page of 20 over %,d things: median %.2f ms,"
+                            + " p95 %.2f ms, max %.2f ms (last page: %d things, more=%s)%n",
+                    things,
+                    ms[runs / 2],
+                    ms[runs * 95 / 100],
+                    ms[runs - 1],
+                    last.things().size(),
+                    last.more());
             List<Double> all = new ArrayList<>();
             for (int i = 0; i < 100; i++) {
                 long s = System.nanoTime();
-                rules.search(new Search(List.of(new StringComparison(Comparison.EQ, "MODEL", "model-" + (i % 37)),
-                        new NumericRange(false, "LAT", "-10", true, "10", true)), 0, 100));
+                rules.search(new Search(
+                        List.of(
+                                new StringComparison(Comparison.EQ, "MODEL", "model-" + (i % 37)),
+                                new NumericRange(false, "LAT", "-10", true, "10", true)),
+                        0,
+                        100));
                 all.add((System.nanoTime() - s) / 1e6);
             }
             all.sort(null);
-            System.out.printf("search, 2 operators (strEq MODEL + numRange LAT), page of 100: median %.2f ms, p95 %.2f ms%n",
+            System.out.printf(
+                    "search, 2 operators (strEq MODEL + numRange LAT), page of 100: median %.2f ms, p95 %.2f ms%n",
                     all.get(50), all.get(95));
         } finally {
             if (keep != null) {
                 return;
             }
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
     private static void explain(Path db, List<SearchOperator> ops) throws Exception {
         var q = io.github.xmppiot.discovery.internal.SqlSearch.of(ops, 0, 21);
-        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
-             var ps = c.prepareStatement("EXPLAIN ANALYZE " + q.sql())) {
+        try (var c = java.sql.DriverManager.getConnection(
+                        "jdbc:h2:file:" + db.toAbsolutePath() + ";WRITE_DELAY=0", "sa", "");
+                var ps = c.prepareStatement("EXPLAIN ANALYZE " + q.sql())) {
             for (int i = 0; i < q.parameters().size(); i++) {
                 ps.setObject(i + 1, q.parameters().get(i));
             }

@@ -30,14 +30,13 @@ public final class Json {
             .with(JSON.Feature.FAIL_ON_UNKNOWN_TYPE_WRITE, JSON.Feature.WRITE_NULL_PROPERTIES)
             .without(JSON.Feature.HANDLE_JAVA_BEANS)
             .with(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""))
+                            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                            .withObjectEmptySeparator("")
+                            .withArrayEmptySeparator(""))
                     .withObjectIndenter(INDENT)
                     .withArrayIndenter(INDENT));
 
-    private Json() {
-    }
+    private Json() {}
 
     /**
      * Parses one JSON value.
