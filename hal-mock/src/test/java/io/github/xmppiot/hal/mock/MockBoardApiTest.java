@@ -31,7 +31,11 @@ class MockBoardApiTest {
     private final MockHal board = MockHal.create();
 
     private HalBackend backend() throws HalException {
-        return board.provider().open(HalConfig.builder().backend(MockHal.ID).clock(board.clock()).build());
+        return board.provider()
+                .open(HalConfig.builder()
+                        .backend(MockHal.ID)
+                        .clock(board.clock())
+                        .build());
     }
 
     @Test
