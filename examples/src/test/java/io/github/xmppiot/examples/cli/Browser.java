@@ -119,14 +119,31 @@ final class Browser implements AutoCloseable {
         return !driver.findElements(By.cssSelector(css)).isEmpty();
     }
 
+    /** Types into the first element matching {@code css}, finding it again if the page re-rendered it meanwhile. */
     void type(String css, String text) {
-        WebElement e = find(css);
-        e.clear();
-        e.sendKeys(text);
+        await("type into " + css, d -> {
+            WebElement e =
+                    d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null);
+            if (e == null) {
+                return null;
+            }
+            e.clear();
+            e.sendKeys(text);
+            return Boolean.TRUE;
+        });
     }
 
+    /** Clicks the first element matching {@code css}, finding it again if the page re-rendered it meanwhile. */
     void click(String css) {
-        find(css).click();
+        await("click " + css, d -> {
+            WebElement e =
+                    d.findElements(By.cssSelector(css)).stream().findFirst().orElse(null);
+            if (e == null) {
+                return null;
+            }
+            e.click();
+            return Boolean.TRUE;
+        });
     }
 
     /**

@@ -186,12 +186,10 @@ class ConsoleIT {
         browser.click("#add-node");
         browser.awaitText("#hub-msg", "added node Porch");
         browser.find("#nodes tr[data-node='Porch']");
-        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='read']")
-                .click();
+        browser.click("#nodes tr[data-node='Kitchen'] button[data-action='read']");
         browser.awaitText("#node-values tr[data-field='Temperature']", "°C");
         browser.screenshot("hub");
-        browser.find("#nodes tr[data-node='Kitchen'] button[data-action='edit']")
-                .click();
+        browser.click("#nodes tr[data-node='Kitchen'] button[data-action='edit']");
         browser.type("#edit-room", "kitchen by the window");
         browser.click("#edit-save");
         browser.awaitText("#hub-msg", "saved Kitchen");
@@ -202,8 +200,7 @@ class ConsoleIT {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        browser.find("#nodes tr[data-node='Porch'] button[data-action='remove']")
-                .click();
+        browser.click("#nodes tr[data-node='Porch'] button[data-action='remove']");
         browser.awaitText("#hub-msg", "removed node Porch");
         browser.await(
                 "Porch gone",
