@@ -1,0 +1,7 @@
+/**
+ * The one executor policy of every xmpp-iot manager: {@link io.github.xmppiot.core.concurrent.IotExecutors}, bounded
+ * pools of named daemon threads, shared by default, injectable through each manager's settings, and shut down when the
+ * last manager that uses them is closed. Nothing in xmpp-iot runs on {@code ForkJoinPool.commonPool()} or blocks
+ * Smack's reader thread.
+ */
+package io.github.xmppiot.core.concurrent;
