@@ -61,8 +61,7 @@ final class BenchThings {
             }
         }
         SensorDataServer.getInstanceFor(connection)
-                .setDirectory(ThingDirectory.of(b.build()))
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(s -> s.things(ThingDirectory.of(b.build())).accessPolicy(AccessPolicy.allowEveryone()));
         ControlServer.getInstanceFor(connection)
                 .setThings(ThingDirectory.of(c.build()))
                 .setAccessPolicy(AccessPolicy.allowEveryone());

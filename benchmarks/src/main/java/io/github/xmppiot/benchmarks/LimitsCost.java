@@ -79,9 +79,9 @@ public final class LimitsCost {
                         Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
                 .build();
         SensorDataServer.getInstanceFor(thing)
-                .setDirectory(ThingDirectory.of(t))
-                .setAccessPolicy(AccessPolicy.allowEveryone())
-                .setReadoutLimits(new ReadoutLimits(16, 1, 128, 256, Duration.ofHours(24)));
+                .update(b -> b.things(ThingDirectory.of(t))
+                        .accessPolicy(AccessPolicy.allowEveryone())
+                        .readoutLimits(new ReadoutLimits(16, 1, 128, 256, Duration.ofHours(24))));
         Jid to = thing.getUser();
         String later = Instant.now().plus(Duration.ofHours(1)).toString();
         expect(null, raw(client, to, 0, Map.of("when", later)));
@@ -148,7 +148,7 @@ public final class LimitsCost {
                         DateTimeValue.of(clock.instant()),
                         Field.momentary("Temperature", NumericValue.of("21.5", "°C")))))
                 .build();
-        SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(t));
+        SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(t)));
         Friendship.establish(device, friend, Duration.ofSeconds(20));
         SensorDataClient reader = SensorDataClient.getInstanceFor(friend);
         Measure.Op read = () -> reader.read(

@@ -60,7 +60,7 @@ public final class RecoveryBenchmark {
             Thing thing = Thing.builder("Device01")
                     .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
                     .build();
-            SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
+            SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
             Friendship.establish(device, client, GUARD);
             ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
             Jid to = device.getUser();

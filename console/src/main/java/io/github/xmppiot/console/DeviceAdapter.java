@@ -19,6 +19,7 @@ import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
 import io.github.xmppiot.sensordata.ReadoutField;
 import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.ReadoutRequestBuilder;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class DeviceAdapter {
     private final Duration timeout;
 
     DeviceAdapter(XMPPConnection connection, Duration timeout) {
-        this.sensors = SensorDataClient.getInstanceFor(connection).setDefaultTimeout(timeout);
+        this.sensors = SensorDataClient.getInstanceFor(connection).update(b -> b.defaultTimeout(timeout));
         this.control = ControlClient.getInstanceFor(connection).setReplyTimeout(timeout);
         this.timeout = timeout;
     }
@@ -60,7 +61,7 @@ final class DeviceAdapter {
      * @return {@code fields} (rows) and {@code failures}
      */
     Map<String, Object> read(Jid thing, String node, boolean historical) throws Exception {
-        ReadoutRequest.Builder b = ReadoutRequest.builder();
+        ReadoutRequestBuilder b = ReadoutRequest.builder();
         if (historical) {
             b.historical();
         } else {

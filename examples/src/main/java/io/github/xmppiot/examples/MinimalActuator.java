@@ -48,7 +48,7 @@ public final class MinimalActuator {
                 .build();
         ThingDirectory things = ThingDirectory.of(thing);
         ControlServer.getInstanceFor(connection).setThings(things);
-        SensorDataServer.getInstanceFor(connection).setDirectory(things);
+        SensorDataServer.getInstanceFor(connection).update(b -> b.things(things));
         return thing;
     }
 

@@ -40,7 +40,7 @@ public final class MinimalSensor {
                 .meta("MODEL", "MinimalSensor")
                 .sensor(Sensor.of("Temperature", () -> NumericValue.of(readCelsius(), "°C")))
                 .build();
-        SensorDataServer.getInstanceFor(connection).setDirectory(ThingDirectory.of(thermometer));
+        SensorDataServer.getInstanceFor(connection).update(b -> b.things(ThingDirectory.of(thermometer)));
         return thermometer;
     }
 

@@ -44,13 +44,13 @@ class SensorDataInteropIT {
         // `subscribed`, which can be before Smack has applied the Thing's roster push (docs/resilience.md, "Known
         // race").
         SensorDataServer.getInstanceFor(thing)
-                .setAccessPolicy(AccessPolicy.allowEveryone())
-                .setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS)
-                .setDirectory(ThingDirectory.of(Thing.builder("Device01")
-                        .sensor(Sensor.of("Counter", () -> new IntValue(42)))
-                        .sensor(Sensor.of("Alarm", () -> BooleanValue.TRUE))
-                        .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.50", "°C")))
-                        .build()));
+                .update(b -> b.accessPolicy(AccessPolicy.allowEveryone())
+                        .doneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS)
+                        .things(ThingDirectory.of(Thing.builder("Device01")
+                                .sensor(Sensor.of("Counter", () -> new IntValue(42)))
+                                .sensor(Sensor.of("Alarm", () -> BooleanValue.TRUE))
+                                .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.50", "°C")))
+                                .build())));
         List<String> sent = recordReadoutSending(thing);
         try (SmackPeerProcess peer = SmackPeerProcess.start(
                 server, "smackclient", "read", thing.getUser().toString())) {

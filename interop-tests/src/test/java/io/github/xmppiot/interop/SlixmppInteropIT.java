@@ -66,8 +66,7 @@ class SlixmppInteropIT {
                         .build())
                 .build();
         SensorDataServer.getInstanceFor(thing)
-                .setDirectory(ThingDirectory.of(device))
-                .setAccessPolicy(policy);
+                .update(b -> b.things(ThingDirectory.of(device)).accessPolicy(policy));
         ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(device)).setAccessPolicy(policy);
         return thing;
     }

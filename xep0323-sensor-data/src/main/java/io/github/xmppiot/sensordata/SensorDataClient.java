@@ -13,18 +13,26 @@ import io.github.xmppiot.sensordata.element.Rejected;
 import io.github.xmppiot.sensordata.element.Req;
 import io.github.xmppiot.sensordata.element.Started;
 import io.github.xmppiot.sensordata.internal.ClientReadout;
+import io.github.xmppiot.sensordata.internal.ClientSnapshot;
+import io.github.xmppiot.sensordata.internal.Deadlines;
+import io.github.xmppiot.sensordata.internal.ListenerCalls;
+import io.github.xmppiot.sensordata.internal.SharedLease;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
@@ -51,14 +59,16 @@ import org.jxmpp.jid.Jid;
  * for a later {@code when}) fails at once with {@link io.github.xmppiot.core.connection.ConnectionLostException} when
  * the connection drops.
  *
+ * <p>Configuration: one immutable {@link SensorDataClientSettings} ({@link #settings()}, {@link #configure},
+ * {@link #update}); listeners are called and idle timers run on the settings'
+ * {@link io.github.xmppiot.core.concurrent.IotExecutors}, leased while the client is open. {@link #close()} stops the
+ * client.
+ *
  * <p>Send requests to the Thing's full JID: an IQ to a bare account JID is answered by the server, not the device.
  *
  * @since 0.1.0
  */
-public final class SensorDataClient extends Manager {
-
-    /** Default idle timeout of a read-out. */
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+public final class SensorDataClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, SensorDataClient> INSTANCES = new WeakHashMap<>();
 
@@ -72,20 +82,26 @@ public final class SensorDataClient extends Manager {
 
     private final AtomicInteger nextSeqnr =
             new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
-    private volatile Duration defaultTimeout = DEFAULT_TIMEOUT;
+    /** The settings in force and their executors' lease; null once closed. */
+    private final AtomicReference<ClientSnapshot> current = new AtomicReference<>();
+
+    private final StanzaListener messages = this::onMessage;
+    private final StanzaListener answers = this::onAnswer;
 
     private SensorDataClient(XMPPConnection connection) {
         super(connection);
+        SensorDataClientSettings initial = SensorDataClientSettings.DEFAULTS;
+        current.set(ClientSnapshot.of(initial, new SharedLease(initial.executors())));
         connection.addSyncStanzaListener(
-                this::onMessage, new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
+                messages, new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
         // One listener for the answers to every req, in the same ordered queue as the results: Smack's
         // sendIqRequestAsync would register and remove a listener and schedule a reactor timeout per read-out (a
         // thread wake-up each) while the read-out's own idle timer already covers an unanswered request.
-        connection.addSyncStanzaListener(this::onAnswer, this::isAnswer);
+        connection.addSyncStanzaListener(answers, this::isAnswer);
     }
 
     /**
-     * The client of a connection.
+     * The client of a connection, with {@link SensorDataClientSettings#DEFAULTS}; after {@link #close()} a new one.
      *
      * @param connection the requester's connection
      * @return the client
@@ -95,22 +111,111 @@ public final class SensorDataClient extends Manager {
     }
 
     /**
-     * Sets the idle timeout used by requests that set none.
+     * The settings in force.
      *
-     * @param timeout the timeout, positive
-     * @return this client
+     * @return the current snapshot
+     * @throws IllegalStateException if the client is closed
      */
-    public SensorDataClient setDefaultTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("timeout must be positive");
+    public SensorDataClientSettings settings() {
+        return snapshotOrThrow().settings();
+    }
+
+    /**
+     * Replaces the settings; read-outs started from now on use them, read-outs in progress keep theirs. When the
+     * settings name other {@link SensorDataClientSettings#executors()}, a lease of them is taken and the old one is
+     * given back once the read-outs started on it have ended.
+     *
+     * @param settings the new settings
+     * @return this client
+     * @throws IllegalStateException if the client is closed
+     */
+    public SensorDataClient configure(SensorDataClientSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        while (!swap(snapshotOrThrow(), settings)) {
+            // another configure or update came first: apply these settings over its result
         }
-        this.defaultTimeout = timeout;
         return this;
     }
 
-    /** @return the idle timeout used by requests that set none */
-    public Duration getDefaultTimeout() {
-        return defaultTimeout;
+    /**
+     * Changes some settings, atomically: {@code change} gets a builder holding the settings in force.
+     *
+     * <pre>{@code
+     * SensorDataClient.getInstanceFor(connection).update(s -> s.defaultTimeout(Duration.ofSeconds(10)));
+     * }</pre>
+     *
+     * @param change edits the builder (it is called again if another thread configured the client meanwhile)
+     * @return this client
+     * @throws IllegalArgumentException if the result is out of range (see {@link SensorDataClientSettings})
+     * @throws IllegalStateException    if the client is closed
+     */
+    public SensorDataClient update(UnaryOperator<SensorDataClientSettings.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        while (true) {
+            ClientSnapshot old = snapshotOrThrow();
+            if (swap(old, change.apply(old.settings().toBuilder()).build())) {
+                return this;
+            }
+        }
+    }
+
+    private boolean swap(ClientSnapshot old, SensorDataClientSettings settings) {
+        boolean sameExecutors = old.lease().executors() == settings.executors();
+        ClientSnapshot next = sameExecutors
+                ? new ClientSnapshot(settings, old.lease(), old.deadlines())
+                : ClientSnapshot.of(settings, new SharedLease(settings.executors()));
+        if (current.compareAndSet(old, next)) {
+            if (!sameExecutors) {
+                old.lease().retire();
+            }
+            return true;
+        }
+        if (!sameExecutors) {
+            next.lease().retire(); // lost the race: give the new lease back
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #close()} was called.
+     *
+     * @return true once closed
+     */
+    public boolean isClosed() {
+        return current.get() == null;
+    }
+
+    /**
+     * Stops the client: removes its stanza listeners, fails every read-out in progress with a
+     * {@link java.util.concurrent.CancellationException} (no {@code cancel} is sent), gives back the executors' lease
+     * once their listeners have been called and forgets this client, so that a later
+     * {@link #getInstanceFor(XMPPConnection)} starts a fresh one. Idempotent; the connection stays open.
+     */
+    @Override
+    public void close() {
+        ClientSnapshot last = current.getAndSet(null);
+        if (last == null) {
+            return;
+        }
+        XMPPConnection c = connection();
+        c.removeSyncStanzaListener(messages);
+        c.removeSyncStanzaListener(answers);
+        for (ClientReadout r : active.values()) {
+            r.fail(new CancellationException("the SensorDataClient was closed"));
+        }
+        last.lease().retire();
+        synchronized (SensorDataClient.class) {
+            INSTANCES.remove(c, this);
+        }
+    }
+
+    private ClientSnapshot snapshotOrThrow() {
+        ClientSnapshot s = current.get();
+        if (s == null) {
+            throw new IllegalStateException(
+                    "this SensorDataClient is closed: take a new one with SensorDataClient.getInstanceFor(connection)");
+        }
+        return s;
     }
 
     /**
@@ -119,6 +224,7 @@ public final class SensorDataClient extends Manager {
      * @param thing   the Thing's full JID
      * @param request what to read
      * @return completes on {@code done}; see {@link ReadoutSession#result()} for failures
+     * @throws IllegalStateException if the client is closed
      */
     public CompletableFuture<Readout> read(Jid thing, ReadoutRequest request) {
         return readout(thing, request, ReadoutListener.NONE).result();
@@ -131,12 +237,20 @@ public final class SensorDataClient extends Manager {
      * @param request  what to read
      * @param listener receives partial results in order, never on Smack's reader thread
      * @return the read-out in progress
+     * @throws IllegalStateException if the client is closed
      */
     public ReadoutSession readout(Jid thing, ReadoutRequest request, ReadoutListener listener) {
         Objects.requireNonNull(thing, "thing");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        Duration timeout = request.timeout().orElse(defaultTimeout);
+        ClientSnapshot snapshot = snapshotOrThrow();
+        while (!snapshot.lease().retain()) {
+            snapshot = snapshotOrThrow(); // swapped meanwhile: use the current settings and executors
+        }
+        SharedLease lease = snapshot.lease();
+        Deadlines deadlines = snapshot.deadlines();
+        ListenerCalls calls = new ListenerCalls(lease.serial(snapshot.settings().callbackQueue()), lease::release);
+        Duration timeout = request.timeout().orElse(snapshot.settings().defaultTimeout());
         ClientReadout session;
         Req req;
         while (true) {
@@ -144,11 +258,19 @@ public final class SensorDataClient extends Manager {
             Req candidateReq = new Req(seqnr, request);
             candidateReq.setTo(thing);
             String id = candidateReq.hasStanzaIdSet() ? candidateReq.getStanzaId() : candidateReq.setStanzaId();
-            ClientReadout candidate =
-                    new ClientReadout(seqnr, thing, request, listener, timeout, this::sendCancel, () -> {
+            ClientReadout candidate = new ClientReadout(
+                    seqnr,
+                    thing,
+                    request,
+                    listener,
+                    timeout,
+                    this::sendCancel,
+                    () -> {
                         active.remove(seqnr);
                         unanswered.remove(id);
-                    });
+                    },
+                    calls,
+                    deadlines);
             if (active.putIfAbsent(seqnr, candidate) == null) {
                 session = candidate;
                 req = candidateReq;
@@ -233,7 +355,7 @@ public final class SensorDataClient extends Manager {
         cancel.setTo(s.respondent());
         CompletableFuture<Void> done = new CompletableFuture<>();
         connection()
-                .sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : defaultTimeout.toMillis())
+                .sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : cancelTimeout())
                 .onSuccess(iq -> {
                     if (iq.getType() == IQ.Type.error) {
                         done.completeExceptionally(errorOf(iq));
@@ -246,6 +368,14 @@ public final class SensorDataClient extends Manager {
                                 ? IotErrorException.from(x.getStanzaError())
                                 : e));
         return done;
+    }
+
+    /** How long a {@code cancel} may wait for its answer: the default timeout in force. */
+    private long cancelTimeout() {
+        ClientSnapshot s = current.get();
+        return (s != null ? s.settings() : SensorDataClientSettings.DEFAULTS)
+                .defaultTimeout()
+                .toMillis();
     }
 
     private void onMessage(Stanza stanza) {

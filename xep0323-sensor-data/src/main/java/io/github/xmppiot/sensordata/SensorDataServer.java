@@ -12,15 +12,15 @@ import io.github.xmppiot.sensordata.internal.Admission;
 import io.github.xmppiot.sensordata.internal.ReadoutKey;
 import io.github.xmppiot.sensordata.internal.ServerHandlers;
 import io.github.xmppiot.sensordata.internal.ServerReadout;
-import io.github.xmppiot.sensordata.internal.Threads;
+import io.github.xmppiot.sensordata.internal.ServerSnapshot;
+import io.github.xmppiot.sensordata.internal.SharedLease;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
@@ -33,7 +33,8 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  *
  * <p>Every request is answered (§3, §3.3): {@code accepted} (with {@code queued='true'} when {@code when} lies in the
  * future, followed by {@code started} when the read-out begins), then {@code failure} and {@code fields} messages of at
- * most {@link #getMaxFieldsPerMessage()} values and about {@link #getMaxMessageChars()} characters each, ended by
+ * most {@link SensorDataServerSettings#maxFieldsPerMessage()} values and about
+ * {@link SensorDataServerSettings#maxMessageChars()} characters each, ended by
  * {@code done} (by default as {@code done='true'} on the last message, which is also what Smack's client waits for).
  * Refusals are IQ errors: {@code cancel/forbidden} when the {@link AccessPolicy} denies, {@code cancel/item-not-found}
  * for unknown nodes, {@code modify/bad-request} for malformed requests (see
@@ -48,11 +49,12 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * before receiving an accepted message, the client can assume the device accepted the request". This saves the
  * client the time the server and both ends spend on the IQ result before the data. A read-out that waits for a
  * sensor, or that is split over several messages, is accepted before its first message; a queued one is accepted
- * at once with {@code queued='true'}; refusals are sent at once. {@link #setAcceptedFirst(boolean)} restores
+ * at once with {@code queued='true'}; refusals are sent at once. {@link SensorDataServerSettings#acceptedFirst()} restores
  * {@code accepted} first for clients that need it.
  *
  * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
- * read concurrently, never on Smack's reader thread, each bounded by {@link #getReadTimeout()} (a sensor that takes
+ * read concurrently, never on Smack's reader thread, each bounded by
+ * {@link SensorDataServerSettings#readTimeout()} (a sensor that takes
  * longer is reported as a failure).
  *
  * <p>After a reconnect (see {@link ConnectionSupervisor}): when the XEP-0198 stream was resumed, read-outs in progress
@@ -60,20 +62,22 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * started, the requesters' requests failed on their side with a lost connection, so every read-out in flight is
  * cancelled and reported in the log (level WARNING, with its count).
  *
- * <p>Limits (issue 15): {@link #setReadoutLimits(ReadoutLimits)} bounds the read-outs per requester and in total, and
+ * <p>Limits (issue 15): {@link SensorDataServerSettings#readoutLimits()} bounds the read-outs per requester and in total, and
  * how far ahead {@code when} may lie; requests over a limit are refused at once. The tokens a request may carry are
  * bounded by {@link io.github.xmppiot.core.TokenLimits} ({@code modify/bad-request}).
  *
+ * <p>Configuration: one immutable {@link SensorDataServerSettings}, read with {@link #settings()} and replaced with
+ * {@link #configure(SensorDataServerSettings)} or {@link #update(UnaryOperator)}; a request is served by the settings in
+ * force when it arrives. Threads: the settings' {@link io.github.xmppiot.core.concurrent.IotExecutors} (by default
+ * {@link io.github.xmppiot.core.concurrent.IotExecutors#shared()}), leased while the server is open; a read-out the
+ * work pool refuses is answered {@code wait/resource-constraint}. {@link #close()} stops the server.
+ *
  * @since 0.1.0
  */
-public final class SensorDataServer extends Manager {
+public final class SensorDataServer extends Manager implements AutoCloseable {
 
     /** The XEP-0323 namespace, advertised as a disco#info feature. */
     public static final String NAMESPACE = Req.NAMESPACE;
-    /** Default largest number of field values in one {@code fields} message. */
-    public static final int DEFAULT_MAX_FIELDS_PER_MESSAGE = 500;
-    /** Default approximate largest {@code fields} message, in characters. */
-    public static final int DEFAULT_MAX_MESSAGE_CHARS = 64 * 1024;
 
     private static final Map<XMPPConnection, SensorDataServer> INSTANCES = new WeakHashMap<>();
 
@@ -98,24 +102,19 @@ public final class SensorDataServer extends Manager {
 
     private final Map<ReadoutKey, ServerReadout> inFlight = new ConcurrentHashMap<>();
     private final Admission admission = new Admission();
-    private volatile ReadoutLimits readoutLimits = ReadoutLimits.DEFAULT;
-    private volatile Executor workExecutor = Threads.WORK;
-    private volatile ThingDirectory directory = new ThingDirectory();
-    private volatile AccessPolicy accessPolicy;
-    private volatile HistoryStore historyStore = new InMemoryHistoryStore();
-    private volatile Clock clock = Clock.systemUTC();
-    private volatile int maxFieldsPerMessage = DEFAULT_MAX_FIELDS_PER_MESSAGE;
-    private volatile int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
-    private volatile Duration readTimeout = Duration.ofSeconds(30);
-    private volatile DoneMarker doneMarker = DoneMarker.ATTRIBUTE;
-    private volatile boolean acceptedFirst;
+    private final AccessPolicy friends;
+    /** The settings in force and their executors' lease; null once closed. */
+    private final AtomicReference<ServerSnapshot> current = new AtomicReference<>();
+
     private final ConnectionStateListener restoreListener = this::onConnectionEvent;
 
     private SensorDataServer(XMPPConnection connection) {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
-        this.accessPolicy = AccessPolicy.friends(connection);
-        ServerHandlers handlers = new ServerHandlers(this, inFlight, admission);
+        this.friends = AccessPolicy.friends(connection);
+        SensorDataServerSettings initial = SensorDataServerSettings.builder().build();
+        current.set(new ServerSnapshot(initial, friends, new SharedLease(initial.executors())));
+        ServerHandlers handlers = new ServerHandlers(connection, this::snapshot, inFlight, admission);
         connection.registerIQRequestHandler(handlers.req(IQ.Type.get));
         connection.registerIQRequestHandler(handlers.req(IQ.Type.set));
         connection.registerIQRequestHandler(handlers.cancel(IQ.Type.get));
@@ -136,7 +135,8 @@ public final class SensorDataServer extends Manager {
     }
 
     /**
-     * The server of a connection, created (and advertised in disco#info) on first use.
+     * The server of a connection, created (and advertised in disco#info) on first use, with the settings of
+     * {@link SensorDataServerSettings#builder()}; after {@link #close()} a new one.
      *
      * @param connection the Thing's connection
      * @return the server
@@ -146,188 +146,81 @@ public final class SensorDataServer extends Manager {
     }
 
     /**
-     * Sets the Things that can be read.
+     * The settings in force.
      *
-     * @param directory the directory (live: Things added later are readable)
-     * @return this server
+     * @return the current snapshot
+     * @throws IllegalStateException if the server is closed
      */
-    public SensorDataServer setDirectory(ThingDirectory directory) {
-        this.directory = Objects.requireNonNull(directory, "directory");
-        return this;
-    }
-
-    /** @return the Things that can be read */
-    public ThingDirectory getDirectory() {
-        return directory;
+    public SensorDataServerSettings settings() {
+        return snapshotOrThrow().settings();
     }
 
     /**
-     * Sets who may read (XEP-0323 §7 security; XEP-0324 provisioning plugs in here). The default is
-     * {@link AccessPolicy#friends(XMPPConnection)}. A narrowed decision limits the nodes and field names read.
+     * Replaces the settings; requests arriving from now on are served by them, read-outs in flight finish with the
+     * settings they started with. When the settings name other {@link SensorDataServerSettings#executors()}, a lease
+     * of them is taken and the old one is given back once the read-outs started on it have ended.
      *
-     * @param accessPolicy the policy
+     * @param settings the new settings
      * @return this server
+     * @throws IllegalStateException if the server is closed
      */
-    public SensorDataServer setAccessPolicy(AccessPolicy accessPolicy) {
-        this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
-        return this;
-    }
-
-    /** @return who may read */
-    public AccessPolicy getAccessPolicy() {
-        return accessPolicy;
-    }
-
-    /**
-     * Sets where historical values come from; an {@link InMemoryHistoryStore} by default.
-     *
-     * @param historyStore the store
-     * @return this server
-     */
-    public SensorDataServer setHistoryStore(HistoryStore historyStore) {
-        this.historyStore = Objects.requireNonNull(historyStore, "historyStore");
-        return this;
-    }
-
-    /** @return where historical values come from */
-    public HistoryStore getHistoryStore() {
-        return historyStore;
-    }
-
-    /**
-     * Sets the clock used for timestamps and for deciding whether {@code when} lies in the future; a zone-less
-     * {@code when} is read in the clock's zone (XEP-0323 §6.1 time zones).
-     *
-     * @param clock the clock
-     * @return this server
-     */
-    public SensorDataServer setClock(Clock clock) {
-        this.clock = Objects.requireNonNull(clock, "clock");
-        return this;
-    }
-
-    /** @return the clock */
-    public Clock getClock() {
-        return clock;
-    }
-
-    /**
-     * Bounds the size of each {@code fields} message; large read-outs are split into several messages.
-     *
-     * @param maxFields most field values per message, at least 1
-     * @param maxChars  approximate largest message in characters, at least 1024
-     * @return this server
-     */
-    public SensorDataServer setMessageLimits(int maxFields, int maxChars) {
-        if (maxFields < 1 || maxChars < 1024) {
-            throw new IllegalArgumentException("need maxFields >= 1 and maxChars >= 1024");
+    public SensorDataServer configure(SensorDataServerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        while (!swap(snapshotOrThrow(), settings)) {
+            // another configure or update came first: apply these settings over its result
         }
-        this.maxFieldsPerMessage = maxFields;
-        this.maxMessageChars = maxChars;
         return this;
     }
 
-    /** @return most field values per message */
-    public int getMaxFieldsPerMessage() {
-        return maxFieldsPerMessage;
-    }
-
-    /** @return approximate largest message in characters */
-    public int getMaxMessageChars() {
-        return maxMessageChars;
-    }
-
     /**
-     * Sets how long a Thing (or the history store) may take to deliver its values before it is reported as failed.
+     * Changes some settings, atomically: {@code change} gets a builder holding the settings in force.
      *
-     * @param readTimeout the timeout, positive
+     * <pre>{@code
+     * SensorDataServer.getInstanceFor(connection).update(s -> s.things(things).accessPolicy(policy));
+     * }</pre>
+     *
+     * @param change edits the builder (it is called again if another thread configured the server meanwhile)
      * @return this server
+     * @throws IllegalArgumentException if the result is out of range (see {@link SensorDataServerSettings})
+     * @throws IllegalStateException    if the server is closed
      */
-    public SensorDataServer setReadTimeout(Duration readTimeout) {
-        if (readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("readTimeout must be positive");
+    public SensorDataServer update(UnaryOperator<SensorDataServerSettings.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        while (true) {
+            ServerSnapshot old = snapshotOrThrow();
+            if (swap(old, change.apply(old.settings().toBuilder()).build())) {
+                return this;
+            }
         }
-        this.readTimeout = readTimeout;
-        return this;
     }
 
-    /** @return how long a Thing may take */
-    public Duration getReadTimeout() {
-        return readTimeout;
-    }
-
-    /**
-     * Sets how the end of a read-out is marked.
-     *
-     * @param doneMarker attribute (default) or separate element
-     * @return this server
-     */
-    public SensorDataServer setDoneMarker(DoneMarker doneMarker) {
-        this.doneMarker = Objects.requireNonNull(doneMarker, "doneMarker");
-        return this;
-    }
-
-    /** @return how the end of a read-out is marked */
-    public DoneMarker getDoneMarker() {
-        return doneMarker;
+    /** Replaces {@code old} by the settings, unless another thread replaced it first; leases executors as needed. */
+    private boolean swap(ServerSnapshot old, SensorDataServerSettings settings) {
+        boolean sameExecutors = old.lease().executors() == settings.executors();
+        SharedLease lease = sameExecutors ? old.lease() : new SharedLease(settings.executors());
+        ServerSnapshot next =
+                new ServerSnapshot(settings, settings.accessPolicy().orElse(friends), lease);
+        if (current.compareAndSet(old, next)) {
+            if (!sameExecutors) {
+                old.lease().retire();
+            }
+            return true;
+        }
+        if (!sameExecutors) {
+            lease.retire(); // lost the race: give the new lease back
+        }
+        return false;
     }
 
     /**
-     * Chooses whether {@code accepted} always precedes the data. By default (false) a read-out that is finished at once
-     * and fits in one message is sent before its {@code accepted} IQ result, as XEP-0323 §3 allows: "The accepted
-     * message can be omitted if the device already has the response and is ready to send it. If the client receives
-     * field data or a done message before receiving an accepted message, the client can assume the device accepted
-     * the request". {@link SensorDataClient} and Smack 4.4's {@code IoTDataManager} client both handle that order.
-     * Set true for clients that only look for data after {@code accepted}; read-outs then start only after
-     * {@code accepted} has been sent.
+     * The access policy in force: the settings' one, or {@link AccessPolicy#friends(XMPPConnection)} of this
+     * server's connection when the settings name none.
      *
-     * @param acceptedFirst true to send {@code accepted} before any data of the read-out
-     * @return this server
+     * @return the policy
+     * @throws IllegalStateException if the server is closed
      */
-    public SensorDataServer setAcceptedFirst(boolean acceptedFirst) {
-        this.acceptedFirst = acceptedFirst;
-        return this;
-    }
-
-    /** @return whether {@code accepted} always precedes the data, see {@link #setAcceptedFirst(boolean)} */
-    public boolean isAcceptedFirst() {
-        return acceptedFirst;
-    }
-
-    /**
-     * Sets how much read-out work this server takes on per requester and in total, and how far ahead {@code when} may
-     * lie (XEP-0323 §3, §3.4); {@link ReadoutLimits#DEFAULT} unless set. Requests over a limit are refused at once
-     * with {@code wait/resource-constraint} ({@code modify/bad-request} for {@code when}).
-     *
-     * @param limits the limits
-     * @return this server
-     */
-    public SensorDataServer setReadoutLimits(ReadoutLimits limits) {
-        this.readoutLimits = Objects.requireNonNull(limits, "limits");
-        return this;
-    }
-
-    /** @return the read-out limits in force */
-    public ReadoutLimits getReadoutLimits() {
-        return readoutLimits;
-    }
-
-    /**
-     * Sets where read-outs do their work (reading sensors, building and sending messages); never Smack's reader
-     * thread. The default is a shared daemon pool of 16 threads named {@code xep0323-work-N} (system property
-     * {@code xmppiot.sensordata.workThreads}). Give a bounded executor.
-     *
-     * @param executor the executor
-     * @return this server
-     */
-    public SensorDataServer setWorkExecutor(Executor executor) {
-        this.workExecutor = Objects.requireNonNull(executor, "executor");
-        return this;
-    }
-
-    /** @return where read-outs do their work */
-    public Executor getWorkExecutor() {
-        return workExecutor;
+    public AccessPolicy accessPolicy() {
+        return snapshotOrThrow().accessPolicy();
     }
 
     /**
@@ -340,29 +233,50 @@ public final class SensorDataServer extends Manager {
     }
 
     /**
-     * The connection this server answers on.
+     * Whether {@link #close()} was called.
      *
-     * @return the connection
+     * @return true once closed
      */
-    public XMPPConnection getXmppConnection() {
-        return connection();
+    public boolean isClosed() {
+        return current.get() == null;
     }
 
     /**
-     * Stops answering: unregisters the request handlers, removes the disco#info feature and cancels every read-out in
-     * flight. The server of this connection cannot be used again.
+     * Stops answering: unregisters the request handlers and the connection listener, removes the disco#info feature,
+     * cancels every read-out in flight, gives back the executors' lease and forgets this server, so that a later
+     * {@link #getInstanceFor(XMPPConnection)} starts a fresh one. Idempotent; the connection stays open.
      */
+    @Override
     public void close() {
+        ServerSnapshot last = current.getAndSet(null);
+        if (last == null) {
+            return;
+        }
         XMPPConnection c = connection();
         c.unregisterIQRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.get);
         c.unregisterIQRequestHandler(Req.ELEMENT, Req.NAMESPACE, IQ.Type.set);
         c.unregisterIQRequestHandler(Cancel.ELEMENT, Cancel.NAMESPACE, IQ.Type.get);
         c.unregisterIQRequestHandler(Cancel.ELEMENT, Cancel.NAMESPACE, IQ.Type.set);
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(NAMESPACE);
-        inFlight.values().forEach(ServerReadout::cancel);
         ConnectionSupervisor.getInstanceFor(c).removeListener(restoreListener);
+        inFlight.values().forEach(ServerReadout::cancel);
+        last.lease().retire();
         synchronized (SensorDataServer.class) {
-            INSTANCES.remove(c);
+            INSTANCES.remove(c, this);
         }
+    }
+
+    /** The snapshot a request is served by, or null once closed. */
+    private ServerSnapshot snapshot() {
+        return current.get();
+    }
+
+    private ServerSnapshot snapshotOrThrow() {
+        ServerSnapshot s = current.get();
+        if (s == null) {
+            throw new IllegalStateException(
+                    "this SensorDataServer is closed: take a new one with SensorDataServer.getInstanceFor(connection)");
+        }
+        return s;
     }
 }

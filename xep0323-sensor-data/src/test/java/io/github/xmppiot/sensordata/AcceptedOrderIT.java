@@ -119,8 +119,7 @@ class AcceptedOrderIT {
         XMPPTCPConnection thing = prosody.connect("thing");
         XMPPTCPConnection client = prosody.connect("client");
         SensorDataServer server = SensorDataServer.getInstanceFor(thing)
-                .setDirectory(ThingDirectory.of(things))
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(b -> b.things(ThingDirectory.of(things)).accessPolicy(AccessPolicy.allowEveryone()));
         return new Setup(thing, server, SensorDataClient.getInstanceFor(client), new Arrivals(client, thing.getUser()));
     }
 
@@ -161,7 +160,7 @@ class AcceptedOrderIT {
     @Test
     void acceptedFirstWhenAskedFor(ProsodyServer prosody) throws Exception {
         Setup s = setup(prosody, Fixtures.big("Device01", 10));
-        s.server().setAcceptedFirst(true);
+        s.server().update(b -> b.acceptedFirst(true));
         readAll(s, 10);
         assertThat(s.arrivals().untilAnsweredAndDone()).containsExactly("accepted", "fields+done");
     }
@@ -185,7 +184,7 @@ class AcceptedOrderIT {
     @Test
     void readoutSplitOverSeveralMessagesIsAcceptedBeforeTheFirst(ProsodyServer prosody) throws Exception {
         Setup s = setup(prosody, Fixtures.big("Device01", 25));
-        s.server().setMessageLimits(10, 64 * 1024);
+        s.server().update(b -> b.messageLimits(10, 64 * 1024));
         readAll(s, 25);
         assertThat(s.arrivals().untilAnsweredAndDone()).containsExactly("accepted", "fields", "fields", "fields+done");
     }
@@ -193,7 +192,7 @@ class AcceptedOrderIT {
     @Test
     void refusedRequestStillGetsItsErrorAndNoData(ProsodyServer prosody) throws Exception {
         Setup s = setup(prosody, Fixtures.big("Device01", 10));
-        s.server().setAccessPolicy(AccessPolicy.friends(s.thing()));
+        s.server().update(b -> b.accessPolicy(AccessPolicy.friends(s.thing())));
         var f = s.client()
                 .read(s.thing().getUser(), ReadoutRequest.builder().momentary().build());
         assertThatThrownBy(() -> f.get(WAIT, TimeUnit.SECONDS))

@@ -27,8 +27,7 @@ class MalformedRequestTest {
     void setUp() throws Exception {
         link = new Link();
         server = SensorDataServer.getInstanceFor(link.thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(b -> b.things(Fixtures.directory()).accessPolicy(AccessPolicy.allowEveryone()));
     }
 
     @AfterEach

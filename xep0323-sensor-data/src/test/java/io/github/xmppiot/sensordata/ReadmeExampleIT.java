@@ -31,7 +31,7 @@ class ReadmeExampleIT {
                 .meta("CLASS", "Thermometer")
                 .sensor(Sensor.of("Temperature", () -> NumericValue.of("21.5", "°C")))
                 .build();
-        SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thermometer));
+        SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thermometer)));
 
         // on the client's side (it must be a friend of the device: an approved presence subscription)
         Readout readout = SensorDataClient.getInstanceFor(client)

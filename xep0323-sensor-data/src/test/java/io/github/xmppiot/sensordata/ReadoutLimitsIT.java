@@ -44,8 +44,7 @@ class ReadoutLimitsIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         SensorDataServer.getInstanceFor(thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(b -> b.things(Fixtures.directory()).accessPolicy(AccessPolicy.allowEveryone()));
         assertThat(new RawReq(thing.getUser(), 1)
                         .with("serviceToken", tokens(16))
                         .send(client))
@@ -65,8 +64,7 @@ class ReadoutLimitsIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         SensorDataServer s = SensorDataServer.getInstanceFor(thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(b -> b.things(Fixtures.directory()).accessPolicy(AccessPolicy.allowEveryone()));
         assertThat(new RawReq(thing.getUser(), 1)
                         .with("when", "9999-12-31T00:00:00Z")
                         .send(client))
@@ -90,9 +88,9 @@ class ReadoutLimitsIT {
         XMPPTCPConnection other = server.connect("other");
         XMPPTCPConnection third = server.connect("third");
         SensorDataServer.getInstanceFor(thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone())
-                .setReadoutLimits(new ReadoutLimits(2, 3, 4, 5, Duration.ofHours(1)));
+                .update(b -> b.things(Fixtures.directory())
+                        .accessPolicy(AccessPolicy.allowEveryone())
+                        .readoutLimits(new ReadoutLimits(2, 3, 4, 5, Duration.ofHours(1))));
         String later = Instant.now().plus(Duration.ofMinutes(30)).toString();
         for (int i = 1; i <= 3; i++) {
             assertThat(new RawReq(thing.getUser(), i).with("when", later).send(client))
@@ -133,9 +131,9 @@ class ReadoutLimitsIT {
                 })
                 .build();
         SensorDataServer s = SensorDataServer.getInstanceFor(thing)
-                .setDirectory(ThingDirectory.of(slow))
-                .setAccessPolicy(AccessPolicy.allowEveryone())
-                .setReadoutLimits(new ReadoutLimits(2, 2, 3, 3, Duration.ofHours(1)));
+                .update(b -> b.things(ThingDirectory.of(slow))
+                        .accessPolicy(AccessPolicy.allowEveryone())
+                        .readoutLimits(new ReadoutLimits(2, 2, 3, 3, Duration.ofHours(1))));
         try {
             assertThat(new RawReq(thing.getUser(), 1).send(client)).isNull();
             assertThat(new RawReq(thing.getUser(), 2).send(client)).isNull();
@@ -157,9 +155,9 @@ class ReadoutLimitsIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         SensorDataServer.getInstanceFor(thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone())
-                .setReadoutLimits(new ReadoutLimits(1, 1, 1, 1, Duration.ofHours(1)));
+                .update(b -> b.things(Fixtures.directory())
+                        .accessPolicy(AccessPolicy.allowEveryone())
+                        .readoutLimits(new ReadoutLimits(1, 1, 1, 1, Duration.ofHours(1))));
         SensorDataClient reader = SensorDataClient.getInstanceFor(client);
         for (int i = 0; i < 30; i++) {
             Readout r = reader.read(
@@ -182,7 +180,7 @@ class ReadoutLimitsIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection friend = server.connect("friend");
         XMPPTCPConnection stranger = server.connect("stranger");
-        SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory());
+        SensorDataServer.getInstanceFor(thing).update(b -> b.things(Fixtures.directory()));
         Friendship.establish(thing, friend, Duration.ofSeconds(WAIT));
         int burst = 2_000;
         List<CompletableFuture<Condition>> flood = new ArrayList<>(burst);

@@ -26,9 +26,9 @@ class SensorDataIT {
     private static final long WAIT = 20;
 
     private static SensorDataServer thingSide(XMPPTCPConnection thing, boolean everyone) {
-        SensorDataServer s = SensorDataServer.getInstanceFor(thing).setDirectory(Fixtures.directory());
+        SensorDataServer s = SensorDataServer.getInstanceFor(thing).update(b -> b.things(Fixtures.directory()));
         if (everyone) {
-            s.setAccessPolicy(AccessPolicy.allowEveryone());
+            s.update(b -> b.accessPolicy(AccessPolicy.allowEveryone()));
         }
         return s;
     }
@@ -67,7 +67,7 @@ class SensorDataIT {
     void historicalRange(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
-        Fixtures.recordHistory(thingSide(thing, true).getHistoryStore(), 24);
+        Fixtures.recordHistory(thingSide(thing, true).settings().historyStore(), 24);
         Readout r = SensorDataClient.getInstanceFor(client)
                 .read(
                         thing.getUser(),
@@ -152,8 +152,8 @@ class SensorDataIT {
         XMPPTCPConnection thing = server.connect("thing");
         XMPPTCPConnection client = server.connect("client");
         thingSide(thing, true)
-                .setDirectory(ThingDirectory.of(Fixtures.big("Big", 10_000)))
-                .setMessageLimits(1_000, 64 * 1024);
+                .update(b ->
+                        b.things(ThingDirectory.of(Fixtures.big("Big", 10_000))).messageLimits(1_000, 64 * 1024));
         List<Integer> perMessage = new CopyOnWriteArrayList<>();
         ReadoutSession s = SensorDataClient.getInstanceFor(client)
                 .readout(thing.getUser(), ReadoutRequest.builder().momentary().build(), new ReadoutListener() {

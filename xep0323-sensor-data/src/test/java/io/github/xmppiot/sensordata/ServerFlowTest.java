@@ -40,8 +40,7 @@ class ServerFlowTest {
     void setUp() throws Exception {
         link = new Link();
         server = SensorDataServer.getInstanceFor(link.thing)
-                .setDirectory(Fixtures.directory())
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(b -> b.things(Fixtures.directory()).accessPolicy(AccessPolicy.allowEveryone()));
         client = SensorDataClient.getInstanceFor(link.client);
         thingJid = link.thing.getUser();
     }
@@ -107,14 +106,14 @@ class ServerFlowTest {
 
     @Test
     void synchronousThingsMergedIntoOneMessageAreSentBeforeAccepted() throws Exception {
-        server.setDirectory(ThingDirectory.of(Fixtures.big("A", 3), Fixtures.big("B", 3)));
+        server.update(b -> b.things(ThingDirectory.of(Fixtures.big("A", 3), Fixtures.big("B", 3))));
         assertThat(read(ReadoutRequest.builder().momentary().build()).fields()).hasSize(6);
         assertThat(sentOnceAccepted()).containsExactly("fields+done", "accepted");
     }
 
     @Test
     void acceptedFirstRestoresTheOldOrder() throws Exception {
-        server.setAcceptedFirst(true);
+        server.update(b -> b.acceptedFirst(true));
         assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build())
                         .fields())
                 .hasSize(1);
@@ -123,7 +122,7 @@ class ServerFlowTest {
 
     @Test
     void separateEndMarkersAlsoGoOutBeforeAccepted() throws Exception {
-        server.setDoneMarker(SensorDataServer.DoneMarker.ELEMENT);
+        server.update(b -> b.doneMarker(SensorDataServer.DoneMarker.ELEMENT));
         assertThat(read(ReadoutRequest.builder().momentary().nodes("Device02").build())
                         .fields())
                 .hasSize(1);
@@ -139,7 +138,7 @@ class ServerFlowTest {
 
     @Test
     void readoutSplitOverSeveralMessagesIsAcceptedFirst() throws Exception {
-        server.setDirectory(ThingDirectory.of(Fixtures.big("Big", 25))).setMessageLimits(10, 64 * 1024);
+        server.update(b -> b.things(ThingDirectory.of(Fixtures.big("Big", 25))).messageLimits(10, 64 * 1024));
         assertThat(read(ReadoutRequest.builder().momentary().build()).fields()).hasSize(25);
         assertThat(sentOnceAccepted()).containsExactly("accepted", "fields", "fields", "fields+done");
     }
@@ -161,7 +160,7 @@ class ServerFlowTest {
 
     @Test
     void historicalRangeIsAnsweredFromTheHistoryStore() throws Exception {
-        Fixtures.recordHistory(server.getHistoryStore(), 5);
+        Fixtures.recordHistory(server.settings().historyStore(), 5);
         Readout r = read(ReadoutRequest.builder()
                 .historical()
                 .nodes("Device01")
@@ -239,7 +238,8 @@ class ServerFlowTest {
 
     @Test
     void largeReadoutIsSplitIntoBoundedMessages() throws Exception {
-        server.setDirectory(ThingDirectory.of(Fixtures.big("Big", 10_000))).setMessageLimits(500, 64 * 1024);
+        server.update(
+                b -> b.things(ThingDirectory.of(Fixtures.big("Big", 10_000))).messageLimits(500, 64 * 1024));
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.fields()).hasSize(10_000);
         assertThat(r.fields().get(9_999).name()).isEqualTo("F9999");
@@ -252,7 +252,8 @@ class ServerFlowTest {
 
     @Test
     void messageSizeLimitSplitsByCharacters() throws Exception {
-        server.setDirectory(ThingDirectory.of(Fixtures.big("Big", 3_000))).setMessageLimits(100_000, 8 * 1024);
+        server.update(
+                b -> b.things(ThingDirectory.of(Fixtures.big("Big", 3_000))).messageLimits(100_000, 8 * 1024));
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.fields()).hasSize(3_000);
         List<String> messages =
@@ -263,7 +264,7 @@ class ServerFlowTest {
 
     @Test
     void deniedRequesterGetsForbidden() throws Exception {
-        server.setAccessPolicy(req -> CompletableFuture.completedFuture(AccessDecision.deny()));
+        server.update(b -> b.accessPolicy(req -> CompletableFuture.completedFuture(AccessDecision.deny())));
         long start = System.nanoTime();
         CompletableFuture<Readout> f =
                 client.read(thingJid, ReadoutRequest.builder().momentary().build());
@@ -290,8 +291,8 @@ class ServerFlowTest {
 
     @Test
     void narrowedDecisionNarrowsNodesAndFields() throws Exception {
-        server.setAccessPolicy(req -> CompletableFuture.completedFuture(
-                AccessDecision.allowOnly(List.of(NodeRef.of("Device02")), Set.of("Temperature"))));
+        server.update(b -> b.accessPolicy(req -> CompletableFuture.completedFuture(
+                AccessDecision.allowOnly(List.of(NodeRef.of("Device02")), Set.of("Temperature")))));
         Readout r = read(ReadoutRequest.builder().all().build());
         assertThat(r.fields())
                 .extracting(f -> f.node().nodeId() + "/" + f.name())
@@ -300,7 +301,7 @@ class ServerFlowTest {
 
     @Test
     void separateDoneElementEndsTheReadout() throws Exception {
-        server.setDoneMarker(SensorDataServer.DoneMarker.ELEMENT);
+        server.update(b -> b.doneMarker(SensorDataServer.DoneMarker.ELEMENT));
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
         assertThat(r.fields()).hasSize(1);
         assertThat(link.thing.sent).anyMatch(x -> x.contains("<done ")).noneMatch(x -> x.contains("done='true'"));
@@ -308,7 +309,7 @@ class ServerFlowTest {
 
     @Test
     void emptyFieldsMarkerSendsDataThenAnEmptyDoneMessage() throws Exception {
-        server.setDoneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS);
+        server.update(b -> b.doneMarker(SensorDataServer.DoneMarker.EMPTY_FIELDS));
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
         assertThat(r.fields()).hasSize(1);
         List<String> fields =
@@ -344,10 +345,10 @@ class ServerFlowTest {
 
     @Test
     void slowSensorIsReportedAsFailure() throws Exception {
-        server.setReadTimeout(Duration.ofMillis(200))
-                .setDirectory(ThingDirectory.of(io.github.xmppiot.core.thing.Thing.builder("Slow")
+        server.update(b -> b.readTimeout(Duration.ofMillis(200))
+                .things(ThingDirectory.of(io.github.xmppiot.core.thing.Thing.builder("Slow")
                         .sensor((s, c) -> new CompletableFuture<>())
-                        .build()));
+                        .build())));
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.failures()).extracting(ReadoutFailure::message).containsExactly("Timeout.");
         assertThat(r.failures().get(0).node()).isEqualTo(NodeRef.of("Slow"));

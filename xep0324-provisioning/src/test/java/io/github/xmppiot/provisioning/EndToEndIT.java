@@ -74,7 +74,8 @@ class EndToEndIT {
     void readOutAndControlAreNarrowedByTheProvisioningServer(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "e2e");
         ThingDirectory things = ThingDirectory.of(output("Out1"), output("Out2"));
-        SensorDataServer.getInstanceFor(w.thing).setDirectory(things).setAccessPolicy(w.thingClient.accessPolicy());
+        SensorDataServer.getInstanceFor(w.thing)
+                .update(b -> b.things(things).accessPolicy(w.thingClient.accessPolicy()));
         ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         w.controlRule(w.jid("client").toString(), List.of("Out1"), List.of());
@@ -117,7 +118,8 @@ class EndToEndIT {
     void tokenHoldersReadAndControlThroughTheSdkClients(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "tok");
         ThingDirectory things = ThingDirectory.of(output("Out1"));
-        SensorDataServer.getInstanceFor(w.thing).setDirectory(things).setAccessPolicy(w.thingClient.accessPolicy());
+        SensorDataServer.getInstanceFor(w.thing)
+                .update(b -> b.things(things).accessPolicy(w.thingClient.accessPolicy()));
         ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
         ProvisioningClient holder = ProvisioningClient.getInstanceFor(w.client);
         await(holder.trust(w.serverBareJid()));

@@ -139,7 +139,7 @@ class ReadinessIT {
 
         XMPPTCPConnection device = loginWithheld(server, "readydevice");
         try {
-            SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
+            SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
             ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
             Readiness.announce(device);
 

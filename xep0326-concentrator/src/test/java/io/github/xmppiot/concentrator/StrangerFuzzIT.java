@@ -102,7 +102,7 @@ class StrangerFuzzIT {
                         .build())
                 .build();
         XMPPTCPConnection device = server.connect("fuzzdevice");
-        SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
+        SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
         ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
         XMPPTCPConnection friend = server.connect("fuzzfriend");
         Friendship.establish(device, friend, Duration.ofSeconds(WAIT));

@@ -6,6 +6,7 @@ import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
 import io.github.xmppiot.sensordata.ReadoutListener;
 import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.ReadoutRequestBuilder;
 import io.github.xmppiot.sensordata.ReadoutSession;
 import io.github.xmppiot.sensordata.SensorDataClient;
 import io.github.xmppiot.sensordata.SensorDataServer;
@@ -75,7 +76,7 @@ final class ReadCommand implements Callable<Integer> {
             Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             s.progress().step("reading " + target + " ...");
             ReadoutSession session = SensorDataClient.getInstanceFor(s.connection())
-                    .setDefaultTimeout(s.timeout())
+                    .update(b -> b.defaultTimeout(s.timeout()))
                     .readout(target, request, ReadoutListener.NONE);
             Readout readout;
             try {
@@ -113,7 +114,7 @@ final class ReadCommand implements Callable<Integer> {
      * @throws CliException with {@link CliException#BAD_INPUT} on a malformed option
      */
     static ReadoutRequest request(List<String> nodes, List<String> fields, List<String> types, String from, String to) {
-        ReadoutRequest.Builder b = ReadoutRequest.builder();
+        ReadoutRequestBuilder b = ReadoutRequest.builder();
         Set<FieldCategory> categories = EnumSet.noneOf(FieldCategory.class);
         boolean all = false;
         boolean historical = false;

@@ -118,7 +118,7 @@ final class ThingCommand implements Callable<Integer> {
                     out.flush();
                 });
             }
-            SensorDataServer.getInstanceFor(c).setDirectory(things).setAccessPolicy(policy);
+            SensorDataServer.getInstanceFor(c).update(b -> b.things(things).accessPolicy(policy));
             ControlServer.getInstanceFor(c).setThings(things).setAccessPolicy(policy);
             Readiness.announce(c);
             out.println("thing " + nodeId + " online as " + c.getUser() + " ("

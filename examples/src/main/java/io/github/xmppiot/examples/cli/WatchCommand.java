@@ -80,7 +80,7 @@ final class WatchCommand implements Callable<Integer> {
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, thing, SensorDataServer.NAMESPACE, spec);
             SensorDataClient client =
-                    SensorDataClient.getInstanceFor(s.connection()).setDefaultTimeout(s.timeout());
+                    SensorDataClient.getInstanceFor(s.connection()).update(b -> b.defaultTimeout(s.timeout()));
             Map<String, String> last = new HashMap<>();
             if (!output.json()) {
                 out.print(Output.table(Tables.READOUT_COLUMNS.subList(0, 5), List.of()));

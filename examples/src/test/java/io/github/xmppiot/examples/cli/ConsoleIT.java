@@ -72,7 +72,7 @@ class ConsoleIT {
         FriendRequests.install(thing, Set.of(server.jid("owner").asBareJid()), new PrintWriter(Writer.nullWriter()));
         thing.connect().login();
         ThingDirectory things = ThingDirectory.of(board.thing());
-        SensorDataServer.getInstanceFor(thing).setDirectory(things).setAccessPolicy(AccessPolicy.friends(thing));
+        SensorDataServer.getInstanceFor(thing).update(b -> b.things(things).accessPolicy(AccessPolicy.friends(thing)));
         ControlServer.getInstanceFor(thing).setThings(things).setAccessPolicy(AccessPolicy.friends(thing));
         Readiness.announce(thing);
         thingJid = server.jid("device").toString();

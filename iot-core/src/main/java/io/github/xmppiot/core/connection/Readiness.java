@@ -14,7 +14,7 @@ import org.jivesoftware.smack.packet.PresenceBuilder;
  * XMPPTCPConnection c = IotConnection.create(config);
  * Readiness.holdPresence(c);            // before login: Smack's initial presence is withheld
  * c.connect().login();
- * SensorDataServer.getInstanceFor(c).setDirectory(things);
+ * SensorDataServer.getInstanceFor(c).update(b -> b.things(things));
  * ControlServer.getInstanceFor(c).setThings(things);
  * Readiness.announce(c);                // now available, with the complete feature set
  * }</pre>

@@ -1,6 +1,5 @@
 package io.github.xmppiot.sensordata.internal;
 
-import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.thing.ReadScope;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutFailure;
@@ -12,8 +11,6 @@ import io.github.xmppiot.sensordata.ReadoutTimeoutException;
 import io.github.xmppiot.sensordata.element.Failure;
 import io.github.xmppiot.sensordata.element.FailureError;
 import io.github.xmppiot.sensordata.element.Fields;
-import io.github.xmppiot.sensordata.element.NodeFields;
-import io.github.xmppiot.sensordata.element.TimestampFields;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.jxmpp.jid.Jid;
 
@@ -38,7 +36,8 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
     private final ReadScope scope;
     private final ReadoutListener listener;
     private final Duration timeout;
-    private final SerialExecutor callbacks = new SerialExecutor(Threads.WORK);
+    private final ListenerCalls calls;
+    private final Deadlines deadlines;
     private final CompletableFuture<Boolean> accepted = new CompletableFuture<>();
     private final CompletableFuture<Readout> result = new CompletableFuture<>();
     private final List<ReadoutField> fields = new ArrayList<>();
@@ -71,6 +70,8 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
      * @param timeout   the idle timeout
      * @param canceller sends {@code cancel} for this read-out
      * @param onEnd     called once when the read-out ends in any way
+     * @param calls     where the listener is called; released after the last call is queued
+     * @param deadlines the client's idle timer
      */
     public ClientReadout(
             int seqnr,
@@ -79,7 +80,9 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
             ReadoutListener listener,
             Duration timeout,
             Function<ClientReadout, CompletableFuture<Void>> canceller,
-            Runnable onEnd) {
+            Runnable onEnd,
+            ListenerCalls calls,
+            Deadlines deadlines) {
         this.seqnr = seqnr;
         this.thing = thing;
         this.request = request;
@@ -88,6 +91,8 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
         this.timeout = timeout;
         this.canceller = canceller;
         this.onEnd = onEnd;
+        this.calls = calls;
+        this.deadlines = deadlines;
         this.respondent = thing;
         this.direct = listener == ReadoutListener.NONE;
     }
@@ -142,7 +147,7 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
             touch();
             d = deadline;
         }
-        Deadlines.SHARED.watch(this, d);
+        deadlines.watch(this, d);
     }
 
     private void touch() {
@@ -210,7 +215,7 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
             touch();
             implicitAccept(true);
             if (!direct) {
-                callbacks.execute(listener::onStarted);
+                post(listener::onStarted);
             }
         }
         completeAccepted();
@@ -225,20 +230,7 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
     public void onFields(Fields f, Jid from) {
         List<ReadoutField> kept = new ArrayList<>();
         List<ReadoutFailure> problems = new ArrayList<>();
-        for (NodeFields node : f.nodes()) {
-            boolean nodeWanted = ReadoutFilter.nodeMatches(request.nodes(), node.node());
-            for (TimestampFields ts : node.timestamps()) {
-                for (Field field : ts.fields()) {
-                    if (nodeWanted && ReadoutFilter.matches(scope, ts.timestamp(), field)) {
-                        kept.add(new ReadoutField(node.node(), ts.timestamp(), field));
-                    } else {
-                        synchronized (this) {
-                            discarded++;
-                        }
-                    }
-                }
-            }
-        }
+        int dropped = ReadoutFilter.keep(request.nodes(), scope, f, kept);
         for (String p : f.problems()) {
             problems.add(new ReadoutFailure(null, "", p, true));
         }
@@ -249,13 +241,14 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
             noteRespondent(from);
             touch();
             implicitAccept(false);
+            discarded += dropped;
             fields.addAll(kept);
             failures.addAll(problems);
             if (!kept.isEmpty() && !direct) {
-                callbacks.execute(() -> listener.onFields(kept));
+                post(() -> listener.onFields(kept));
             }
             if (!problems.isEmpty() && !direct) {
-                callbacks.execute(() -> listener.onFailures(problems));
+                post(() -> listener.onFailures(problems));
             }
         }
         completeAccepted();
@@ -284,7 +277,7 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
             implicitAccept(false);
             failures.addAll(list);
             if (!list.isEmpty() && !direct) {
-                callbacks.execute(() -> listener.onFailures(list));
+                post(() -> listener.onFailures(list));
             }
         }
         completeAccepted();
@@ -314,10 +307,12 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
         if (direct) {
             completeAccepted();
             result.complete(r);
+            calls.release();
             return;
         }
-        callbacks.execute(() -> listener.onDone(r));
-        callbacks.execute(() -> result.complete(r));
+        post(() -> listener.onDone(r));
+        post(() -> result.complete(r));
+        post(calls::release);
     }
 
     /**
@@ -337,13 +332,35 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
         if (direct) {
             accepted.completeExceptionally(error);
             result.completeExceptionally(error);
+            calls.release();
             return;
         }
-        callbacks.execute(() -> listener.onError(error));
-        callbacks.execute(() -> {
+        post(() -> listener.onError(error));
+        post(() -> {
             accepted.completeExceptionally(error);
             result.completeExceptionally(error);
         });
+        post(calls::release);
+    }
+
+    /** Queues a listener call; if it is refused, the read-out ends at once with that refusal. */
+    private void post(Runnable task) {
+        calls.post(task, this::refused);
+    }
+
+    private void refused(RejectedExecutionException e) {
+        boolean first;
+        synchronized (this) {
+            first = !ended;
+            ended = true;
+        }
+        if (first) {
+            stopTimer();
+            onEnd.run();
+        }
+        accepted.completeExceptionally(e);
+        result.completeExceptionally(e);
+        calls.release();
     }
 
     @Override
@@ -365,8 +382,8 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
                 acceptedValue = q;
                 return;
             }
-            callbacks.execute(() -> listener.onAccepted(q));
-            callbacks.execute(() -> accepted.complete(q));
+            post(() -> listener.onAccepted(q));
+            post(() -> accepted.complete(q));
         }
     }
 
@@ -389,6 +406,6 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
     }
 
     private void stopTimer() {
-        Deadlines.SHARED.unwatch(this);
+        deadlines.unwatch(this);
     }
 }

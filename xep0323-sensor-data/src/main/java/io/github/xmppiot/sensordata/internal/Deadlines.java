@@ -28,9 +28,6 @@ public final class Deadlines {
         boolean expireIfDue(long now);
     }
 
-    /** The instance shared by every client of this JVM, on {@link Threads#TIMER}. */
-    public static final Deadlines SHARED = new Deadlines(Threads.TIMER);
-
     private final ScheduledExecutorService timer;
     private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> pending;

@@ -5,6 +5,10 @@ import io.github.xmppiot.core.field.Field;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.thing.ReadScope;
 import io.github.xmppiot.core.value.DateTimeValue;
+import io.github.xmppiot.sensordata.ReadoutField;
+import io.github.xmppiot.sensordata.element.Fields;
+import io.github.xmppiot.sensordata.element.NodeFields;
+import io.github.xmppiot.sensordata.element.TimestampFields;
 import java.util.List;
 
 /**
@@ -63,5 +67,31 @@ public final class ReadoutFilter {
             }
         }
         return false;
+    }
+
+    /**
+     * Keeps the values of a {@code fields} message that the request asked for (XEP-0323 §3: the client MUST filter).
+     *
+     * @param nodes the requested nodes (empty: all)
+     * @param scope the requested categories, names and range
+     * @param f     the message
+     * @param kept  receives the values kept
+     * @return the number of values dropped
+     */
+    public static int keep(List<NodeRef> nodes, ReadScope scope, Fields f, List<ReadoutField> kept) {
+        int dropped = 0;
+        for (NodeFields node : f.nodes()) {
+            boolean nodeWanted = nodeMatches(nodes, node.node());
+            for (TimestampFields ts : node.timestamps()) {
+                for (Field field : ts.fields()) {
+                    if (nodeWanted && matches(scope, ts.timestamp(), field)) {
+                        kept.add(new ReadoutField(node.node(), ts.timestamp(), field));
+                    } else {
+                        dropped++;
+                    }
+                }
+            }
+        }
+        return dropped;
     }
 }

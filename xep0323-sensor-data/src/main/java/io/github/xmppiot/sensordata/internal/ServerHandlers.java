@@ -12,6 +12,7 @@ import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.sensordata.ReadoutLimits;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataServer;
+import io.github.xmppiot.sensordata.SensorDataServerSettings;
 import io.github.xmppiot.sensordata.element.Accepted;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Cancelled;
@@ -28,11 +29,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -47,19 +51,26 @@ public final class ServerHandlers {
 
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private final SensorDataServer server;
+    private final XMPPConnection connection;
+    private final Supplier<ServerSnapshot> current;
     private final Map<ReadoutKey, ServerReadout> inFlight;
     private final Admission admission;
 
     /**
      * Creates the handlers of a server.
      *
-     * @param server    the server (configuration is read per request)
-     * @param inFlight  the read-outs accepted and not finished, keyed by requester full JID and seqnr
-     * @param admission counts requests per requester against {@link SensorDataServer#getReadoutLimits()}
+     * @param connection the connection the server answers on
+     * @param current    the server's settings in force (taken once per request), or null once the server is closed
+     * @param inFlight   the read-outs accepted and not finished, keyed by requester full JID and seqnr
+     * @param admission  counts requests per requester against the settings' {@link ReadoutLimits}
      */
-    public ServerHandlers(SensorDataServer server, Map<ReadoutKey, ServerReadout> inFlight, Admission admission) {
-        this.server = server;
+    public ServerHandlers(
+            XMPPConnection connection,
+            Supplier<ServerSnapshot> current,
+            Map<ReadoutKey, ServerReadout> inFlight,
+            Admission admission) {
+        this.connection = connection;
+        this.current = current;
         this.inFlight = inFlight;
         this.admission = admission;
     }
@@ -71,8 +82,7 @@ public final class ServerHandlers {
      * @return the handler
      */
     public IotIqRequestHandler<Req> req(IQ.Type type) {
-        return new IotIqRequestHandler<>(
-                server.getXmppConnection(), Req.ELEMENT, Req.NAMESPACE, type, Req.class, ANSWER_TIMEOUT) {
+        return new IotIqRequestHandler<>(connection, Req.ELEMENT, Req.NAMESPACE, type, Req.class, ANSWER_TIMEOUT) {
             @Override
             protected CompletionStage<? extends IQ> handle(Req request) {
                 return onReq(request);
@@ -84,7 +94,7 @@ public final class ServerHandlers {
                 if (readout == null) {
                     return false;
                 }
-                if (server.isAcceptedFirst()) {
+                if (readout.acceptedFirst()) {
                     sendAnswer.run();
                     readout.startHere();
                 } else {
@@ -103,7 +113,7 @@ public final class ServerHandlers {
      */
     public IotIqRequestHandler<Cancel> cancel(IQ.Type type) {
         return new IotIqRequestHandler<>(
-                server.getXmppConnection(), Cancel.ELEMENT, Cancel.NAMESPACE, type, Cancel.class, ANSWER_TIMEOUT) {
+                connection, Cancel.ELEMENT, Cancel.NAMESPACE, type, Cancel.class, ANSWER_TIMEOUT) {
             @Override
             protected CompletionStage<? extends IQ> handle(Cancel request) {
                 ServerReadout r = inFlight.get(new ReadoutKey(request.getFrom(), request.seqnr()));
@@ -125,9 +135,14 @@ public final class ServerHandlers {
             return CompletableFuture.failedFuture(
                     IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
+        ServerSnapshot snapshot = current.get();
+        if (snapshot == null) {
+            return CompletableFuture.failedFuture(closed());
+        }
+        SensorDataServerSettings settings = snapshot.settings();
         ReadoutRequest r = req.request();
-        ReadoutLimits limits = server.getReadoutLimits();
-        Duration delay = delayUntil(r.when().orElse(null), server.getClock());
+        ReadoutLimits limits = settings.readoutLimits();
+        Duration delay = delayUntil(r.when().orElse(null), settings.clock());
         if (delay.compareTo(limits.whenHorizon()) > 0) {
             return CompletableFuture.failedFuture(IotErrors.badRequest("'when' lies more than " + limits.whenHorizon()
                     + " ahead; this device queues read-outs up to that horizon"));
@@ -142,7 +157,7 @@ public final class ServerHandlers {
                 requester, r.tokens(), r.nodes(), Set.copyOf(r.fieldNames()), r.effectiveCategories());
         CompletionStage<AccessDecision> decision;
         try {
-            decision = server.getAccessPolicy().decide(access);
+            decision = snapshot.accessPolicy().decide(access);
         } catch (RuntimeException e) {
             slot.release();
             return CompletableFuture.failedFuture(e);
@@ -157,17 +172,18 @@ public final class ServerHandlers {
         if (!immediate) {
             decided = decided.copy().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         }
-        return decided.thenApply(d -> accept(key, req, d, !immediate, slot)).whenComplete((iq, e) -> {
-            if (e != null) {
-                slot.release();
-            }
-        });
+        return decided.thenApply(d -> accept(key, req, snapshot, d, !immediate, slot))
+                .whenComplete((iq, e) -> {
+                    if (e != null) {
+                        slot.release();
+                    }
+                });
     }
 
     /**
      * The read-out to start on the handler thread for an answer ready at once: one accepted synchronously and due now.
      * It is then started with the {@code accepted} answer, which it sends after its data if the read-out is finished at
-     * once in one message (XEP-0323 §3), unless {@link SensorDataServer#setAcceptedFirst} asks for the old order.
+     * once in one message (XEP-0323 §3), unless the settings' {@code acceptedFirst} asks for the old order.
      *
      * @return the read-out, or null if the answer is an error, a queued acceptance, or there is nothing to start
      */
@@ -178,12 +194,19 @@ public final class ServerHandlers {
         return inFlight.get(new ReadoutKey(req.getFrom(), req.seqnr()));
     }
 
-    private IQ accept(ReadoutKey key, Req req, AccessDecision decision, boolean startNow, Admission.Slot slot) {
+    private IQ accept(
+            ReadoutKey key,
+            Req req,
+            ServerSnapshot snapshot,
+            AccessDecision decision,
+            boolean startNow,
+            Admission.Slot slot) {
         if (decision == null || !decision.allowed()) {
             throw new CompletionException(IotErrors.forbidden("Access denied."));
         }
         ReadoutRequest r = req.request();
-        ThingDirectory.Selection selection = server.getDirectory().select(r.nodes());
+        SensorDataServerSettings settings = snapshot.settings();
+        ThingDirectory.Selection selection = settings.things().select(r.nodes());
         if (!selection.unknown().isEmpty()) {
             throw new CompletionException(IotErrors.itemNotFound("unknown node(s): " + selection.unknown()));
         }
@@ -200,37 +223,73 @@ public final class ServerHandlers {
         if (things.isEmpty() || names == null) {
             throw new CompletionException(IotErrors.forbidden("none of the requested nodes or fields may be read"));
         }
-        Clock clock = server.getClock();
+        Clock clock = settings.clock();
         ReadScope scope = new ReadScope(r.effectiveCategories(), names, r.from().orElse(null), r.to().orElse(null));
-        XMPPConnection connection = server.getXmppConnection();
+        SharedLease lease = retain(snapshot.lease());
         ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
                 req.seqnr(),
                 things,
                 scope,
-                server.getHistoryStore(),
+                settings.historyStore(),
                 clock,
-                server.getReadTimeout(),
-                new MessageSplitter(req.seqnr(), server.getMaxFieldsPerMessage(), server.getMaxMessageChars()),
-                server.getDoneMarker(),
+                settings.readTimeout(),
+                new MessageSplitter(req.seqnr(), settings.maxFieldsPerMessage(), settings.maxMessageChars()),
+                settings.doneMarker(),
+                settings.acceptedFirst(),
                 payload -> connection.sendStanza(message(connection, key.requester(), payload)),
                 () -> {
                     inFlight.remove(key);
                     slot.release();
+                    lease.release();
                 },
-                server.getWorkExecutor()));
+                lease.work(),
+                lease.timer()));
         if (inFlight.putIfAbsent(key, readout) != null) {
+            lease.release();
             throw new CompletionException(
                     IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
         Duration delay = delayUntil(r.when().orElse(null), clock);
-        if (delay.isZero()) {
-            if (startNow) {
-                readout.start();
+        try {
+            if (delay.isZero()) {
+                if (startNow) {
+                    readout.start();
+                }
+            } else {
+                readout.schedule(delay);
             }
-        } else {
-            readout.schedule(delay);
+        } catch (RejectedExecutionException e) {
+            readout.cancel(); // frees the seqnr, the slot and the lease
+            throw new CompletionException(IotErrors.resourceConstraint(
+                    "this device is too busy to start the read-out (" + e.getMessage() + "); retry later"));
         }
         return new Accepted(req.seqnr(), !delay.isZero());
+    }
+
+    /**
+     * Keeps a lease open for a read-out: the one of the request's settings, or, if the server has swapped or closed
+     * its executors meanwhile, the current one.
+     *
+     * @throws CompletionException with {@code cancel/service-unavailable} if the server is closed
+     */
+    private SharedLease retain(SharedLease lease) {
+        SharedLease l = lease;
+        while (!l.retain()) {
+            ServerSnapshot now = current.get();
+            if (now == null) {
+                throw new CompletionException(closed());
+            }
+            l = now.lease();
+        }
+        return l;
+    }
+
+    private static IotErrorException closed() {
+        return new IotErrorException(
+                StanzaError.Condition.service_unavailable,
+                StanzaError.Type.CANCEL,
+                "the sensor-data server of this device is closed",
+                List.of());
     }
 
     /**

@@ -9,6 +9,7 @@ import io.github.xmppiot.core.thing.SensorData;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.value.DateTimeValue;
 import io.github.xmppiot.sensordata.HistoryStore;
+import io.github.xmppiot.sensordata.SensorDataServer.DoneMarker;
 import io.github.xmppiot.sensordata.element.Done;
 import io.github.xmppiot.sensordata.element.Failure;
 import io.github.xmppiot.sensordata.element.FailureError;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -65,10 +68,12 @@ public final class ServerReadout {
      * @param clock        the clock
      * @param readTimeout  longest time a Thing may take
      * @param splitter     message size limits
-     * @param doneMarker   how the end of the read-out is marked
-     * @param sender       sends messages to the requester
-     * @param onFinish     called once when the read-out ends (done, cancelled or failed)
-     * @param work         runs the read-out's work (a bounded pool, never Smack's reader thread)
+     * @param doneMarker    how the end of the read-out is marked
+     * @param acceptedFirst whether {@code accepted} must precede the data (see {@link #startHere(Runnable)})
+     * @param sender        sends messages to the requester
+     * @param onFinish      called once when the read-out ends (done, cancelled or failed)
+     * @param work          runs the read-out's work (a bounded pool, never Smack's reader thread)
+     * @param timer         starts queued read-outs ({@code when}); its tasks only hand work to {@code work}
      */
     public record Setup(
             int seqnr,
@@ -78,10 +83,12 @@ public final class ServerReadout {
             Clock clock,
             Duration readTimeout,
             MessageSplitter splitter,
-            io.github.xmppiot.sensordata.SensorDataServer.DoneMarker doneMarker,
+            DoneMarker doneMarker,
+            boolean acceptedFirst,
             Sender sender,
             Runnable onFinish,
-            Executor work) {}
+            Executor work,
+            ScheduledExecutorService timer) {}
 
     private final Setup setup;
     private final Object lock = new Object();
@@ -108,7 +115,20 @@ public final class ServerReadout {
         this.setup = setup;
     }
 
-    /** Starts reading now, on a worker thread; a read-out already started is not started again. */
+    /**
+     * Whether {@code accepted} must precede the data of this read-out.
+     *
+     * @return the setting of the request's snapshot
+     */
+    public boolean acceptedFirst() {
+        return setup.acceptedFirst();
+    }
+
+    /**
+     * Starts reading now, on a worker thread; a read-out already started is not started again.
+     *
+     * @throws RejectedExecutionException if the work pool is full (answer {@code wait/resource-constraint})
+     */
     public void start() {
         if (launched.compareAndSet(false, true)) {
             setup.work().execute(() -> run(false));
@@ -163,14 +183,15 @@ public final class ServerReadout {
      * Queues the read-out; {@code started} is sent when it begins (XEP-0323 §3, schema §10).
      *
      * @param delay time until it begins
+     * @throws RejectedExecutionException if the timer is shut down
      */
     public void schedule(Duration delay) {
         if (!launched.compareAndSet(false, true)) {
             return;
         }
         synchronized (lock) {
-            scheduled = Threads.TIMER.schedule(
-                    () -> setup.work().execute(() -> run(true)), delay.toMillis(), TimeUnit.MILLISECONDS);
+            scheduled =
+                    setup.timer().schedule(() -> onWorker(() -> run(true)), delay.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -225,7 +246,19 @@ public final class ServerReadout {
         if (all.isDone()) {
             all.whenComplete((v, e) -> finish(e));
         } else {
-            all.whenCompleteAsync((v, e) -> finish(e), setup.work());
+            all.whenComplete((v, e) -> onWorker(() -> finish(e)));
+        }
+    }
+
+    /**
+     * Runs a step of an accepted read-out on the work pool; if the pool refuses it (full, or shut down), the read-out
+     * ends at once with what it has sent, so its requester gets the end marker and its slot is freed.
+     */
+    private void onWorker(Runnable step) {
+        try {
+            setup.work().execute(step);
+        } catch (RejectedExecutionException e) {
+            finish(e);
         }
     }
 
@@ -310,11 +343,11 @@ public final class ServerReadout {
         if (error != null) {
             LOG.log(Level.WARNING, "read-out " + setup.seqnr() + " failed", error);
         }
-        if (setup.doneMarker() == io.github.xmppiot.sensordata.SensorDataServer.DoneMarker.ELEMENT) {
+        if (setup.doneMarker() == DoneMarker.ELEMENT) {
             if (held == null || sendNow(held)) {
                 sendNow(new Done(setup.seqnr()));
             }
-        } else if (setup.doneMarker() == io.github.xmppiot.sensordata.SensorDataServer.DoneMarker.EMPTY_FIELDS) {
+        } else if (setup.doneMarker() == DoneMarker.EMPTY_FIELDS) {
             if (held == null || sendNow(held)) {
                 sendNow(new Fields(setup.seqnr(), true, List.of()));
             }

@@ -4,6 +4,7 @@ import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.xml.IotParseException;
 import io.github.xmppiot.core.xml.IotXml;
 import io.github.xmppiot.sensordata.ReadoutRequest;
+import io.github.xmppiot.sensordata.ReadoutRequestBuilder;
 import io.github.xmppiot.sensordata.element.Req;
 import java.io.IOException;
 import org.jivesoftware.smack.packet.IQ;
@@ -32,7 +33,7 @@ public final class ReqProvider extends IQProvider<IQ> {
     private static Req body(XmlPullParser parser, int depth)
             throws IotParseException, XmlPullParserException, IOException {
         int seqnr = IotXml.intAttribute(parser, "seqnr");
-        ReadoutRequest.Builder b = ReadoutRequest.builder();
+        ReadoutRequestBuilder b = ReadoutRequest.builder();
         for (FieldCategory c : FieldCategory.values()) {
             if (IotXml.booleanAttribute(parser, c.attribute(), false)) {
                 b.categories(c);

@@ -20,8 +20,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jivesoftware.smack.packet.ExtensionElement;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +38,13 @@ import org.junit.jupiter.api.Test;
 class ServerReadoutTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T06:00:00Z"), ZoneOffset.UTC);
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stopTimer() {
+        timer.shutdownNow();
+    }
 
     @Test
     void aReadoutStartedTwiceReadsAndSendsEachFieldOnce() {
@@ -62,9 +74,11 @@ class ServerReadoutTest {
                 Duration.ofSeconds(30),
                 new MessageSplitter(7, 100, 10_000),
                 SensorDataServer.DoneMarker.ATTRIBUTE,
+                false,
                 sent::add,
                 () -> {},
-                Runnable::run));
+                Runnable::run,
+                timer));
 
         readout.start(); // the decision's continuation
         readout.startHere(answers::incrementAndGet); // the handler's answer-ready path, racing with it
@@ -108,9 +122,11 @@ class ServerReadoutTest {
                 Duration.ofSeconds(30),
                 new MessageSplitter(8, 100, 10_000),
                 SensorDataServer.DoneMarker.ATTRIBUTE,
+                false,
                 sent::add,
                 () -> {},
-                Runnable::run));
+                Runnable::run,
+                timer));
 
         readout.startHere(answers::incrementAndGet);
 
@@ -119,5 +135,40 @@ class ServerReadoutTest {
             assertThat(f.done()).isTrue();
             assertThat(f.nodes()).extracting(NodeFields::fieldCount).containsExactly(1);
         });
+    }
+
+    @Test
+    void aQueuedReadoutWhoseWorkPoolRefusesEndsWithItsEndMarkerAndFrees() throws Exception {
+        Thing out = Thing.builder("Out")
+                .sensor((scope, clock) -> CompletableFuture.completedFuture(SensorData.EMPTY))
+                .build();
+        CompletableFuture<ExtensionElement> end = new CompletableFuture<>();
+        CompletableFuture<Void> finished = new CompletableFuture<>();
+        ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
+                9,
+                List.of(out),
+                ReadoutRequest.builder().momentary().build().toScope(),
+                new InMemoryHistoryStore(),
+                CLOCK,
+                Duration.ofSeconds(30),
+                new MessageSplitter(9, 100, 10_000),
+                SensorDataServer.DoneMarker.ATTRIBUTE,
+                false,
+                end::complete,
+                () -> finished.complete(null),
+                task -> {
+                    throw new RejectedExecutionException("work queue full");
+                },
+                timer));
+
+        readout.schedule(Duration.ZERO);
+
+        assertThat(end.get(10, TimeUnit.SECONDS))
+                .as("the requester still gets the end of the read-out")
+                .isInstanceOfSatisfying(Fields.class, f -> {
+                    assertThat(f.done()).isTrue();
+                    assertThat(f.nodes()).isEmpty();
+                });
+        assertThat(finished).as("its slot and seqnr are freed").isCompleted();
     }
 }

@@ -128,7 +128,8 @@ public final class Hub implements AutoCloseable {
             ConcentratorServer.getInstanceFor(connection)
                     .setAccessPolicy(policy())
                     .serve(t);
-            SensorDataServer.getInstanceFor(connection).setDirectory(directory).setAccessPolicy(policy());
+            SensorDataServer.getInstanceFor(connection)
+                    .update(b -> b.things(directory).accessPolicy(policy()));
             ControlServer.getInstanceFor(connection).setThings(directory).setAccessPolicy(policy());
         }
         return this;

@@ -69,7 +69,7 @@ class EjabberdThingChaosIT {
                 .resource("app")
                 .reconnect(POLICY)
                 .build());
-        SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
+        SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
         ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
         Friendship.establish(device, client, GUARD);
         ConnectionEventRecorder deviceEvents = ConnectionEventRecorder.attach(device);

@@ -56,7 +56,7 @@ class ThingBlackHoleIT {
             // the client does not go through the proxy: only the Thing's link breaks
             XMPPTCPConnection client = IotConnection.connect(
                     server.iotConfigBuilder("hole-client").resource("app").build());
-            SensorDataServer.getInstanceFor(device).setDirectory(ThingDirectory.of(thing));
+            SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
             Friendship.establish(device, client, GUARD);
             ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
             Jid to = device.getUser();

@@ -115,8 +115,8 @@ class HubBenchmark {
                 heapHub - heapBefore);
 
         Jid to = hubConn.getUser();
-        SensorDataClient sd =
-                SensorDataClient.getInstanceFor(clientConn).setDefaultTimeout(java.time.Duration.ofMinutes(5));
+        SensorDataClient sd = SensorDataClient.getInstanceFor(clientConn)
+                .update(b -> b.defaultTimeout(java.time.Duration.ofMinutes(5)));
         for (int round = 1; round <= 3; round++) {
             t0 = System.nanoTime();
             Readout all = sd.read(
