@@ -2,16 +2,9 @@ package io.github.xmppiot.sensordata;
 
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.iq.IotErrorException;
-import io.github.xmppiot.core.iq.IotErrors;
-import io.github.xmppiot.sensordata.element.Accepted;
 import io.github.xmppiot.sensordata.element.Cancel;
-import io.github.xmppiot.sensordata.element.Done;
-import io.github.xmppiot.sensordata.element.Failure;
-import io.github.xmppiot.sensordata.element.Fields;
-import io.github.xmppiot.sensordata.element.ReadoutMessage;
-import io.github.xmppiot.sensordata.element.Rejected;
 import io.github.xmppiot.sensordata.element.Req;
-import io.github.xmppiot.sensordata.element.Started;
+import io.github.xmppiot.sensordata.internal.ClientInbox;
 import io.github.xmppiot.sensordata.internal.ClientReadout;
 import io.github.xmppiot.sensordata.internal.ClientSnapshot;
 import io.github.xmppiot.sensordata.internal.Deadlines;
@@ -19,13 +12,11 @@ import io.github.xmppiot.sensordata.internal.ListenerCalls;
 import io.github.xmppiot.sensordata.internal.SharedLease;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,11 +29,7 @@ import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
-import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.Stanza;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -76,17 +63,15 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         SensorDataProviders.register();
     }
 
-    private final Map<Integer, ClientReadout> active = new ConcurrentHashMap<>();
-    /** Read-outs whose {@code req} has not been answered yet, by the request's stanza id. */
-    private final Map<String, ClientReadout> unanswered = new ConcurrentHashMap<>();
+    private final ClientInbox inbox = new ClientInbox();
 
     private final AtomicInteger nextSeqnr =
             new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
     /** The settings in force and their executors' lease; null once closed. */
     private final AtomicReference<ClientSnapshot> current = new AtomicReference<>();
 
-    private final StanzaListener messages = this::onMessage;
-    private final StanzaListener answers = this::onAnswer;
+    private final StanzaListener messages = inbox::onMessage;
+    private final StanzaListener answers = inbox::onAnswer;
 
     private SensorDataClient(XMPPConnection connection) {
         super(connection);
@@ -97,7 +82,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         // One listener for the answers to every req, in the same ordered queue as the results: Smack's
         // sendIqRequestAsync would register and remove a listener and schedule a reactor timeout per read-out (a
         // thread wake-up each) while the read-out's own idle timer already covers an unanswered request.
-        connection.addSyncStanzaListener(answers, this::isAnswer);
+        connection.addSyncStanzaListener(answers, inbox::isAnswer);
     }
 
     /**
@@ -200,7 +185,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         XMPPConnection c = connection();
         c.removeSyncStanzaListener(messages);
         c.removeSyncStanzaListener(answers);
-        for (ClientReadout r : active.values()) {
+        for (ClientReadout r : inbox.active()) {
             r.fail(new CancellationException("the SensorDataClient was closed"));
         }
         last.lease().retire();
@@ -265,16 +250,12 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
                     listener,
                     timeout,
                     this::sendCancel,
-                    () -> {
-                        active.remove(seqnr);
-                        unanswered.remove(id);
-                    },
+                    () -> inbox.remove(seqnr, id),
                     calls,
                     deadlines);
-            if (active.putIfAbsent(seqnr, candidate) == null) {
+            if (inbox.add(seqnr, id, candidate)) {
                 session = candidate;
                 req = candidateReq;
-                unanswered.put(id, candidate);
                 break;
             }
         }
@@ -307,47 +288,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      * @return the count
      */
     public int activeReadouts() {
-        return active.size();
-    }
-
-    private boolean isAnswer(Stanza stanza) {
-        return stanza instanceof IQ iq
-                && (iq.getType() == IQ.Type.result || iq.getType() == IQ.Type.error)
-                && iq.getStanzaId() != null
-                && unanswered.containsKey(iq.getStanzaId());
-    }
-
-    /** The answer to a req: only from the JID it went to (as Smack's reply filter), once. */
-    private void onAnswer(Stanza stanza) {
-        IQ iq = (IQ) stanza;
-        ClientReadout s = unanswered.get(iq.getStanzaId());
-        if (s != null && s.acceptsFrom(iq.getFrom()) && unanswered.remove(iq.getStanzaId(), s)) {
-            onReqAnswer(s, iq);
-        }
-    }
-
-    private static void onReqAnswer(ClientReadout s, IQ iq) {
-        if (iq instanceof Accepted a) {
-            s.onAccepted(a.queued(), iq.getFrom());
-        } else if (iq.getType() == IQ.Type.error) {
-            s.fail(errorOf(iq));
-        } else {
-            s.onAccepted(false, iq.getFrom());
-        }
-    }
-
-    private static IotErrorException errorOf(IQ iq) {
-        if (iq instanceof Rejected r) {
-            return IotErrors.forbidden(r.text() != null ? r.text() : "read-out rejected");
-        }
-        if (iq.getError() != null) {
-            return IotErrorException.from(iq.getError());
-        }
-        return new IotErrorException(
-                StanzaError.Condition.undefined_condition,
-                StanzaError.Type.CANCEL,
-                "IQ error without an <error/> element",
-                List.of());
+        return inbox.active().size();
     }
 
     private CompletableFuture<Void> sendCancel(ClientReadout s) {
@@ -358,7 +299,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
                 .sendIqRequestAsync(cancel, s.result().isDone() ? 1000 : cancelTimeout())
                 .onSuccess(iq -> {
                     if (iq.getType() == IQ.Type.error) {
-                        done.completeExceptionally(errorOf(iq));
+                        done.completeExceptionally(ClientInbox.errorOf(iq));
                     } else {
                         done.complete(null);
                     }
@@ -376,28 +317,5 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         return (s != null ? s.settings() : SensorDataClientSettings.DEFAULTS)
                 .defaultTimeout()
                 .toMillis();
-    }
-
-    private void onMessage(Stanza stanza) {
-        Message m = (Message) stanza;
-        for (ExtensionElement e : m.getExtensions()) {
-            if (!(e instanceof ReadoutMessage r)) {
-                continue;
-            }
-            ClientReadout s = active.get(r.seqnr());
-            if (s == null || !s.acceptsFrom(m.getFrom())) {
-                continue;
-            }
-            // one dispatch over the sealed ReadoutMessage (a pattern switch once the baseline is Java 21)
-            if (r instanceof Fields f) {
-                s.onFields(f, m.getFrom());
-            } else if (r instanceof Failure f) {
-                s.onFailure(f, m.getFrom());
-            } else if (r instanceof Started) {
-                s.onStarted(m.getFrom());
-            } else if (r instanceof Done) {
-                s.onDone(m.getFrom());
-            }
-        }
     }
 }
