@@ -64,8 +64,7 @@ final class BenchThings {
                 .setDirectory(ThingDirectory.of(b.build()))
                 .setAccessPolicy(AccessPolicy.allowEveryone());
         ControlServer.getInstanceFor(connection)
-                .setThings(ThingDirectory.of(c.build()))
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(s -> s.things(ThingDirectory.of(c.build())).accessPolicy(AccessPolicy.allowEveryone()));
     }
 
     /** @return a request setting all eight parameters at once */

@@ -47,7 +47,7 @@ final class DeviceAdapter {
 
     DeviceAdapter(XMPPConnection connection, Duration timeout) {
         this.sensors = SensorDataClient.getInstanceFor(connection).setDefaultTimeout(timeout);
-        this.control = ControlClient.getInstanceFor(connection).setReplyTimeout(timeout);
+        this.control = ControlClient.getInstanceFor(connection).update(s -> s.replyTimeout(timeout));
         this.timeout = timeout;
     }
 

@@ -75,7 +75,7 @@ class EndToEndIT {
         World w = World.create(prosody, dir, "e2e");
         ThingDirectory things = ThingDirectory.of(output("Out1"), output("Out2"));
         SensorDataServer.getInstanceFor(w.thing).setDirectory(things).setAccessPolicy(w.thingClient.accessPolicy());
-        ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ControlServer.getInstanceFor(w.thing).update(s -> s.things(things).accessPolicy(w.thingClient.accessPolicy()));
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         w.controlRule(w.jid("client").toString(), List.of("Out1"), List.of());
 
@@ -118,7 +118,7 @@ class EndToEndIT {
         World w = World.create(prosody, dir, "tok");
         ThingDirectory things = ThingDirectory.of(output("Out1"));
         SensorDataServer.getInstanceFor(w.thing).setDirectory(things).setAccessPolicy(w.thingClient.accessPolicy());
-        ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ControlServer.getInstanceFor(w.thing).update(s -> s.things(things).accessPolicy(w.thingClient.accessPolicy()));
         ProvisioningClient holder = ProvisioningClient.getInstanceFor(w.client);
         await(holder.trust(w.serverBareJid()));
         String token = await(holder.requestToken(w.serverBareJid(), TestIdentities.create(dir, "tok-client")));

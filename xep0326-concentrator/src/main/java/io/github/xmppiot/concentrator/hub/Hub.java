@@ -129,7 +129,8 @@ public final class Hub implements AutoCloseable {
                     .setAccessPolicy(policy())
                     .serve(t);
             SensorDataServer.getInstanceFor(connection).setDirectory(directory).setAccessPolicy(policy());
-            ControlServer.getInstanceFor(connection).setThings(directory).setAccessPolicy(policy());
+            ControlServer.getInstanceFor(connection)
+                    .update(s -> s.things(directory).accessPolicy(policy()));
         }
         return this;
     }
@@ -254,7 +255,7 @@ public final class Hub implements AutoCloseable {
         if (connection != null) {
             ConcentratorServer.getInstanceFor(connection).stop();
             SensorDataServer.getInstanceFor(connection).close();
-            ControlServer.getInstanceFor(connection).setThings(new ThingDirectory());
+            ControlServer.getInstanceFor(connection).close();
         }
         closeDevices(tree);
         shutdownHardware();
