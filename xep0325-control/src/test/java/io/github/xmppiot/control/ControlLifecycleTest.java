@@ -165,7 +165,41 @@ class ControlLifecycleTest {
             ControlException e = refusal(client.set(thing, "Output", true));
             assertThat(e.condition()).isEqualTo(StanzaError.Condition.resource_constraint);
             assertThat(e.type()).isEqualTo(StanzaError.Type.WAIT);
+            ControlException form = refusal(client.getForm(thing));
+            assertThat(form.condition()).isEqualTo(StanzaError.Condition.resource_constraint);
             assertThat(devices.writes).isEmpty();
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTimerThatRefusesIsAnsweredWithResourceConstraintToo() throws Exception {
+        ExecutorService work = Executors.newSingleThreadExecutor();
+        ScheduledExecutorService dead = Executors.newSingleThreadScheduledExecutor();
+        dead.shutdown();
+        try {
+            server.update(s -> s.executors(IotExecutors.of(work, dead)));
+            ControlException e = refusal(client.set(thing, "Output", true));
+            assertThat(e.condition()).isEqualTo(StanzaError.Condition.resource_constraint);
+            assertThat(devices.writes).isEmpty();
+        } finally {
+            work.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClientWhosePoolRefusesStillCompletesItsFutures() throws Exception {
+        ExecutorService dead = Executors.newSingleThreadExecutor();
+        dead.shutdown();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try {
+            client.update(s -> s.executors(IotExecutors.of(dead, timer)));
+            assertThat(roundTrip(client.set(thing, "Output", true))).isEqualTo(SetResult.asRequested());
+            server.update(s -> s.accessPolicy(r -> CompletableFuture.failedFuture(new IllegalStateException("no"))));
+            assertThat(refusal(client.set(thing, "Output", false)).condition())
+                    .isEqualTo(StanzaError.Condition.internal_server_error);
+            assertThat(devices.writes).containsExactly("A/Output=true");
         } finally {
             timer.shutdownNow();
         }

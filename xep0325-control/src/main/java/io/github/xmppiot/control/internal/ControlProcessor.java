@@ -118,28 +118,56 @@ public final class ControlProcessor {
         }
     }
 
+    /**
+     * Runs {@code work} on the work executor once every request accepted before has finished, or has timed out. The
+     * result fails with a {@link TimeoutException} when the work has not finished {@code applyTimeout} after the
+     * request was accepted; work whose request has already failed is not started.
+     */
     private synchronized <T> CompletableFuture<T> serialised(
             ControlContext context, Supplier<CompletableFuture<T>> work) {
         if (queued >= context.maxQueued()) {
             return CompletableFuture.failedFuture(IotErrors.resourceConstraint(
                     "more than " + context.maxQueued() + " control requests are waiting; try again later"));
         }
-        queued++;
-        CompletableFuture<T> result = tail.thenComposeAsync(x -> work.get(), context.work());
-        CompletableFuture<Void> next = result.handle((r, e) -> null);
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ScheduledFuture<?> timeout;
         try {
-            ScheduledFuture<?> timeout = context.timer()
+            timeout = context.timer()
                     .schedule(
                             () -> result.completeExceptionally(new TimeoutException("control actions took too long")),
                             applyTimeout.toMillis(),
                             TimeUnit.MILLISECONDS);
-            next.whenComplete((x, e) -> timeout.cancel(false));
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(e);
+            return CompletableFuture.failedFuture(e);
         }
-        next.whenComplete((x, e) -> dequeued());
+        queued++;
+        tail.thenRunAsync(
+                        () -> {
+                            if (!result.isDone()) {
+                                work.get().whenComplete((r, e) -> complete(result, r, e));
+                            }
+                        },
+                        context.work())
+                .whenComplete((x, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        CompletableFuture<Void> next = result.handle((r, e) -> null);
+        next.whenComplete((x, e) -> {
+            timeout.cancel(false);
+            dequeued();
+        });
         tail = next;
         return result;
+    }
+
+    private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure != null) {
+            result.completeExceptionally(failure);
+        } else {
+            result.complete(value);
+        }
     }
 
     private synchronized void dequeued() {
