@@ -63,8 +63,7 @@ final class BenchThings {
         SensorDataServer.getInstanceFor(connection)
                 .update(s -> s.things(ThingDirectory.of(b.build())).accessPolicy(AccessPolicy.allowEveryone()));
         ControlServer.getInstanceFor(connection)
-                .setThings(ThingDirectory.of(c.build()))
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(s -> s.things(ThingDirectory.of(c.build())).accessPolicy(AccessPolicy.allowEveryone()));
     }
 
     /** @return a request setting all eight parameters at once */

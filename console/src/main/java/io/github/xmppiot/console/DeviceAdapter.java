@@ -48,7 +48,7 @@ final class DeviceAdapter {
 
     DeviceAdapter(XMPPConnection connection, Duration timeout) {
         this.sensors = SensorDataClient.getInstanceFor(connection).update(b -> b.defaultTimeout(timeout));
-        this.control = ControlClient.getInstanceFor(connection).setReplyTimeout(timeout);
+        this.control = ControlClient.getInstanceFor(connection).update(s -> s.replyTimeout(timeout));
         this.timeout = timeout;
     }
 

@@ -47,7 +47,7 @@ public final class MinimalActuator {
                         .build())
                 .build();
         ThingDirectory things = ThingDirectory.of(thing);
-        ControlServer.getInstanceFor(connection).setThings(things);
+        ControlServer.getInstanceFor(connection).update(s -> s.things(things));
         SensorDataServer.getInstanceFor(connection).update(b -> b.things(things));
         return thing;
     }

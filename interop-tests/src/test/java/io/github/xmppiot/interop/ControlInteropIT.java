@@ -39,14 +39,15 @@ class ControlInteropIT {
     void smacksClientSetsEveryTypeItKnowsOnOurThing(ProsodyServer server) throws Exception {
         XMPPTCPConnection thing = server.connect("thing");
         ControlServer.getInstanceFor(thing)
-                .setThings(ThingDirectory.of(Thing.builder("Device01")
-                        .parameter(param("Output", ValueType.BOOLEAN))
-                        .parameter(param("Level", ValueType.INT))
-                        .parameter(param("Counter", ValueType.LONG))
-                        .parameter(param("Setpoint", ValueType.DOUBLE))
-                        .build()))
-                // Smack's client does not ask for friendship before a set; access is not what this test is about.
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(s -> s.things(ThingDirectory.of(Thing.builder("Device01")
+                                .parameter(param("Output", ValueType.BOOLEAN))
+                                .parameter(param("Level", ValueType.INT))
+                                .parameter(param("Counter", ValueType.LONG))
+                                .parameter(param("Setpoint", ValueType.DOUBLE))
+                                .build()))
+                        // Smack's client does not ask for friendship before a set; access is not what this test is
+                        // about.
+                        .accessPolicy(AccessPolicy.allowEveryone()));
         String target = thing.getUser().toString();
         String[][] sets = {
             {"bool", "Output", "true"},

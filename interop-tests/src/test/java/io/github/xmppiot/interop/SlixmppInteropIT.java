@@ -67,7 +67,8 @@ class SlixmppInteropIT {
                 .build();
         SensorDataServer.getInstanceFor(thing)
                 .update(b -> b.things(ThingDirectory.of(device)).accessPolicy(policy));
-        ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(device)).setAccessPolicy(policy);
+        ControlServer.getInstanceFor(thing)
+                .update(s -> s.things(ThingDirectory.of(device)).accessPolicy(policy));
         return thing;
     }
 
@@ -185,8 +186,8 @@ class SlixmppInteropIT {
         // after its reply time-out instead of hanging
         try (SlixmppPeerProcess peer = SlixmppPeerProcess.start(server, "slix-dev-n", "device", "--no-control")) {
             Jid device = awaitDevice(peer);
-            ControlClient client =
-                    ControlClient.getInstanceFor(server.connect("client-n")).setReplyTimeout(Duration.ofSeconds(2));
+            ControlClient client = ControlClient.getInstanceFor(server.connect("client-n"))
+                    .update(s -> s.replyTimeout(Duration.ofSeconds(2)));
             assertThatThrownBy(() -> client.set(device, "Output", true).get(WAIT, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
                     .cause()

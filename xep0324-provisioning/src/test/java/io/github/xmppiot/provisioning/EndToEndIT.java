@@ -76,7 +76,7 @@ class EndToEndIT {
         ThingDirectory things = ThingDirectory.of(output("Out1"), output("Out2"));
         SensorDataServer.getInstanceFor(w.thing)
                 .update(b -> b.things(things).accessPolicy(w.thingClient.accessPolicy()));
-        ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ControlServer.getInstanceFor(w.thing).update(s -> s.things(things).accessPolicy(w.thingClient.accessPolicy()));
         w.readRule(w.jid("client").toString(), List.of(), List.of("Temperature"));
         w.controlRule(w.jid("client").toString(), List.of("Out1"), List.of());
 
@@ -120,7 +120,7 @@ class EndToEndIT {
         ThingDirectory things = ThingDirectory.of(output("Out1"));
         SensorDataServer.getInstanceFor(w.thing)
                 .update(b -> b.things(things).accessPolicy(w.thingClient.accessPolicy()));
-        ControlServer.getInstanceFor(w.thing).setThings(things).setAccessPolicy(w.thingClient.accessPolicy());
+        ControlServer.getInstanceFor(w.thing).update(s -> s.things(things).accessPolicy(w.thingClient.accessPolicy()));
         ProvisioningClient holder = ProvisioningClient.getInstanceFor(w.client);
         await(holder.trust(w.serverBareJid()));
         String token = await(holder.requestToken(w.serverBareJid(), TestIdentities.create(dir, "tok-client")));

@@ -10,6 +10,8 @@ import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.TokensSent;
+import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.value.Value;
 import java.io.IOException;
 import java.time.Duration;
@@ -18,6 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
@@ -46,9 +51,13 @@ import org.jxmpp.jid.Jid;
  * <p>Address the Thing by its full JID: an IQ sent to a bare JID is answered by the server, not by the device.
  * Booleans are sent as {@code <boolean/>} (Smack's own IoT client sends {@code <bool/>}; the Thing side accepts both).
  *
+ * <p>The reply timeout and the executors come from one immutable {@link ControlClientSettings} snapshot
+ * ({@link #configure}, {@link #update}); futures complete on the settings' {@link IotExecutors}, never on Smack's
+ * threads. {@link #close()} gives the executors back; {@link #getInstanceFor} then gives a fresh client.
+ *
  * @since 0.1.0
  */
-public final class ControlClient extends Manager {
+public final class ControlClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, ControlClient> INSTANCES = new WeakHashMap<>();
 
@@ -56,15 +65,22 @@ public final class ControlClient extends Manager {
         ControlProviders.register();
     }
 
-    private volatile Duration replyTimeout;
+    private final Object lock = new Object();
+    private volatile State state;
+    private volatile boolean closed;
+
+    /** The settings in force and the lease taken from their executors. */
+    private record State(ControlClientSettings settings, IotExecutors.Lease lease) {}
 
     private ControlClient(XMPPConnection connection) {
         super(connection);
-        this.replyTimeout = Duration.ofMillis(connection.getReplyTimeout());
+        ControlClientSettings initial = ControlClientSettings.DEFAULTS;
+        this.state = new State(initial, initial.executors().acquire());
     }
 
     /**
-     * The control client of a connection, created on first use.
+     * The control client of a connection, created on first use with {@link ControlClientSettings#DEFAULTS}; after
+     * {@link #close()} a new one.
      *
      * @param connection the controller's connection
      * @return the client
@@ -74,14 +90,78 @@ public final class ControlClient extends Manager {
     }
 
     /**
-     * Sets how long to wait for answers (the connection's reply timeout by default).
+     * The settings in force.
      *
-     * @param timeout the timeout
-     * @return this client
+     * @return the current snapshot
      */
-    public ControlClient setReplyTimeout(Duration timeout) {
-        this.replyTimeout = Objects.requireNonNull(timeout, "timeout");
+    public ControlClientSettings settings() {
+        return state.settings();
+    }
+
+    /**
+     * Replaces the settings; requests sent afterwards use them. Naming other executors takes a lease from them and
+     * gives back the old one.
+     *
+     * @param settings the new settings
+     * @return this client
+     * @throws IllegalStateException if the client is closed
+     */
+    public ControlClient configure(ControlClientSettings settings) {
+        Objects.requireNonNull(settings, "settings must not be null; start from ControlClientSettings.builder()");
+        synchronized (lock) {
+            checkOpen();
+            State old = state;
+            IotExecutors.Lease lease = settings.executors() == old.lease().executors()
+                    ? old.lease()
+                    : settings.executors().acquire();
+            state = new State(settings, lease);
+            if (lease != old.lease()) {
+                old.lease().close();
+            }
+        }
         return this;
+    }
+
+    /**
+     * Changes some settings, keeping the others: {@code client.update(s -> s.replyTimeout(Duration.ofSeconds(5)))}.
+     *
+     * @param change edits a builder holding the current settings
+     * @return this client
+     * @throws IllegalStateException if the client is closed
+     */
+    public ControlClient update(UnaryOperator<ControlClientSettings.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (lock) {
+            return configure(change.apply(settings().toBuilder()).build());
+        }
+    }
+
+    /**
+     * Gives back the executor lease and forgets this client, so that {@link #getInstanceFor} starts a fresh one.
+     * Requests in flight still complete; new ones fail with {@link IllegalStateException}. Closing again has no
+     * effect; the connection stays open.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        XMPPConnection c = connection();
+        if (c != null) {
+            synchronized (ControlClient.class) {
+                INSTANCES.remove(c, this);
+            }
+        }
+        state.lease().close();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw closedFailure();
+        }
     }
 
     /**
@@ -177,6 +257,9 @@ public final class ControlClient extends Manager {
      * @return completes when the message has been handed to the connection
      */
     public CompletableFuture<Void> setByMessage(Jid thing, ControlRequest request) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedFailure());
+        }
         ControlSet set = request.toElement();
         TokensSent.announce(connection(), set.tokens(), thing);
         Message message = connection()
@@ -242,20 +325,38 @@ public final class ControlClient extends Manager {
     }
 
     private CompletableFuture<IQ> request(IQ request) {
+        if (closed) {
+            return CompletableFuture.failedFuture(closedFailure());
+        }
+        State s = state;
+        XMPPConnection c = connection();
+        long timeout = s.settings().replyTimeout().map(Duration::toMillis).orElse(c.getReplyTimeout());
         CompletableFuture<IQ> result = new CompletableFuture<>();
-        connection()
-                .sendIqRequestAsync(request, replyTimeout.toMillis())
-                .onSuccess(iq -> {
+        c.sendIqRequestAsync(request, timeout)
+                .onSuccess(iq -> deliver(s.lease().work(), () -> {
                     ControlException refusal = ErrorReader.refusal(iq);
                     if (refusal != null) {
                         result.completeExceptionally(refusal);
                     } else {
                         result.complete(iq);
                     }
-                })
-                .onError(e -> result.completeExceptionally(ErrorReader.convert(e)));
-        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection())
-                .failFast(result);
+                }))
+                .onError(e -> deliver(s.lease().work(), () -> result.completeExceptionally(ErrorReader.convert(e))));
+        return ConnectionSupervisor.getInstanceFor(c).failFast(result);
+    }
+
+    /** Completes a future on the work pool, or here if the pool refuses (an answer is never dropped). */
+    private static void deliver(Executor work, Runnable completion) {
+        try {
+            work.execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run();
+        }
+    }
+
+    private static IllegalStateException closedFailure() {
+        return new IllegalStateException(
+                "this ControlClient is closed; call ControlClient.getInstanceFor(connection) for a new one");
     }
 
     private static DataForm formOf(IQ iq) {

@@ -5,15 +5,16 @@ import io.github.xmppiot.control.element.ControlSet;
 import io.github.xmppiot.control.element.GetFormRequest;
 import io.github.xmppiot.control.element.SetRequest;
 import io.github.xmppiot.control.element.SetResponse;
+import io.github.xmppiot.control.internal.ControlContext;
 import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
-import io.github.xmppiot.core.thing.ThingDirectory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
@@ -41,18 +45,22 @@ import org.jxmpp.jid.Jid;
  * {@code set} in messages of any type without answering, serves control forms for {@code getForm} (§3.3, §3.4), and
  * advertises {@code urn:xmpp:iot:control} (§4 "Determining Support").
  *
- * <p>The Things come from a {@link ThingDirectory}; a request without {@code node} addresses the only Thing of a
- * directory holding one, and is refused with {@code bad-request} when it holds several. Control is allowed to friends
- * by default ({@link AccessPolicy#friends}, §7 "Security Considerations"); a XEP-0324 provisioning policy can replace
- * it. Every parameter is validated against every addressed node before anything is applied; a request with any bad
- * value changes nothing and is refused with {@code modify/bad-request} and one {@code paramError} per bad parameter;
- * unknown parameters give {@code cancel/item-not-found}, locked ones {@code wait/conflict}, refused access
- * {@code cancel/forbidden}. Parameters are applied in document order. Handlers never block Smack's reader thread and
- * always answer.
+ * <p>What it serves is given by one immutable {@link ControlServerSettings} snapshot ({@link #configure},
+ * {@link #update}); each request is served with the snapshot in force when it arrives. The Things come from the
+ * settings' directory; a request without {@code node} addresses the only Thing of a directory holding one, and is
+ * refused with {@code bad-request} when it holds several. Control is allowed to friends by default
+ * ({@link AccessPolicy#friends}, §7 "Security Considerations"); a XEP-0324 provisioning policy can replace it. Every
+ * parameter is validated against every addressed node before anything is applied; a request with any bad value
+ * changes nothing and is refused with {@code modify/bad-request} and one {@code paramError} per bad parameter; unknown
+ * parameters give {@code cancel/item-not-found}, locked ones {@code wait/conflict}, refused access
+ * {@code cancel/forbidden}, a full queue or refused task {@code wait/resource-constraint}. Parameters are applied in
+ * document order, on the settings' {@link IotExecutors}. Handlers never block Smack's reader thread and always answer.
+ *
+ * <p>{@link #close()} stops serving; {@link #getInstanceFor} then gives a fresh server.
  *
  * @since 0.1.0
  */
-public final class ControlServer extends Manager {
+public final class ControlServer extends Manager implements AutoCloseable {
 
     /** The XEP-0325 namespace, also the service discovery feature. */
     public static final String NAMESPACE = ControlSet.NAMESPACE;
@@ -66,17 +74,26 @@ public final class ControlServer extends Manager {
         ControlProviders.register();
     }
 
-    private volatile ThingDirectory things = new ThingDirectory();
-    private volatile AccessPolicy accessPolicy;
-    private final ControlProcessor processor;
+    private final ControlProcessor processor = new ControlProcessor(ANSWER_TIMEOUT);
     private final List<Consumer<ControlOutcome>> listeners = new CopyOnWriteArrayList<>();
+    private final AccessPolicy friends;
+    private final IQRequestHandler setHandler;
+    private final IQRequestHandler formHandler;
+    private final StanzaListener messageListener = this::onMessage;
+    private final Object lock = new Object();
+    private volatile State state;
+    private boolean closed;
+
+    /** The settings in force and the lease taken from their executors. */
+    private record State(ControlServerSettings settings, IotExecutors.Lease lease) {}
 
     private ControlServer(XMPPConnection connection) {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
-        this.accessPolicy = AccessPolicy.friends(connection);
-        this.processor = new ControlProcessor(() -> things, () -> accessPolicy, ANSWER_TIMEOUT);
-        connection.registerIQRequestHandler(
+        this.friends = AccessPolicy.friends(connection);
+        ControlServerSettings initial = ControlServerSettings.builder().build();
+        this.state = new State(initial, initial.executors().acquire());
+        this.setHandler =
                 new IotIqRequestHandler<SetRequest>(
                         connection, ControlSet.ELEMENT, NAMESPACE, IQ.Type.set, SetRequest.class, ANSWER_TIMEOUT) {
                     @Override
@@ -84,8 +101,8 @@ public final class ControlServer extends Manager {
                         return execute(requester(request), false, request.controlSet())
                                 .thenApply(r -> resultFor(request, new SetResponse(r.nodes(), r.parameters())));
                     }
-                });
-        connection.registerIQRequestHandler(
+                };
+        this.formHandler =
                 new IotIqRequestHandler<GetFormRequest>(
                         connection,
                         GetFormRequest.ELEMENT,
@@ -96,18 +113,21 @@ public final class ControlServer extends Manager {
                     @Override
                     protected CompletionStage<? extends IQ> handle(GetFormRequest request) {
                         return processor
-                                .form(requester(request), request.tokens(), request.nodes())
+                                .form(context(), requester(request), request.tokens(), request.nodes())
                                 .thenApply(form -> resultFor(request, new ControlFormResponse(form)));
                     }
-                });
+                };
+        connection.registerIQRequestHandler(setHandler);
+        connection.registerIQRequestHandler(formHandler);
         connection.addAsyncStanzaListener(
-                this::onMessage,
+                messageListener,
                 new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(ControlSet.ELEMENT, NAMESPACE)));
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(NAMESPACE);
     }
 
     /**
-     * The control server of a connection, created on first use.
+     * The control server of a connection, created on first use with {@link ControlServerSettings#builder()}'s
+     * defaults (no Things yet); after {@link #close()} a new one.
      *
      * @param connection the Thing's connection
      * @return the server
@@ -117,36 +137,60 @@ public final class ControlServer extends Manager {
     }
 
     /**
-     * Sets the Things to control.
+     * The settings in force.
      *
-     * @param things the directory (a plain device holds one Thing; a concentrator many, XEP-0325 §3.4)
-     * @return this server
+     * @return the current snapshot
      */
-    public ControlServer setThings(ThingDirectory things) {
-        this.things = Objects.requireNonNull(things, "things");
-        return this;
-    }
-
-    /** @return the Things controlled */
-    public ThingDirectory things() {
-        return things;
+    public ControlServerSettings settings() {
+        return state.settings();
     }
 
     /**
-     * Sets who may control (XEP-0325 §7; XEP-0324 §3.4 provisioning may narrow requests to fewer nodes or parameters,
-     * which the answer then lists).
+     * Replaces the settings; requests that arrive afterwards are served with them, requests already accepted finish
+     * with the settings they arrived with. Naming other executors takes a lease from them and gives back the old one.
      *
-     * @param policy the policy
+     * @param settings the new settings
      * @return this server
+     * @throws IllegalStateException if the server is closed
      */
-    public ControlServer setAccessPolicy(AccessPolicy policy) {
-        this.accessPolicy = Objects.requireNonNull(policy, "policy");
+    public ControlServer configure(ControlServerSettings settings) {
+        Objects.requireNonNull(settings, "settings must not be null; start from ControlServerSettings.builder()");
+        synchronized (lock) {
+            checkOpen();
+            State old = state;
+            IotExecutors.Lease lease = settings.executors() == old.lease().executors()
+                    ? old.lease()
+                    : settings.executors().acquire();
+            state = new State(settings, lease);
+            if (lease != old.lease()) {
+                old.lease().close();
+            }
+        }
         return this;
     }
 
-    /** @return the access policy in force */
+    /**
+     * Changes some settings, keeping the others: {@code server.update(s -> s.things(directory))}.
+     *
+     * @param change edits a builder holding the current settings
+     * @return this server
+     * @throws IllegalStateException if the server is closed
+     */
+    public ControlServer update(UnaryOperator<ControlServerSettings.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (lock) {
+            return configure(change.apply(settings().toBuilder()).build());
+        }
+    }
+
+    /**
+     * The access policy in force: the settings' policy, or {@link AccessPolicy#friends} of this server's connection
+     * when the settings name none (XEP-0325 §7).
+     *
+     * @return the policy
+     */
     public AccessPolicy accessPolicy() {
-        return accessPolicy;
+        return state.settings().accessPolicy().orElse(friends);
     }
 
     /**
@@ -168,7 +212,7 @@ public final class ControlServer extends Manager {
     }
 
     private CompletableFuture<SetResult> execute(Jid requester, boolean byMessage, ControlSet set) {
-        return processor.set(requester, set).whenComplete((result, failure) -> {
+        return processor.set(context(), requester, set).whenComplete((result, failure) -> {
             ControlOutcome outcome =
                     new ControlOutcome(requester, byMessage, result, failure == null ? null : asIotError(failure));
             for (Consumer<ControlOutcome> l : listeners) {
@@ -198,6 +242,50 @@ public final class ControlServer extends Manager {
             return request.getFrom();
         }
         return connection().getUser();
+    }
+
+    private ControlContext context() {
+        State s = state;
+        ControlServerSettings settings = s.settings();
+        return new ControlContext(
+                settings.things(),
+                settings.accessPolicy().orElse(friends),
+                settings.maxQueuedRequests(),
+                s.lease().work(),
+                s.lease().timer());
+    }
+
+    /**
+     * Stops serving: unregisters the request handlers and the message listener, removes the disco#info feature, gives
+     * back the executor lease and forgets this server, so that {@link #getInstanceFor} starts a fresh one. Requests
+     * already accepted are still answered. Closing again has no effect; the connection stays open.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        XMPPConnection c = connection();
+        if (c != null) {
+            c.unregisterIQRequestHandler(setHandler);
+            c.unregisterIQRequestHandler(formHandler);
+            c.removeAsyncStanzaListener(messageListener);
+            ServiceDiscoveryManager.getInstanceFor(c).removeFeature(NAMESPACE);
+            synchronized (ControlServer.class) {
+                INSTANCES.remove(c, this);
+            }
+        }
+        state.lease().close();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(
+                    "this ControlServer is closed; call ControlServer.getInstanceFor(connection) for a new one");
+        }
     }
 
     private static IotErrorException asIotError(Throwable failure) {

@@ -121,7 +121,7 @@ class ControlIT {
 
     private ControlClient controllerOf(ProsodyServer server, XMPPTCPConnection thing, Thing... things)
             throws Exception {
-        ControlServer.getInstanceFor(thing).setThings(ThingDirectory.of(things));
+        ControlServer.getInstanceFor(thing).update(s -> s.things(ThingDirectory.of(things)));
         XMPPTCPConnection client = server.connect("client");
         Friendship.establish(thing, client, java.time.Duration.ofSeconds(10));
         return ControlClient.getInstanceFor(client);

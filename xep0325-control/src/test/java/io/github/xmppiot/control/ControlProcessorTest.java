@@ -8,7 +8,6 @@ import static io.github.xmppiot.control.Fixtures.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.control.element.ParamError;
-import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessDecision;
@@ -41,7 +40,7 @@ class ControlProcessorTest {
 
     @Test
     void everyControlTypeIsAppliedInDocumentOrder() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.allTypes("Device01")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.allTypes("Device01")));
         SetResult r = value(p.set(
                 CLIENT,
                 set("<set xmlns='urn:xmpp:iot:control'>"
@@ -68,7 +67,7 @@ class ControlProcessorTest {
 
     @Test
     void parametersAreWrittenInTheOrderOfTheRequest() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
         value(p.set(CLIENT, Examples14.set()));
         assertThat(devices.writes).containsExactly("Dimmer/FadeTimeMilliseconds=500", "Dimmer/OutputPercent=10");
         devices.writes.clear();
@@ -81,7 +80,7 @@ class ControlProcessorTest {
 
     @Test
     void anyBadValueChangesNothingAndEveryBadParameterIsNamed() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
         IotErrorException e = failure(p.set(
                 CLIENT,
                 set("<set xmlns='urn:xmpp:iot:control'>"
@@ -97,7 +96,7 @@ class ControlProcessorTest {
 
     @Test
     void aValueOfTheWrongTypeIsABadRequest() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.analogOutput("AnalogOutput1")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.analogOutput("AnalogOutput1")));
         IotErrorException e = failure(
                 p.set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'><boolean name='Output' value='true'/></set>")));
         assertThat(e.condition()).isEqualTo(Condition.bad_request);
@@ -106,7 +105,7 @@ class ControlProcessorTest {
 
     @Test
     void unknownParameterIsItemNotFoundAndChangesNothing() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
         IotErrorException e = failure(p.set(
                 CLIENT,
                 set("<set xmlns='urn:xmpp:iot:control'>"
@@ -134,7 +133,7 @@ class ControlProcessorTest {
     @Test
     void refusedAccessIsForbiddenAndTheRequestReachesThePolicy() throws Exception {
         AtomicReference<AccessRequest> asked = new AtomicReference<>();
-        ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")), r -> {
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")), r -> {
             asked.set(r);
             return CompletableFuture.completedFuture(AccessDecision.deny());
         });
@@ -152,7 +151,7 @@ class ControlProcessorTest {
 
     @Test
     void aNarrowedDecisionIsExecutedAsNarrowedAndReported() throws Exception {
-        ControlProcessor p = processor(
+        Fixtures.Processor p = processor(
                 ThingDirectory.of(devices.dimmer("Dimmer")),
                 r -> CompletableFuture.completedFuture(AccessDecision.allowOnly(List.of(), Set.of("OutputPercent"))));
         SetResult r = value(p.set(CLIENT, Examples14.set()));
@@ -180,7 +179,7 @@ class ControlProcessorTest {
                 devices.digitalOutput("DigitalOutput1"),
                 devices.digitalOutput("DigitalOutput2"),
                 devices.analogOutput("AnalogOutput1"));
-        ControlProcessor p = processor(hub);
+        Fixtures.Processor p = processor(hub);
         IotErrorException e = failure(
                 p.set(
                         CLIENT,
@@ -219,7 +218,7 @@ class ControlProcessorTest {
 
     @Test
     void aFormSubmissionWritesOnlyTheSubmittedFieldsTypedByTheDeclarations() throws Exception {
-        ControlProcessor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
+        Fixtures.Processor p = processor(ThingDirectory.of(devices.dimmer("Dimmer")));
         value(p.set(
                 CLIENT,
                 ((io.github.xmppiot.control.element.SetRequest)
@@ -255,7 +254,7 @@ class ControlProcessorTest {
                 .parameter(devices.param("T", "Other", ValueType.INT, new IntValue(0))
                         .build())
                 .build();
-        ControlProcessor p = processor(ThingDirectory.of(t));
+        Fixtures.Processor p = processor(ThingDirectory.of(t));
         CompletableFuture<SetResult> f =
                 p.set(CLIENT, set("<set xmlns='urn:xmpp:iot:control'><boolean name='Output' value='true'/></set>"));
         assertThat(f)

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xmppiot.control.element.ControlSet;
 import io.github.xmppiot.control.element.ParamError;
 import io.github.xmppiot.control.element.TypedParameter;
-import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
@@ -53,7 +52,7 @@ class ControlProperties {
                 .satisfies(p -> assertThat(p.value()).isEqualTo(value));
 
         Devices devices = new Devices();
-        ControlProcessor processor = Fixtures.processor(ThingDirectory.of(devices.allTypes("D")));
+        Fixtures.Processor processor = Fixtures.processor(ThingDirectory.of(devices.allTypes("D")));
         assertThat(processor.set(CLIENT, received).get(5, TimeUnit.SECONDS)).isEqualTo(SetResult.asRequested());
         assertThat(devices.state.get("D/" + value.type().elementName())).isEqualTo(value);
     }
@@ -71,7 +70,7 @@ class ControlProperties {
         Thing.Builder both = Thing.builder("D");
         all.parameters().forEach(both::parameter);
         thing.parameters().forEach(both::parameter);
-        ControlProcessor processor = Fixtures.processor(ThingDirectory.of(both.build()));
+        Fixtures.Processor processor = Fixtures.processor(ThingDirectory.of(both.build()));
         Map<String, Value> before = new HashMap<>(devices.state);
 
         ControlSet sent = ControlSet.builder()

@@ -46,8 +46,8 @@ class ControlRoundTripTest {
         clientConnection = connected("operator");
         thing = thingConnection.getUser();
         server = ControlServer.getInstanceFor(thingConnection)
-                .setThings(ThingDirectory.of(devices.dimmer("Dimmer")))
-                .setAccessPolicy(AccessPolicy.allowEveryone());
+                .update(s -> s.things(ThingDirectory.of(devices.dimmer("Dimmer")))
+                        .accessPolicy(AccessPolicy.allowEveryone()));
         server.addOutcomeListener(outcomes::add);
         client = ControlClient.getInstanceFor(clientConnection);
     }
@@ -61,6 +61,8 @@ class ControlRoundTripTest {
 
     @AfterEach
     void tearDown() {
+        server.close();
+        client.close();
         thingConnection.instantShutdown();
         clientConnection.instantShutdown();
     }
@@ -92,12 +94,14 @@ class ControlRoundTripTest {
         ThingDirectory directory = ThingDirectory.of(devices.digitalOutput("Out"));
         AccessPolicy policy = AccessPolicy.allowEveryone();
         assertThat(ControlServer.getInstanceFor(thingConnection)).isSameAs(server);
-        assertThat(server.setThings(directory).things()).isSameAs(directory);
-        assertThat(server.setAccessPolicy(policy).accessPolicy()).isSameAs(policy);
-        assertThatThrownBy(() -> server.setThings(null)).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> server.setAccessPolicy(null)).isInstanceOf(NullPointerException.class);
+        assertThat(server.update(s -> s.things(directory)).settings().things()).isSameAs(directory);
+        assertThat(server.update(s -> s.accessPolicy(policy)).accessPolicy()).isSameAs(policy);
+        assertThat(server.settings().things()).as("kept by the second update").isSameAs(directory);
+        assertThatThrownBy(() -> server.configure(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> server.update(null)).isInstanceOf(NullPointerException.class);
         assertThat(ControlClient.getInstanceFor(clientConnection)).isSameAs(client);
-        assertThatThrownBy(() -> client.setReplyTimeout(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> client.configure(null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> client.update(null)).isInstanceOf(NullPointerException.class);
     }
 
     @Test
@@ -210,8 +214,8 @@ class ControlRoundTripTest {
 
     @Test
     void aRequestForSeveralNodesReachesEachOfThem() throws Exception {
-        server.setThings(ThingDirectory.of(
-                devices.digitalOutput("DO1"), devices.digitalOutput("DO2"), devices.digitalOutput("DO3")));
+        server.update(s -> s.things(ThingDirectory.of(
+                devices.digitalOutput("DO1"), devices.digitalOutput("DO2"), devices.digitalOutput("DO3"))));
         SetResult result = roundTrip(client.set(
                 thing,
                 ControlRequest.builder()
@@ -225,9 +229,9 @@ class ControlRoundTripTest {
 
     @Test
     void aNarrowedAnswerNamesTheNodesAndParametersActuallySet() throws Exception {
-        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")))
-                .setAccessPolicy(r -> CompletableFuture.completedFuture(
-                        AccessDecision.allowOnly(List.of(NodeRef.of("DO2")), Set.of("Output"))));
+        server.update(s -> s.things(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")))
+                .accessPolicy(r -> CompletableFuture.completedFuture(
+                        AccessDecision.allowOnly(List.of(NodeRef.of("DO2")), Set.of("Output")))));
         SetResult result = roundTrip(client.set(
                 thing,
                 ControlRequest.builder()
@@ -243,7 +247,7 @@ class ControlRoundTripTest {
 
     @Test
     void theFormOfSeveralNodesIsAskedForThoseNodes() throws Exception {
-        server.setThings(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2")));
+        server.update(s -> s.things(ThingDirectory.of(devices.digitalOutput("DO1"), devices.digitalOutput("DO2"))));
         List<NodeRef> nodes = List.of(NodeRef.of("DO1"), NodeRef.of("DO2"));
         CompletableFuture<ControlForm> answer = client.getForm(thing, io.github.xmppiot.core.Tokens.NONE, nodes);
         Stanza request = relay(clientConnection, thingConnection);

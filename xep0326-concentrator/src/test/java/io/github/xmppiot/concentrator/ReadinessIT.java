@@ -140,7 +140,7 @@ class ReadinessIT {
         XMPPTCPConnection device = loginWithheld(server, "readydevice");
         try {
             SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
-            ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
+            ControlServer.getInstanceFor(device).update(s -> s.things(ThingDirectory.of(thing)));
             Readiness.announce(device);
 
             FirstContact first = contact.get(WAIT, TimeUnit.SECONDS);

@@ -103,7 +103,7 @@ class StrangerFuzzIT {
                 .build();
         XMPPTCPConnection device = server.connect("fuzzdevice");
         SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
-        ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
+        ControlServer.getInstanceFor(device).update(s -> s.things(ThingDirectory.of(thing)));
         XMPPTCPConnection friend = server.connect("fuzzfriend");
         Friendship.establish(device, friend, Duration.ofSeconds(WAIT));
         XMPPTCPConnection stranger = server.connect("fuzzstranger");

@@ -174,7 +174,7 @@ public final class Demo {
             });
             step("Control it (XEP-0325): Relay=true, Brightness=60, then read the control state back", () -> {
                 await(ControlClient.getInstanceFor(owner)
-                        .setReplyTimeout(TIMEOUT)
+                        .update(s -> s.replyTimeout(TIMEOUT))
                         .set(
                                 hubJid,
                                 ControlRequest.builder()

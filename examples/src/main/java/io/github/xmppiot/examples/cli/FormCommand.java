@@ -60,7 +60,7 @@ final class FormCommand implements Callable<Integer> {
                         s,
                         target,
                         ControlClient.getInstanceFor(s.connection())
-                                .setReplyTimeout(s.timeout())
+                                .update(b -> b.replyTimeout(s.timeout()))
                                 .getForm(
                                         target,
                                         Tokens.NONE,

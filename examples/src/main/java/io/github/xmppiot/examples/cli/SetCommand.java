@@ -67,7 +67,8 @@ final class SetCommand implements Callable<Integer> {
         given.forEach((name, value) -> values.put(TypedValues.Name.parse(name), value));
         try (Session s = Session.open(connection, spec.commandLine().getErr())) {
             Jid target = Targets.resolve(s, thing, ControlServer.NAMESPACE, spec);
-            ControlClient client = ControlClient.getInstanceFor(s.connection()).setReplyTimeout(s.timeout());
+            ControlClient client =
+                    ControlClient.getInstanceFor(s.connection()).update(b -> b.replyTimeout(s.timeout()));
             s.progress().step("reading the control form of " + target + " ...");
             ControlForm form = form(s, client, target);
             ControlRequest.Builder request = ControlRequest.builder();

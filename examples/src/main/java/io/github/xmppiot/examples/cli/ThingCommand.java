@@ -119,7 +119,7 @@ final class ThingCommand implements Callable<Integer> {
                 });
             }
             SensorDataServer.getInstanceFor(c).update(b -> b.things(things).accessPolicy(policy));
-            ControlServer.getInstanceFor(c).setThings(things).setAccessPolicy(policy);
+            ControlServer.getInstanceFor(c).update(b -> b.things(things).accessPolicy(policy));
             Readiness.announce(c);
             out.println("thing " + nodeId + " online as " + c.getUser() + " ("
                     + (board.simulation().isPresent() ? "simulated board" : hal)

@@ -73,7 +73,7 @@ class ConsoleIT {
         thing.connect().login();
         ThingDirectory things = ThingDirectory.of(board.thing());
         SensorDataServer.getInstanceFor(thing).update(b -> b.things(things).accessPolicy(AccessPolicy.friends(thing)));
-        ControlServer.getInstanceFor(thing).setThings(things).setAccessPolicy(AccessPolicy.friends(thing));
+        ControlServer.getInstanceFor(thing).update(s -> s.things(things).accessPolicy(AccessPolicy.friends(thing)));
         Readiness.announce(thing);
         thingJid = server.jid("device").toString();
         console = RunningCommand.start(

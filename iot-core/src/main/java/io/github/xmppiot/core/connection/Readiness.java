@@ -15,7 +15,7 @@ import org.jivesoftware.smack.packet.PresenceBuilder;
  * Readiness.holdPresence(c);            // before login: Smack's initial presence is withheld
  * c.connect().login();
  * SensorDataServer.getInstanceFor(c).update(b -> b.things(things));
- * ControlServer.getInstanceFor(c).setThings(things);
+ * ControlServer.getInstanceFor(c).update(s -> s.things(things));
  * Readiness.announce(c);                // now available, with the complete feature set
  * }</pre>
  *

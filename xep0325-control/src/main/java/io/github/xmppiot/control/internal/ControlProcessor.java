@@ -6,7 +6,6 @@ import io.github.xmppiot.control.element.ParamError;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
-import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
@@ -24,8 +23,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
@@ -35,93 +38,147 @@ import org.jxmpp.jid.Jid;
  * The Thing side of XEP-0325, without any network: access decision, node resolution, validation of every parameter
  * against every addressed node before anything happens (§3.4 all-or-nothing), then application in document order
  * (§3.2). Requests are executed one after the other, so that a validated request is applied before the next one is
- * validated. Every outcome is a {@link SetResult} or an {@link IotErrorException}.
+ * validated; validation and actions run on the context's work executor. Every outcome is a {@link SetResult} or an
+ * {@link IotErrorException}; a refused task ({@link RejectedExecutionException}) or more waiting requests than the
+ * context allows give {@code wait/resource-constraint}.
  */
 public final class ControlProcessor {
 
-    private final Supplier<ThingDirectory> directory;
-    private final Supplier<AccessPolicy> policy;
     private final Duration applyTimeout;
     private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private int queued;
 
     /**
-     * Creates a processor.
+     * Creates a processor; one per server, since it keeps the order of the server's requests.
      *
-     * @param directory    the Things to control (read at each request)
-     * @param policy       who may control (read at each request)
      * @param applyTimeout longest time one request's actions may take before the next request proceeds
      */
-    public ControlProcessor(Supplier<ThingDirectory> directory, Supplier<AccessPolicy> policy, Duration applyTimeout) {
-        this.directory = Objects.requireNonNull(directory, "directory");
-        this.policy = Objects.requireNonNull(policy, "policy");
+    public ControlProcessor(Duration applyTimeout) {
         this.applyTimeout = Objects.requireNonNull(applyTimeout, "applyTimeout");
     }
 
     /**
      * Executes a {@code set}.
      *
+     * @param context   the settings in force when the request arrived
      * @param requester the requester's full JID
      * @param set       the request
      * @return completes with the outcome, or exceptionally with an {@link IotErrorException}
      */
-    public CompletableFuture<SetResult> set(Jid requester, ControlSet set) {
+    public CompletableFuture<SetResult> set(ControlContext context, Jid requester, ControlSet set) {
         List<Assignment> assignments = Assignment.of(set);
         Set<String> names = new LinkedHashSet<>();
         assignments.forEach(a -> names.add(a.name()));
         AccessRequest request = AccessRequest.control(requester, set.tokens(), set.nodes(), names);
-        return decide(request).thenCompose(decision -> serialised(() -> execute(decision, set.nodes(), assignments)));
+        return decide(context, request)
+                .thenCompose(decision ->
+                        serialised(context, () -> execute(context.things(), decision, set.nodes(), assignments)))
+                .handle(ControlProcessor::unwrap);
     }
 
     /**
      * Builds the control form for {@code getForm} (§3.3; several nodes: §3.4, only parameters common to all).
      *
+     * @param context   the settings in force when the request arrived
      * @param requester the requester's full JID
      * @param tokens    the request's tokens
      * @param nodes     the nodes addressed
      * @return completes with the form, or exceptionally with an {@link IotErrorException}
      */
-    public CompletableFuture<DataForm> form(Jid requester, Tokens tokens, List<NodeRef> nodes) {
-        return decide(AccessRequest.control(requester, tokens, nodes, Set.of()))
-                .thenApply(decision -> {
-                    List<Thing> things = allowedThings(decision, nodes);
-                    List<ControlParameter> params = new ArrayList<>();
-                    for (ControlParameter p : things.get(0).parameters()) {
-                        if (decision.allowsName(p.name())
-                                && things.stream()
-                                        .allMatch(t -> t.parameter(p.name())
-                                                .filter(q -> q.type() == p.type())
-                                                .isPresent())) {
-                            params.add(p);
-                        }
-                    }
-                    if (params.isEmpty() && things.size() > 1) {
-                        throw new CompletionExceptionCarrier(
-                                IotErrors.featureNotImplemented("Cannot merge control forms from different nodes."));
-                    }
-                    return FormBuilder.build(title(things), params);
-                })
+    public CompletableFuture<DataForm> form(ControlContext context, Jid requester, Tokens tokens, List<NodeRef> nodes) {
+        return decide(context, AccessRequest.control(requester, tokens, nodes, Set.of()))
+                .thenApplyAsync(
+                        decision -> {
+                            List<Thing> things = allowedThings(context.things(), decision, nodes);
+                            List<ControlParameter> params = new ArrayList<>();
+                            for (ControlParameter p : things.get(0).parameters()) {
+                                if (decision.allowsName(p.name())
+                                        && things.stream()
+                                                .allMatch(t -> t.parameter(p.name())
+                                                        .filter(q -> q.type() == p.type())
+                                                        .isPresent())) {
+                                    params.add(p);
+                                }
+                            }
+                            if (params.isEmpty() && things.size() > 1) {
+                                throw new CompletionExceptionCarrier(IotErrors.featureNotImplemented(
+                                        "Cannot merge control forms from different nodes."));
+                            }
+                            return FormBuilder.build(title(things), params);
+                        },
+                        context.work())
                 .handle(ControlProcessor::unwrap);
     }
 
-    private CompletableFuture<AccessDecision> decide(AccessRequest request) {
+    private static CompletableFuture<AccessDecision> decide(ControlContext context, AccessRequest request) {
         try {
-            return policy.get().decide(request).toCompletableFuture();
+            return context.policy().decide(request).toCompletableFuture();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
-    private synchronized <T> CompletableFuture<T> serialised(Supplier<CompletableFuture<T>> work) {
-        CompletableFuture<T> result = tail.thenCompose(x -> work.get());
-        tail = result.orTimeout(applyTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((r, e) -> null);
+    /**
+     * Runs {@code work} on the work executor once every request accepted before has finished, or has timed out. The
+     * result fails with a {@link TimeoutException} when the work has not finished {@code applyTimeout} after the
+     * request was accepted; work whose request has already failed is not started.
+     */
+    private synchronized <T> CompletableFuture<T> serialised(
+            ControlContext context, Supplier<CompletableFuture<T>> work) {
+        if (queued >= context.maxQueued()) {
+            return CompletableFuture.failedFuture(IotErrors.resourceConstraint(
+                    "more than " + context.maxQueued() + " control requests are waiting; try again later"));
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        ScheduledFuture<?> timeout;
+        try {
+            timeout = context.timer()
+                    .schedule(
+                            () -> result.completeExceptionally(new TimeoutException("control actions took too long")),
+                            applyTimeout.toMillis(),
+                            TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        queued++;
+        tail.thenRunAsync(
+                        () -> {
+                            if (!result.isDone()) {
+                                work.get().whenComplete((r, e) -> complete(result, r, e));
+                            }
+                        },
+                        context.work())
+                .whenComplete((x, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    }
+                });
+        CompletableFuture<Void> next = result.handle((r, e) -> null);
+        next.whenComplete((x, e) -> {
+            timeout.cancel(false);
+            dequeued();
+        });
+        tail = next;
         return result;
     }
 
-    private CompletableFuture<SetResult> execute(
-            AccessDecision decision, List<NodeRef> requested, List<Assignment> assignments) {
+    private static <T> void complete(CompletableFuture<T> result, T value, Throwable failure) {
+        if (failure != null) {
+            result.completeExceptionally(failure);
+        } else {
+            result.complete(value);
+        }
+    }
+
+    private synchronized void dequeued() {
+        queued--;
+    }
+
+    private static CompletableFuture<SetResult> execute(
+            ThingDirectory dir, AccessDecision decision, List<NodeRef> requested, List<Assignment> assignments) {
         List<Thing> things;
         try {
-            things = allowedThings(decision, requested);
+            things = allowedThings(dir, decision, requested);
         } catch (CompletionExceptionCarrier e) {
             return CompletableFuture.failedFuture(e.error);
         }
@@ -180,11 +237,10 @@ public final class ControlProcessor {
         return applyInOrder(actions).thenApply(v -> result(decision, things, allowed));
     }
 
-    private List<Thing> allowedThings(AccessDecision decision, List<NodeRef> requested) {
+    private static List<Thing> allowedThings(ThingDirectory dir, AccessDecision decision, List<NodeRef> requested) {
         if (!decision.allowed()) {
             throw new CompletionExceptionCarrier(IotErrors.forbidden("Access denied."));
         }
-        ThingDirectory dir = directory.get();
         List<Thing> things;
         if (requested.isEmpty()) {
             things = dir.all();
@@ -257,9 +313,12 @@ public final class ControlProcessor {
         }
         Throwable t = Failures.unwrap(failure);
         if (t instanceof CompletionExceptionCarrier c) {
-            throw new java.util.concurrent.CompletionException(c.error);
+            throw new CompletionException(c.error);
         }
-        throw failure instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(failure);
+        if (t instanceof RejectedExecutionException) {
+            throw new CompletionException(IotErrors.resourceConstraint("the device is busy; try again later"));
+        }
+        throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
     }
 
     /** Carries an {@link IotErrorException} out of a lambda. */

@@ -130,7 +130,8 @@ public final class Hub implements AutoCloseable {
                     .serve(t);
             SensorDataServer.getInstanceFor(connection)
                     .update(b -> b.things(directory).accessPolicy(policy()));
-            ControlServer.getInstanceFor(connection).setThings(directory).setAccessPolicy(policy());
+            ControlServer.getInstanceFor(connection)
+                    .update(s -> s.things(directory).accessPolicy(policy()));
         }
         return this;
     }
@@ -255,7 +256,7 @@ public final class Hub implements AutoCloseable {
         if (connection != null) {
             ConcentratorServer.getInstanceFor(connection).stop();
             SensorDataServer.getInstanceFor(connection).close();
-            ControlServer.getInstanceFor(connection).setThings(new ThingDirectory());
+            ControlServer.getInstanceFor(connection).close();
         }
         closeDevices(tree);
         shutdownHardware();

@@ -70,7 +70,7 @@ class EjabberdThingChaosIT {
                 .reconnect(POLICY)
                 .build());
         SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
-        ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
+        ControlServer.getInstanceFor(device).update(s -> s.things(ThingDirectory.of(thing)));
         Friendship.establish(device, client, GUARD);
         ConnectionEventRecorder deviceEvents = ConnectionEventRecorder.attach(device);
         Jid to = device.getUser();

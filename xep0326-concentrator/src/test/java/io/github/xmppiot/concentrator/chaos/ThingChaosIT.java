@@ -69,7 +69,7 @@ class ThingChaosIT {
                     .resource("app")
                     .build());
             SensorDataServer.getInstanceFor(device).update(b -> b.things(ThingDirectory.of(thing)));
-            ControlServer.getInstanceFor(device).setThings(ThingDirectory.of(thing));
+            ControlServer.getInstanceFor(device).update(s -> s.things(ThingDirectory.of(thing)));
             Friendship.establish(device, client, GUARD);
             ConnectionEventRecorder deviceEvents = ConnectionEventRecorder.attach(device);
             Jid to = device.getUser();
