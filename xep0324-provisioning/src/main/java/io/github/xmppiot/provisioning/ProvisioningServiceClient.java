@@ -9,7 +9,7 @@ import io.github.xmppiot.provisioning.element.HasPrivilege;
 import io.github.xmppiot.provisioning.element.HasPrivilegeResponse;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
