@@ -1,8 +1,8 @@
 package io.github.xmppiot.provisioning;
 
+import io.github.xmppiot.provisioning.internal.Work;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smackx.commands.AdHocCommand;
@@ -17,25 +17,18 @@ final class ClaimKeyDeposit {
     private ClaimKeyDeposit() {}
 
     static CompletableFuture<Void> deposit(XMPPConnection connection, Jid server, String key, Executor executor) {
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(connection)
-                                .getRemoteCommand(server, OwnerCommands.CLAIM_KEY);
-                        command.execute();
-                        FillableForm form = new FillableForm(command.getForm());
-                        form.setAnswer(OwnerCommands.FIELD_KEY, key);
-                        command.complete(form);
-                        if (command.getStatus() != AdHocCommand.Status.completed) {
-                            throw new IllegalStateException(
-                                    "the provisioning server did not complete the deposit: " + command.getStatus());
-                        }
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                executor);
+        return Work.supply(executor, () -> {
+            RemoteCommand command = AdHocCommandManager.getAddHocCommandsManager(connection)
+                    .getRemoteCommand(server, OwnerCommands.CLAIM_KEY);
+            command.execute();
+            FillableForm form = new FillableForm(command.getForm());
+            form.setAnswer(OwnerCommands.FIELD_KEY, key);
+            command.complete(form);
+            if (command.getStatus() != AdHocCommand.Status.completed) {
+                throw new IllegalStateException(
+                        "the provisioning server did not complete the deposit: " + command.getStatus());
+            }
+            return null;
+        });
     }
 }

@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning;
 
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.provisioning.internal.CacheCodec;
 import io.github.xmppiot.provisioning.internal.H2DecisionStore;
 import java.nio.file.Path;
@@ -15,9 +16,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jxmpp.jid.Jid;
@@ -33,8 +38,9 @@ import org.jxmpp.jid.Jid;
  * {@link io.github.xmppiot.core.connection.ConnectionSupervisor}). Clearing it on every reconnect would flood the
  * server with questions after each of its own restarts.
  *
- * <p>Lookups and updates are in memory and never block; database writes are queued to a single background thread.
- * {@link #close()} waits for the queue.
+ * <p>Lookups and updates are in memory and never block; database writes run one at a time, in order, on the work pool
+ * of the settings' {@link io.github.xmppiot.core.concurrent.IotExecutors} (at most {@value #WRITE_QUEUE} waiting; a
+ * write beyond is logged and not persisted). {@link #close()} waits for the queue and gives the executor lease back.
  *
  * @since 0.1.0
  */
@@ -44,71 +50,51 @@ public final class DecisionCache implements AutoCloseable {
 
     private record Entry(AccessDecision decision, Instant created) {}
 
+    /** How long {@link #close()} waits for pending writes. */
+    public static final int CLOSE_WAIT_SECONDS = 30;
+
+    /** The most database writes waiting; beyond, a write is logged and dropped (the memory cache stays right). */
+    public static final int WRITE_QUEUE = 10_000;
+
+    private final DecisionCacheSettings settings;
     private final int maxEntries;
     private final Duration maxAge;
     private final Clock clock;
     private final H2DecisionStore store;
-    private final ExecutorService writer;
+    private final IotExecutors.Lease lease;
+    private final Executor writer;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final LinkedHashMap<String, Entry> entries;
     private final Set<String> servers = new HashSet<>();
 
-    private DecisionCache(int maxEntries, Duration maxAge, Clock clock, H2DecisionStore store) {
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be positive");
-        }
-        this.maxEntries = maxEntries;
-        this.maxAge = maxAge;
-        this.clock = Objects.requireNonNull(clock, "clock");
+    private DecisionCache(DecisionCacheSettings settings, H2DecisionStore store) {
+        this.settings = settings;
+        this.maxEntries = settings.maxEntries();
+        this.maxAge = settings.maxAge();
+        this.clock = settings.clock();
         this.store = store;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
-        this.writer = store == null
-                ? null
-                : Executors.newSingleThreadExecutor(r -> {
-                    Thread t = new Thread(r, "xep0324-decision-cache");
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.lease = store == null ? null : settings.executors().acquire();
+        this.writer = lease == null ? null : lease.serial(WRITE_QUEUE);
     }
 
     /**
-     * A cache kept in memory only.
+     * Opens a cache: in memory, or persisted in an H2 file whose entries and servers stored by an earlier run are
+     * loaded ({@link DecisionCacheSettings#file()}).
      *
-     * @param maxEntries the most entries kept; the least recently used is evicted
-     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @param settings the settings
      * @return the cache
+     * @throws IllegalStateException if the database cannot be opened, or naming {@code com.h2database:h2} if it is
+     *                               missing
      */
-    public static DecisionCache inMemory(int maxEntries, Duration maxAge) {
-        return new DecisionCache(maxEntries, maxAge, Clock.systemUTC(), null);
-    }
-
-    /**
-     * A cache persisted in an H2 file database; entries stored by an earlier run are loaded. H2
-     * ({@code com.h2database:h2}) is an optional dependency of this module: add it to use a persistent cache.
-     *
-     * @param file       the database file, without H2's {@code .mv.db} suffix
-     * @param maxEntries the most entries kept
-     * @param maxAge     the longest an answer is trusted, or null for no limit
-     * @return the cache
-     * @throws IllegalStateException if the database cannot be opened
-     */
-    public static DecisionCache persistent(Path file, int maxEntries, Duration maxAge) {
-        return persistent(file, maxEntries, maxAge, Clock.systemUTC());
-    }
-
-    /**
-     * A persistent cache with an explicit clock (for ages).
-     *
-     * @param file       the database file, without H2's {@code .mv.db} suffix
-     * @param maxEntries the most entries kept
-     * @param maxAge     the longest an answer is trusted, or null for no limit
-     * @param clock      the clock
-     * @return the cache
-     * @throws IllegalStateException if the database cannot be opened
-     */
-    public static DecisionCache persistent(Path file, int maxEntries, Duration maxAge, Clock clock) {
+    public static DecisionCache open(DecisionCacheSettings settings) {
+        Objects.requireNonNull(settings, "settings: use DecisionCacheSettings.DEFAULTS");
+        if (!settings.persistent()) {
+            return new DecisionCache(settings, null);
+        }
         try {
-            H2DecisionStore store = new H2DecisionStore(file);
-            DecisionCache cache = new DecisionCache(maxEntries, maxAge, clock, store);
+            H2DecisionStore store = new H2DecisionStore(settings.file());
+            DecisionCache cache = new DecisionCache(settings, store);
             for (H2DecisionStore.Row row : store.loadAll()) {
                 cache.entries.put(
                         row.key(),
@@ -120,8 +106,45 @@ public final class DecisionCache implements AutoCloseable {
             }
             return cache;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot open the decision cache " + file, e);
+            throw new IllegalStateException("cannot open the decision cache " + settings.file(), e);
         }
+    }
+
+    /**
+     * A cache kept in memory only: {@code open(DecisionCacheSettings.builder().maxEntries(..).maxAge(..).build())}.
+     *
+     * @param maxEntries the most entries kept; the least recently used is evicted
+     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @return the cache
+     */
+    public static DecisionCache inMemory(int maxEntries, Duration maxAge) {
+        return open(DecisionCacheSettings.builder()
+                .maxEntries(maxEntries)
+                .maxAge(maxAge)
+                .build());
+    }
+
+    /**
+     * A cache persisted in an H2 file; entries stored by an earlier run are loaded. H2 ({@code com.h2database:h2}) is
+     * an optional dependency of this module: add it to use a persistent cache.
+     *
+     * @param file       the database file, without H2's {@code .mv.db} suffix
+     * @param maxEntries the most entries kept
+     * @param maxAge     the longest an answer is trusted, or null for no limit
+     * @return the cache
+     * @throws IllegalStateException if the database cannot be opened
+     */
+    public static DecisionCache persistent(Path file, int maxEntries, Duration maxAge) {
+        return open(DecisionCacheSettings.builder()
+                .file(Objects.requireNonNull(file, "file"))
+                .maxEntries(maxEntries)
+                .maxAge(maxAge)
+                .build());
+    }
+
+    /** @return the settings the cache was opened with */
+    public DecisionCacheSettings settings() {
+        return settings;
     }
 
     /**
@@ -197,7 +220,7 @@ public final class DecisionCache implements AutoCloseable {
     }
 
     /** @return whether decisions survive a restart */
-    public boolean isPersistent() {
+    public boolean persistent() {
         return store != null;
     }
 
@@ -217,36 +240,49 @@ public final class DecisionCache implements AutoCloseable {
     }
 
     private void persist(StoreAction action) {
-        if (writer == null) {
+        if (writer == null || closed.get()) {
             return;
         }
-        writer.execute(() -> {
-            try {
-                action.run(store);
-            } catch (SQLException e) {
-                LOG.log(Level.WARNING, "decision cache: database write failed", e);
-            }
-        });
+        try {
+            writer.execute(() -> {
+                try {
+                    action.run(store);
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "decision cache: database write failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "decision cache: " + WRITE_QUEUE + " writes waiting; this change is not persisted",
+                    e);
+        }
     }
 
     /**
-     * Writes pending changes and closes the database.
+     * Writes pending changes (waiting at most {@value #CLOSE_WAIT_SECONDS} seconds), closes the database and gives the
+     * executor lease back. Idempotent.
      */
     @Override
     public void close() {
-        if (writer == null) {
+        if (writer == null || !closed.compareAndSet(false, true)) {
             return;
         }
-        writer.shutdown();
+        CompletableFuture<Void> written = new CompletableFuture<>();
         try {
-            if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warning("decision cache: pending writes did not finish");
-            }
-            store.close();
+            writer.execute(() -> written.complete(null));
+            written.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+            LOG.log(Level.WARNING, "decision cache: pending writes did not finish", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            store.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "decision cache: close failed", e);
+        } finally {
+            lease.close();
         }
     }
 }

@@ -1,11 +1,17 @@
 package io.github.xmppiot.provisioning;
 
 import io.github.xmppiot.provisioning.element.Friend;
+import io.github.xmppiot.provisioning.element.IsFriend;
+import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.Unfriend;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.AndFilter;
 import org.jivesoftware.smack.filter.OrFilter;
@@ -26,7 +32,7 @@ import org.jxmpp.jid.Jid;
  * Friendship handling of a provisioned Thing (XEP-0324 §3.2): every presence subscription request is decided by the
  * trusted servers ({@code isFriend}); one they reject may be accepted by the local approver only with secondary trust
  * (§3.1.4); {@code friend} and {@code unfriend} messages are obeyed only from trusted servers.
- * Nothing here blocks Smack's threads: decisions and roster changes run on the client's executor.
+ * Nothing here blocks Smack's threads: decisions and roster changes run on the client's work pool.
  */
 final class Friendships {
 
@@ -34,15 +40,40 @@ final class Friendships {
 
     private Friendships() {}
 
-    static void register(XMPPConnection connection, ProvisioningClient client) {
+    /** Installs the listeners; returns what removes them. */
+    static Runnable register(XMPPConnection connection, ProvisioningClient client) {
         Roster roster = Roster.getInstanceFor(connection);
-        roster.addSubscribeListener(subscribeListener(connection, client));
+        SubscribeListener subscriptions = subscribeListener(connection, client);
+        roster.addSubscribeListener(subscriptions);
         StanzaFilter orders = new AndFilter(
                 StanzaTypeFilter.MESSAGE,
                 new OrFilter(
                         new StanzaExtensionFilter(Friend.ELEMENT, ProvisioningIq.NAMESPACE),
                         new StanzaExtensionFilter(Unfriend.ELEMENT, ProvisioningIq.NAMESPACE)));
-        connection.addAsyncStanzaListener(stanza -> onOrder(connection, client, (Message) stanza), orders);
+        StanzaListener orderListener = stanza -> onOrder(connection, client, (Message) stanza);
+        connection.addAsyncStanzaListener(orderListener, orders);
+        return () -> {
+            roster.removeSubscribeListener(subscriptions);
+            connection.removeAsyncStanzaListener(orderListener);
+        };
+    }
+
+    /** Asks every trusted server whether {@code jid} may be a friend (§3.2.1); true if any says so (§5.3). */
+    static CompletableFuture<Boolean> ask(ProvisioningClient client, BareJid jid) {
+        List<CompletableFuture<Boolean>> answers = client.servers().stream()
+                .map(s -> {
+                    IsFriend q = new IsFriend(jid);
+                    q.setTo(client.address(s));
+                    return client.request(q, IsFriendResponse.class)
+                            .thenApply(r -> {
+                                client.secondaryTrust().record(s, r.secondaryTrustAllowed());
+                                return r.result();
+                            })
+                            .exceptionally(e -> false);
+                })
+                .toList();
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .thenApply(v -> answers.stream().anyMatch(CompletableFuture::join));
     }
 
     private static SubscribeListener subscribeListener(XMPPConnection connection, ProvisioningClient client) {
@@ -54,16 +85,20 @@ final class Friendships {
                 return null;
             }
             BareJid requester = from.asBareJid();
+            Executor work = client.work();
             client.isFriend(requester)
                     .exceptionally(e -> false)
                     .thenComposeAsync(
                             ok -> ok
                                     ? CompletableFuture.completedFuture(true)
                                     : client.secondaryTrust().approveLocally(requester),
-                            client.executor())
+                            work)
                     .whenCompleteAsync(
-                            (ok, failure) -> decided(connection, client, requester, failure == null && ok),
-                            client.executor());
+                            (ok, failure) -> decided(connection, client, requester, failure == null && ok), work)
+                    .exceptionally(e -> {
+                        LOG.log(Level.WARNING, "too busy to answer the subscription of " + requester, e);
+                        return null;
+                    });
             return null;
         };
     }
@@ -101,7 +136,7 @@ final class Friendships {
             client.listeners().forEach(l -> l.untrustedOrderIgnored(from, element));
             return;
         }
-        client.executor().execute(() -> {
+        Runnable order = () -> {
             try {
                 if (unfriend != null) {
                     BareJid former = unfriend.jid().asBareJid();
@@ -115,7 +150,12 @@ final class Friendships {
             } catch (Exception e) {
                 LOG.log(Level.WARNING, "could not carry out <" + element + "/> from " + from, e);
             }
-        });
+        };
+        try {
+            client.work().execute(order);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "too busy to carry out <" + element + "/> from " + from, e);
+        }
     }
 
     private static void unfriend(XMPPConnection connection, BareJid former) throws Exception {
@@ -133,7 +173,7 @@ final class Friendships {
         }
     }
 
-    /** Subscribes to an account-hosted provisioning server (§5.1); blocking, run on the client's executor. */
+    /** Subscribes to an account-hosted provisioning server (§5.1); blocking, run on the client's work pool. */
     static void subscribe(XMPPConnection connection, BareJid server) {
         try {
             Roster.getInstanceFor(connection).sendSubscriptionRequest(server);
@@ -153,7 +193,7 @@ final class Friendships {
         @Override
         public void presenceAvailable(FullJid address, Presence availablePresence) {
             if (client.isTrusted(address)) {
-                client.serverSeenOnline(address.asBareJid());
+                client.trustRelationships().seenOnline(address.asBareJid());
             }
         }
 

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.RosterEntry;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 
@@ -27,16 +29,17 @@ import org.jxmpp.jid.Jid;
  * JID and forwarded tokens. A narrowed answer becomes {@link AccessDecision#allowOnly}. All trusted servers are asked
  * in parallel and the most forgiving answer wins (§5.3). Answers are cached (§5.2); a failed or missing answer counts
  * as a refusal and is not cached. Requests from the Thing's own account are allowed without asking. With no trusted
- * server the fallback policy decides (by default: friends only).
+ * server the fallback policy decides ({@link ProvisioningClientSettings#fallback()}; by default: friends only).
  *
  * <p>Strangers (requesters that are not friends, i.e. not in the Thing's roster with a subscription it approved) can
- * make the Thing ask its servers only as {@link #setStrangerQueries} allows — by default {@link StrangerQueries#ALL}:
+ * make the Thing ask its servers only as {@link ProvisioningClientSettings#strangerQueries()} allows — by default {@link StrangerQueries#ALL}:
  * the server's rules may name any JID or token (XEP-0324 §3.1.5) — and only within bounds: at most
  * {@value #DEFAULT_STRANGER_QUERIES_PER_JID} questions about one stranger's bare JID and
  * {@value #DEFAULT_STRANGER_QUERIES_TOTAL} about all strangers together are in flight at once; a stranger's request
- * beyond them is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
+ * beyond them ({@link ProvisioningClientSettings#strangerQueriesPerJid()},
+ * {@link ProvisioningClientSettings#strangerQueriesTotal()}) is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
  * queues up at the Thing nor reaches the server, and never delays friends. The tokens a stranger forwards count on the
- * server only after it proved it holds them (§3.1.3.2).
+ * server only after it proved it holds them (§3.1.3.2). Every decision reads the client's settings once, when asked.
  *
  * @since 0.1.0
  */
@@ -58,48 +61,13 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
     public static final int DEFAULT_STRANGER_QUERIES_TOTAL = 16;
 
     private final ProvisioningClient client;
-    private volatile AccessPolicy fallback;
-    private volatile StrangerQueries strangerQueries = StrangerQueries.ALL;
+    private final AccessPolicy friends;
     private final Map<BareJid, Integer> strangersInFlight = new HashMap<>();
     private int strangersTotal;
-    private int perJid = DEFAULT_STRANGER_QUERIES_PER_JID;
-    private int total = DEFAULT_STRANGER_QUERIES_TOTAL;
 
-    ProvisioningAccessPolicy(ProvisioningClient client, AccessPolicy fallback) {
+    ProvisioningAccessPolicy(ProvisioningClient client, XMPPConnection connection) {
         this.client = client;
-        this.fallback = fallback;
-    }
-
-    /**
-     * Sets the policy used while no provisioning server is trusted.
-     *
-     * @param fallback the policy
-     */
-    public void setFallback(AccessPolicy fallback) {
-        this.fallback = Objects.requireNonNull(fallback, "fallback");
-    }
-
-    /**
-     * Sets which requests of strangers are forwarded to the provisioning servers.
-     *
-     * @param which none, only those with tokens, or all (within the bounds)
-     */
-    public void setStrangerQueries(StrangerQueries which) {
-        this.strangerQueries = Objects.requireNonNull(which, "which");
-    }
-
-    /**
-     * Sets the bounds of questions about strangers in flight at once.
-     *
-     * @param perJidLimit about one stranger's bare JID (default {@value #DEFAULT_STRANGER_QUERIES_PER_JID})
-     * @param totalLimit  about all strangers (default {@value #DEFAULT_STRANGER_QUERIES_TOTAL})
-     */
-    public synchronized void setStrangerLimits(int perJidLimit, int totalLimit) {
-        if (perJidLimit < 1 || totalLimit < perJidLimit) {
-            throw new IllegalArgumentException("need 1 <= perJid <= total");
-        }
-        this.perJid = perJidLimit;
-        this.total = totalLimit;
+        this.friends = AccessPolicy.friends(connection);
     }
 
     @Override
@@ -108,30 +76,32 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
         if (self != null && request.requester().asBareJid().equals(self.asBareJid())) {
             return CompletableFuture.completedFuture(AccessDecision.allowAll());
         }
+        ProvisioningClientSettings settings = client.settings();
         Optional<AccessDecision> cached = client.cache().get(request);
         if (cached.isPresent()) {
             return CompletableFuture.completedFuture(cached.get());
         }
         List<Jid> servers = client.servers();
         if (servers.isEmpty()) {
-            return fallback.decide(request);
+            return (settings.fallback() != null ? settings.fallback() : friends).decide(request);
         }
         BareJid requester = request.requester().asBareJid();
-        if (client.isRosterFriend(requester)) {
+        RosterEntry entry = Roster.getInstanceFor(client.xmpp()).getEntry(requester);
+        if (entry != null && entry.canSeeMyPresence()) { // a friend (§3.2): never counted or delayed
             return askAll(servers, request);
         }
-        StrangerQueries which = strangerQueries;
+        StrangerQueries which = settings.strangerQueries();
         if (which == StrangerQueries.NONE
                 || (which == StrangerQueries.WITH_TOKENS && request.tokens().isEmpty())
-                || !acquire(requester)) {
+                || !acquire(requester, settings)) {
             return CompletableFuture.completedFuture(AccessDecision.deny());
         }
         return askAll(servers, request).whenComplete((d, e) -> release(requester));
     }
 
-    private synchronized boolean acquire(BareJid stranger) {
+    private synchronized boolean acquire(BareJid stranger, ProvisioningClientSettings settings) {
         int mine = strangersInFlight.getOrDefault(stranger, 0);
-        if (mine >= perJid || strangersTotal >= total) {
+        if (mine >= settings.strangerQueriesPerJid() || strangersTotal >= settings.strangerQueriesTotal()) {
             return false;
         }
         strangersInFlight.put(stranger, mine + 1);
@@ -182,7 +152,7 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
         }
         Jid to = client.address(server);
         query.setTo(to);
-        client.tokensForwarded(request.tokens(), to, request.requester());
+        client.tokens().forwarded(request.tokens(), to, request.requester());
         if (query instanceof CanRead) {
             return client.request(query, CanReadResponse.class).thenApply(Decisions::of);
         }

@@ -1,50 +1,51 @@
 package io.github.xmppiot.provisioning;
 
-import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.TokensSent;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.provisioning.element.IsFriend;
-import io.github.xmppiot.provisioning.element.IsFriendResponse;
-import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.internal.Iqs;
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
-import io.github.xmppiot.provisioning.internal.SentTokens;
-import java.time.Clock;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
-import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
-import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.DomainBareJid;
 import org.jxmpp.jid.Jid;
-import org.jxmpp.jid.impl.JidCreate;
-import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * The Thing side of XEP-0324 on one connection: the provisioning servers it trusts (§3.1.1 configured, §3.1.2
  * discovered among the server's components), friendship checks on every presence subscription request (§3.2), the
  * {@link ProvisioningAccessPolicy} consulted before every read-out (§3.3) and control action (§3.4), the decision
- * cache and its clearing (§3.5, §5.2), and tokens (§3.1.3).
+ * cache and its clearing (§3.5, §5.2), and tokens (§3.1.3). The Thing is the one sending requests to its provisioning
+ * server, hence {@code Client}.
  *
  * <p>{@code friend}, {@code unfriend} and {@code clearCache} are honoured only from trusted servers; a
  * {@code tokenChallenge} is answered only for a token sent to the challenger within the last minute (§6.2).
  *
+ * <p>Settings and threads: the client runs on its {@link ProvisioningClientSettings} (swapped atomically by
+ * {@link #configure} and {@link #update}; every access decision uses the settings current when it was asked), opens
+ * its {@link DecisionCache} from them, and runs blocking Smack calls (roster changes, service discovery, ad-hoc
+ * commands) on a lease of their {@link IotExecutors}, never on Smack's reader thread. {@link #close()} undoes all of
+ * it; {@link #getInstanceFor} then returns a fresh client.
+ *
  * @since 0.1.0
  */
-public final class ProvisioningClient extends Manager {
+public final class ProvisioningClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, ProvisioningClient> INSTANCES = new WeakHashMap<>();
 
@@ -52,44 +53,38 @@ public final class ProvisioningClient extends Manager {
         ProvisioningProviders.register();
     }
 
-    private final List<Jid> servers = new CopyOnWriteArrayList<>();
+    /** The settings in force, the executor lease and the cache opened for them. */
+    private record State(ProvisioningClientSettings settings, IotExecutors.Lease lease, DecisionCache cache) {}
+
+    private final AtomicReference<State> state;
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
-    private final Map<BareJid, CompletableFuture<Void>> serverOnline = new ConcurrentHashMap<>();
-    private final SentTokens sentTokens = new SentTokens(Clock.systemUTC());
-    private final ExecutorService executor;
-    private volatile DecisionCache cache = DecisionCache.inMemory(1000, null);
-    private volatile DeviceIdentity identity;
-    private final Map<String, DeviceIdentity> ownTokens = new ConcurrentHashMap<>();
+    private final Trust trust = new Trust(this);
+    private final ThingTokens tokens = new ThingTokens();
     private final ProvisioningAccessPolicy policy;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final SecondaryTrust secondaryTrust = new SecondaryTrust(this);
+    private final List<IQRequestHandler> handlers;
+    private final Runnable friendships;
+    private final Friendships.ServerPresence serverPresence = new Friendships.ServerPresence(this);
+    private final TokensSent.Listener tokensSending = tokens::ownTokensSending;
 
     private ProvisioningClient(XMPPConnection connection) {
         super(connection);
+        ProvisioningClientSettings settings = ProvisioningClientSettings.DEFAULTS;
+        state = new AtomicReference<>(
+                new State(settings, settings.executors().acquire(), DecisionCache.open(settings.cache())));
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "xep0324-thing");
-            t.setDaemon(true);
-            return t;
-        });
-        policy = new ProvisioningAccessPolicy(this, AccessPolicy.friends(connection));
-        ThingHandlers.register(connection, this);
-        Friendships.register(connection, this);
-        Roster.getInstanceFor(connection).addPresenceEventListener(new Friendships.ServerPresence(this));
+        policy = new ProvisioningAccessPolicy(this, connection);
+        handlers = ThingHandlers.register(connection, this);
+        friendships = Friendships.register(connection, this);
+        Roster.getInstanceFor(connection).addPresenceEventListener(serverPresence);
         // read-outs and control requests sent with our own tokens: their challenges are answered (§3.1.3.2)
-        io.github.xmppiot.core.TokensSent.addListener(connection, this::ownTokensSending);
-    }
-
-    private void ownTokensSending(io.github.xmppiot.core.Tokens tokens, Jid to) {
-        List<String> own = new java.util.ArrayList<>();
-        for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
-            kind.stream().filter(ownTokens::containsKey).forEach(own::add);
-        }
-        sentTokens.recordAll(own, to, t -> null);
+        TokensSent.addListener(connection, tokensSending);
     }
 
     /**
-     * The instance for a connection.
+     * The instance for a connection; a fresh one after {@link #close()}.
      *
      * @param connection the Thing's connection
      * @return the instance
@@ -98,10 +93,62 @@ public final class ProvisioningClient extends Manager {
         return INSTANCES.computeIfAbsent(connection, ProvisioningClient::new);
     }
 
+    /** @return the settings in force */
+    public ProvisioningClientSettings settings() {
+        return state.get().settings();
+    }
+
+    /**
+     * Replaces the settings atomically; decisions asked from now on use them. A changed
+     * {@link ProvisioningClientSettings#cache() cache} component opens a new cache and closes the previous one; the
+     * servers a persistent cache remembers from an earlier run are trusted again at once, so that their
+     * {@code clearCache} right after login is honoured: configure a persistent cache before logging in. Other
+     * executors are leased at once and the previous lease is given back.
+     *
+     * @param settings the new settings
+     * @throws IllegalStateException if the client is closed, or the new cache cannot be opened
+     */
+    public synchronized void configure(ProvisioningClientSettings settings) {
+        Objects.requireNonNull(settings, "settings: use ProvisioningClientSettings.DEFAULTS");
+        if (closed.get()) {
+            throw new IllegalStateException("this ProvisioningClient is closed; getInstanceFor gives a fresh one");
+        }
+        State old = state.get();
+        boolean otherCache = !old.settings().cache().equals(settings.cache());
+        if (otherCache
+                && settings.cache().persistent()
+                && settings.cache().file().equals(old.settings().cache().file())) {
+            old.cache().close(); // one database file is opened once
+        }
+        DecisionCache cache = otherCache ? DecisionCache.open(settings.cache()) : old.cache();
+        boolean otherThreads = old.settings().executors() != settings.executors();
+        IotExecutors.Lease lease = otherThreads ? settings.executors().acquire() : old.lease();
+        state.set(new State(settings, lease, cache));
+        if (otherCache) {
+            generation.incrementAndGet();
+            trust.adopt(cache.servers());
+            old.cache().close();
+        }
+        if (otherThreads) {
+            old.lease().close();
+        }
+    }
+
+    /**
+     * Changes some settings atomically, for example
+     * {@code client.update(b -> b.strangerQueries(StrangerQueries.NONE))}.
+     *
+     * @param change applied to a builder holding the current settings
+     * @throws IllegalStateException if the client is closed
+     */
+    public synchronized void update(UnaryOperator<ProvisioningClientSettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
+    }
+
     /**
      * Trusts a provisioning server (XEP-0324 §3.1.1): a new trust relationship clears the decision cache (a server the
-     * cache already knows, for example from before a restart, does not; set a persistent cache first). A server on
-     * an account ({@code name@domain}) needs a presence subscription (§5.1), which is requested here; the stage
+     * cache already knows, for example from before a restart, does not; configure a persistent cache first). A server
+     * on an account ({@code name@domain}) needs a presence subscription (§5.1), which is requested here; the stage
      * completes when the server is seen online. A component server completes at once. Once a server is trusted, a
      * further one is a secondary trust relationship, allowed only with {@link #isSecondaryTrustAllowed()} (§3.1.4).
      *
@@ -110,7 +157,7 @@ public final class ProvisioningClient extends Manager {
      *         new secondary trust relationship that no trusted server allows
      */
     public CompletableFuture<Void> trust(Jid server) {
-        return trust(server, false);
+        return trust.trust(server, false);
     }
 
     /**
@@ -122,45 +169,8 @@ public final class ProvisioningClient extends Manager {
      * @return a stage completing when every server can be asked
      * @throws IllegalStateException if a server is already trusted
      */
-    public synchronized CompletableFuture<Void> trustAll(java.util.Collection<? extends Jid> servers) {
-        if (!this.servers.isEmpty()) {
-            throw new IllegalStateException("original trust is already established with " + this.servers);
-        }
-        List<CompletableFuture<Void>> all = new java.util.ArrayList<>();
-        for (Jid server : servers) {
-            all.add(trust(server, true));
-        }
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
-    }
-
-    private CompletableFuture<Void> trust(Jid server, boolean original) {
-        Jid bare = server.asBareJid();
-        if (!original && !servers.contains(bare) && !servers.isEmpty() && !secondaryTrust.isAllowed()) {
-            return CompletableFuture.failedFuture(new SecurityException(
-                    "no trusted provisioning server allows secondary trust (XEP-0324 §3.1.4): " + bare));
-        }
-        CompletableFuture<Void> online = serverOnline.computeIfAbsent(bare.asBareJid(), k -> new CompletableFuture<>());
-        if (!servers.contains(bare)) {
-            servers.add(bare);
-        }
-        if (cache.rememberServer(bare)) {
-            clearCache(bare);
-        }
-        if (!bare.hasLocalpart()) {
-            online.complete(null);
-            return online;
-        }
-        Roster roster = Roster.getInstanceFor(connection());
-        if (roster.getPresence(bare.asBareJid()).isAvailable()) {
-            online.complete(null);
-        } else {
-            CompletableFuture.runAsync(() -> Friendships.subscribe(connection(), bare.asBareJid()), executor)
-                    .exceptionally(e -> {
-                        online.completeExceptionally(e);
-                        return null;
-                    });
-        }
-        return online;
+    public CompletableFuture<Void> trustAll(Collection<? extends Jid> servers) {
+        return trust.trustAll(servers);
     }
 
     /**
@@ -171,25 +181,12 @@ public final class ProvisioningClient extends Manager {
      * @return the servers found and now trusted
      */
     public CompletableFuture<List<DomainBareJid>> discoverComponentServers() {
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return ServiceDiscoveryManager.getInstanceFor(connection())
-                                        .findServices(ProvisioningIq.NAMESPACE, false, false);
-                            } catch (Exception e) {
-                                throw new CompletionException(Iqs.translate(e));
-                            }
-                        },
-                        executor)
-                .thenApply(found -> {
-                    found.forEach(this::trust);
-                    return found.stream().filter(servers::contains).toList();
-                });
+        return trust.discoverComponentServers();
     }
 
     /** @return the trusted servers, bare JIDs */
     public List<Jid> servers() {
-        return List.copyOf(servers);
+        return trust.servers();
     }
 
     /**
@@ -199,7 +196,7 @@ public final class ProvisioningClient extends Manager {
      * @return true if trusted
      */
     public boolean isTrusted(Jid from) {
-        return from != null && servers.contains(from.asBareJid());
+        return trust.isTrusted(from);
     }
 
     /**
@@ -210,11 +207,7 @@ public final class ProvisioningClient extends Manager {
      * @return the address
      */
     public Jid address(Jid server) {
-        if (!server.hasLocalpart()) {
-            return server;
-        }
-        Presence p = Roster.getInstanceFor(connection()).getPresence(server.asBareJid());
-        return p.isAvailable() && p.getFrom() != null ? p.getFrom() : server;
+        return trust.address(server);
     }
 
     /**
@@ -227,7 +220,7 @@ public final class ProvisioningClient extends Manager {
         return secondaryTrust.isAllowed();
     }
 
-    /** @return the secondary trust state and the local friendship approver (XEP-0324 §3.1.4) */
+    /** @return the secondary trust state (XEP-0324 §3.1.4) */
     public SecondaryTrust secondaryTrust() {
         return secondaryTrust;
     }
@@ -240,20 +233,7 @@ public final class ProvisioningClient extends Manager {
      * @return the answer; false if no server answered
      */
     public CompletableFuture<Boolean> isFriend(BareJid jid) {
-        List<CompletableFuture<Boolean>> answers = servers.stream()
-                .map(s -> {
-                    IsFriend q = new IsFriend(jid);
-                    q.setTo(address(s));
-                    return Iqs.request(connection(), q, IsFriendResponse.class)
-                            .thenApply(r -> {
-                                secondaryTrust.record(s, r.secondaryTrustAllowed());
-                                return r.result();
-                            })
-                            .exceptionally(e -> false);
-                })
-                .toList();
-        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
-                .thenApply(v -> answers.stream().anyMatch(CompletableFuture::join));
+        return Friendships.ask(this, jid);
     }
 
     /**
@@ -266,11 +246,7 @@ public final class ProvisioningClient extends Manager {
      * @return the token
      */
     public CompletableFuture<String> requestToken(Jid server, DeviceIdentity identity) {
-        return TokenRequest.obtain(connection(), address(server), identity).thenApply(token -> {
-            this.identity = identity;
-            ownTokens.put(token, identity);
-            return token;
-        });
+        return tokens.request(connection(), address(server), identity);
     }
 
     /**
@@ -285,54 +261,25 @@ public final class ProvisioningClient extends Manager {
      */
     public CompletableFuture<Void> depositClaimKey(Jid server, String key) {
         Jid to = server.hasResource() ? server : address(server);
-        return ClaimKeyDeposit.deposit(connection(), to, Objects.requireNonNull(key, "key"), executor);
+        return ClaimKeyDeposit.deposit(connection(), to, Objects.requireNonNull(key, "key"), work());
     }
 
     /**
      * Records that a token was sent to a JID, so that a {@code tokenChallenge} from it within a minute is answered
      * (XEP-0324 §3.1.3.2). The SDK's {@code SensorDataClient} and {@code ControlClient} on the same connection do
-     * this themselves for tokens obtained with {@link #requestToken} (through {@link io.github.xmppiot.core.TokensSent});
-     * call it for a token sent in any other request.
+     * this themselves for tokens obtained with {@link #requestToken} (through {@link TokensSent}); call it for a token
+     * sent in any other request.
      *
      * @param token the token
      * @param to    the recipient
      */
     public void tokenSent(String token, Jid to) {
-        sentTokens.record(token, to, null);
-    }
-
-    /**
-     * Records tokens forwarded on behalf of {@code origin}: a challenge for them is relayed to the origin.
-     *
-     * @param tokens the tokens
-     * @param to     the recipient
-     * @param origin the party the tokens came from
-     */
-    void tokensForwarded(io.github.xmppiot.core.Tokens tokens, Jid to, Jid origin) {
-        List<String> all = new java.util.ArrayList<>(tokens.serviceTokens());
-        all.addAll(tokens.deviceTokens());
-        all.addAll(tokens.userTokens());
-        sentTokens.recordAll(all, to, t -> ownTokens.containsKey(t) ? null : origin);
-    }
-
-    /** @return the log of sent tokens (for the challenge handler) */
-    SentTokens sentTokens() {
-        return sentTokens;
-    }
-
-    /**
-     * The identity behind one of our own tokens.
-     *
-     * @param token a token
-     * @return the identity, if the token is ours
-     */
-    Optional<DeviceIdentity> identityFor(String token) {
-        return Optional.ofNullable(ownTokens.get(token));
+        tokens.sent(token, to);
     }
 
     /** @return the identity of the last token obtained, if any */
     public Optional<DeviceIdentity> identity() {
-        return Optional.ofNullable(identity);
+        return tokens.identity();
     }
 
     /**
@@ -344,64 +291,20 @@ public final class ProvisioningClient extends Manager {
         return policy;
     }
 
-    /** @return the decision cache */
+    /** @return the decision cache opened from {@link ProvisioningClientSettings#cache()} */
     public DecisionCache cache() {
-        return cache;
+        return state.get().cache();
     }
 
     /**
-     * Replaces the decision cache (for example by a {@link DecisionCache#persistent persistent} one). The servers the
-     * cache remembers from an earlier run are trusted again at once, so that their {@code clearCache} right after
-     * login is honoured; call this before logging in. The previous cache is not closed.
-     *
-     * @param cache the new cache
-     */
-    public void setCache(DecisionCache cache) {
-        this.cache = Objects.requireNonNull(cache, "cache");
-        generation.incrementAndGet();
-        for (String s : cache.servers()) {
-            try {
-                Jid server = JidCreate.from(s);
-                if (!servers.contains(server)) {
-                    servers.add(server);
-                }
-            } catch (XmppStringprepException e) {
-                throw new IllegalStateException("the cache holds an invalid server JID " + s, e);
-            }
-        }
-    }
-
-    /**
-     * Whether a JID is a friend of the Thing: in its roster with a presence subscription the Thing approved
-     * (XEP-0324 §3.2).
-     *
-     * @param jid the bare JID
-     * @return true for a friend
-     */
-    boolean isRosterFriend(BareJid jid) {
-        org.jivesoftware.smack.roster.RosterEntry e =
-                Roster.getInstanceFor(connection()).getEntry(jid);
-        return e != null && e.canSeeMyPresence();
-    }
-
-    /** @return our own JID, or null before login */
-    Jid self() {
-        return connection().getUser();
-    }
-
-    /** @return a counter that changes whenever the cache is cleared or replaced (answers in flight are then stale) */
-    long generation() {
-        return generation.get();
-    }
-
-    /**
-     * Clears the decision cache, forgets the cause's secondary trust setting and tells the listeners.
+     * Clears the decision cache, forgets the cause's secondary trust setting and tells the listeners (what a
+     * {@code clearCache} from a trusted server does, XEP-0324 §3.5.1).
      *
      * @param cause the server that asked, or the newly trusted server
      */
     public void clearCache(Jid cause) {
         generation.incrementAndGet();
-        cache.clear();
+        cache().clear();
         secondaryTrust.forget(cause);
         listeners.forEach(l -> l.cacheCleared(cause));
     }
@@ -424,33 +327,69 @@ public final class ProvisioningClient extends Manager {
         listeners.remove(listener);
     }
 
-    /** @return the listeners, for the internal handlers */
+    /**
+     * Unregisters the IQ handlers, the friendship and presence listeners and the token listener, closes the decision
+     * cache and gives the executor lease back; the connection stays open. A later {@link #getInstanceFor} returns a
+     * fresh client. Idempotent.
+     */
+    @Override
+    public void close() {
+        XMPPConnection connection = connection();
+        synchronized (ProvisioningClient.class) {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            if (INSTANCES.get(connection) == this) {
+                INSTANCES.remove(connection);
+            }
+        }
+        handlers.forEach(connection::unregisterIQRequestHandler);
+        friendships.run();
+        Roster.getInstanceFor(connection).removePresenceEventListener(serverPresence);
+        TokensSent.removeListener(connection, tokensSending);
+        synchronized (this) {
+            State s = state.get();
+            s.cache().close();
+            s.lease().close();
+        }
+    }
+
+    /** @return the listeners */
     List<ProvisioningListener> listeners() {
         return listeners;
     }
 
-    /** @return the executor for blocking Smack calls, never Smack's reader thread */
-    ExecutorService executor() {
-        return executor;
+    /** @return the work pool of the current lease, for blocking Smack calls (never Smack's reader thread) */
+    Executor work() {
+        return state.get().lease().work();
     }
 
-    /**
-     * Marks an account-hosted server as online; completes the stage returned by {@link #trust}.
-     *
-     * @param server the server's bare JID
-     */
-    void serverSeenOnline(BareJid server) {
-        serverOnline.computeIfAbsent(server, k -> new CompletableFuture<>()).complete(null);
+    /** @return the connection, for the package's internals */
+    XMPPConnection xmpp() {
+        return connection();
     }
 
-    /**
-     * Sends an IQ request to a server and expects a payload (used by the access policy).
-     *
-     * @param request  the request, addressed
-     * @param expected the payload class
-     * @param <T>      the payload class
-     * @return the answer
-     */
+    /** @return the tokens obtained and sent */
+    ThingTokens tokens() {
+        return tokens;
+    }
+
+    /** @return our own JID, or null before login */
+    Jid self() {
+        return connection().getUser();
+    }
+
+    /** @return a counter that changes whenever the cache is cleared or replaced (answers in flight are then stale) */
+    long generation() {
+        return generation.get();
+    }
+
+    /** @return the trust relationships */
+    Trust trustRelationships() {
+        return trust;
+    }
+
+    /** Sends an IQ request to a server and expects a payload (used by the access policy). */
     <T extends IQ> CompletableFuture<T> request(IQ request, Class<T> expected) {
         return Iqs.request(connection(), request, expected);
     }

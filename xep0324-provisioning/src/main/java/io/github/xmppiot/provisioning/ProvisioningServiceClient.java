@@ -9,7 +9,7 @@ import io.github.xmppiot.provisioning.element.HasPrivilege;
 import io.github.xmppiot.provisioning.element.HasPrivilegeResponse;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,9 +29,12 @@ import org.jxmpp.jid.Jid;
  * evaluates it locally with {@link PrivilegeSet#isGranted}. The service token is obtained with
  * {@link ProvisioningClient#requestToken} (§3.6.1: the same flow as device tokens).
  *
+ * <p>It only sends requests and registers no handler, listener or thread, so it has no settings; {@link #close()}
+ * forgets the instance, and a later {@link #getInstanceFor} returns a fresh one.
+ *
  * @since 0.1.0
  */
-public final class ProvisioningServiceClient extends Manager {
+public final class ProvisioningServiceClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, ProvisioningServiceClient> INSTANCES = new WeakHashMap<>();
 
@@ -129,6 +132,17 @@ public final class ProvisioningServiceClient extends Manager {
         q.setTo(address(server));
         return Iqs.request(connection(), q, DownloadPrivilegesResponse.class)
                 .thenApply(r -> new PrivilegeSet(r.rules()));
+    }
+
+    /** Forgets this instance for its connection (nothing else to undo: it holds no handler or thread). Idempotent. */
+    @Override
+    public void close() {
+        synchronized (ProvisioningServiceClient.class) {
+            XMPPConnection connection = connection();
+            if (INSTANCES.get(connection) == this) {
+                INSTANCES.remove(connection);
+            }
+        }
     }
 
     private Jid address(Jid server) {

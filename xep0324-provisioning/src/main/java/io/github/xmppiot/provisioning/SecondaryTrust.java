@@ -27,7 +27,6 @@ public final class SecondaryTrust {
 
     private final ProvisioningClient client;
     private final Map<BareJid, Boolean> allowedBy = new ConcurrentHashMap<>();
-    private volatile LocalFriendshipApprover approver;
 
     SecondaryTrust(ProvisioningClient client) {
         this.client = client;
@@ -66,15 +65,6 @@ public final class SecondaryTrust {
         return client.isFriend(self.asBareJid()).thenApply(ignored -> isAllowed());
     }
 
-    /**
-     * Sets who approves friendships locally while secondary trust is allowed.
-     *
-     * @param approver the approver, or null for none (requests the servers reject are then rejected)
-     */
-    public void setLocalApprover(LocalFriendshipApprover approver) {
-        this.approver = approver;
-    }
-
     void record(Jid server, boolean allowed) {
         allowedBy.put(server.asBareJid(), allowed);
     }
@@ -85,7 +75,7 @@ public final class SecondaryTrust {
 
     /** A friendship the servers rejected: accepted only with secondary trust and the local approver's consent. */
     CompletableFuture<Boolean> approveLocally(BareJid requester) {
-        LocalFriendshipApprover a = approver;
+        LocalFriendshipApprover a = client.settings().localApprover();
         if (a == null || !isAllowed()) {
             return CompletableFuture.completedFuture(false);
         }

@@ -10,10 +10,12 @@ import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jivesoftware.smack.XMPPConnection;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jxmpp.jid.Jid;
 
@@ -24,10 +26,14 @@ final class ThingHandlers {
 
     private ThingHandlers() {}
 
-    static void register(XMPPConnection connection, ProvisioningClient client) {
-        connection.registerIQRequestHandler(new ClearCacheHandler(connection, client, IQ.Type.set));
-        connection.registerIQRequestHandler(new ClearCacheHandler(connection, client, IQ.Type.get));
-        connection.registerIQRequestHandler(new TokenChallengeHandler(connection, client));
+    /** Registers the handlers; returns them, to unregister. */
+    static List<IQRequestHandler> register(XMPPConnection connection, ProvisioningClient client) {
+        List<IQRequestHandler> handlers = List.of(
+                new ClearCacheHandler(connection, client, IQ.Type.set),
+                new ClearCacheHandler(connection, client, IQ.Type.get),
+                new TokenChallengeHandler(connection, client));
+        handlers.forEach(connection::registerIQRequestHandler);
+        return handlers;
     }
 
     /** Clears the cache on request of a trusted server; anyone else gets {@code cancel/forbidden}. */
@@ -70,7 +76,7 @@ final class ThingHandlers {
 
         @Override
         protected CompletionStage<? extends IQ> handle(TokenChallenge request) {
-            Optional<Optional<Jid>> sent = client.sentTokens().lookup(request.token(), request.getFrom());
+            Optional<Optional<Jid>> sent = client.tokens().log().lookup(request.token(), request.getFrom());
             if (sent.isEmpty()) {
                 return CompletableFuture.failedFuture(
                         IotErrors.forbidden("token not sent to you within the last minute"));
@@ -88,7 +94,7 @@ final class ThingHandlers {
                 return client.request(relay, TokenChallengeResponse.class)
                         .thenApply(r -> resultFor(request, new TokenChallengeResponse(r.base64())));
             }
-            Optional<DeviceIdentity> identity = client.identityFor(request.token());
+            Optional<DeviceIdentity> identity = client.tokens().identityFor(request.token());
             if (identity.isEmpty()) {
                 return CompletableFuture.failedFuture(IotErrors.forbidden("not the holder of this token"));
             }

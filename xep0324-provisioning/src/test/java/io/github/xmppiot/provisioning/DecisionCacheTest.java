@@ -62,7 +62,12 @@ class DecisionCacheTest {
     @Test
     void entriesOlderThanTheMaximumAgeAreIgnored(@TempDir Path dir) throws Exception {
         MutableClock clock = new MutableClock();
-        try (DecisionCache cache = DecisionCache.persistent(dir.resolve("c"), 10, Duration.ofMinutes(5), clock)) {
+        try (DecisionCache cache = DecisionCache.open(DecisionCacheSettings.builder()
+                .file(dir.resolve("c"))
+                .maxEntries(10)
+                .maxAge(Duration.ofMinutes(5))
+                .clock(clock)
+                .build())) {
             cache.put(read("a", "n"), AccessDecision.allowAll());
             clock.advance(Duration.ofMinutes(4));
             assertThat(cache.get(read("a", "n"))).isPresent();
@@ -80,7 +85,7 @@ class DecisionCacheTest {
             cache.put(read("b", "n"), AccessDecision.deny());
         }
         try (DecisionCache cache = DecisionCache.persistent(dir.resolve("c"), 10, null)) {
-            assertThat(cache.isPersistent()).isTrue();
+            assertThat(cache.persistent()).isTrue();
             assertThat(cache.size()).isEqualTo(2);
             assertThat(cache.get(read("a", "n"))).contains(narrowed);
             assertThat(cache.get(read("b", "n"))).contains(AccessDecision.deny());
@@ -94,13 +99,21 @@ class DecisionCacheTest {
     @Test
     void reopeningWithASmallerLimitKeepsTheNewestEntries(@TempDir Path dir) throws Exception {
         MutableClock clock = new MutableClock();
-        try (DecisionCache cache = DecisionCache.persistent(dir.resolve("c"), 10, null, clock)) {
+        try (DecisionCache cache = DecisionCache.open(DecisionCacheSettings.builder()
+                .file(dir.resolve("c"))
+                .maxEntries(10)
+                .clock(clock)
+                .build())) {
             for (String who : List.of("a", "b", "c")) {
                 cache.put(read(who, "n"), AccessDecision.allowAll());
                 clock.advance(Duration.ofSeconds(1));
             }
         }
-        try (DecisionCache cache = DecisionCache.persistent(dir.resolve("c"), 2, null, clock)) {
+        try (DecisionCache cache = DecisionCache.open(DecisionCacheSettings.builder()
+                .file(dir.resolve("c"))
+                .maxEntries(2)
+                .clock(clock)
+                .build())) {
             assertThat(cache.get(read("a", "n"))).isEmpty();
             assertThat(cache.get(read("c", "n"))).isPresent();
         }

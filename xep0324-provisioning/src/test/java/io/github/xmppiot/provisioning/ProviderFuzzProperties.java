@@ -1,6 +1,6 @@
 package io.github.xmppiot.provisioning;
 
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import io.github.xmppiot.testkit.ProviderFuzzContract;
 
 /**

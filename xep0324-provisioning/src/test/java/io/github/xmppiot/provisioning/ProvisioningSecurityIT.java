@@ -280,7 +280,7 @@ class ProvisioningSecurityIT {
         threeAsked.get(World.TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertThat(asked).containsExactlyInAnyOrder(strangerJid, strangerJid, otherJid);
 
-        policy.setStrangerQueries(ProvisioningAccessPolicy.StrangerQueries.NONE);
+        provisioned.update(b -> b.strangerQueries(ProvisioningAccessPolicy.StrangerQueries.NONE));
         assertThat(policy.decide(AccessRequest.read(
                                 JidCreate.from("nobody@example.org/x"),
                                 Tokens.NONE,

@@ -35,10 +35,10 @@ class SecondaryTrustIT {
     /** An approver that accepts everyone and records whom it was asked about. */
     private static List<BareJid> approveEveryone(World w) {
         List<BareJid> asked = new CopyOnWriteArrayList<>();
-        w.thingClient.secondaryTrust().setLocalApprover(requester -> {
+        w.thingClient.update(b -> b.localApprover(requester -> {
             asked.add(requester);
             return CompletableFuture.completedFuture(true);
-        });
+        }));
         return asked;
     }
 

@@ -11,6 +11,7 @@ import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
+import io.github.xmppiot.provisioning.server.ProvisioningServerSettings;
 import io.github.xmppiot.provisioning.server.ServerListener;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import io.github.xmppiot.testkit.ConnectionEventRecorder;
@@ -73,8 +74,11 @@ class SeveralServersIT {
     void start(ProsodyServer prosody, PostgresServer pg) throws Exception {
         this.prosody = prosody;
         String url = "postgresql://" + PostgresServer.HOST + ":" + pg.port() + "/" + pg.createDatabase("several");
-        ServerOptions options =
-                ServerOptions.builder().clearCachePoll(Duration.ofMillis(200)).build();
+        ProvisioningServerSettings options = ProvisioningServerSettings.builder()
+                .options(ServerOptions.builder()
+                        .clearCachePoll(Duration.ofMillis(200))
+                        .build())
+                .build();
         storeA = JdbcProvisioningStore.postgresql(url, PostgresServer.USER, pg.password());
         JdbcProvisioningStore storeB = JdbcProvisioningStore.postgresql(url, PostgresServer.USER, pg.password());
         open.add(storeA);
@@ -88,7 +92,8 @@ class SeveralServersIT {
 
         thing = new IotTcpConnection(prosody.configBuilder("ms-thing").build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
-        thingClient.setCache(DecisionCache.inMemory(100, null));
+        thingClient.update(
+                b -> b.cache(DecisionCacheSettings.builder().maxEntries(100).build()));
         thing.connect().login();
         await(thingClient.trust(prosody.jid("ms-prova")));
         thingClient.addListener(new ProvisioningListener() {

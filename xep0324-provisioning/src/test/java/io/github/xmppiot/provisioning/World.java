@@ -6,6 +6,7 @@ import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
+import io.github.xmppiot.provisioning.server.ProvisioningServerSettings;
 import io.github.xmppiot.provisioning.server.ServerListener;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import io.github.xmppiot.testkit.ProsodyServer;
@@ -63,7 +64,10 @@ final class World {
         this.proxyPort = proxyPort;
         provisioning = open(prefix + "-prov");
         store = JdbcProvisioningStore.h2(dir.resolve(prefix + "-rules"));
-        server = ProvisioningServer.start(provisioning, store, options);
+        server = ProvisioningServer.start(
+                provisioning,
+                store,
+                ProvisioningServerSettings.builder().options(options).build());
         connectThing(null);
         owner = open(prefix + "-owner");
         client = open(prefix + "-client");
@@ -114,18 +118,21 @@ final class World {
                         .port(proxyPort)
                         .build());
         thingClient = ProvisioningClient.getInstanceFor(thing);
-        cache = DecisionCache.persistent(dir.resolve(prefix + "-cache"), 100, null);
-        thingClient.setCache(cache);
+        thingClient.update(b -> b.cache(DecisionCacheSettings.builder()
+                .file(dir.resolve(prefix + "-cache"))
+                .maxEntries(100)
+                .build()));
+        cache = thingClient.cache();
         if (listener != null) {
             thingClient.addListener(listener);
         }
         thing.connect().login();
     }
 
-    /** Disconnects the Thing and closes its cache (a clean device shutdown). */
+    /** Disconnects the Thing and closes its provisioning client and cache (a clean device shutdown). */
     void stopThing() {
         thing.disconnect();
-        cache.close();
+        thingClient.close();
     }
 
     /** Simulates kill -9 of the provisioning server: no clean shutdown of the database, then a restart on it. */
@@ -151,7 +158,7 @@ final class World {
 
     private void close() {
         thing.disconnect();
-        cache.close();
+        thingClient.close();
         server.close();
         try {
             store.close();

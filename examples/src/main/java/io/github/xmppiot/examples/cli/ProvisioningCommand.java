@@ -3,6 +3,7 @@ package io.github.xmppiot.examples.cli;
 import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
+import io.github.xmppiot.provisioning.server.ProvisioningServerSettings;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -75,7 +76,12 @@ final class ProvisioningCommand implements Callable<Integer> {
         }
         try (JdbcProvisioningStore store = open(db);
                 Session s = Session.open(connection, spec.commandLine().getErr());
-                ProvisioningServer server = ProvisioningServer.start(s.connection(), store, options.build())) {
+                ProvisioningServer server = ProvisioningServer.start(
+                        s.connection(),
+                        store,
+                        ProvisioningServerSettings.builder()
+                                .options(options.build())
+                                .build())) {
             out.println("provisioning server online as " + s.connection().getUser() + " (rules "
                     + (db != null ? db.describe() : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");

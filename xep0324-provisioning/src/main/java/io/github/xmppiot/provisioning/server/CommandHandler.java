@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import io.github.xmppiot.provisioning.internal.Work;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smackx.commands.AdHocCommand;
@@ -40,11 +43,12 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
     private record Session(String node, Jid requester, Instant created) {}
 
     private final ProvisioningServer server;
-    private final ExecutorService executor;
+    private final Supplier<Executor> work;
+    private boolean addedFeature;
     private final Map<String, OwnerCommands.Spec> specs = OwnerCommands.specs();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
-    CommandHandler(XMPPConnection connection, ProvisioningServer server, ExecutorService executor) {
+    CommandHandler(XMPPConnection connection, ProvisioningServer server, Supplier<Executor> work) {
         super(
                 connection,
                 AdHocCommandData.ELEMENT,
@@ -53,7 +57,7 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
                 AdHocCommandData.class,
                 Duration.ofSeconds(30));
         this.server = server;
-        this.executor = executor;
+        this.work = work;
         // submitted forms omit field types; Smack's parser finds them by FORM_TYPE in this registry
         specs.values().forEach(spec -> FormFieldRegistry.register(form(spec)));
     }
@@ -70,7 +74,10 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
     void register(XMPPConnection connection) {
         connection.registerIQRequestHandler(this);
         ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
-        disco.addFeature(AdHocCommandData.NAMESPACE);
+        if (!disco.includesFeature(AdHocCommandData.NAMESPACE)) {
+            disco.addFeature(AdHocCommandData.NAMESPACE);
+            addedFeature = true;
+        }
         disco.setNodeInformationProvider(AdHocCommandData.NAMESPACE, new AbstractNodeInformationProvider() {
             @Override
             public List<DiscoverItems.Item> getNodeItems() {
@@ -84,6 +91,16 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
                 return items;
             }
         });
+    }
+
+    /** Undoes {@link #register}: the handler, the command listing and the feature if it was added here. */
+    void unregister(XMPPConnection connection) {
+        connection.unregisterIQRequestHandler(this);
+        ServiceDiscoveryManager disco = ServiceDiscoveryManager.getInstanceFor(connection);
+        disco.removeNodeInformationProvider(AdHocCommandData.NAMESPACE);
+        if (addedFeature) {
+            disco.removeFeature(AdHocCommandData.NAMESPACE);
+        }
     }
 
     @Override
@@ -126,6 +143,21 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         }
         String id = sessionId;
         String owner = from.asBareJid().toString();
+        Executor executor = work.get();
+        try {
+            return supply(request, id, owner, spec, submitted, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(Work.busy());
+        }
+    }
+
+    private CompletableFuture<AdHocCommandData> supply(
+            AdHocCommandData request,
+            String id,
+            String owner,
+            OwnerCommands.Spec spec,
+            DataForm submitted,
+            Executor executor) {
         return CompletableFuture.supplyAsync(
                 () -> {
                     try {

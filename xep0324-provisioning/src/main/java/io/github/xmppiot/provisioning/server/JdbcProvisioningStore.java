@@ -5,13 +5,10 @@ import io.github.xmppiot.core.internal.SqlDatabase;
 import io.github.xmppiot.core.internal.SqlDatabase.Location;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,18 +51,21 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
     private final SqlDatabase database;
     private final SqlRunner sql;
     private final boolean inMemory;
-    private final Duration tokenLifetime;
-    private final Clock clock;
+    private final ThingTables things;
+    private final RuleTables rules;
+    private final TokenTables tokens;
 
     private JdbcProvisioningStore(Location location, Duration tokenLifetime, Clock clock, int maxPool)
             throws SQLException {
         if (tokenLifetime.isNegative() || tokenLifetime.isZero()) {
             throw new IllegalArgumentException("the token lifetime must be positive");
         }
-        this.tokenLifetime = tokenLifetime;
-        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
         this.database = SqlRunner.open(location, "provisioning", MIGRATIONS, maxPool);
         this.sql = new SqlRunner(database.dataSource(), database.dialect());
+        this.things = new ThingTables(sql);
+        this.rules = new RuleTables(sql);
+        this.tokens = new TokenTables(sql, tokenLifetime, clock);
         this.inMemory = location.jdbcUrl().startsWith("jdbc:h2:mem:");
     }
 
@@ -150,300 +150,182 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
 
     @Override
     public String claim(String thing, String owner) throws SQLException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                sql.update("INSERT INTO things (thing, owner) VALUES (?, ?)", thing, owner);
-                return owner;
-            } catch (SQLException e) {
-                if (!SqlRunner.isConflict(e)) {
-                    throw e;
-                }
-            }
-            // another claim (perhaps by another instance on this database) came first; it may be disowned meanwhile
-            Optional<String> existing = owner(thing);
-            if (existing.isPresent() || attempt >= SqlRunner.TRANSACTION_ATTEMPTS) {
-                return existing.orElseThrow(() -> new SQLException("the claim of " + thing + " keeps conflicting"));
-            }
-        }
+        return things.claim(thing, owner);
     }
 
     @Override
     public void setClaimKey(String thing, String key) throws SQLException {
-        sql.upsert("claim_keys", List.of("thing"), List.of("key_hash"), thing, ClaimKeys.hash(thing, key));
+        things.setClaimKey(thing, key);
     }
 
     @Override
     public boolean claimKeyMatches(String thing, String key) throws SQLException {
-        List<byte[]> hashes = sql.list("SELECT key_hash FROM claim_keys WHERE thing = ?", rs -> rs.getBytes(1), thing);
-        return !hashes.isEmpty() && MessageDigest.isEqual(hashes.get(0), ClaimKeys.hash(thing, key));
+        return things.claimKeyMatches(thing, key);
     }
 
     @Override
     public void removeClaimKey(String thing) throws SQLException {
-        sql.update("DELETE FROM claim_keys WHERE thing = ?", thing);
+        things.removeClaimKey(thing);
     }
 
     @Override
     public int askedCount(String thing) throws SQLException {
-        return sql.list("SELECT COUNT(*) FROM asked WHERE thing = ?", rs -> rs.getInt(1), thing)
-                .get(0);
+        return things.askedCount(thing);
     }
 
     @Override
     public Optional<String> owner(String thing) throws SQLException {
-        return sql.single("SELECT owner FROM things WHERE thing = ?", thing);
+        return things.owner(thing);
     }
 
     @Override
     public void setOwner(String thing, String newOwner) throws SQLException {
-        sql.update("UPDATE things SET owner = ? WHERE thing = ?", newOwner, thing);
+        things.setOwner(thing, newOwner);
     }
 
     @Override
     public void disown(String thing) throws SQLException {
-        sql.inTransaction(tx -> {
-            tx.update("DELETE FROM things WHERE thing = ?", thing);
-            tx.update("DELETE FROM friendships WHERE thing = ?", thing);
-            tx.update("DELETE FROM rules WHERE thing = ?", thing);
-            tx.update("DELETE FROM access_rules WHERE service = ?", thing);
-            tx.update("DELETE FROM privileges WHERE service = ?", thing);
-        });
+        things.disown(thing);
     }
 
     @Override
     public void setSecondaryTrust(String thing, boolean allowed) throws SQLException {
-        sql.update("UPDATE things SET secondary_trust = ? WHERE thing = ?", allowed, thing);
+        things.setSecondaryTrust(thing, allowed);
     }
 
     @Override
     public boolean secondaryTrust(String thing) throws SQLException {
-        return sql.list("SELECT secondary_trust FROM things WHERE thing = ?", rs -> rs.getBoolean(1), thing).stream()
-                .findFirst()
-                .orElse(false);
+        return things.secondaryTrust(thing);
     }
 
     @Override
     public void setFriendship(String thing, String friend, boolean allow) throws SQLException {
-        sql.upsert("friendships", List.of("thing", "friend"), List.of("allow"), thing, friend, allow);
+        things.setFriendship(thing, friend, allow);
     }
 
     @Override
     public Optional<Boolean> friendship(String thing, String friend) throws SQLException {
-        return sql
-                .list(
-                        "SELECT allow FROM friendships WHERE thing = ? AND friend = ?",
-                        rs -> rs.getBoolean(1),
-                        thing,
-                        friend)
-                .stream()
-                .findFirst();
+        return things.friendship(thing, friend);
     }
 
     @Override
     public Map<String, Boolean> friendships(String thing) throws SQLException {
-        Map<String, Boolean> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Boolean> e : sql.list(
-                "SELECT friend, allow FROM friendships WHERE thing = ? " + "ORDER BY friend",
-                rs -> Map.entry(rs.getString(1), rs.getBoolean(2)),
-                thing)) {
-            out.put(e.getKey(), e.getValue());
-        }
-        return out;
+        return things.friendships(thing);
     }
 
     @Override
     public void recordAsked(String thing, String jid) throws SQLException {
-        sql.upsert("asked", List.of("thing", "jid"), List.of(), thing, jid);
+        things.recordAsked(thing, jid);
     }
 
     @Override
     public boolean hasAsked(String thing, String jid) throws SQLException {
-        return sql.single("SELECT jid FROM asked WHERE thing = ? AND jid = ?", thing, jid)
-                .isPresent();
+        return things.hasAsked(thing, jid);
     }
 
     @Override
     public void putRule(Rule rule) throws SQLException {
-        sql.upsert(
-                "rules",
-                List.of("thing", "kind", "principal"),
-                List.of("nodes", "names"),
-                rule.thing(),
-                rule.kind().name(),
-                rule.principal(),
-                RuleCodec.encodeNodes(rule.nodes()),
-                RuleCodec.encode(rule.names()));
+        rules.putRule(rule);
     }
 
     @Override
     public void removeRule(String thing, AccessRequest.Kind kind, String principal) throws SQLException {
-        sql.update("DELETE FROM rules WHERE thing = ? AND kind = ? AND principal = ?", thing, kind.name(), principal);
+        rules.removeRule(thing, kind, principal);
     }
 
     @Override
     public List<Rule> rules(String thing, AccessRequest.Kind kind, Collection<String> principals) throws SQLException {
-        return rules(thing, kind).stream()
-                .filter(r -> principals.contains(r.principal()))
-                .toList();
+        return rules.rules(thing, kind, principals);
     }
 
     @Override
     public List<Rule> rules(String thing, AccessRequest.Kind kind) throws SQLException {
-        return sql.list(
-                "SELECT principal, nodes, names FROM rules WHERE thing = ? AND kind = ? ORDER BY principal",
-                rs -> new Rule(
-                        thing,
-                        kind,
-                        rs.getString(1),
-                        RuleCodec.decodeNodes(rs.getString(2)),
-                        RuleCodec.decode(rs.getString(3))),
-                thing,
-                kind.name());
+        return rules.rules(thing, kind);
     }
 
     @Override
     public void putAccessRule(AccessRule rule) throws SQLException {
-        sql.upsert(
-                "access_rules", List.of("service", "rule"), List.of(), rule.service(), String.join("\n", rule.lines()));
+        rules.putAccessRule(rule);
     }
 
     @Override
     public void removeAccessRule(AccessRule rule) throws SQLException {
-        sql.update(
-                "DELETE FROM access_rules WHERE service = ? AND rule = ?",
-                rule.service(),
-                String.join("\n", rule.lines()));
+        rules.removeAccessRule(rule);
     }
 
     @Override
     public List<AccessRule> accessRules(String service) throws SQLException {
-        return sql.list(
-                "SELECT rule FROM access_rules WHERE service = ? ORDER BY rule",
-                rs -> AccessRule.parse(service, List.of(rs.getString(1).split("\n"))),
-                service);
+        return rules.accessRules(service);
     }
 
     @Override
     public void setClearPending(String thing, boolean pending) throws SQLException {
-        if (pending) {
-            // a newer generation each time, so that the acknowledgement of an older clearCache keeps this mark
-            if (sql.update("UPDATE clear_pending SET generation = generation + 1 WHERE thing = ?", thing) == 0) {
-                try {
-                    sql.update("INSERT INTO clear_pending (thing, generation) VALUES (?, 1)", thing);
-                } catch (SQLException e) {
-                    if (!SqlRunner.isConflict(e)) {
-                        throw e;
-                    }
-                    sql.update("UPDATE clear_pending SET generation = generation + 1 WHERE thing = ?", thing);
-                }
-            }
-        } else {
-            sql.update("DELETE FROM clear_pending WHERE thing = ?", thing);
-        }
+        rules.setClearPending(thing, pending);
     }
 
     @Override
     public Set<String> clearPending() throws SQLException {
-        return new LinkedHashSet<>(sql.list("SELECT thing FROM clear_pending ORDER BY thing", rs -> rs.getString(1)));
+        return rules.clearPending();
     }
 
     @Override
     public OptionalLong clearPendingGeneration(String thing) throws SQLException {
-        return sql.list("SELECT generation FROM clear_pending WHERE thing = ?", rs -> rs.getLong(1), thing).stream()
-                .mapToLong(Long::longValue)
-                .findFirst();
+        return rules.clearPendingGeneration(thing);
     }
 
     @Override
     public boolean clearPendingDone(String thing, long generation) throws SQLException {
-        return sql.update("DELETE FROM clear_pending WHERE thing = ? AND generation = ?", thing, generation) == 1
-                || clearPendingGeneration(thing).isEmpty();
+        return rules.clearPendingDone(thing, generation);
     }
 
     @Override
     public void putToken(String token, String holder, byte[] certificate) throws SQLException {
-        sql.upsert(
-                "tokens", List.of("token"), List.of("holder", "cert", "expires"), token, holder, certificate, expiry());
+        tokens.putToken(token, holder, certificate);
     }
 
     @Override
     public Optional<byte[]> tokenCertificate(String token) throws SQLException {
-        return sql
-                .list(
-                        "SELECT cert FROM tokens WHERE token = ? AND expires > ?",
-                        rs -> rs.getBytes(1),
-                        token,
-                        clock.millis())
-                .stream()
-                .findFirst();
+        return tokens.tokenCertificate(token);
     }
 
     @Override
     public Optional<String> tokenHolder(String token) throws SQLException {
-        return sql.single("SELECT holder FROM tokens WHERE token = ? AND expires > ?", token, clock.millis());
+        return tokens.tokenHolder(token);
     }
 
     @Override
     public void revokeToken(String token) throws SQLException {
-        sql.inTransaction(tx -> {
-            tx.update("DELETE FROM tokens WHERE token = ?", token);
-            tx.update("DELETE FROM user_tokens WHERE user_token = ?", token);
-        });
+        tokens.revokeToken(token);
     }
 
     @Override
     public boolean isReferenced(String principal) throws SQLException {
-        return sql.single("SELECT principal FROM rules WHERE principal = ? LIMIT 1", principal)
-                .isPresent();
+        return rules.isReferenced(principal);
     }
 
     @Override
     public void putUserToken(String userToken, String service) throws SQLException {
-        sql.upsert("user_tokens", List.of("user_token"), List.of("service", "expires"), userToken, service, expiry());
+        tokens.putUserToken(userToken, service);
     }
 
     @Override
     public void setUserName(String service, String userToken, String userName) throws SQLException {
-        sql.update(
-                "UPDATE user_tokens SET user_name = ? WHERE user_token = ? AND service = ?",
-                userName,
-                userToken,
-                service);
+        tokens.setUserName(service, userToken, userName);
     }
 
     @Override
     public Optional<String> userName(String service, String userToken) throws SQLException {
-        return sql.single(
-                "SELECT user_name FROM user_tokens WHERE service = ? AND user_token = ? AND user_name IS NOT"
-                        + " NULL AND expires > ?",
-                service,
-                userToken,
-                clock.millis());
+        return tokens.userName(service, userToken);
     }
 
     @Override
     public void setPrivileges(String service, String user, List<PrivilegeRule> rules) throws SQLException {
-        sql.inTransaction(tx -> {
-            tx.update("DELETE FROM privileges WHERE service = ? AND user_name = ?", service, user);
-            for (int i = 0; i < rules.size(); i++) {
-                tx.update(
-                        "INSERT INTO privileges (service, user_name, seq, include, id) VALUES (?, ?, ?, ?, ?)",
-                        service,
-                        user,
-                        i,
-                        rules.get(i).include(),
-                        rules.get(i).id());
-            }
-        });
+        tokens.setPrivileges(service, user, rules);
     }
 
     @Override
     public List<PrivilegeRule> privileges(String service, String user) throws SQLException {
-        return sql.list(
-                "SELECT include, id FROM privileges WHERE service = ? AND user_name = ? ORDER BY seq",
-                rs -> new PrivilegeRule(rs.getBoolean(1), rs.getString(2)),
-                service,
-                user);
+        return tokens.privileges(service, user);
     }
 
     /** Closes the connection pool; an in-memory H2 database is dropped. */
@@ -459,15 +341,6 @@ public final class JdbcProvisioningStore implements ProvisioningStore {
             }
         } finally {
             database.close();
-        }
-    }
-
-    /** Expiry of a token issued now, in epoch milliseconds (saturating). */
-    private long expiry() {
-        try {
-            return Math.addExact(clock.millis(), tokenLifetime.toMillis());
-        } catch (ArithmeticException tooLong) {
-            return Long.MAX_VALUE;
         }
     }
 }

@@ -34,7 +34,7 @@ final class OwnerActions {
      */
     String claim(String thing, String sender, String key, String reportedOwner) throws Exception {
         server.requireOpen();
-        ServerOptions options = server.options();
+        ServerOptions options = server.settings().options();
         String owner;
         if (reportedOwner.isEmpty() && store.owner(thing).map(sender::equals).orElse(false)) {
             return thing + " is already owned by " + sender;
@@ -78,9 +78,9 @@ final class OwnerActions {
     /** A Thing (the command's sender) deposits its claim key while it has no owner. */
     String depositClaimKey(String thing, String key) throws Exception {
         server.requireOpen();
-        if (key.length() > server.options().maxClaimKeyLength()) {
-            throw new IllegalArgumentException(
-                    "the claim key is longer than " + server.options().maxClaimKeyLength() + " characters");
+        if (key.length() > server.settings().options().maxClaimKeyLength()) {
+            throw new IllegalArgumentException("the claim key is longer than "
+                    + server.settings().options().maxClaimKeyLength() + " characters");
         }
         if (store.owner(thing).isPresent()) {
             throw new SecurityException(thing + " already has an owner; it must be disowned before a new claim key");

@@ -1,14 +1,15 @@
 package io.github.xmppiot.provisioning.server;
 
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.provisioning.element.ClearCache;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
+import io.github.xmppiot.provisioning.internal.Work;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -16,31 +17,29 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaExtensionFilter;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.ExtensionElement;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.AbstractPresenceEventListener;
 import org.jivesoftware.smack.roster.PresenceEventListener;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.SubscribeListener;
-import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.FullJid;
@@ -68,108 +67,181 @@ import org.jxmpp.jid.impl.JidCreate;
  * <p>{@link #start} replaces the connection's parsing-exception callback by a logging one, so that a stanza Smack
  * cannot parse does not disconnect the server.
  *
+ * <p>Settings and threads: the server runs on its {@link ProvisioningServerSettings} (swapped atomically by
+ * {@link #configure} and {@link #update}; every request is served with the settings current when it arrived) and on
+ * a lease of their {@link io.github.xmppiot.core.concurrent.IotExecutors}: database work on the bounded work pool (a
+ * request the full pool refuses is answered {@code wait/resource-constraint}), presence events and {@code clearCache}
+ * pushes one at a time in arrival order (at most {@value #EVENT_QUEUE} waiting), the poll on the timer. {@link #close()}
+ * gives the lease back.
+ *
  * @since 0.1.0
  */
-public final class ProvisioningServer implements AutoCloseable {
+public final class ProvisioningServer extends Manager implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningServer.class.getName());
+
+    /** The most presence and login events waiting to be handled; beyond, an event is left to the next poll. */
+    public static final int EVENT_QUEUE = 10_000;
 
     static {
         ProvisioningProviders.register();
     }
 
-    private final XMPPConnection connection;
+    /** The settings in force and what they run on. */
+    private record Running(ProvisioningServerSettings settings, IotExecutors.Lease lease, Executor events) {
+        static Running of(ProvisioningServerSettings settings) {
+            IotExecutors.Lease lease = settings.executors().acquire();
+            return new Running(settings, lease, lease.serial(EVENT_QUEUE));
+        }
+    }
+
     private final ProvisioningStore store;
-    private final ServerOptions options;
-    private final ScheduledExecutorService executor;
+    private final AtomicReference<Running> runtime;
     private final List<IQRequestHandler> handlers;
+    private final CommandHandler commands;
     private final TokenIssuer issuer;
     private final OwnerActions owners;
-    private final Map<BareJid, FullJid> online = new ConcurrentHashMap<>();
-    /** Things with a {@code clearCache} awaiting its acknowledgement; bounded by the Things online. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
-
+    private final ClearCachePusher pusher;
     private final List<ServerListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private ScheduledFuture<?> poll;
     private SubscribeListener subscribeListener;
     private PresenceEventListener presenceListener;
     private StanzaListener loginListener;
 
-    private ProvisioningServer(XMPPConnection connection, ProvisioningStore store, ServerOptions options) {
-        this.connection = connection;
+    private ProvisioningServer(
+            XMPPConnection connection, ProvisioningStore store, ProvisioningServerSettings settings) {
+        super(connection);
         this.store = store;
-        this.options = options;
-        this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "xep0324-server");
-            t.setDaemon(true);
-            return t;
-        });
-        this.issuer =
-                new TokenIssuer(Clock.systemUTC(), options.pendingChallengesPerJid(), options.pendingChallengesTotal());
-        TokenProofs proofs = new TokenProofs(store, this::challengeToken, executor, Clock.systemUTC(), options);
-        this.handlers = ServerHandlers.create(connection, executor, store, issuer, proofs, options);
+        this.runtime = new AtomicReference<>(Running.of(settings));
+        Supplier<ServerOptions> options = () -> runtime.get().settings().options();
+        Supplier<Executor> work = () -> runtime.get().lease().work();
+        this.issuer = new TokenIssuer(Clock.systemUTC(), options);
+        TokenProofs proofs = new TokenProofs(store, this::challengeToken, work, Clock.systemUTC(), options);
+        this.handlers = ServerHandlers.create(connection, work, store, issuer, proofs, options);
+        this.commands = new CommandHandler(connection, this, work);
         this.owners = new OwnerActions(this, store);
+        this.pusher =
+                new ClearCachePusher(connection, store, () -> runtime.get().events(), listeners);
     }
 
     /**
-     * Starts the server on a logged-in connection with {@link ServerOptions#defaults()}: no configured owner and no
-     * trusted registry, so Things are claimed with their claim key ({@link OwnerCommands#CLAIM}).
+     * Starts the server on a logged-in connection with {@link ProvisioningServerSettings#DEFAULTS}: no configured
+     * owner and no trusted registry, so Things are claimed with their claim key ({@link OwnerCommands#CLAIM}).
      *
      * @param connection the server account's connection
-     * @param store      the rules
+     * @param store      the rules; stays open when the server closes (its owner closes it)
      * @return the running server
      */
     public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store) {
-        return start(connection, store, ServerOptions.defaults());
+        return start(connection, store, ProvisioningServerSettings.DEFAULTS);
     }
 
     /**
      * Starts the server on a logged-in connection.
      *
      * @param connection the server account's connection
-     * @param store      the rules
-     * @param options    configured owners, trusted registries and bounds
+     * @param store      the rules; stays open when the server closes (its owner closes it)
+     * @param settings   configured owners, trusted registries, bounds and executors
      * @return the running server
      */
-    public static ProvisioningServer start(XMPPConnection connection, ProvisioningStore store, ServerOptions options) {
+    public static ProvisioningServer start(
+            XMPPConnection connection, ProvisioningStore store, ProvisioningServerSettings settings) {
         ProvisioningServer s = new ProvisioningServer(
                 Objects.requireNonNull(connection, "connection"),
                 Objects.requireNonNull(store, "store"),
-                Objects.requireNonNull(options, "options"));
+                Objects.requireNonNull(settings, "settings: use ProvisioningServerSettings.DEFAULTS"));
+        s.register(connection);
+        return s;
+    }
+
+    private void register(XMPPConnection connection) {
         // a stanza Smack cannot parse must not disconnect the server (Smack's default callback rethrows)
         UnparsableStanzas.installOn(connection);
-        s.handlers.forEach(connection::registerIQRequestHandler);
+        handlers.forEach(connection::registerIQRequestHandler);
         ServiceDiscoveryManager.getInstanceFor(connection).addFeature(ProvisioningIq.NAMESPACE);
         Roster roster = Roster.getInstanceFor(connection);
-        s.subscribeListener = (from, p) -> SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
-        roster.addSubscribeListener(s.subscribeListener);
-        s.presenceListener = new AbstractPresenceEventListener() {
+        subscribeListener = (from, p) -> SubscribeListener.SubscribeAnswer.ApproveAndAlsoRequestIfRequired;
+        roster.addSubscribeListener(subscribeListener);
+        presenceListener = new AbstractPresenceEventListener() {
             @Override
             public void presenceAvailable(FullJid address, Presence presence) {
-                s.online.put(address.asBareJid(), address);
-                s.submit(() -> s.pushIfPending(address.asBareJid().toString()));
+                pusher.online().put(address.asBareJid(), address);
+                pusher.push(address.asBareJid().toString());
             }
 
             @Override
             public void presenceUnavailable(FullJid address, Presence presence) {
-                s.online.remove(address.asBareJid(), address);
+                pusher.online().remove(address.asBareJid(), address);
             }
         };
-        roster.addPresenceEventListener(s.presenceListener);
-        s.loginListener = stanza -> s.userLoggedIn((Message) stanza);
+        roster.addPresenceEventListener(presenceListener);
+        loginListener = stanza -> userLoggedIn((Message) stanza);
         connection.addAsyncStanzaListener(
-                s.loginListener, new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
-        new CommandHandler(connection, s, s.executor).register(connection);
+                loginListener, new StanzaExtensionFilter(UserLoggedIn.ELEMENT, ProvisioningIq.NAMESPACE));
+        commands.register(connection);
         for (BareJid contact : roster.getEntries().stream().map(e -> e.getJid()).toList()) {
             Presence p = roster.getPresence(contact);
             if (p.isAvailable() && p.getFrom() instanceof FullJid full) {
-                s.online.put(contact, full);
+                pusher.online().put(contact, full);
             }
         }
-        s.submit(s::pushAllPending);
-        long poll = options.clearCachePoll().toMillis();
-        s.executor.scheduleWithFixedDelay(s::pushAllPending, poll, poll, TimeUnit.MILLISECONDS);
-        return s;
+        pusher.pollAll();
+        synchronized (this) {
+            schedulePoll(runtime.get());
+        }
+    }
+
+    /** (Re)schedules the look for marks set through another server, every {@link ServerOptions#clearCachePoll()}. */
+    private void schedulePoll(Running r) {
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        long every = r.settings().options().clearCachePoll().toMillis();
+        poll = r.lease().timer().scheduleWithFixedDelay(pusher::pollAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /** @return the settings in force (every request is served with the settings current when it arrived) */
+    public ProvisioningServerSettings settings() {
+        return runtime.get().settings();
+    }
+
+    /**
+     * Replaces the settings atomically: requests arriving from now on are served with them. Other executors are
+     * leased at once and the previous lease is given back (work already queued on it still runs).
+     *
+     * @param settings the new settings
+     * @throws IllegalStateException if the server is closed
+     */
+    public synchronized void configure(ProvisioningServerSettings settings) {
+        Objects.requireNonNull(settings, "settings: use ProvisioningServerSettings.DEFAULTS");
+        if (closed.get()) {
+            throw new IllegalStateException("the provisioning server is closed; start a new one");
+        }
+        Running old = runtime.get();
+        boolean otherThreads = old.settings().executors() != settings.executors();
+        Running next = otherThreads ? Running.of(settings) : new Running(settings, old.lease(), old.events());
+        runtime.set(next);
+        if (otherThreads
+                || !old.settings()
+                        .options()
+                        .clearCachePoll()
+                        .equals(settings.options().clearCachePoll())) {
+            schedulePoll(next);
+        }
+        if (otherThreads) {
+            old.lease().close();
+        }
+    }
+
+    /**
+     * Changes some settings atomically, for example {@code server.update(b -> b.options(newOptions))}.
+     *
+     * @param change applied to a builder holding the current settings
+     * @throws IllegalStateException if the server is closed
+     */
+    public synchronized void update(UnaryOperator<ProvisioningServerSettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
     }
 
     /**
@@ -181,9 +253,13 @@ public final class ProvisioningServer implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** @return the options the server was started with */
-    public ServerOptions options() {
-        return options;
+    /**
+     * Removes a listener.
+     *
+     * @param listener the listener
+     */
+    public void removeListener(ServerListener listener) {
+        listeners.remove(listener);
     }
 
     /** @return the store */
@@ -193,7 +269,7 @@ public final class ProvisioningServer implements AutoCloseable {
 
     /** @return the Things (and other contacts) currently seen online, bare JID to full JID */
     public Map<BareJid, FullJid> online() {
-        return Map.copyOf(online);
+        return Map.copyOf(pusher.online());
     }
 
     /**
@@ -204,16 +280,10 @@ public final class ProvisioningServer implements AutoCloseable {
      * @return a stage completing when the mark is committed (the {@code clearCache} follows asynchronously)
      */
     public CompletableFuture<Void> rulesChanged(String thing) {
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        store.setClearPending(thing, true);
-                    } catch (SQLException e) {
-                        throw new CompletionException(e);
-                    }
-                    pushIfPending(thing);
-                },
-                executor);
+        return Work.supply(runtime.get().lease().work(), () -> {
+            changed(thing);
+            return null;
+        });
     }
 
     /**
@@ -226,15 +296,7 @@ public final class ProvisioningServer implements AutoCloseable {
      * @return true if the answer is correct; false if it is wrong, refused or missing, or the token is unknown
      */
     public CompletableFuture<Boolean> challengeToken(Jid to, String token) {
-        return CompletableFuture.supplyAsync(
-                        () -> {
-                            try {
-                                return store.tokenCertificate(token);
-                            } catch (SQLException e) {
-                                throw new CompletionException(e);
-                            }
-                        },
-                        executor)
+        return Work.supply(runtime.get().lease().work(), () -> store.tokenCertificate(token))
                 .thenCompose(cert -> {
                     if (cert.isEmpty()) {
                         return CompletableFuture.completedFuture(false);
@@ -250,7 +312,7 @@ public final class ProvisioningServer implements AutoCloseable {
                         return CompletableFuture.completedFuture(false);
                     }
                     challenge.setTo(to);
-                    return Iqs.request(connection, challenge, TokenChallengeResponse.class)
+                    return Iqs.request(connection(), challenge, TokenChallengeResponse.class)
                             .thenApply(r -> MessageDigest.isEqual(plain, r.bytes()))
                             .exceptionally(e -> false);
                 });
@@ -263,7 +325,7 @@ public final class ProvisioningServer implements AutoCloseable {
 
     /** Fails once the server is closed (owner changes are then refused). */
     void requireOpen() throws SQLException {
-        if (closed) {
+        if (closed.get()) {
             throw new SQLException("the provisioning server is closed");
         }
     }
@@ -271,13 +333,15 @@ public final class ProvisioningServer implements AutoCloseable {
     /** Marks a Thing as owed a {@code clearCache} (committed) and sends it if the Thing is online. */
     void changed(String thing) throws SQLException {
         store.setClearPending(thing, true);
-        submit(() -> pushIfPending(thing));
+        pusher.push(thing);
     }
 
     /** Sends a message with one provisioning element to a Thing, at its full JID if it is online. */
     void sendToThing(String thing, ExtensionElement element) throws Exception {
         BareJid bare = JidCreate.bareFrom(thing);
-        Jid to = online.containsKey(bare) ? online.get(bare) : bare;
+        FullJid full = pusher.online().get(bare);
+        Jid to = full != null ? full : bare;
+        XMPPConnection connection = connection();
         connection.sendStanza(connection
                 .getStanzaFactory()
                 .buildMessageStanza()
@@ -286,65 +350,10 @@ public final class ProvisioningServer implements AutoCloseable {
                 .build());
     }
 
-    /**
-     * Runs on the executor: sends {@code clearCache} to an online Thing owed one, unless one is in flight; on its
-     * acknowledgement removes the mark of that generation, and sends another if the rules changed meanwhile.
-     */
-    private void pushIfPending(String thing) {
-        try {
-            FullJid to = online.get(JidCreate.bareFrom(thing));
-            if (to == null || inFlight.contains(thing)) {
-                return; // offline: pushed when it comes online; in flight: looked at again when acknowledged
-            }
-            OptionalLong generation = store.clearPendingGeneration(thing);
-            if (generation.isEmpty()) {
-                return;
-            }
-            inFlight.add(thing);
-            ClearCache clear = new ClearCache();
-            clear.setTo(to);
-            Iqs.request(connection, clear, IQ.class)
-                    .thenRunAsync(
-                            () -> {
-                                inFlight.remove(thing);
-                                try {
-                                    boolean done = store.clearPendingDone(thing, generation.getAsLong());
-                                    listeners.forEach(l -> l.clearCacheAcknowledged(thing));
-                                    if (!done) {
-                                        pushIfPending(thing);
-                                    }
-                                } catch (SQLException e) {
-                                    LOG.log(Level.WARNING, "could not unmark " + thing, e);
-                                }
-                            },
-                            executor)
-                    .exceptionally(e -> {
-                        inFlight.remove(thing);
-                        LOG.log(Level.FINE, "clearCache to " + to + " failed; retried when it comes back online", e);
-                        return null;
-                    });
-        } catch (Exception e) {
-            inFlight.remove(thing);
-            LOG.log(Level.WARNING, "could not push clearCache to " + thing, e);
-        }
-    }
-
-    /** Pushes every mark for a Thing online here (at start, and every {@link ServerOptions#clearCachePoll()}). */
-    private void pushAllPending() {
-        if (online.isEmpty()) {
-            return;
-        }
-        try {
-            store.clearPending().forEach(this::pushIfPending);
-        } catch (SQLException e) {
-            LOG.log(Level.WARNING, "could not read pending clearCache marks", e);
-        }
-    }
-
     private void userLoggedIn(Message m) {
         UserLoggedIn u = m.getExtension(UserLoggedIn.class);
         String service = m.getFrom().asBareJid().toString();
-        submit(() -> {
+        pusher.submit(() -> {
             try {
                 store.setUserName(service, u.userToken(), u.userName());
                 listeners.forEach(l -> l.userLoggedIn(service, u.userName()));
@@ -354,31 +363,30 @@ public final class ProvisioningServer implements AutoCloseable {
         });
     }
 
-    private void submit(Runnable task) {
-        try {
-            executor.execute(task);
-        } catch (RejectedExecutionException closed) {
-            LOG.log(Level.FINE, "provisioning server closed; event ignored", closed);
-        }
-    }
-
     /**
-     * Unregisters the handlers and listeners and stops the background thread; the store stays open (its owner closes
-     * it).
+     * Unregisters the handlers and listeners, removes the disco feature and the command listing, stops the poll and
+     * gives the executor lease back; the store and the connection stay open. Idempotent.
      */
     @Override
     public void close() {
-        closed = true;
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        XMPPConnection connection = connection();
         for (IQRequestHandler h : handlers) {
             connection.unregisterIQRequestHandler(h);
         }
-        connection.unregisterIQRequestHandler(AdHocCommandData.ELEMENT, AdHocCommandData.NAMESPACE, IQ.Type.set);
-        ServiceDiscoveryManager.getInstanceFor(connection).removeNodeInformationProvider(AdHocCommandData.NAMESPACE);
+        commands.unregister(connection);
         Roster roster = Roster.getInstanceFor(connection);
         roster.removeSubscribeListener(subscribeListener);
         roster.removePresenceEventListener(presenceListener);
         connection.removeAsyncStanzaListener(loginListener);
         ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(ProvisioningIq.NAMESPACE);
-        executor.shutdown();
+        synchronized (this) {
+            if (poll != null) {
+                poll.cancel(false);
+            }
+            runtime.get().lease().close();
+        }
     }
 }

@@ -23,6 +23,7 @@ import io.github.xmppiot.provisioning.element.HasPrivilegeResponse;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
+import io.github.xmppiot.provisioning.internal.Work;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -32,14 +33,16 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
 
-/** The XEP-0324 requests the provisioning server answers; database work runs on the server's executor. */
+/** The XEP-0324 requests the provisioning server answers; database work runs on the server's work pool. */
 final class ServerHandlers {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -52,36 +55,26 @@ final class ServerHandlers {
         IQ apply(R request) throws Exception;
     }
 
-    /** A handler that answers on the executor. */
+    /** A handler that answers on the work pool; a refused task is answered {@code wait/resource-constraint}. */
     private static final class Handler<R extends IQ> extends IotIqRequestHandler<R> {
-        private final ExecutorService executor;
+        private final Supplier<Executor> work;
         private final Answer<R> answer;
 
         Handler(
                 XMPPConnection c,
-                ExecutorService executor,
+                Supplier<Executor> work,
                 String element,
                 IQ.Type type,
                 Class<R> cls,
                 Answer<R> answer) {
             super(c, element, ProvisioningIq.NAMESPACE, type, cls, TIMEOUT);
-            this.executor = executor;
+            this.work = work;
             this.answer = answer;
         }
 
         @Override
         protected CompletionStage<? extends IQ> handle(R request) {
-            return CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return resultFor(request, answer.apply(request));
-                        } catch (RuntimeException e) {
-                            throw e;
-                        } catch (Exception e) {
-                            throw new CompletionException(e);
-                        }
-                    },
-                    executor);
+            return Work.supply(work.get(), () -> resultFor(request, answer.apply(request)));
         }
     }
 
@@ -96,32 +89,37 @@ final class ServerHandlers {
 
         @Override
         protected CompletionStage<? extends IQ> handle(R request) {
-            return answer.apply(request).thenApply(iq -> resultFor(request, iq));
+            try {
+                return Work.busyAsResourceConstraint(answer.apply(request).thenApply(iq -> resultFor(request, iq)));
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(Work.busy());
+            }
         }
     }
 
     static List<IQRequestHandler> create(
             XMPPConnection c,
-            ExecutorService ex,
+            Supplier<Executor> ex,
             ProvisioningStore store,
             TokenIssuer issuer,
             TokenProofs proofs,
-            ServerOptions options) {
+            Supplier<ServerOptions> options) {
         RuleEvaluator rules = new RuleEvaluator(store);
         return List.of(
-                new Handler<>(c, ex, IsFriend.ELEMENT, IQ.Type.get, IsFriend.class, r -> isFriend(store, options, r)),
+                new Handler<>(
+                        c, ex, IsFriend.ELEMENT, IQ.Type.get, IsFriend.class, r -> isFriend(store, options.get(), r)),
                 new AsyncHandler<>(
                         c,
                         CanRead.ELEMENT,
                         CanRead.class,
                         r -> proofs.proven(r.getFrom(), r.jid().asBareJid().toString(), r.tokens())
-                                .thenApplyAsync(t -> canRead(rules, r, t), ex)),
+                                .thenApplyAsync(t -> canRead(rules, r, t), ex.get())),
                 new AsyncHandler<>(
                         c,
                         CanControl.ELEMENT,
                         CanControl.class,
                         r -> proofs.proven(r.getFrom(), r.jid().asBareJid().toString(), r.tokens())
-                                .thenApplyAsync(t -> canControl(rules, r, t), ex)),
+                                .thenApplyAsync(t -> canControl(rules, r, t), ex.get())),
                 new Handler<>(c, ex, GetToken.ELEMENT, IQ.Type.get, GetToken.class, r -> getToken(issuer, r)),
                 new Handler<>(
                         c,

@@ -10,6 +10,7 @@ import java.util.Set;
 /**
  * What the operator of a {@link ProvisioningServer} configures: who may own which Thing without further proof, which
  * thing registries are trusted to report XEP-0347 claims, and the bounds on what strangers can make the server keep.
+ * A component of {@link ProvisioningServerSettings}.
  * Build with {@link #builder()}; {@link #defaults()} trusts no registry and configures no owner, so that ownership
  * needs a claim key (see {@link OwnerCommands#CLAIM}).
  *
@@ -60,17 +61,20 @@ public record ServerOptions(
         trustedRegistries = Set.copyOf(trustedRegistries);
         Objects.requireNonNull(tokenProofLifetime, "tokenProofLifetime");
         if (tokenProofLifetime.isNegative() || tokenProofLifetime.isZero()) {
-            throw new IllegalArgumentException("tokenProofLifetime must be positive");
+            throw new IllegalArgumentException("tokenProofLifetime must be positive, was " + tokenProofLifetime
+                    + "; use e.g. Duration.ofMinutes(10)");
         }
         Objects.requireNonNull(clearCachePoll, "clearCachePoll");
         if (clearCachePoll.toMillis() < 1) {
-            throw new IllegalArgumentException("clearCachePoll must be at least 1 ms");
+            throw new IllegalArgumentException(
+                    "clearCachePoll must be at least 1 ms, was " + clearCachePoll + "; the default is 2 seconds");
         }
         for (int bound : new int[] {
             tokenProofCacheSize, pendingChallengesPerJid, pendingChallengesTotal, askedPerThing, maxClaimKeyLength
         }) {
             if (bound < 1) {
-                throw new IllegalArgumentException("bounds must be at least 1: " + bound);
+                throw new IllegalArgumentException("bounds (tokenProofCacheSize, pendingChallenges, askedPerThing,"
+                        + " maxClaimKeyLength) must be at least 1, one was " + bound);
             }
         }
     }
@@ -83,6 +87,25 @@ public record ServerOptions(
     /** @return a builder starting from the defaults */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * A builder starting from these options, to change some of them.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.owners.putAll(owners);
+        b.registries.addAll(trustedRegistries);
+        b.proofLifetime = tokenProofLifetime;
+        b.proofCacheSize = tokenProofCacheSize;
+        b.challengesPerJid = pendingChallengesPerJid;
+        b.challengesTotal = pendingChallengesTotal;
+        b.askedPerThing = askedPerThing;
+        b.maxClaimKeyLength = maxClaimKeyLength;
+        b.clearCachePoll = clearCachePoll;
+        return b;
     }
 
     /** Builds {@link ServerOptions}. */

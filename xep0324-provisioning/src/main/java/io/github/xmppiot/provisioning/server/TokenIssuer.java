@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * The token issuance of XEP-0324 §3.1.3.1: a random block encrypted with the certificate's public key, kept under a
@@ -30,8 +31,7 @@ final class TokenIssuer {
     private final AtomicInteger seqnr = new AtomicInteger();
     private final Map<Integer, Pending> pending = new ConcurrentHashMap<>();
     private final Clock clock;
-    private final int perRequester;
-    private final int total;
+    private final Supplier<ServerOptions> options;
 
     /** Too many challenges are open: of this requester, or in total. */
     static final class TooManyChallenges extends Exception {
@@ -42,10 +42,9 @@ final class TokenIssuer {
         }
     }
 
-    TokenIssuer(Clock clock, int perRequester, int total) {
+    TokenIssuer(Clock clock, Supplier<ServerOptions> options) {
         this.clock = clock;
-        this.perRequester = perRequester;
-        this.total = total;
+        this.options = options;
     }
 
     /**
@@ -56,6 +55,9 @@ final class TokenIssuer {
     synchronized Map.Entry<Integer, byte[]> challenge(String requester, byte[] certificateDer)
             throws GeneralSecurityException, TooManyChallenges {
         purge();
+        ServerOptions bounds = options.get();
+        int total = bounds.pendingChallengesTotal();
+        int perRequester = bounds.pendingChallengesPerJid();
         if (pending.size() >= total) {
             throw new TooManyChallenges("too many open token challenges; try again in " + KEEP_MINUTES + " minutes");
         }

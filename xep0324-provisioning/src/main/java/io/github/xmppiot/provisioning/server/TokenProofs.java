@@ -1,6 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.provisioning.internal.Work;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -34,27 +36,26 @@ final class TokenProofs {
 
     private final ProvisioningStore store;
     private final BiFunction<Jid, String, CompletableFuture<Boolean>> challenge;
-    private final Executor executor;
+    private final Supplier<Executor> work;
     private final Clock clock;
-    private final Duration lifetime;
+    private final Supplier<ServerOptions> options;
     private final Map<String, Proof> proofs;
 
     TokenProofs(
             ProvisioningStore store,
             BiFunction<Jid, String, CompletableFuture<Boolean>> challenge,
-            Executor executor,
+            Supplier<Executor> work,
             Clock clock,
-            ServerOptions options) {
+            Supplier<ServerOptions> options) {
         this.store = store;
         this.challenge = challenge;
-        this.executor = executor;
+        this.work = work;
         this.clock = clock;
-        this.lifetime = options.tokenProofLifetime();
-        int max = options.tokenProofCacheSize();
+        this.options = options;
         this.proofs = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Proof> eldest) {
-                return size() > max;
+                return size() > options.get().tokenProofCacheSize();
             }
         };
     }
@@ -72,7 +73,7 @@ final class TokenProofs {
         if (tokens.isEmpty()) {
             return CompletableFuture.completedFuture(Tokens.NONE);
         }
-        return CompletableFuture.supplyAsync(() -> candidates(tokens), executor).thenCompose(candidates -> {
+        return Work.supply(work.get(), () -> candidates(tokens)).thenCompose(candidates -> {
             Map<String, CompletableFuture<Boolean>> checks = new LinkedHashMap<>();
             for (String t : candidates) {
                 Boolean known = remembered(t, requester);
@@ -127,7 +128,8 @@ final class TokenProofs {
     }
 
     private synchronized boolean remember(String token, String requester, boolean ok) {
-        proofs.put(token + ' ' + requester, new Proof(ok, clock.instant().plus(ok ? lifetime : FAILED_PROOF_LIFETIME)));
+        Duration lifetime = ok ? options.get().tokenProofLifetime() : FAILED_PROOF_LIFETIME;
+        proofs.put(token + ' ' + requester, new Proof(ok, clock.instant().plus(lifetime)));
         return ok;
     }
 

@@ -7,7 +7,7 @@ import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.field.FieldCategory;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
-import io.github.xmppiot.provisioning.internal.ProvisioningProviders;
+import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.Set;

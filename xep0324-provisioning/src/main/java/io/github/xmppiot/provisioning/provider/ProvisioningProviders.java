@@ -1,4 +1,4 @@
-package io.github.xmppiot.provisioning.internal;
+package io.github.xmppiot.provisioning.provider;
 
 import io.github.xmppiot.provisioning.element.CanAccess;
 import io.github.xmppiot.provisioning.element.CanAccessResponse;
@@ -24,32 +24,14 @@ import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.element.Unfriend;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
-import io.github.xmppiot.provisioning.provider.CanAccessProvider;
-import io.github.xmppiot.provisioning.provider.CanAccessResponseProvider;
-import io.github.xmppiot.provisioning.provider.CanControlProvider;
-import io.github.xmppiot.provisioning.provider.CanControlResponseProvider;
-import io.github.xmppiot.provisioning.provider.CanReadProvider;
-import io.github.xmppiot.provisioning.provider.CanReadResponseProvider;
-import io.github.xmppiot.provisioning.provider.ClearCacheProvider;
-import io.github.xmppiot.provisioning.provider.ClearCacheResponseProvider;
-import io.github.xmppiot.provisioning.provider.DownloadPrivilegesProvider;
-import io.github.xmppiot.provisioning.provider.DownloadPrivilegesResponseProvider;
-import io.github.xmppiot.provisioning.provider.FriendProvider;
-import io.github.xmppiot.provisioning.provider.GetTokenChallengeProvider;
-import io.github.xmppiot.provisioning.provider.GetTokenChallengeResponseProvider;
-import io.github.xmppiot.provisioning.provider.GetTokenProvider;
-import io.github.xmppiot.provisioning.provider.GetTokenResponseProvider;
-import io.github.xmppiot.provisioning.provider.HasPrivilegeProvider;
-import io.github.xmppiot.provisioning.provider.HasPrivilegeResponseProvider;
-import io.github.xmppiot.provisioning.provider.IsFriendProvider;
-import io.github.xmppiot.provisioning.provider.IsFriendResponseProvider;
-import io.github.xmppiot.provisioning.provider.TokenChallengeProvider;
-import io.github.xmppiot.provisioning.provider.TokenChallengeResponseProvider;
-import io.github.xmppiot.provisioning.provider.UnfriendProvider;
-import io.github.xmppiot.provisioning.provider.UserLoggedInProvider;
 import org.jivesoftware.smack.provider.ProviderManager;
 
-/** Registers every XEP-0324 provider with Smack's {@link ProviderManager} once (not API). */
+/**
+ * Registers every XEP-0324 provider (§4 elements) with Smack's {@link ProviderManager} once. The managers call it from
+ * their static initialisers; call it yourself only to parse XEP-0324 stanzas without a manager.
+ *
+ * @since 0.1.0
+ */
 public final class ProvisioningProviders {
 
     private static boolean registered;
