@@ -18,6 +18,7 @@ import io.github.xmppiot.discovery.ThingDiscoveryManager;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.sensordata.ReadoutLimits;
 import io.github.xmppiot.sensordata.ReadoutRequest;
 import io.github.xmppiot.sensordata.SensorDataClient;
@@ -101,11 +102,15 @@ public final class LimitsCost {
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(
                         Files.createTempDirectory("limits").resolve("r"));
                 ThingRegistry registry = ThingRegistry.start(
-                        registryConnection, storage, RegistryOptions.defaults().withMaxRecordsPerJid(1))) {
+                        registryConnection,
+                        storage,
+                        ThingRegistrySettings.builder()
+                                .options(RegistryOptions.defaults().withMaxRecordsPerJid(1))
+                                .build())) {
             OwnerDiscoveryManager searcher = OwnerDiscoveryManager.getInstanceFor(stranger);
-            searcher.setRegistry(registryConnection.getUser());
+            searcher.update(b -> b.registry(registryConnection.getUser()));
             ThingDiscoveryManager device = ThingDiscoveryManager.getInstanceFor(stranger);
-            device.setRegistry(registryConnection.getUser());
+            device.update(b -> b.registry(registryConnection.getUser()));
             expect(null, condition(device.register(List.of(MetaTag.str("SN", "1")), NodeRef.of("n0"), false)));
             List<SearchOperator> many = new ArrayList<>();
             for (int i = 0; i < 8000; i++) {

@@ -17,7 +17,6 @@ import io.github.xmppiot.discovery.OwnerDiscoveryManager;
 import io.github.xmppiot.discovery.SearchResult;
 import io.github.xmppiot.discovery.StringComparison;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingKey;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.sensordata.Readout;
@@ -87,12 +86,12 @@ final class ScaleRows {
             }
             double fill = (System.nanoTime() - t0) / 1e9;
             XMPPTCPConnection registryConnection = server.connect("registry");
-            ThingRegistry registry = ThingRegistry.start(registryConnection, storage, RegistryOptions.defaults());
+            ThingRegistry registry = ThingRegistry.start(registryConnection, storage);
             try {
                 XMPPTCPConnection owner = server.connect("owner");
                 Jid registryJid = registryConnection.getUser();
                 OwnerDiscoveryManager discovery = OwnerDiscoveryManager.getInstanceFor(owner);
-                discovery.setRegistry(registryJid);
+                discovery.update(b -> b.registry(registryJid));
                 int[] n = {0};
                 int[] page = {0};
                 Measure.Op search = () -> {

@@ -105,9 +105,9 @@ final class RegistryAdapter {
     private OwnerDiscoveryManager select(String registry) {
         synchronized (owner) {
             if (registry != null && !registry.isBlank()) {
-                owner.setRegistry(ContactsAdapter.jid(registry));
+                owner.update(b -> b.registry(ContactsAdapter.jid(registry)));
             } else if (defaultRegistry != null) {
-                owner.setRegistry(defaultRegistry);
+                owner.update(b -> b.registry(defaultRegistry));
             }
             return owner;
         }

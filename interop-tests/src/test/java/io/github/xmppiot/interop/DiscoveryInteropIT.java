@@ -8,7 +8,6 @@ import io.github.xmppiot.discovery.OwnerDiscoveryManager;
 import io.github.xmppiot.discovery.SearchResult;
 import io.github.xmppiot.discovery.StringComparison;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
@@ -33,7 +32,7 @@ class DiscoveryInteropIT {
     void aSmackThingRegistersAndASmackOwnerClaimsItInOurRegistry(ProsodyServer server) throws Exception {
         XMPPTCPConnection registryConnection = server.connect("registry");
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"));
-                ThingRegistry registry = ThingRegistry.start(registryConnection, storage, RegistryOptions.defaults())) {
+                ThingRegistry registry = ThingRegistry.start(registryConnection, storage)) {
             String registryJid = registryConnection.getUser().toString();
             try (SmackPeerProcess thing =
                     SmackPeerProcess.start(server, "smackthing", "register", registryJid, "key-4711", "SN-4711")) {
@@ -44,7 +43,7 @@ class DiscoveryInteropIT {
                 }
                 // The claimed Thing is public and can now be found by anyone, without its KEY.
                 OwnerDiscoveryManager searcher = OwnerDiscoveryManager.getInstanceFor(server.connect("searcher"));
-                searcher.setRegistry(registryConnection.getUser());
+                searcher.update(b -> b.registry(registryConnection.getUser()));
                 SearchResult found = searcher.search(
                                 List.of(new StringComparison(Comparison.EQ, "SN", "SN-4711")), 0, 10)
                         .get(10, TimeUnit.SECONDS);

@@ -14,6 +14,7 @@ import io.github.xmppiot.discovery.registry.ClaimReporter;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import io.github.xmppiot.testkit.ProsodyServer;
@@ -56,21 +57,25 @@ class RegistryClaimIT {
         XMPPTCPConnection registryConn = prosody.connect("rc-registry");
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"));
                 ThingRegistry registry = ThingRegistry.start(
-                        registryConn, storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(10)))) {
-            registry.reportClaimsTo(
-                    ClaimReporter.provisioningServer(registryConn, w.serverBareJid(), Duration.ofSeconds(10)));
+                        registryConn,
+                        storage,
+                        ThingRegistrySettings.builder()
+                                .options(RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(10)))
+                                .build())) {
+            registry.update(b -> b.claimReporter(
+                    ClaimReporter.provisioningServer(registryConn, w.serverBareJid(), Duration.ofSeconds(10))));
             XMPPTCPConnection device = prosody.connect("rc-device");
             String deviceJid = device.getUser().asBareJid().toString();
             List<MetaTag> tags = List.of(str("SN", "rc-1"), str("MAN", "example.org"), str("KEY", "rc-key-93847"));
             ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(device);
-            thing.setRegistry(registryConn.getUser());
+            thing.update(b -> b.registry(registryConn.getUser()));
             assertThat(await(thing.register(tags, null, false))).isEqualTo(new RegistrationResult.Registered());
 
             Map<String, Object> list = Map.of(OwnerCommands.FIELD_THING, deviceJid);
             assertForbidden(() -> w.command(w.owner, OwnerCommands.LIST_RULES, list));
 
             OwnerDiscoveryManager owner = OwnerDiscoveryManager.getInstanceFor(w.owner);
-            owner.setRegistry(registryConn.getUser());
+            owner.update(b -> b.registry(registryConn.getUser()));
             ClaimedThing claimed = await(owner.claim(tags, true));
             assertThat(claimed.jid().asBareJid().toString()).isEqualTo(deviceJid);
 

@@ -1,6 +1,7 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.internal.OptionalDependency;
+import io.github.xmppiot.discovery.internal.OneShot;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
@@ -29,7 +29,8 @@ public final class JmDnsResolver implements DnsSdResolver {
      * Creates a resolver bound to one network interface address.
      *
      * @param address  the local address to send and receive multicast on, or null for JmDNS's choice
-     * @param executor runs the blocking browse
+     * @param executor runs the blocking browse (it takes up to the browse timeout); null runs it on the work pool of
+     *                 {@link io.github.xmppiot.core.concurrent.IotExecutors#shared()}
      */
     public JmDnsResolver(InetAddress address, Executor executor) {
         OptionalDependency.require("javax.jmdns.JmDNS", "org.jmdns:jmdns", "JmDnsResolver");
@@ -38,15 +39,16 @@ public final class JmDnsResolver implements DnsSdResolver {
     }
 
     /**
-     * Creates a resolver on JmDNS's default interface, browsing on the common pool.
+     * Creates a resolver on JmDNS's default interface, browsing on the work pool of
+     * {@link io.github.xmppiot.core.concurrent.IotExecutors#shared()}.
      */
     public JmDnsResolver() {
-        this(null, ForkJoinPool.commonPool());
+        this(null, null);
     }
 
     @Override
     public CompletableFuture<List<XmppServerAdvert>> browse(Duration timeout) {
-        return CompletableFuture.supplyAsync(
+        return OneShot.supply(
                 () -> {
                     try (JmDNS jmdns = address == null ? JmDNS.create() : JmDNS.create(address)) {
                         List<XmppServerAdvert> found = new ArrayList<>();

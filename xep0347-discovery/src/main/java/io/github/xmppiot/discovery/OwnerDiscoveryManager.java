@@ -11,15 +11,18 @@ import io.github.xmppiot.discovery.element.Mine;
 import io.github.xmppiot.discovery.element.Remove;
 import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.element.Update;
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.discovery.internal.ExecutorLease;
 import io.github.xmppiot.discovery.internal.RegistryClient;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.function.UnaryOperator;
+import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jxmpp.jid.Jid;
@@ -31,9 +34,12 @@ import org.jxmpp.jid.Jid;
  * ({@code not-allowed} on disown), another {@link io.github.xmppiot.core.iq.IotErrorException}, or
  * {@link RegistryNotFoundException}.
  *
+ * <p>Configured by {@link OwnerDiscoveryManagerSettings} (registry, executors); service discovery and roster calls run
+ * on the settings' work pool, never on Smack's reader thread. {@link #close()} gives the executors back.
+ *
  * @since 0.1.0
  */
-public final class OwnerDiscoveryManager {
+public final class OwnerDiscoveryManager extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, OwnerDiscoveryManager> INSTANCES = new WeakHashMap<>();
 
@@ -41,18 +47,28 @@ public final class OwnerDiscoveryManager {
         DiscoveryProviders.register();
     }
 
+    /** The settings and the locator of their registry, swapped together. */
+    private record State(OwnerDiscoveryManagerSettings settings, RegistryLocator locator) {}
+
     private final XMPPConnection connection;
+    private final Duration timeout;
+    private final ExecutorLease executors;
     private final RegistryClient client;
+    private volatile State state;
+    private boolean closed;
 
     private OwnerDiscoveryManager(XMPPConnection connection) {
+        super(connection);
         this.connection = connection;
-        Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        this.client = new RegistryClient(
-                connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()), timeout);
+        this.timeout = Duration.ofMillis(connection.getReplyTimeout());
+        OwnerDiscoveryManagerSettings defaults = OwnerDiscoveryManagerSettings.DEFAULTS;
+        this.executors = new ExecutorLease(defaults.executors());
+        this.state = new State(defaults, new RegistryLocator(connection, null, timeout, executors));
+        this.client = new RegistryClient(connection, () -> state.locator(), timeout);
     }
 
     /**
-     * The manager of a connection.
+     * The manager of a connection; a new one after {@link #close()}.
      *
      * @param connection the owner's or searcher's connection
      * @return the manager
@@ -62,14 +78,37 @@ public final class OwnerDiscoveryManager {
     }
 
     /**
-     * Uses a configured registry (component address or registry account JID, XEP-0347 §3.5); null searches the
-     * server's components.
+     * The settings in force.
      *
-     * @param registry the registry, or null
+     * @return the current snapshot
      */
-    public void setRegistry(Jid registry) {
-        Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        client.setLocator(new RegistryLocator(connection, registry, timeout, ForkJoinPool.commonPool()));
+    public OwnerDiscoveryManagerSettings settings() {
+        return state.settings();
+    }
+
+    /**
+     * Replaces the settings; requests sent from now on use them (requests in flight finish with the old ones).
+     *
+     * @param settings the new settings
+     * @throws IllegalStateException if the manager is closed
+     */
+    public synchronized void configure(OwnerDiscoveryManagerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (closed) {
+            throw new IllegalStateException("this manager is closed: get a new one with getInstanceFor(connection)");
+        }
+        executors.follow(settings.executors());
+        state = new State(settings, new RegistryLocator(connection, settings.registry(), timeout, executors));
+    }
+
+    /**
+     * Changes some settings, e.g. {@code update(s -> s.registry(jid))}, atomically with respect to other changes.
+     *
+     * @param change edits a builder holding the current settings
+     * @throws IllegalStateException if the manager is closed
+     */
+    public synchronized void update(UnaryOperator<OwnerDiscoveryManagerSettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
     }
 
     /**
@@ -154,5 +193,23 @@ public final class OwnerDiscoveryManager {
             return f.result();
         }
         return new SearchResult(List.of(), false);
+    }
+
+    /**
+     * Gives the executors back and forgets this manager; the connection stays open and a later {@link #getInstanceFor}
+     * returns a new manager. Requests in flight still complete. Calling it again has no effect.
+     */
+    @Override
+    public void close() {
+        synchronized (OwnerDiscoveryManager.class) {
+            INSTANCES.remove(connection, this);
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        executors.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.discovery.internal.OneShot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.XMPPConnection;
@@ -117,7 +117,7 @@ public final class ProvisioningLocator {
         if (configured != null) {
             return CompletableFuture.completedFuture(Optional.of(configured));
         }
-        return CompletableFuture.supplyAsync(
+        return OneShot.supply(
                 () -> {
                     List<Found> candidates = new ArrayList<>();
                     if (registry != null) {
@@ -189,7 +189,7 @@ public final class ProvisioningLocator {
         private Jid registry;
         private Jid owner;
         private boolean searchComponents = true;
-        private Executor executor = ForkJoinPool.commonPool();
+        private Executor executor;
 
         private Builder(XMPPConnection connection) {
             this.connection = Objects.requireNonNull(connection, "connection");
@@ -283,7 +283,8 @@ public final class ProvisioningLocator {
         }
 
         /**
-         * Where the blocking disco requests run (default: the common fork-join pool).
+         * Where the blocking disco requests run (default: the work pool of
+         * {@link io.github.xmppiot.core.concurrent.IotExecutors#shared()}, leased while a search runs).
          *
          * @param executor the executor, never Smack's reader thread
          * @return this builder

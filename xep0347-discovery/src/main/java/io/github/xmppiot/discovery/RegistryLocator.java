@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
@@ -65,23 +66,27 @@ public final class RegistryLocator {
         if (configured != null) {
             return CompletableFuture.completedFuture(configured);
         }
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        List<DomainBareJid> found = ServiceDiscoveryManager.getInstanceFor(connection)
-                                .findServices(DiscoveryXml.NAMESPACE, true, true);
-                        if (found.isEmpty()) {
-                            throw new CompletionException(new RegistryNotFoundException(
-                                    "no server component supports " + DiscoveryXml.NAMESPACE));
-                        }
-                        return (Jid) found.get(0);
-                    } catch (CompletionException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new CompletionException(new RegistryNotFoundException("service discovery failed: " + e));
-                    }
-                },
-                executor);
+        try {
+            return CompletableFuture.supplyAsync(this::searchComponents, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e); // the manager is closed or its work pool is full
+        }
+    }
+
+    private Jid searchComponents() {
+        try {
+            List<DomainBareJid> found =
+                    ServiceDiscoveryManager.getInstanceFor(connection).findServices(DiscoveryXml.NAMESPACE, true, true);
+            if (found.isEmpty()) {
+                throw new CompletionException(
+                        new RegistryNotFoundException("no server component supports " + DiscoveryXml.NAMESPACE));
+            }
+            return found.get(0);
+        } catch (CompletionException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new CompletionException(new RegistryNotFoundException("service discovery failed: " + e));
+        }
     }
 
     /**
@@ -144,15 +149,19 @@ public final class RegistryLocator {
         if (!f.isDone()) {
             waiting.run();
         }
-        executor.execute(() -> {
-            try {
-                if (!f.isDone() && !roster.iAmSubscribedTo(account)) {
-                    roster.createItemAndRequestSubscription(account.asBareJid(), null, null);
+        try {
+            executor.execute(() -> {
+                try {
+                    if (!f.isDone() && !roster.iAmSubscribedTo(account)) {
+                        roster.createItemAndRequestSubscription(account.asBareJid(), null, null);
+                    }
+                } catch (Exception e) {
+                    f.completeExceptionally(new RegistryNotFoundException("cannot subscribe to " + account + ": " + e));
                 }
-            } catch (Exception e) {
-                f.completeExceptionally(new RegistryNotFoundException("cannot subscribe to " + account + ": " + e));
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(e);
+        }
         CompletableFuture<Jid> bounded = limit == null ? f : f.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Jid> result = bounded.handle((jid, e) -> {
             roster.removePresenceEventListener(listener);

@@ -33,7 +33,7 @@ public interface ThingDiscoveryListener {
 
     /**
      * The owner disowned the Thing; it should unfriend the owner and register again. With follow-up actions on (the
-     * default, {@link ThingDiscoveryManager#setFollowUps}) the manager does both; {@link #registeredAgain} follows.
+     * default, {@link ThingDiscoveryManagerSettings#followUps()}) the manager does both; {@link #registeredAgain} follows.
      *
      * @param node the node behind a concentrator, or null
      */

@@ -1,25 +1,21 @@
 package io.github.xmppiot.discovery;
 
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.connection.ConnectionEvent;
+import io.github.xmppiot.core.connection.ConnectionStateListener;
+import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.core.iq.IotErrors;
-import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
-import io.github.xmppiot.discovery.element.Claimed;
-import io.github.xmppiot.discovery.element.Disowned;
-import io.github.xmppiot.discovery.element.Register;
-import io.github.xmppiot.discovery.element.Removed;
-import io.github.xmppiot.discovery.element.Unregister;
-import io.github.xmppiot.discovery.element.Update;
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
-import io.github.xmppiot.discovery.internal.DiscoveryXml;
+import io.github.xmppiot.discovery.internal.ExecutorLease;
 import io.github.xmppiot.discovery.internal.PatientRegistration;
 import io.github.xmppiot.discovery.internal.RegistryClient;
 import io.github.xmppiot.discovery.internal.RosterFriends;
 import io.github.xmppiot.discovery.internal.ThingLifecycle;
+import io.github.xmppiot.discovery.internal.ThingWire;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Collections;
@@ -29,13 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ForkJoinPool;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -43,31 +37,37 @@ import org.jxmpp.jid.Jid;
  * (§3.6-§3.8), updates and unregisters them (§3.13, §3.16), shows the claim string and QR code (§3.9), and answers the
  * registry's {@code claimed}, {@code removed} and {@code disowned} requests with an empty result, raising
  * {@link ThingDiscoveryListener} events. Requests from anyone but the registry are refused with {@code forbidden}.
+ * Configured by {@link ThingDiscoveryManagerSettings} (registry, follow-ups, keys, public tags, executors).
  *
- * <p>By default the manager also performs the follow-up actions of the XEP ({@link #setFollowUps} turns them off):
+ * <p>By default the manager also performs the follow-up actions of the XEP
+ * ({@link ThingDiscoveryManagerSettings#followUps()} turns them off):
  * <ul>
  *   <li>after {@code claimed} (§3.9, §3.13, §6.5): it accepts the owner's presence subscription (now and later) and
- *       requests the owner's presence, clears its {@code KEY} tag and publishes the public tags set with
- *       {@link #setPublicTags}, then raises {@code claimed}; {@link #register} of a claimed node answers
- *       {@link RegistrationResult.AlreadyClaimed} without asking the registry (§3.6: no re-registering once claimed,
- *       until {@link #forget});</li>
+ *       requests the owner's presence, clears its {@code KEY} tag and publishes the
+ *       {@link ThingDiscoveryManagerSettings#publicTags() public tags}, then raises {@code claimed}; {@link #register}
+ *       of a claimed node answers {@link RegistrationResult.AlreadyClaimed} without asking the registry (§3.6: no
+ *       re-registering once claimed, until {@link #forget});</li>
  *   <li>after {@code removed} (§3.10): {@link #update} answers {@link UpdateOutcome#NOT_FOUND} without asking the
  *       registry (the same happens after the registry answered an update with {@code item-not-found}, §3.13);</li>
  *   <li>after {@code disowned} (§3.17): it removes the former owner from its roster (unless the owner still owns
  *       another node) and registers again with the last registered tags and a new {@code KEY} from the
- *       {@link KeySupplier} (random by default), then raises {@link ThingDiscoveryListener#registeredAgain};</li>
+ *       {@link ThingDiscoveryManagerSettings#keys() KeySupplier}, then raises
+ *       {@link ThingDiscoveryListener#registeredAgain};</li>
  *   <li>friendship with a registry <em>account</em> (§5.3): kept only while needed, i.e. while a request is in flight
  *       or a registration waits for its claim; then the registry is removed from the roster. The next request
  *       subscribes again ({@link RegistryLocator}). Component registries need no friendship.</li>
  * </ul>
  *
- * <p>After a reconnect with a fresh session (a {@link io.github.xmppiot.core.connection.ConnectionEvent.Restored}
- * event that is not {@code resumed}), nodes that await their claim or are self-owned are registered again with the
- * same tags (XEP-0347 §3.6: a registry that lost them gets them back, one that kept them updates them).
+ * <p>After a reconnect with a fresh session (a {@link ConnectionEvent.Restored} event that is not {@code resumed}),
+ * nodes that await their claim or are self-owned are registered again with the same tags (XEP-0347 §3.6: a registry
+ * that lost them gets them back, one that kept them updates them).
+ *
+ * <p>Threads: roster and service discovery calls run on the work pool of the settings' executors, never on Smack's
+ * reader thread. {@link #close()} unregisters the handlers and listeners and gives the executors back.
  *
  * @since 0.1.0
  */
-public final class ThingDiscoveryManager {
+public final class ThingDiscoveryManager extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, ThingDiscoveryManager> INSTANCES = new WeakHashMap<>();
 
@@ -75,38 +75,44 @@ public final class ThingDiscoveryManager {
         DiscoveryProviders.register();
     }
 
+    /** The settings and the locator of their registry, swapped together. */
+    private record State(ThingDiscoveryManagerSettings settings, RegistryLocator locator) {}
+
     private final XMPPConnection connection;
+    private final Duration timeout;
+    private final ExecutorLease executors;
     private final RegistryClient client;
+    private final RosterFriends friends;
     private final List<ThingDiscoveryListener> listeners = new CopyOnWriteArrayList<>();
     private final ThingLifecycle lifecycle;
+    private final List<IQRequestHandler> handlers;
+    private final ConnectionStateListener restored;
+    private volatile State state;
+    private boolean closed;
 
     private ThingDiscoveryManager(XMPPConnection connection) {
+        super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.connection = connection;
-        Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        this.client = new RegistryClient(
-                connection, new RegistryLocator(connection, null, timeout, ForkJoinPool.commonPool()), timeout);
-        this.lifecycle =
-                new ThingLifecycle(new Wire(), new RosterFriends(connection, ForkJoinPool.commonPool()), listeners);
-        handle(
-                Claimed.ELEMENT,
-                Claimed.class,
-                c -> lifecycle.onClaimed(c.jid(), c.node().orElse(null), c.isPublic()));
-        handle(Removed.ELEMENT, Removed.class, r -> lifecycle.onRemoved(r.node().orElse(null)));
-        handle(
-                Disowned.ELEMENT,
-                Disowned.class,
-                d -> lifecycle.onDisowned(d.node().orElse(null)));
-        io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection)
-                .addListener(e -> {
-                    if (e instanceof io.github.xmppiot.core.connection.ConnectionEvent.Restored r && !r.resumed()) {
-                        lifecycle.registerAgain();
-                    }
-                });
+        this.timeout = Duration.ofMillis(connection.getReplyTimeout());
+        ThingDiscoveryManagerSettings defaults = ThingDiscoveryManagerSettings.DEFAULTS;
+        this.executors = new ExecutorLease(defaults.executors());
+        this.state = new State(defaults, new RegistryLocator(connection, null, timeout, executors));
+        this.client = new RegistryClient(connection, () -> state.locator(), timeout);
+        this.friends = new RosterFriends(connection, executors);
+        ThingWire wire = new ThingWire(connection, client, timeout);
+        this.lifecycle = new ThingLifecycle(wire, friends, listeners, this::settings);
+        this.handlers = wire.install(lifecycle);
+        this.restored = e -> {
+            if (e instanceof ConnectionEvent.Restored r && !r.resumed()) {
+                lifecycle.registerAgain();
+            }
+        };
+        ConnectionSupervisor.getInstanceFor(connection).addListener(restored);
     }
 
     /**
-     * The manager of a connection.
+     * The manager of a connection; a new one after {@link #close()}.
      *
      * @param connection the Thing's (or concentrator's) connection
      * @return the manager
@@ -116,23 +122,46 @@ public final class ThingDiscoveryManager {
     }
 
     /**
-     * Uses a configured registry: a component address or a registry account JID (XEP-0347 §3.5). Without it the
-     * manager searches the server's components for {@code urn:xmpp:iot:discovery}.
+     * The settings in force.
      *
-     * @param registry the registry, or null to search
+     * @return the current snapshot
      */
-    public void setRegistry(Jid registry) {
-        Duration timeout = Duration.ofMillis(connection.getReplyTimeout());
-        client.setLocator(new RegistryLocator(connection, registry, timeout, ForkJoinPool.commonPool()));
+    public ThingDiscoveryManagerSettings settings() {
+        return state.settings();
     }
 
     /**
-     * The registry in use (configured or found).
+     * Replaces the settings; requests sent from now on use them (requests in flight finish with the old ones).
+     *
+     * @param settings the new settings
+     * @throws IllegalStateException if the manager is closed
+     */
+    public synchronized void configure(ThingDiscoveryManagerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (closed) {
+            throw new IllegalStateException("this manager is closed: get a new one with getInstanceFor(connection)");
+        }
+        executors.follow(settings.executors());
+        state = new State(settings, new RegistryLocator(connection, settings.registry(), timeout, executors));
+    }
+
+    /**
+     * Changes some settings, e.g. {@code update(s -> s.registry(jid))}, atomically with respect to other changes.
+     *
+     * @param change edits a builder holding the current settings
+     * @throws IllegalStateException if the manager is closed
+     */
+    public synchronized void update(UnaryOperator<ThingDiscoveryManagerSettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
+    }
+
+    /**
+     * The registry in use (configured or found; XEP-0347 §3.5).
      *
      * @return completes with the registry's JID
      */
     public CompletableFuture<Jid> registry() {
-        return client.locator().registry();
+        return state.locator().registry();
     }
 
     /**
@@ -154,26 +183,6 @@ public final class ThingDiscoveryManager {
     }
 
     /**
-     * Turns the follow-up actions after {@code claimed}, {@code removed} and {@code disowned} and the registry
-     * friendship handling on or off (XEP-0347 §3.9, §3.10, §3.17, §5.3; on by default, see the class description).
-     * Off, the manager only acknowledges the registry's requests and raises the events; the application does the rest.
-     *
-     * @param on true to perform them
-     */
-    public void setFollowUps(boolean on) {
-        lifecycle.setFollowUps(on);
-    }
-
-    /**
-     * Sets where the new {@code KEY} comes from when registering again after {@code disowned} (XEP-0347 §3.17).
-     *
-     * @param keys the supplier; {@link KeySupplier#random()} by default
-     */
-    public void setKeySupplier(KeySupplier keys) {
-        lifecycle.setKeySupplier(keys);
-    }
-
-    /**
      * Forgets what the manager knows about a registration, e.g. after a factory reset: the next {@link #register} is
      * sent to the registry even if the node was claimed (XEP-0347 §3.6).
      *
@@ -181,17 +190,6 @@ public final class ThingDiscoveryManager {
      */
     public void forget(NodeRef node) {
         lifecycle.forget(node);
-    }
-
-    /**
-     * Sets the tags the Thing publishes (with an {@code update}) once claimed as public, e.g. location tags (XEP-0347
-     * §3.13). The {@code KEY} tag is cleared in any case.
-     *
-     * @param node the node behind a concentrator, or null
-     * @param tags the public tags
-     */
-    public void setPublicTags(NodeRef node, List<? extends MetaTag> tags) {
-        lifecycle.setPublicTags(node, List.copyOf(tags));
     }
 
     /**
@@ -227,10 +225,7 @@ public final class ThingDiscoveryManager {
         List<MetaTag> checked = MetaTags.checkUnique(tags);
         Objects.requireNonNull(waiting, "waiting");
         return PatientRegistration.start(
-                client::locator,
-                () -> lifecycle.register(checked, node, selfOwned),
-                waiting,
-                Duration.ofMillis(connection.getReplyTimeout()));
+                client::locator, () -> lifecycle.register(checked, node, selfOwned), waiting, timeout, executors);
     }
 
     /**
@@ -319,66 +314,24 @@ public final class ThingDiscoveryManager {
         return uri;
     }
 
-    private <R extends IQ> void handle(String element, Class<R> type, java.util.function.Consumer<R> event) {
-        Function<R, CompletionStage<IQ>> body = req -> {
-            CompletableFuture<IQ> answer = new CompletableFuture<>();
-            client.locator().registry().whenComplete((registry, e) -> {
-                if (e != null || !req.getFrom().asBareJid().equals(registry.asBareJid())) {
-                    answer.completeExceptionally(IotErrors.forbidden("only the Thing Registry may send this"));
-                    return;
-                }
-                answer.complete(IQ.createResultIQ(req));
-                event.accept(req);
-            });
-            return answer;
-        };
-        connection.registerIQRequestHandler(
-                new IotIqRequestHandler<R>(
-                        connection,
-                        element,
-                        DiscoveryXml.NAMESPACE,
-                        IQ.Type.set,
-                        type,
-                        Duration.ofMillis(connection.getReplyTimeout())) {
-                    @Override
-                    protected CompletionStage<? extends IQ> handle(R request) {
-                        return body.apply(request);
-                    }
-                });
-    }
-
-    /** The requests on the wire, for the lifecycle. */
-    private final class Wire implements ThingLifecycle.Wire {
-        @Override
-        public CompletableFuture<RegistrationResult> register(List<MetaTag> tags, NodeRef node, boolean selfOwned) {
-            return client.send(new Register(tags, node, selfOwned))
-                    .thenApply(iq -> iq instanceof Claimed c
-                            ? new RegistrationResult.AlreadyClaimed(c.jid())
-                            : new RegistrationResult.Registered());
+    /**
+     * Stops answering the registry, removes the listeners and gives the executors back; the connection stays open and
+     * a later {@link #getInstanceFor} returns a new manager. Calling it again has no effect.
+     */
+    @Override
+    public void close() {
+        synchronized (ThingDiscoveryManager.class) {
+            INSTANCES.remove(connection, this);
         }
-
-        @Override
-        public CompletableFuture<UpdateOutcome> update(List<MetaTag> tags, NodeRef node) {
-            return client.send(new Update(tags, node, null)).handle((iq, e) -> {
-                if (e == null) {
-                    return iq instanceof Disowned ? UpdateOutcome.DISOWNED : UpdateOutcome.UPDATED;
-                }
-                Throwable t = RegistryClient.typed(e);
-                if (t instanceof ThingNotFoundException) {
-                    return UpdateOutcome.NOT_FOUND;
-                }
-                throw new CompletionException(t);
-            });
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
         }
-
-        @Override
-        public CompletableFuture<Void> unregister(NodeRef node) {
-            return client.send(new Unregister(node)).thenApply(iq -> null);
-        }
-
-        @Override
-        public CompletableFuture<Jid> registry() {
-            return client.locator().registry();
-        }
+        handlers.forEach(connection::unregisterIQRequestHandler);
+        ConnectionSupervisor.getInstanceFor(connection).removeListener(restored);
+        friends.close();
+        executors.close();
     }
 }

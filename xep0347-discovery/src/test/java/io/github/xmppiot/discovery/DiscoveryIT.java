@@ -11,6 +11,7 @@ import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
@@ -52,7 +53,11 @@ class DiscoveryIT {
     private ThingRegistry registry(ProsodyServer server, String user, JdbcRegistryStorage storage) throws Exception {
         XMPPTCPConnection c = server.connect(user);
         ThingRegistry r = ThingRegistry.start(
-                c, storage, RegistryOptions.defaults().withMaxPageSize(50).withThingTimeout(Duration.ofSeconds(5)));
+                c,
+                storage,
+                ThingRegistrySettings.builder()
+                        .options(RegistryOptions.defaults().withMaxPageSize(50).withThingTimeout(Duration.ofSeconds(5)))
+                        .build());
         open.add(r);
         return r;
     }
@@ -65,13 +70,13 @@ class DiscoveryIT {
 
     private static ThingDiscoveryManager thing(XMPPTCPConnection c, Jid registry) {
         ThingDiscoveryManager m = ThingDiscoveryManager.getInstanceFor(c);
-        m.setRegistry(registry);
+        m.update(b -> b.registry(registry));
         return m;
     }
 
     private static OwnerDiscoveryManager owner(XMPPTCPConnection c, Jid registry) {
         OwnerDiscoveryManager m = OwnerDiscoveryManager.getInstanceFor(c);
-        m.setRegistry(registry);
+        m.update(b -> b.registry(registry));
         return m;
     }
 
@@ -132,7 +137,7 @@ class DiscoveryIT {
         OwnerDiscoveryManager searcher = owner(server.connect("curious1"), reg);
         Events events = new Events();
         thing.addListener(events);
-        thing.setPublicTags(null, List.of(str("CLASS", "PLC"), num("LON", "-71.519722")));
+        thing.update(b -> b.publicTags(null, List.of(str("CLASS", "PLC"), num("LON", "-71.519722"))));
         List<SearchOperator> bySn = List.of(new StringComparison(Comparison.EQ, "SN", "life-1"));
 
         assertThat(get(thing.register(tags("life-1"), null, false))).isEqualTo(new RegistrationResult.Registered());
@@ -280,7 +285,7 @@ class DiscoveryIT {
         Path db = dir.resolve("r5");
         JdbcRegistryStorage first = JdbcRegistryStorage.h2(db);
         XMPPTCPConnection registryConn = server.connect("registry5");
-        ThingRegistry crashing = ThingRegistry.start(registryConn, first, RegistryOptions.defaults());
+        ThingRegistry crashing = ThingRegistry.start(registryConn, first);
         Jid reg = server.jid("registry5");
         ThingDiscoveryManager thing = thing(server.connect("thing5"), reg);
         OwnerDiscoveryManager owner = owner(server.connect("owner5"), reg);

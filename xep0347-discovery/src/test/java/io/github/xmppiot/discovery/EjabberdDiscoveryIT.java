@@ -9,6 +9,7 @@ import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.testkit.EjabberdServer;
 import io.github.xmppiot.testkit.EjabberdTest;
 import java.nio.file.Path;
@@ -53,15 +54,17 @@ class EjabberdDiscoveryIT {
                 ThingRegistry registry = ThingRegistry.start(
                         server.connect("ejregistry"),
                         storage,
-                        RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)))) {
+                        ThingRegistrySettings.builder()
+                                .options(RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)))
+                                .build())) {
             Jid reg = server.jid("ejregistry");
             XMPPTCPConnection thingConn = server.connect("ejthing");
             ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-            thing.setRegistry(reg);
+            thing.update(b -> b.registry(reg));
             OwnerDiscoveryManager owner = OwnerDiscoveryManager.getInstanceFor(server.connect("ejowner"));
-            owner.setRegistry(reg);
+            owner.update(b -> b.registry(reg));
             OwnerDiscoveryManager searcher = OwnerDiscoveryManager.getInstanceFor(server.connect("ejsearcher"));
-            searcher.setRegistry(reg);
+            searcher.update(b -> b.registry(reg));
             DiscoveryIT.Events events = new DiscoveryIT.Events();
             thing.addListener(events);
             List<SearchOperator> bySn = List.of(new StringComparison(Comparison.EQ, "SN", "ej-1"));

@@ -14,7 +14,7 @@ import io.github.xmppiot.discovery.element.Mine;
 import io.github.xmppiot.discovery.element.Register;
 import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.element.Update;
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

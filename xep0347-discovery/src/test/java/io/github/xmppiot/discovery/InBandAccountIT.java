@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class InBandAccountIT {
         try {
             anonymous.connect();
             assertThat(anonymous.isSecureConnection()).isTrue();
-            created = InBandAccount.register(anonymous, "thing-", false, ForkJoinPool.commonPool())
+            created = InBandAccount.register(anonymous, "thing-", false, Runnable::run)
                     .get(20, TimeUnit.SECONDS);
         } finally {
             anonymous.disconnect();

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
@@ -45,7 +44,7 @@ class JmDnsResolverTest {
             announcer.registerService(
                     ServiceInfo.create(XmppServerAdvert.SERVICE_TYPE, "xmpp-loop", 5222, 0, 0, txt()));
             // Multicast DNS answers take a few seconds to settle on a busy host: browse again until it shows up.
-            JmDnsResolver resolver = new JmDnsResolver(loopback, ForkJoinPool.commonPool());
+            JmDnsResolver resolver = new JmDnsResolver(loopback, Runnable::run);
             List<XmppServerAdvert> found = List.of();
             for (int attempt = 0; attempt < 4 && found.isEmpty(); attempt++) {
                 found = resolver.browse(Duration.ofSeconds(8)).get(30, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package io.github.xmppiot.discovery;
 
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import io.github.xmppiot.testkit.ProviderFuzzContract;
 
 /**

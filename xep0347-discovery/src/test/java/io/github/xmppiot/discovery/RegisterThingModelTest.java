@@ -76,7 +76,7 @@ class RegisterThingModelTest {
 
     @Test
     void aConcentratorRegistersEachNodeWithItsTripleAndSkipsThingsWithoutTags() throws Exception {
-        manager.setRegistry(REGISTRY);
+        manager.update(b -> b.registry(REGISTRY));
         NodeRef n1 = NodeRef.of("imc1", "MeteringTopology");
         NodeRef n2 = NodeRef.of("imc2", "MeteringTopology", "PLC");
         ThingDirectory rack = ThingDirectory.of(
@@ -105,7 +105,7 @@ class RegisterThingModelTest {
 
     @Test
     void aStandAloneThingIsRegisteredWithoutNodeAttributes() throws Exception {
-        manager.setRegistry(REGISTRY);
+        manager.update(b -> b.registry(REGISTRY));
         CompletableFuture<RegistrationResult> done = manager.register(Thing.builder("Device01")
                 .meta("SN", "3948")
                 .meta("KEY", "k-3948-8d7f6e5a4b3c")
@@ -119,7 +119,7 @@ class RegisterThingModelTest {
 
     @Test
     void aThingWithoutMetaTagsOrWithDuplicatesIsRefusedBeforeAnythingIsSent() {
-        manager.setRegistry(REGISTRY);
+        manager.update(b -> b.registry(REGISTRY));
         assertThatThrownBy(() -> manager.register(Thing.builder("Device01").build()))
                 .isInstanceOf(IllegalArgumentException.class);
         ThingDirectory dup = ThingDirectory.of(

@@ -7,7 +7,6 @@ import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
@@ -55,7 +54,7 @@ class RegistryInAnyOrderIT {
                 server.configBuilder("orderregistry").setResource(resource).build());
         Readiness.holdPresence(c);
         c.connect().login();
-        ThingRegistry registry = ThingRegistry.start(c, storage, RegistryOptions.defaults());
+        ThingRegistry registry = ThingRegistry.start(c, storage);
         Readiness.announce(c);
         return new Running(c, registry);
     }
@@ -68,7 +67,7 @@ class RegistryInAnyOrderIT {
             XMPPTCPConnection thingConn = server.connect("patientthing");
             thingConn.setReplyTimeout(replyTimeout.toMillis());
             ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-            thing.setRegistry(server.jid("orderregistry"));
+            thing.update(b -> b.registry(server.jid("orderregistry")));
             server.ensureAccount("orderregistry");
 
             CountDownLatch waiting = new CountDownLatch(1);
@@ -125,7 +124,7 @@ class RegistryInAnyOrderIT {
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"))) {
             XMPPTCPConnection thingConn = server.connect("orderthing");
             ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-            thing.setRegistry(server.jid("orderregistry"));
+            thing.update(b -> b.registry(server.jid("orderregistry")));
             server.ensureAccount("orderregistry");
 
             CompletableFuture<RegistrationResult> registered = thing.register(tags, null, false);

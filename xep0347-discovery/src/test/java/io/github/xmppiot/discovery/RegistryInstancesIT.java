@@ -8,7 +8,6 @@ import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryDatabases;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.PostgresServer;
 import io.github.xmppiot.testkit.PostgresTest;
@@ -52,7 +51,7 @@ class RegistryInstancesIT {
                 server.configBuilder("sharedregistry").setResource(resource).build());
         Readiness.holdPresence(c);
         c.connect().login();
-        ThingRegistry registry = ThingRegistry.start(c, storage, RegistryOptions.defaults());
+        ThingRegistry registry = ThingRegistry.start(c, storage);
         Readiness.announce(c);
         return new Instance(c, registry);
     }
@@ -87,7 +86,7 @@ class RegistryInstancesIT {
                     XMPPTCPConnection t = server.connect("sharedthing" + i);
                     things.add(t);
                     ThingDiscoveryManager m = ThingDiscoveryManager.getInstanceFor(t);
-                    m.setRegistry(server.jid("sharedregistry"));
+                    m.update(s -> s.registry(server.jid("sharedregistry")));
                     assertThat(m.register(tags(i), null, false).get(WAIT, TimeUnit.SECONDS))
                             .isInstanceOf(RegistrationResult.Registered.class);
                 }
@@ -121,7 +120,7 @@ class RegistryInstancesIT {
 
     private static OwnerDiscoveryManager owner(XmppTestServer server, String user, Instance instance) throws Exception {
         OwnerDiscoveryManager m = OwnerDiscoveryManager.getInstanceFor(server.connect(user));
-        m.setRegistry(instance.connection().getUser());
+        m.update(b -> b.registry(instance.connection().getUser()));
         return m;
     }
 

@@ -11,6 +11,7 @@ import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.RegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryTransaction;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.lang.reflect.InvocationTargetException;
@@ -53,19 +54,20 @@ class RegistryLimitsIT {
     private Jid registry(ProsodyServer server, RegistryStorage storage, RegistryOptions options) throws Exception {
         XMPPTCPConnection c = server.connect("registry");
         open.add(storage);
-        open.add(ThingRegistry.start(c, storage, options));
+        open.add(ThingRegistry.start(
+                c, storage, ThingRegistrySettings.builder().options(options).build()));
         return c.getUser();
     }
 
     private static ThingDiscoveryManager thing(XMPPTCPConnection c, Jid registry) {
         ThingDiscoveryManager m = ThingDiscoveryManager.getInstanceFor(c);
-        m.setRegistry(registry);
+        m.update(b -> b.registry(registry));
         return m;
     }
 
     private static OwnerDiscoveryManager owner(XMPPTCPConnection c, Jid registry) {
         OwnerDiscoveryManager m = OwnerDiscoveryManager.getInstanceFor(c);
-        m.setRegistry(registry);
+        m.update(b -> b.registry(registry));
         return m;
     }
 

@@ -4,7 +4,6 @@ import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.FuzzProbe;
 import io.github.xmppiot.testkit.ProsodyServer;
@@ -63,11 +62,11 @@ class StrangerFuzzIT {
     void theRegistryStaysOnlineAndAnswersEveryRequestOfAStranger(ProsodyServer server) throws Exception {
         try (JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"))) {
             XMPPTCPConnection registryConn = server.connect("fuzzregistry");
-            ThingRegistry registry = ThingRegistry.start(registryConn, storage, RegistryOptions.defaults());
+            ThingRegistry registry = ThingRegistry.start(registryConn, storage);
             try {
                 XMPPTCPConnection thingConn = server.connect("fuzzthing");
                 ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-                thing.setRegistry(registryConn.getUser());
+                thing.update(b -> b.registry(registryConn.getUser()));
                 XMPPTCPConnection stranger = server.connect("fuzzstranger");
                 AtomicInteger serial = new AtomicInteger();
                 FuzzProbe.Check registers = () -> assertThat(thing.register(

@@ -9,6 +9,7 @@ import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
@@ -57,7 +58,11 @@ class ThingFollowUpIT {
         JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve(user));
         open.add(storage);
         open.add(ThingRegistry.start(
-                server.connect(user), storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5))));
+                server.connect(user),
+                storage,
+                ThingRegistrySettings.builder()
+                        .options(RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)))
+                        .build()));
         return server.jid(user);
     }
 
@@ -132,11 +137,11 @@ class ThingFollowUpIT {
         Roster.getInstanceFor(thingConn).setSubscriptionMode(Roster.SubscriptionMode.reject_all);
         Roster.getInstanceFor(ownerConn).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-        thing.setRegistry(reg);
+        thing.update(b -> b.registry(reg));
         DiscoveryIT.Events events = new DiscoveryIT.Events();
         thing.addListener(events);
         OwnerDiscoveryManager owner = OwnerDiscoveryManager.getInstanceFor(ownerConn);
-        owner.setRegistry(reg);
+        owner.update(b -> b.registry(reg));
 
         get(thing.register(tags("f1", "key-f1-0123456789"), null, false));
         assertThat(Roster.getInstanceFor(thingConn).iAmSubscribedTo(reg))
@@ -177,8 +182,8 @@ class ThingFollowUpIT {
         XMPPTCPConnection ownerConn = server.connect("owner-f2");
         Roster.getInstanceFor(ownerConn).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
         ThingDiscoveryManager thing = ThingDiscoveryManager.getInstanceFor(thingConn);
-        thing.setRegistry(reg);
-        thing.setKeySupplier(node -> "renewed-" + node.nodeId() + "-7f3a9c2e5b");
+        thing.update(b -> b.registry(reg));
+        thing.update(b -> b.keys(node -> "renewed-" + node.nodeId() + "-7f3a9c2e5b"));
         CompletableFuture<List<MetaTag>> again = new CompletableFuture<>();
         DiscoveryIT.Events events = new DiscoveryIT.Events();
         thing.addListener(events);
@@ -189,9 +194,9 @@ class ThingFollowUpIT {
             }
         });
         OwnerDiscoveryManager owner = OwnerDiscoveryManager.getInstanceFor(ownerConn);
-        owner.setRegistry(reg);
+        owner.update(b -> b.registry(reg));
         OwnerDiscoveryManager next = OwnerDiscoveryManager.getInstanceFor(server.connect("next-f2"));
-        next.setRegistry(reg);
+        next.update(b -> b.registry(reg));
         NodeRef node = NodeRef.of("imc1", "MeteringTopology");
 
         get(thing.register(tags("f2", "key-f2-0123456789"), node, false));

@@ -8,7 +8,7 @@ import io.github.xmppiot.core.xml.MalformedRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
 import io.github.xmppiot.discovery.element.Found;
 import io.github.xmppiot.discovery.element.Search;
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import io.github.xmppiot.testkit.XepExamples;
 import java.util.List;
 import java.util.Map;

@@ -131,7 +131,7 @@ public final class Demo {
             CompletableFuture<Jid> claimedBy = new CompletableFuture<>();
             String claim = step("Register Kitchen in the registry; it prints the claim string of its QR code", () -> {
                 ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(hubConnection);
-                discovery.setRegistry(svc.registry());
+                discovery.update(b -> b.registry(svc.registry()));
                 discovery.addListener(new ThingDiscoveryListener() {
                     @Override
                     public void claimed(Jid owner, NodeRef node, boolean isPublic) {
@@ -155,7 +155,7 @@ public final class Demo {
                             + " learns its owner",
                     () -> {
                         OwnerDiscoveryManager discovery = OwnerDiscoveryManager.getInstanceFor(owner);
-                        discovery.setRegistry(svc.registry());
+                        discovery.update(b -> b.registry(svc.registry()));
                         ClaimedThing thing = await(discovery.claim(claim, true));
                         require(thing.jid().asBareJid().equals(hubJid.asBareJid()), "claimed " + thing.jid());
                         detail("registry: " + thing.jid().asBareJid() + " node "

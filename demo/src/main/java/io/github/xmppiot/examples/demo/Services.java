@@ -1,7 +1,6 @@
 package io.github.xmppiot.examples.demo;
 
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
@@ -51,7 +50,7 @@ final class Services implements AutoCloseable {
             XMPPTCPConnection r = server.connect(
                     server.configFor("registry").resource("registry").build());
             s.registryStorage = JdbcRegistryStorage.jdbc(s.registryDb, "sa", "");
-            s.registry = ThingRegistry.start(r, s.registryStorage, RegistryOptions.defaults());
+            s.registry = ThingRegistry.start(r, s.registryStorage);
             s.registryJid = r.getUser();
             XMPPTCPConnection p = server.connect(
                     server.configFor("provisioning").resource("provisioning").build());

@@ -48,7 +48,7 @@ final class Registration {
     static CompletableFuture<String> register(
             Session session, Thing thing, Jid registry, Set<BareJid> allowed, PrintWriter out) {
         ThingDiscoveryManager discovery = ThingDiscoveryManager.getInstanceFor(session.connection());
-        discovery.setRegistry(registry);
+        discovery.update(b -> b.registry(registry));
         discovery.addListener(new ThingDiscoveryListener() {
             @Override
             public void claimed(Jid owner, NodeRef node, boolean isPublic) {

@@ -27,7 +27,7 @@ public final class RegistryAddress {
         OwnerDiscoveryManager m = OwnerDiscoveryManager.getInstanceFor(connection);
         Jid jid = jid();
         if (jid != null) {
-            m.setRegistry(jid);
+            m.update(b -> b.registry(jid));
         }
         return m;
     }

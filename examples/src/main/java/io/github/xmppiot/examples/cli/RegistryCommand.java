@@ -2,7 +2,6 @@ package io.github.xmppiot.examples.cli;
 
 import io.github.xmppiot.discovery.registry.ClaimReporter;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import java.io.PrintWriter;
 import java.sql.DriverManager;
@@ -63,10 +62,10 @@ final class RegistryCommand implements Callable<Integer> {
         try (JdbcRegistryStorage storage =
                         db != null ? RegistryDb.open(db) : JdbcRegistryStorage.jdbc(memory, "sa", "");
                 Session s = Session.open(connection, spec.commandLine().getErr());
-                ThingRegistry registry = ThingRegistry.start(s.connection(), storage, RegistryOptions.defaults())) {
+                ThingRegistry registry = ThingRegistry.start(s.connection(), storage)) {
             if (provisioning != null) {
-                registry.reportClaimsTo(ClaimReporter.provisioningServer(
-                        s.connection(), Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT));
+                registry.update(b -> b.claimReporter(ClaimReporter.provisioningServer(
+                        s.connection(), Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT)));
                 out.println("claims are reported to the provisioning server " + provisioning);
             }
             out.println("thing registry online as " + s.connection().getUser() + " (records "

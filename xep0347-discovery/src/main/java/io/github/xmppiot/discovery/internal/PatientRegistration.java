@@ -7,6 +7,7 @@ import io.github.xmppiot.discovery.RegistryLocator;
 import io.github.xmppiot.discovery.RegistryNotFoundException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,6 +29,7 @@ public final class PatientRegistration {
     private final Supplier<CompletableFuture<RegistrationResult>> register;
     private final Runnable waiting;
     private final Duration retryDelay;
+    private final ExecutorLease executors;
     private final AtomicBoolean told = new AtomicBoolean();
     private final CompletableFuture<RegistrationResult> result = new CompletableFuture<>();
     private volatile CompletableFuture<?> step = CompletableFuture.completedFuture(null);
@@ -36,11 +38,13 @@ public final class PatientRegistration {
             Supplier<RegistryLocator> locator,
             Supplier<CompletableFuture<RegistrationResult>> register,
             Runnable waiting,
-            Duration retryDelay) {
+            Duration retryDelay,
+            ExecutorLease executors) {
         this.locator = locator;
         this.register = register;
         this.waiting = waiting;
         this.retryDelay = retryDelay;
+        this.executors = executors;
     }
 
     /**
@@ -50,14 +54,16 @@ public final class PatientRegistration {
      * @param register   sends one registration
      * @param waiting    run once, the first time the registry is not reachable
      * @param retryDelay pause before sending again after the registry went away
+     * @param executors  the manager's executors: the timer waits out the pause, the work pool sends again
      * @return completes with the registry's answer; cancelling it stops waiting
      */
     public static CompletableFuture<RegistrationResult> start(
             Supplier<RegistryLocator> locator,
             Supplier<CompletableFuture<RegistrationResult>> register,
             Runnable waiting,
-            Duration retryDelay) {
-        PatientRegistration r = new PatientRegistration(locator, register, waiting, retryDelay);
+            Duration retryDelay,
+            ExecutorLease executors) {
+        PatientRegistration r = new PatientRegistration(locator, register, waiting, retryDelay, executors);
         r.result.whenComplete((v, e) -> r.step.cancel(false));
         r.attempt();
         return r.result;
@@ -84,13 +90,28 @@ public final class PatientRegistration {
                     }
                     LOG.fine(
                             () -> "registry went away before answering (" + t + "); registering again when it is back");
-                    CompletableFuture.delayedExecutor(retryDelay.toMillis(), TimeUnit.MILLISECONDS)
-                            .execute(this::attempt);
+                    retryLater();
                 } else {
                     result.completeExceptionally(t);
                 }
             }
         });
+    }
+
+    private void retryLater() {
+        try {
+            executors.timer().schedule(() -> retryNow(), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e); // the manager was closed
+        }
+    }
+
+    private void retryNow() {
+        try {
+            executors.execute(this::attempt);
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     private static boolean transientFailure(Throwable t) {

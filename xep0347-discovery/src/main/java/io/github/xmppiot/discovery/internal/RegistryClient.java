@@ -8,6 +8,7 @@ import io.github.xmppiot.discovery.ThingUnreachableException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -16,29 +17,25 @@ import org.jivesoftware.smack.packet.StanzaError;
 public final class RegistryClient {
 
     private final XMPPConnection connection;
-    private volatile RegistryLocator locator;
+    private final Supplier<RegistryLocator> locator;
     private final Duration timeout;
 
-    /** Creates a client. */
-    public RegistryClient(XMPPConnection connection, RegistryLocator locator, Duration timeout) {
+    /** Creates a client sending to the registry of the manager's current settings. */
+    public RegistryClient(XMPPConnection connection, Supplier<RegistryLocator> locator, Duration timeout) {
         this.connection = connection;
         this.locator = locator;
         this.timeout = timeout;
     }
 
-    /** Replaces the locator (another registry). */
-    public void setLocator(RegistryLocator locator) {
-        this.locator = locator;
-    }
-
-    /** The current locator. */
+    /** The locator of the current settings. */
     public RegistryLocator locator() {
-        return locator;
+        return locator.get();
     }
 
-    /** Sends a request to the registry. */
+    /** Sends a request to the registry of the current settings. */
     public CompletableFuture<IQ> send(IQ request) {
-        return locator.address()
+        return locator.get()
+                .address()
                 .thenCompose(to -> {
                     request.setTo(to);
                     return AsyncIq.send(connection, request, timeout);

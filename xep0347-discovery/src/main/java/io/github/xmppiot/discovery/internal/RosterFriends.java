@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -17,7 +18,8 @@ import org.jxmpp.jid.Jid;
  * {@link ThingLifecycle.Friends} on Smack's roster. Accepted contacts are approved by a {@link SubscribeListener},
  * installed while there is at least one; other requests get the answer of the subscription mode in force when it was
  * installed (Smack switches to {@code manual} while a listener is present and restores the mode when it is removed).
- * Roster calls wait for the server, so they run on the executor, never on Smack's reader thread. Not API.
+ * Roster calls wait for the server, so they run on the executor (the manager's work pool), never on Smack's reader
+ * thread. Not API.
  */
 public final class RosterFriends implements ThingLifecycle.Friends {
 
@@ -37,44 +39,48 @@ public final class RosterFriends implements ThingLifecycle.Friends {
     public CompletableFuture<Void> befriend(BareJid contact) {
         accepted.add(contact);
         install();
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        Roster roster = Roster.getInstanceFor(connection);
-                        // approves a request the contact sent before the claim (RFC 6121 §3.1.4, or pre-approves it)
-                        connection.sendStanza(connection
-                                .getStanzaFactory()
-                                .buildPresenceStanza()
-                                .ofType(Presence.Type.subscribed)
-                                .to(contact)
-                                .build());
-                        if (!roster.iAmSubscribedTo(contact)) {
-                            roster.createItemAndRequestSubscription(contact, null, null);
-                        }
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                executor);
+        return run(() -> {
+            try {
+                Roster roster = Roster.getInstanceFor(connection);
+                // approves a request the contact sent before the claim (RFC 6121 §3.1.4, or pre-approves it)
+                connection.sendStanza(connection
+                        .getStanzaFactory()
+                        .buildPresenceStanza()
+                        .ofType(Presence.Type.subscribed)
+                        .to(contact)
+                        .build());
+                if (!roster.iAmSubscribedTo(contact)) {
+                    roster.createItemAndRequestSubscription(contact, null, null);
+                }
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     @Override
     public CompletableFuture<Void> unfriend(BareJid contact) {
         accepted.remove(contact);
         uninstallIfUnused();
-        return CompletableFuture.runAsync(
-                () -> {
-                    try {
-                        Roster roster = Roster.getInstanceFor(connection);
-                        RosterEntry entry = roster.getEntry(contact);
-                        if (entry != null) {
-                            roster.removeEntry(entry);
-                        }
-                    } catch (Exception e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                executor);
+        return run(() -> {
+            try {
+                Roster roster = Roster.getInstanceFor(connection);
+                RosterEntry entry = roster.getEntry(contact);
+                if (entry != null) {
+                    roster.removeEntry(entry);
+                }
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> run(Runnable call) {
+        try {
+            return CompletableFuture.runAsync(call, executor);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e); // the manager is closed or its work pool is full
+        }
     }
 
     /** Whether subscription requests of a contact are accepted. */
@@ -96,6 +102,17 @@ public final class RosterFriends implements ThingLifecycle.Friends {
             };
             installed = (from, presence) -> accepts(from) ? SubscribeListener.SubscribeAnswer.Approve : otherwise;
             roster.addSubscribeListener(installed);
+        }
+    }
+
+    /** Stops approving: removes the subscribe listener (the manager closes); the roster is left as it is. */
+    public void close() {
+        synchronized (lock) {
+            accepted.clear();
+            if (installed != null) {
+                Roster.getInstanceFor(connection).removeSubscribeListener(installed);
+                installed = null;
+            }
         }
     }
 

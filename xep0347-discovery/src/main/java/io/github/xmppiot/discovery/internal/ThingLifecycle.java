@@ -4,9 +4,9 @@ import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.meta.MetaTags;
 import io.github.xmppiot.core.meta.StringTag;
-import io.github.xmppiot.discovery.KeySupplier;
 import io.github.xmppiot.discovery.RegistrationResult;
 import io.github.xmppiot.discovery.ThingDiscoveryListener;
+import io.github.xmppiot.discovery.ThingDiscoveryManagerSettings;
 import io.github.xmppiot.discovery.UpdateOutcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,38 +80,35 @@ public final class ThingLifecycle {
     private final Friends friends;
     private final List<ThingDiscoveryListener> listeners;
     private final Map<Key, Node> nodes = new ConcurrentHashMap<>();
-    private final Map<Key, List<MetaTag>> publicTags = new ConcurrentHashMap<>();
+    private final Supplier<ThingDiscoveryManagerSettings> settings;
     private final Object lock = new Object();
     private int inFlight;
     private CompletableFuture<Void> friendshipOps = DONE;
-    private volatile boolean followUps = true;
-    private volatile KeySupplier keys = KeySupplier.random();
 
-    /** Creates the lifecycle. */
+    /** Creates the lifecycle with the default settings. */
     public ThingLifecycle(Wire wire, Friends friends, List<ThingDiscoveryListener> listeners) {
+        this(wire, friends, listeners, () -> ThingDiscoveryManagerSettings.DEFAULTS);
+    }
+
+    /**
+     * Creates the lifecycle.
+     *
+     * @param settings the manager's current settings (follow-ups, keys, public tags), read when an event arrives
+     */
+    public ThingLifecycle(
+            Wire wire,
+            Friends friends,
+            List<ThingDiscoveryListener> listeners,
+            Supplier<ThingDiscoveryManagerSettings> settings) {
         this.wire = wire;
         this.friends = friends;
         this.listeners = listeners;
+        this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** Turns the follow-up actions on or off. */
-    public void setFollowUps(boolean on) {
-        followUps = on;
-    }
-
-    /** Whether follow-up actions are on. */
+    /** Whether follow-up actions are on in the current settings. */
     public boolean followUps() {
-        return followUps;
-    }
-
-    /** Sets the supplier of new keys. */
-    public void setKeySupplier(KeySupplier supplier) {
-        keys = Objects.requireNonNull(supplier, "supplier");
-    }
-
-    /** Sets the tags published after a public claim. */
-    public void setPublicTags(NodeRef node, List<MetaTag> tags) {
-        publicTags.put(new Key(node), List.copyOf(tags));
+        return settings.get().followUps();
     }
 
     /** The state of a registration, if known. */
@@ -147,6 +144,7 @@ public final class ThingLifecycle {
     public CompletableFuture<RegistrationResult> register(List<MetaTag> tags, NodeRef node, boolean selfOwned) {
         Key k = new Key(node);
         Node now = nodes.get(k);
+        boolean followUps = followUps();
         if (followUps && now != null && now.phase() == Phase.CLAIMED) {
             return CompletableFuture.completedFuture(new RegistrationResult.AlreadyClaimed(now.owner()));
         }
@@ -167,7 +165,7 @@ public final class ThingLifecycle {
     public CompletableFuture<UpdateOutcome> update(List<MetaTag> tags, NodeRef node) {
         Key k = new Key(node);
         Node now = nodes.get(k);
-        if (followUps && now != null && now.phase() == Phase.REMOVED) {
+        if (followUps() && now != null && now.phase() == Phase.REMOVED) {
             return CompletableFuture.completedFuture(UpdateOutcome.NOT_FOUND);
         }
         return request(() -> wire.update(tags, node), outcome -> {
@@ -187,7 +185,8 @@ public final class ThingLifecycle {
         Key k = new Key(node);
         nodes.compute(
                 k, (key, old) -> new Node(Phase.CLAIMED, old == null ? List.of() : old.tags(), owner.asBareJid()));
-        if (!followUps) {
+        ThingDiscoveryManagerSettings now = settings.get();
+        if (!now.followUps()) {
             fire(l -> l.claimed(owner, node, isPublic));
             return;
         }
@@ -195,7 +194,7 @@ public final class ThingLifecycle {
         List<MetaTag> after = new ArrayList<>();
         after.add(new StringTag(MetaTags.KEY, ""));
         if (isPublic) {
-            after.addAll(publicTags.getOrDefault(k, List.of()));
+            after.addAll(now.publicTags(node));
         }
         CompletableFuture<UpdateOutcome> published = request(() -> wire.update(after, node), o -> {})
                 .exceptionally(e -> {
@@ -220,7 +219,8 @@ public final class ThingLifecycle {
         List<MetaTag> tags = old == null ? List.of() : old.tags();
         nodes.put(k, new Node(Phase.DISOWNED, tags, null));
         fire(l -> l.disowned(node));
-        if (!followUps) {
+        ThingDiscoveryManagerSettings now = settings.get();
+        if (!now.followUps()) {
             return;
         }
         BareJid owner = old == null ? null : old.owner();
@@ -240,7 +240,7 @@ public final class ThingLifecycle {
                 fresh.add(t);
             }
         }
-        fresh.add(new StringTag(MetaTags.KEY, keys.newKey(node)));
+        fresh.add(new StringTag(MetaTags.KEY, now.keys().newKey(node)));
         List<MetaTag> registered = List.copyOf(fresh);
         register(registered, node, false).whenComplete((r, e) -> {
             if (e != null) {
@@ -277,7 +277,7 @@ public final class ThingLifecycle {
      * claim (XEP-0347 §5.3). Requests started meanwhile wait for the unfriending to finish and then subscribe again.
      */
     private void releaseRegistryIfIdle() {
-        if (!followUps) {
+        if (!followUps()) {
             return;
         }
         synchronized (lock) {

@@ -22,7 +22,7 @@ import org.jxmpp.jid.Jid;
 /**
  * Tells a provisioning server (XEP-0324) who claimed a Thing through the {@link ThingRegistry} (XEP-0347 §3.9
  * "Claiming ownership of public Thing"), so that the owner's rights there follow the claim. Install it with
- * {@link ThingRegistry#reportClaimsTo(ClaimReporter)}; the registry calls it after the claim is committed and before
+ * {@link ThingRegistrySettings#claimReporter()}; the registry calls it after the claim is committed and before
  * it answers the owner. A report that fails (the server is offline, does not trust this registry, or does not answer
  * within the timeout) is logged; the claim at the registry stands and the report is not retried, so the owner can
  * still claim at the provisioning server with the claim string.

@@ -17,15 +17,15 @@ import java.util.Objects;
  * @param maxSearchOperators most operators in one {@code search}; more is refused with {@code bad-request}
  * @param searchTimeout      longest time the database may spend on one search query (JDBC query timeout, rounded up
  *                           to whole seconds); a search that takes longer is answered {@code resource-constraint}
- * @param searchThreads      threads running searches, apart from the one thread that registers, claims and removes
- *                           (so a slow search never delays those)
- * @param maxQueuedSearches  searches waiting for a search thread; more is refused with {@code resource-constraint}
+ * @param searchThreads      searches running at once on the registry's work pool, apart from the registrations,
+ *                           claims and removals, which run one at a time (so a slow search never delays those)
+ * @param maxQueuedSearches  searches waiting for their turn; more is refused with {@code resource-constraint}
  * @param searchesPerJid     searches one bare JID may have running or waiting; more is refused with
  *                           {@code resource-constraint}
  * @param maxRecordsPerJid   records (node triples) one bare JID may register; a new one beyond it is refused with
  *                           {@code resource-constraint} (re-registering an existing record is always allowed)
- * @param maxQueuedWrites    registrations, claims, updates and removals waiting for the registry's write thread;
- *                           more is refused with {@code resource-constraint}
+ * @param maxQueuedWrites    registrations, claims, updates and removals waiting for their turn (they run one at a
+ *                           time, in arrival order); more is refused with {@code resource-constraint}
  *
  * @since 0.1.0
  */
@@ -106,7 +106,7 @@ public record RegistryOptions(
 
     /**
      * The defaults: pages of at most 100 things, at most 50 tags per Thing, 10 s for a Thing's acknowledgement, 30 s
-     * for any answer, 20 operators per search, 5 s per search query, 2 search threads with 32 waiting searches and 2
+     * for any answer, 20 operators per search, 5 s per search query, 2 searches at once with 32 waiting and 2
      * per bare JID, 256 records per bare JID, 1,024 writes waiting.
      *
      * @return the defaults
@@ -182,8 +182,8 @@ public record RegistryOptions(
     /**
      * A copy with another search concurrency.
      *
-     * @param threads threads running searches
-     * @param queued  searches waiting for a thread
+     * @param threads searches running at once
+     * @param queued  searches waiting for their turn
      * @param perJid  searches one bare JID may have running or waiting
      * @return the options
      */
@@ -224,7 +224,7 @@ public record RegistryOptions(
     }
 
     /**
-     * A copy with another bound on writes waiting for the registry's write thread.
+     * A copy with another bound on writes waiting for their turn.
      *
      * @param writes most registrations, claims, updates and removals waiting
      * @return the options

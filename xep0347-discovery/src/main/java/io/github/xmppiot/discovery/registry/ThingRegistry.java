@@ -16,27 +16,26 @@ import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.element.Unregister;
 import io.github.xmppiot.discovery.element.Update;
 import io.github.xmppiot.discovery.internal.AsyncIq;
-import io.github.xmppiot.discovery.internal.DiscoveryProviders;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
+import io.github.xmppiot.discovery.internal.ExecutorLease;
+import io.github.xmppiot.discovery.internal.SearchGate;
+import io.github.xmppiot.discovery.provider.DiscoveryProviders;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
@@ -52,53 +51,60 @@ import org.jxmpp.jid.Jid;
  * its full JID, XEP-0347 §5.3), answers {@code register}, {@code mine}, {@code remove}, {@code update},
  * {@code search}, {@code unregister} and {@code disown} with the rules of {@link RegistryRules}, and tells Things
  * about {@code claimed}, {@code removed} and {@code disowned}. Requests are accepted as IQ {@code set} and as IQ
- * {@code get} (Smack's smack-experimental sends {@code get}). All storage writes run on one registry thread, never on
- * Smack's reader thread; every request is answered, and only after its changes are committed. Searches only read and
- * run on their own bounded pool ({@link RegistryOptions#searchThreads()}), so a slow search never delays a
- * registration or a claim; the limits of {@link RegistryOptions} are answered with {@code bad-request} or
+ * {@code get} (Smack's smack-experimental sends {@code get}). Configured by {@link ThingRegistrySettings}.
+ *
+ * <p>Threads: the storage work runs on the work pool of the settings' executors, never on Smack's reader thread.
+ * Writes run one at a time in arrival order (at most {@link RegistryOptions#maxQueuedWrites()} waiting); every request
+ * is answered, and only after its changes are committed. Searches only read and run apart from the writes, at most
+ * {@link RegistryOptions#searchThreads()} at once (at most {@link RegistryOptions#maxQueuedSearches()} waiting, and
+ * {@link RegistryOptions#searchesPerJid()} per bare JID), so a slow search never delays a registration or a claim. The
+ * limits of {@link RegistryOptions} and a full work pool are answered with {@code bad-request} or
  * {@code resource-constraint}.
+ *
+ * <p>One registry per connection; {@link #close()} stops it, and a new one may then be started on the connection.
  *
  * @since 0.1.0
  */
-public final class ThingRegistry implements AutoCloseable {
+public final class ThingRegistry extends Manager implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ThingRegistry.class.getName());
+    private static final Map<XMPPConnection, ThingRegistry> INSTANCES = new WeakHashMap<>();
+
+    static {
+        DiscoveryProviders.register();
+    }
+
+    /** A settings snapshot with what is built from it; a request uses the one in force when it arrived. */
+    private record State(ThingRegistrySettings settings, RegistryRules rules, Executor writes, SearchGate searches) {}
 
     private final XMPPConnection connection;
-    private final RegistryRules rules;
-    private final RegistryOptions options;
-    private final ExecutorService worker;
-    private final ThreadPoolExecutor searchers;
-    private final Map<BareJid, Integer> searchesByJid = new HashMap<>();
+    private final RegistryStorage storage;
+    private final ExecutorLease executors;
     private final List<IQRequestHandler> handlers = new ArrayList<>();
     /** Disowns waiting for the Thing's acknowledgement; a registration of that Thing waits for them to complete. */
     private final Map<ThingKey, CompletableFuture<Void>> disowning = new ConcurrentHashMap<>();
 
-    private volatile ClaimReporter claimReporter;
+    private volatile State state;
+    private boolean closed;
 
-    private ThingRegistry(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
-        this.connection = Objects.requireNonNull(connection, "connection");
-        this.options = Objects.requireNonNull(options, "options");
-        this.rules = new RegistryRules(storage, options);
-        this.worker = new ThreadPoolExecutor(
-                1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(options.maxQueuedWrites()), r -> {
-                    Thread t = new Thread(r, "xep0347-registry");
-                    t.setDaemon(true);
-                    return t;
-                });
-        AtomicInteger n = new AtomicInteger();
-        this.searchers = new ThreadPoolExecutor(
-                options.searchThreads(),
-                options.searchThreads(),
-                60,
-                TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(options.maxQueuedSearches()),
-                r -> {
-                    Thread t = new Thread(r, "xep0347-search-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        searchers.allowCoreThreadTimeOut(true);
+    private ThingRegistry(XMPPConnection connection, RegistryStorage storage, ThingRegistrySettings settings) {
+        super(connection);
+        this.connection = connection;
+        this.storage = Objects.requireNonNull(storage, "storage");
+        this.executors = new ExecutorLease(settings.executors());
+        this.state = state(settings);
+    }
+
+    /**
+     * Starts a registry with the default settings ({@link ThingRegistrySettings#DEFAULTS}).
+     *
+     * @param connection the registry's XMPP connection (logged in or not yet)
+     * @param storage    the records; the caller closes it after {@link #close()}
+     * @return the running registry
+     * @throws IllegalStateException if a registry runs on the connection already
+     */
+    public static ThingRegistry start(XMPPConnection connection, RegistryStorage storage) {
+        return start(connection, storage, ThingRegistrySettings.DEFAULTS);
     }
 
     /**
@@ -106,14 +112,34 @@ public final class ThingRegistry implements AutoCloseable {
      *
      * @param connection the registry's XMPP connection (logged in or not yet)
      * @param storage    the records; the caller closes it after {@link #close()}
-     * @param options    limits and timeouts
+     * @param settings   limits, timeouts, claim reports and executors
      * @return the running registry
+     * @throws IllegalStateException if a registry runs on the connection already
      */
-    public static ThingRegistry start(XMPPConnection connection, RegistryStorage storage, RegistryOptions options) {
-        DiscoveryProviders.register();
-        ThingRegistry registry = new ThingRegistry(connection, storage, options);
+    public static ThingRegistry start(
+            XMPPConnection connection, RegistryStorage storage, ThingRegistrySettings settings) {
+        Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(settings, "settings");
+        ThingRegistry registry;
+        synchronized (ThingRegistry.class) {
+            if (INSTANCES.containsKey(connection)) {
+                throw new IllegalStateException(
+                        "a ThingRegistry runs on this connection already: close() it before starting another");
+            }
+            registry = new ThingRegistry(connection, storage, settings);
+            INSTANCES.put(connection, registry);
+        }
         registry.install();
         return registry;
+    }
+
+    private State state(ThingRegistrySettings s) {
+        RegistryOptions o = s.options();
+        return new State(
+                s,
+                new RegistryRules(storage, o),
+                executors.serial(o.maxQueuedWrites()),
+                new SearchGate(executors, o.searchThreads(), o.maxQueuedSearches(), o.searchesPerJid()));
     }
 
     private void install() {
@@ -130,22 +156,58 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     /**
-     * The rules this registry applies, for administration and tests.
+     * The settings in force.
+     *
+     * @return the current snapshot
+     */
+    public ThingRegistrySettings settings() {
+        return state.settings();
+    }
+
+    /**
+     * Replaces the settings; requests arriving from now on are served with them (requests already waiting finish with
+     * the old ones, so a write queued before the change may run alongside one queued after it).
+     *
+     * @param settings the new settings
+     * @throws IllegalStateException if the registry is closed
+     */
+    public synchronized void configure(ThingRegistrySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (closed) {
+            throw new IllegalStateException("this registry is closed: start a new one");
+        }
+        executors.follow(settings.executors());
+        state = state(settings);
+    }
+
+    /**
+     * Changes some settings, e.g. {@code update(s -> s.claimReporter(reporter))}, atomically with respect to other
+     * changes.
+     *
+     * @param change edits a builder holding the current settings
+     * @throws IllegalStateException if the registry is closed
+     */
+    public synchronized void update(UnaryOperator<ThingRegistrySettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
+    }
+
+    /**
+     * The rules this registry applies with the current settings, for administration and tests.
      *
      * @return the rules
      */
     public RegistryRules rules() {
-        return rules;
+        return state.rules();
     }
 
-    private CompletionStage<IQ> onRegister(Register req) {
+    private CompletionStage<IQ> onRegister(State s, Register req) {
         // A Thing registers again as soon as it acknowledged disowned (XEP-0347 §3.17); that registration must follow
         // the completion of the disown, or it would meet the old owner's record.
         CompletableFuture<Void> pending = disowning.getOrDefault(
                 new ThingKey(req.getFrom().asBareJid(), req.node().orElse(null)),
                 CompletableFuture.completedFuture(null));
-        return pending.thenCompose(v -> work(() -> {
-            RegisterOutcome o = rules.register(req.getFrom(), req);
+        return pending.thenCompose(v -> write(s, () -> {
+            RegisterOutcome o = s.rules().register(req.getFrom(), req);
             if (o instanceof RegisterOutcome.AlreadyClaimed c) {
                 return IotIqRequestHandler.resultFor(
                         req, new Claimed(c.owner(), req.node().orElse(null), true));
@@ -154,110 +216,67 @@ public final class ThingRegistry implements AutoCloseable {
         }));
     }
 
-    /**
-     * Reports every later claim to a provisioning server (XEP-0324), so that the owner's rights there follow the
-     * claim (see {@link ClaimReporter#provisioningServer}). The owner is answered after the report completed or
-     * failed, at most {@link RegistryOptions#thingTimeout()} later; a failed report is logged and does not undo the
-     * claim.
-     *
-     * @param reporter the reporter, or null to report nothing (the default)
-     * @return this registry
-     */
-    public ThingRegistry reportClaimsTo(ClaimReporter reporter) {
-        this.claimReporter = reporter;
-        return this;
-    }
-
-    private CompletionStage<IQ> onMine(Mine req) {
-        return this.<ThingRecord>work(() -> {
-                    ThingRecord r = rules.claim(req.getFrom(), req);
-                    tell(r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
+    private CompletionStage<IQ> onMine(State s, Mine req) {
+        return this.<ThingRecord>write(s, () -> {
+                    ThingRecord r = s.rules().claim(req.getFrom(), req);
+                    tell(s, r, new Claimed(r.owner(), r.key().node(), r.isPublic()));
                     return r;
                 })
-                .thenCompose(r -> report(r)
+                .thenCompose(r -> ClaimReports.report(s.settings(), r)
                         .thenApply(v -> IotIqRequestHandler.resultFor(
                                 req, new Claimed(r.key().jid(), r.key().node(), r.isPublic()))));
     }
 
-    /** Tells the provisioning server about a committed claim; never fails (a failure is logged). */
-    private CompletableFuture<Void> report(ThingRecord r) {
-        ClaimReporter reporter = claimReporter;
-        if (reporter == null || r.owner() == null) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Void> reported;
-        try {
-            reported = reporter.claimed(r.key().jid(), r.owner().asBareJid()).toCompletableFuture();
-        } catch (RuntimeException e) {
-            reported = CompletableFuture.failedFuture(e);
-        }
-        return reported.orTimeout(options.thingTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .handle((v, e) -> {
-                    if (e != null) {
-                        LOG.log(
-                                Level.WARNING,
-                                "the claim of " + r.key() + " by " + r.owner() + " was not reported to the"
-                                        + " provisioning server; the owner can claim there with the claim string",
-                                e);
-                    }
-                    return null;
-                });
-    }
-
-    private CompletionStage<IQ> onRemove(Remove req) {
-        return work(() -> {
-            ThingRecord r = rules.remove(req.getFrom(), req);
-            tell(r, new Removed(r.key().node()));
+    private CompletionStage<IQ> onRemove(State s, Remove req) {
+        return write(s, () -> {
+            ThingRecord r = s.rules().remove(req.getFrom(), req);
+            tell(s, r, new Removed(r.key().node()));
             return IQ.createResultIQ(req);
         });
     }
 
-    private CompletionStage<IQ> onUpdate(Update req) {
-        return work(() -> rules.update(req.getFrom(), req)
-                ? IQ.createResultIQ(req)
-                : IotIqRequestHandler.resultFor(req, new Disowned(req.node().orElse(null))));
+    private CompletionStage<IQ> onUpdate(State s, Update req) {
+        return write(
+                s,
+                () -> s.rules().update(req.getFrom(), req)
+                        ? IQ.createResultIQ(req)
+                        : IotIqRequestHandler.resultFor(
+                                req, new Disowned(req.node().orElse(null))));
     }
 
-    private CompletionStage<IQ> onSearch(Search req) {
+    private CompletionStage<IQ> onSearch(State s, Search req) {
         BareJid who = req.getFrom().asBareJid();
         try {
-            rules.checkSearch(req);
-            takeSearchSlot(who);
+            s.rules().checkSearch(req);
+            s.searches().acquire(who);
         } catch (IotErrorException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return this.<IQ>work(() -> IotIqRequestHandler.resultFor(req, new Found(rules.search(req))), searchers)
-                .whenComplete((iq, e) -> giveSearchSlot(who));
+        return this.<IQ>run(
+                        () -> IotIqRequestHandler.resultFor(
+                                req, new Found(s.rules().search(req))),
+                        s.searches(),
+                        s.settings().options().maxQueuedSearches() + " searches")
+                .whenComplete((iq, e) -> s.searches().release(who));
     }
 
-    private synchronized void takeSearchSlot(BareJid who) throws IotErrorException {
-        int mine = searchesByJid.getOrDefault(who, 0);
-        if (mine >= options.searchesPerJid()) {
-            throw IotErrors.resourceConstraint(who + " already has " + mine + " searches in progress (the limit)");
-        }
-        searchesByJid.put(who, mine + 1);
-    }
-
-    private synchronized void giveSearchSlot(BareJid who) {
-        searchesByJid.computeIfPresent(who, (k, v) -> v <= 1 ? null : v - 1);
-    }
-
-    private CompletionStage<IQ> onUnregister(Unregister req) {
-        return work(() -> {
-            rules.unregister(req.getFrom(), req);
+    private CompletionStage<IQ> onUnregister(State s, Unregister req) {
+        return write(s, () -> {
+            s.rules().unregister(req.getFrom(), req);
             return IQ.createResultIQ(req);
         });
     }
 
-    private CompletionStage<IQ> onDisown(Disown req) {
+    private CompletionStage<IQ> onDisown(State s, Disown req) {
         CompletableFuture<Void> completed = new CompletableFuture<>();
-        return work(() -> rules.checkDisown(req.getFrom(), req))
+        return write(s, () -> s.rules().checkDisown(req.getFrom(), req))
                 .thenCompose(r -> {
                     disowning.put(r.key(), completed);
                     completed.whenComplete((v, e) -> disowning.remove(r.key(), completed));
                     Disowned disowned = new Disowned(r.key().node());
                     disowned.setTo(target(r));
-                    return AsyncIq.send(connection, disowned, options.thingTimeout())
+                    return AsyncIq.send(
+                                    connection, disowned, s.settings().options().thingTimeout())
                             .handle((ack, failure) -> {
                                 if (failure != null) {
                                     throw new CompletionException(IotErrors.notAllowed(null));
@@ -265,24 +284,25 @@ public final class ThingRegistry implements AutoCloseable {
                                 return r;
                             });
                 })
-                .thenCompose(r -> work(() -> {
-                    rules.completeDisown(req.getFrom(), r.key());
+                .thenCompose(r -> write(s, () -> {
+                    s.rules().completeDisown(req.getFrom(), r.key());
                     return IQ.createResultIQ(req);
                 }))
                 .whenComplete((iq, e) -> completed.complete(null));
     }
 
     /** Sends a notification to a Thing without waiting for its acknowledgement (the XEP does not require one). */
-    private void tell(ThingRecord r, IQ notification) {
+    private void tell(State s, ThingRecord r, IQ notification) {
         notification.setTo(target(r));
-        AsyncIq.send(connection, notification, options.thingTimeout()).whenComplete((ack, failure) -> {
-            if (failure != null) {
-                LOG.log(
-                        Level.FINE,
-                        "Thing " + r.key() + " did not acknowledge " + notification.getChildElementName(),
-                        failure);
-            }
-        });
+        AsyncIq.send(connection, notification, s.settings().options().thingTimeout())
+                .whenComplete((ack, failure) -> {
+                    if (failure != null) {
+                        LOG.log(
+                                Level.FINE,
+                                "Thing " + r.key() + " did not acknowledge " + notification.getChildElementName(),
+                                failure);
+                    }
+                });
     }
 
     /** Where the Thing is: an available resource in the roster, else the full JID it last wrote from. */
@@ -294,45 +314,43 @@ public final class ThingRegistry implements AutoCloseable {
         return r.lastSeen() != null ? r.lastSeen() : r.key().jid();
     }
 
-    private <T> CompletableFuture<T> work(Work<T> work) {
-        return work(work, worker);
+    private <T> CompletableFuture<T> write(State s, Work<T> work) {
+        return run(work, s.writes(), s.settings().options().maxQueuedWrites() + " requests");
     }
 
-    /** Runs work on an executor; a full queue is answered {@code resource-constraint}. */
-    private <T> CompletableFuture<T> work(Work<T> work, Executor executor) {
+    /** Runs work on an executor; a full queue or work pool is answered {@code resource-constraint}. */
+    private <T> CompletableFuture<T> run(Work<T> work, Executor executor, String limit) {
         try {
-            return submit(work, executor);
+            return CompletableFuture.supplyAsync(
+                    () -> {
+                        try {
+                            return work.run();
+                        } catch (IotErrorException e) {
+                            throw new CompletionException(e);
+                        } catch (IllegalArgumentException e) {
+                            throw new CompletionException(IotErrors.badRequest(e.getMessage()));
+                        }
+                    },
+                    executor);
         } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(IotErrors.resourceConstraint("the registry has "
-                    + (executor == searchers
-                            ? options.maxQueuedSearches() + " searches"
-                            : options.maxQueuedWrites() + " requests")
-                    + " waiting (the limit); retry later"));
+            return CompletableFuture.failedFuture(IotErrors.resourceConstraint(
+                    "the registry has " + limit + " waiting (the limit) or is closed; retry later"));
         }
     }
 
-    private <T> CompletableFuture<T> submit(Work<T> work, Executor executor) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return work.run();
-                    } catch (IotErrorException e) {
-                        throw new CompletionException(e);
-                    } catch (IllegalArgumentException e) {
-                        throw new CompletionException(IotErrors.badRequest(e.getMessage()));
-                    }
-                },
-                executor);
-    }
-
-    private <R extends IQ> void handle(String element, Class<R> type, Function<R, CompletionStage<IQ>> body) {
+    private <R extends IQ> void handle(String element, Class<R> type, BiFunction<State, R, CompletionStage<IQ>> body) {
         for (IQ.Type t : new IQ.Type[] {IQ.Type.set, IQ.Type.get}) {
             IQRequestHandler h =
                     new IotIqRequestHandler<R>(
-                            connection, element, DiscoveryXml.NAMESPACE, t, type, options.answerTimeout()) {
+                            connection,
+                            element,
+                            DiscoveryXml.NAMESPACE,
+                            t,
+                            type,
+                            state.settings().options().answerTimeout()) {
                         @Override
                         protected CompletionStage<? extends IQ> handle(R request) {
-                            return body.apply(request);
+                            return body.apply(state, request);
                         }
                     };
             connection.registerIQRequestHandler(h);
@@ -341,17 +359,26 @@ public final class ThingRegistry implements AutoCloseable {
     }
 
     /**
-     * Stops answering requests and withdraws the feature; the storage stays open.
+     * Stops answering requests, withdraws the feature, gives the executors back and lets a new registry start on the
+     * connection; the storage and the connection stay open. Calling it again has no effect.
      */
     @Override
     public void close() {
+        synchronized (ThingRegistry.class) {
+            INSTANCES.remove(connection, this);
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
         for (IQRequestHandler h : handlers) {
             connection.unregisterIQRequestHandler(h);
         }
         handlers.clear();
         ServiceDiscoveryManager.getInstanceFor(connection).removeFeature(DiscoveryXml.NAMESPACE);
-        worker.shutdown();
-        searchers.shutdown();
+        executors.close();
     }
 
     @FunctionalInterface

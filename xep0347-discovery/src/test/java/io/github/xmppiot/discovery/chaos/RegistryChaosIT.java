@@ -19,6 +19,7 @@ import io.github.xmppiot.discovery.ThingDiscoveryManager;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
+import io.github.xmppiot.discovery.registry.ThingRegistrySettings;
 import io.github.xmppiot.testkit.ConnectionEventRecorder;
 import io.github.xmppiot.testkit.Fault;
 import io.github.xmppiot.testkit.FaultProxy;
@@ -69,22 +70,26 @@ class RegistryChaosIT {
                 JdbcRegistryStorage storage = JdbcRegistryStorage.h2(dir.resolve("registry"))) {
             XMPPTCPConnection registryConn = connect(server, proxy, "chaos-registry");
             ThingRegistry registry = ThingRegistry.start(
-                    registryConn, storage, RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)));
+                    registryConn,
+                    storage,
+                    ThingRegistrySettings.builder()
+                            .options(RegistryOptions.defaults().withThingTimeout(Duration.ofSeconds(5)))
+                            .build());
             Jid reg = server.jid("chaos-registry");
             ConnectionEventRecorder registryEvents = ConnectionEventRecorder.attach(registryConn);
             ThingDiscoveryManager waiting = ThingDiscoveryManager.getInstanceFor(connect(server, proxy, "chaos-wait"));
-            waiting.setRegistry(reg);
+            waiting.update(b -> b.registry(reg));
             assertThat(get(waiting.register(tags("waiting"), null, false)))
                     .isEqualTo(new RegistrationResult.Registered());
             OwnerDiscoveryManager owner = OwnerDiscoveryManager.getInstanceFor(connect(server, proxy, "chaos-owner"));
-            owner.setRegistry(reg);
+            owner.update(b -> b.registry(reg));
 
             int n = 0;
             for (Fault fault : Fault.values()) {
                 n++;
                 ThingDiscoveryManager thing =
                         ThingDiscoveryManager.getInstanceFor(connect(server, proxy, "chaos-thing" + n));
-                thing.setRegistry(reg);
+                thing.update(b -> b.registry(reg));
                 get(thing.register(tags("sn-" + n), null, false));
                 get(owner.claim(tags("sn-" + n), true));
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);

@@ -8,11 +8,14 @@ import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.discovery.RegistrationResult;
 import io.github.xmppiot.discovery.ThingDiscoveryListener;
+import io.github.xmppiot.discovery.ThingDiscoveryManagerSettings;
 import io.github.xmppiot.discovery.UpdateOutcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
@@ -111,11 +114,17 @@ class ThingLifecycleTest {
     private final FakeWire wire = new FakeWire();
     private final FakeFriends friends = new FakeFriends();
     private final Events events = new Events();
-    private final ThingLifecycle life = new ThingLifecycle(wire, friends, List.of(events));
+    private final AtomicReference<ThingDiscoveryManagerSettings> settings =
+            new AtomicReference<>(ThingDiscoveryManagerSettings.DEFAULTS);
+    private final ThingLifecycle life = new ThingLifecycle(wire, friends, List.of(events), settings::get);
+
+    private void set(UnaryOperator<ThingDiscoveryManagerSettings.Builder> change) {
+        settings.set(change.apply(settings.get().toBuilder()).build());
+    }
 
     @Test
     void claimedBefriendsTheOwnerClearsKeyPublishesAndThenReleasesTheRegistry() {
-        life.setPublicTags(null, List.of(str("ROOM", "101")));
+        set(b -> b.publicTags(null, List.of(str("ROOM", "101"))));
         life.register(TAGS, null, false).join();
         assertThat(friends.log).as("waiting for the claim needs the registry").isEmpty();
 
@@ -129,7 +138,7 @@ class ThingLifecycleTest {
 
     @Test
     void privateClaimOnlyClearsTheKey() {
-        life.setPublicTags(null, List.of(str("ROOM", "101")));
+        set(b -> b.publicTags(null, List.of(str("ROOM", "101"))));
         life.register(TAGS, null, false).join();
         life.onClaimed(OWNER, null, false);
         assertThat(wire.updates).containsExactly(List.of(str("KEY", "")));
@@ -204,7 +213,7 @@ class ThingLifecycleTest {
 
     @Test
     void disownedUnfriendsTheOwnerAndRegistersAgainWithANewKey() {
-        life.setKeySupplier(node -> "fresh-" + node.nodeId());
+        set(b -> b.keys(node -> "fresh-" + node.nodeId()));
         life.register(TAGS, N1, false).join();
         life.onClaimed(OWNER, N1, true);
         friends.log.clear();
@@ -263,7 +272,7 @@ class ThingLifecycleTest {
 
     @Test
     void withoutFollowUpsOnlyTheEventsHappen() {
-        life.setFollowUps(false);
+        set(b -> b.followUps(false));
         life.register(TAGS, null, false).join();
         life.onClaimed(OWNER, null, true);
         assertThat(life.register(TAGS, null, false).join()).isEqualTo(new RegistrationResult.Registered());

@@ -1,4 +1,4 @@
-package io.github.xmppiot.discovery.internal;
+package io.github.xmppiot.discovery.provider;
 
 import io.github.xmppiot.discovery.element.Claimed;
 import io.github.xmppiot.discovery.element.Disown;
@@ -11,27 +11,21 @@ import io.github.xmppiot.discovery.element.Removed;
 import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.element.Unregister;
 import io.github.xmppiot.discovery.element.Update;
-import io.github.xmppiot.discovery.provider.ClaimedProvider;
-import io.github.xmppiot.discovery.provider.DisownProvider;
-import io.github.xmppiot.discovery.provider.DisownedProvider;
-import io.github.xmppiot.discovery.provider.FoundProvider;
-import io.github.xmppiot.discovery.provider.MineProvider;
-import io.github.xmppiot.discovery.provider.RegisterProvider;
-import io.github.xmppiot.discovery.provider.RemoveProvider;
-import io.github.xmppiot.discovery.provider.RemovedProvider;
-import io.github.xmppiot.discovery.provider.SearchProvider;
-import io.github.xmppiot.discovery.provider.UnregisterProvider;
-import io.github.xmppiot.discovery.provider.UpdateProvider;
+import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import org.jivesoftware.smack.provider.ProviderManager;
 
-/** Registers the XEP-0347 providers with Smack, once. */
+/**
+ * Registers the XEP-0347 providers with Smack, once; called by the managers' static initialisers.
+ *
+ * @since 0.1.0
+ */
 public final class DiscoveryProviders {
 
     private static boolean registered;
 
     private DiscoveryProviders() {}
 
-    /** Registers all providers; later calls do nothing. */
+    /** Registers the providers of every XEP-0347 IQ element (§3.6-§3.17); later calls do nothing. */
     public static synchronized void register() {
         if (registered) {
             return;
