@@ -26,7 +26,8 @@ class QueryRunnerTest {
     private static final int LIMIT = 4096;
 
     private final List<QueryProgress> sent = new CopyOnWriteArrayList<>();
-    private final QueryRunner runner = new QueryRunner(Runnable::run, (to, p) -> sent.add(p), () -> LIMIT);
+    private final QueryRunner runner =
+            new QueryRunner(Runnable::run, (task, delay) -> {}, (to, p) -> sent.add(p), () -> LIMIT);
 
     private List<QueryEvent> run(NodeCommandSpec.QueryAction action) {
         String id = runner.newQueryId();
