@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -113,5 +114,29 @@ class QueryRunnerTest {
         assertThat(run((thing, p, ctx) -> null))
                 .extracting(QueryEvent::element)
                 .containsExactly("queryStarted", "queryDone");
+    }
+
+    @Test
+    void aQueryTheExecutorRefusesIsAbortedNotLeftSilent() {
+        QueryRunner full = new QueryRunner(
+                task -> {
+                    throw new RejectedExecutionException("queue full");
+                },
+                (task, delay) -> {},
+                (to, p) -> sent.add(p),
+                () -> LIMIT);
+        String id = full.newQueryId();
+        full.register(
+                id,
+                CLIENT,
+                NODE,
+                Thing.builder(NODE).build(),
+                NodeCommandSpec.query("q", "Q", List.of(), (thing, p, ctx) -> CompletableFuture.completedFuture(null)),
+                Map.of());
+        full.release(id);
+        assertThat(sent.stream().flatMap(p -> p.events().stream()).toList())
+                .singleElement()
+                .isInstanceOf(QueryEvent.Aborted.class);
+        assertThat(full.runningCount()).isZero();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -113,7 +114,8 @@ public final class QueryRunner {
     }
 
     /**
-     * Starts the registered parts of a query that have not started yet (called once its answer was sent).
+     * Starts the registered parts of a query that have not started yet (called once its answer was sent). A part the
+     * executor refuses (its queue is full) is aborted: the requester gets {@code queryAborted}.
      *
      * @param queryId the query id
      */
@@ -122,7 +124,11 @@ public final class QueryRunner {
         if (runs != null) {
             runs.values().forEach(r -> {
                 if (r.started.compareAndSet(false, true)) {
-                    executor.execute(r::go);
+                    try {
+                        executor.execute(r::go);
+                    } catch (RejectedExecutionException busy) {
+                        r.abort(); // the requester gets queryAborted rather than silence
+                    }
                 }
             });
         }
