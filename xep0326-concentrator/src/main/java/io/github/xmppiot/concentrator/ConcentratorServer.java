@@ -5,41 +5,44 @@ import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
-import io.github.xmppiot.concentrator.internal.NodeCommands;
-import io.github.xmppiot.concentrator.internal.NodeDescriber;
-import io.github.xmppiot.concentrator.internal.NodeEditing;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.QueryRunner;
+import io.github.xmppiot.concentrator.internal.ServedTree;
+import io.github.xmppiot.concentrator.internal.ServerThreads;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
+import io.github.xmppiot.core.internal.Failures;
+import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jxmpp.jid.Jid;
 
 /**
@@ -48,14 +51,29 @@ import org.jxmpp.jid.Jid;
  * unsupported ones with {@code …Response result='NotImplemented'} (CHECKLIST 326-2) — sends data-source events
  * to subscribers (XEP-0326 §3.4) and runs node queries (§3.12, §3.13): a query starts once its
  * {@code executeNodeQueryResponse} has been sent, reports {@code queryProgress} messages to the requester only, and is
- * aborted when the requester goes offline or the server stops. One instance per connection.
+ * aborted when the requester goes offline or the server closes. One instance per connection.
+ *
+ * <pre>{@code
+ * ConcentratorServer server = ConcentratorServer.getInstanceFor(connection).update(s -> s.tree(tree));
+ * // ...
+ * server.close(); // unregisters everything; getInstanceFor(connection) then starts a fresh server
+ * }</pre>
+ *
+ * <p>Configuration: one immutable {@link ConcentratorServerSettings} ({@link #settings()}), swapped as a whole by
+ * {@link #configure} or {@link #update}; a request is served with the settings current when it arrived. The server
+ * answers requests only while its settings name a {@linkplain ConcentratorServerSettings#tree() tree}.
+ *
+ * <p>Threads: requests, node commands, queries and events run on a lease of the settings'
+ * {@linkplain ConcentratorServerSettings#executors() executors}, never on Smack's reader thread; events to subscribers
+ * go out in order through a bounded serial executor. A request refused by a full work queue is answered
+ * {@code wait/resource-constraint}.
  *
  * <p>Supported commands: see {@link #SUPPORTED}. Responses follow {@link ResultCode}: {@code OK} in an IQ result, other
  * codes in an IQ error carrying the response element and a standard {@code <error/>}.
  *
  * @since 0.1.0
  */
-public final class ConcentratorServer extends Manager {
+public final class ConcentratorServer extends Manager implements AutoCloseable {
 
     /** The XEP-0326 feature advertised in service discovery. */
     public static final String FEATURE = ConcentratorRequest.NAMESPACE;
@@ -63,11 +81,7 @@ public final class ConcentratorServer extends Manager {
     /** The commands this server implements; the others answer {@code NotImplemented}. */
     public static final Set<ConcentratorCommand> SUPPORTED;
 
-    /**
-     * Default largest response sent, in characters: below Prosody's default {@code c2s_stanza_size_limit} of 256 KiB,
-     * which closes the stream of a client sending a larger stanza.
-     */
-    public static final int DEFAULT_MAX_RESPONSE_CHARS = 240 * 1024;
+    private static final List<String> CAPABILITIES;
 
     private static final Logger LOG = Logger.getLogger(ConcentratorServer.class.getName());
     private static final Map<XMPPConnection, ConcentratorServer> INSTANCES = new WeakHashMap<>();
@@ -84,48 +98,44 @@ public final class ConcentratorServer extends Manager {
                 ConcentratorCommand.GET_DATABASE_READOUT_PARAMETERS,
                 ConcentratorCommand.START_DATABASE_READOUT));
         SUPPORTED = java.util.Collections.unmodifiableSet(s);
+        CAPABILITIES = SUPPORTED.stream().map(ConcentratorCommand::element).toList();
     }
 
     private final Subscriptions subscriptions = new Subscriptions();
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "xep0326-concentrator");
-        t.setDaemon(true);
-        return t;
-    });
-    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "xep0326-events");
-        t.setDaemon(true);
-        return t;
-    });
-    private final List<Handler> handlers = new ArrayList<>();
-    private volatile NodeTree tree;
-    private volatile int maxResponseChars = DEFAULT_MAX_RESPONSE_CHARS;
-    private volatile NodeQueries queries;
-    private volatile NodeEditing editing;
-    private volatile NodeCommands commands;
-    private final QueryRunner queryRunner = new QueryRunner(executor, this::send, () -> maxResponseChars);
-    private volatile AccessPolicy accessPolicy;
+    private final ServerThreads threads = new ServerThreads(
+            ConcentratorServerSettings.DEFAULTS.executors(), ConcentratorServerSettings.DEFAULTS.maxPendingEvents());
+    private volatile State state = new State(ConcentratorServerSettings.DEFAULTS, null);
+    private final QueryRunner queryRunner = new QueryRunner(
+            threads.work(), threads.later(), this::send, () -> state.settings().maxResponseChars());
+    private final StanzaListener presenceListener;
+    private final StanzaListener sentListener;
+    private boolean closed;
+
+    /** What a request is served with: the settings and the tree served (null when none). */
+    private record State(ConcentratorServerSettings settings, ServedTree serving) {}
 
     private ConcentratorServer(XMPPConnection connection) {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
-        connection.addAsyncStanzaListener(
-                p -> {
-                    Presence presence = (Presence) p;
-                    if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
-                        subscriptions.drop(presence.getFrom());
-                        queryRunner.abortAll(presence.getFrom());
-                    }
-                },
-                StanzaTypeFilter.PRESENCE);
+        presenceListener = p -> {
+            Presence presence = (Presence) p;
+            if (presence.getType() == Presence.Type.unavailable && presence.getFrom() != null) {
+                subscriptions.drop(presence.getFrom());
+                queryRunner.abortAll(presence.getFrom());
+            }
+        };
+        connection.addAsyncStanzaListener(presenceListener, StanzaTypeFilter.PRESENCE);
         // A query starts once its executeNodeQueryResponse has gone out, so its queryId precedes its progress.
+        sentListener =
+                s -> queryRunner.release(((ConcentratorResponse) s).queryId().get());
         connection.addStanzaSendingListener(
-                s -> queryRunner.release(((ConcentratorResponse) s).queryId().get()),
+                sentListener,
                 s -> s instanceof ConcentratorResponse r && r.queryId().isPresent());
     }
 
     /**
-     * The server of a connection.
+     * The server of a connection; a new one (with {@link ConcentratorServerSettings#DEFAULTS}) if there is none or the
+     * last one was {@linkplain #close() closed}.
      *
      * @param connection the connection
      * @return its server
@@ -135,50 +145,95 @@ public final class ConcentratorServer extends Manager {
     }
 
     /**
-     * Sets who may use the concentrator (XEP-0326 §3.13 "Security": restrict to friends or ask a provisioning server).
-     * Requests of IQ type {@code get} and subscriptions are decided as reads, every other request (create, edit,
-     * destroy, move, commands) as control. A refusal is answered with {@code InsufficientPrivileges} and a
-     * {@code forbidden} error. The default is {@link AccessPolicy#friends}.
+     * The current settings.
      *
-     * @param policy the policy
-     * @return this server
+     * @return the snapshot requests arriving now are served with
      */
-    public ConcentratorServer setAccessPolicy(AccessPolicy policy) {
-        this.accessPolicy = java.util.Objects.requireNonNull(policy, "policy");
-        return this;
-    }
-
-    private CompletableFuture<ConcentratorResponse> authorised(ConcentratorRequest r) {
-        ConcentratorCommand c = r.command();
-        boolean read =
-                c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE;
-        AccessPolicy policy = accessPolicy != null ? accessPolicy : AccessPolicy.friends(connection());
-        AccessRequest ask = read
-                ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
-                : AccessRequest.control(r.getFrom(), r.tokens(), List.of(), Set.of());
-        return policy.decide(ask)
-                .toCompletableFuture()
-                .thenCompose(d -> d.allowed()
-                        ? dispatch(r)
-                        : CompletableFuture.completedFuture(NodeQueries.fail(
-                                c,
-                                ResultCode.INSUFFICIENT_PRIVILEGES,
-                                "not allowed to " + (read ? "read" : "change") + " this concentrator")));
+    public ConcentratorServerSettings settings() {
+        return state.settings();
     }
 
     /**
-     * Starts serving a tree: registers the request handlers and the disco feature, and sends the tree's changes to
-     * subscribers.
+     * Replaces the settings atomically; requests arriving afterwards are served with them. Naming a tree starts
+     * serving it (registers the request handlers and the disco feature {@link #FEATURE}, sends its changes to
+     * subscribers); naming another tree or none drops the subscriptions and aborts the queries of the old one. Naming
+     * other executors takes a lease on them and gives the old lease back.
      *
-     * @param nodes the tree
+     * @param settings the new settings
      * @return this server
-     * @throws IllegalStateException if already serving a tree
+     * @throws IllegalStateException if the server is closed; get a fresh one from {@link #getInstanceFor}
      */
-    public synchronized ConcentratorServer serve(NodeTree nodes) {
-        if (tree != null) {
-            throw new IllegalStateException("already serving a node tree");
+    public synchronized ConcentratorServer configure(ConcentratorServerSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (closed) {
+            throw new IllegalStateException(
+                    "this ConcentratorServer is closed; call ConcentratorServer.getInstanceFor(connection) for a new one");
         }
-        tree = nodes;
+        threads.use(settings.executors(), settings.maxPendingEvents());
+        ServedTree serving = state.serving();
+        if (serving != null && serving.tree() != settings.tree()) {
+            serving.stop(connection(), FEATURE);
+            serving = null;
+        }
+        boolean start = serving == null && settings.tree() != null;
+        if (start) {
+            serving = new ServedTree(settings.tree(), CAPABILITIES, threads, queryRunner, subscriptions, this::send);
+        }
+        state = new State(settings, serving);
+        if (start) {
+            answerUnknownRequests();
+            List<Handler> handlers = new ArrayList<>();
+            for (ConcentratorCommand cmd : ConcentratorCommand.values()) {
+                handlers.add(new Handler(connection(), cmd, IQ.Type.get));
+                handlers.add(new Handler(connection(), cmd, IQ.Type.set));
+            }
+            serving.start(connection(), handlers, FEATURE);
+        }
+        return this;
+    }
+
+    /**
+     * Changes some settings atomically, for example {@code update(s -> s.accessPolicy(policy))}.
+     *
+     * @param change changes a builder holding the current settings
+     * @return this server
+     * @throws IllegalArgumentException if the changed settings are invalid; the message names the fix
+     * @throws IllegalStateException    if the server is closed
+     */
+    public synchronized ConcentratorServer update(UnaryOperator<ConcentratorServerSettings.Builder> change) {
+        return configure(change.apply(settings().toBuilder()).build());
+    }
+
+    /**
+     * Stops serving: unregisters the request handlers and listeners, removes the disco feature, drops the
+     * subscriptions, aborts the running queries, gives the executor lease back and forgets this instance, so a later
+     * {@link #getInstanceFor} starts a fresh server. Idempotent; the connection stays open.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            State s = state;
+            if (s.serving() != null) {
+                s.serving().stop(connection(), FEATURE);
+            }
+            state = new State(s.settings(), null);
+            XMPPConnection c = connection();
+            if (c != null) {
+                c.removeAsyncStanzaListener(presenceListener);
+                c.removeStanzaSendingListener(sentListener);
+            }
+            threads.close();
+        }
+        synchronized (ConcentratorServer.class) {
+            INSTANCES.remove(connection(), this);
+        }
+    }
+
+    private void answerUnknownRequests() {
         if (connection() instanceof IotTcpConnection iot) {
             // XEP-0326 §3.1: an unknown command is answered <nameResponse result='NotImplemented'/> (with an error).
             iot.answerUnknownRequests(
@@ -187,58 +242,29 @@ public final class ConcentratorServer extends Manager {
                             .errorText(e.getChildElementName() + " is not a command of this concentrator")
                             .build());
         }
-        List<String> caps = new ArrayList<>();
-        SUPPORTED.forEach(c -> caps.add(c.element()));
-        queries = new NodeQueries(nodes, caps);
-        editing = new NodeEditing(nodes, executor);
-        commands = new NodeCommands(nodes, executor, queryRunner);
-        NodeDescriber describer = new NodeDescriber(nodes);
-        nodes.addListener(e -> {
-            if (tree == nodes) {
-                onChange(e, describer);
-            }
-        });
-        XMPPConnection c = connection();
-        for (ConcentratorCommand cmd : ConcentratorCommand.values()) {
-            for (IQ.Type type : new IQ.Type[] {IQ.Type.get, IQ.Type.set}) {
-                Handler h = new Handler(c, cmd, type);
-                handlers.add(h);
-                c.registerIQRequestHandler(h);
-            }
-        }
-        ServiceDiscoveryManager.getInstanceFor(c).addFeature(FEATURE);
-        return this;
     }
 
-    /**
-     * Stops serving: unregisters the handlers and the feature; subscriptions are dropped. The server may then
-     * {@linkplain #serve serve} another tree (for example a restarted hub's).
-     */
-    public synchronized void stop() {
-        tree = null;
-        XMPPConnection c = connection();
-        handlers.forEach(c::unregisterIQRequestHandler);
-        handlers.clear();
-        ServiceDiscoveryManager.getInstanceFor(c).removeFeature(FEATURE);
-        subscriptions.snapshot().keySet().forEach(subscriptions::drop);
-        queryRunner.abortAll(null);
-    }
-
-    /**
-     * Sets the largest response this server sends. A larger one (for example {@code getAllNodes} on a tree of
-     * thousands of nodes) is answered {@code OtherError} instead, so the server's own stream is not closed for an
-     * oversized stanza; clients can walk the tree with {@code getChildNodes} (XEP-0326 §3.7). Query results are
-     * split over several {@code newRecords} to stay below it (§3.15).
-     *
-     * @param chars the limit in characters of the response stanza
-     * @return this server
-     */
-    public ConcentratorServer setMaxResponseChars(int chars) {
-        if (chars < 1024) {
-            throw new IllegalArgumentException("limit too small: " + chars);
+    private CompletableFuture<ConcentratorResponse> authorised(State s, ConcentratorRequest r) {
+        ConcentratorCommand c = r.command();
+        if (s.serving() == null) {
+            return CompletableFuture.completedFuture(
+                    NodeQueries.fail(c, ResultCode.NOT_FOUND, "this concentrator serves no node tree"));
         }
-        this.maxResponseChars = chars;
-        return this;
+        boolean read =
+                c.iqType() == IQ.Type.get || c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE;
+        AccessPolicy policy =
+                s.settings().accessPolicy() != null ? s.settings().accessPolicy() : AccessPolicy.friends(connection());
+        AccessRequest ask = read
+                ? AccessRequest.read(r.getFrom(), r.tokens(), List.of(), Set.of(), Set.of())
+                : AccessRequest.control(r.getFrom(), r.tokens(), List.of(), Set.of());
+        return policy.decide(ask)
+                .toCompletableFuture()
+                .thenCompose(d -> d.allowed()
+                        ? dispatch(s.serving(), r)
+                        : CompletableFuture.completedFuture(NodeQueries.fail(
+                                c,
+                                ResultCode.INSUFFICIENT_PRIVILEGES,
+                                "not allowed to " + (read ? "read" : "change") + " this concentrator")));
     }
 
     /** @return the number of node queries running (XEP-0326 §3.12; a common query counts once per node) */
@@ -251,7 +277,7 @@ public final class ConcentratorServer extends Manager {
         return subscriptions.snapshot().size();
     }
 
-    private CompletableFuture<ConcentratorResponse> dispatch(ConcentratorRequest r) {
+    private CompletableFuture<ConcentratorResponse> dispatch(ServedTree serving, ConcentratorRequest r) {
         ConcentratorCommand c = r.command();
         if (!SUPPORTED.contains(c)) {
             return CompletableFuture.completedFuture(
@@ -260,15 +286,16 @@ public final class ConcentratorServer extends Manager {
         if (c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE) {
             return CompletableFuture.completedFuture(subscription(r));
         }
-        var q = queries.handle(r);
+        var q = serving.queries().handle(r);
         if (q.isPresent()) {
             return CompletableFuture.completedFuture(q.get());
         }
-        var cmd = commands.handle(r);
+        var cmd = serving.commands().handle(r);
         if (cmd.isPresent()) {
             return cmd.get();
         }
-        return editing.handle(r)
+        return serving.editing()
+                .handle(r)
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented")));
     }
@@ -302,35 +329,6 @@ public final class ConcentratorServer extends Manager {
         return ConcentratorResponse.builder(c, ResultCode.OK).build();
     }
 
-    private void onChange(TreeEvent e, NodeDescriber describer) {
-        NodeEvent event;
-        if (e.kind().carriesInformation()) {
-            event = new NodeEvent(
-                    e.kind(),
-                    NodeTree.SOURCE_ID,
-                    describer.describe(e.node(), true, true),
-                    e.afterNodeId(),
-                    null,
-                    e.oldId());
-        } else if (e.kind() == NodeEvent.Kind.NODE_STATUS_CHANGED) {
-            var b = io.github.xmppiot.concentrator.element.NodeInformation.builder(
-                            e.node().nodeId())
-                    .state(e.node().state());
-            e.node().messages().forEach(b::message);
-            event = new NodeEvent(e.kind(), NodeTree.SOURCE_ID, b.build(), null, null, null);
-        } else {
-            event = NodeEvent.ofRef(e.kind(), e.node().ref());
-        }
-        subscriptions.record(Instant.now(), event);
-        for (var s : subscriptions.snapshot().entrySet()) {
-            NodeEvent t = Subscriptions.tailor(event, s.getValue());
-            if (t != null) {
-                Jid to = s.getKey();
-                sender.execute(() -> send(to, t));
-            }
-        }
-    }
-
     private void send(Jid to, org.jivesoftware.smack.packet.ExtensionElement event) {
         try {
             Message m = connection()
@@ -348,6 +346,10 @@ public final class ConcentratorServer extends Manager {
         }
     }
 
+    private static IotErrorException busy() {
+        return IotErrors.resourceConstraint("the concentrator is busy; try again later");
+    }
+
     /** Answers one request element of one IQ type. */
     private final class Handler extends IotIqRequestHandler<ConcentratorRequest> {
         Handler(XMPPConnection c, ConcentratorCommand cmd, IQ.Type type) {
@@ -362,9 +364,22 @@ public final class ConcentratorServer extends Manager {
 
         @Override
         protected CompletionStage<? extends IQ> handle(ConcentratorRequest request) {
-            return authorised(request)
-                    .exceptionally(e ->
-                            NodeQueries.fail(request.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage())))
+            State s = state; // one consistent configuration for the whole request
+            int maxResponseChars = s.settings().maxResponseChars();
+            CompletableFuture<ConcentratorResponse> answer;
+            try {
+                answer = CompletableFuture.supplyAsync(() -> authorised(s, request), threads.work())
+                        .thenCompose(f -> f);
+            } catch (RejectedExecutionException e) {
+                return CompletableFuture.failedFuture(busy());
+            }
+            return answer.exceptionally(e -> {
+                        if (Failures.unwrap(e) instanceof RejectedExecutionException) {
+                            throw new CompletionException(busy());
+                        }
+                        return NodeQueries.fail(
+                                request.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()));
+                    })
                     .thenApply(resp -> {
                         resp.setStanzaId(request.getStanzaId());
                         resp.setTo(request.getFrom());

@@ -115,6 +115,16 @@ public final class NodeTree {
     }
 
     /**
+     * Stops a listener.
+     *
+     * @param listener a listener added before
+     * @return true if it was listening
+     */
+    public boolean removeListener(Consumer<TreeEvent> listener) {
+        return listeners.remove(listener);
+    }
+
+    /**
      * A node.
      *
      * @param nodeId the id

@@ -12,6 +12,9 @@ import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.access.AccessDecision;
+import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.testkit.Friendship;
 import io.github.xmppiot.testkit.ProsodyServer;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +61,7 @@ class ConcentratorIT {
         XMPPTCPConnection hub = server.connect("hub");
         XMPPTCPConnection client = server.connect("client");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
-        ConcentratorServer.getInstanceFor(hub).serve(tree);
+        ConcentratorServer.getInstanceFor(hub).update(s -> s.tree(tree));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
@@ -158,7 +162,8 @@ class ConcentratorIT {
     void failuresCarryResultCodeAndXmppError(ProsodyServer server) throws Exception {
         XMPPTCPConnection hub = server.connect("hub2");
         XMPPTCPConnection client = server.connect("client2");
-        ConcentratorServer.getInstanceFor(hub).serve(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()));
+        ConcentratorServer.getInstanceFor(hub)
+                .update(s -> s.tree(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC())));
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
         Jid to = hub.getUser();
 
@@ -216,5 +221,114 @@ class ConcentratorIT {
                     assertThat(e.getStanzaError().getCondition().toString()).isEqualTo("feature-not-implemented");
                 });
         assertThat(hub.isConnected()).isTrue();
+    }
+
+    @Test
+    void settingsSwapForTheNextRequestAndCloseReleasesEverything(ProsodyServer server) throws Exception {
+        XMPPTCPConnection hub = server.connect("hub3");
+        XMPPTCPConnection client = server.connect("client3");
+        IotExecutors executors =
+                IotExecutors.builder().name("concentrator-it").workThreads(2).build();
+        NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
+        CompletableFuture<String> changedOn = new CompletableFuture<>();
+        tree.addListener(e -> changedOn.complete(Thread.currentThread().getName()));
+        ConcentratorServer concentrator = ConcentratorServer.getInstanceFor(hub)
+                .configure(ConcentratorServerSettings.builder()
+                        .tree(tree)
+                        .accessPolicy(AccessPolicy.allowEveryone())
+                        .executors(executors)
+                        .build());
+        assertThat(executors.activeLeases()).isEqualTo(1);
+        assertThat(ServiceDiscoveryManager.getInstanceFor(hub).includesFeature(ConcentratorServer.FEATURE))
+                .isTrue();
+        ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
+        Jid to = hub.getUser();
+        NodeRef lamp = NodeRef.of("Lamp1", NodeTree.SOURCE_ID);
+
+        // the node is built on the settings' executors
+        await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp1", "12", "SN-1")));
+        assertThat(await(changedOn)).startsWith("concentrator-it-work-");
+
+        // a new access policy decides the next request
+        concentrator.update(s -> s.accessPolicy(r -> CompletableFuture.completedFuture(AccessDecision.deny())));
+        assertThatThrownBy(() -> await(c.getNode(to, lamp, false, false)))
+                .cause()
+                .isInstanceOf(ConcentratorException.class)
+                .extracting(e -> ((ConcentratorException) e).result())
+                .isEqualTo(ResultCode.INSUFFICIENT_PRIVILEGES);
+        concentrator.update(s -> s.accessPolicy(AccessPolicy.allowEveryone()));
+        assertThat(await(c.getNode(to, lamp, false, false)).nodeId()).isEqualTo("Lamp1");
+
+        // close: handlers, feature and lease are gone; closing again changes nothing
+        concentrator.close();
+        assertThat(executors.activeLeases()).isZero();
+        assertThat(ServiceDiscoveryManager.getInstanceFor(hub).includesFeature(ConcentratorServer.FEATURE))
+                .isFalse();
+        assertThatThrownBy(() -> await(c.getNode(to, lamp, false, false)))
+                .cause()
+                .isInstanceOf(ConcentratorException.class)
+                .extracting(e -> ((ConcentratorException) e).result())
+                .isEqualTo(ResultCode.NOT_IMPLEMENTED);
+        concentrator.close();
+        assertThat(executors.activeLeases()).isZero();
+        assertThatThrownBy(() -> concentrator.update(s -> s))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("getInstanceFor");
+
+        // a later getInstanceFor starts afresh
+        ConcentratorServer fresh = ConcentratorServer.getInstanceFor(hub);
+        assertThat(fresh).isNotSameAs(concentrator);
+        assertThat(fresh.settings()).isEqualTo(ConcentratorServerSettings.DEFAULTS);
+        fresh.update(
+                s -> s.tree(tree).accessPolicy(AccessPolicy.allowEveryone()).executors(executors));
+        assertThat(await(c.getNode(to, lamp, false, false)).nodeId()).isEqualTo("Lamp1");
+        fresh.close();
+        assertThat(executors.activeLeases()).isZero();
+    }
+
+    @Test
+    void aFullWorkQueueIsAnsweredWithResourceConstraint(ProsodyServer server) throws Exception {
+        XMPPTCPConnection hub = server.connect("hub4");
+        XMPPTCPConnection client = server.connect("client4");
+        IotExecutors one = IotExecutors.builder()
+                .name("concentrator-busy")
+                .workThreads(1)
+                .workQueue(1)
+                .build();
+        NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
+        CountDownLatch building = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        tree.addListener(e -> {
+            building.countDown();
+            try {
+                finish.await(30, TimeUnit.SECONDS); // holds the only work thread
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        ConcentratorServer concentrator = ConcentratorServer.getInstanceFor(hub)
+                .update(s ->
+                        s.tree(tree).accessPolicy(AccessPolicy.allowEveryone()).executors(one));
+        ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
+        Jid to = hub.getUser();
+        CompletableFuture<NodeInformation> created =
+                c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp1", "12", "SN-1"));
+        assertThat(building.await(20, TimeUnit.SECONDS)).isTrue();
+
+        // one request waits in the queue (bound 1), the other is refused at once
+        List<CompletableFuture<NodeInformation>> reads =
+                List.of(c.getNode(to, ROOT, false, false), c.getNode(to, ROOT, false, false));
+        assertThatThrownBy(() -> CompletableFuture.anyOf(reads.toArray(CompletableFuture[]::new))
+                        .get(20, TimeUnit.SECONDS))
+                .cause()
+                .isInstanceOf(ConcentratorException.class)
+                .hasMessageContaining("resource-constraint");
+        finish.countDown();
+        assertThat(await(created).nodeId()).isEqualTo("Lamp1");
+        assertThat(reads.stream().filter(f -> !f.isCompletedExceptionally()).toList())
+                .singleElement()
+                .satisfies(f -> assertThat(await(f).nodeId()).isEqualTo("Hub"));
+        concentrator.close();
+        assertThat(one.activeLeases()).isZero();
     }
 }

@@ -57,7 +57,7 @@ class NodeCommandsIT {
                 "Hub", TestLampType.TYPE, "Lamp1", Map.of("address", new IntValue(1), "serial", new StringValue("S1")));
         tree.add(
                 "Hub", TestLampType.TYPE, "Lamp2", Map.of("address", new IntValue(2), "serial", new StringValue("S2")));
-        ConcentratorServer concentrator = ConcentratorServer.getInstanceFor(hub).serve(tree);
+        ConcentratorServer concentrator = ConcentratorServer.getInstanceFor(hub).update(s -> s.tree(tree));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         NodeCommandClient c = NodeCommandClient.getInstanceFor(client);

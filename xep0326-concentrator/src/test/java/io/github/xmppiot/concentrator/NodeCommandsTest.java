@@ -51,10 +51,15 @@ class NodeCommandsTest {
                 "Hub", TestLampType.TYPE, "Lamp1", Map.of("address", new IntValue(1), "serial", new StringValue("S1")));
         tree.add(
                 "Hub", TestLampType.TYPE, "Lamp2", Map.of("address", new IntValue(2), "serial", new StringValue("S2")));
-        runner = new QueryRunner(Runnable::run, (to, p) -> {
-            recipients.add(to);
-            sent.add(p);
-        });
+        // queries are released by hand below, never by the timeout
+        runner = new QueryRunner(
+                Runnable::run,
+                (task, delay) -> {},
+                (to, p) -> {
+                    recipients.add(to);
+                    sent.add(p);
+                },
+                () -> ConcentratorServerSettings.DEFAULT_MAX_RESPONSE_CHARS);
         commands = new NodeCommands(tree, Runnable::run, runner);
     }
 

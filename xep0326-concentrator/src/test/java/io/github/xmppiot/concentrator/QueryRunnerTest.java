@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -26,7 +27,8 @@ class QueryRunnerTest {
     private static final int LIMIT = 4096;
 
     private final List<QueryProgress> sent = new CopyOnWriteArrayList<>();
-    private final QueryRunner runner = new QueryRunner(Runnable::run, (to, p) -> sent.add(p), () -> LIMIT);
+    private final QueryRunner runner =
+            new QueryRunner(Runnable::run, (task, delay) -> {}, (to, p) -> sent.add(p), () -> LIMIT);
 
     private List<QueryEvent> run(NodeCommandSpec.QueryAction action) {
         String id = runner.newQueryId();
@@ -112,5 +114,29 @@ class QueryRunnerTest {
         assertThat(run((thing, p, ctx) -> null))
                 .extracting(QueryEvent::element)
                 .containsExactly("queryStarted", "queryDone");
+    }
+
+    @Test
+    void aQueryTheExecutorRefusesIsAbortedNotLeftSilent() {
+        QueryRunner full = new QueryRunner(
+                task -> {
+                    throw new RejectedExecutionException("queue full");
+                },
+                (task, delay) -> {},
+                (to, p) -> sent.add(p),
+                () -> LIMIT);
+        String id = full.newQueryId();
+        full.register(
+                id,
+                CLIENT,
+                NODE,
+                Thing.builder(NODE).build(),
+                NodeCommandSpec.query("q", "Q", List.of(), (thing, p, ctx) -> CompletableFuture.completedFuture(null)),
+                Map.of());
+        full.release(id);
+        assertThat(sent.stream().flatMap(p -> p.events().stream()).toList())
+                .singleElement()
+                .isInstanceOf(QueryEvent.Aborted.class);
+        assertThat(full.runningCount()).isZero();
     }
 }

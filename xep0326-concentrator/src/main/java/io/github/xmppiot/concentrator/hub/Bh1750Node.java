@@ -1,10 +1,8 @@
 package io.github.xmppiot.concentrator.hub;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
 import io.github.xmppiot.hal.driver.Bh1750;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import java.util.Map;
 
 /**
@@ -13,23 +11,20 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class Bh1750Node implements DriverNode {
+public final class Bh1750Node extends SingleDriverNode<Bh1750> {
 
     /** Creates the node factory. */
-    public Bh1750Node() {}
-
-    @Override
-    public DriverInfo info() {
-        return Bh1750.INFO;
+    public Bh1750Node() {
+        super(Bh1750.INFO);
     }
 
     @Override
-    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
-        Bh1750 sensor = Bh1750.open(hardware.hal(), Bh1750.Config.from(configuration));
-        return Device.of(
-                Thing.builder(node)
-                        .sensor(DriverBindings.bh1750(sensor, hardware.executor()))
-                        .build(),
-                sensor);
+    Bh1750 openDriver(HubHardware hardware, Map<String, String> configuration) throws Exception {
+        return Bh1750.open(hardware.hal(), Bh1750.Config.from(configuration));
+    }
+
+    @Override
+    Thing.Builder bind(Thing.Builder thing, Bh1750 sensor, HubHardware hardware) {
+        return thing.sensor(DriverBindings.bh1750(sensor, hardware.executor()));
     }
 }

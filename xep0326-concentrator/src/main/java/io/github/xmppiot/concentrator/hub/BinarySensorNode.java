@@ -1,10 +1,8 @@
 package io.github.xmppiot.concentrator.hub;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
 import io.github.xmppiot.hal.driver.BinarySensor;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,7 +12,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class BinarySensorNode implements DriverNode {
+public final class BinarySensorNode extends SingleDriverNode<BinarySensor> {
 
     private final BinarySensor.Preset preset;
 
@@ -24,21 +22,17 @@ public final class BinarySensorNode implements DriverNode {
      * @param preset the kind of sensor
      */
     public BinarySensorNode(BinarySensor.Preset preset) {
-        this.preset = Objects.requireNonNull(preset, "preset");
+        super(Objects.requireNonNull(preset, "preset").info());
+        this.preset = preset;
     }
 
     @Override
-    public DriverInfo info() {
-        return preset.info();
+    BinarySensor openDriver(HubHardware hardware, Map<String, String> configuration) throws Exception {
+        return BinarySensor.open(hardware.hal(), BinarySensor.Config.from(preset, configuration));
     }
 
     @Override
-    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
-        BinarySensor sensor = BinarySensor.open(hardware.hal(), BinarySensor.Config.from(preset, configuration));
-        return Device.of(
-                Thing.builder(node)
-                        .sensor(DriverBindings.binarySensor(sensor, hardware.executor()))
-                        .build(),
-                sensor);
+    Thing.Builder bind(Thing.Builder thing, BinarySensor sensor, HubHardware hardware) {
+        return thing.sensor(DriverBindings.binarySensor(sensor, hardware.executor()));
     }
 }

@@ -1,10 +1,8 @@
 package io.github.xmppiot.concentrator.hub;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
 import io.github.xmppiot.hal.driver.Bme280;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.mock.MockDevices;
 import java.util.Map;
 
@@ -15,29 +13,26 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class Bme280Node implements DriverNode {
+public final class Bme280Node extends SingleDriverNode<Bme280> {
 
     /** Creates the node factory. */
-    public Bme280Node() {}
-
-    @Override
-    public DriverInfo info() {
-        return Bme280.INFO;
+    public Bme280Node() {
+        super(Bme280.INFO);
     }
 
     @Override
-    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
+    Bme280 openDriver(HubHardware hardware, Map<String, String> configuration) throws Exception {
         Bme280.Config config = Bme280.Config.from(configuration);
         hardware.mock().ifPresent(board -> {
             if (board.findI2cDevice(config.bus(), config.address()).isEmpty()) {
                 MockDevices.bme280(board, config.bus(), config.address());
             }
         });
-        Bme280 sensor = Bme280.open(hardware.hal(), config);
-        return Device.of(
-                Thing.builder(node)
-                        .sensor(DriverBindings.bme280(sensor, hardware.executor()))
-                        .build(),
-                sensor);
+        return Bme280.open(hardware.hal(), config);
+    }
+
+    @Override
+    Thing.Builder bind(Thing.Builder thing, Bme280 sensor, HubHardware hardware) {
+        return thing.sensor(DriverBindings.bme280(sensor, hardware.executor()));
     }
 }

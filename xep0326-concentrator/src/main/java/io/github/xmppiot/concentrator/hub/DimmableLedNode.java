@@ -1,10 +1,8 @@
 package io.github.xmppiot.concentrator.hub;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
 import io.github.xmppiot.hal.driver.DimmableLed;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import java.util.Map;
 
 /**
@@ -13,23 +11,20 @@ import java.util.Map;
  *
  * @since 0.1.0
  */
-public final class DimmableLedNode implements DriverNode {
+public final class DimmableLedNode extends SingleDriverNode<DimmableLed> {
 
     /** Creates the node factory. */
-    public DimmableLedNode() {}
-
-    @Override
-    public DriverInfo info() {
-        return DimmableLed.INFO;
+    public DimmableLedNode() {
+        super(DimmableLed.INFO);
     }
 
     @Override
-    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
-        DimmableLed led = DimmableLed.open(hardware.hal(), DimmableLed.Config.from(configuration));
-        return Device.of(
-                Thing.builder(node)
-                        .parameter(DriverBindings.dimmer(led, "Brightness"))
-                        .build(),
-                led);
+    DimmableLed openDriver(HubHardware hardware, Map<String, String> configuration) throws Exception {
+        return DimmableLed.open(hardware.hal(), DimmableLed.Config.from(configuration));
+    }
+
+    @Override
+    Thing.Builder bind(Thing.Builder thing, DimmableLed led, HubHardware hardware) {
+        return thing.parameter(DriverBindings.dimmer(led, "Brightness"));
     }
 }

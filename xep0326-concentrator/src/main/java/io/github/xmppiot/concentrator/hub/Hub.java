@@ -9,6 +9,7 @@ import io.github.xmppiot.concentrator.TreeNode;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.control.ControlServer;
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.hal.Hal;
@@ -25,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.XMPPConnection;
@@ -46,6 +45,9 @@ import org.jivesoftware.smack.XMPPConnection;
  * §3.11) is written back to the file before the client gets its answer, atomically (temporary file, fsync, atomic
  * rename), so a power cut leaves the old or the new file, never a torn one.
  *
+ * <p>Threads: blocking device reads and the XEP-0326 requests run on a lease of the builder's
+ * {@linkplain Builder#executors executors} ({@link IotExecutors#shared()} by default), given back by {@link #close()}.
+ *
  * @since 0.1.0
  */
 public final class Hub implements AutoCloseable {
@@ -59,11 +61,14 @@ public final class Hub implements AutoCloseable {
     private final AccessPolicy accessPolicy;
     private final HalContext givenHal;
     private final Clock clock;
+    private final IotExecutors executors;
     private final Object writeLock = new Object();
     private HubConfig config;
     private HalContext hal;
-    private ExecutorService io;
+    private IotExecutors.Lease lease;
     private NodeTree tree;
+    private ConcentratorServer server;
+    private boolean closed;
     private volatile boolean running;
     private volatile IOException lastWriteFailure;
 
@@ -75,6 +80,7 @@ public final class Hub implements AutoCloseable {
         this.accessPolicy = b.accessPolicy;
         this.givenHal = b.hal;
         this.clock = b.clock;
+        this.executors = b.executors;
     }
 
     /** @return a builder with the {@linkplain BuiltInDriverNodes built-in drivers} */
@@ -93,23 +99,26 @@ public final class Hub implements AutoCloseable {
      * @throws IllegalArgumentException if the file is invalid, names an unknown type, or a node cannot be built; the
      *                                  message names the node and parameter
      * @throws Exception                if the HAL cannot be opened
-     * @throws IllegalStateException    if already started
+     * @throws IllegalStateException    if already started or closed (build a new hub), or if the connection's
+     *                                  {@link ConcentratorServer} already serves a tree (close it first)
      */
     public synchronized Hub start() throws Exception {
-        if (tree != null) {
-            throw new IllegalStateException("hub already started");
+        if (tree != null || closed) {
+            throw new IllegalStateException("hub already started; build a new Hub to start again");
+        }
+        if (connection != null
+                && ConcentratorServer.getInstanceFor(connection).settings().tree() != null) {
+            throw new IllegalStateException(
+                    "the connection's ConcentratorServer already serves a node tree; close it (or the hub serving it)"
+                            + " first");
         }
         if (!Files.exists(file)) {
             HubConfig.empty("Hub", MockHal.ID).write(file);
         }
         config = HubConfig.read(file);
         hal = givenHal != null ? givenHal : Hal.open(config.halConfig());
-        io = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "hub-io");
-            t.setDaemon(true);
-            return t;
-        });
-        HubHardware hardware = new HubHardware(hal, io);
+        lease = executors.acquire();
+        HubHardware hardware = new HubHardware(hal, lease.work());
         NodeTree t = new NodeTree(config.rootId(), new ThingDirectory(), clock);
         drivers.forEach(d -> t.register(new DriverNodeType(d, hardware)));
         extraTypes.forEach(t::register);
@@ -125,13 +134,12 @@ public final class Hub implements AutoCloseable {
         t.addListener(this::onChange);
         if (connection != null) {
             ThingDirectory directory = t.directory();
-            ConcentratorServer.getInstanceFor(connection)
-                    .setAccessPolicy(policy())
-                    .serve(t);
+            server = ConcentratorServer.getInstanceFor(connection)
+                    .update(s -> s.tree(t).accessPolicy(policy()).executors(executors));
             SensorDataServer.getInstanceFor(connection)
-                    .update(b -> b.things(directory).accessPolicy(policy()));
+                    .update(b -> b.things(directory).accessPolicy(policy()).executors(executors));
             ControlServer.getInstanceFor(connection)
-                    .update(s -> s.things(directory).accessPolicy(policy()));
+                    .update(s -> s.things(directory).accessPolicy(policy()).executors(executors));
         }
         return this;
     }
@@ -244,17 +252,23 @@ public final class Hub implements AutoCloseable {
     }
 
     /**
-     * Stops serving, closes every device and the HAL (unless it was given to the builder). The file is left as it is;
-     * the connection stays open (it belongs to the caller).
+     * Stops serving: closes the connection's {@link ConcentratorServer} (a later {@code getInstanceFor} is fresh) and
+     * {@link SensorDataServer}, closes every device and the HAL (unless it was given to the builder) and gives the
+     * executor lease back. The file is left as it is; the connection stays open (it belongs to the caller).
+     * Idempotent; a closed hub cannot start again.
      */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (tree == null) {
             return;
         }
         running = false;
         if (connection != null) {
-            ConcentratorServer.getInstanceFor(connection).stop();
+            server.close();
             SensorDataServer.getInstanceFor(connection).close();
             ControlServer.getInstanceFor(connection).close();
         }
@@ -272,8 +286,8 @@ public final class Hub implements AutoCloseable {
         if (givenHal == null && hal != null) {
             hal.close();
         }
-        if (io != null) {
-            io.shutdownNow();
+        if (lease != null) {
+            lease.close();
         }
     }
 
@@ -286,6 +300,7 @@ public final class Hub implements AutoCloseable {
         private AccessPolicy accessPolicy;
         private HalContext hal;
         private Clock clock = Clock.systemUTC();
+        private IotExecutors executors = IotExecutors.shared();
 
         private Builder() {}
 
@@ -363,6 +378,17 @@ public final class Hub implements AutoCloseable {
          */
         public Builder clock(Clock c) {
             this.clock = Objects.requireNonNull(c, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the threads of the hub's device reads and of its {@link ConcentratorServer}.
+         *
+         * @param executors the executors; {@link IotExecutors#shared()} by default
+         * @return this builder
+         */
+        public Builder executors(IotExecutors executors) {
+            this.executors = Objects.requireNonNull(executors, "executors");
             return this;
         }
 

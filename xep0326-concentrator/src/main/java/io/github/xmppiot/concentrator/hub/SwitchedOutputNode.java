@@ -1,9 +1,7 @@
 package io.github.xmppiot.concentrator.hub;
 
-import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.hal.bind.DriverBindings;
-import io.github.xmppiot.hal.driver.DriverInfo;
 import io.github.xmppiot.hal.driver.SwitchedOutput;
 import java.util.Map;
 import java.util.Objects;
@@ -14,7 +12,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public final class SwitchedOutputNode implements DriverNode {
+public final class SwitchedOutputNode extends SingleDriverNode<SwitchedOutput> {
 
     private final SwitchedOutput.Preset preset;
 
@@ -24,22 +22,18 @@ public final class SwitchedOutputNode implements DriverNode {
      * @param preset the kind of output
      */
     public SwitchedOutputNode(SwitchedOutput.Preset preset) {
-        this.preset = Objects.requireNonNull(preset, "preset");
+        super(Objects.requireNonNull(preset, "preset").info());
+        this.preset = preset;
     }
 
     @Override
-    public DriverInfo info() {
-        return preset.info();
+    SwitchedOutput openDriver(HubHardware hardware, Map<String, String> configuration) throws Exception {
+        return SwitchedOutput.open(hardware.hal(), SwitchedOutput.Config.from(preset, configuration));
     }
 
     @Override
-    public Device open(HubHardware hardware, NodeRef node, Map<String, String> configuration) throws Exception {
-        SwitchedOutput output = SwitchedOutput.open(hardware.hal(), SwitchedOutput.Config.from(preset, configuration));
-        String parameter = preset == SwitchedOutput.Preset.RELAY ? "Output" : "Led";
-        return Device.of(
-                Thing.builder(node)
-                        .parameter(DriverBindings.switchedOutput(output, parameter))
-                        .build(),
-                output);
+    Thing.Builder bind(Thing.Builder thing, SwitchedOutput output, HubHardware hardware) {
+        return thing.parameter(
+                DriverBindings.switchedOutput(output, preset == SwitchedOutput.Preset.RELAY ? "Output" : "Led"));
     }
 }

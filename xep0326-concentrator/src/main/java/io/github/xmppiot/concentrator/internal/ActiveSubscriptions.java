@@ -51,16 +51,35 @@ public final class ActiveSubscriptions {
 
     private final Map<Key, Active> active = new ConcurrentHashMap<>();
     private final Function<Active, CompletableFuture<Void>> send;
+    private final QueryRunner.Later later;
     private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * Keeps the subscriptions of a connection; retries wait on the JDK's delay thread and then only send a request.
+     *
+     * @param connection the client's connection; its fresh sessions trigger the re-subscription
+     * @param send       sends one {@code subscribe} request
+     */
+    public ActiveSubscriptions(XMPPConnection connection, Function<Active, CompletableFuture<Void>> send) {
+        this(
+                connection,
+                send,
+                (task, delay) -> CompletableFuture.delayedExecutor(
+                                delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
+                        .execute(task));
+    }
 
     /**
      * Keeps the subscriptions of a connection.
      *
      * @param connection the client's connection; its fresh sessions trigger the re-subscription
      * @param send       sends one {@code subscribe} request
+     * @param later      runs a retry after its pause (for example on a lease's timer, handing it to the work pool)
      */
-    public ActiveSubscriptions(XMPPConnection connection, Function<Active, CompletableFuture<Void>> send) {
+    public ActiveSubscriptions(
+            XMPPConnection connection, Function<Active, CompletableFuture<Void>> send, QueryRunner.Later later) {
         this.send = Objects.requireNonNull(send, "send");
+        this.later = Objects.requireNonNull(later, "later");
         ConnectionSupervisor.getInstanceFor(connection).addListener(e -> {
             if (e instanceof ConnectionEvent.Restored r && !r.resumed()) {
                 resubscribeAll();
@@ -119,8 +138,7 @@ public final class ActiveSubscriptions {
                             + " ms",
                     e);
             Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
-            CompletableFuture.delayedExecutor(pause.toMillis(), TimeUnit.MILLISECONDS)
-                    .execute(() -> resubscribe(a, gen, next));
+            later.run(() -> resubscribe(a, gen, next), pause);
         });
     }
 }

@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
@@ -41,19 +40,22 @@ public final class QueryRunner {
     private static final int OVERHEAD = 1024;
 
     private final Executor executor;
+    private final Later later;
     private final BiConsumer<Jid, QueryProgress> sink;
     private final IntSupplier maxChars;
     private final AtomicLong counter = new AtomicLong();
     private final Map<String, Map<String, Run>> running = new ConcurrentHashMap<>();
 
-    /**
-     * Creates a runner.
-     *
-     * @param executor where queries run (never Smack's threads)
-     * @param sink     sends a {@code queryProgress} to the requester; called in the order of the query's events
-     */
-    public QueryRunner(Executor executor, BiConsumer<Jid, QueryProgress> sink) {
-        this(executor, sink, () -> 240 * 1024);
+    /** Runs a task after a delay; the server's hands the task from its executors' timer to its work pool. */
+    @FunctionalInterface
+    public interface Later {
+        /**
+         * Schedules a task.
+         *
+         * @param task  the task
+         * @param delay the delay
+         */
+        void run(Runnable task, Duration delay);
     }
 
     /**
@@ -62,11 +64,13 @@ public final class QueryRunner {
      * would make the server close the concentrator's stream).
      *
      * @param executor where queries run (never Smack's threads)
+     * @param later    schedules the start of a query whose answer was not seen going out ({@link #RELEASE_TIMEOUT})
      * @param sink     sends a {@code queryProgress} to the requester; called in the order of the query's events
      * @param maxChars the largest message, in characters
      */
-    public QueryRunner(Executor executor, BiConsumer<Jid, QueryProgress> sink, IntSupplier maxChars) {
+    public QueryRunner(Executor executor, Later later, BiConsumer<Jid, QueryProgress> sink, IntSupplier maxChars) {
         this.executor = executor;
+        this.later = later;
         this.sink = sink;
         this.maxChars = maxChars;
     }
@@ -106,13 +110,12 @@ public final class QueryRunner {
             Map<String, Value> parameters) {
         Run run = new Run(queryId, requester, node, ctx -> spec.query().run(thing, parameters, ctx));
         running.computeIfAbsent(queryId, k -> new ConcurrentHashMap<>()).put(node.nodeId(), run);
-        CompletableFuture.runAsync(
-                () -> release(queryId),
-                CompletableFuture.delayedExecutor(RELEASE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS, executor));
+        later.run(() -> release(queryId), RELEASE_TIMEOUT);
     }
 
     /**
-     * Starts the registered parts of a query that have not started yet (called once its answer was sent).
+     * Starts the registered parts of a query that have not started yet (called once its answer was sent). A part the
+     * executor refuses (its queue is full) is aborted: the requester gets {@code queryAborted}.
      *
      * @param queryId the query id
      */
@@ -121,7 +124,11 @@ public final class QueryRunner {
         if (runs != null) {
             runs.values().forEach(r -> {
                 if (r.started.compareAndSet(false, true)) {
-                    executor.execute(r::go);
+                    try {
+                        executor.execute(r::go);
+                    } catch (RejectedExecutionException busy) {
+                        r.abort(); // the requester gets queryAborted rather than silence
+                    }
                 }
             });
         }

@@ -9,6 +9,7 @@ import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionLostException;
 import io.github.xmppiot.core.connection.IotConnection;
@@ -70,7 +71,13 @@ class HubChaosIT {
                     .resource("app")
                     .build());
             Friendship.establish(hubConn, clientConn, GUARD);
-            Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
+            IotExecutors executors = IotExecutors.builder().name("hub-chaos").build();
+            Hub hub = Hub.builder()
+                    .config(file)
+                    .connection(hubConn)
+                    .executors(executors)
+                    .build()
+                    .start();
             ConnectionEventRecorder hubEvents = ConnectionEventRecorder.attach(hubConn);
             Jid to = hubConn.getUser();
             ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
@@ -109,6 +116,9 @@ class HubChaosIT {
                     .extracting(NodeInformation::nodeId)
                     .containsExactly("Hub", "Relay20", "Relay21", "Relay22");
             hub.close();
+            assertThat(executors.activeLeases())
+                    .as("the closed hub holds no threads")
+                    .isZero();
             hubConn.disconnect();
             clientConn.disconnect();
         }

@@ -11,6 +11,7 @@ import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.IotConnection;
 import io.github.xmppiot.testkit.ConnectionEventRecorder;
@@ -66,7 +67,14 @@ class SubscriptionChaosIT {
                 server.iotConfigBuilder("sub-client").resource("app").build());
         Friendship.establish(hubConn, clientConn, GUARD);
         Hub[] hub = {null};
-        hub[0] = Hub.builder().config(file).connection(hubConn).build().start();
+        IotExecutors executors =
+                IotExecutors.builder().name("subscription-chaos").build();
+        hub[0] = Hub.builder()
+                .config(file)
+                .connection(hubConn)
+                .executors(executors)
+                .build()
+                .start();
         ConnectionEventRecorder hubEvents = ConnectionEventRecorder.attach(hubConn);
         ConnectionEventRecorder clientEvents = ConnectionEventRecorder.attach(clientConn);
         AtomicInteger subscribesSent = new AtomicInteger();
@@ -91,6 +99,9 @@ class SubscriptionChaosIT {
         for (String fault : List.of("clean restart", "kill -9")) {
             int before = subscribesSent.get();
             hub[0].close(); // the hub restarts with the server (a power cut): it forgets every subscription
+            assertThat(executors.activeLeases())
+                    .as(fault + ": the closed hub holds no threads")
+                    .isZero();
             if (fault.equals("kill -9")) {
                 server.kill();
             } else {
@@ -102,7 +113,12 @@ class SubscriptionChaosIT {
             assertThat(hubEvents.await(ConnectionEvent.Restored.class, GUARD).resumed())
                     .as(fault)
                     .isFalse();
-            hub[0] = Hub.builder().config(file).connection(hubConn).build().start();
+            hub[0] = Hub.builder()
+                    .config(file)
+                    .connection(hubConn)
+                    .executors(executors)
+                    .build()
+                    .start();
             eventually(
                     "the client subscribed again after the " + fault,
                     GUARD,

@@ -2,6 +2,7 @@ package io.github.xmppiot.concentrator.hub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.concentrator.ConcentratorServerSettings;
 import io.github.xmppiot.concentrator.NodeCommandSpec;
 import io.github.xmppiot.concentrator.NodeParameterSpec;
 import io.github.xmppiot.concentrator.element.CommandType;
@@ -119,7 +120,11 @@ class DriverNodeTypeTest {
         assertThat(values.describe().type()).isEqualTo(CommandType.QUERY);
 
         List<QueryProgress> sent = new CopyOnWriteArrayList<>();
-        QueryRunner runner = new QueryRunner(DIRECT, (to, p) -> sent.add(p));
+        QueryRunner runner = new QueryRunner(
+                DIRECT,
+                (task, delay) -> {},
+                (to, p) -> sent.add(p),
+                () -> ConcentratorServerSettings.DEFAULT_MAX_RESPONSE_CHARS);
         runner.register("Q1", JidCreate.from("client@example.org/r"), node, thing, values, Map.of());
         runner.release("Q1");
         List<QueryEvent> events =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.ConcentratorException;
+import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeCommandClient;
 import io.github.xmppiot.concentrator.NodeQuery;
 import io.github.xmppiot.concentrator.NodeTree;
@@ -16,6 +17,7 @@ import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.hal.DigitalLevel;
 import io.github.xmppiot.sensordata.Readout;
 import io.github.xmppiot.sensordata.ReadoutRequest;
@@ -32,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
+import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.xdata.FormField;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.junit.jupiter.api.Assertions;
@@ -85,7 +88,16 @@ class HubIT {
         XMPPTCPConnection hubConn = server.connect("hubit");
         XMPPTCPConnection clientConn = server.connect("hubitclient");
         Friendship.establish(hubConn, clientConn, java.time.Duration.ofSeconds(WAIT));
-        Hub hub = Hub.builder().config(file).connection(hubConn).build().start();
+        IotExecutors executors = IotExecutors.builder().name("hub-it").build();
+        Hub hub = Hub.builder()
+                .config(file)
+                .connection(hubConn)
+                .executors(executors)
+                .build()
+                .start();
+        assertThat(executors.activeLeases())
+                .as("the hub's and its concentrator's")
+                .isEqualTo(2);
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
 
@@ -188,7 +200,13 @@ class HubIT {
         assertThat(HubConfig.read(file).nodes()).extracting(HubConfig.Node::id).containsExactly("Climate", "Heater");
 
         // restart: a new hub on the same file serves the same nodes
+        ConcentratorServer served = ConcentratorServer.getInstanceFor(hubConn);
         hub.close();
+        assertThat(executors.activeLeases()).isZero();
+        assertThat(ServiceDiscoveryManager.getInstanceFor(hubConn).includesFeature(ConcentratorServer.FEATURE))
+                .isFalse();
+        assertThat(ConcentratorServer.getInstanceFor(hubConn)).isNotSameAs(served);
+        assertThat(ConcentratorServer.getInstanceFor(hubConn).settings().tree()).isNull();
         hubConn.disconnect();
         XMPPTCPConnection hubConn2 = server.connect("hubit");
         try (Hub again = Hub.builder().config(file).connection(hubConn2).build().start()) {

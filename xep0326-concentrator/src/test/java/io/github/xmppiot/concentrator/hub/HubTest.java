@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.TreeNode;
+import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.thing.ReadScope;
 import io.github.xmppiot.core.thing.SensorData;
 import io.github.xmppiot.core.thing.Thing;
@@ -152,5 +153,28 @@ class HubTest {
                     .extracting(HubConfig.Node::id)
                     .containsExactly("Heater", "Climate");
         }
+    }
+
+    @Test
+    void closeGivesTheExecutorsBackAndIsIdempotent() throws Exception {
+        Path file = dir.resolve("hub.json");
+        Files.writeString(file, CONFIG);
+        IotExecutors executors =
+                IotExecutors.builder().name("hub-test").workThreads(2).build();
+        Hub hub = Hub.builder().config(file).executors(executors).build().start();
+        assertThat(executors.activeLeases()).isEqualTo(1);
+        assertThat(read(hub.tree().thing("Climate").orElseThrow()).failures()).isEmpty();
+        hub.close();
+        assertThat(executors.activeLeases()).isZero();
+        hub.close();
+        assertThat(executors.activeLeases()).isZero();
+        assertThatThrownBy(hub::start)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("build a new Hub");
+        try (Hub again = Hub.builder().config(file).executors(executors).build().start()) {
+            assertThat(again.tree().all()).extracting(TreeNode::nodeId).containsExactly("Hub", "Heater", "Climate");
+            assertThat(executors.activeLeases()).isEqualTo(1);
+        }
+        assertThat(executors.activeLeases()).isZero();
     }
 }
