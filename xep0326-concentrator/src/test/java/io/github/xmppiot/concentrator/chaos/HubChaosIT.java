@@ -8,6 +8,7 @@ import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.hub.Hub;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionLostException;
@@ -81,7 +82,7 @@ class HubChaosIT {
                 String id = "Relay" + pin;
                 c.createNewNode(to, root, "relay", relay(id, pin)).get(GUARD.toSeconds(), TimeUnit.SECONDS);
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);
-                CompletableFuture<?> inFlight = c.getAllNodes(to, NodeTree.SOURCE_ID, false);
+                CompletableFuture<?> inFlight = c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE);
 
                 fault.inject(server, proxy);
 
@@ -92,7 +93,7 @@ class HubChaosIT {
                 eventually(
                         "the hub lists " + id + " after the " + fault,
                         GUARD,
-                        () -> c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(5, TimeUnit.SECONDS).stream()
+                        () -> c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(5, TimeUnit.SECONDS).stream()
                                 .map(NodeInformation::nodeId)
                                 .toList()
                                 .contains(id));
@@ -105,7 +106,7 @@ class HubChaosIT {
                         .contains(id);
                 pin++;
             }
-            assertThat(c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(GUARD.toSeconds(), TimeUnit.SECONDS))
+            assertThat(c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(GUARD.toSeconds(), TimeUnit.SECONDS))
                     .extracting(NodeInformation::nodeId)
                     .containsExactly("Hub", "Relay20", "Relay21", "Relay22");
             hub.close();
