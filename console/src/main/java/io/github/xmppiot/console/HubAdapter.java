@@ -6,6 +6,7 @@ import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.AddableNodeType;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ final class HubAdapter {
     /** @return the nodes: id, type, parent, state, readable, controllable */
     List<Map<String, Object>> nodes(Jid hub) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (NodeInformation n : await(client.getAllNodes(hub, NodeTree.SOURCE_ID, false))) {
+        for (NodeInformation n : await(client.getAllNodes(hub, NodeTree.SOURCE_ID, NodeDetail.NONE))) {
             if (rows.size() == MAX_NODES) {
                 break;
             }

@@ -1,46 +1,56 @@
 package io.github.xmppiot.concentrator;
 
 import io.github.xmppiot.concentrator.element.AddableNodeType;
-import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
-import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.DataSource;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
-import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.internal.ActiveSubscriptions;
+import io.github.xmppiot.concentrator.internal.ClientRuntime;
+import io.github.xmppiot.concentrator.internal.RequestSender;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
+import io.github.xmppiot.concentrator.request.DataSourceRequest;
+import io.github.xmppiot.concentrator.request.Direction;
+import io.github.xmppiot.concentrator.request.EditRequest;
+import io.github.xmppiot.concentrator.request.NodeDetail;
+import io.github.xmppiot.concentrator.request.NodeRequest;
+import io.github.xmppiot.concentrator.request.Reply;
+import io.github.xmppiot.concentrator.request.Request;
+import io.github.xmppiot.concentrator.request.TreeRequest;
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.core.value.BooleanValue;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
-import org.jivesoftware.smack.XMPPException;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
-import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
-import org.jivesoftware.smack.packet.StanzaError;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.Jid;
 
 /**
- * The client side of XEP-0326: asynchronous requests to a concentrator, each checking the {@code result} of the
- * response (CHECKLIST 326-3): a code other than {@code OK} completes the future exceptionally with a
- * {@link ConcentratorException} carrying the code and the per-field errors. Also delivers data-source events
- * (XEP-0326 §3.4) to listeners. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One
- * instance per connection. A request in flight when the connection drops fails at once with
- * {@link io.github.xmppiot.core.connection.ConnectionLostException}.
+ * The client side of XEP-0326: typed requests to a concentrator ({@link #execute(Jid, Request)} for any request of
+ * {@link io.github.xmppiot.concentrator.request}, and one method for each common one), each checking the {@code result} of the response (CHECKLIST 326-3): a code other than {@code OK}
+ * completes the future exceptionally with a {@link ConcentratorException} carrying the code and the per-field errors.
+ * Also delivers data-source events (XEP-0326 §3.4) to listeners, in order, and renews subscriptions after a fresh
+ * session. Node commands and queries (§3.12, §3.13) are in {@link NodeCommandClient}. One instance per connection;
+ * a request in flight when the connection drops fails at once with
+ * {@link io.github.xmppiot.core.connection.ConnectionLostException}. Futures complete and listeners run on the
+ * executors of its {@link ConcentratorClientSettings}, never on Smack's reader thread; {@link #close()} gives them
+ * back.
  *
  * @since 0.1.0
  */
-public final class ConcentratorClient extends Manager {
+public final class ConcentratorClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, ConcentratorClient> INSTANCES = new WeakHashMap<>();
 
@@ -49,25 +59,18 @@ public final class ConcentratorClient extends Manager {
     }
 
     private final List<BiConsumer<Jid, NodeEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private final ClientRuntime runtime = new ClientRuntime(ConcentratorClientSettings.DEFAULTS);
     private final ActiveSubscriptions active;
+    private final StanzaListener eventTap = this::onMessage;
 
     private ConcentratorClient(XMPPConnection connection) {
         super(connection);
-        this.active = new ActiveSubscriptions(connection, a -> send(a));
-        connection.addAsyncStanzaListener(
-                s -> {
-                    Message m = (Message) s;
-                    for (ExtensionElement e : m.getExtensions()) {
-                        if (e instanceof NodeEvent ev) {
-                            eventListeners.forEach(l -> l.accept(m.getFrom(), ev));
-                        }
-                    }
-                },
-                StanzaTypeFilter.MESSAGE);
+        this.active = new ActiveSubscriptions(connection, a -> send(a.to(), a.request()), runtime::later);
+        connection.addSyncStanzaListener(eventTap, StanzaTypeFilter.MESSAGE);
     }
 
     /**
-     * The client of a connection.
+     * The client of a connection; after {@link #close()} a fresh one.
      *
      * @param connection the connection
      * @return its client
@@ -76,10 +79,64 @@ public final class ConcentratorClient extends Manager {
         return INSTANCES.computeIfAbsent(connection, ConcentratorClient::new);
     }
 
+    /** @return the current settings */
+    public ConcentratorClientSettings settings() {
+        return runtime.settings();
+    }
+
     /**
-     * Listens to data-source events ({@code nodeAdded}, {@code nodeUpdated}, … XEP-0326 §3.4).
+     * Replaces the settings atomically; new executors take effect for the next request and event.
      *
-     * @param listener receives the sender and each event, in document order
+     * @param settings the new settings
+     */
+    public void configure(ConcentratorClientSettings settings) {
+        runtime.configure(settings);
+    }
+
+    /**
+     * Changes some settings atomically.
+     *
+     * @param change applied to a builder of the current settings
+     */
+    public void update(UnaryOperator<ConcentratorClientSettings.Builder> change) {
+        configure(change.apply(settings().toBuilder()).build());
+    }
+
+    /**
+     * Stops the client: no more events are delivered, subscriptions are no longer renewed, the executors' lease is
+     * given back and a later {@link #getInstanceFor} starts a fresh client. Idempotent; the connection stays open and
+     * subscriptions at the concentrator stay until unsubscribed or the session ends.
+     */
+    @Override
+    public void close() {
+        if (runtime.isClosed()) {
+            return;
+        }
+        connection().removeSyncStanzaListener(eventTap);
+        active.close();
+        eventListeners.clear();
+        synchronized (ConcentratorClient.class) {
+            INSTANCES.remove(connection(), this);
+        }
+        runtime.close();
+    }
+
+    private void onMessage(Stanza s) {
+        Message m = (Message) s;
+        for (ExtensionElement e : m.getExtensions()) {
+            if (e instanceof NodeEvent ev) {
+                runtime.deliver(
+                        () -> eventListeners.forEach(l -> l.accept(m.getFrom(), ev)),
+                        ev.kind() + " from " + m.getFrom());
+            }
+        }
+    }
+
+    /**
+     * Listens to data-source events ({@code nodeAdded}, {@code nodeUpdated}, … XEP-0326 §3.4), delivered one at a
+     * time in the order received.
+     *
+     * @param listener receives the sender and each event
      */
     public void addEventListener(BiConsumer<Jid, NodeEvent> listener) {
         eventListeners.add(listener);
@@ -95,97 +152,48 @@ public final class ConcentratorClient extends Manager {
     }
 
     /**
-     * Sends any XEP-0326 request and checks the response code.
+     * Sends any typed XEP-0326 request (XEP-0326 §3.2–§3.14) and checks the response code. The request is not
+     * changed: each call sends a new element. A {@link DataSourceRequest.Subscribe} accepted by the concentrator is
+     * renewed after a fresh session until a {@link DataSourceRequest.Unsubscribe} of its data source.
      *
      * @param to      the concentrator
      * @param request the request
-     * @return the response with {@code result='OK'}; otherwise fails with {@link ConcentratorException}
+     * @param <R>     the reply type
+     * @return the typed reply of a response with {@code result='OK'}; otherwise fails with
+     *     {@link ConcentratorException}
      */
-    public CompletableFuture<ConcentratorResponse> execute(Jid to, ConcentratorRequest request) {
-        request.setTo(to);
-        CompletableFuture<ConcentratorResponse> f = new CompletableFuture<>();
-        connection()
-                .sendIqRequestAsync(request)
-                .onSuccess(iq -> complete(f, iq))
-                .onError(e -> {
-                    if (e instanceof XMPPException.XMPPErrorException x) {
-                        if (x.getStanza() instanceof ConcentratorResponse r) {
-                            f.completeExceptionally(new ConcentratorException(r.result(), r, text(x.getStanzaError())));
-                        } else {
-                            f.completeExceptionally(new ConcentratorException(
-                                    ResultCode.fromCondition(x.getStanzaError().getCondition()),
-                                    null,
-                                    x.getStanzaError().toString()));
-                        }
-                    } else {
-                        f.completeExceptionally(e);
-                    }
-                });
-        return io.github.xmppiot.core.connection.ConnectionSupervisor.getInstanceFor(connection())
-                .failFast(f);
-    }
-
-    /**
-     * The concentrator's reason (the error's {@code text}). Smack 4.4 reads a {@code text} child without the stanzas
-     * namespace, as Smack itself writes it inside an IQ, as an extension instead; it is then taken from the XML.
-     */
-    static String text(StanzaError error) {
-        String text = error.getDescriptiveText();
-        if (text != null) {
-            return text;
+    public <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request) {
+        Objects.requireNonNull(to, "to");
+        if (request instanceof DataSourceRequest.Unsubscribe u) {
+            active.unsubscribed(to, u.sourceId());
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<text\\b[^>]*>([^<]*)</text>")
-                .matcher(error.toXML().toString());
-        return m.find()
-                ? m.group(1)
-                        .replace("&lt;", "<")
-                        .replace("&gt;", ">")
-                        .replace("&quot;", "\"")
-                        .replace("&apos;", "'")
-                        .replace("&amp;", "&")
-                : null;
-    }
-
-    private static void complete(CompletableFuture<ConcentratorResponse> f, IQ iq) {
-        if (!(iq instanceof ConcentratorResponse r)) {
-            f.completeExceptionally(new ConcentratorException(
-                    ResultCode.OTHER_ERROR, null, "unexpected answer " + iq.getChildElementName()));
-        } else if (!r.result().isOk()) {
-            f.completeExceptionally(new ConcentratorException(r.result(), r, null));
-        } else {
-            f.complete(r);
+        CompletableFuture<R> f = send(to, request);
+        if (request instanceof DataSourceRequest.Subscribe s) {
+            return f.thenApply(r -> {
+                active.subscribed(new ActiveSubscriptions.Active(to, s));
+                return r;
+            });
         }
+        return f;
     }
 
-    private <T> CompletableFuture<T> call(
-            Jid to, ConcentratorRequest.Builder b, Function<ConcentratorResponse, T> result) {
-        return execute(to, b.build()).thenApply(result);
-    }
-
-    private static ConcentratorRequest.Builder req(ConcentratorCommand c) {
-        return ConcentratorRequest.builder(c);
-    }
-
-    private static ConcentratorRequest.Builder nodeReq(
-            ConcentratorCommand c, NodeRef node, boolean parameters, boolean messages) {
-        ConcentratorRequest.Builder b = req(c).node(node);
-        if (parameters) {
-            b.flag("parameters", true);
+    private <R extends Reply> CompletableFuture<R> send(Jid to, Request<R> request) {
+        if (runtime.isClosed()) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the ConcentratorClient is closed"));
         }
-        if (messages) {
-            b.flag("messages", true);
-        }
-        return b;
+        ConcentratorRequest element = request.toElement();
+        element.setTo(to);
+        return RequestSender.send(connection(), element, runtime.work()).thenApply(request::reply);
     }
 
     /**
      * C1 {@code getCapabilities} (XEP-0326 §3.2).
      *
      * @param to the concentrator
-     * @return the supported command names
+     * @return the supported request names
      */
     public CompletableFuture<List<String>> getCapabilities(Jid to) {
-        return call(to, req(ConcentratorCommand.GET_CAPABILITIES), ConcentratorResponse::values);
+        return execute(to, new DataSourceRequest.GetCapabilities()).thenApply(Reply.Capabilities::commands);
     }
 
     /**
@@ -195,69 +203,33 @@ public final class ConcentratorClient extends Manager {
      * @return the data sources
      */
     public CompletableFuture<List<DataSource>> getAllDataSources(Jid to) {
-        return call(to, req(ConcentratorCommand.GET_ALL_DATA_SOURCES), ConcentratorResponse::dataSources);
+        return execute(to, new DataSourceRequest.GetAllDataSources()).thenApply(Reply.DataSources::sources);
     }
 
     /**
-     * C2 {@code getRootDataSources} (XEP-0326 §3.3).
-     *
-     * @param to the concentrator
-     * @return the root data sources
-     */
-    public CompletableFuture<List<DataSource>> getRootDataSources(Jid to) {
-        return call(to, req(ConcentratorCommand.GET_ROOT_DATA_SOURCES), ConcentratorResponse::dataSources);
-    }
-
-    /**
-     * C2 {@code getChildDataSources} (XEP-0326 §3.3).
+     * C3 {@code subscribe} to every event of a data source (XEP-0326 §3.4); kept until {@link #unsubscribe}: after a
+     * reconnect with a fresh session (no XEP-0198 resumption) it is sent again, retried with a growing pause until the
+     * concentrator accepts it, and events keep reaching the same listeners. Other selections through
+     * {@link #execute(Jid, Request)} with a {@link DataSourceRequest.Subscribe}.
      *
      * @param to       the concentrator
-     * @param sourceId the parent source
-     * @return the child data sources
-     */
-    public CompletableFuture<List<DataSource>> getChildDataSources(Jid to, String sourceId) {
-        return call(
-                to,
-                req(ConcentratorCommand.GET_CHILD_DATA_SOURCES).sourceId(sourceId),
-                ConcentratorResponse::dataSources);
-    }
-
-    /**
-     * C3 {@code subscribe} to all events of a data source (XEP-0326 §3.4). The subscription is kept until
-     * {@link #unsubscribe}: after a reconnect with a fresh session (no XEP-0198 resumption, e.g. the server restarted)
-     * it is sent again, retried until the concentrator accepts it, and events keep reaching the same listeners.
-     *
-     * @param to         the concentrator
-     * @param sourceId   the data source
-     * @param parameters whether events carry node parameters
-     * @param messages   whether events carry node messages
+     * @param sourceId the data source
+     * @param details  what node events carry
      * @return completes when subscribed
      */
-    public CompletableFuture<Void> subscribe(Jid to, String sourceId, boolean parameters, boolean messages) {
-        ActiveSubscriptions.Active a = new ActiveSubscriptions.Active(to, sourceId, parameters, messages);
-        return send(a).thenRun(() -> active.subscribed(a));
-    }
-
-    private CompletableFuture<Void> send(ActiveSubscriptions.Active a) {
-        return call(
-                a.to(),
-                req(ConcentratorCommand.SUBSCRIBE)
-                        .sourceId(a.sourceId())
-                        .flag("parameters", a.parameters())
-                        .flag("messages", a.messages()),
-                r -> null);
+    public CompletableFuture<Void> subscribe(Jid to, String sourceId, Set<NodeDetail> details) {
+        return execute(to, DataSourceRequest.Subscribe.all(sourceId, details)).thenApply(r -> null);
     }
 
     /**
-     * C4 {@code unsubscribe} from all events of a data source (XEP-0326 §3.4).
+     * C4 {@code unsubscribe} from every event of a data source (XEP-0326 §3.4).
      *
      * @param to       the concentrator
      * @param sourceId the data source
      * @return completes when unsubscribed
      */
     public CompletableFuture<Void> unsubscribe(Jid to, String sourceId) {
-        active.unsubscribed(to, sourceId);
-        return call(to, req(ConcentratorCommand.UNSUBSCRIBE).sourceId(sourceId), r -> null);
+        return execute(to, DataSourceRequest.Unsubscribe.all(sourceId)).thenApply(r -> null);
     }
 
     /**
@@ -268,92 +240,78 @@ public final class ConcentratorClient extends Manager {
      * @return whether it exists
      */
     public CompletableFuture<Boolean> containsNode(Jid to, NodeRef node) {
-        return call(
-                to,
-                req(ConcentratorCommand.CONTAINS_NODE).node(node),
-                r -> BooleanValue.parseBoolean(r.text().orElse("false")));
+        return execute(to, new NodeRequest.ContainsNode(node)).thenApply(Reply.Contains::contained);
     }
 
     /**
      * C7 {@code getNode} (XEP-0326 §3.6).
      *
-     * @param to         the concentrator
-     * @param node       the node
-     * @param parameters whether to include node parameters
-     * @param messages   whether to include node messages
+     * @param to      the concentrator
+     * @param node    the node
+     * @param details what the description carries
      * @return the node
      */
-    public CompletableFuture<NodeInformation> getNode(Jid to, NodeRef node, boolean parameters, boolean messages) {
-        return call(
-                to,
-                nodeReq(ConcentratorCommand.GET_NODE, node, parameters, messages),
-                r -> r.node().orElseThrow());
+    public CompletableFuture<NodeInformation> getNode(Jid to, NodeRef node, Set<NodeDetail> details) {
+        return execute(to, new NodeRequest.GetNode(node, details)).thenApply(Reply.Node::node);
     }
 
     /**
      * C9 {@code getAllNodes} (XEP-0326 §3.7).
      *
-     * @param to         the concentrator
-     * @param sourceId   the data source
-     * @param parameters whether to include node parameters
+     * @param to       the concentrator
+     * @param sourceId the data source
+     * @param details  what the descriptions carry
      * @return the nodes
      */
-    public CompletableFuture<List<NodeInformation>> getAllNodes(Jid to, String sourceId, boolean parameters) {
-        return call(
-                to,
-                req(ConcentratorCommand.GET_ALL_NODES).sourceId(sourceId).flag("parameters", parameters),
-                ConcentratorResponse::nodes);
+    public CompletableFuture<List<NodeInformation>> getAllNodes(Jid to, String sourceId, Set<NodeDetail> details) {
+        return execute(to, new TreeRequest.GetAllNodes(sourceId, details)).thenApply(Reply.Nodes::nodes);
     }
 
     /**
-     * C11 {@code getRootNodes} (XEP-0326 §3.7).
+     * C11 {@code getRootNodes} (XEP-0326 §3.7), without parameters or messages.
      *
      * @param to       the concentrator
      * @param sourceId the data source
      * @return the root nodes
      */
     public CompletableFuture<List<NodeInformation>> getRootNodes(Jid to, String sourceId) {
-        return call(to, req(ConcentratorCommand.GET_ROOT_NODES).sourceId(sourceId), ConcentratorResponse::nodes);
+        return execute(to, new TreeRequest.GetRootNodes(sourceId, NodeDetail.NONE))
+                .thenApply(Reply.Nodes::nodes);
     }
 
     /**
-     * C11 {@code getChildNodes} (XEP-0326 §3.7).
+     * C11 {@code getChildNodes} (XEP-0326 §3.7), in the concentrator's order.
      *
-     * @param to         the concentrator
-     * @param node       the parent
-     * @param parameters whether to include node parameters
+     * @param to      the concentrator
+     * @param node    the parent
+     * @param details what the descriptions carry
      * @return the children, in order
      */
-    public CompletableFuture<List<NodeInformation>> getChildNodes(Jid to, NodeRef node, boolean parameters) {
-        return call(
-                to, nodeReq(ConcentratorCommand.GET_CHILD_NODES, node, parameters, false), ConcentratorResponse::nodes);
+    public CompletableFuture<List<NodeInformation>> getChildNodes(Jid to, NodeRef node, Set<NodeDetail> details) {
+        return execute(to, new TreeRequest.GetChildNodes(node, details)).thenApply(Reply.Nodes::nodes);
     }
 
     /**
-     * C13 {@code getAncestors} (XEP-0326 §3.7).
+     * C13 {@code getAncestors} (XEP-0326 §3.7), without parameters or messages.
      *
      * @param to   the concentrator
      * @param node the node
      * @return the node and its ancestors up to the root
      */
     public CompletableFuture<List<NodeInformation>> getAncestors(Jid to, NodeRef node) {
-        return call(to, nodeReq(ConcentratorCommand.GET_ANCESTORS, node, false, false), ConcentratorResponse::nodes);
+        return execute(to, new NodeRequest.GetAncestors(node, NodeDetail.NONE)).thenApply(Reply.Nodes::nodes);
     }
 
     /**
      * C14 {@code moveNodeUp} / {@code moveNodeDown} (XEP-0326 §3.7).
      *
-     * @param to   the concentrator
-     * @param node the node
-     * @param up   true to move up
+     * @param to        the concentrator
+     * @param node      the node
+     * @param direction where to move it among its siblings
      * @return completes when done
      */
-    public CompletableFuture<Void> moveNode(Jid to, NodeRef node, boolean up) {
-        return call(
-                to,
-                req(up ? ConcentratorCommand.MOVE_NODE_UP : ConcentratorCommand.MOVE_NODE_DOWN)
-                        .node(node),
-                r -> null);
+    public CompletableFuture<Void> moveNode(Jid to, NodeRef node, Direction direction) {
+        return execute(to, new NodeRequest.MoveNode(node, direction)).thenApply(r -> null);
     }
 
     /**
@@ -364,10 +322,7 @@ public final class ConcentratorClient extends Manager {
      * @return the parameter form
      */
     public CompletableFuture<DataForm> getNodeParametersForEdit(Jid to, NodeRef node) {
-        return call(
-                to,
-                req(ConcentratorCommand.GET_NODE_PARAMETERS_FOR_EDIT).node(node),
-                r -> r.form().orElseThrow());
+        return execute(to, new EditRequest.GetNodeParametersForEdit(node)).thenApply(Reply.Form::form);
     }
 
     /**
@@ -379,12 +334,8 @@ public final class ConcentratorClient extends Manager {
      * @return the updated node; a {@code FormError} fails with the per-field errors
      */
     public CompletableFuture<NodeInformation> setNodeParametersAfterEdit(Jid to, NodeRef node, DataForm form) {
-        return call(
-                to,
-                req(ConcentratorCommand.SET_NODE_PARAMETERS_AFTER_EDIT)
-                        .node(node)
-                        .form(form),
-                r -> r.nodes().get(0));
+        return execute(to, new EditRequest.SetNodeParametersAfterEdit(node, form))
+                .thenApply(Reply.Nodes::first);
     }
 
     /**
@@ -395,7 +346,7 @@ public final class ConcentratorClient extends Manager {
      * @return the types that may be created there
      */
     public CompletableFuture<List<AddableNodeType>> getAddableNodeTypes(Jid to, NodeRef parent) {
-        return call(to, req(ConcentratorCommand.GET_ADDABLE_NODE_TYPES).node(parent), ConcentratorResponse::nodeTypes);
+        return execute(to, new EditRequest.GetAddableNodeTypes(parent)).thenApply(Reply.NodeTypes::types);
     }
 
     /**
@@ -407,12 +358,8 @@ public final class ConcentratorClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getParametersForNewNode(Jid to, NodeRef parent, String type) {
-        return call(
-                to,
-                req(ConcentratorCommand.GET_PARAMETERS_FOR_NEW_NODE)
-                        .node(parent)
-                        .attribute("type", type),
-                r -> r.form().orElseThrow());
+        return execute(to, new EditRequest.GetParametersForNewNode(parent, type))
+                .thenApply(Reply.Form::form);
     }
 
     /**
@@ -425,13 +372,7 @@ public final class ConcentratorClient extends Manager {
      * @return the new node; a {@code FormError} fails with the per-field errors and creates nothing
      */
     public CompletableFuture<NodeInformation> createNewNode(Jid to, NodeRef parent, String type, DataForm form) {
-        return call(
-                to,
-                req(ConcentratorCommand.CREATE_NEW_NODE)
-                        .node(parent)
-                        .attribute("type", type)
-                        .form(form),
-                r -> r.nodes().get(0));
+        return execute(to, new EditRequest.CreateNewNode(parent, type, form)).thenApply(Reply.Nodes::first);
     }
 
     /**
@@ -442,6 +383,6 @@ public final class ConcentratorClient extends Manager {
      * @return completes when destroyed
      */
     public CompletableFuture<Void> destroyNode(Jid to, NodeRef node) {
-        return call(to, req(ConcentratorCommand.DESTROY_NODE).node(node), r -> null);
+        return execute(to, new EditRequest.DestroyNode(node)).thenApply(r -> null);
     }
 }

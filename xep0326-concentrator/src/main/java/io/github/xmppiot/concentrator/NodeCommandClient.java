@@ -1,11 +1,11 @@
 package io.github.xmppiot.concentrator;
 
-import io.github.xmppiot.concentrator.element.ConcentratorCommand;
-import io.github.xmppiot.concentrator.element.ConcentratorRequest;
-import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeCommand;
 import io.github.xmppiot.concentrator.element.NodeResult;
 import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.concentrator.request.CommandRequest;
+import io.github.xmppiot.concentrator.request.Reply;
+import io.github.xmppiot.concentrator.request.Request;
 import io.github.xmppiot.core.NodeRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +74,8 @@ public final class NodeCommandClient extends Manager {
         progressListeners.add(listener);
     }
 
-    private CompletableFuture<ConcentratorResponse> execute(Jid to, ConcentratorRequest.Builder b) {
-        return ConcentratorClient.getInstanceFor(connection()).execute(to, b.build());
-    }
-
-    private static ConcentratorRequest.Builder req(ConcentratorCommand c) {
-        return ConcentratorRequest.builder(c);
+    private <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request) {
+        return ConcentratorClient.getInstanceFor(connection()).execute(to, request);
     }
 
     /**
@@ -90,8 +86,7 @@ public final class NodeCommandClient extends Manager {
      * @return the commands
      */
     public CompletableFuture<List<NodeCommand>> getNodeCommands(Jid to, NodeRef node) {
-        return execute(to, req(ConcentratorCommand.GET_NODE_COMMANDS).node(node))
-                .thenApply(ConcentratorResponse::commands);
+        return execute(to, new CommandRequest.GetNodeCommands(node)).thenApply(Reply.Commands::commands);
     }
 
     /**
@@ -103,12 +98,8 @@ public final class NodeCommandClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getCommandParameters(Jid to, NodeRef node, String command) {
-        return execute(
-                        to,
-                        req(ConcentratorCommand.GET_COMMAND_PARAMETERS)
-                                .node(node)
-                                .attribute("command", command))
-                .thenApply(r -> r.form().orElseThrow());
+        return execute(to, new CommandRequest.GetCommandParameters(node, command))
+                .thenApply(Reply.Form::form);
     }
 
     /**
@@ -121,12 +112,7 @@ public final class NodeCommandClient extends Manager {
      * @return completes when executed; a {@code FormError} fails with the per-field errors
      */
     public CompletableFuture<Void> executeNodeCommand(Jid to, NodeRef node, String command, DataForm form) {
-        return execute(
-                        to,
-                        req(ConcentratorCommand.EXECUTE_NODE_COMMAND)
-                                .node(node)
-                                .attribute("command", command)
-                                .form(form))
+        return execute(to, new CommandRequest.ExecuteNodeCommand(node, command, form))
                 .thenApply(r -> null);
     }
 
@@ -141,14 +127,7 @@ public final class NodeCommandClient extends Manager {
      * @return the running query
      */
     public CompletableFuture<NodeQuery> executeNodeQuery(Jid to, NodeRef node, String command, DataForm form) {
-        return start(
-                to,
-                List.of(node),
-                req(ConcentratorCommand.EXECUTE_NODE_QUERY)
-                        .node(node)
-                        .attribute("command", command)
-                        .form(form),
-                false);
+        return start(to, List.of(node), new CommandRequest.ExecuteNodeQuery(node, command, form), false);
     }
 
     /**
@@ -160,8 +139,7 @@ public final class NodeCommandClient extends Manager {
      * @return completes when accepted; {@code NotFound} may mean the query already ended
      */
     public CompletableFuture<Void> abortNodeQuery(Jid to, NodeRef node, String queryId) {
-        return execute(to, req(ConcentratorCommand.ABORT_NODE_QUERY).node(node).attribute("queryId", queryId))
-                .thenApply(r -> null);
+        return execute(to, new CommandRequest.AbortNodeQuery(node, queryId)).thenApply(r -> null);
     }
 
     /**
@@ -172,8 +150,7 @@ public final class NodeCommandClient extends Manager {
      * @return the common commands
      */
     public CompletableFuture<List<NodeCommand>> getCommonNodeCommands(Jid to, List<NodeRef> nodes) {
-        return execute(to, req(ConcentratorCommand.GET_COMMON_NODE_COMMANDS).nodes(nodes))
-                .thenApply(ConcentratorResponse::commands);
+        return execute(to, new CommandRequest.GetCommonNodeCommands(nodes)).thenApply(Reply.Commands::commands);
     }
 
     /**
@@ -185,12 +162,8 @@ public final class NodeCommandClient extends Manager {
      * @return the form
      */
     public CompletableFuture<DataForm> getCommonCommandParameters(Jid to, String command, List<NodeRef> nodes) {
-        return execute(
-                        to,
-                        req(ConcentratorCommand.GET_COMMON_COMMAND_PARAMETERS)
-                                .attribute("command", command)
-                                .nodes(nodes))
-                .thenApply(r -> r.form().orElseThrow());
+        return execute(to, new CommandRequest.GetCommonCommandParameters(command, nodes))
+                .thenApply(Reply.Form::form);
     }
 
     /**
@@ -205,13 +178,8 @@ public final class NodeCommandClient extends Manager {
      */
     public CompletableFuture<List<NodeResult>> executeCommonNodeCommand(
             Jid to, String command, List<NodeRef> nodes, DataForm form) {
-        return execute(
-                        to,
-                        req(ConcentratorCommand.EXECUTE_COMMON_NODE_COMMAND)
-                                .attribute("command", command)
-                                .nodes(nodes)
-                                .form(form))
-                .thenApply(ConcentratorResponse::nodeResults);
+        return execute(to, new CommandRequest.ExecuteCommonNodeCommand(command, nodes, form))
+                .thenApply(Reply.NodeResults::results);
     }
 
     /**
@@ -226,14 +194,7 @@ public final class NodeCommandClient extends Manager {
      */
     public CompletableFuture<NodeQuery> executeCommonNodeQuery(
             Jid to, String command, List<NodeRef> nodes, DataForm form) {
-        return start(
-                to,
-                nodes,
-                req(ConcentratorCommand.EXECUTE_COMMON_NODE_QUERY)
-                        .attribute("command", command)
-                        .nodes(nodes)
-                        .form(form),
-                true);
+        return start(to, nodes, new CommandRequest.ExecuteCommonNodeQuery(command, nodes, form), true);
     }
 
     /**
@@ -245,26 +206,21 @@ public final class NodeCommandClient extends Manager {
      * @return completes when accepted
      */
     public CompletableFuture<Void> abortCommonNodeQuery(Jid to, String queryId, List<NodeRef> nodes) {
-        return execute(
-                        to,
-                        req(ConcentratorCommand.ABORT_COMMON_NODE_QUERY)
-                                .attribute("queryId", queryId)
-                                .nodes(nodes))
+        return execute(to, new CommandRequest.AbortCommonNodeQuery(queryId, nodes))
                 .thenApply(r -> null);
     }
 
     private CompletableFuture<NodeQuery> start(
-            Jid to, List<NodeRef> nodes, ConcentratorRequest.Builder b, boolean common) {
+            Jid to, List<NodeRef> nodes, Request<Reply.QueryStarted> request, boolean common) {
         Pending p = new Pending(to, nodes.stream().map(NodeRef::nodeId).collect(Collectors.toSet()));
         pending.add(p);
-        return execute(to, b)
+        return execute(to, request)
                 .thenApply(r -> {
-                    String queryId =
-                            r.queryId().orElseThrow(() -> new IllegalStateException("response without queryId"));
+                    String queryId = r.queryId();
                     NodeQuery q = new NodeQuery(
                             queryId,
                             nodes,
-                            common ? r.nodeResults() : List.of(),
+                            common ? r.results() : List.of(),
                             () -> common
                                     ? abortCommonNodeQuery(to, queryId, nodes)
                                     : abortNodeQuery(to, nodes.get(0), queryId));

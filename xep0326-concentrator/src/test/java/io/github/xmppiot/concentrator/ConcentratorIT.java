@@ -3,7 +3,6 @@ package io.github.xmppiot.concentrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.element.NodeEvent;
@@ -11,6 +10,9 @@ import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
+import io.github.xmppiot.concentrator.request.DatabaseRequest;
+import io.github.xmppiot.concentrator.request.Direction;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
@@ -22,6 +24,7 @@ import io.github.xmppiot.testkit.ProsodyTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -81,7 +84,7 @@ class ConcentratorIT {
 
         BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
         c.addEventListener((from, e) -> events.add(e));
-        await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
+        await(c.subscribe(to, NodeTree.SOURCE_ID, Set.of(NodeDetail.PARAMETERS)));
 
         assertThat(await(c.getAddableNodeTypes(to, ROOT)))
                 .extracting(t -> t.type())
@@ -140,10 +143,10 @@ class ConcentratorIT {
         // ordering
         await(c.createNewNode(to, ROOT, TestLampType.TYPE, submit("Lamp3", "14", "SN-3")));
         assertThat(events.poll(20, TimeUnit.SECONDS).afterNodeId()).isEqualTo("Lamp2");
-        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true));
+        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), Direction.UP));
         assertThat(events.poll(20, TimeUnit.SECONDS).kind()).isEqualTo(NodeEvent.Kind.NODE_MOVED_UP);
-        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), true)); // already first: OK, no event
-        assertThat(await(c.getChildNodes(to, ROOT, false)))
+        await(c.moveNode(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID), Direction.UP)); // already first: OK, no event
+        assertThat(await(c.getChildNodes(to, ROOT, NodeDetail.NONE)))
                 .extracting(NodeInformation::nodeId)
                 .containsExactly("Lamp3", "Lamp2");
 
@@ -168,7 +171,7 @@ class ConcentratorIT {
         Jid to = hub.getUser();
 
         // Not a friend yet: even reading is refused, with the result code and a forbidden error.
-        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID), false, false)))
+        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("Hub", NodeTree.SOURCE_ID), NodeDetail.NONE)))
                 .cause()
                 .satisfies(e -> {
                     ConcentratorException x = (ConcentratorException) e;
@@ -178,7 +181,7 @@ class ConcentratorIT {
                 });
         Friendship.establish(hub, client, Duration.ofSeconds(10));
 
-        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("nope", NodeTree.SOURCE_ID), false, false)))
+        assertThatThrownBy(() -> await(c.getNode(to, NodeRef.of("nope", NodeTree.SOURCE_ID), NodeDetail.NONE)))
                 .hasCauseInstanceOf(ConcentratorException.class)
                 .cause()
                 .satisfies(e -> {
@@ -188,10 +191,7 @@ class ConcentratorIT {
                     assertThat(x.response().get().getError().getCondition().toString())
                             .isEqualTo("item-not-found");
                 });
-        assertThatThrownBy(() -> await(c.execute(
-                        to,
-                        ConcentratorRequest.builder(ConcentratorCommand.GET_DATABASES)
-                                .build())))
+        assertThatThrownBy(() -> await(c.execute(to, new DatabaseRequest.GetDatabases())))
                 .cause()
                 .isInstanceOf(ConcentratorException.class)
                 .extracting(e -> ((ConcentratorException) e).result())

@@ -3,6 +3,7 @@ package io.github.xmppiot.concentrator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.concentrator.hub.Hub;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.control.ControlServer;
@@ -165,7 +166,8 @@ class ReadinessIT {
         CompletableFuture<FirstContact> contact = onFirstPresence(client, server.jid("readyhub"), to -> {
             ConcentratorClient cc = ConcentratorClient.getInstanceFor(client);
             List<String> capabilities = cc.getCapabilities(to).get(WAIT, TimeUnit.SECONDS);
-            Object nodes = cc.getAllNodes(to, NodeTree.SOURCE_ID, false).get(WAIT, TimeUnit.SECONDS);
+            Object nodes =
+                    cc.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(WAIT, TimeUnit.SECONDS);
             Readout r = SensorDataClient.getInstanceFor(client)
                     .read(to, ReadoutRequest.builder().all().nodes(heater).build())
                     .get(WAIT, TimeUnit.SECONDS);

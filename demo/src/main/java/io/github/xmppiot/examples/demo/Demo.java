@@ -6,6 +6,7 @@ import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.hub.Hub;
 import io.github.xmppiot.concentrator.hub.HubConfig;
 import io.github.xmppiot.concentrator.hub.HubConfig.Node;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
@@ -216,7 +217,7 @@ public final class Demo {
                         root,
                         SimulatedBoardType.TYPE,
                         NodeForms.fill(form, GARAGE.nodeId(), Map.of("room", "garage"))));
-                List<NodeInformation> nodes = await(c.getAllNodes(hubJid, NodeTree.SOURCE_ID, false));
+                List<NodeInformation> nodes = await(c.getAllNodes(hubJid, NodeTree.SOURCE_ID, NodeDetail.NONE));
                 require(
                         nodes.stream().anyMatch(n -> n.nodeId().equals(GARAGE.nodeId())),
                         "Garage is not among the hub's nodes");

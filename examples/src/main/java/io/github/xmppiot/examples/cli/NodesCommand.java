@@ -4,6 +4,7 @@ import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.ConcentratorServer;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +52,7 @@ final class NodesCommand implements Callable<Integer> {
             List<NodeInformation> nodes = Targets.await(
                     s,
                     target,
-                    ConcentratorClient.getInstanceFor(s.connection()).getAllNodes(target, source, false),
+                    ConcentratorClient.getInstanceFor(s.connection()).getAllNodes(target, source, NodeDetail.NONE),
                     s.timeout());
             s.progress().clear();
             List<List<Object>> rows = new ArrayList<>();

@@ -22,6 +22,11 @@ import org.jivesoftware.smackx.xdata.packet.DataForm;
  * are all built from these parts (XEP-0326 XSD types {@code TokenRequest}, {@code NodeReferenceRequest},
  * {@code NodeReferencesRequest} and their extensions).
  *
+ * <p>This is the wire form, read leniently by the provider and used by the server. Applications build the typed
+ * records of {@link io.github.xmppiot.concentrator.request} and send them with
+ * {@link io.github.xmppiot.concentrator.ConcentratorClient#execute}; {@link
+ * io.github.xmppiot.concentrator.request.Request#of(ConcentratorRequest)} reads this form into its record.
+ *
  * @since 0.1.0
  */
 public final class ConcentratorRequest extends IQ {

@@ -1,10 +1,9 @@
 package io.github.xmppiot.concentrator.element;
 
-import io.github.xmppiot.concentrator.internal.NodeXml;
+import io.github.xmppiot.concentrator.internal.ResponseXml;
 import io.github.xmppiot.core.value.BooleanValue;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.StanzaError;
@@ -43,7 +42,7 @@ public final class ConcentratorResponse extends IQ {
     private final List<NodeResult> nodeResults;
     private final List<Database> databases;
 
-    private ConcentratorResponse(Builder b) {
+    ConcentratorResponse(ConcentratorResponseBuilder b) {
         super(b.element, ConcentratorRequest.NAMESPACE);
         this.element = b.element;
         this.result = b.result;
@@ -79,8 +78,8 @@ public final class ConcentratorResponse extends IQ {
      * @param result  the response code
      * @return a builder
      */
-    public static Builder builder(ConcentratorCommand command, ResultCode result) {
-        return new Builder(command.responseElement(), result);
+    public static ConcentratorResponseBuilder builder(ConcentratorCommand command, ResultCode result) {
+        return new ConcentratorResponseBuilder(command.responseElement(), result);
     }
 
     /**
@@ -90,8 +89,8 @@ public final class ConcentratorResponse extends IQ {
      * @param result  the response code, null when the attribute is absent
      * @return a builder
      */
-    public static Builder builder(String element, ResultCode result) {
-        return new Builder(element, result);
+    public static ConcentratorResponseBuilder builder(String element, ResultCode result) {
+        return new ConcentratorResponseBuilder(element, result);
     }
 
     /** @return the response element name */
@@ -208,307 +207,6 @@ public final class ConcentratorResponse extends IQ {
 
     @Override
     protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {
-        if (result != null) {
-            xml.attribute("result", result.xmlValue());
-        }
-        xml.optAttribute("queryId", queryId);
-        if (node != null) {
-            NodeXml.writeAttributes(xml, node);
-        }
-        xml.rightAngleBracket();
-        if (text != null) {
-            xml.escape(text);
-        }
-        if (node != null) {
-            NodeXml.writeChildren(xml, node);
-        }
-        for (String v : values) {
-            xml.element("value", v);
-        }
-        for (DataSource d : dataSources) {
-            xml.halfOpenElement("dataSource")
-                    .attribute("sourceId", d.sourceId())
-                    .attribute("name", d.name());
-            if (d.hasChildren() != null) {
-                xml.attribute("hasChildren", d.hasChildren().booleanValue());
-            }
-            if (d.lastChanged() != null) {
-                xml.attribute("lastChanged", d.lastChanged().lexical());
-            }
-            xml.closeEmptyElement();
-        }
-        for (NodeInformation n : nodes) {
-            NodeXml.writeNode(xml, "node", n);
-        }
-        writeValues(xml, "baseClasses", baseClasses);
-        writeValues(xml, "interfaces", interfaces);
-        for (ParameterError e : errors) {
-            xml.halfOpenElement("error")
-                    .attribute("var", e.var())
-                    .rightAngleBracket()
-                    .escape(e.message())
-                    .closeElement("error");
-        }
-        if (form != null) {
-            xml.append(form);
-        }
-        for (AddableNodeType t : nodeTypes) {
-            xml.halfOpenElement("nodeType")
-                    .attribute("type", t.type())
-                    .attribute("name", t.name())
-                    .closeEmptyElement();
-        }
-        for (NodeCommand c : commands) {
-            xml.halfOpenElement("command")
-                    .attribute("command", c.command())
-                    .attribute("name", c.name())
-                    .attribute("type", c.type().xmlValue())
-                    .optAttribute("sortCategory", c.sortCategory())
-                    .optAttribute("sortKey", c.sortKey())
-                    .optAttribute("confirmationString", c.confirmationString())
-                    .optAttribute("failureString", c.failureString())
-                    .optAttribute("successString", c.successString())
-                    .closeEmptyElement();
-        }
-        for (NodeResult r : nodeResults) {
-            xml.halfOpenElement("result")
-                    .optAttribute("error", r.error())
-                    .rightAngleBracket()
-                    .append(Boolean.toString(r.success()))
-                    .closeElement("result");
-        }
-        for (Database d : databases) {
-            xml.halfOpenElement("database")
-                    .attribute("databaseId", d.databaseId())
-                    .optAttribute("name", d.name())
-                    .closeEmptyElement();
-        }
-        return xml;
-    }
-
-    private static void writeValues(IQChildElementXmlStringBuilder xml, String element, List<String> list) {
-        if (list == null) {
-            return;
-        }
-        if (list.isEmpty()) {
-            xml.emptyElement(element);
-            return;
-        }
-        xml.openElement(element);
-        for (String v : list) {
-            xml.element("value", v);
-        }
-        xml.closeElement(element);
-    }
-
-    /** Builder of {@link ConcentratorResponse}. */
-    public static final class Builder {
-        private final String element;
-        private final ResultCode result;
-        private String errorText;
-        private final List<String> values = new ArrayList<>();
-        private String text;
-        private NodeInformation node;
-        private final List<NodeInformation> nodes = new ArrayList<>();
-        private final List<DataSource> dataSources = new ArrayList<>();
-        private List<String> baseClasses;
-        private List<String> interfaces;
-        private final List<ParameterError> errors = new ArrayList<>();
-        private DataForm form;
-        private final List<AddableNodeType> nodeTypes = new ArrayList<>();
-        private final List<NodeCommand> commands = new ArrayList<>();
-        private String queryId;
-        private final List<NodeResult> nodeResults = new ArrayList<>();
-        private final List<Database> databases = new ArrayList<>();
-
-        private Builder(String element, ResultCode result) {
-            this.element = Objects.requireNonNull(element, "element");
-            this.result = result;
-        }
-
-        /**
-         * Sets the human-readable text of the {@code <error/>} sent with a failure code.
-         *
-         * @param t the text
-         * @return this builder
-         */
-        public Builder errorText(String t) {
-            errorText = t;
-            return this;
-        }
-
-        /**
-         * Adds {@code value} children.
-         *
-         * @param v the values
-         * @return this builder
-         */
-        public Builder values(List<String> v) {
-            values.addAll(v);
-            return this;
-        }
-
-        /**
-         * Adds a {@code value} child.
-         *
-         * @param v the value
-         * @return this builder
-         */
-        public Builder value(String v) {
-            values.add(Objects.requireNonNull(v));
-            return this;
-        }
-
-        /**
-         * Sets the text content.
-         *
-         * @param t the text
-         * @return this builder
-         */
-        public Builder text(String t) {
-            text = t;
-            return this;
-        }
-
-        /**
-         * Sets the node described on the response element itself.
-         *
-         * @param n the node
-         * @return this builder
-         */
-        public Builder node(NodeInformation n) {
-            node = n;
-            return this;
-        }
-
-        /**
-         * Adds {@code node} children.
-         *
-         * @param n the nodes
-         * @return this builder
-         */
-        public Builder nodes(List<NodeInformation> n) {
-            nodes.addAll(n);
-            return this;
-        }
-
-        /**
-         * Adds a {@code dataSource} child.
-         *
-         * @param d the data source
-         * @return this builder
-         */
-        public Builder dataSource(DataSource d) {
-            dataSources.add(Objects.requireNonNull(d));
-            return this;
-        }
-
-        /**
-         * Sets the {@code baseClasses} values.
-         *
-         * @param v the values
-         * @return this builder
-         */
-        public Builder baseClasses(List<String> v) {
-            baseClasses = v;
-            return this;
-        }
-
-        /**
-         * Sets the {@code interfaces} values.
-         *
-         * @param v the values, null to omit the element
-         * @return this builder
-         */
-        public Builder interfaces(List<String> v) {
-            interfaces = v;
-            return this;
-        }
-
-        /**
-         * Adds per-field errors.
-         *
-         * @param e the errors
-         * @return this builder
-         */
-        public Builder errors(List<ParameterError> e) {
-            errors.addAll(e);
-            return this;
-        }
-
-        /**
-         * Sets the data form.
-         *
-         * @param f the form
-         * @return this builder
-         */
-        public Builder form(DataForm f) {
-            form = f;
-            return this;
-        }
-
-        /**
-         * Adds a {@code nodeType} child.
-         *
-         * @param t the node type
-         * @return this builder
-         */
-        public Builder nodeType(AddableNodeType t) {
-            nodeTypes.add(Objects.requireNonNull(t));
-            return this;
-        }
-
-        /**
-         * Adds a {@code command} child.
-         *
-         * @param c the command
-         * @return this builder
-         */
-        public Builder command(NodeCommand c) {
-            commands.add(Objects.requireNonNull(c));
-            return this;
-        }
-
-        /**
-         * Sets the {@code queryId}.
-         *
-         * @param q the query id
-         * @return this builder
-         */
-        public Builder queryId(String q) {
-            queryId = q;
-            return this;
-        }
-
-        /**
-         * Adds a per-node {@code result} child.
-         *
-         * @param r the result
-         * @return this builder
-         */
-        public Builder nodeResult(NodeResult r) {
-            nodeResults.add(Objects.requireNonNull(r));
-            return this;
-        }
-
-        /**
-         * Adds a {@code database} child.
-         *
-         * @param d the database
-         * @return this builder
-         */
-        public Builder database(Database d) {
-            databases.add(Objects.requireNonNull(d));
-            return this;
-        }
-
-        /**
-         * Builds the response.
-         *
-         * @return the response
-         */
-        public ConcentratorResponse build() {
-            return new ConcentratorResponse(this);
-        }
+        return ResponseXml.write(xml, this);
     }
 }

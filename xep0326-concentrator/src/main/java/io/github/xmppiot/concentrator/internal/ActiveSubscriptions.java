@@ -1,14 +1,16 @@
 package io.github.xmppiot.concentrator.internal;
 
+import io.github.xmppiot.concentrator.request.DataSourceRequest;
 import io.github.xmppiot.core.connection.ConnectionEvent;
+import io.github.xmppiot.core.connection.ConnectionStateListener;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,57 +36,58 @@ public final class ActiveSubscriptions {
     /**
      * One subscription as requested.
      *
-     * @param to         the concentrator
-     * @param sourceId   the data source
-     * @param parameters whether events carry node parameters
-     * @param messages   whether events carry node messages
+     * @param to      the concentrator
+     * @param request the {@code subscribe} request as sent
      */
-    public record Active(Jid to, String sourceId, boolean parameters, boolean messages) {
+    public record Active(Jid to, DataSourceRequest.Subscribe request) {
         /** Checks the values. */
         public Active {
             Objects.requireNonNull(to, "to");
-            Objects.requireNonNull(sourceId, "sourceId");
+            Objects.requireNonNull(request, "request");
+        }
+
+        /** @return the data source */
+        public String sourceId() {
+            return request.sourceId();
         }
     }
 
     private record Key(Jid to, String sourceId) {}
 
     private final Map<Key, Active> active = new ConcurrentHashMap<>();
-    private final Function<Active, CompletableFuture<Void>> send;
-    private final QueryRunner.Later later;
+    private final Function<Active, CompletableFuture<?>> send;
+    private final BiConsumer<Duration, Runnable> later;
     private final AtomicLong generation = new AtomicLong();
-
-    /**
-     * Keeps the subscriptions of a connection; retries wait on the JDK's delay thread and then only send a request.
-     *
-     * @param connection the client's connection; its fresh sessions trigger the re-subscription
-     * @param send       sends one {@code subscribe} request
-     */
-    public ActiveSubscriptions(XMPPConnection connection, Function<Active, CompletableFuture<Void>> send) {
-        this(
-                connection,
-                send,
-                (task, delay) -> CompletableFuture.delayedExecutor(
-                                delay.toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
-                        .execute(task));
-    }
+    private final ConnectionSupervisor supervisor;
+    private final ConnectionStateListener listener;
 
     /**
      * Keeps the subscriptions of a connection.
      *
      * @param connection the client's connection; its fresh sessions trigger the re-subscription
      * @param send       sends one {@code subscribe} request
-     * @param later      runs a retry after its pause (for example on a lease's timer, handing it to the work pool)
+     * @param later      runs a task after a pause (the client's timer, handing work to its work pool)
      */
     public ActiveSubscriptions(
-            XMPPConnection connection, Function<Active, CompletableFuture<Void>> send, QueryRunner.Later later) {
+            XMPPConnection connection,
+            Function<Active, CompletableFuture<?>> send,
+            BiConsumer<Duration, Runnable> later) {
         this.send = Objects.requireNonNull(send, "send");
         this.later = Objects.requireNonNull(later, "later");
-        ConnectionSupervisor.getInstanceFor(connection).addListener(e -> {
+        this.supervisor = ConnectionSupervisor.getInstanceFor(connection);
+        this.listener = e -> {
             if (e instanceof ConnectionEvent.Restored r && !r.resumed()) {
                 resubscribeAll();
             }
-        });
+        };
+        supervisor.addListener(listener);
+    }
+
+    /** Stops renewing: forgets every subscription and stops listening to the connection. */
+    public void close() {
+        supervisor.removeListener(listener);
+        generation.incrementAndGet();
+        active.clear();
     }
 
     /**
@@ -138,7 +141,7 @@ public final class ActiveSubscriptions {
                             + " ms",
                     e);
             Duration next = pause.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : pause.multipliedBy(2);
-            later.run(() -> resubscribe(a, gen, next), pause);
+            later.accept(pause, () -> resubscribe(a, gen, next));
         });
     }
 }

@@ -6,6 +6,7 @@ import io.github.xmppiot.concentrator.TreeNode;
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
+import io.github.xmppiot.concentrator.element.ConcentratorResponseBuilder;
 import io.github.xmppiot.concentrator.element.DataSource;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.NodeParameter;
@@ -196,7 +197,7 @@ public final class NodeQueries {
                 .orElse(null);
     }
 
-    private static Optional<ConcentratorResponse> ok(ConcentratorResponse.Builder b) {
+    private static Optional<ConcentratorResponse> ok(ConcentratorResponseBuilder b) {
         return Optional.of(b.build());
     }
 }

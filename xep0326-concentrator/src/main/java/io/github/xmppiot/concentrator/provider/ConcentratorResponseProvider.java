@@ -3,6 +3,7 @@ package io.github.xmppiot.concentrator.provider;
 import io.github.xmppiot.concentrator.element.AddableNodeType;
 import io.github.xmppiot.concentrator.element.CommandType;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
+import io.github.xmppiot.concentrator.element.ConcentratorResponseBuilder;
 import io.github.xmppiot.concentrator.element.DataSource;
 import io.github.xmppiot.concentrator.element.Database;
 import io.github.xmppiot.concentrator.element.NodeCommand;
@@ -55,7 +56,7 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
     private static ConcentratorResponse body(XmlPullParser parser, int depth, String element)
             throws IotParseException, XmlPullParserException, IOException {
         String code = IotXml.attribute(parser, "result");
-        ConcentratorResponse.Builder b =
+        ConcentratorResponseBuilder b =
                 ConcentratorResponse.builder(element, code == null ? null : ResultCode.fromXml(code));
         b.queryId(IotXml.attribute(parser, "queryId"));
         NodeInformation.Builder own =
@@ -84,7 +85,7 @@ public final class ConcentratorResponseProvider extends IqProvider<ConcentratorR
         return b.build();
     }
 
-    private static void child(XmlPullParser parser, ConcentratorResponse.Builder b)
+    private static void child(XmlPullParser parser, ConcentratorResponseBuilder b)
             throws IotParseException, XmlPullParserException, IOException {
         switch (parser.getName()) {
             case "value":

@@ -8,6 +8,7 @@ import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.hub.Hub;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.ConnectionEvent;
@@ -88,7 +89,7 @@ class HubChaosIT {
                 String id = "Relay" + pin;
                 c.createNewNode(to, root, "relay", relay(id, pin)).get(GUARD.toSeconds(), TimeUnit.SECONDS);
                 proxy.blackHole(GUARD, FaultProxy.Direction.TO_SERVER);
-                CompletableFuture<?> inFlight = c.getAllNodes(to, NodeTree.SOURCE_ID, false);
+                CompletableFuture<?> inFlight = c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE);
 
                 fault.inject(server, proxy);
 
@@ -99,7 +100,7 @@ class HubChaosIT {
                 eventually(
                         "the hub lists " + id + " after the " + fault,
                         GUARD,
-                        () -> c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(5, TimeUnit.SECONDS).stream()
+                        () -> c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(5, TimeUnit.SECONDS).stream()
                                 .map(NodeInformation::nodeId)
                                 .toList()
                                 .contains(id));
@@ -112,7 +113,7 @@ class HubChaosIT {
                         .contains(id);
                 pin++;
             }
-            assertThat(c.getAllNodes(to, NodeTree.SOURCE_ID, false).get(GUARD.toSeconds(), TimeUnit.SECONDS))
+            assertThat(c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(GUARD.toSeconds(), TimeUnit.SECONDS))
                     .extracting(NodeInformation::nodeId)
                     .containsExactly("Hub", "Relay20", "Relay21", "Relay22");
             hub.close();

@@ -10,6 +10,7 @@ import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.hub.Hub;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.ConnectionEvent;
@@ -90,7 +91,7 @@ class SubscriptionChaosIT {
                 added.add(e.node().nodeId());
             }
         });
-        c.subscribe(to, NodeTree.SOURCE_ID, false, false).get(GUARD.toSeconds(), TimeUnit.SECONDS);
+        c.subscribe(to, NodeTree.SOURCE_ID, NodeDetail.NONE).get(GUARD.toSeconds(), TimeUnit.SECONDS);
         c.createNewNode(to, root, "relay", relay("Relay10", 10)).get(GUARD.toSeconds(), TimeUnit.SECONDS);
         assertThat(added.poll(GUARD.toSeconds(), TimeUnit.SECONDS)).isEqualTo("Relay10");
         java.util.Set<String> seen = new java.util.HashSet<>(List.of("Relay10"));

@@ -6,6 +6,7 @@ import io.github.xmppiot.concentrator.ConcentratorClient;
 import io.github.xmppiot.concentrator.NodeTree;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
@@ -19,6 +20,7 @@ import io.github.xmppiot.testkit.Friendship;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -78,12 +80,12 @@ class EjabberdHubIT {
         try (Hub hub = Hub.builder().config(file).connection(hubConn).build().start()) {
             Jid to = hubConn.getUser();
             ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
-            assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false)))
+            assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE)))
                     .extracting(NodeInformation::nodeId)
                     .containsExactly("Hub", "Porch");
             BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
             c.addEventListener((from, e) -> events.add(e));
-            await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
+            await(c.subscribe(to, NodeTree.SOURCE_ID, Set.of(NodeDetail.PARAMETERS)));
 
             await(c.createNewNode(to, ref("Hub"), "bme280", submit("id", "Climate", "bus", "1", "address", "118")));
             NodeEvent added = next(events);

@@ -10,6 +10,7 @@ import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.thing.Sensor;
@@ -153,7 +154,7 @@ class HubBenchmark {
         t0 = System.nanoTime();
         String outcome;
         try {
-            int n = cc.getAllNodes(to, NodeTree.SOURCE_ID, false)
+            int n = cc.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE)
                     .get(2, TimeUnit.MINUTES)
                     .size();
             outcome = n + " nodes received";

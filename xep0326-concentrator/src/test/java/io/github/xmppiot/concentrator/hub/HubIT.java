@@ -14,6 +14,7 @@ import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
 import io.github.xmppiot.concentrator.element.QueryEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
+import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.control.ControlClient;
 import io.github.xmppiot.control.ControlRequest;
 import io.github.xmppiot.core.NodeRef;
@@ -28,6 +29,7 @@ import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -101,12 +103,12 @@ class HubIT {
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
 
-        assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, false)))
+        assertThat(await(c.getAllNodes(to, NodeTree.SOURCE_ID, NodeDetail.NONE)))
                 .extracting(NodeInformation::nodeId)
                 .containsExactly("Hub", "Porch");
         BlockingQueue<NodeEvent> events = new LinkedBlockingQueue<>();
         c.addEventListener((from, e) -> events.add(e));
-        await(c.subscribe(to, NodeTree.SOURCE_ID, true, false));
+        await(c.subscribe(to, NodeTree.SOURCE_ID, Set.of(NodeDetail.PARAMETERS)));
         assertThat(await(c.getAddableNodeTypes(to, ref("Hub"))))
                 .extracting(AddableNodeType::type)
                 .contains("relay", "led", "dimmable-led", "bme280", "bh1750", "pir");
@@ -211,7 +213,7 @@ class HubIT {
         XMPPTCPConnection hubConn2 = server.connect("hubit");
         try (Hub again = Hub.builder().config(file).connection(hubConn2).build().start()) {
             Jid to2 = hubConn2.getUser();
-            List<NodeInformation> nodes = await(c.getAllNodes(to2, NodeTree.SOURCE_ID, true));
+            List<NodeInformation> nodes = await(c.getAllNodes(to2, NodeTree.SOURCE_ID, Set.of(NodeDetail.PARAMETERS)));
             assertThat(nodes).extracting(NodeInformation::nodeId).containsExactly("Hub", "Climate", "Heater");
             assertThat(nodes.get(2).parameters())
                     .anySatisfy(p -> assertThat(p.value().lexical()).isEqualTo("22"));
