@@ -59,4 +59,29 @@ class TokenLimitsTest {
         assertThat(Tokens.fromAttributes("a\tb\nc", "  ", null).serviceTokens()).isEqualTo(List.of("a", "b", "c"));
         assertThat(Tokens.fromAttributes("", " ", null)).isSameAs(Tokens.NONE);
     }
+
+    @Test
+    void theLimitsInForceCanBeChangedForTheJvm() {
+        TokenLimits before = TokenLimits.current();
+        try {
+            TokenLimits.setCurrent(new TokenLimits(1, 1));
+            assertThat(TokenLimits.current()).isEqualTo(new TokenLimits(1, 1));
+            assertThat(Tokens.fromAttributes("a", null, null).serviceTokens()).containsExactly("a");
+            assertThatThrownBy(() -> Tokens.fromAttributes("a", "b", null))
+                    .hasMessage("more than 1 tokens in one request");
+            assertThatThrownBy(() -> TokenLimits.setCurrent(null)).isInstanceOf(NullPointerException.class);
+        } finally {
+            TokenLimits.setCurrent(before);
+        }
+    }
+
+    @Test
+    void eachLimitIsAtLeastOne() {
+        assertThat(new TokenLimits(1, 1).maxTokens()).isEqualTo(1);
+        assertThatThrownBy(() -> new TokenLimits(1, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("token limits must be at least 1, got 1 tokens of 0 characters");
+        assertThatThrownBy(() -> new TokenLimits(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(TokenLimits.DEFAULT).isEqualTo(new TokenLimits(16, 128));
+    }
 }
