@@ -119,7 +119,7 @@ class ReadoutRequestTest {
                 .startsWith("ReadoutRequest[categories=[]+historical,");
     }
 
-    private static ReadoutRequest.Builder full() {
+    private static ReadoutRequestBuilder full() {
         return ReadoutRequest.builder()
                 .momentary()
                 .nodes(NodeRef.of("N", "S"))
