@@ -251,20 +251,20 @@ class ConcentratorIT {
 
         // a new access policy decides the next request
         concentrator.update(s -> s.accessPolicy(r -> CompletableFuture.completedFuture(AccessDecision.deny())));
-        assertThatThrownBy(() -> await(c.getNode(to, lamp, false, false)))
+        assertThatThrownBy(() -> await(c.getNode(to, lamp, Set.of())))
                 .cause()
                 .isInstanceOf(ConcentratorException.class)
                 .extracting(e -> ((ConcentratorException) e).result())
                 .isEqualTo(ResultCode.INSUFFICIENT_PRIVILEGES);
         concentrator.update(s -> s.accessPolicy(AccessPolicy.allowEveryone()));
-        assertThat(await(c.getNode(to, lamp, false, false)).nodeId()).isEqualTo("Lamp1");
+        assertThat(await(c.getNode(to, lamp, Set.of())).nodeId()).isEqualTo("Lamp1");
 
         // close: handlers, feature and lease are gone; closing again changes nothing
         concentrator.close();
         assertThat(executors.activeLeases()).isZero();
         assertThat(ServiceDiscoveryManager.getInstanceFor(hub).includesFeature(ConcentratorServer.FEATURE))
                 .isFalse();
-        assertThatThrownBy(() -> await(c.getNode(to, lamp, false, false)))
+        assertThatThrownBy(() -> await(c.getNode(to, lamp, Set.of())))
                 .cause()
                 .isInstanceOf(ConcentratorException.class)
                 .extracting(e -> ((ConcentratorException) e).result())
@@ -281,7 +281,7 @@ class ConcentratorIT {
         assertThat(fresh.settings()).isEqualTo(ConcentratorServerSettings.DEFAULTS);
         fresh.update(
                 s -> s.tree(tree).accessPolicy(AccessPolicy.allowEveryone()).executors(executors));
-        assertThat(await(c.getNode(to, lamp, false, false)).nodeId()).isEqualTo("Lamp1");
+        assertThat(await(c.getNode(to, lamp, Set.of())).nodeId()).isEqualTo("Lamp1");
         fresh.close();
         assertThat(executors.activeLeases()).isZero();
     }
@@ -317,7 +317,7 @@ class ConcentratorIT {
 
         // one request waits in the queue (bound 1), the other is refused at once
         List<CompletableFuture<NodeInformation>> reads =
-                List.of(c.getNode(to, ROOT, false, false), c.getNode(to, ROOT, false, false));
+                List.of(c.getNode(to, ROOT, Set.of()), c.getNode(to, ROOT, Set.of()));
         assertThatThrownBy(() -> CompletableFuture.anyOf(reads.toArray(CompletableFuture[]::new))
                         .get(20, TimeUnit.SECONDS))
                 .cause()

@@ -64,7 +64,7 @@ class TypedClientIT {
         XMPPTCPConnection hub = server.connect("hub");
         XMPPTCPConnection client = server.connect("client");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
-        ConcentratorServer.getInstanceFor(hub).serve(tree);
+        ConcentratorServer.getInstanceFor(hub).update(s -> s.tree(tree));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
@@ -139,7 +139,7 @@ class TypedClientIT {
         XMPPTCPConnection hub = server.connect("hub4");
         XMPPTCPConnection client = server.connect("client4");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
-        ConcentratorServer.getInstanceFor(hub).serve(tree);
+        ConcentratorServer.getInstanceFor(hub).update(s -> s.tree(tree));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
         await(c.createNewNode(hub.getUser(), ROOT, TestLampType.TYPE, lamp("A", "5")));
@@ -172,7 +172,7 @@ class TypedClientIT {
         XMPPTCPConnection hub = server.connect("hub3");
         XMPPTCPConnection client = server.connect("client3");
         NodeTree tree = new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()).register(new TestLampType());
-        ConcentratorServer.getInstanceFor(hub).serve(tree);
+        ConcentratorServer.getInstanceFor(hub).update(s -> s.tree(tree));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(client);
@@ -195,7 +195,8 @@ class TypedClientIT {
     void settingsExecutorsAndCloseFollowTheManagerConvention(ProsodyServer server) throws Exception {
         XMPPTCPConnection hub = server.connect("hub2");
         XMPPTCPConnection client = server.connect("client2");
-        ConcentratorServer.getInstanceFor(hub).serve(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC()));
+        ConcentratorServer.getInstanceFor(hub)
+                .update(s -> s.tree(new NodeTree("Hub", new ThingDirectory(), Clock.systemUTC())));
         Friendship.establish(hub, client, Duration.ofSeconds(10));
         Jid to = hub.getUser();
         IotExecutors own =
