@@ -18,6 +18,7 @@ import io.github.xmppiot.concentrator.request.Reply;
 import io.github.xmppiot.concentrator.request.Request;
 import io.github.xmppiot.concentrator.request.TreeRequest;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.Tokens;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -65,7 +66,7 @@ public final class ConcentratorClient extends Manager implements AutoCloseable {
 
     private ConcentratorClient(XMPPConnection connection) {
         super(connection);
-        this.active = new ActiveSubscriptions(connection, a -> send(a.to(), a.request()), runtime::later);
+        this.active = new ActiveSubscriptions(connection, a -> send(a.to(), a.request(), a.tokens()), runtime::later);
         connection.addSyncStanzaListener(eventTap, StanzaTypeFilter.MESSAGE);
     }
 
@@ -152,36 +153,51 @@ public final class ConcentratorClient extends Manager implements AutoCloseable {
     }
 
     /**
-     * Sends any typed XEP-0326 request (XEP-0326 §3.2–§3.14) and checks the response code. The request is not
-     * changed: each call sends a new element. A {@link DataSourceRequest.Subscribe} accepted by the concentrator is
-     * renewed after a fresh session until a {@link DataSourceRequest.Unsubscribe} of its data source.
+     * Sends any typed XEP-0326 request (XEP-0326 §3.2–§3.14) without tokens; see
+     * {@link #execute(Jid, Request, Tokens)}.
      *
      * @param to      the concentrator
      * @param request the request
      * @param <R>     the reply type
+     * @return the typed reply; fails with {@link ConcentratorException} on a code other than {@code OK}
+     */
+    public <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request) {
+        return execute(to, request, Tokens.NONE);
+    }
+
+    /**
+     * Sends any typed XEP-0326 request (XEP-0326 §3.2–§3.14) and checks the response code. The request is not
+     * changed: each call sends a new element. A {@link DataSourceRequest.Subscribe} accepted by the concentrator is
+     * renewed, with the same tokens, after a fresh session until a {@link DataSourceRequest.Unsubscribe} of its data
+     * source.
+     *
+     * @param to      the concentrator
+     * @param request the request
+     * @param tokens  the tokens to send (XEP-0324 provisioning, CHECKLIST X-3), {@link Tokens#NONE} for none
+     * @param <R>     the reply type
      * @return the typed reply of a response with {@code result='OK'}; otherwise fails with
      *     {@link ConcentratorException}
      */
-    public <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request) {
+    public <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request, Tokens tokens) {
         Objects.requireNonNull(to, "to");
         if (request instanceof DataSourceRequest.Unsubscribe u) {
             active.unsubscribed(to, u.sourceId());
         }
-        CompletableFuture<R> f = send(to, request);
+        CompletableFuture<R> f = send(to, request, tokens);
         if (request instanceof DataSourceRequest.Subscribe s) {
             return f.thenApply(r -> {
-                active.subscribed(new ActiveSubscriptions.Active(to, s));
+                active.subscribed(new ActiveSubscriptions.Active(to, s, tokens));
                 return r;
             });
         }
         return f;
     }
 
-    private <R extends Reply> CompletableFuture<R> send(Jid to, Request<R> request) {
+    private <R extends Reply> CompletableFuture<R> send(Jid to, Request<R> request, Tokens tokens) {
         if (runtime.isClosed()) {
             return CompletableFuture.failedFuture(new IllegalStateException("the ConcentratorClient is closed"));
         }
-        ConcentratorRequest element = request.toElement();
+        ConcentratorRequest element = request.toElement(tokens);
         element.setTo(to);
         return RequestSender.send(connection(), element, runtime.work()).thenApply(request::reply);
     }
@@ -289,17 +305,6 @@ public final class ConcentratorClient extends Manager implements AutoCloseable {
      */
     public CompletableFuture<List<NodeInformation>> getChildNodes(Jid to, NodeRef node, Set<NodeDetail> details) {
         return execute(to, new TreeRequest.GetChildNodes(node, details)).thenApply(Reply.Nodes::nodes);
-    }
-
-    /**
-     * C13 {@code getAncestors} (XEP-0326 §3.7), without parameters or messages.
-     *
-     * @param to   the concentrator
-     * @param node the node
-     * @return the node and its ancestors up to the root
-     */
-    public CompletableFuture<List<NodeInformation>> getAncestors(Jid to, NodeRef node) {
-        return execute(to, new NodeRequest.GetAncestors(node, NodeDetail.NONE)).thenApply(Reply.Nodes::nodes);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.github.xmppiot.concentrator.provider.ConcentratorResponseProvider;
 import io.github.xmppiot.concentrator.request.DatabaseRequest;
 import io.github.xmppiot.concentrator.request.Direction;
 import io.github.xmppiot.concentrator.request.NodeDetail;
+import io.github.xmppiot.concentrator.request.NodeRequest;
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
@@ -156,7 +157,10 @@ class ConcentratorIT {
         assertThat(removed.node().nodeId()).isEqualTo("Lamp2");
         assertThat(await(c.containsNode(to, NodeRef.of("Lamp2", NodeTree.SOURCE_ID))))
                 .isFalse();
-        assertThat(await(c.getAncestors(to, NodeRef.of("Lamp3", NodeTree.SOURCE_ID))))
+        assertThat(await(c.execute(
+                                to,
+                                new NodeRequest.GetAncestors(NodeRef.of("Lamp3", NodeTree.SOURCE_ID), NodeDetail.NONE)))
+                        .nodes())
                 .extracting(NodeInformation::nodeId)
                 .containsExactly("Lamp3", "Hub");
     }

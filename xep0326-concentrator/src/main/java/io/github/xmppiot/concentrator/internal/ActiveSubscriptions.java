@@ -1,6 +1,7 @@
 package io.github.xmppiot.concentrator.internal;
 
 import io.github.xmppiot.concentrator.request.DataSourceRequest;
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionStateListener;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
@@ -38,12 +39,14 @@ public final class ActiveSubscriptions {
      *
      * @param to      the concentrator
      * @param request the {@code subscribe} request as sent
+     * @param tokens  the tokens sent with it
      */
-    public record Active(Jid to, DataSourceRequest.Subscribe request) {
+    public record Active(Jid to, DataSourceRequest.Subscribe request, Tokens tokens) {
         /** Checks the values. */
         public Active {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(request, "request");
+            Objects.requireNonNull(tokens, "tokens");
         }
 
         /** @return the data source */

@@ -3,6 +3,9 @@ package io.github.xmppiot.concentrator.internal;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
+import io.github.xmppiot.concentrator.request.DataSourceRequest;
+import io.github.xmppiot.concentrator.request.NodeDetail;
+import io.github.xmppiot.concentrator.request.Request;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,13 +49,15 @@ public final class Subscriptions {
      * @param req the {@code subscribe} request
      */
     public void subscribe(Jid who, ConcentratorRequest req) {
+        DataSourceRequest.Subscribe s = (DataSourceRequest.Subscribe) Request.of(req);
         Set<NodeEvent.Kind> kinds = EnumSet.noneOf(NodeEvent.Kind.class);
-        for (NodeEvent.Kind k : NodeEvent.Kind.values()) {
-            if (req.flag(k.element(), true)) {
-                kinds.add(k);
-            }
-        }
-        subscriptions.put(who, new Subscription(kinds, req.flag("parameters", false), req.flag("messages", false)));
+        kinds.addAll(s.events());
+        subscriptions.put(
+                who,
+                new Subscription(
+                        kinds,
+                        s.details().contains(NodeDetail.PARAMETERS),
+                        s.details().contains(NodeDetail.MESSAGES)));
     }
 
     /**
@@ -62,14 +67,11 @@ public final class Subscriptions {
      * @param req the request
      */
     public void unsubscribe(Jid who, ConcentratorRequest req) {
+        DataSourceRequest.Unsubscribe u = (DataSourceRequest.Unsubscribe) Request.of(req);
         subscriptions.computeIfPresent(who, (j, s) -> {
             Set<NodeEvent.Kind> kinds = EnumSet.noneOf(NodeEvent.Kind.class);
             kinds.addAll(s.kinds());
-            for (NodeEvent.Kind k : NodeEvent.Kind.values()) {
-                if (req.flag(k.element(), true)) {
-                    kinds.remove(k);
-                }
-            }
+            kinds.removeAll(u.events());
             return kinds.isEmpty() ? null : new Subscription(kinds, s.parameters(), s.messages());
         });
     }

@@ -3,6 +3,7 @@ package io.github.xmppiot.concentrator.request;
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
+import io.github.xmppiot.core.Tokens;
 
 /**
  * A typed XEP-0326 request (XEP-0326 §3.2–§3.14, CHECKLIST §6.1 rows C1–C21): an immutable record per request, typed
@@ -44,7 +45,18 @@ public sealed interface Request<R extends Reply>
      * @return a new request element (its addressing is the caller's to set)
      */
     default ConcentratorRequest toElement() {
-        ConcentratorRequest.Builder b = ConcentratorRequest.builder(wireCommand());
+        return toElement(Tokens.NONE);
+    }
+
+    /**
+     * The wire form with tokens (XEP-0326 {@code TokenRequest}; tokens from XEP-0324 provisioning, CHECKLIST X-3).
+     *
+     * @param tokens the tokens, {@link Tokens#NONE} for none
+     * @return a new request element (its addressing is the caller's to set)
+     */
+    default ConcentratorRequest toElement(Tokens tokens) {
+        ConcentratorRequest.Builder b =
+                ConcentratorRequest.builder(wireCommand()).tokens(tokens);
         writeTo(b);
         return b.build();
     }

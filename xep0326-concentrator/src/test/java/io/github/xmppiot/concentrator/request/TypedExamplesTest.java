@@ -8,6 +8,7 @@ import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.testkit.XepExamples;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,19 @@ class TypedExamplesTest {
                 + " nodeId='N1' sourceId='S'/></iq>";
         assertThat(Request.of((ConcentratorRequest) PacketParserUtils.parseStanza(xml)))
                 .isEqualTo(new NodeRequest.MoveNodes(List.of(NodeRef.of("N1", "S")), Direction.DOWN));
+    }
+
+    @Test
+    void tokensTravelWithTheRequestAndDoNotChangeTheRecord() throws Exception {
+        Tokens tokens = new Tokens(List.of("S1"), List.of("D1", "D2"), List.of("U1"));
+        NodeRequest.GetNode request = new NodeRequest.GetNode(NodeRef.of("N", "S"), NodeDetail.NONE);
+        ConcentratorRequest element = request.toElement(tokens);
+        element.setTo(org.jxmpp.jid.impl.JidCreate.from("a@b/c"));
+        ConcentratorRequest back = (ConcentratorRequest)
+                PacketParserUtils.parseStanza(element.toXML().toString());
+        assertThat(back.tokens()).isEqualTo(tokens);
+        assertThat(Request.of(back)).isEqualTo(request);
+        assertThat(request.toElement().tokens()).isEqualTo(Tokens.NONE);
     }
 
     @Test
