@@ -26,7 +26,7 @@ import org.jxmpp.jid.impl.JidCreate;
 /**
  * The thing registry (XEP-0347) on PostgreSQL at scale: search latency over 100,000 and 1,000,000 claimed public
  * Things (two operators, page of 20, §3.15) and registrations per second (§3.6) sustained by one and by two registry
- * instances (each its own connection pool and one writing thread, as {@code ThingRegistry}) on one database. The
+ * instances (each its own connection pool and writes one at a time, as {@code ThingRegistry}) on one database. The
  * database is the test kit's private PostgreSQL on loopback; it is filled by bulk SQL over JDBC ({@code INSERT ...
  * SELECT FROM generate_series}), not through XMPP, so that the run takes minutes. The searches and registrations run
  * through {@link RegistryRules}, the code {@code ThingRegistry} runs per request, without the XMPP round trip (which

@@ -167,6 +167,7 @@ public final class ThingRegistry extends Manager implements AutoCloseable {
     /**
      * Replaces the settings; requests arriving from now on are served with them (requests already waiting finish with
      * the old ones, so a write queued before the change may run alongside one queued after it).
+     * {@link RegistryOptions#answerTimeout()} is the one of the settings the registry was started with.
      *
      * @param settings the new settings
      * @throws IllegalStateException if the registry is closed

@@ -13,8 +13,12 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jivesoftware.smack.DummyConnection;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.TopLevelStreamElement;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +132,26 @@ class ThingRegistrySettingsTest {
             assertThat(threads).isNotEmpty().allSatisfy(t -> assertThat(t).startsWith("second-work-"));
         }
         assertThat(second.activeLeases()).isZero();
+    }
+
+    @Test
+    void aRefusedTaskIsAnsweredResourceConstraint() throws Exception {
+        ExecutorService refusing = Executors.newSingleThreadExecutor();
+        refusing.shutdown();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        try (ThingRegistry registry = ThingRegistry.start(
+                connection,
+                storage,
+                ThingRegistrySettings.builder()
+                        .executors(IotExecutors.of(refusing, timer))
+                        .build())) {
+            IQ answer = register("SN-5");
+            assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+            assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+            assertThat(threads).as("nothing was written").isEmpty();
+        } finally {
+            timer.shutdown();
+        }
     }
 
     /** Sends a {@code register} from a Thing and returns the registry's answer. */
