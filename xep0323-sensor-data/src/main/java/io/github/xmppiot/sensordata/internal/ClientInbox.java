@@ -18,6 +18,7 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
+import org.jxmpp.jid.Jid;
 
 /**
  * The read-outs of a {@link io.github.xmppiot.sensordata.SensorDataClient} in progress, and the routing of what the
@@ -83,7 +84,7 @@ public final class ClientInbox {
     public void onAnswer(Stanza stanza) {
         IQ iq = (IQ) stanza;
         ClientReadout s = unanswered.get(iq.getStanzaId());
-        if (s != null && s.acceptsFrom(iq.getFrom()) && unanswered.remove(iq.getStanzaId(), s)) {
+        if (s != null && sentBy(s, iq.getFrom()) && unanswered.remove(iq.getStanzaId(), s)) {
             onReqAnswer(s, iq);
         }
     }
@@ -130,7 +131,7 @@ public final class ClientInbox {
                 continue;
             }
             ClientReadout s = active.get(r.seqnr());
-            if (s == null || !s.acceptsFrom(m.getFrom())) {
+            if (s == null || !sentBy(s, m.getFrom())) {
                 continue;
             }
             // one dispatch over the sealed ReadoutMessage (a pattern switch once the baseline is Java 21)
@@ -144,5 +145,17 @@ public final class ClientInbox {
                 s.onDone(m.getFrom());
             }
         }
+    }
+
+    /**
+     * Whether a stanza from this JID may belong to the read-out: the same JID as requested, or, for a request to a bare
+     * JID, any of its resources.
+     */
+    private static boolean sentBy(ClientReadout s, Jid from) {
+        if (from == null) {
+            return false;
+        }
+        Jid thing = s.thing();
+        return thing.hasResource() ? thing.equals(from) : thing.equals(from.asBareJid());
     }
 }

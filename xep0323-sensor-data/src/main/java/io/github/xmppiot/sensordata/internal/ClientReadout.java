@@ -126,20 +126,6 @@ public final class ClientReadout implements ReadoutSession, Deadlines.Watched {
         return respondent;
     }
 
-    /**
-     * Whether a message from this JID may belong to this read-out: the same JID as requested, or, for a request to a
-     * bare JID, any of its resources.
-     *
-     * @param from the sender
-     * @return true if accepted
-     */
-    public boolean acceptsFrom(Jid from) {
-        if (from == null) {
-            return false;
-        }
-        return thing.hasResource() ? thing.equals(from) : thing.equals(from.asBareJid());
-    }
-
     /** Starts the idle timer. */
     public void arm() {
         long d;
