@@ -202,11 +202,8 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
     /**
      * Where to send requests for a server: a component's address, or the full JID under which an account-hosted
      * server is online (an IQ to a bare account JID would be answered by the XMPP server itself).
-     *
-     * @param server a trusted server
-     * @return the address
      */
-    public Jid address(Jid server) {
+    Jid address(Jid server) {
         return trust.address(server);
     }
 
