@@ -15,6 +15,7 @@ import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.provisioning.element.ClearCache;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
+import io.github.xmppiot.provisioning.server.ProvisioningServer;
 import io.github.xmppiot.provisioning.server.ServerListener;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
@@ -145,6 +146,10 @@ class ManagerLifecycleIT {
         await(w.server.rulesChanged(w.jid("thing").toString()));
         assertThat(pushedOn.get(World.TIMEOUT_SECONDS, TimeUnit.SECONDS)).startsWith("lcs-server-work-");
 
+        assertThatThrownBy(() -> ProvisioningServer.start(w.provisioning, w.store))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("close() it before starting another");
+
         w.server.close();
         assertThat(mine.activeLeases()).isZero();
         assertThat(registeredFor(w.provisioning, IsFriend.ELEMENT, IQ.Type.get))
@@ -155,5 +160,10 @@ class ManagerLifecycleIT {
         w.server.close(); // idempotent (World closes it once more)
         assertThat(mine.activeLeases()).isZero();
         assertThatThrownBy(() -> w.server.update(b -> b)).isInstanceOf(IllegalStateException.class);
+
+        // once closed, another server may start on the same connection
+        w.server = ProvisioningServer.start(w.provisioning, w.store);
+        assertThat(ServiceDiscoveryManager.getInstanceFor(w.provisioning).includesFeature(ProvisioningIq.NAMESPACE))
+                .isTrue();
     }
 }

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -77,6 +78,9 @@ import org.jxmpp.jid.impl.JidCreate;
  * @since 0.1.0
  */
 public final class ProvisioningServer extends Manager implements AutoCloseable {
+
+    /** The server running on each connection (one at most, as one manager per connection). */
+    private static final Map<XMPPConnection, ProvisioningServer> RUNNING = new WeakHashMap<>();
 
     private static final Logger LOG = Logger.getLogger(ProvisioningServer.class.getName());
 
@@ -144,13 +148,23 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
      * @param store      the rules; stays open when the server closes (its owner closes it)
      * @param settings   configured owners, trusted registries, bounds and executors
      * @return the running server
+     * @throws IllegalStateException if a provisioning server runs on the connection already
      */
     public static ProvisioningServer start(
             XMPPConnection connection, ProvisioningStore store, ProvisioningServerSettings settings) {
-        ProvisioningServer s = new ProvisioningServer(
-                Objects.requireNonNull(connection, "connection"),
-                Objects.requireNonNull(store, "store"),
-                Objects.requireNonNull(settings, "settings: use ProvisioningServerSettings.DEFAULTS"));
+        Objects.requireNonNull(connection, "connection");
+        ProvisioningServer s;
+        synchronized (RUNNING) {
+            if (RUNNING.containsKey(connection)) {
+                throw new IllegalStateException(
+                        "a ProvisioningServer runs on this connection already: close() it before starting another");
+            }
+            s = new ProvisioningServer(
+                    connection,
+                    Objects.requireNonNull(store, "store"),
+                    Objects.requireNonNull(settings, "settings: use ProvisioningServerSettings.DEFAULTS"));
+            RUNNING.put(connection, s);
+        }
         s.register(connection);
         return s;
     }
@@ -387,6 +401,9 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
                 poll.cancel(false);
             }
             runtime.get().lease().close();
+        }
+        synchronized (RUNNING) {
+            RUNNING.remove(connection, this);
         }
     }
 }
