@@ -98,8 +98,8 @@ class HubIT {
                 .build()
                 .start();
         assertThat(executors.activeLeases())
-                .as("the hub's and its concentrator's")
-                .isEqualTo(2);
+                .as("the hub's, and its XEP-0326, XEP-0323 and XEP-0325 servers'")
+                .isEqualTo(4);
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
 
