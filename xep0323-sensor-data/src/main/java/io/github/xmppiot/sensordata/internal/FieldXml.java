@@ -69,7 +69,8 @@ public final class FieldXml {
      * sizes cheaply.
      *
      * @param field the field
-     * @return an upper estimate of the serialised length
+     * @return an upper estimate of the serialised length when the texts need no escaping (escaped characters in
+     *     the name are covered up to half its length)
      */
     public static int estimateLength(Field field) {
         int n = 40 + field.name().length() + field.value().lexical().length();
@@ -78,7 +79,14 @@ public final class FieldXml {
         } else if (field.value() instanceof EnumValue e) {
             n += 12 + e.dataType().length();
         }
-        n += 20 * (field.categories().size() + field.quality().size());
+        // each flag is written as " name='true'": its name plus 8 characters
+        for (FieldCategory c : field.categories()) {
+            n += 8 + c.attribute().length();
+        }
+        for (QualityFlag q : field.quality()) {
+            n += 8 + q.attribute().length();
+        }
+        n += field.writable() == null ? 0 : 17; // " writable='false'"
         Localization l = field.localization();
         n += l.module() == null ? 0 : 10 + l.module().length();
         n += l.stringIds() == null ? 0 : 13 + l.stringIds().length();
