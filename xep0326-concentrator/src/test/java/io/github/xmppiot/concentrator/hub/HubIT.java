@@ -98,8 +98,8 @@ class HubIT {
                 .build()
                 .start();
         assertThat(executors.activeLeases())
-                .as("the hub's and its concentrator's")
-                .isEqualTo(2);
+                .as("the hub's and its three servers' (0326, 0323, 0325)")
+                .isEqualTo(4);
         Jid to = hubConn.getUser();
         ConcentratorClient c = ConcentratorClient.getInstanceFor(clientConn);
 
