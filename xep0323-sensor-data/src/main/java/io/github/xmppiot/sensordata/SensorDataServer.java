@@ -195,7 +195,8 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
     }
 
     /** Replaces {@code old} by the settings, unless another thread replaced it first; leases executors as needed. */
-    private boolean swap(ServerSnapshot old, SensorDataServerSettings settings) {
+    private boolean swap(ServerSnapshot old, SensorDataServerSettings given) {
+        SensorDataServerSettings settings = given.withOwnDefaults();
         boolean sameExecutors = old.lease().executors() == settings.executors();
         SharedLease lease = sameExecutors ? old.lease() : new SharedLease(settings.executors());
         ServerSnapshot next =

@@ -15,13 +15,14 @@ import java.util.Optional;
  * {@link SensorDataServer#update}. A request is served by the settings in force when it arrives.
  *
  * @param things              the Things that can be read (live: Things added later are readable); default: an empty
- *                            directory of the builder's own
+ *                            directory of the builder's own ({@link #DEFAULTS}' one is replaced by one of the server's
+ *                            own)
  * @param accessPolicy        who may read (XEP-0323 §7; XEP-0324 provisioning plugs in here); a narrowed decision
  *                            limits the nodes and field names read. Empty (the default) means
  *                            {@link AccessPolicy#friends(org.jivesoftware.smack.XMPPConnection)} of the server's own
  *                            connection
  * @param historyStore        where historical values come from; default: an {@link InMemoryHistoryStore} of the
- *                            builder's own
+ *                            builder's own ({@link #DEFAULTS}' one is replaced by one of the server's own)
  * @param clock               timestamps, and whether {@code when} lies in the future; a zone-less {@code when} is read
  *                            in the clock's zone (XEP-0323 §6.1); default {@link Clock#systemUTC()}
  * @param maxFieldsPerMessage most field values per {@code fields} message, at least 1; default
@@ -62,8 +63,12 @@ public record SensorDataServerSettings(
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
 
     /**
-     * The defaults. Its {@link #things()} and {@link #historyStore()} are instances of this constant: a server starts
-     * with its own (from {@link #builder()}), so give every server its directory with {@code things(...)}.
+     * The defaults. Its {@link #things()} and {@link #historyStore()} are placeholders, never shared between servers: a
+     * server given them (by {@code configure(DEFAULTS)}, or settings built from {@code DEFAULTS.toBuilder()} without
+     * {@code things(...)} or {@code historyStore(...)}) uses an empty {@link ThingDirectory} and an empty
+     * {@link InMemoryHistoryStore} of its own instead, which its {@link SensorDataServer#settings()} then show. Do not
+     * add Things to {@code DEFAULTS.things()}: no server reads it; give every server its directory with
+     * {@code things(...)}.
      */
     public static final SensorDataServerSettings DEFAULTS = builder().build();
 
@@ -94,6 +99,28 @@ public record SensorDataServerSettings(
             throw new IllegalArgumentException("readTimeout must be positive, was " + readTimeout
                     + ": set readTimeout(Duration.ofSeconds(n)) with n > 0 (default " + DEFAULT_READ_TIMEOUT + ")");
         }
+    }
+
+    /**
+     * These settings, with an empty directory and history store of the server's own in place of {@link #DEFAULTS}'
+     * placeholders, so no two servers share them.
+     *
+     * @return settings a server may hold
+     */
+    SensorDataServerSettings withOwnDefaults() {
+        boolean sharedThings = things == DEFAULTS.things;
+        boolean sharedHistory = historyStore == DEFAULTS.historyStore;
+        if (!sharedThings && !sharedHistory) {
+            return this;
+        }
+        Builder b = toBuilder();
+        if (sharedThings) {
+            b.things = new ThingDirectory();
+        }
+        if (sharedHistory) {
+            b.historyStore = new InMemoryHistoryStore();
+        }
+        return b.build();
     }
 
     /**

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -155,7 +156,7 @@ class ManagerLifecycleTest {
         try {
             Instant now = Instant.now();
             SensorDataServer server = SensorDataServer.getInstanceFor(link.thing)
-                    .update(s -> s.things(ThingDirectory.of(thing("A", "1", new java.util.ArrayList<>())))
+                    .update(s -> s.things(ThingDirectory.of(thing("A", "1", new ArrayList<>())))
                             .accessPolicy(AccessPolicy.allowEveryone())
                             .clock(Clock.fixed(now, ZoneOffset.UTC))
                             .executors(IotExecutors.of(work, timer)));
@@ -219,6 +220,35 @@ class ManagerLifecycleTest {
         assertThat(temperature(read(client, ReadoutRequest.builder().momentary().build())))
                 .isEqualTo("1");
         assertThat(thingThreads.activeLeases()).isZero();
+    }
+
+    @Test
+    void twoServersConfiguredWithTheDefaultsShareNoDirectoryAndNoHistory() {
+        SensorDataServer one = SensorDataServer.getInstanceFor(link.thing).configure(SensorDataServerSettings.DEFAULTS);
+        SensorDataServer two = SensorDataServer.getInstanceFor(link.client)
+                .configure(SensorDataServerSettings.DEFAULTS.toBuilder()
+                        .readTimeout(Duration.ofSeconds(5))
+                        .build());
+        try {
+            assertThat(one.settings().things())
+                    .isNotSameAs(two.settings().things())
+                    .isNotSameAs(SensorDataServerSettings.DEFAULTS.things());
+            assertThat(one.settings().historyStore())
+                    .isNotSameAs(two.settings().historyStore())
+                    .isNotSameAs(SensorDataServerSettings.DEFAULTS.historyStore());
+            one.settings().things().add(thing("OnlyOne", "1", new ArrayList<>()));
+            assertThat(two.settings().things().size())
+                    .as("the other server's directory")
+                    .isZero();
+            assertThat(SensorDataServerSettings.DEFAULTS.things().size()).isZero();
+            ThingDirectory kept = one.settings().things();
+            one.update(s -> s.readTimeout(Duration.ofSeconds(7)));
+            assertThat(one.settings().things())
+                    .as("an update keeps the server's own directory")
+                    .isSameAs(kept);
+        } finally {
+            two.close();
+        }
     }
 
     @Test

@@ -149,12 +149,14 @@ public final class ControlServer extends Manager implements AutoCloseable {
      * Replaces the settings; requests that arrive afterwards are served with them, requests already accepted finish
      * with the settings they arrived with. Naming other executors takes a lease from them and gives back the old one.
      *
-     * @param settings the new settings
+     * @param given the new settings ({@link ControlServerSettings#DEFAULTS}' directory is replaced by an empty one of
+     *              this server's own)
      * @return this server
      * @throws IllegalStateException if the server is closed
      */
-    public ControlServer configure(ControlServerSettings settings) {
-        Objects.requireNonNull(settings, "settings must not be null; start from ControlServerSettings.builder()");
+    public ControlServer configure(ControlServerSettings given) {
+        Objects.requireNonNull(given, "settings must not be null; start from ControlServerSettings.builder()");
+        ControlServerSettings settings = given.withOwnDefaults();
         synchronized (lock) {
             checkOpen();
             State old = state;

@@ -26,7 +26,8 @@ import java.util.Optional;
  *       forms.</li>
  * </ul>
  *
- * @param things            the Things to control
+ * @param things            the Things to control ({@link #DEFAULTS}' placeholder is replaced by a directory of the
+ *                          server's own)
  * @param accessPolicy      who may control; empty for the friends of the server's connection
  * @param maxQueuedRequests the largest number of accepted requests waiting to be applied; at least 1
  * @param executors         the threads the server runs on
@@ -39,8 +40,11 @@ public record ControlServerSettings(
     public static final int DEFAULT_MAX_QUEUED_REQUESTS = 1000;
 
     /**
-     * The defaults listed above. Its directory is shared by everything built from it: give each server a directory of
-     * its own with {@link Builder#things(ThingDirectory)} rather than adding Things to this one.
+     * The defaults listed above. Its {@link #things()} is a placeholder, never shared between servers: a server given it
+     * (by {@code configure(DEFAULTS)}, or settings built from {@code DEFAULTS.toBuilder()} without {@code things(...)})
+     * uses an empty directory of its own instead, which its {@link ControlServer#settings()} then shows. Do not add
+     * Things to {@code DEFAULTS.things()}: no server reads it; give each server its directory with
+     * {@link Builder#things(ThingDirectory)}.
      */
     public static final ControlServerSettings DEFAULTS = builder().build();
 
@@ -66,6 +70,18 @@ public record ControlServerSettings(
                     + "; the default is " + DEFAULT_MAX_QUEUED_REQUESTS);
         }
         return maxQueuedRequests;
+    }
+
+    /**
+     * These settings, with an empty directory of the server's own in place of {@link #DEFAULTS}' placeholder, so no two
+     * servers share it.
+     *
+     * @return settings a server may hold
+     */
+    ControlServerSettings withOwnDefaults() {
+        return things == DEFAULTS.things
+                ? toBuilder().things(new ThingDirectory()).build()
+                : this;
     }
 
     /**

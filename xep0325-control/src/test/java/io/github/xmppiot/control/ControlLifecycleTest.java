@@ -227,6 +227,32 @@ class ControlLifecycleTest {
     }
 
     @Test
+    void twoServersConfiguredWithTheDefaultsShareNoDirectory() {
+        ControlServer one = server.configure(ControlServerSettings.DEFAULTS);
+        ControlServer two = ControlServer.getInstanceFor(clientConnection)
+                .configure(ControlServerSettings.DEFAULTS.toBuilder()
+                        .maxQueuedRequests(5)
+                        .build());
+        try {
+            assertThat(one.settings().things())
+                    .isNotSameAs(two.settings().things())
+                    .isNotSameAs(ControlServerSettings.DEFAULTS.things());
+            one.settings().things().add(devices.digitalOutput("OnlyOne"));
+            assertThat(two.settings().things().all())
+                    .as("the other server's directory")
+                    .isEmpty();
+            assertThat(ControlServerSettings.DEFAULTS.things().all()).isEmpty();
+            ThingDirectory kept = one.settings().things();
+            one.update(s -> s.maxQueuedRequests(7));
+            assertThat(one.settings().things())
+                    .as("an update keeps the server's own directory")
+                    .isSameAs(kept);
+        } finally {
+            two.close();
+        }
+    }
+
+    @Test
     void afterCloseGetInstanceForGivesAFreshServerThatServes() throws Exception {
         server.close();
         ControlServer fresh = ControlServer.getInstanceFor(thingConnection);

@@ -110,6 +110,8 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
     private final StanzaListener presenceListener;
     private final StanzaListener sentListener;
     private boolean closed;
+    /** The NotImplemented answer to unknown commands (XEP-0326 §3.1) while a tree is served; guarded by this. */
+    private IotTcpConnection.Registration unknownAnswer;
 
     /** What a request is served with: the settings and the tree served (null when none). */
     private record State(ConcentratorServerSettings settings, ServedTree serving) {}
@@ -173,6 +175,7 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
         ServedTree serving = state.serving();
         if (serving != null && serving.tree() != settings.tree()) {
             serving.stop(connection(), FEATURE);
+            stopAnsweringUnknownRequests();
             serving = null;
         }
         boolean start = serving == null && settings.tree() != null;
@@ -220,6 +223,7 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
             if (s.serving() != null) {
                 s.serving().stop(connection(), FEATURE);
             }
+            stopAnsweringUnknownRequests();
             state = new State(s.settings(), null);
             XMPPConnection c = connection();
             if (c != null) {
@@ -233,14 +237,24 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
         }
     }
 
+    /** Answers unknown commands while a tree is served; removed with the tree (close, or settings without a tree). */
     private void answerUnknownRequests() {
+        stopAnsweringUnknownRequests();
         if (connection() instanceof IotTcpConnection iot) {
             // XEP-0326 §3.1: an unknown command is answered <nameResponse result='NotImplemented'/> (with an error).
-            iot.answerUnknownRequests(
+            unknownAnswer = iot.answerUnknownRequests(
                     ConcentratorRequest.NAMESPACE,
                     e -> ConcentratorResponse.builder(e.getChildElementName() + "Response", ResultCode.NOT_IMPLEMENTED)
                             .errorText(e.getChildElementName() + " is not a command of this concentrator")
                             .build());
+        }
+    }
+
+    private void stopAnsweringUnknownRequests() {
+        IotTcpConnection.Registration r = unknownAnswer;
+        unknownAnswer = null;
+        if (r != null) {
+            r.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.xmppiot.concentrator;
 import io.github.xmppiot.concentrator.element.NodeCommand;
 import io.github.xmppiot.concentrator.element.NodeResult;
 import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.concentrator.internal.ClientRuntime;
 import io.github.xmppiot.concentrator.request.CommandRequest;
 import io.github.xmppiot.concentrator.request.Reply;
 import io.github.xmppiot.concentrator.request.Request;
@@ -10,52 +11,78 @@ import io.github.xmppiot.core.NodeRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jivesoftware.smack.Manager;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.Jid;
 
 /**
  * The client side of XEP-0326 node commands (§3.12 "Node Commands", §3.13 batch commands; CHECKLIST C18–C20,
  * 326-13..326-15): listing commands, their parameter forms, executing commands and queries on one or several nodes,
- * and receiving query progress in document order (a synchronous, ordered stanza listener). Requests go through
- * {@link ConcentratorClient#execute}, so every response code is checked. One instance per connection.
+ * and receiving query progress (§3.15) in document order. Requests go through {@link ConcentratorClient#execute}, so
+ * every response code is checked. One instance per connection.
+ *
+ * <p>Follows the manager convention (docs/CONVENTIONS.md): one immutable {@link NodeCommandClientSettings}, read with
+ * {@link #settings()} and swapped with {@link #configure} or {@link #update}; {@code queryProgress} messages are taken
+ * off Smack's ordered listener thread at once and handed, in document order, to one serial executor of the settings'
+ * {@link io.github.xmppiot.core.concurrent.IotExecutors} (leased while the client is open), which calls the progress
+ * listeners and the {@link NodeQuery} listeners. {@link #close()} gives the lease back.
  *
  * @since 0.1.0
  */
-public final class NodeCommandClient extends Manager {
+public final class NodeCommandClient extends Manager implements AutoCloseable {
 
     private static final Map<XMPPConnection, NodeCommandClient> INSTANCES = new WeakHashMap<>();
 
     private final List<BiConsumer<Jid, QueryProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private final List<Pending> pending = new CopyOnWriteArrayList<>();
+    private final StanzaListener progressTap = this::onMessage;
+    private final Object lock = new Object();
+    private volatile NodeCommandClientSettings settings = NodeCommandClientSettings.DEFAULTS;
+    private final ClientRuntime runtime = new ClientRuntime(runtimeSettings(settings));
 
     private NodeCommandClient(XMPPConnection connection) {
         super(connection);
-        connection.addSyncStanzaListener(
-                s -> {
-                    Message m = (Message) s;
-                    for (ExtensionElement e : m.getExtensions()) {
-                        if (e instanceof QueryProgress qp && m.getFrom() != null) {
-                            progressListeners.forEach(l -> l.accept(m.getFrom(), qp));
-                            pending.forEach(p -> p.offer(m.getFrom(), qp));
-                        }
-                    }
-                },
-                StanzaTypeFilter.MESSAGE);
+        connection.addSyncStanzaListener(progressTap, StanzaTypeFilter.MESSAGE);
+    }
+
+    private static ConcentratorClientSettings runtimeSettings(NodeCommandClientSettings s) {
+        return new ConcentratorClientSettings(s.executors(), s.progressBacklog());
+    }
+
+    private void onMessage(Stanza s) {
+        Message m = (Message) s;
+        Jid from = m.getFrom();
+        if (from == null) {
+            return;
+        }
+        for (ExtensionElement e : m.getExtensions()) {
+            if (e instanceof QueryProgress qp) {
+                runtime.deliver(
+                        () -> {
+                            progressListeners.forEach(l -> l.accept(from, qp));
+                            pending.forEach(p -> p.offer(from, qp));
+                        },
+                        "queryProgress of query " + qp.queryId() + " from " + from);
+            }
+        }
     }
 
     /**
-     * The client of a connection.
+     * The client of a connection, with {@link NodeCommandClientSettings#DEFAULTS}; after {@link #close()} a fresh one.
      *
      * @param connection the connection
      * @return its client
@@ -65,16 +92,90 @@ public final class NodeCommandClient extends Manager {
     }
 
     /**
-     * Listens to every {@code queryProgress} (XEP-0326 §3.15), in document order; on Smack's ordered listener
-     * thread, so the listener must return quickly.
+     * The settings in force.
+     *
+     * @return the current snapshot
+     */
+    public NodeCommandClientSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Replaces the settings atomically; other executors are leased at once (the old lease is given back) and take
+     * effect for the next {@code queryProgress}.
+     *
+     * @param settings the new settings
+     * @return this client
+     * @throws IllegalStateException if the client is closed
+     */
+    public NodeCommandClient configure(NodeCommandClientSettings settings) {
+        Objects.requireNonNull(settings, "settings must not be null; start from NodeCommandClientSettings.builder()");
+        synchronized (lock) {
+            checkOpen();
+            runtime.configure(runtimeSettings(settings));
+            this.settings = settings;
+        }
+        return this;
+    }
+
+    /**
+     * Changes some settings atomically: {@code client.update(s -> s.executors(mine))}.
+     *
+     * @param change edits a builder holding the settings in force
+     * @return this client
+     * @throws IllegalStateException if the client is closed
+     */
+    public NodeCommandClient update(UnaryOperator<NodeCommandClientSettings.Builder> change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (lock) {
+            return configure(change.apply(settings.toBuilder()).build());
+        }
+    }
+
+    /**
+     * Stops the client: no more {@code queryProgress} is delivered, the executors' lease is given back and a later
+     * {@link #getInstanceFor} starts a fresh client. Queries in progress get no more events. Idempotent; the connection
+     * stays open.
+     */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (runtime.isClosed()) {
+                return;
+            }
+            connection().removeSyncStanzaListener(progressTap);
+            progressListeners.clear();
+            pending.clear();
+            synchronized (NodeCommandClient.class) {
+                INSTANCES.remove(connection(), this);
+            }
+            runtime.close();
+        }
+    }
+
+    private void checkOpen() {
+        if (runtime.isClosed()) {
+            throw new IllegalStateException(
+                    "this NodeCommandClient is closed; call NodeCommandClient.getInstanceFor(connection) for a new one");
+        }
+    }
+
+    /**
+     * Listens to every {@code queryProgress} (XEP-0326 §3.15), in document order, on a serial executor of the
+     * settings' executors (never Smack's threads).
      *
      * @param listener receives the sender and each {@code queryProgress}
      */
     public void addQueryProgressListener(BiConsumer<Jid, QueryProgress> listener) {
-        progressListeners.add(listener);
+        progressListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     private <R extends Reply> CompletableFuture<R> execute(Jid to, Request<R> request) {
+        if (runtime.isClosed()) {
+            return CompletableFuture.failedFuture(
+                    new IllegalStateException(
+                            "this NodeCommandClient is closed; call NodeCommandClient.getInstanceFor(connection) for a new one"));
+        }
         return ConcentratorClient.getInstanceFor(connection()).execute(to, request);
     }
 

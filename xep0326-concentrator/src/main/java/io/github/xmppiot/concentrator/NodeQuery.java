@@ -81,7 +81,7 @@ public final class NodeQuery {
 
     /**
      * Adds a listener; it first gets the events already received, then each new one, in document order. Listeners
-     * run on Smack's ordered listener thread and must return quickly.
+     * run on the {@link NodeCommandClient}'s serial executor (one after the other, never on Smack's threads).
      *
      * @param listener receives the node and each event
      */

@@ -2,6 +2,7 @@ package io.github.xmppiot.core.connection;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -114,12 +115,42 @@ public class IotTcpConnection extends XMPPTCPConnection {
      * unknown concentrator commands. Smack 4.4 dispatches handlers by exact element name, so this is the only place
      * that sees every unknown request of a namespace.
      *
+     * <p>One answer per namespace: a later call replaces the earlier one. Close the returned registration (for example
+     * in the extension manager's {@code close()}) to go back to the generic error; closing it after another answer
+     * replaced this one leaves the other in place, and closing it twice changes nothing.
+     *
      * @param namespace the payload namespace
      * @param answer    builds the answer from Smack's error reply (addressed to the requester, with the request's
      *                  element name and namespace); it must return an IQ of type result or error
+     * @return the registration; {@link Registration#close()} removes this answer
      */
-    public void answerUnknownRequests(String namespace, Function<ErrorIQ, IQ> answer) {
+    public Registration answerUnknownRequests(String namespace, Function<ErrorIQ, IQ> answer) {
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(answer, "answer");
         unknownRequestAnswers.put(namespace, answer);
+        return () -> unknownRequestAnswers.remove(namespace, answer);
+    }
+
+    /**
+     * The answer registered for a namespace by {@link #answerUnknownRequests}.
+     *
+     * @param namespace the payload namespace
+     * @return the answer, or null when requests of the namespace get the generic error
+     */
+    Function<ErrorIQ, IQ> unknownRequestAnswer(String namespace) {
+        return namespace == null ? null : unknownRequestAnswers.get(namespace);
+    }
+
+    /**
+     * Something registered on this connection, undone by {@link #close()} (idempotent, never throws).
+     *
+     * @since 0.1.0
+     */
+    @FunctionalInterface
+    public interface Registration extends AutoCloseable {
+        /** Removes the registration; a second call changes nothing. */
+        @Override
+        void close();
     }
 
     /**
@@ -188,7 +219,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
             }
         }
         if (packet instanceof ErrorIQ e && e.getChildElementName() != null) {
-            Function<ErrorIQ, IQ> answer = unknownRequestAnswers.get(e.getChildElementNamespace());
+            Function<ErrorIQ, IQ> answer = unknownRequestAnswer(e.getChildElementNamespace());
             if (answer != null && e.getError().getCondition() == StanzaError.Condition.feature_not_implemented) {
                 IQ replacement = answer.apply(e);
                 replacement.setStanzaId(e.getStanzaId());

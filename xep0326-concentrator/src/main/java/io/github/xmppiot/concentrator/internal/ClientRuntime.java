@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * The settings of a concentrator client and the executors they name: the lease, the work pool, the timer and the
+ * The settings of a concentrator (or node-command) client and the executors they name: the lease, the work pool, the timer and the
  * serial executor that delivers events in order. Swapped atomically; closing gives the lease back.
  */
 public final class ClientRuntime {
