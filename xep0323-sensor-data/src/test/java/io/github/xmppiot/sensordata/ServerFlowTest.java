@@ -65,7 +65,7 @@ class ServerFlowTest {
         assertThat(r.queued()).isFalse();
         assertThat(server.activeReadouts()).isZero();
         List<String> messages =
-                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+                link.thing.sent().stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages).isNotEmpty().noneMatch(x -> x.contains("type="));
         assertThat(messages.get(messages.size() - 1)).contains("done='true'");
     }
@@ -76,7 +76,7 @@ class ServerFlowTest {
      */
     private List<String> sentOnceAccepted() throws InterruptedException {
         link.client.await(s -> s instanceof Accepted, Duration.ofSeconds(WAIT));
-        return link.thing.sent.stream()
+        return link.thing.sent().stream()
                 .map(ServerFlowTest::kind)
                 .filter(k -> !k.isEmpty())
                 .toList();
@@ -232,8 +232,8 @@ class ServerFlowTest {
                                 .cause()
                                 .isInstanceOf(CancellationException.class)
                                 .hasMessageContaining("cancelled"));
-        assertThat(link.client.sent).anyMatch(x -> x.contains("<cancel") && x.contains("type='get'"));
-        assertThat(link.thing.sent).noneMatch(x -> x.contains("<started"));
+        assertThat(link.client.sent()).anyMatch(x -> x.contains("<cancel") && x.contains("type='get'"));
+        assertThat(link.thing.sent()).noneMatch(x -> x.contains("<started"));
     }
 
     @Test
@@ -244,7 +244,7 @@ class ServerFlowTest {
         assertThat(r.fields()).hasSize(10_000);
         assertThat(r.fields().get(9_999).name()).isEqualTo("F9999");
         List<String> messages =
-                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+                link.thing.sent().stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages).hasSize(20).allMatch(x -> x.length() <= 64 * 1024);
         assertThat(messages.stream().filter(x -> x.contains("done='true'")).count())
                 .isEqualTo(1);
@@ -257,7 +257,7 @@ class ServerFlowTest {
         Readout r = read(ReadoutRequest.builder().momentary().build());
         assertThat(r.fields()).hasSize(3_000);
         List<String> messages =
-                link.thing.sent.stream().filter(x -> x.startsWith("<message")).toList();
+                link.thing.sent().stream().filter(x -> x.startsWith("<message")).toList();
         assertThat(messages.size()).isGreaterThan(10);
         assertThat(messages).allMatch(x -> x.length() <= 8 * 1024);
     }
@@ -304,7 +304,7 @@ class ServerFlowTest {
         server.update(b -> b.doneMarker(SensorDataServer.DoneMarker.ELEMENT));
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
         assertThat(r.fields()).hasSize(1);
-        assertThat(link.thing.sent).anyMatch(x -> x.contains("<done ")).noneMatch(x -> x.contains("done='true'"));
+        assertThat(link.thing.sent()).anyMatch(x -> x.contains("<done ")).noneMatch(x -> x.contains("done='true'"));
     }
 
     @Test
@@ -313,7 +313,7 @@ class ServerFlowTest {
         Readout r = read(ReadoutRequest.builder().momentary().nodes("Device02").build());
         assertThat(r.fields()).hasSize(1);
         List<String> fields =
-                link.thing.sent.stream().filter(x -> x.contains("<fields")).toList();
+                link.thing.sent().stream().filter(x -> x.contains("<fields")).toList();
         assertThat(fields).hasSize(2);
         assertThat(fields.get(0)).contains("<node").doesNotContain("done='true'");
         assertThat(fields.get(1)).contains("done='true'").doesNotContain("<node");
@@ -323,7 +323,7 @@ class ServerFlowTest {
     void emptyReadoutStillEnds() throws Exception {
         Readout r = read(ReadoutRequest.builder().peak().nodes("Device02").build());
         assertThat(r.fields()).isEmpty();
-        assertThat(link.thing.sent).anyMatch(x -> x.contains("<fields") && x.contains("done='true'"));
+        assertThat(link.thing.sent()).anyMatch(x -> x.contains("<fields") && x.contains("done='true'"));
     }
 
     @Test
@@ -340,7 +340,7 @@ class ServerFlowTest {
                 .when(DateTimeValue.parse("2013-03-07T19:00:00"))
                 .build());
         assertThat(r.queued()).isFalse();
-        assertThat(link.thing.sent).noneMatch(x -> x.contains("<started"));
+        assertThat(link.thing.sent()).noneMatch(x -> x.contains("<started"));
     }
 
     @Test
