@@ -27,6 +27,12 @@ import org.jivesoftware.smack.packet.IQ;
  *   <li>a stage that does not complete within the answer timeout is answered with {@code internal-server-error}.</li>
  * </ul>
  *
+ * <p>Order: Smack calls the handlers of one connection one at a time, in the order the requests arrived, after the
+ * roster pushes that arrived before them ({@code Mode.sync}, never on the reader thread). So a request sent the
+ * instant its sender became a friend is decided on the roster that says so (RFC 6121 §3.1.5: the server pushes the
+ * roster change before it delivers the {@code subscribed} the requester reacts to). {@link #handle} must therefore
+ * only start its work and return a stage: anything slow belongs on the manager's executors.
+ *
  * @param <R> the request IQ class produced by the element's provider
  * @since 0.1.0
  */
@@ -55,7 +61,7 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             IQ.Type type,
             Class<R> requestClass,
             Duration answerTimeout) {
-        super(element, namespace, type, Mode.async);
+        super(element, namespace, type, Mode.sync);
         this.connection = Objects.requireNonNull(connection, "connection");
         this.requestClass = Objects.requireNonNull(requestClass, "requestClass");
         this.answerTimeout = Objects.requireNonNull(answerTimeout, "answerTimeout");
@@ -107,7 +113,7 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
      * false, the handler returns the answer to Smack.
      *
      * <p>Called on one of Smack's handler threads, never its reader thread; it must not block for long, since Smack
-     * runs the handlers of one connection on a small pool. Not called for answers completed later. The default
+     * runs the handlers of one connection one at a time. Not called for answers completed later. The default
      * returns false.
      *
      * @param request    the request
