@@ -11,7 +11,6 @@ import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.concurrent.IotExecutors;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -291,7 +290,6 @@ public final class ControlServer extends Manager implements AutoCloseable {
     }
 
     private static IotErrorException asIotError(Throwable failure) {
-        Throwable t = Failures.unwrap(failure);
-        return t instanceof IotErrorException e ? e : IotErrors.internalError(String.valueOf(t.getMessage()));
+        return IotErrors.of(failure);
     }
 }

@@ -259,9 +259,8 @@ public final class ServerHandlers {
                 readout.schedule(delay);
             }
         } catch (RejectedExecutionException e) {
-            readout.cancel(); // frees the seqnr, the slot and the lease
-            throw new CompletionException(IotErrors.resourceConstraint(
-                    "this device is too busy to start the read-out (" + e.getMessage() + "); retry later"));
+            readout.cancel(); // frees the seqnr, the slot and the lease; the handler answers wait/resource-constraint
+            throw e;
         }
         return new Accepted(req.seqnr(), !delay.isZero());
     }

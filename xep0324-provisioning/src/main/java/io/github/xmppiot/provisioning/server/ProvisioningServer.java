@@ -1,6 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
@@ -8,7 +9,6 @@ import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
-import io.github.xmppiot.provisioning.internal.Work;
 import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
