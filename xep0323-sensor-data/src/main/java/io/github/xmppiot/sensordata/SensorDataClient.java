@@ -1,15 +1,15 @@
 package io.github.xmppiot.sensordata;
 
+import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.sensordata.element.Cancel;
 import io.github.xmppiot.sensordata.element.Req;
 import io.github.xmppiot.sensordata.internal.ClientInbox;
 import io.github.xmppiot.sensordata.internal.ClientReadout;
-import io.github.xmppiot.sensordata.internal.ClientSnapshot;
 import io.github.xmppiot.sensordata.internal.Deadlines;
 import io.github.xmppiot.sensordata.internal.ListenerCalls;
-import io.github.xmppiot.sensordata.internal.SharedLease;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +19,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.SmackException;
@@ -67,8 +66,12 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
 
     private final AtomicInteger nextSeqnr =
             new AtomicInteger(ThreadLocalRandom.current().nextInt(1, 1 << 30));
-    /** The settings in force and their executors' lease; null once closed. */
-    private final AtomicReference<ClientSnapshot> current = new AtomicReference<>();
+    /** The settings in force and their executors' lease. */
+    private final LeasedSettings<SensorDataClientSettings> leased;
+
+    private record LeaseDeadlines(IotExecutors.Lease lease, Deadlines deadlines) {}
+
+    private LeaseDeadlines deadlines;
 
     private final StanzaListener messages = inbox::onMessage;
     private final StanzaListener answers = inbox::onAnswer;
@@ -76,7 +79,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
     private SensorDataClient(XMPPConnection connection) {
         super(connection);
         SensorDataClientSettings initial = SensorDataClientSettings.DEFAULTS;
-        current.set(ClientSnapshot.of(initial, new SharedLease(initial.executors())));
+        leased = new LeasedSettings<>(initial, SensorDataClientSettings::executors);
         connection.addSyncStanzaListener(
                 messages, new AndFilter(StanzaTypeFilter.MESSAGE, new StanzaExtensionFilter(Req.NAMESPACE)));
         // One listener for the answers to every req, in the same ordered queue as the results: Smack's
@@ -102,7 +105,8 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      * @throws IllegalStateException if the client is closed
      */
     public SensorDataClientSettings settings() {
-        return snapshotOrThrow().settings();
+        checkOpen();
+        return leased.settings();
     }
 
     /**
@@ -116,8 +120,9 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      */
     public SensorDataClient configure(SensorDataClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        while (!swap(snapshotOrThrow(), settings)) {
-            // another configure or update came first: apply these settings over its result
+        synchronized (leased) {
+            checkOpen();
+            leased.configure(settings);
         }
         return this;
     }
@@ -136,29 +141,19 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      */
     public SensorDataClient update(UnaryOperator<SensorDataClientSettings.Builder> change) {
         Objects.requireNonNull(change, "change");
-        while (true) {
-            ClientSnapshot old = snapshotOrThrow();
-            if (swap(old, change.apply(old.settings().toBuilder()).build())) {
-                return this;
-            }
+        synchronized (leased) {
+            checkOpen();
+            leased.configure(change.apply(leased.settings().toBuilder()).build());
         }
+        return this;
     }
 
-    private boolean swap(ClientSnapshot old, SensorDataClientSettings settings) {
-        boolean sameExecutors = old.lease().executors() == settings.executors();
-        ClientSnapshot next = sameExecutors
-                ? new ClientSnapshot(settings, old.lease(), old.deadlines())
-                : ClientSnapshot.of(settings, new SharedLease(settings.executors()));
-        if (current.compareAndSet(old, next)) {
-            if (!sameExecutors) {
-                old.lease().retire();
-            }
-            return true;
+    /** The idle timer of read-outs started on a lease (one per lease, on its timer). */
+    private synchronized Deadlines deadlines(IotExecutors.Lease lease) {
+        if (deadlines == null || deadlines.lease() != lease) {
+            deadlines = new LeaseDeadlines(lease, new Deadlines(lease.timer()));
         }
-        if (!sameExecutors) {
-            next.lease().retire(); // lost the race: give the new lease back
-        }
-        return false;
+        return deadlines.deadlines();
     }
 
     /**
@@ -167,7 +162,7 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      * @return true once closed
      */
     public boolean isClosed() {
-        return current.get() == null;
+        return leased.isClosed();
     }
 
     /**
@@ -178,9 +173,11 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
      */
     @Override
     public void close() {
-        ClientSnapshot last = current.getAndSet(null);
-        if (last == null) {
-            return;
+        synchronized (leased) {
+            if (leased.isClosed()) {
+                return;
+            }
+            leased.close(); // the lease is given back once the read-outs in progress have called their listeners
         }
         XMPPConnection c = connection();
         c.removeSyncStanzaListener(messages);
@@ -188,19 +185,20 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         for (ClientReadout r : inbox.active()) {
             r.fail(new CancellationException("the SensorDataClient was closed"));
         }
-        last.lease().retire();
         synchronized (SensorDataClient.class) {
             INSTANCES.remove(c, this);
         }
     }
 
-    private ClientSnapshot snapshotOrThrow() {
-        ClientSnapshot s = current.get();
-        if (s == null) {
-            throw new IllegalStateException(
-                    "this SensorDataClient is closed: take a new one with SensorDataClient.getInstanceFor(connection)");
+    private void checkOpen() {
+        if (leased.isClosed()) {
+            throw closedFailure();
         }
-        return s;
+    }
+
+    private static IllegalStateException closedFailure() {
+        return new IllegalStateException(
+                "this SensorDataClient is closed: take a new one with SensorDataClient.getInstanceFor(connection)");
     }
 
     /**
@@ -228,13 +226,15 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
         Objects.requireNonNull(thing, "thing");
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(listener, "listener");
-        ClientSnapshot snapshot = snapshotOrThrow();
-        while (!snapshot.lease().retain()) {
-            snapshot = snapshotOrThrow(); // swapped meanwhile: use the current settings and executors
+        LeasedSettings.Hold<SensorDataClientSettings> snapshot;
+        try {
+            snapshot = leased.hold(); // kept until the read-out's listeners have been called
+        } catch (IllegalStateException closed) {
+            throw closedFailure();
         }
-        SharedLease lease = snapshot.lease();
-        Deadlines deadlines = snapshot.deadlines();
-        ListenerCalls calls = new ListenerCalls(lease.serial(snapshot.settings().callbackQueue()), lease::release);
+        IotExecutors.Lease lease = snapshot.lease();
+        Deadlines deadlines = deadlines(lease);
+        ListenerCalls calls = new ListenerCalls(lease.serial(snapshot.settings().callbackQueue()), snapshot::close);
         Duration timeout = request.timeout().orElse(snapshot.settings().defaultTimeout());
         ClientReadout session;
         Req req;
@@ -313,9 +313,6 @@ public final class SensorDataClient extends Manager implements AutoCloseable {
 
     /** How long a {@code cancel} may wait for its answer: the default timeout in force. */
     private long cancelTimeout() {
-        ClientSnapshot s = current.get();
-        return (s != null ? s.settings() : SensorDataClientSettings.DEFAULTS)
-                .defaultTimeout()
-                .toMillis();
+        return leased.settings().defaultTimeout().toMillis();
     }
 }

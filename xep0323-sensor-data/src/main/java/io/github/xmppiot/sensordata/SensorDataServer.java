@@ -1,6 +1,7 @@
 package io.github.xmppiot.sensordata;
 
 import io.github.xmppiot.core.access.AccessPolicy;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.connection.ConnectionEvent;
 import io.github.xmppiot.core.connection.ConnectionStateListener;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
@@ -13,7 +14,6 @@ import io.github.xmppiot.sensordata.internal.ReadoutKey;
 import io.github.xmppiot.sensordata.internal.ServerHandlers;
 import io.github.xmppiot.sensordata.internal.ServerReadout;
 import io.github.xmppiot.sensordata.internal.ServerSnapshot;
-import io.github.xmppiot.sensordata.internal.SharedLease;
 import io.github.xmppiot.sensordata.provider.SensorDataProviders;
 import java.util.Map;
 import java.util.Objects;
@@ -103,7 +103,9 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
     private final Map<ReadoutKey, ServerReadout> inFlight = new ConcurrentHashMap<>();
     private final Admission admission = new Admission();
     private final AccessPolicy friends;
-    /** The settings in force and their executors' lease; null once closed. */
+    /** The settings in force and their executors' lease. */
+    private final LeasedSettings<SensorDataServerSettings> leased;
+    /** The settings in force with the access policy they resolve to; null once closed. */
     private final AtomicReference<ServerSnapshot> current = new AtomicReference<>();
 
     private final ConnectionStateListener restoreListener = this::onConnectionEvent;
@@ -113,8 +115,9 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.friends = AccessPolicy.friends(connection);
         SensorDataServerSettings initial = SensorDataServerSettings.builder().build();
-        current.set(new ServerSnapshot(initial, friends, new SharedLease(initial.executors())));
-        ServerHandlers handlers = new ServerHandlers(connection, this::snapshot, inFlight, admission);
+        leased = new LeasedSettings<>(initial, SensorDataServerSettings::executors);
+        current.set(new ServerSnapshot(initial, friends));
+        ServerHandlers handlers = new ServerHandlers(connection, this::snapshot, leased, inFlight, admission);
         connection.registerIQRequestHandler(handlers.req(IQ.Type.get));
         connection.registerIQRequestHandler(handlers.req(IQ.Type.set));
         connection.registerIQRequestHandler(handlers.cancel(IQ.Type.get));
@@ -166,8 +169,9 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
      */
     public SensorDataServer configure(SensorDataServerSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        while (!swap(snapshotOrThrow(), settings)) {
-            // another configure or update came first: apply these settings over its result
+        synchronized (leased) {
+            snapshotOrThrow();
+            swap(settings);
         }
         return this;
     }
@@ -179,38 +183,25 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
      * SensorDataServer.getInstanceFor(connection).update(s -> s.things(things).accessPolicy(policy));
      * }</pre>
      *
-     * @param change edits the builder (it is called again if another thread configured the server meanwhile)
+     * @param change edits the builder (no other configure or update runs meanwhile)
      * @return this server
      * @throws IllegalArgumentException if the result is out of range (see {@link SensorDataServerSettings})
      * @throws IllegalStateException    if the server is closed
      */
     public SensorDataServer update(UnaryOperator<SensorDataServerSettings.Builder> change) {
         Objects.requireNonNull(change, "change");
-        while (true) {
+        synchronized (leased) {
             ServerSnapshot old = snapshotOrThrow();
-            if (swap(old, change.apply(old.settings().toBuilder()).build())) {
-                return this;
-            }
+            swap(change.apply(old.settings().toBuilder()).build());
         }
+        return this;
     }
 
-    /** Replaces {@code old} by the settings, unless another thread replaced it first; leases executors as needed. */
-    private boolean swap(ServerSnapshot old, SensorDataServerSettings given) {
+    /** Installs the settings (under the lock of {@code leased}); leases other executors as needed. */
+    private void swap(SensorDataServerSettings given) {
         SensorDataServerSettings settings = given.withOwnDefaults();
-        boolean sameExecutors = old.lease().executors() == settings.executors();
-        SharedLease lease = sameExecutors ? old.lease() : new SharedLease(settings.executors());
-        ServerSnapshot next =
-                new ServerSnapshot(settings, settings.accessPolicy().orElse(friends), lease);
-        if (current.compareAndSet(old, next)) {
-            if (!sameExecutors) {
-                old.lease().retire();
-            }
-            return true;
-        }
-        if (!sameExecutors) {
-            lease.retire(); // lost the race: give the new lease back
-        }
-        return false;
+        leased.configure(settings);
+        current.set(new ServerSnapshot(settings, settings.accessPolicy().orElse(friends)));
     }
 
     /**
@@ -249,7 +240,10 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
      */
     @Override
     public void close() {
-        ServerSnapshot last = current.getAndSet(null);
+        ServerSnapshot last;
+        synchronized (leased) {
+            last = current.getAndSet(null);
+        }
         if (last == null) {
             return;
         }
@@ -261,7 +255,7 @@ public final class SensorDataServer extends Manager implements AutoCloseable {
         ServiceDiscoveryManager.getInstanceFor(c).removeFeature(NAMESPACE);
         ConnectionSupervisor.getInstanceFor(c).removeListener(restoreListener);
         inFlight.values().forEach(ServerReadout::cancel);
-        last.lease().retire();
+        leased.close();
         synchronized (SensorDataServer.class) {
             INSTANCES.remove(c, this);
         }

@@ -1,6 +1,6 @@
 package io.github.xmppiot.provisioning;
 
-import io.github.xmppiot.provisioning.internal.Work;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

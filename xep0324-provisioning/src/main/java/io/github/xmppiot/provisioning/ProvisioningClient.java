@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning;
 
 import io.github.xmppiot.core.TokensSent;
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
@@ -16,7 +17,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.jivesoftware.smack.Manager;
 import org.jivesoftware.smack.XMPPConnection;
@@ -53,10 +53,11 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
         ProvisioningProviders.register();
     }
 
-    /** The settings in force, the executor lease and the cache opened for them. */
-    private record State(ProvisioningClientSettings settings, IotExecutors.Lease lease, DecisionCache cache) {}
+    /** The settings in force and the lease of their executors. */
+    private final LeasedSettings<ProvisioningClientSettings> state;
+    /** The decision cache opened for the settings' cache component. */
+    private volatile DecisionCache cache;
 
-    private final AtomicReference<State> state;
     private final List<ProvisioningListener> listeners = new CopyOnWriteArrayList<>();
     private final Trust trust = new Trust(this);
     private final ThingTokens tokens = new ThingTokens();
@@ -72,8 +73,8 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
     private ProvisioningClient(XMPPConnection connection) {
         super(connection);
         ProvisioningClientSettings settings = ProvisioningClientSettings.DEFAULTS;
-        state = new AtomicReference<>(
-                new State(settings, settings.executors().acquire(), DecisionCache.open(settings.cache())));
+        state = new LeasedSettings<>(settings, ProvisioningClientSettings::executors);
+        cache = DecisionCache.open(settings.cache());
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         policy = new ProvisioningAccessPolicy(this, connection);
         handlers = ThingHandlers.register(connection, this);
@@ -95,7 +96,7 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
 
     /** @return the settings in force */
     public ProvisioningClientSettings settings() {
-        return state.get().settings();
+        return state.settings();
     }
 
     /**
@@ -113,24 +114,21 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("this ProvisioningClient is closed; getInstanceFor gives a fresh one");
         }
-        State old = state.get();
-        boolean otherCache = !old.settings().cache().equals(settings.cache());
+        ProvisioningClientSettings old = state.settings();
+        DecisionCache oldCache = cache;
+        boolean otherCache = !old.cache().equals(settings.cache());
         if (otherCache
                 && settings.cache().persistent()
-                && settings.cache().file().equals(old.settings().cache().file())) {
-            old.cache().close(); // one database file is opened once
+                && settings.cache().file().equals(old.cache().file())) {
+            oldCache.close(); // one database file is opened once
         }
-        DecisionCache cache = otherCache ? DecisionCache.open(settings.cache()) : old.cache();
-        boolean otherThreads = old.settings().executors() != settings.executors();
-        IotExecutors.Lease lease = otherThreads ? settings.executors().acquire() : old.lease();
-        state.set(new State(settings, lease, cache));
+        DecisionCache next = otherCache ? DecisionCache.open(settings.cache()) : oldCache;
+        state.configure(settings);
+        cache = next;
         if (otherCache) {
             generation.incrementAndGet();
-            trust.adopt(cache.servers());
-            old.cache().close();
-        }
-        if (otherThreads) {
-            old.lease().close();
+            trust.adopt(next.servers());
+            oldCache.close();
         }
     }
 
@@ -290,7 +288,7 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
 
     /** @return the decision cache opened from {@link ProvisioningClientSettings#cache()} */
     public DecisionCache cache() {
-        return state.get().cache();
+        return cache;
     }
 
     /**
@@ -345,9 +343,8 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
         Roster.getInstanceFor(connection).removePresenceEventListener(serverPresence);
         TokensSent.removeListener(connection, tokensSending);
         synchronized (this) {
-            State s = state.get();
-            s.cache().close();
-            s.lease().close();
+            cache.close();
+            state.close();
         }
     }
 
@@ -358,7 +355,7 @@ public final class ProvisioningClient extends Manager implements AutoCloseable {
 
     /** @return the work pool of the current lease, for blocking Smack calls (never Smack's reader thread) */
     Executor work() {
-        return state.get().lease().work();
+        return state.current().work();
     }
 
     /** @return the connection, for the package's internals */

@@ -1,8 +1,8 @@
 package io.github.xmppiot.provisioning;
 
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.internal.Iqs;
-import io.github.xmppiot.provisioning.internal.Work;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
@@ -67,15 +66,11 @@ final class Trust {
             online.complete(null);
             return online;
         }
-        try {
-            CompletableFuture.runAsync(() -> Friendships.subscribe(client.xmpp(), bare.asBareJid()), client.work())
-                    .exceptionally(e -> {
-                        online.completeExceptionally(e);
-                        return null;
-                    });
-        } catch (RejectedExecutionException e) {
-            online.completeExceptionally(Work.busy());
-        }
+        Work.run(client.work(), () -> Friendships.subscribe(client.xmpp(), bare.asBareJid()))
+                .exceptionally(e -> {
+                    online.completeExceptionally(e);
+                    return null;
+                });
         return online;
     }
 

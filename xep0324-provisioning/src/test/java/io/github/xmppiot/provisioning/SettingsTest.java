@@ -5,17 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.concurrent.IotExecutors;
-import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.provisioning.ProvisioningAccessPolicy.StrangerQueries;
-import io.github.xmppiot.provisioning.internal.Work;
 import io.github.xmppiot.provisioning.server.ProvisioningServerSettings;
 import io.github.xmppiot.provisioning.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,25 +145,5 @@ class SettingsTest {
         assertThatThrownBy(() ->
                         ServerOptions.builder().clearCachePoll(Duration.ZERO).build())
                 .hasMessageContaining("the default is 2 seconds");
-    }
-
-    @Test
-    void workTheBoundedPoolRefusesIsAnsweredWithResourceConstraint() {
-        CompletableFuture<String> refused = Work.supply(
-                task -> {
-                    throw new RejectedExecutionException("full");
-                },
-                () -> "never");
-        assertThatThrownBy(refused::join)
-                .isInstanceOf(CompletionException.class)
-                .cause()
-                .isInstanceOfSatisfying(IotErrorException.class, e -> {
-                    assertThat(e.condition()).isEqualTo(StanzaError.Condition.resource_constraint);
-                    assertThat(e.type()).isEqualTo(StanzaError.Type.WAIT);
-                });
-        CompletableFuture<String> later = Work.busyAsResourceConstraint(
-                CompletableFuture.failedFuture(new CompletionException(new RejectedExecutionException("full"))));
-        assertThatThrownBy(later::join).cause().isInstanceOf(IotErrorException.class);
-        assertThat(Work.supply(Runnable::run, () -> "done").join()).isEqualTo("done");
     }
 }

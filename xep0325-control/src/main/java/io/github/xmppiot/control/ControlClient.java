@@ -11,6 +11,7 @@ import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.TokensSent;
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.connection.ConnectionSupervisor;
 import io.github.xmppiot.core.value.Value;
 import java.io.IOException;
@@ -66,16 +67,15 @@ public final class ControlClient extends Manager implements AutoCloseable {
     }
 
     private final Object lock = new Object();
-    private volatile State state;
-    private volatile boolean closed;
-
     /** The settings in force and the lease taken from their executors. */
-    private record State(ControlClientSettings settings, IotExecutors.Lease lease) {}
+    private final LeasedSettings<ControlClientSettings> state;
+
+    private volatile boolean closed;
 
     private ControlClient(XMPPConnection connection) {
         super(connection);
         ControlClientSettings initial = ControlClientSettings.DEFAULTS;
-        this.state = new State(initial, initial.executors().acquire());
+        this.state = new LeasedSettings<>(initial, ControlClientSettings::executors);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class ControlClient extends Manager implements AutoCloseable {
 
     /**
      * Replaces the settings; requests sent afterwards use them. Naming other executors takes a lease from them and
-     * gives back the old one.
+     * gives back the old one once the requests sent with it have completed.
      *
      * @param settings the new settings
      * @return this client
@@ -110,14 +110,7 @@ public final class ControlClient extends Manager implements AutoCloseable {
         Objects.requireNonNull(settings, "settings must not be null; start from ControlClientSettings.builder()");
         synchronized (lock) {
             checkOpen();
-            State old = state;
-            IotExecutors.Lease lease = settings.executors() == old.lease().executors()
-                    ? old.lease()
-                    : settings.executors().acquire();
-            state = new State(settings, lease);
-            if (lease != old.lease()) {
-                old.lease().close();
-            }
+            state.configure(settings);
         }
         return this;
     }
@@ -155,7 +148,7 @@ public final class ControlClient extends Manager implements AutoCloseable {
                 INSTANCES.remove(c, this);
             }
         }
-        state.lease().close();
+        state.close();
     }
 
     private void checkOpen() {
@@ -328,10 +321,16 @@ public final class ControlClient extends Manager implements AutoCloseable {
         if (closed) {
             return CompletableFuture.failedFuture(closedFailure());
         }
-        State s = state;
+        LeasedSettings.Hold<ControlClientSettings> s;
+        try {
+            s = state.hold(); // the executors stay open until the result is delivered
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(closedFailure());
+        }
         XMPPConnection c = connection();
         long timeout = s.settings().replyTimeout().map(Duration::toMillis).orElse(c.getReplyTimeout());
         CompletableFuture<IQ> result = new CompletableFuture<>();
+        result.whenComplete((iq, e) -> s.close());
         c.sendIqRequestAsync(request, timeout)
                 .onSuccess(iq -> deliver(s.lease().work(), () -> {
                     ControlException refusal = ErrorReader.refusal(iq);

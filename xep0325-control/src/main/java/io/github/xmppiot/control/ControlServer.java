@@ -10,8 +10,8 @@ import io.github.xmppiot.control.internal.ControlProcessor;
 import io.github.xmppiot.control.provider.ControlProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -23,6 +23,7 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -81,18 +82,17 @@ public final class ControlServer extends Manager implements AutoCloseable {
     private final IQRequestHandler formHandler;
     private final StanzaListener messageListener = this::onMessage;
     private final Object lock = new Object();
-    private volatile State state;
-    private boolean closed;
-
     /** The settings in force and the lease taken from their executors. */
-    private record State(ControlServerSettings settings, IotExecutors.Lease lease) {}
+    private final LeasedSettings<ControlServerSettings> state;
+
+    private boolean closed;
 
     private ControlServer(XMPPConnection connection) {
         super(connection);
         UnparsableStanzas.installOn(connection); // a malformed stanza must not cost the connection
         this.friends = AccessPolicy.friends(connection);
         ControlServerSettings initial = ControlServerSettings.builder().build();
-        this.state = new State(initial, initial.executors().acquire());
+        this.state = new LeasedSettings<>(initial, ControlServerSettings::executors);
         this.setHandler =
                 new IotIqRequestHandler<SetRequest>(
                         connection, ControlSet.ELEMENT, NAMESPACE, IQ.Type.set, SetRequest.class, ANSWER_TIMEOUT) {
@@ -112,8 +112,10 @@ public final class ControlServer extends Manager implements AutoCloseable {
                         ANSWER_TIMEOUT) {
                     @Override
                     protected CompletionStage<? extends IQ> handle(GetFormRequest request) {
+                        LeasedSettings.Hold<ControlServerSettings> held = hold();
                         return processor
-                                .form(context(), requester(request), request.tokens(), request.nodes())
+                                .form(context(held), requester(request), request.tokens(), request.nodes())
+                                .whenComplete((form, e) -> held.close())
                                 .thenApply(form -> resultFor(request, new ControlFormResponse(form)));
                     }
                 };
@@ -147,7 +149,8 @@ public final class ControlServer extends Manager implements AutoCloseable {
 
     /**
      * Replaces the settings; requests that arrive afterwards are served with them, requests already accepted finish
-     * with the settings they arrived with. Naming other executors takes a lease from them and gives back the old one.
+     * with the settings they arrived with. Naming other executors takes a lease from them and gives back the old one
+     * once the requests accepted with it have been answered.
      *
      * @param given the new settings ({@link ControlServerSettings#DEFAULTS}' directory is replaced by an empty one of
      *              this server's own)
@@ -159,14 +162,7 @@ public final class ControlServer extends Manager implements AutoCloseable {
         ControlServerSettings settings = given.withOwnDefaults();
         synchronized (lock) {
             checkOpen();
-            State old = state;
-            IotExecutors.Lease lease = settings.executors() == old.lease().executors()
-                    ? old.lease()
-                    : settings.executors().acquire();
-            state = new State(settings, lease);
-            if (lease != old.lease()) {
-                old.lease().close();
-            }
+            state.configure(settings);
         }
         return this;
     }
@@ -214,7 +210,14 @@ public final class ControlServer extends Manager implements AutoCloseable {
     }
 
     private CompletableFuture<SetResult> execute(Jid requester, boolean byMessage, ControlSet set) {
-        return processor.set(context(), requester, set).whenComplete((result, failure) -> {
+        LeasedSettings.Hold<ControlServerSettings> held;
+        try {
+            held = hold();
+        } catch (RejectedExecutionException closedMeanwhile) {
+            return CompletableFuture.failedFuture(closedMeanwhile);
+        }
+        return processor.set(context(held), requester, set).whenComplete((result, failure) -> {
+            held.close();
             ControlOutcome outcome =
                     new ControlOutcome(requester, byMessage, result, failure == null ? null : asIotError(failure));
             for (Consumer<ControlOutcome> l : listeners) {
@@ -246,8 +249,16 @@ public final class ControlServer extends Manager implements AutoCloseable {
         return connection().getUser();
     }
 
-    private ControlContext context() {
-        State s = state;
+    /** The settings in force, whose executors stay open until the hold is closed (when the request is answered). */
+    private LeasedSettings.Hold<ControlServerSettings> hold() {
+        try {
+            return state.hold();
+        } catch (IllegalStateException closedMeanwhile) {
+            throw new RejectedExecutionException("the control server is closed", closedMeanwhile);
+        }
+    }
+
+    private ControlContext context(LeasedSettings.Hold<ControlServerSettings> s) {
         ControlServerSettings settings = s.settings();
         return new ControlContext(
                 settings.things(),
@@ -280,7 +291,7 @@ public final class ControlServer extends Manager implements AutoCloseable {
                 INSTANCES.remove(c, this);
             }
         }
-        state.lease().close();
+        state.close();
     }
 
     private void checkOpen() {
@@ -291,7 +302,6 @@ public final class ControlServer extends Manager implements AutoCloseable {
     }
 
     private static IotErrorException asIotError(Throwable failure) {
-        Throwable t = Failures.unwrap(failure);
-        return t instanceof IotErrorException e ? e : IotErrors.internalError(String.valueOf(t.getMessage()));
+        return IotErrors.of(failure);
     }
 }

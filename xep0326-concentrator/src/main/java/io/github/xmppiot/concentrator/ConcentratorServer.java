@@ -13,11 +13,9 @@ import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
-import io.github.xmppiot.core.internal.Failures;
-import io.github.xmppiot.core.iq.IotErrorException;
-import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -31,7 +29,6 @@ import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -360,10 +357,6 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
         }
     }
 
-    private static IotErrorException busy() {
-        return IotErrors.resourceConstraint("the concentrator is busy; try again later");
-    }
-
     /** Answers one request element of one IQ type. */
     private final class Handler extends IotIqRequestHandler<ConcentratorRequest> {
         Handler(XMPPConnection c, ConcentratorCommand cmd, IQ.Type type) {
@@ -380,16 +373,11 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
         protected CompletionStage<? extends IQ> handle(ConcentratorRequest request) {
             State s = state; // one consistent configuration for the whole request
             int maxResponseChars = s.settings().maxResponseChars();
-            CompletableFuture<ConcentratorResponse> answer;
-            try {
-                answer = CompletableFuture.supplyAsync(() -> authorised(s, request), threads.work())
-                        .thenCompose(f -> f);
-            } catch (RejectedExecutionException e) {
-                return CompletableFuture.failedFuture(busy());
-            }
-            return answer.exceptionally(e -> {
-                        if (Failures.unwrap(e) instanceof RejectedExecutionException) {
-                            throw new CompletionException(busy());
+            return Work.supply(threads.work(), () -> authorised(s, request))
+                    .thenCompose(f -> f)
+                    .exceptionally(e -> {
+                        if (Work.refused(e)) { // answered wait/resource-constraint by the handler
+                            throw e instanceof CompletionException c ? c : new CompletionException(e);
                         }
                         return NodeQueries.fail(
                                 request.command(), ResultCode.OTHER_ERROR, String.valueOf(e.getMessage()));

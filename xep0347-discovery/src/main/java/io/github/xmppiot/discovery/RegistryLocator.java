@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery;
 
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.internal.Failures;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
@@ -66,11 +66,7 @@ public final class RegistryLocator {
         if (configured != null) {
             return CompletableFuture.completedFuture(configured);
         }
-        try {
-            return CompletableFuture.supplyAsync(this::searchComponents, executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e); // the manager is closed or its work pool is full
-        }
+        return Work.supply(executor, this::searchComponents); // refused: the manager is closed or its pool full
     }
 
     private Jid searchComponents() {
@@ -149,19 +145,20 @@ public final class RegistryLocator {
         if (!f.isDone()) {
             waiting.run();
         }
-        try {
-            executor.execute(() -> {
-                try {
-                    if (!f.isDone() && !roster.iAmSubscribedTo(account)) {
-                        roster.createItemAndRequestSubscription(account.asBareJid(), null, null);
+        Work.run(executor, () -> {
+                    try {
+                        if (!f.isDone() && !roster.iAmSubscribedTo(account)) {
+                            roster.createItemAndRequestSubscription(account.asBareJid(), null, null);
+                        }
+                    } catch (Exception e) {
+                        f.completeExceptionally(
+                                new RegistryNotFoundException("cannot subscribe to " + account + ": " + e));
                     }
-                } catch (Exception e) {
-                    f.completeExceptionally(new RegistryNotFoundException("cannot subscribe to " + account + ": " + e));
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            f.completeExceptionally(e);
-        }
+                })
+                .exceptionally(e -> {
+                    f.completeExceptionally(e); // refused: the manager is closed or its pool full
+                    return null;
+                });
         CompletableFuture<Jid> bounded = limit == null ? f : f.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS);
         CompletableFuture<Jid> result = bounded.handle((jid, e) -> {
             roster.removePresenceEventListener(listener);

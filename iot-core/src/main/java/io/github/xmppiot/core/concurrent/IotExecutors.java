@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -172,7 +173,13 @@ public final class IotExecutors {
                 60,
                 TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(workQueue),
-                threads(name + "-work-", true));
+                threads(name + "-work-", true),
+                (task, executor) -> {
+                    throw new RejectedExecutionException(
+                            executor.isShutdown()
+                                    ? "the " + name + " work pool is shut down"
+                                    : "the " + name + " work pool has " + workQueue + " tasks waiting, its limit");
+                });
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

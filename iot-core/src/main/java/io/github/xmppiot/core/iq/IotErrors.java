@@ -1,6 +1,8 @@
 package io.github.xmppiot.core.iq;
 
+import io.github.xmppiot.core.internal.Failures;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smack.packet.StanzaError.Type;
@@ -106,5 +108,37 @@ public final class IotErrors {
      */
     public static IotErrorException resourceConstraint(String text) {
         return new IotErrorException(Condition.resource_constraint, Type.WAIT, text, List.of());
+    }
+    /**
+     * {@code wait/resource-constraint} for a task a bounded executor refused (RFC 6120 §8.3.3.18): the answer
+     * {@link IotIqRequestHandler} gives to a request whose handling failed with a {@link RejectedExecutionException}.
+     *
+     * @param refused the refusal; its message, if any, is quoted in the text
+     * @return the error
+     */
+    public static IotErrorException busy(RejectedExecutionException refused) {
+        String reason = refused == null ? null : refused.getMessage();
+        return resourceConstraint("too busy to handle the request"
+                + (reason == null || reason.isBlank() ? "" : " (" + reason + ")")
+                + "; try again shortly");
+    }
+
+    /**
+     * The XMPP error a failure stands for, inside any {@link java.util.concurrent.CompletionException} or
+     * {@link java.util.concurrent.ExecutionException} wrappers: an {@link IotErrorException} as it is, a refused task
+     * as {@link #busy}, anything else as {@code wait/internal-server-error} with its message.
+     *
+     * @param failure a failure as a stage reports it
+     * @return the error
+     */
+    public static IotErrorException of(Throwable failure) {
+        Throwable t = Failures.unwrap(failure);
+        if (t instanceof IotErrorException e) {
+            return e;
+        }
+        if (t instanceof RejectedExecutionException refused) {
+            return busy(refused);
+        }
+        return internalError(String.valueOf(t.getMessage()));
     }
 }

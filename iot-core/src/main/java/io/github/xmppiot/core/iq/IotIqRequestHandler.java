@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
@@ -23,7 +24,11 @@ import org.jivesoftware.smack.packet.IQ;
  *   <li>a {@link MalformedRequest} is answered with {@code modify/bad-request} before {@link #handle} is called;</li>
  *   <li>{@link #handle} returns a stage; if it is already complete the answer goes out at once (unless a subclass
  *       takes it over with {@link #answerLater}), otherwise when it completes;</li>
- *   <li>an {@link IotErrorException} becomes that XMPP error, any other failure {@code internal-server-error};</li>
+ *   <li>an {@link IotErrorException} becomes that XMPP error;</li>
+ *   <li>a task a bounded executor refused ({@link RejectedExecutionException}, thrown by {@link #handle} or failing its
+ *       stage, inside any {@link CompletionException} or {@link java.util.concurrent.ExecutionException}) becomes
+ *       {@code wait/resource-constraint} (RFC 6120 §8.3.3.18): the requester may retry later;</li>
+ *   <li>any other failure becomes {@code internal-server-error};</li>
  *   <li>a stage that does not complete within the answer timeout is answered with {@code internal-server-error}.</li>
  * </ul>
  *
@@ -191,6 +196,9 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
         Throwable t = Failures.unwrap(failure);
         if (t instanceof IotErrorException iot) {
             return IQ.createErrorResponse(request, iot.toStanzaError());
+        }
+        if (t instanceof RejectedExecutionException refused) {
+            return IQ.createErrorResponse(request, IotErrors.busy(refused).toStanzaError());
         }
         if (t instanceof java.util.concurrent.TimeoutException) {
             return IQ.createErrorResponse(

@@ -2,6 +2,9 @@ package io.github.xmppiot.core.iq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smack.packet.StanzaError.Type;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,34 @@ class IotErrorsTest {
         check(IotErrors.notAllowed("f"), Condition.not_allowed, Type.CANCEL, "f");
         check(IotErrors.internalError("g"), Condition.internal_server_error, Type.WAIT, "g");
         check(IotErrors.resourceConstraint("h"), Condition.resource_constraint, Type.WAIT, "h");
+    }
+
+    @Test
+    void aRefusedTaskIsAResourceConstraintNamingTheRefusal() {
+        check(
+                IotErrors.busy(new RejectedExecutionException("the x work pool has 5 tasks waiting, its limit")),
+                Condition.resource_constraint,
+                Type.WAIT,
+                "too busy to handle the request (the x work pool has 5 tasks waiting, its limit); try again shortly");
+        check(
+                IotErrors.busy(new RejectedExecutionException()),
+                Condition.resource_constraint,
+                Type.WAIT,
+                "too busy to handle the request; try again shortly");
+    }
+
+    @Test
+    void ofMapsAFailureThroughItsWrappersLikeTheRequestHandler() {
+        IotErrorException forbidden = IotErrors.forbidden("no");
+        assertThat(IotErrors.of(new CompletionException(forbidden))).isSameAs(forbidden);
+        assertThat(IotErrors.of(new ExecutionException(new RejectedExecutionException("full")))
+                        .condition())
+                .isEqualTo(Condition.resource_constraint);
+        check(
+                IotErrors.of(new CompletionException(new IllegalStateException("bug"))),
+                Condition.internal_server_error,
+                Type.WAIT,
+                "bug");
     }
 
     private static void check(IotErrorException e, Condition condition, Type type, String text) {

@@ -2,6 +2,7 @@ package io.github.xmppiot.core.iq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.concurrent.Work;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jivesoftware.smack.XMPPConnection;
@@ -184,5 +186,88 @@ class IotIqRequestHandlerTest {
         assertThat(answer.getType()).isEqualTo(IQ.Type.error);
         assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
         assertThat(answer.getStanzaId()).isEqualTo("r1");
+    }
+
+    @Test
+    void aRequestWhoseHandlingIsRefusedAtOnceIsAnsweredWithResourceConstraint() throws Exception {
+        Handler thrown = new Handler(
+                r -> {
+                    throw new RejectedExecutionException("16 tasks waiting");
+                },
+                (a, s) -> false);
+        IQ answer = thrown.handleIQRequest(request());
+        assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+        assertThat(answer.getStanzaId()).isEqualTo("r1");
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+        assertThat(answer.getError().getType()).isEqualTo(StanzaError.Type.WAIT);
+        assertThat(answer.getError().getDescriptiveText())
+                .isEqualTo("too busy to handle the request (16 tasks waiting); try again shortly");
+
+        Handler failed = new Handler(
+                r -> Work.supply(
+                        task -> {
+                            throw new RejectedExecutionException();
+                        },
+                        () -> IotIqRequestHandler.resultFor(r, new Q())),
+                (a, s) -> false);
+        IQ second = failed.handleIQRequest(request());
+        assertThat(second.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+        assertThat(second.getError().getDescriptiveText())
+                .isEqualTo("too busy to handle the request; try again shortly");
+    }
+
+    @Test
+    void aRefusalLaterInTheFutureChainIsAnsweredWithResourceConstraint() throws Exception {
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        Handler h = new Handler(
+                r -> go.thenCompose(x -> Work.supply(
+                                task -> {
+                                    throw new RejectedExecutionException("full");
+                                },
+                                () -> IotIqRequestHandler.resultFor(r, new Q())))
+                        .thenApply(iq -> iq),
+                (a, s) -> false);
+        assertThat(h.handleIQRequest(request())).isNull();
+        assertThat(sent()).isEmpty();
+        go.complete(null);
+        assertThat(sent()).hasSize(1);
+        IQ answer = (IQ) sent().get(0);
+        assertThat(answer.getType()).isEqualTo(IQ.Type.error);
+        assertThat(answer.getStanzaId()).isEqualTo("r1");
+        assertThat(answer.getTo().toString()).isEqualTo("client@example.org/a");
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+
+        events.clear();
+        CompletableFuture<IQ> wrapped = new CompletableFuture<>();
+        Handler nested = new Handler(r -> wrapped, (a, s) -> false);
+        assertThat(nested.handleIQRequest(request())).isNull();
+        wrapped.completeExceptionally(new ExecutionException(new RejectedExecutionException("full")));
+        assertThat(((IQ) sent().get(0)).getError().getCondition()).isEqualTo(StanzaError.Condition.resource_constraint);
+    }
+
+    @Test
+    void otherFailuresKeepTheirAnswers() throws Exception {
+        Handler bug = new Handler(
+                r -> {
+                    throw new IllegalStateException("bug");
+                },
+                (a, s) -> false);
+        assertThat(bug.handleIQRequest(request()).getError().getCondition())
+                .isEqualTo(StanzaError.Condition.internal_server_error);
+
+        Handler failing = new Handler(
+                r -> Work.supply(Runnable::run, () -> {
+                    throw new java.io.IOException("disk");
+                }),
+                (a, s) -> false);
+        IQ answer = failing.handleIQRequest(request());
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.internal_server_error);
+        assertThat(answer.getError().getDescriptiveText()).isEqualTo("disk");
+
+        Handler conflict = new Handler(
+                r -> CompletableFuture.failedFuture(new CompletionException(IotErrors.conflict("locked"))),
+                (a, s) -> false);
+        assertThat(conflict.handleIQRequest(request()).getError().getCondition())
+                .isEqualTo(StanzaError.Condition.conflict);
     }
 }

@@ -2,6 +2,7 @@ package io.github.xmppiot.sensordata.internal;
 
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -53,6 +54,7 @@ public final class ServerHandlers {
 
     private final XMPPConnection connection;
     private final Supplier<ServerSnapshot> current;
+    private final LeasedSettings<SensorDataServerSettings> leased;
     private final Map<ReadoutKey, ServerReadout> inFlight;
     private final Admission admission;
 
@@ -61,16 +63,19 @@ public final class ServerHandlers {
      *
      * @param connection the connection the server answers on
      * @param current    the server's settings in force (taken once per request), or null once the server is closed
+     * @param leased     the server's settings and the lease of their executors, held by each read-out until it ends
      * @param inFlight   the read-outs accepted and not finished, keyed by requester full JID and seqnr
      * @param admission  counts requests per requester against the settings' {@link ReadoutLimits}
      */
     public ServerHandlers(
             XMPPConnection connection,
             Supplier<ServerSnapshot> current,
+            LeasedSettings<SensorDataServerSettings> leased,
             Map<ReadoutKey, ServerReadout> inFlight,
             Admission admission) {
         this.connection = connection;
         this.current = current;
+        this.leased = leased;
         this.inFlight = inFlight;
         this.admission = admission;
     }
@@ -225,7 +230,7 @@ public final class ServerHandlers {
         }
         Clock clock = settings.clock();
         ReadScope scope = new ReadScope(r.effectiveCategories(), names, r.from().orElse(null), r.to().orElse(null));
-        SharedLease lease = retain(snapshot.lease());
+        LeasedSettings.Hold<SensorDataServerSettings> lease = hold();
         ServerReadout readout = new ServerReadout(new ServerReadout.Setup(
                 req.seqnr(),
                 things,
@@ -240,12 +245,12 @@ public final class ServerHandlers {
                 () -> {
                     inFlight.remove(key);
                     slot.release();
-                    lease.release();
+                    lease.close();
                 },
-                lease.work(),
-                lease.timer()));
+                lease.snapshot().work(),
+                lease.snapshot().timer()));
         if (inFlight.putIfAbsent(key, readout) != null) {
-            lease.release();
+            lease.close();
             throw new CompletionException(
                     IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
@@ -259,29 +264,23 @@ public final class ServerHandlers {
                 readout.schedule(delay);
             }
         } catch (RejectedExecutionException e) {
-            readout.cancel(); // frees the seqnr, the slot and the lease
-            throw new CompletionException(IotErrors.resourceConstraint(
-                    "this device is too busy to start the read-out (" + e.getMessage() + "); retry later"));
+            readout.cancel(); // frees the seqnr, the slot and the lease; the handler answers wait/resource-constraint
+            throw e;
         }
         return new Accepted(req.seqnr(), !delay.isZero());
     }
 
     /**
-     * Keeps a lease open for a read-out: the one of the request's settings, or, if the server has swapped or closed
-     * its executors meanwhile, the current one.
+     * Keeps the executors in force open for a read-out until it ends (a later swap or close gives them back then).
      *
      * @throws CompletionException with {@code cancel/service-unavailable} if the server is closed
      */
-    private SharedLease retain(SharedLease lease) {
-        SharedLease l = lease;
-        while (!l.retain()) {
-            ServerSnapshot now = current.get();
-            if (now == null) {
-                throw new CompletionException(closed());
-            }
-            l = now.lease();
+    private LeasedSettings.Hold<SensorDataServerSettings> hold() {
+        try {
+            return leased.hold();
+        } catch (IllegalStateException closedMeanwhile) {
+            throw new CompletionException(closed());
         }
-        return l;
     }
 
     private static IotErrorException closed() {

@@ -9,6 +9,5 @@ import io.github.xmppiot.sensordata.SensorDataServerSettings;
  *
  * @param settings     the settings in force
  * @param accessPolicy the access policy in force: the settings' one, or the friends of the server's connection
- * @param lease        the executors of the settings, leased by the server
  */
-public record ServerSnapshot(SensorDataServerSettings settings, AccessPolicy accessPolicy, SharedLease lease) {}
+public record ServerSnapshot(SensorDataServerSettings settings, AccessPolicy accessPolicy) {}

@@ -2,7 +2,6 @@ package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
-import io.github.xmppiot.provisioning.internal.Work;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
@@ -144,11 +142,7 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         String id = sessionId;
         String owner = from.asBareJid().toString();
         Executor executor = work.get();
-        try {
-            return supply(request, id, owner, spec, submitted, executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(Work.busy());
-        }
+        return supply(request, id, owner, spec, submitted, executor);
     }
 
     private CompletableFuture<AdHocCommandData> supply(

@@ -1,6 +1,8 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
@@ -8,7 +10,6 @@ import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.element.UserLoggedIn;
 import io.github.xmppiot.provisioning.internal.Iqs;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
-import io.github.xmppiot.provisioning.internal.Work;
 import io.github.xmppiot.provisioning.provider.ProvisioningProviders;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -24,7 +25,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -91,16 +91,18 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
         ProvisioningProviders.register();
     }
 
-    /** The settings in force and what they run on. */
-    private record Running(ProvisioningServerSettings settings, IotExecutors.Lease lease, Executor events) {
-        static Running of(ProvisioningServerSettings settings) {
-            IotExecutors.Lease lease = settings.executors().acquire();
-            return new Running(settings, lease, lease.serial(EVENT_QUEUE));
+    /** The serial executor of events and the lease it runs on. */
+    private record Events(IotExecutors.Lease lease, Executor executor) {
+        static Events on(IotExecutors.Lease lease) {
+            return new Events(lease, lease.serial(EVENT_QUEUE));
         }
     }
 
     private final ProvisioningStore store;
-    private final AtomicReference<Running> runtime;
+    /** The settings in force and the lease of their executors. */
+    private final LeasedSettings<ProvisioningServerSettings> runtime;
+
+    private volatile Events events;
     private final List<IQRequestHandler> handlers;
     private final CommandHandler commands;
     private final TokenIssuer issuer;
@@ -117,16 +119,16 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
             XMPPConnection connection, ProvisioningStore store, ProvisioningServerSettings settings) {
         super(connection);
         this.store = store;
-        this.runtime = new AtomicReference<>(Running.of(settings));
-        Supplier<ServerOptions> options = () -> runtime.get().settings().options();
-        Supplier<Executor> work = () -> runtime.get().lease().work();
+        this.runtime = new LeasedSettings<>(settings, ProvisioningServerSettings::executors);
+        this.events = Events.on(runtime.current().lease());
+        Supplier<ServerOptions> options = () -> runtime.settings().options();
+        Supplier<Executor> work = () -> runtime.current().work();
         this.issuer = new TokenIssuer(Clock.systemUTC(), options);
         TokenProofs proofs = new TokenProofs(store, this::challengeToken, work, Clock.systemUTC(), options);
         this.handlers = ServerHandlers.create(connection, work, store, issuer, proofs, options);
         this.commands = new CommandHandler(connection, this, work);
         this.owners = new OwnerActions(this, store);
-        this.pusher =
-                new ClearCachePusher(connection, store, () -> runtime.get().events(), listeners);
+        this.pusher = new ClearCachePusher(connection, store, () -> events.executor(), listeners);
     }
 
     /**
@@ -202,12 +204,12 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
         }
         pusher.pollAll();
         synchronized (this) {
-            schedulePoll(runtime.get());
+            schedulePoll(runtime.current());
         }
     }
 
     /** (Re)schedules the look for marks set through another server, every {@link ServerOptions#clearCachePoll()}. */
-    private void schedulePoll(Running r) {
+    private void schedulePoll(LeasedSettings.Snapshot<ProvisioningServerSettings> r) {
         if (poll != null) {
             poll.cancel(false);
         }
@@ -217,7 +219,7 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
 
     /** @return the settings in force (every request is served with the settings current when it arrived) */
     public ProvisioningServerSettings settings() {
-        return runtime.get().settings();
+        return runtime.settings();
     }
 
     /**
@@ -232,19 +234,18 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
         if (closed.get()) {
             throw new IllegalStateException("the provisioning server is closed; start a new one");
         }
-        Running old = runtime.get();
-        boolean otherThreads = old.settings().executors() != settings.executors();
-        Running next = otherThreads ? Running.of(settings) : new Running(settings, old.lease(), old.events());
-        runtime.set(next);
+        LeasedSettings.Snapshot<ProvisioningServerSettings> old = runtime.current();
+        LeasedSettings.Snapshot<ProvisioningServerSettings> next = runtime.configure(settings);
+        boolean otherThreads = next.lease() != old.lease();
+        if (otherThreads) {
+            events = Events.on(next.lease());
+        }
         if (otherThreads
                 || !old.settings()
                         .options()
                         .clearCachePoll()
                         .equals(settings.options().clearCachePoll())) {
             schedulePoll(next);
-        }
-        if (otherThreads) {
-            old.lease().close();
         }
     }
 
@@ -294,7 +295,7 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
      * @return a stage completing when the mark is committed (the {@code clearCache} follows asynchronously)
      */
     public CompletableFuture<Void> rulesChanged(String thing) {
-        return Work.supply(runtime.get().lease().work(), () -> {
+        return Work.supply(runtime.current().work(), () -> {
             changed(thing);
             return null;
         });
@@ -310,7 +311,7 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
      * @return true if the answer is correct; false if it is wrong, refused or missing, or the token is unknown
      */
     public CompletableFuture<Boolean> challengeToken(Jid to, String token) {
-        return Work.supply(runtime.get().lease().work(), () -> store.tokenCertificate(token))
+        return Work.supply(runtime.current().work(), () -> store.tokenCertificate(token))
                 .thenCompose(cert -> {
                     if (cert.isEmpty()) {
                         return CompletableFuture.completedFuture(false);
@@ -400,7 +401,7 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
             if (poll != null) {
                 poll.cancel(false);
             }
-            runtime.get().lease().close();
+            runtime.close();
         }
         synchronized (RUNNING) {
             RUNNING.remove(connection, this);

@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessRequest;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -23,18 +24,15 @@ import io.github.xmppiot.provisioning.element.HasPrivilegeResponse;
 import io.github.xmppiot.provisioning.element.IsFriend;
 import io.github.xmppiot.provisioning.element.IsFriendResponse;
 import io.github.xmppiot.provisioning.element.ProvisioningIq;
-import io.github.xmppiot.provisioning.internal.Work;
 import java.security.GeneralSecurityException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jivesoftware.smack.XMPPConnection;
@@ -89,11 +87,7 @@ final class ServerHandlers {
 
         @Override
         protected CompletionStage<? extends IQ> handle(R request) {
-            try {
-                return Work.busyAsResourceConstraint(answer.apply(request).thenApply(iq -> resultFor(request, iq)));
-            } catch (RejectedExecutionException e) {
-                return CompletableFuture.failedFuture(Work.busy());
-            }
+            return answer.apply(request).thenApply(iq -> resultFor(request, iq));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.Tokens;
-import io.github.xmppiot.provisioning.internal.Work;
+import io.github.xmppiot.core.concurrent.Work;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;

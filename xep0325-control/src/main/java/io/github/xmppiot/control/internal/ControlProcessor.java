@@ -39,8 +39,9 @@ import org.jxmpp.jid.Jid;
  * against every addressed node before anything happens (§3.4 all-or-nothing), then application in document order
  * (§3.2). Requests are executed one after the other, so that a validated request is applied before the next one is
  * validated; validation and actions run on the context's work executor. Every outcome is a {@link SetResult} or an
- * {@link IotErrorException}; a refused task ({@link RejectedExecutionException}) or more waiting requests than the
- * context allows give {@code wait/resource-constraint}.
+ * {@link IotErrorException} (more waiting requests than the context allows give {@code wait/resource-constraint}), or a
+ * {@link RejectedExecutionException} for a task an executor refused, which the IQ handler answers with
+ * {@code wait/resource-constraint} too.
  */
 public final class ControlProcessor {
 
@@ -314,9 +315,6 @@ public final class ControlProcessor {
         Throwable t = Failures.unwrap(failure);
         if (t instanceof CompletionExceptionCarrier c) {
             throw new CompletionException(c.error);
-        }
-        if (t instanceof RejectedExecutionException) {
-            throw new CompletionException(IotErrors.resourceConstraint("the device is busy; try again later"));
         }
         throw failure instanceof RuntimeException r ? r : new CompletionException(failure);
     }

@@ -2,6 +2,7 @@ package io.github.xmppiot.concentrator.internal;
 
 import io.github.xmppiot.concentrator.ConcentratorClientSettings;
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -17,10 +18,11 @@ public final class ClientRuntime {
 
     private static final Logger LOG = Logger.getLogger(ClientRuntime.class.getName());
 
-    private record State(ConcentratorClientSettings settings, IotExecutors.Lease lease, Executor events) {}
+    /** The events executor and the lease and bound it was made for. */
+    private record Events(IotExecutors.Lease lease, int bound, Executor executor) {}
 
-    private volatile State state;
-    private boolean closed;
+    private final LeasedSettings<ConcentratorClientSettings> state;
+    private volatile Events events;
 
     /**
      * Takes a lease of the settings' executors.
@@ -28,12 +30,17 @@ public final class ClientRuntime {
      * @param settings the first settings
      */
     public ClientRuntime(ConcentratorClientSettings settings) {
-        this.state = start(settings);
+        this.state = new LeasedSettings<>(settings, ConcentratorClientSettings::executors);
+        this.events = events(state.current(), null);
     }
 
-    private static State start(ConcentratorClientSettings s) {
-        IotExecutors.Lease lease = s.executors().acquire();
-        return new State(s, lease, lease.serial(s.eventBacklog()));
+    /** The events executor for a snapshot: the one in use while the lease and bound stay the same. */
+    private static Events events(LeasedSettings.Snapshot<ConcentratorClientSettings> s, Events old) {
+        int bound = s.settings().eventBacklog();
+        if (old != null && old.lease() == s.lease() && old.bound() == bound) {
+            return old;
+        }
+        return new Events(s.lease(), bound, s.lease().serial(bound));
     }
 
     /** @return the current settings */
@@ -48,35 +55,25 @@ public final class ClientRuntime {
      */
     public synchronized void configure(ConcentratorClientSettings settings) {
         Objects.requireNonNull(settings, "settings");
-        if (closed) {
+        if (state.isClosed()) {
             throw new IllegalStateException("the ConcentratorClient is closed");
         }
-        State old = state;
-        if (old.settings().executors() == settings.executors()
-                && old.settings().eventBacklog() == settings.eventBacklog()) {
-            state = new State(settings, old.lease(), old.events());
-            return;
-        }
-        state = start(settings);
-        old.lease().close();
+        events = events(state.configure(settings), events);
     }
 
     /** @return whether {@link #close()} was called */
-    public synchronized boolean isClosed() {
-        return closed;
+    public boolean isClosed() {
+        return state.isClosed();
     }
 
     /** Gives the lease back; idempotent. */
     public synchronized void close() {
-        if (!closed) {
-            closed = true;
-            state.lease().close();
-        }
+        state.close();
     }
 
     /** @return the work pool, where responses complete */
     public Executor work() {
-        return state.lease().work();
+        return state.current().work();
     }
 
     /**
@@ -86,7 +83,7 @@ public final class ClientRuntime {
      * @param task  the task
      */
     public void later(Duration pause, Runnable task) {
-        state.lease().timer().schedule(() -> run(task), pause.toMillis(), TimeUnit.MILLISECONDS);
+        state.current().timer().schedule(() -> run(task), pause.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void run(Runnable task) {
@@ -104,11 +101,11 @@ public final class ClientRuntime {
      * @param what     names the event for the log when it is dropped
      */
     public void deliver(Runnable delivery, Object what) {
-        State s = state;
+        Events e = events;
         try {
-            s.events().execute(delivery);
-        } catch (RejectedExecutionException e) {
-            LOG.warning(() -> "more than " + s.settings().eventBacklog() + " events waiting; dropped " + what);
+            e.executor().execute(delivery);
+        } catch (RejectedExecutionException full) {
+            LOG.warning(() -> "more than " + e.bound() + " events waiting; dropped " + what);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.xmppiot.concentrator.internal;
 
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +13,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServerThreads implements AutoCloseable {
 
-    private record Current(IotExecutors executors, int eventBound, IotExecutors.Lease lease, Executor events) {}
+    /** What the threads depend on in the settings. */
+    private record Key(IotExecutors executors, int eventBound) {}
 
-    private final Executor work = task -> current().lease().work().execute(task);
-    private volatile Current current;
-    private boolean closed;
+    /** The serial executor of events and the lease and bound it was made for. */
+    private record Events(IotExecutors.Lease lease, int bound, Executor executor) {}
+
+    private final LeasedSettings<Key> leased;
+    private final Executor work = task -> current().work().execute(task);
+    private volatile Events events;
 
     /**
      * Takes a lease.
@@ -25,12 +30,13 @@ public final class ServerThreads implements AutoCloseable {
      * @param eventBound the most events waiting to be sent
      */
     public ServerThreads(IotExecutors executors, int eventBound) {
-        IotExecutors.Lease lease = executors.acquire();
-        current = new Current(executors, eventBound, lease, lease.serial(eventBound));
+        leased = new LeasedSettings<>(new Key(executors, eventBound), Key::executors);
+        IotExecutors.Lease lease = leased.current().lease();
+        events = new Events(lease, eventBound, lease.serial(eventBound));
     }
 
-    private Current current() {
-        return current;
+    private LeasedSettings.Snapshot<Key> current() {
+        return leased.current();
     }
 
     /**
@@ -41,14 +47,13 @@ public final class ServerThreads implements AutoCloseable {
      * @param eventBound the most events waiting to be sent
      */
     public synchronized void use(IotExecutors executors, int eventBound) {
-        Current old = current;
-        if (closed || (old.executors() == executors && old.eventBound() == eventBound)) {
+        if (leased.isClosed() || leased.settings().equals(new Key(executors, eventBound))) {
             return;
         }
-        IotExecutors.Lease lease = old.executors() == executors ? old.lease() : executors.acquire();
-        current = new Current(executors, eventBound, lease, lease.serial(eventBound));
-        if (lease != old.lease()) {
-            old.lease().close();
+        IotExecutors.Lease lease =
+                leased.configure(new Key(executors, eventBound)).lease();
+        if (events.lease() != lease || events.bound() != eventBound) {
+            events = new Events(lease, eventBound, lease.serial(eventBound));
         }
     }
 
@@ -59,19 +64,18 @@ public final class ServerThreads implements AutoCloseable {
 
     /** @return the current serial executor of events */
     public Executor events() {
-        return current.events();
+        return events.executor();
     }
 
     /** @return runs a task on the work pool after a delay, through the current lease's timer */
     public QueryRunner.Later later() {
         return (Runnable task, Duration delay) ->
-                current.lease().timer().schedule(() -> work.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
+                current().timer().schedule(() -> work.execute(task), delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Gives the lease back; idempotent. */
     @Override
     public synchronized void close() {
-        closed = true;
-        current.lease().close();
+        leased.close();
     }
 }

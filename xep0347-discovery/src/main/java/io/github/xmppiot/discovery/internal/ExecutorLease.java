@@ -1,6 +1,7 @@
 package io.github.xmppiot.discovery.internal;
 
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.LeasedSettings;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -8,11 +9,12 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * A manager's lease of the {@link IotExecutors} its settings name: taken when the manager is created, exchanged when
  * the settings name other executors, closed with the manager. As an {@link Executor} it runs tasks on the current
- * lease's work pool (refusing them with {@link RejectedExecutionException} once closed). Not API.
+ * lease's work pool (refusing them with {@link RejectedExecutionException} once closed). The swap is
+ * {@link LeasedSettings}'s, keyed by the executors alone. Not API.
  */
 public final class ExecutorLease implements Executor, AutoCloseable {
 
-    private IotExecutors.Lease lease;
+    private final LeasedSettings<IotExecutors> leased;
 
     /**
      * Takes a lease.
@@ -20,7 +22,7 @@ public final class ExecutorLease implements Executor, AutoCloseable {
      * @param executors the executors to lease
      */
     public ExecutorLease(IotExecutors executors) {
-        this.lease = executors.acquire();
+        this.leased = new LeasedSettings<>(executors, e -> e);
     }
 
     /**
@@ -28,23 +30,17 @@ public final class ExecutorLease implements Executor, AutoCloseable {
      *
      * @param executors the executors the new settings name
      */
-    public void follow(IotExecutors executors) {
-        IotExecutors.Lease old;
-        synchronized (this) {
-            if (lease == null || lease.executors() == executors) {
-                return;
-            }
-            old = lease;
-            lease = executors.acquire();
+    public synchronized void follow(IotExecutors executors) {
+        if (!leased.isClosed()) {
+            leased.configure(executors);
         }
-        old.close();
     }
 
-    private synchronized IotExecutors.Lease current() {
-        if (lease == null) {
+    private IotExecutors.Lease current() {
+        if (leased.isClosed()) {
             throw new RejectedExecutionException("the manager is closed: get a new one with getInstanceFor");
         }
-        return lease;
+        return leased.current().lease();
     }
 
     @Override
@@ -74,14 +70,7 @@ public final class ExecutorLease implements Executor, AutoCloseable {
 
     /** Gives the lease back; later calls do nothing. */
     @Override
-    public void close() {
-        IotExecutors.Lease old;
-        synchronized (this) {
-            old = lease;
-            lease = null;
-        }
-        if (old != null) {
-            old.close();
-        }
+    public synchronized void close() {
+        leased.close();
     }
 }

@@ -1,6 +1,7 @@
 package io.github.xmppiot.discovery.internal;
 
 import io.github.xmppiot.core.concurrent.IotExecutors;
+import io.github.xmppiot.core.concurrent.Work;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -25,20 +26,11 @@ public final class OneShot {
      */
     public static <T> CompletableFuture<T> supply(Supplier<T> call, Executor executor) {
         if (executor != null) {
-            try {
-                return CompletableFuture.supplyAsync(call, executor);
-            } catch (RejectedExecutionException e) {
-                return CompletableFuture.failedFuture(e);
-            }
+            return Work.supply(executor, call::get);
         }
         IotExecutors.Lease lease = IotExecutors.shared().acquire();
-        try {
-            CompletableFuture<T> f = CompletableFuture.supplyAsync(call, lease.work());
-            f.whenComplete((v, e) -> lease.close());
-            return f;
-        } catch (RejectedExecutionException e) {
-            lease.close();
-            return CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<T> f = Work.supply(lease.work(), call::get);
+        f.whenComplete((v, e) -> lease.close());
+        return f;
     }
 }

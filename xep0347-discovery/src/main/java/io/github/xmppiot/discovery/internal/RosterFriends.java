@@ -1,11 +1,11 @@
 package io.github.xmppiot.discovery.internal;
 
+import io.github.xmppiot.core.concurrent.Work;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -76,11 +76,7 @@ public final class RosterFriends implements ThingLifecycle.Friends {
     }
 
     private CompletableFuture<Void> run(Runnable call) {
-        try {
-            return CompletableFuture.runAsync(call, executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e); // the manager is closed or its work pool is full
-        }
+        return Work.run(executor, call); // refused: the manager is closed or its work pool is full
     }
 
     /** Whether subscription requests of a contact are accepted. */

@@ -1,7 +1,7 @@
 package io.github.xmppiot.discovery.internal;
 
 import io.github.xmppiot.core.NodeRef;
-import io.github.xmppiot.core.internal.Failures;
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.core.meta.MetaTag;
@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.iqrequest.IQRequestHandler;
@@ -73,8 +72,8 @@ public final class ThingWire implements ThingLifecycle.Wire {
             protected CompletionStage<? extends IQ> handle(R req) {
                 CompletableFuture<IQ> answer = new CompletableFuture<>();
                 client.locator().registry().whenComplete((registry, e) -> {
-                    if (e != null && Failures.unwrap(e) instanceof RejectedExecutionException) {
-                        answer.completeExceptionally(IotErrors.resourceConstraint("too busy; retry later"));
+                    if (Work.refused(e)) { // answered wait/resource-constraint by the handler
+                        answer.completeExceptionally(e);
                         return;
                     }
                     if (e != null || !req.getFrom().asBareJid().equals(registry.asBareJid())) {

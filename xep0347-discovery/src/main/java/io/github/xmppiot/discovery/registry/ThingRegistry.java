@@ -1,5 +1,6 @@
 package io.github.xmppiot.discovery.registry;
 
+import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
@@ -30,7 +31,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
@@ -256,8 +256,7 @@ public final class ThingRegistry extends Manager implements AutoCloseable {
         return this.<IQ>run(
                         () -> IotIqRequestHandler.resultFor(
                                 req, new Found(s.rules().search(req))),
-                        s.searches(),
-                        s.settings().options().maxQueuedSearches() + " searches")
+                        s.searches())
                 .whenComplete((iq, e) -> s.searches().release(who));
     }
 
@@ -315,28 +314,22 @@ public final class ThingRegistry extends Manager implements AutoCloseable {
         return r.lastSeen() != null ? r.lastSeen() : r.key().jid();
     }
 
-    private <T> CompletableFuture<T> write(State s, Work<T> work) {
-        return run(work, s.writes(), s.settings().options().maxQueuedWrites() + " requests");
+    private <T> CompletableFuture<T> write(State s, Step<T> work) {
+        return run(work, s.writes());
     }
 
-    /** Runs work on an executor; a full queue or work pool is answered {@code resource-constraint}. */
-    private <T> CompletableFuture<T> run(Work<T> work, Executor executor, String limit) {
-        try {
-            return CompletableFuture.supplyAsync(
-                    () -> {
-                        try {
-                            return work.run();
-                        } catch (IotErrorException e) {
-                            throw new CompletionException(e);
-                        } catch (IllegalArgumentException e) {
-                            throw new CompletionException(IotErrors.badRequest(e.getMessage()));
-                        }
-                    },
-                    executor);
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(IotErrors.resourceConstraint(
-                    "the registry has " + limit + " waiting (the limit) or is closed; retry later"));
-        }
+    /**
+     * Runs work on an executor; a full queue or work pool (or a closed registry) fails the stage with the refusal,
+     * which the request handler answers {@code wait/resource-constraint}.
+     */
+    private <T> CompletableFuture<T> run(Step<T> work, Executor executor) {
+        return Work.supply(executor, () -> {
+            try {
+                return work.run();
+            } catch (IllegalArgumentException e) {
+                throw IotErrors.badRequest(e.getMessage());
+            }
+        });
     }
 
     private <R extends IQ> void handle(String element, Class<R> type, BiFunction<State, R, CompletionStage<IQ>> body) {
@@ -383,7 +376,7 @@ public final class ThingRegistry extends Manager implements AutoCloseable {
     }
 
     @FunctionalInterface
-    private interface Work<T> {
+    private interface Step<T> {
         T run() throws IotErrorException;
     }
 }
