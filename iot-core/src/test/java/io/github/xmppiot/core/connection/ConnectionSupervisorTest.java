@@ -346,6 +346,39 @@ class ConnectionSupervisorTest {
     }
 
     @Test
+    void anotherLossReportedDuringTheBackoffChangesNothing() throws Exception {
+        FakeConnection c = FakeConnection.online();
+        ConnectionSupervisor s = supervise(c, POLICY);
+        c.connectFailures.add(new IOException("refused"));
+        c.lose(new IOException("cut"));
+        takeEvents();
+
+        c.lose(new IOException("reported again"));
+
+        assertThat(takeEvents()).isEmpty();
+        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.RECONNECTING);
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(takeEvents()).singleElement().isInstanceOf(ConnectionEvent.Restored.class);
+    }
+
+    @Test
+    void aDisconnectDuringTheBackoffEndsTheOutage() throws Exception {
+        FakeConnection c = FakeConnection.online();
+        ConnectionSupervisor s = supervise(c, POLICY);
+        c.connectFailures.add(new IOException("refused"));
+        c.lose(new IOException("cut"));
+        takeEvents();
+
+        c.disconnect();
+
+        assertThat(s.allowsSending()).isTrue();
+        assertThat(takeEvents()).containsExactly(new ConnectionEvent.Offline(scheduler.clock.instant(), null));
+        scheduler.advance(Duration.ofMinutes(1));
+        assertThat(c.connects).as("no attempt after the disconnect").isEqualTo(2);
+        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
+    }
+
+    @Test
     void closingWhatIsLeftOfAStaleStreamIsNotReportedAsClosed() throws Exception {
         FakeConnection c = FakeConnection.online();
         supervise(c, POLICY);
@@ -376,11 +409,37 @@ class ConnectionSupervisorTest {
         s.removeListener(removed);
         assertThatThrownBy(() -> s.addListener(null)).isInstanceOf(NullPointerException.class);
 
-        c.connect().login();
-        scheduler.runDue();
+        List<java.util.logging.LogRecord> logged = new ArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(ConnectionSupervisor.class.getName());
+        log.addHandler(handler);
+        try {
+            c.connect().login();
+            scheduler.runDue();
+        } finally {
+            log.removeHandler(handler);
+        }
 
         assertThat(events).hasSize(1);
         assertThat(second).hasSize(1);
+        assertThat(logged)
+                .filteredOn(r -> r.getLevel() == java.util.logging.Level.WARNING)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.getMessage()).contains("connection state listener failed on Online");
+                    assertThat(r.getThrown()).hasMessage("listener bug");
+                });
     }
 
     @Test

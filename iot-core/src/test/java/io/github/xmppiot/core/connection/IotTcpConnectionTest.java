@@ -47,6 +47,12 @@ class IotTcpConnectionTest {
                 throw new IllegalStateException("provider bug");
             }
         });
+        ProviderManager.addIQProvider("bad", BOOM_NS, new IQProvider<IQ>() {
+            @Override
+            public IQ parse(XmlPullParser parser, int initialDepth, org.jivesoftware.smack.packet.XmlEnvironment env) {
+                throw new IllegalArgumentException("bad value");
+            }
+        });
         ProviderManager.addExtensionProvider("boom", BOOM_NS, new ExtensionElementProvider<ExtensionElement>() {
             @Override
             public ExtensionElement parse(
@@ -386,5 +392,40 @@ class IotTcpConnectionTest {
         assertThat(written(c))
                 .as("the request failed already; the message and the answer are delivered")
                 .containsExactly(reading, answer);
+    }
+
+    @Test
+    void aStanzaSmackCannotParseIsAnsweredThroughTheCallback() throws Exception {
+        TestConnection c = new TestConnection(false);
+        XmlPullParser parser = PacketParserUtils.getParserFor("<iq xmlns='jabber:client' type='get' id='s-1' "
+                + "from='owner@example.org/app'><bad xmlns='" + BOOM_NS + "'/></iq>");
+        c.parseAndProcessStanza(parser);
+        assertThat(c.unparsableStanzas().dropped()).isEqualTo(1);
+        ErrorIQ answer = onlyError(written(c));
+        assertThat(answer.getStanzaId()).isEqualTo("s-1");
+        assertThat(answer.getError().getCondition()).isEqualTo(StanzaError.Condition.bad_request);
+    }
+
+    @Test
+    void aFailureAfterTheWholeStanzaWasReadLeavesTheParserAtItsEnd() throws Exception {
+        TestConnection c = new TestConnection(false);
+        c.createStanzaCollector(stanza -> {
+            throw new IllegalStateException("collector bug");
+        });
+        XmlPullParser parser = PacketParserUtils.getParserFor("<stream>"
+                + "<message xmlns='jabber:client' id='a'><body>first</body></message>"
+                + "<message xmlns='jabber:client' id='b'><body>second</body></message></stream>");
+        parser.next();
+        assertThat(parser.getAttributeValue("", "id")).isEqualTo("a");
+
+        c.parseAndProcessStanza(parser);
+
+        assertThat(c.unparsableStanzas().dropped()).isEqualTo(1);
+        assertThat(parser.getEventType()).isEqualTo(XmlPullParser.Event.END_ELEMENT);
+        assertThat(parser.getName()).isEqualTo("message");
+        parser.next();
+        assertThat(parser.getAttributeValue("", "id"))
+                .as("the next stanza is untouched")
+                .isEqualTo("b");
     }
 }
