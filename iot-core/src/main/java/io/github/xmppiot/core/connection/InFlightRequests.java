@@ -43,9 +43,4 @@ final class InFlightRequests {
             f.completeExceptionally(failure);
         }
     }
-
-    /** @return the number of requests in flight */
-    int size() {
-        return requests.size();
-    }
 }

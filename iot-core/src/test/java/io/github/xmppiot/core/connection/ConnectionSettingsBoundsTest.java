@@ -74,6 +74,17 @@ class ConnectionSettingsBoundsTest {
     }
 
     @Test
+    void aPortWithoutAHostIsUsedWithTheDomainsAddress() {
+        IotConnectionConfig config = IotConnectionConfig.builder()
+                .jid("d@example.org")
+                .password("p")
+                .port(5223)
+                .build();
+        assertThat(config.toSmackConfiguration().getPort().intValue()).isEqualTo(5223);
+        assertThat(config.toSmackConfiguration().getHostAddress()).isNull();
+    }
+
+    @Test
     void theConfigurationNamesItsTrust() {
         IotConnectionBuilder b = IotConnection.builder().jid("d@example.org").password("p");
         assertThat(b.build().toString()).contains("trust=system");

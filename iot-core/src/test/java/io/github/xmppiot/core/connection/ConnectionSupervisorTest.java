@@ -390,6 +390,11 @@ class ConnectionSupervisorTest {
                 .extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Offline", "Reconnecting", "Restored");
         assertThat(c.connects).isEqualTo(2);
+
+        c.disconnect();
+        assertThat(takeEvents())
+                .as("after the reset, closing is reported again")
+                .containsExactly(new ConnectionEvent.Offline(scheduler.clock.instant(), null));
     }
 
     @Test
