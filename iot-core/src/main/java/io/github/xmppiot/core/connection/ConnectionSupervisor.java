@@ -1,18 +1,16 @@
 package io.github.xmppiot.core.connection;
 
 import java.lang.ref.WeakReference;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,8 +35,8 @@ import org.jivesoftware.smack.tcp.XMPPTCPConnection;
  * <p>Threads: reconnection attempts, the keep-alive ({@link ReconnectPolicy#keepAlive()}) and listener calls run on
  * one daemon thread per connection, named {@code xmpp-iot-supervisor-<domain>-<id>}, which ends when idle (with the
  * keep-alive on, it wakes once per keep-alive interval); never on Smack's reader thread. Its queue holds at most the
- * next scheduled attempt, the next keep-alive check and the pending events. The set of requests in flight holds each request until its answer
- * or its reply timeout, so it is bounded by the clients' own request rates and timeouts.
+ * next scheduled attempt, the next keep-alive check and the pending events. The set of requests in flight holds each
+ * request until its answer or its reply timeout, so it is bounded by the clients' own request rates and timeouts.
  *
  * <p>Delivery: requests in flight fail at once with {@link ConnectionLostException} ({@link #failFast}), and a request
  * reported failed never takes effect later: IQ requests ({@code get}/{@code set}) the server had not acknowledged are
@@ -67,9 +65,10 @@ public final class ConnectionSupervisor {
 
     private final WeakReference<XMPPConnection> connection;
     private final String name;
-    private final ScheduledThreadPoolExecutor executor;
-    private final List<ConnectionStateListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<CompletableFuture<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService executor;
+    private final Clock clock;
+    private final StateListeners listeners;
+    private final InFlightRequests inFlight = new InFlightRequests();
     private final PresenceMemory presence;
     private final KeepAlive keepAlive;
     private volatile ReconnectPolicy policy = ReconnectPolicy.disabled();
@@ -86,22 +85,21 @@ public final class ConnectionSupervisor {
     private ScheduledFuture<?> pending;
     private Exception lastError;
 
-    private ConnectionSupervisor(XMPPConnection c) {
+    /**
+     * @param c        the connection
+     * @param executor runs every task of the supervisor, one at a time
+     * @param clock    the time of the events
+     */
+    ConnectionSupervisor(XMPPConnection c, ScheduledExecutorService executor, Clock clock) {
         this.connection = new WeakReference<>(c);
-        this.name = "xmpp-iot-supervisor-" + c.getXMPPServiceDomain() + "-"
-                + Integer.toHexString(System.identityHashCode(c));
-        this.executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-        executor.setKeepAliveTime(10, TimeUnit.SECONDS);
-        executor.allowCoreThreadTimeOut(true);
-        executor.setRemoveOnCancelPolicy(true);
+        this.name = SupervisorThread.name(c);
+        this.executor = executor;
+        this.clock = clock;
+        this.listeners = new StateListeners(name);
         this.up = c.isAuthenticated();
         this.state = up ? State.ONLINE : State.OFFLINE;
         this.presence = new PresenceMemory(c, () -> !inAttempt);
-        this.keepAlive = new KeepAlive(executor, connection::get, this, () -> up, this::keepAliveFailed);
+        this.keepAlive = new KeepAlive(executor, clock, connection::get, this, () -> up, this::keepAliveFailed);
         c.addConnectionListener(new Listener());
         if (c instanceof XMPPTCPConnection tcp) {
             // without this listener Smack re-sends, in a fresh session, the stanzas the old one had not acknowledged
@@ -117,7 +115,16 @@ public final class ConnectionSupervisor {
      */
     public static synchronized ConnectionSupervisor getInstanceFor(XMPPConnection connection) {
         Objects.requireNonNull(connection, "connection");
-        return INSTANCES.computeIfAbsent(connection, ConnectionSupervisor::new);
+        return INSTANCES.computeIfAbsent(
+                connection, c -> new ConnectionSupervisor(c, SupervisorThread.executor(c), Clock.systemUTC()));
+    }
+
+    /** Makes a supervisor the one {@link #getInstanceFor} returns for its connection, which must have none yet. */
+    static synchronized ConnectionSupervisor register(ConnectionSupervisor supervisor, XMPPConnection c) {
+        if (INSTANCES.putIfAbsent(c, supervisor) != null) {
+            throw new IllegalStateException("the connection has a supervisor already");
+        }
+        return supervisor;
     }
 
     /**
@@ -184,7 +191,7 @@ public final class ConnectionSupervisor {
      * @param listener the listener
      */
     public void addListener(ConnectionStateListener listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     /**
@@ -206,13 +213,12 @@ public final class ConnectionSupervisor {
      * @return the same future
      */
     public <T> CompletableFuture<T> failFast(CompletableFuture<T> request) {
-        inFlight.add(request);
-        request.whenComplete((r, e) -> inFlight.remove(request));
-        if (!up) {
-            request.completeExceptionally(new ConnectionLostException(
-                    "not connected" + (state == State.RECONNECTING ? " (reconnecting)" : ""), lastError));
-        }
-        return request;
+        return inFlight.track(
+                request,
+                () -> up
+                        ? null
+                        : new ConnectionLostException(
+                                "not connected" + (state == State.RECONNECTING ? " (reconnecting)" : ""), lastError));
     }
 
     /**
@@ -229,7 +235,7 @@ public final class ConnectionSupervisor {
             }
             if (state != State.OFFLINE) {
                 state = State.OFFLINE;
-                fire(new ConnectionEvent.Offline(Instant.now(), null));
+                fire(new ConnectionEvent.Offline(clock.instant(), null));
             }
         });
     }
@@ -240,9 +246,7 @@ public final class ConnectionSupervisor {
         ConnectionLostException failure = new ConnectionLostException(
                 byApplication ? "connection closed" : "connection lost: " + ConnectionLostException.reason(cause),
                 cause);
-        for (CompletableFuture<?> f : List.copyOf(inFlight)) {
-            f.completeExceptionally(failure);
-        }
+        inFlight.failAll(failure);
         executor.execute(() -> {
             if (!byApplication && (inAttempt || state == State.RECONNECTING)) {
                 return; // a failing attempt reports itself
@@ -255,9 +259,9 @@ public final class ConnectionSupervisor {
             boolean retry = !byApplication && policy.enabled() && state == State.ONLINE;
             state = retry ? State.RECONNECTING : State.OFFLINE;
             outage = retry;
-            fire(new ConnectionEvent.Offline(Instant.now(), cause));
+            fire(new ConnectionEvent.Offline(clock.instant(), cause));
             if (retry) {
-                downSince = Instant.now();
+                downSince = clock.instant();
                 attempts = 0;
                 presence.rememberForRestore();
                 scheduleNext();
@@ -288,7 +292,7 @@ public final class ConnectionSupervisor {
             return;
         }
         Duration delay = policy.delayBefore(attempts + 1, ThreadLocalRandom.current()::nextDouble);
-        fire(new ConnectionEvent.Reconnecting(Instant.now(), attempts + 1, delay));
+        fire(new ConnectionEvent.Reconnecting(clock.instant(), attempts + 1, delay));
         pending = executor.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -333,12 +337,13 @@ public final class ConnectionSupervisor {
             presence.restore();
         }
         state = State.ONLINE;
-        fire(new ConnectionEvent.Restored(
-                Instant.now(),
-                Duration.between(downSince, Instant.now()),
-                resumed,
-                attempts,
-                String.valueOf(a.getUser())));
+        fire(restored(resumed, a.getUser()));
+    }
+
+    private ConnectionEvent.Restored restored(boolean resumed, Object jid) {
+        Instant now = clock.instant();
+        return new ConnectionEvent.Restored(
+                now, Duration.between(downSince, now), resumed, attempts, String.valueOf(jid));
     }
 
     private void giveUp(Exception cause, String reason) {
@@ -346,7 +351,7 @@ public final class ConnectionSupervisor {
         outage = false;
         state = State.OFFLINE;
         fire(new ConnectionEvent.GaveUp(
-                Instant.now(), cause != null ? cause : new ConnectionLostException("connection lost", null), reason));
+                clock.instant(), cause != null ? cause : new ConnectionLostException("connection lost", null), reason));
     }
 
     private void cancelPending() {
@@ -357,14 +362,7 @@ public final class ConnectionSupervisor {
     }
 
     private void fire(ConnectionEvent event) {
-        LOG.fine(() -> name + ": " + event.describe());
-        for (ConnectionStateListener l : listeners) {
-            try {
-                l.onConnectionEvent(event);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, name + ": connection state listener failed on " + event, e);
-            }
-        }
+        listeners.fire(event);
     }
 
     private final class Listener implements ConnectionListener {
@@ -381,14 +379,9 @@ public final class ConnectionSupervisor {
                 cancelPending();
                 state = State.ONLINE;
                 if (before == State.RECONNECTING) {
-                    fire(new ConnectionEvent.Restored(
-                            Instant.now(),
-                            Duration.between(downSince, Instant.now()),
-                            resumed,
-                            attempts,
-                            String.valueOf(c.getUser())));
+                    fire(restored(resumed, c.getUser()));
                 } else {
-                    fire(new ConnectionEvent.Online(Instant.now(), String.valueOf(c.getUser())));
+                    fire(new ConnectionEvent.Online(clock.instant(), String.valueOf(c.getUser())));
                 }
             });
         }

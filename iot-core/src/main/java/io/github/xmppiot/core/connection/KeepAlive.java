@@ -1,5 +1,6 @@
 package io.github.xmppiot.core.connection;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,6 +28,7 @@ import org.jivesoftware.smackx.ping.PingManager;
 final class KeepAlive {
 
     private final ScheduledExecutorService executor;
+    private final Clock clock;
     private final Supplier<XMPPConnection> connection;
     private final ConnectionSupervisor supervisor;
     private final BooleanSupplier online;
@@ -37,6 +39,7 @@ final class KeepAlive {
 
     /**
      * @param executor   the supervisor's executor
+     * @param clock      the clock the idle time is measured with (that of {@link XMPPConnection#getLastStanzaReceived})
      * @param connection the connection, while it exists
      * @param supervisor its supervisor (for fail-fast pings)
      * @param online     whether the connection is online now
@@ -44,11 +47,13 @@ final class KeepAlive {
      */
     KeepAlive(
             ScheduledExecutorService executor,
+            Clock clock,
             Supplier<XMPPConnection> connection,
             ConnectionSupervisor supervisor,
             BooleanSupplier online,
             LongConsumer dead) {
         this.executor = executor;
+        this.clock = clock;
         this.connection = connection;
         this.supervisor = supervisor;
         this.online = online;
@@ -88,7 +93,7 @@ final class KeepAlive {
             return;
         }
         long last = c.getLastStanzaReceived();
-        long idle = System.currentTimeMillis() - last;
+        long idle = clock.millis() - last;
         if (!online.getAsBoolean() || pinging || (last > 0 && idle < interval.toMillis())) {
             schedule(last > 0 && idle < interval.toMillis() ? interval.toMillis() - idle : interval.toMillis());
             return;
