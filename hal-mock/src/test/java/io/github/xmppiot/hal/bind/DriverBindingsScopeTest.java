@@ -69,7 +69,8 @@ class DriverBindingsScopeTest {
                 assertThat(tf.field().value()).isEqualTo(BooleanValue.TRUE);
             });
             mock.pin(4).drive(DigitalLevel.LOW);
-            assertThat(read(s, ReadScope.MOMENTARY).fields().get(0).field().value()).isEqualTo(BooleanValue.FALSE);
+            assertThat(read(s, ReadScope.MOMENTARY).fields().get(0).field().value())
+                    .isEqualTo(BooleanValue.FALSE);
         }
     }
 
@@ -87,7 +88,8 @@ class DriverBindingsScopeTest {
             assertThat(dimmer.validate(new IntValue(100))).isEmpty();
 
             mock.pin(17).faults().failNext(HalException.Kind.IO_ERROR);
-            assertThatThrownBy(() -> relay.apply(BooleanValue.TRUE).toCompletableFuture().join())
+            assertThatThrownBy(() ->
+                            relay.apply(BooleanValue.TRUE).toCompletableFuture().join())
                     .hasRootCauseInstanceOf(HalException.class);
             assertThat(relay.currentValue()).contains(BooleanValue.FALSE);
         }

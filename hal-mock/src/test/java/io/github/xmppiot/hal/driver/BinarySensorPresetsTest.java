@@ -27,11 +27,16 @@ class BinarySensorPresetsTest {
         assertThat(BinarySensor.Preset.BUTTON.fieldName()).isEqualTo("Pressed");
         DriverInfo button = BinarySensor.Preset.BUTTON.info();
         assertThat(button.type()).isEqualTo("button");
-        assertThat(button.parameters()).extracting(ParameterSpec::name)
+        assertThat(button.parameters())
+                .extracting(ParameterSpec::name)
                 .containsExactly("pin", "activeLow", "debounceMs");
         assertThat(button.parameter("activeLow").orElseThrow().defaultValue()).contains(true);
         assertThat(button.parameter("debounceMs").orElseThrow().defaultValue()).contains(20);
-        assertThat(BinarySensor.Preset.MOTION.info().parameter("activeLow").orElseThrow().defaultValue())
+        assertThat(BinarySensor.Preset.MOTION
+                        .info()
+                        .parameter("activeLow")
+                        .orElseThrow()
+                        .defaultValue())
                 .contains(false);
     }
 
@@ -54,8 +59,8 @@ class BinarySensorPresetsTest {
     void anActiveLowSensorPullsUpAndAnActiveHighOnePullsDown() throws HalException {
         try (HalContext hal = mock.open();
                 BinarySensor button = BinarySensor.open(hal, BinarySensor.Config.of(BinarySensor.Preset.BUTTON, 17));
-                BinarySensor pir = BinarySensor.open(
-                        hal, new BinarySensor.Config(BinarySensor.Preset.MOTION, 4, false, 0))) {
+                BinarySensor pir =
+                        BinarySensor.open(hal, new BinarySensor.Config(BinarySensor.Preset.MOTION, 4, false, 0))) {
             assertThat(button.preset()).isEqualTo(BinarySensor.Preset.BUTTON);
             assertThat(pir.preset()).isEqualTo(BinarySensor.Preset.MOTION);
             assertThat(mock.pin(17).pull()).contains(PullResistance.PULL_UP);

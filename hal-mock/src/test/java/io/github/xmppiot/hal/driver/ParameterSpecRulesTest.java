@@ -88,8 +88,7 @@ class ParameterSpecRulesTest {
         assertThat(id.required()).isTrue();
         assertThat(id.min()).isEmpty();
         assertThat(id.parse(" 28-0123456789ab ")).isEqualTo("28-0123456789ab");
-        assertThatThrownBy(() -> id.parse("28-XYZ"))
-                .hasMessage("id: '28-XYZ' does not match 28-[0-9a-f]{12}");
+        assertThatThrownBy(() -> id.parse("28-XYZ")).hasMessage("id: '28-XYZ' does not match 28-[0-9a-f]{12}");
         assertThatThrownBy(() -> id.validate(28)).hasMessage("id: expected STRING but got 28");
         assertThat(id.toString()).isEqualTo("ParameterSpec[id: STRING, required]");
         assertThat(List.of(id.choices())).containsExactly(List.of());

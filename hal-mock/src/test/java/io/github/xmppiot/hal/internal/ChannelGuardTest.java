@@ -65,7 +65,9 @@ class ChannelGuardTest {
         assertThat(guarded.pin()).isEqualTo(5);
         guarded.write(DigitalLevel.HIGH);
         assertThat(raw.calls).containsExactly(DigitalLevel.HIGH);
-        assertThatThrownBy(() -> guarded.write(null)).isInstanceOf(HalException.class).hasMessage("no level");
+        assertThatThrownBy(() -> guarded.write(null))
+                .isInstanceOf(HalException.class)
+                .hasMessage("no level");
         assertThat(guarded.isOpen()).isTrue();
         assertThat(guarded.toString()).isEqualTo("HalChannel[gpio:5]");
     }

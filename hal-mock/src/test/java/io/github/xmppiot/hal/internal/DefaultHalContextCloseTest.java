@@ -107,11 +107,13 @@ class DefaultHalContextCloseTest {
         third.close();
         hal.digitalOutput(DigitalOutputConfig.of(4));
         hal.close();
-        assertThat(log).containsExactly(
-                "backend opened", "close 3", "close 4", "close 2", "close 1", "backend closed");
+        assertThat(log).containsExactly("backend opened", "close 3", "close 4", "close 2", "close 1", "backend closed");
         assertThat(hal.state()).isEqualTo(HalContext.State.CLOSED);
         hal.close();
-        assertThat(log).endsWith("backend closed").filteredOn("backend closed"::equals).hasSize(1);
+        assertThat(log)
+                .endsWith("backend closed")
+                .filteredOn("backend closed"::equals)
+                .hasSize(1);
     }
 
     @Test

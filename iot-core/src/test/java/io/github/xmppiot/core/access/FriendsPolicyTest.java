@@ -161,7 +161,9 @@ class FriendsPolicyTest {
         CompletableFuture<AccessDecision> early = decideLater("both@example.org/phone");
         assertThat(early).isNotDone();
         IQ error = IQ.createErrorResponse(
-                request, StanzaError.getBuilder(StanzaError.Condition.service_unavailable).build());
+                request,
+                StanzaError.getBuilder(StanzaError.Condition.service_unavailable)
+                        .build());
         error.setTo(connection.getUser());
         connection.processStanza(error);
         assertThat(early.get(5, TimeUnit.SECONDS)).isEqualTo(AccessDecision.deny());

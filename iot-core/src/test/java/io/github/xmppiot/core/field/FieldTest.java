@@ -59,15 +59,15 @@ class FieldTest {
                 .categories(FieldCategory.STATUS, FieldCategory.COMPUTED)
                 .build();
         assertThat(f.inAnyOf(EnumSet.of(FieldCategory.COMPUTED))).isTrue();
-        assertThat(f.inAnyOf(EnumSet.of(FieldCategory.MOMENTARY, FieldCategory.STATUS))).isTrue();
+        assertThat(f.inAnyOf(EnumSet.of(FieldCategory.MOMENTARY, FieldCategory.STATUS)))
+                .isTrue();
         assertThat(f.inAnyOf(EnumSet.of(FieldCategory.MOMENTARY))).isFalse();
         assertThat(f.inAnyOf(Set.of())).isFalse();
     }
 
     @Test
     void namesAndValuesAreChecked() {
-        assertThatThrownBy(() -> Field.momentary("", new IntValue(1)))
-                .hasMessage("field name must not be empty");
+        assertThatThrownBy(() -> Field.momentary("", new IntValue(1))).hasMessage("field name must not be empty");
         assertThatThrownBy(() -> Field.momentary("a\u0001", new IntValue(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Field.momentary("a", null)).isInstanceOf(NullPointerException.class);

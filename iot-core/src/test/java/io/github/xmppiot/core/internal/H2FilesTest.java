@@ -59,7 +59,8 @@ class H2FilesTest {
         Path withSuffix = dir.resolve("store.mv.db");
         assertThatThrownBy(() -> H2Files.fileUrl(withSuffix, ""))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("give the database path without the .mv.db suffix: " + dir.resolve("store").toAbsolutePath());
+                .hasMessage("give the database path without the .mv.db suffix: "
+                        + dir.resolve("store").toAbsolutePath());
         assertThat(Files.exists(withSuffix)).isFalse();
     }
 

@@ -77,7 +77,8 @@ class ThingPartsTest {
     @Test
     void aBlockingSensorRunsOnItsExecutorAndTurnsFailuresIntoData() throws Exception {
         List<Runnable> queued = new ArrayList<>();
-        Sensor ok = Sensor.blocking(queued::add, (scope, now) -> SensorData.of(now, Field.momentary("T", new IntValue(7))));
+        Sensor ok =
+                Sensor.blocking(queued::add, (scope, now) -> SensorData.of(now, Field.momentary("T", new IntValue(7))));
         var pending = ok.read(ReadScope.MOMENTARY, CLOCK).toCompletableFuture();
         assertThat(pending).isNotDone();
         assertThat(queued).hasSize(1);
@@ -90,7 +91,8 @@ class ThingPartsTest {
         Sensor broken = Sensor.blocking(Runnable::run, (scope, now) -> {
             throw new java.io.IOException("i2c nack");
         });
-        SensorData f = broken.read(ReadScope.MOMENTARY, CLOCK).toCompletableFuture().get();
+        SensorData f =
+                broken.read(ReadScope.MOMENTARY, CLOCK).toCompletableFuture().get();
         assertThat(f.fields()).isEmpty();
         assertThat(f.failures()).singleElement().satisfies(e -> {
             assertThat(e.message()).isEqualTo("i2c nack");

@@ -36,7 +36,8 @@ class IotXmlReadingTest {
 
     @Test
     void anOptionalIntIsNullWhenAbsentAndStrictWhenPresent() throws Exception {
-        assertThat(IotXml.optionalIntAttribute(at("<req seqnr='42'/>"), "seqnr")).isEqualTo(42);
+        assertThat(IotXml.optionalIntAttribute(at("<req seqnr='42'/>"), "seqnr"))
+                .isEqualTo(42);
         assertThat(IotXml.optionalIntAttribute(at("<req/>"), "seqnr")).isNull();
         assertThatThrownBy(() -> IotXml.optionalIntAttribute(at("<req seqnr='x'/>"), "seqnr"))
                 .isInstanceOf(IotParseException.class);
@@ -44,7 +45,8 @@ class IotXmlReadingTest {
 
     @Test
     void anOptionalNodeIsReadWhenItHasANodeId() throws Exception {
-        assertThat(IotXml.optionalNodeRef(at("<node nodeId='N1' sourceId='S'/>"))).isEqualTo(NodeRef.of("N1", "S"));
+        assertThat(IotXml.optionalNodeRef(at("<node nodeId='N1' sourceId='S'/>")))
+                .isEqualTo(NodeRef.of("N1", "S"));
     }
 
     @Test
@@ -81,6 +83,7 @@ class IotXmlReadingTest {
         assertThat(bad.getName()).isEqualTo("req");
         m.setType(IQ.Type.get);
         m.setStanzaId("b1");
-        assertThat(m.toXML().toString()).isEqualTo("<iq xmlns='jabber:client' id='b1' type='get'><req xmlns='urn:test'/></iq>");
+        assertThat(m.toXML().toString())
+                .isEqualTo("<iq xmlns='jabber:client' id='b1' type='get'><req xmlns='urn:test'/></iq>");
     }
 }
