@@ -194,6 +194,12 @@ class ClientReadoutDeadlineTest extends ClientReadoutFixture {
         r.onFailure(failure(false, "x"), null);
         assertThat((Object) r.respondent()).isEqualTo(thingFull);
 
+        Jid viaFields = JidCreate.fromOrThrowUnchecked("thing@example.org/fields");
+        r.onFields(fields(false, momentary("B")), viaFields);
+        assertThat((Object) r.respondent()).isEqualTo(viaFields);
+        Jid viaFailure = JidCreate.fromOrThrowUnchecked("thing@example.org/failure");
+        r.onFailure(failure(false, "y"), viaFailure);
+        assertThat((Object) r.respondent()).isEqualTo(viaFailure);
         Jid other = JidCreate.fromOrThrowUnchecked("thing@example.org/other");
         r.onStarted(other);
         assertThat((Object) r.respondent()).isEqualTo(other);

@@ -109,9 +109,13 @@ abstract class ClientReadoutFixture {
     }
 
     ClientReadout readout(ReadoutRequest request, ReadoutListener listener, Executor executor) {
+        return readout(SEQNR, thing, request, listener, executor);
+    }
+
+    ClientReadout readout(int seqnr, Jid to, ReadoutRequest request, ReadoutListener listener, Executor executor) {
         ClientReadout r = new ClientReadout(
-                SEQNR,
-                thing,
+                seqnr,
+                to,
                 request,
                 listener,
                 request.timeout().orElse(TIMEOUT),

@@ -108,6 +108,19 @@ class ClientReadoutTest extends ClientReadoutFixture {
     }
 
     @Test
+    void withoutAListenerAnyFirstAnswerCompletesAccepted() {
+        ClientReadout byFailure = direct();
+        byFailure.onFailure(failure(false, "Timeout."), thingFull);
+        assertThat(byFailure.accepted()).isCompletedWithValue(false);
+
+        ClientReadout byDone = direct();
+        byDone.onDone(thingFull);
+        assertThat(byDone.accepted()).isCompletedWithValue(false);
+        assertThat(byDone.result()).isCompleted();
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
     void withoutAListenerAFailureEndsBothFuturesAtOnce() throws Exception {
         ClientReadout r = direct();
         IllegalStateException boom = new IllegalStateException("connection lost");
