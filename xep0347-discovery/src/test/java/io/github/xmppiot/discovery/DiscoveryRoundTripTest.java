@@ -3,7 +3,6 @@ package io.github.xmppiot.discovery;
 import static io.github.xmppiot.core.meta.MetaTag.num;
 import static io.github.xmppiot.core.meta.MetaTag.str;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.iq.IotErrorException;
@@ -263,9 +262,15 @@ class DiscoveryRoundTripTest {
         NodeRef n1 = NodeRef.of("n1");
         NodeRef n2 = NodeRef.of("n2", "src", "cache");
         ThingDirectory rack = ThingDirectory.of(
-                Thing.builder(n1).meta(str("SN", "1")).meta(str("MAN", "www.ktc.se")).build(),
+                Thing.builder(n1)
+                        .meta(str("SN", "1"))
+                        .meta(str("MAN", "www.ktc.se"))
+                        .build(),
                 Thing.builder("bare").build(),
-                Thing.builder(n2).meta(str("SN", "2")).meta(str("MAN", "www.ktc.se")).build());
+                Thing.builder(n2)
+                        .meta(str("SN", "2"))
+                        .meta(str("MAN", "www.ktc.se"))
+                        .build());
 
         Map<NodeRef, RegistrationResult> results = get(thing.register(rack));
 
@@ -302,15 +307,14 @@ class DiscoveryRoundTripTest {
 
     @Test
     void withFollowUpsTheThingBefriendsClearsItsKeyAndRegistersAgainWhenDisowned() throws Exception {
-        thing.update(b -> b.followUps(true)
-                .publicTags(null, List.of(str("ROOM", "101")))
-                .keys(node -> "k-2"));
+        thing.update(b ->
+                b.followUps(true).publicTags(null, List.of(str("ROOM", "101"))).keys(node -> "k-2"));
         thingPeer.setReplyTimeout(300); // the roster calls go to the server, which is not on the link
         registerAndClaim(TAGS, null, true);
 
         assertThat(get(events.claimed)).isEqualTo(new Events.Claim(ownerJid(), null, true));
-        Presence approved = (Presence) ownerPeer.await(
-                s -> s instanceof Presence p && p.getType() == Presence.Type.subscribed, WAIT);
+        Presence approved = (Presence)
+                ownerPeer.await(s -> s instanceof Presence p && p.getType() == Presence.Type.subscribed, WAIT);
         assertThat((Object) approved.getFrom().asBareJid()).isEqualTo(thingJid());
         FoundThing t = get(owner.search(BY_MAN, 0, null)).things().get(0);
         assertThat(t.tag("ROOM")).as("the public tags are published").contains(str("ROOM", "101"));
@@ -318,9 +322,10 @@ class DiscoveryRoundTripTest {
                 .as("the KEY was cleared, so the old claim string no longer matches")
                 .isInstanceOf(ThingNotFoundException.class);
         int sent = thingPeer.sent().size();
-        assertThat(get(thing.register(TAGS, null, false)))
-                .isEqualTo(new RegistrationResult.AlreadyClaimed(ownerJid()));
-        assertThat(thingPeer.sent()).as("a claimed Thing does not register again").hasSize(sent);
+        assertThat(get(thing.register(TAGS, null, false))).isEqualTo(new RegistrationResult.AlreadyClaimed(ownerJid()));
+        assertThat(thingPeer.sent())
+                .as("a claimed Thing does not register again")
+                .hasSize(sent);
 
         get(owner.disown(thingPeer.getUser(), null));
 

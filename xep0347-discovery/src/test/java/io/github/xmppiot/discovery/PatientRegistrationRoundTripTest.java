@@ -85,10 +85,9 @@ class PatientRegistrationRoundTripTest {
     void aRegistryThatIsThereAnswersAtOnce() throws Exception {
         registry = ThingRegistry.start(registryPeer, storage);
 
-        CompletableFuture<RegistrationResult> done = thing.registerWhenReachable(
-                TAGS, null, false, () -> {
-                    throw new AssertionError("the registry was reachable");
-                });
+        CompletableFuture<RegistrationResult> done = thing.registerWhenReachable(TAGS, null, false, () -> {
+            throw new AssertionError("the registry was reachable");
+        });
 
         assertThat(get(done)).isEqualTo(new RegistrationResult.Registered());
     }

@@ -172,7 +172,9 @@ class RegistryRoundTripTest {
 
         assertThat((Object) get(claim).jid()).isEqualTo(thingPeer.getUser().asBareJid());
         synchronized (reports) {
-            assertThat(reports).containsExactly(thingPeer.getUser().asBareJid() + " " + ownerPeer.getUser().asBareJid());
+            assertThat(reports)
+                    .containsExactly(thingPeer.getUser().asBareJid() + " "
+                            + ownerPeer.getUser().asBareJid());
         }
     }
 
