@@ -326,6 +326,11 @@ class DiscoveryRoundTripTest {
         assertThat(thingPeer.sent())
                 .as("a claimed Thing does not register again")
                 .hasSize(sent);
+        thing.forget(null);
+        assertThat(get(thing.register(TAGS, null, false)))
+                .as("after forget the registry is asked, and says who owns it")
+                .isEqualTo(new RegistrationResult.AlreadyClaimed(ownerJid()));
+        assertThat(thingPeer.sent().size()).isGreaterThan(sent);
 
         get(owner.disown(thingPeer.getUser(), null));
 
