@@ -233,6 +233,81 @@ abstract class RegistryRulesCases {
     }
 
     @Test
+    void limitsHoldExactlyAtTheirBoundaries() throws Exception {
+        rules = new RegistryRules(
+                storage,
+                new RegistryOptions(10, 3, java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30))
+                        .withMaxRecordsPerJid(2));
+        List<MetaTag> first = List.of(str("SN", "1"), str("MAN", "m"), str("KEY", "k1"));
+        List<MetaTag> second = List.of(str("SN", "2"), str("MAN", "m"), str("KEY", "k2"));
+        NodeRef n2 = NodeRef.of("n2");
+        assertThat(rules.register(RACK, new Register(first, null, false)))
+                .as("exactly as many tags as allowed")
+                .isInstanceOf(RegisterOutcome.Registered.class);
+        rules.register(RACK, new Register(second, n2, false));
+        assertError(
+                () -> rules.register(RACK, new Register(first, NodeRef.of("n3"), false)),
+                Condition.resource_constraint);
+        assertThat(rules.register(RACK, new Register(second, n2, false)))
+                .as("registering a record it has again is no new record")
+                .isInstanceOf(RegisterOutcome.Registered.class);
+
+        rules.claim(OWNER, new Mine(first, null, true));
+        assertThat(rules.update(RACK, new Update(List.of(str("KEY", ""), str("ROOM", "1")), null, null)))
+                .as("back at three tags")
+                .isTrue();
+        assertError(
+                () -> rules.update(RACK, new Update(List.of(str("FLOOR", "2")), null, null)), Condition.bad_request);
+        assertThat(search(List.of(new StringComparison(Comparison.EQ, "FLOOR", "2")))
+                        .things())
+                .as("a refused update changes nothing")
+                .isEmpty();
+        assertThat(search(List.of(new StringComparison(Comparison.EQ, "ROOM", "1")))
+                        .things())
+                .hasSize(1);
+    }
+
+    @Test
+    void aClaimNamingANodeTakesOnlyThatNode() throws Exception {
+        NodeRef n1 = NodeRef.of("n1");
+        NodeRef n2 = new NodeRef("n2", "src", null);
+        rules.register(RACK, new Register(TAGS, n1, false));
+        rules.register(RACK, new Register(TAGS, n2, false));
+        List<MetaTag> alone = List.of(str("SN", "alone"), str("KEY", "a"));
+        rules.register(THING, new Register(alone, null, false));
+
+        assertError(() -> rules.claim(OWNER, new Mine(TAGS, NodeRef.of("n9"), true)), Condition.item_not_found);
+        assertError(() -> rules.claim(OWNER, new Mine(alone, n1, true)), Condition.item_not_found);
+        ThingRecord c = rules.claim(OWNER, new Mine(TAGS, NodeRef.of("n2"), true));
+
+        assertThat(c.key()).isEqualTo(new ThingKey(RACK.asBareJid(), n2));
+        assertThat(c.isPublic()).isTrue();
+        assertThat(rules.claim(OWNER, new Mine(alone, null, false)).isPublic()).isFalse();
+        assertThat(rules.claim(OTHER, new Mine(TAGS, null, true)).key())
+                .as("the other node is still free")
+                .isEqualTo(new ThingKey(RACK.asBareJid(), n1));
+    }
+
+    @Test
+    void aSelfOwnedThingCannotBeClaimedByItselfAndTagTypesMustMatch() throws Exception {
+        rules.register(THING, new Register(TAGS, null, true));
+        assertError(() -> rules.claim(THING, new Mine(TAGS, null, true)), Condition.item_not_found);
+
+        List<MetaTag> numeric = List.of(str("SN", "n"), num("LEVEL", "2"));
+        rules.register(RACK, new Register(numeric, null, false));
+        assertError(
+                () -> rules.claim(OWNER, new Mine(List.of(str("SN", "n"), str("LEVEL", "2")), null, true)),
+                Condition.item_not_found);
+        assertError(
+                () -> rules.claim(
+                        OWNER, new Mine(List.of(str("SN", "n"), num("LEVEL", "2"), str("X", "1")), null, true)),
+                Condition.item_not_found);
+        assertThat((Object) rules.claim(OWNER, new Mine(List.of(num("LEVEL", "2.0"), str("SN", "n")), null, true))
+                        .owner())
+                .isEqualTo(OWNER.asBareJid());
+    }
+
+    @Test
     void recordsSurviveReopening() throws Exception {
         rules.register(THING, new Register(TAGS, null, false));
         rules.claim(OWNER, new Mine(TAGS, null, true));
