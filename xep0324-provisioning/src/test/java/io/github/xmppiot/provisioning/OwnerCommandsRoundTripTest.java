@@ -379,12 +379,8 @@ class OwnerCommandsRoundTripTest {
                         Map.of(OwnerCommands.FIELD_NEW_OWNER, "x@example.org")))
                 .as("a required field missing")
                 .isEqualTo(Condition.bad_request);
-        assertThat(w.rawRefused(
-                        w.ownerConn,
-                        OwnerCommands.LIST_RULES,
-                        null,
-                        AdHocCommand.Action.execute,
-                        Map.of(OwnerCommands.FIELD_THING, "@bad@")))
+        assertThat(w.refused(w.ownerConn, OwnerCommands.READ_RULE, thing(OwnerCommands.FIELD_PRINCIPAL, "@bad@")))
+                .as("a principal that is neither a JID nor a token")
                 .isEqualTo(Condition.bad_request);
         assertThat(w.refused(w.ownerConn, OwnerCommands.READ_RULE, thing(OwnerCommands.FIELD_PRINCIPAL, "  ")))
                 .isEqualTo(Condition.bad_request);
