@@ -55,9 +55,12 @@ class ThingRoundTripTest {
 
     private Wire w;
 
+    /** Made once per JVM (keytool takes seconds): mutation testing runs this class again for every mutant. */
     @BeforeAll
     static void identities() throws Exception {
-        identity = TestIdentities.create(dir, "stranger");
+        if (identity == null) {
+            identity = TestIdentities.create(dir, "stranger");
+        }
     }
 
     @AfterEach
