@@ -442,6 +442,55 @@ class OwnerCommandsRoundTripTest {
     }
 
     @Test
+    void aMarkSetThroughAnotherServerIsFoundByThePoll() throws Exception {
+        w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMillis(100)).build());
+        w.claimed();
+        w.store.setClearPending(w.thingJid(), true);
+        assertThat(w.nextAck()).isEqualTo(w.thingJid());
+        assertThat(w.store.clearPending()).isEmpty();
+        w.server.update(b -> b.options(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build()));
+        assertThat(w.server.settings().options().clearCachePoll()).isEqualTo(Duration.ofMinutes(10));
+        io.github.xmppiot.core.concurrent.IotExecutors own =
+                io.github.xmppiot.core.concurrent.IotExecutors.builder().name("server-test").build();
+        w.server.update(b -> b.executors(own));
+        assertThat(own.activeLeases()).isEqualTo(1);
+        get(w.server.rulesChanged(w.thingJid()));
+        assertThat(w.nextAck()).as("served on the new executors").isEqualTo(w.thingJid());
+        w.server.close();
+        assertThat(own.activeLeases()).isZero();
+    }
+
+    @Test
+    void onlyQuestionsOfAnOwnedThingAreRecordedAndOnlyAsManyAsTheBound() throws Exception {
+        w = new Wire(ServerOptions.builder().askedPerThing(1).build());
+        w.trustAndMeet();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("early@example.org")))).isFalse();
+        get(w.thing.depositClaimKey(w.serverJid(), "K"));
+        w.command(w.ownerConn, OwnerCommands.CLAIM, thing(OwnerCommands.FIELD_KEY, "K"));
+        w.nextAck();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("first@example.org")))).isFalse();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("second@example.org")))).isFalse();
+        assertThat(w.store.hasAsked(w.thingJid(), "early@example.org")).as("not owned yet").isFalse();
+        assertThat(w.store.hasAsked(w.thingJid(), "first@example.org")).isTrue();
+        assertThat(w.store.hasAsked(w.thingJid(), "second@example.org")).as("beyond the bound").isFalse();
+        assertThat(w.command(
+                        w.ownerConn,
+                        OwnerCommands.FRIENDSHIP,
+                        thing(OwnerCommands.FIELD_JID, "second@example.org", OwnerCommands.FIELD_ALLOW, false)))
+                .doesNotContain("unfriend sent");
+    }
+
+    @Test
+    void aTokenChallengeOfAnUnknownTokenOrToAnAccountThatCannotAnswerFails() throws Exception {
+        w = new Wire();
+        assertThat(get(w.server.challengeToken(w.strangerConn.getUser(), "UNKNOWN"))).isFalse();
+        w.store.putToken("TOK", "stranger@example.org", new byte[] {1, 2, 3});
+        assertThat(get(w.server.challengeToken(w.strangerConn.getUser(), "TOK")))
+                .as("not a certificate")
+                .isFalse();
+    }
+
+    @Test
     void aRuleChangedWhileTheThingIsOfflineIsPushedWhenItComesBack() throws Exception {
         w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(5)).build());
         w.claimed();
