@@ -443,8 +443,9 @@ class OwnerCommandsRoundTripTest {
 
     @Test
     void aMarkSetThroughAnotherServerIsFoundByThePoll() throws Exception {
-        w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMillis(100)).build());
+        w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build());
         w.claimed();
+        w.server.update(b -> b.options(ServerOptions.builder().clearCachePoll(Duration.ofMillis(100)).build()));
         w.store.setClearPending(w.thingJid(), true);
         assertThat(w.nextAck()).isEqualTo(w.thingJid());
         assertThat(w.store.clearPending()).isEmpty();
@@ -458,6 +459,50 @@ class OwnerCommandsRoundTripTest {
         assertThat(w.nextAck()).as("served on the new executors").isEqualTo(w.thingJid());
         w.server.close();
         assertThat(own.activeLeases()).isZero();
+    }
+
+    @Test
+    void nobodyButTheOwnerChangesAThingAndAClosedServerAnswersNoCommand() throws Exception {
+        w = new Wire();
+        w.claimed();
+        String stranger = bare(w.strangerConn).toString();
+        List<Map.Entry<String, Map<String, Object>>> changes = List.of(
+                Map.entry(OwnerCommands.FRIENDSHIP, thing(OwnerCommands.FIELD_JID, stranger)),
+                Map.entry(OwnerCommands.SECONDARY_TRUST, thing()),
+                Map.entry(OwnerCommands.TRANSFER, thing(OwnerCommands.FIELD_NEW_OWNER, stranger)),
+                Map.entry(OwnerCommands.CONTROL_RULE, thing(OwnerCommands.FIELD_PRINCIPAL, stranger)),
+                Map.entry(
+                        OwnerCommands.ACCESS_RULE,
+                        thing(OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + stranger))),
+                Map.entry(OwnerCommands.PRIVILEGES, thing(OwnerCommands.FIELD_PRIVILEGES, List.of("+All"))));
+        for (Map.Entry<String, Map<String, Object>> c : changes) {
+            assertThat(w.refused(w.strangerConn, c.getKey(), c.getValue())).as(c.getKey()).isEqualTo(Condition.forbidden);
+        }
+        assertThat(w.list(w.ownerConn))
+                .containsExactly("owner: " + bare(w.ownerConn), "secondary trust: forbidden");
+        assertThat(w.store.accessRules(w.thingJid())).isEmpty();
+        assertThat(w.store.privileges(w.thingJid(), "")).isEmpty();
+
+        w.server.close();
+        assertThat(w.refused(w.ownerConn, OwnerCommands.LIST_RULES, thing())).isNotNull();
+        assertThat(Wire.get(w.thing.isFriend(bare(w.ownerConn)))).as("isFriend is not answered any more").isFalse();
+    }
+
+    @Test
+    void aClaimKeyAsLongAsTheBoundIsTakenAndTheClaimConsumesIt() throws Exception {
+        w = new Wire(ServerOptions.builder().maxClaimKeyLength(8).build());
+        w.trustAndMeet();
+        get(w.thing.depositClaimKey(w.serverJid(), "12345678"));
+        assertThat(w.refused(w.strangerConn, OwnerCommands.CLAIM, thing(OwnerCommands.FIELD_KEY, "87654321")))
+                .as("as long as the bound: compared, and wrong")
+                .isEqualTo(Condition.forbidden);
+        w.command(w.ownerConn, OwnerCommands.CLAIM, thing(OwnerCommands.FIELD_KEY, "12345678"));
+        w.nextAck();
+        w.command(w.ownerConn, OwnerCommands.DISOWN, thing());
+        w.nextAck();
+        assertThat(w.refused(w.ownerConn, OwnerCommands.CLAIM, thing(OwnerCommands.FIELD_KEY, "12345678")))
+                .as("the key was used up by the first claim")
+                .isEqualTo(Condition.forbidden);
     }
 
     @Test
