@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 /** Canonical text forms of cache keys and decisions, for the persistent decision cache (not API). */
 public final class CacheCodec {
 
+    private static final String EMPTY_NAME = "%";
+
     private CacheCodec() {}
 
     /**
@@ -33,7 +35,7 @@ public final class CacheCodec {
                 sorted(r.tokens().deviceTokens()),
                 sorted(r.tokens().userTokens()),
                 sorted(r.nodes().stream().map(CacheCodec::node).toList()),
-                sorted(r.names()),
+                r.names().stream().map(CacheCodec::name).sorted().collect(Collectors.joining(",")),
                 sorted(r.categories().stream().map(Enum::name).toList()));
     }
 
@@ -51,7 +53,7 @@ public final class CacheCodec {
             return "A";
         }
         return "O;" + d.nodes().stream().map(CacheCodec::node).collect(Collectors.joining(",")) + ";"
-                + d.names().stream().map(CacheCodec::enc).collect(Collectors.joining(","));
+                + d.names().stream().map(CacheCodec::name).collect(Collectors.joining(","));
     }
 
     /**
@@ -79,7 +81,7 @@ public final class CacheCodec {
         }
         Set<String> names = new HashSet<>();
         for (String n : split(parts[2])) {
-            names.add(dec(n));
+            names.add(n.equals(EMPTY_NAME) ? "" : dec(n));
         }
         return AccessDecision.allowOnly(nodes, names);
     }
@@ -95,6 +97,14 @@ public final class CacheCodec {
 
     private static String sorted(Collection<String> values) {
         return values.stream().map(CacheCodec::enc).sorted().collect(Collectors.joining(","));
+    }
+
+    /**
+     * A field or parameter name: an empty name is written {@value #EMPTY_NAME} (URL encoding never writes a lone
+     * {@code %}), so that a decision or request naming only "" is not read back as one naming nothing (all names).
+     */
+    private static String name(String s) {
+        return s.isEmpty() ? EMPTY_NAME : enc(s);
     }
 
     private static String enc(String s) {
