@@ -114,7 +114,12 @@ class HubRoundTripTest {
         assertThat(HubConfig.read(file).nodes()).extracting(HubConfig.Node::id).containsExactly("Porch", "Heater");
 
         await(ControlClient.getInstanceFor(clientPeer)
-                .set(to, ControlRequest.builder().node(ref("Heater")).set("Output", true).build()));
+                .set(
+                        to,
+                        ControlRequest.builder()
+                                .node(ref("Heater"))
+                                .set("Output", true)
+                                .build()));
         assertThat(hub.mockHal().orElseThrow().pin(17).level()).isEqualTo(DigitalLevel.HIGH);
 
         await(client.setNodeParametersAfterEdit(
@@ -123,8 +128,8 @@ class HubRoundTripTest {
         assertThat(hub.config().nodes().get(1).parameters()).containsEntry("pin", "22");
 
         String before = Files.readString(file);
-        Throwable bad = catchThrowable(() -> await(
-                client.createNewNode(to, ref("Hub"), "relay", submit("id", "Heater", "pin", "99", "activeLow", "maybe"))));
+        Throwable bad = catchThrowable(() -> await(client.createNewNode(
+                to, ref("Hub"), "relay", submit("id", "Heater", "pin", "99", "activeLow", "maybe"))));
         assertThat(bad).isInstanceOf(ExecutionException.class);
         ConcentratorException ce = (ConcentratorException) bad.getCause();
         assertThat(ce.result()).isEqualTo(ResultCode.FORM_ERROR);
@@ -153,7 +158,8 @@ class HubRoundTripTest {
 
     @Test
     void aSecondHubOnTheSameConnectionIsRefusedAndClosingStopsServing() throws Exception {
-        assertThatThrownBy(() -> Hub.builder().config(file).connection(hubPeer).build().start())
+        assertThatThrownBy(() ->
+                        Hub.builder().config(file).connection(hubPeer).build().start())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("already serves a node tree");
         ConcentratorServer served = ConcentratorServer.getInstanceFor(hubPeer);
