@@ -118,6 +118,62 @@ class ConcentratorRoundTripTest {
     }
 
     @Test
+    void sortingUsesTheParametersWithoutSendingThemAndTypesFilterAllNodes() throws Exception {
+        w.tree.add(
+                "Hub",
+                TestLampType.TYPE,
+                "L3",
+                java.util.Map.of(
+                        "address", new io.github.xmppiot.core.value.IntValue(3),
+                        "serial", new io.github.xmppiot.core.value.StringValue("SN-A")));
+        List<NodeInformation> bySerial = await(w.client.execute(
+                        w.to,
+                        new TreeRequest.GetChildNodes(ROOT, NodeDetail.NONE, List.of(new SortOrder("serial", false)))))
+                .nodes();
+        assertThat(bySerial).extracting(NodeInformation::nodeId).containsExactly("L2", "L1", "L3");
+        assertThat(bySerial)
+                .allSatisfy(n -> assertThat(n.parameters()).as("not asked for").isEmpty());
+        assertThat(await(w.client.execute(
+                                w.to,
+                                new TreeRequest.GetChildNodes(
+                                        ROOT, Set.of(NodeDetail.PARAMETERS), List.of(new SortOrder("serial", true)))))
+                        .nodes())
+                .allSatisfy(n -> assertThat(n.parameters()).isNotEmpty())
+                .extracting(NodeInformation::nodeId)
+                .containsExactly("L3", "L1", "L2");
+        assertThat(await(w.client.execute(
+                                w.to,
+                                new TreeRequest.GetAllNodes(
+                                        NodeTree.SOURCE_ID, NodeDetail.NONE, List.of(TestLampType.TYPE))))
+                        .nodes())
+                .extracting(NodeInformation::nodeId)
+                .containsExactlyInAnyOrder("L1", "L2", "L3");
+        assertThat(await(w.client.execute(
+                                w.to,
+                                new TreeRequest.GetAllNodes(
+                                        NodeTree.SOURCE_ID, NodeDetail.NONE, List.of("other.Type"))))
+                        .nodes())
+                .isEmpty();
+    }
+
+    @Test
+    void requestsNamingUnknownNodesOrSourcesAreNotFound() {
+        refused(w.client.execute(w.to, new DataSourceRequest.GetChildDataSources("Elsewhere")), ResultCode.NOT_FOUND);
+        assertThat(refused(
+                                w.client.execute(
+                                        w.to,
+                                        new NodeRequest.GetNodes(List.of(node("L1"), node("x")), NodeDetail.NONE)),
+                                ResultCode.NOT_FOUND)
+                        .getMessage())
+                .contains("unknown node x");
+        refused(w.client.getAllNodes(w.to, "Elsewhere", NodeDetail.NONE), ResultCode.NOT_FOUND);
+        refused(w.client.getRootNodes(w.to, "Elsewhere"), ResultCode.NOT_FOUND);
+        refused(w.client.getChildNodes(w.to, node("x"), NodeDetail.NONE), ResultCode.NOT_FOUND);
+        refused(w.client.execute(w.to, new NodeRequest.GetAncestors(node("x"), NodeDetail.NONE)), ResultCode.NOT_FOUND);
+        refused(w.client.execute(w.to, new NodeRequest.GetNodeInheritance(node("x"))), ResultCode.NOT_FOUND);
+    }
+
+    @Test
     void unknownNodesAndUnimplementedCommandsAreAnsweredWithTheirCodeAndCondition() {
         ConcentratorException missing =
                 refused(w.client.getNode(w.to, node("nope"), NodeDetail.NONE), ResultCode.NOT_FOUND);

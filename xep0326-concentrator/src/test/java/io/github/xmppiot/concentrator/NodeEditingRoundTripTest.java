@@ -214,6 +214,9 @@ class NodeEditingRoundTripTest {
                 w.client.setNodeParametersAfterEdit(w.to, node("P1"), form("pin", "13")), ResultCode.OTHER_ERROR);
         assertThat(e.getMessage()).contains("gpio:13 is already open");
         assertThat(w.tree.get("P1").orElseThrow().configuration().get("pin")).isEqualTo(new IntValue(4));
+        assertThat(w.tree.directory().get(node("P1")))
+                .as("the old device is restored")
+                .isPresent();
         ConcentratorException checked = refused(
                 w.client.setNodeParametersAfterEdit(w.to, node("P1"), form("pin", "-3")), ResultCode.FORM_ERROR);
         assertThat(checked.errors()).containsExactly(new ParameterError("pin", "no negative pins"));
