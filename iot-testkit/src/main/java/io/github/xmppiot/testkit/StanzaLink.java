@@ -21,7 +21,8 @@ import org.jxmpp.jid.Jid;
  * <p>A stanza addressed to a peer's JID (bare or full) is serialised, parsed again (so every provider is exercised)
  * and delivered to that peer on one "wire" thread, in the order sent, stamped with the sender's full JID when it has no
  * {@code from}. Stanzas to the server (no {@code to}, or a JID without a local part) are dropped; stanzas to unknown
- * JIDs are recorded in {@link Peer#sent()} but not delivered. Bounds: each peer keeps what it sent and received until the link closes;
+ * JIDs are recorded in {@link Peer#sent()} but not delivered. A peer's stanza sending listeners are told of every stanza
+ * it sends, after it is routed, as with a real connection. Bounds: each peer keeps what it sent and received until the link closes;
  * a test sends at most a few thousand stanzas.
  *
  * <pre>{@code
@@ -95,14 +96,15 @@ public final class StanzaLink implements AutoCloseable {
             return sent;
         }
 
+        /** Routes the stanza, then tells the stanza sending listeners, as a real connection's writer does. */
         @Override
         protected void sendStanzaInternal(Stanza stanza) {
-            if (stanza.getTo() == null || !stanza.getTo().hasLocalpart()) {
-                return; // to the server: nobody on the link answers it
-            }
-            String xml = stanza.toXML().toString();
-            sent.add(xml);
-            link.route(xml, stanza, getUser());
+            if (stanza.getTo() != null && stanza.getTo().hasLocalpart()) {
+                String xml = stanza.toXML().toString();
+                sent.add(xml);
+                link.route(xml, stanza, getUser());
+            } // else to the server: nobody on the link answers it
+            firePacketSendingListeners(stanza);
         }
 
         /**

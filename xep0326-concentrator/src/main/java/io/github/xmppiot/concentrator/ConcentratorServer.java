@@ -3,12 +3,12 @@ package io.github.xmppiot.concentrator;
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
 import io.github.xmppiot.concentrator.element.ConcentratorResponse;
-import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.ResultCode;
 import io.github.xmppiot.concentrator.internal.NodeQueries;
 import io.github.xmppiot.concentrator.internal.QueryRunner;
 import io.github.xmppiot.concentrator.internal.ServedTree;
 import io.github.xmppiot.concentrator.internal.ServerThreads;
+import io.github.xmppiot.concentrator.internal.SubscriptionRequests;
 import io.github.xmppiot.concentrator.internal.Subscriptions;
 import io.github.xmppiot.concentrator.provider.ConcentratorProviders;
 import io.github.xmppiot.core.access.AccessPolicy;
@@ -18,7 +18,6 @@ import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -99,6 +98,7 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
     }
 
     private final Subscriptions subscriptions = new Subscriptions();
+    private final SubscriptionRequests subscriptionRequests = new SubscriptionRequests(subscriptions, this::send);
     private final ServerThreads threads = new ServerThreads(
             ConcentratorServerSettings.DEFAULTS.executors(), ConcentratorServerSettings.DEFAULTS.maxPendingEvents());
     private volatile State state = new State(ConcentratorServerSettings.DEFAULTS, null);
@@ -295,7 +295,7 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
                     NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented"));
         }
         if (c == ConcentratorCommand.SUBSCRIBE || c == ConcentratorCommand.UNSUBSCRIBE) {
-            return CompletableFuture.completedFuture(subscription(r));
+            return CompletableFuture.completedFuture(subscriptionRequests.handle(r));
         }
         var q = serving.queries().handle(r);
         if (q.isPresent()) {
@@ -309,35 +309,6 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
                 .handle(r)
                 .orElseGet(() -> CompletableFuture.completedFuture(
                         NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, c.element() + " is not implemented")));
-    }
-
-    private ConcentratorResponse subscription(ConcentratorRequest r) {
-        ConcentratorCommand c = r.command();
-        if (!NodeTree.SOURCE_ID.equals(r.sourceId().orElse(null))) {
-            return NodeQueries.fail(c, ResultCode.NOT_FOUND, "unknown data source");
-        }
-        if (c == ConcentratorCommand.UNSUBSCRIBE) {
-            subscriptions.unsubscribe(r.getFrom(), r);
-            return ConcentratorResponse.builder(c, ResultCode.OK).build();
-        }
-        var since = r.eventsSince();
-        if (since.isPresent()) {
-            List<NodeEvent> past = subscriptions.since(since.get().toInstant(ZoneOffset.UTC));
-            if (past == null) {
-                return NodeQueries.fail(c, ResultCode.NOT_IMPLEMENTED, "events that old are no longer available");
-            }
-            subscriptions.subscribe(r.getFrom(), r);
-            Subscriptions.Subscription s = subscriptions.snapshot().get(r.getFrom());
-            for (NodeEvent e : past) {
-                NodeEvent t = Subscriptions.tailor(e, s);
-                if (t != null) {
-                    send(r.getFrom(), t);
-                }
-            }
-        } else {
-            subscriptions.subscribe(r.getFrom(), r);
-        }
-        return ConcentratorResponse.builder(c, ResultCode.OK).build();
     }
 
     private void send(Jid to, org.jivesoftware.smack.packet.ExtensionElement event) {
