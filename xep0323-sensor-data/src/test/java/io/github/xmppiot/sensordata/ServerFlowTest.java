@@ -181,7 +181,8 @@ class ServerFlowTest {
                 ReadoutRequest.builder()
                         .momentary()
                         .nodes("Device02")
-                        .when(Instant.now().plusMillis(300))
+                        // far enough ahead to arrive before it on a loaded machine (300 ms did not, at load 40)
+                        .when(Instant.now().plusMillis(1500))
                         .build(),
                 new ReadoutListener() {
                     @Override
