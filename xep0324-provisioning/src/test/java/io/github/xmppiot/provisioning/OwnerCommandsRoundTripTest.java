@@ -155,12 +155,16 @@ class OwnerCommandsRoundTripTest {
         assertThat(narrowed)
                 .isEqualTo(AccessDecision.allowOnly(
                         List.of(NodeRef.of("n1"), NodeRef.of("n2", "src")), Set.of("Temperature")));
-        assertThat(get(policy.decide(control)).allowed()).as("a read rule allows no control").isFalse();
+        assertThat(get(policy.decide(control)).allowed())
+                .as("a read rule allows no control")
+                .isFalse();
 
         assertThat(w.command(
                         w.ownerConn,
                         OwnerCommands.CONTROL_RULE,
-                        thing(OwnerCommands.FIELD_PRINCIPAL, w.strangerConn.getUser().toString())))
+                        thing(
+                                OwnerCommands.FIELD_PRINCIPAL,
+                                w.strangerConn.getUser().toString())))
                 .isEqualTo("stored control rule of " + stranger + " on " + w.thingJid());
         w.nextAck();
         assertThat(get(policy.decide(control))).isEqualTo(AccessDecision.allowAll());
@@ -220,7 +224,9 @@ class OwnerCommandsRoundTripTest {
         w.claimed();
         String stranger = bare(w.strangerConn).toString();
         assertThat(get(w.thing.isFriend(bare(w.strangerConn)))).isFalse();
-        assertThat(get(w.thing.isFriend(bare(w.ownerConn)))).as("the owner is always a friend").isTrue();
+        assertThat(get(w.thing.isFriend(bare(w.ownerConn))))
+                .as("the owner is always a friend")
+                .isTrue();
 
         assertThat(w.command(
                         w.ownerConn,
@@ -269,18 +275,20 @@ class OwnerCommandsRoundTripTest {
         w.claimed();
         assertThat(get(w.thing.secondaryTrust().refresh())).isFalse();
         assertThat(w.thing.secondaryTrust().allowedBy(w.serverJid())).contains(false);
-        Throwable refused = get(w.thing.trust(org.jxmpp.jid.impl.JidCreate.from("other.example.org"))
+        Throwable refused = get(w.thing
+                .trust(org.jxmpp.jid.impl.JidCreate.from("other.example.org"))
                 .handle((v, e) -> e));
         assertThat(refused).isInstanceOf(SecurityException.class);
 
         assertThat(w.command(w.ownerConn, OwnerCommands.SECONDARY_TRUST, thing()))
                 .isEqualTo("secondary trust allowed for " + w.thingJid());
         w.nextAck();
-        assertThat(w.thing.secondaryTrust().allowedBy(w.serverJid())).as("forgotten on clearCache").isEmpty();
+        assertThat(w.thing.secondaryTrust().allowedBy(w.serverJid()))
+                .as("forgotten on clearCache")
+                .isEmpty();
         assertThat(get(w.thing.secondaryTrust().refresh())).isTrue();
         assertThat(w.list(w.ownerConn)).contains("secondary trust: allowed");
-        assertThat(w.command(
-                        w.ownerConn, OwnerCommands.SECONDARY_TRUST, thing(OwnerCommands.FIELD_ALLOW, false)))
+        assertThat(w.command(w.ownerConn, OwnerCommands.SECONDARY_TRUST, thing(OwnerCommands.FIELD_ALLOW, false)))
                 .isEqualTo("secondary trust forbidden for " + w.thingJid());
         w.nextAck();
         assertThat(get(w.thing.secondaryTrust().refresh())).isFalse();
@@ -294,7 +302,9 @@ class OwnerCommandsRoundTripTest {
         assertThat(w.command(
                         w.ownerConn,
                         OwnerCommands.TRANSFER,
-                        thing(OwnerCommands.FIELD_NEW_OWNER, w.strangerConn.getUser().toString())))
+                        thing(
+                                OwnerCommands.FIELD_NEW_OWNER,
+                                w.strangerConn.getUser().toString())))
                 .isEqualTo(w.thingJid() + " is now owned by " + stranger);
         w.nextAck();
         assertThat(w.refused(w.ownerConn, OwnerCommands.LIST_RULES, thing())).isEqualTo(Condition.forbidden);
@@ -343,14 +353,19 @@ class OwnerCommandsRoundTripTest {
                 .isTrue();
         assertThat(new PrivilegeSet(w.store.privileges(stranger, "Kermit")).isGranted("Sensors.Delete"))
                 .isFalse();
-        List<String> listed = List.of(w.command(
-                        w.ownerConn, OwnerCommands.LIST_RULES, Map.of(OwnerCommands.FIELD_THING, stranger))
-                .split("\n"));
-        assertThat(listed).anySatisfy(l -> assertThat(l).startsWith("access rule: ").contains("Kermit"));
+        List<String> listed =
+                List.of(w.command(w.ownerConn, OwnerCommands.LIST_RULES, Map.of(OwnerCommands.FIELD_THING, stranger))
+                        .split("\n"));
+        assertThat(listed)
+                .anySatisfy(l -> assertThat(l).startsWith("access rule: ").contains("Kermit"));
         assertThat(w.refused(
                         w.ownerConn,
                         OwnerCommands.PRIVILEGES,
-                        Map.of(OwnerCommands.FIELD_THING, stranger, OwnerCommands.FIELD_PRIVILEGES, List.of("Sensors"))))
+                        Map.of(
+                                OwnerCommands.FIELD_THING,
+                                stranger,
+                                OwnerCommands.FIELD_PRIVILEGES,
+                                List.of("Sensors"))))
                 .isEqualTo(Condition.bad_request);
         assertThat(w.command(
                         w.ownerConn,
@@ -403,7 +418,8 @@ class OwnerCommandsRoundTripTest {
                 w.raw(w.ownerConn, OwnerCommands.TRANSFER, null, AdHocCommand.Action.execute, Map.of());
         assertThat(started.getStatus()).isEqualTo(AdHocCommand.Status.executing);
         assertThat(started.getForm().getField(OwnerCommands.FIELD_NEW_OWNER)).isNotNull();
-        assertThat(started.getForm().getField(OwnerCommands.FIELD_THING).isRequired()).isTrue();
+        assertThat(started.getForm().getField(OwnerCommands.FIELD_THING).isRequired())
+                .isTrue();
         String session = started.getSessionID();
         assertThat(w.rawRefused(
                         w.strangerConn,
@@ -443,16 +459,20 @@ class OwnerCommandsRoundTripTest {
 
     @Test
     void aMarkSetThroughAnotherServerIsFoundByThePoll() throws Exception {
-        w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build());
+        w = new Wire(
+                ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build());
         w.claimed();
-        w.server.update(b -> b.options(ServerOptions.builder().clearCachePoll(Duration.ofMillis(100)).build()));
+        w.server.update(b -> b.options(
+                ServerOptions.builder().clearCachePoll(Duration.ofMillis(100)).build()));
         w.store.setClearPending(w.thingJid(), true);
         assertThat(w.nextAck()).isEqualTo(w.thingJid());
         assertThat(w.store.clearPending()).isEmpty();
-        w.server.update(b -> b.options(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build()));
+        w.server.update(b -> b.options(
+                ServerOptions.builder().clearCachePoll(Duration.ofMinutes(10)).build()));
         assertThat(w.server.settings().options().clearCachePoll()).isEqualTo(Duration.ofMinutes(10));
-        io.github.xmppiot.core.concurrent.IotExecutors own =
-                io.github.xmppiot.core.concurrent.IotExecutors.builder().name("server-test").build();
+        io.github.xmppiot.core.concurrent.IotExecutors own = io.github.xmppiot.core.concurrent.IotExecutors.builder()
+                .name("server-test")
+                .build();
         w.server.update(b -> b.executors(own));
         assertThat(own.activeLeases()).isEqualTo(1);
         get(w.server.rulesChanged(w.thingJid()));
@@ -472,20 +492,22 @@ class OwnerCommandsRoundTripTest {
                 Map.entry(OwnerCommands.TRANSFER, thing(OwnerCommands.FIELD_NEW_OWNER, stranger)),
                 Map.entry(OwnerCommands.CONTROL_RULE, thing(OwnerCommands.FIELD_PRINCIPAL, stranger)),
                 Map.entry(
-                        OwnerCommands.ACCESS_RULE,
-                        thing(OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + stranger))),
+                        OwnerCommands.ACCESS_RULE, thing(OwnerCommands.FIELD_CREDENTIALS, List.of("jid=" + stranger))),
                 Map.entry(OwnerCommands.PRIVILEGES, thing(OwnerCommands.FIELD_PRIVILEGES, List.of("+All"))));
         for (Map.Entry<String, Map<String, Object>> c : changes) {
-            assertThat(w.refused(w.strangerConn, c.getKey(), c.getValue())).as(c.getKey()).isEqualTo(Condition.forbidden);
+            assertThat(w.refused(w.strangerConn, c.getKey(), c.getValue()))
+                    .as(c.getKey())
+                    .isEqualTo(Condition.forbidden);
         }
-        assertThat(w.list(w.ownerConn))
-                .containsExactly("owner: " + bare(w.ownerConn), "secondary trust: forbidden");
+        assertThat(w.list(w.ownerConn)).containsExactly("owner: " + bare(w.ownerConn), "secondary trust: forbidden");
         assertThat(w.store.accessRules(w.thingJid())).isEmpty();
         assertThat(w.store.privileges(w.thingJid(), "")).isEmpty();
 
         w.server.close();
         assertThat(w.refused(w.ownerConn, OwnerCommands.LIST_RULES, thing())).isNotNull();
-        assertThat(Wire.get(w.thing.isFriend(bare(w.ownerConn)))).as("isFriend is not answered any more").isFalse();
+        assertThat(Wire.get(w.thing.isFriend(bare(w.ownerConn))))
+                .as("isFriend is not answered any more")
+                .isFalse();
     }
 
     @Test
@@ -509,15 +531,22 @@ class OwnerCommandsRoundTripTest {
     void onlyQuestionsOfAnOwnedThingAreRecordedAndOnlyAsManyAsTheBound() throws Exception {
         w = new Wire(ServerOptions.builder().askedPerThing(1).build());
         w.trustAndMeet();
-        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("early@example.org")))).isFalse();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("early@example.org"))))
+                .isFalse();
         get(w.thing.depositClaimKey(w.serverJid(), "K"));
         w.command(w.ownerConn, OwnerCommands.CLAIM, thing(OwnerCommands.FIELD_KEY, "K"));
         w.nextAck();
-        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("first@example.org")))).isFalse();
-        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("second@example.org")))).isFalse();
-        assertThat(w.store.hasAsked(w.thingJid(), "early@example.org")).as("not owned yet").isFalse();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("first@example.org"))))
+                .isFalse();
+        assertThat(get(w.thing.isFriend(org.jxmpp.jid.impl.JidCreate.bareFrom("second@example.org"))))
+                .isFalse();
+        assertThat(w.store.hasAsked(w.thingJid(), "early@example.org"))
+                .as("not owned yet")
+                .isFalse();
         assertThat(w.store.hasAsked(w.thingJid(), "first@example.org")).isTrue();
-        assertThat(w.store.hasAsked(w.thingJid(), "second@example.org")).as("beyond the bound").isFalse();
+        assertThat(w.store.hasAsked(w.thingJid(), "second@example.org"))
+                .as("beyond the bound")
+                .isFalse();
         assertThat(w.command(
                         w.ownerConn,
                         OwnerCommands.FRIENDSHIP,
@@ -528,7 +557,8 @@ class OwnerCommandsRoundTripTest {
     @Test
     void aTokenChallengeOfAnUnknownTokenOrToAnAccountThatCannotAnswerFails() throws Exception {
         w = new Wire();
-        assertThat(get(w.server.challengeToken(w.strangerConn.getUser(), "UNKNOWN"))).isFalse();
+        assertThat(get(w.server.challengeToken(w.strangerConn.getUser(), "UNKNOWN")))
+                .isFalse();
         w.store.putToken("TOK", "stranger@example.org", new byte[] {1, 2, 3});
         assertThat(get(w.server.challengeToken(w.strangerConn.getUser(), "TOK")))
                 .as("not a certificate")
@@ -537,7 +567,8 @@ class OwnerCommandsRoundTripTest {
 
     @Test
     void aRuleChangedWhileTheThingIsOfflineIsPushedWhenItComesBack() throws Exception {
-        w = new Wire(ServerOptions.builder().clearCachePoll(Duration.ofMinutes(5)).build());
+        w = new Wire(
+                ServerOptions.builder().clearCachePoll(Duration.ofMinutes(5)).build());
         w.claimed();
         Wire.unavailable(w.thingConn, w.provConn);
         assertThat(w.server.online()).doesNotContainKey(bare(w.thingConn));

@@ -84,7 +84,9 @@ class ThingDetailsRoundTripTest {
         w.thing.tokenSent(token, w.strangerConn.getUser());
         assertThat(get(challenge(token, encrypted)).bytes()).isEqualTo(plain);
         assertThat(condition(challenge(token, "not base64!"))).isEqualTo(Condition.bad_request);
-        assertThat(condition(challenge(token, "AQID"))).as("not encrypted for this key").isEqualTo(Condition.bad_request);
+        assertThat(condition(challenge(token, "AQID")))
+                .as("not encrypted for this key")
+                .isEqualTo(Condition.bad_request);
 
         w.thing.tokenSent("FOREIGN", w.strangerConn.getUser());
         assertThat(condition(challenge("FOREIGN", encrypted)))
@@ -112,9 +114,11 @@ class ThingDetailsRoundTripTest {
     void trustingAServerAgainNeitherWaitsNorClearsTheCache() throws Exception {
         w = new Wire();
         w.trustAndMeet();
-        AccessRequest read = AccessRequest.read(w.strangerConn.getUser(), Tokens.NONE, List.of(), Set.of("A"), Set.of());
+        AccessRequest read =
+                AccessRequest.read(w.strangerConn.getUser(), Tokens.NONE, List.of(), Set.of("A"), Set.of());
         w.thing.cache().put(read, AccessDecision.allowAll());
-        assertThat(w.thing.trust(w.serverJid()).get(Wire.WAIT.toMillis(), TimeUnit.MILLISECONDS)).isNull();
+        assertThat(w.thing.trust(w.serverJid()).get(Wire.WAIT.toMillis(), TimeUnit.MILLISECONDS))
+                .isNull();
         assertThat(w.thing.servers()).containsExactly(w.serverJid());
         assertThat(w.thing.cache().get(read)).contains(AccessDecision.allowAll());
         assertThat(w.thingEvents).isEmpty();
@@ -123,12 +127,15 @@ class ThingDetailsRoundTripTest {
     @Test
     void aPersistentCacheRemembersItsServersAcrossClients() throws Exception {
         w = new Wire();
-        DecisionCacheSettings file =
-                DecisionCacheSettings.builder().file(dir.resolve("cache")).maxEntries(10).build();
+        DecisionCacheSettings file = DecisionCacheSettings.builder()
+                .file(dir.resolve("cache"))
+                .maxEntries(10)
+                .build();
         w.thing.update(b -> b.cache(file));
         assertThat(w.thing.cache().persistent()).isTrue();
         w.trustAndMeet();
-        AccessRequest read = AccessRequest.read(w.strangerConn.getUser(), Tokens.NONE, List.of(), Set.of("A"), Set.of());
+        AccessRequest read =
+                AccessRequest.read(w.strangerConn.getUser(), Tokens.NONE, List.of(), Set.of("A"), Set.of());
         w.thing.cache().put(read, AccessDecision.deny());
         w.thing.update(b -> b.cache(file.toBuilder().maxEntries(20).build()));
         assertThat(w.thing.cache().settings().maxEntries()).isEqualTo(20);

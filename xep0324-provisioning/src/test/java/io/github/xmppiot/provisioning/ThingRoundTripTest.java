@@ -222,8 +222,8 @@ class ThingRoundTripTest {
         assertThat(condition(Iqs.request(w.strangerConn, unknown, IQ.class))).isEqualTo(Condition.item_not_found);
         GetToken good = new GetToken(identity.certificate().getEncoded());
         good.setTo(w.provConn.getUser());
-        io.github.xmppiot.provisioning.element.GetTokenChallenge challenge = get(Iqs.request(
-                w.strangerConn, good, io.github.xmppiot.provisioning.element.GetTokenChallenge.class));
+        io.github.xmppiot.provisioning.element.GetTokenChallenge challenge =
+                get(Iqs.request(w.strangerConn, good, io.github.xmppiot.provisioning.element.GetTokenChallenge.class));
         GetTokenChallengeResponse wrong = new GetTokenChallengeResponse(challenge.seqnr(), new byte[] {9, 9});
         wrong.setTo(w.provConn.getUser());
         assertThat(condition(Iqs.request(w.strangerConn, wrong, IQ.class))).isEqualTo(Condition.bad_request);
@@ -258,8 +258,8 @@ class ThingRoundTripTest {
                     w.ownerConn,
                     OwnerCommands.PRIVILEGES,
                     Map.of(OwnerCommands.FIELD_THING, service, OwnerCommands.FIELD_PRIVILEGES, List.of("+Public")));
-            List<io.github.xmppiot.provisioning.element.Credential> kermit = List.of(
-                    new io.github.xmppiot.provisioning.element.Credential(
+            List<io.github.xmppiot.provisioning.element.Credential> kermit =
+                    List.of(new io.github.xmppiot.provisioning.element.Credential(
                             io.github.xmppiot.provisioning.element.CredentialType.USER_NAME, "Kermit"));
             assertThat(get(svc.canAccess(w.serverJid(), serviceToken, kermit)))
                     .as("no access rule: nobody")
@@ -267,14 +267,22 @@ class ThingRoundTripTest {
             w.command(
                     w.ownerConn,
                     OwnerCommands.ACCESS_RULE,
-                    Map.of(OwnerCommands.FIELD_THING, service, OwnerCommands.FIELD_CREDENTIALS, List.of("userName=Kermit")));
-            assertThat(get(svc.canAccess(w.serverJid(), "FORGED", kermit)).granted()).isFalse();
-            ProvisioningServiceClient.Access access = get(svc.canAccess(w.serverJid(), "FORGED " + serviceToken, kermit));
+                    Map.of(
+                            OwnerCommands.FIELD_THING,
+                            service,
+                            OwnerCommands.FIELD_CREDENTIALS,
+                            List.of("userName=Kermit")));
+            assertThat(get(svc.canAccess(w.serverJid(), "FORGED", kermit)).granted())
+                    .isFalse();
+            ProvisioningServiceClient.Access access =
+                    get(svc.canAccess(w.serverJid(), "FORGED " + serviceToken, kermit));
             assertThat(access.granted()).isTrue();
             String userToken = access.userToken().orElseThrow();
 
-            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Public.Read"))).isTrue();
-            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.View"))).isFalse();
+            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Public.Read")))
+                    .isTrue();
+            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.View")))
+                    .isFalse();
             assertThat(get(svc.hasPrivilege(w.serverJid(), "FORGED", userToken, "Public.Read")))
                     .as("an unknown service has no privileges")
                     .isFalse();
@@ -287,12 +295,16 @@ class ThingRoundTripTest {
             });
             get(svc.userLoggedIn(w.serverJid(), serviceToken, userToken, "Kermit"));
             assertThat(get(loggedIn)).isEqualTo(service + " Kermit");
-            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.View"))).isTrue();
-            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.Delete"))).isFalse();
+            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.View")))
+                    .isTrue();
+            assertThat(get(svc.hasPrivilege(w.serverJid(), serviceToken, userToken, "Sensors.Delete")))
+                    .isFalse();
             PrivilegeSet all = get(svc.downloadPrivileges(w.serverJid(), serviceToken, userToken));
             assertThat(all.isGranted("Sensors.Edit")).isTrue();
             assertThat(all.isGranted("Sensors.Delete")).isFalse();
-            assertThat(get(svc.downloadPrivileges(w.serverJid(), "FORGED", userToken)).rules()).isEmpty();
+            assertThat(get(svc.downloadPrivileges(w.serverJid(), "FORGED", userToken))
+                            .rules())
+                    .isEmpty();
         } finally {
             svc.close();
             tokens.close();
@@ -306,11 +318,14 @@ class ThingRoundTripTest {
         AccessRequest read =
                 AccessRequest.read(w.strangerConn.getUser(), Tokens.NONE, List.of(), Set.of("A"), Set.of());
         w.thing.update(b -> b.fallback(r -> CompletableFuture.completedFuture(AccessDecision.deny())));
-        assertThat(get(policy.decide(read)).allowed()).as("no server: the fallback").isFalse();
+        assertThat(get(policy.decide(read)).allowed())
+                .as("no server: the fallback")
+                .isFalse();
         w.thing.update(b -> b.fallback(AccessPolicy.allowEveryone()));
-        assertThat(get(policy.decide(read)).allowed()).as("no server: the fallback").isTrue();
-        AccessRequest own =
-                AccessRequest.control(w.thingConn.getUser(), Tokens.NONE, List.of(), Set.of("X"));
+        assertThat(get(policy.decide(read)).allowed())
+                .as("no server: the fallback")
+                .isTrue();
+        AccessRequest own = AccessRequest.control(w.thingConn.getUser(), Tokens.NONE, List.of(), Set.of("X"));
         w.claimed();
         assertThat(get(policy.decide(own))).as("the Thing's own account").isEqualTo(AccessDecision.allowAll());
 
@@ -342,7 +357,8 @@ class ThingRoundTripTest {
     }
 
     private int canReadsSent() {
-        return (int) w.thingConn.sent().stream().filter(x -> x.contains("<canRead")).count();
+        return (int)
+                w.thingConn.sent().stream().filter(x -> x.contains("<canRead")).count();
     }
 
     @Test
@@ -358,8 +374,7 @@ class ThingRoundTripTest {
         assertThat(get(w.thing.trust(component))).isNull();
         assertThat(w.thing.isTrusted(JidCreate.from("prov.example.org/x"))).isTrue();
         assertThat(w.nextThingEvent()).isEqualTo("cleared by " + component);
-        assertThatThrownBy(() -> w.thing.trustAll(List.of(w.serverJid())))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.thing.trustAll(List.of(w.serverJid()))).isInstanceOf(IllegalStateException.class);
         assertThat(w.server.settings().options().askedPerThing()).isPositive();
         w.server.update(b -> b.options(io.github.xmppiot.provisioning.server.ServerOptions.builder()
                 .askedPerThing(3)
@@ -384,8 +399,7 @@ class ThingRoundTripTest {
     @Test
     void trustAllAsksEveryServerAndTheMostForgivingAnswerWins() throws Exception {
         w = new Wire();
-        CompletableFuture<Void> both =
-                w.thing.trustAll(List.of(w.serverJid(), bare(w.ownerConn)));
+        CompletableFuture<Void> both = w.thing.trustAll(List.of(w.serverJid(), bare(w.ownerConn)));
         Wire.available(w.provConn, w.thingConn);
         Wire.available(w.ownerConn, w.thingConn);
         assertThat(get(both)).isNull();

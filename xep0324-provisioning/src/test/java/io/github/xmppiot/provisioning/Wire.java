@@ -35,8 +35,8 @@ import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.RemoteCommand;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
 import org.jivesoftware.smackx.xdata.FormField;
-import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jivesoftware.smackx.xdata.form.FillableForm;
+import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.FullJid;
 import org.jxmpp.jid.Jid;
@@ -83,7 +83,9 @@ final class Wire implements AutoCloseable {
         }
         store = JdbcProvisioningStore.h2InMemory("wire" + NEXT.incrementAndGet());
         server = ProvisioningServer.start(
-                provConn, store, ProvisioningServerSettings.builder().options(options).build());
+                provConn,
+                store,
+                ProvisioningServerSettings.builder().options(options).build());
         server.addListener(new ServerListener() {
             @Override
             public void clearCacheAcknowledged(String t) {
@@ -181,40 +183,30 @@ final class Wire implements AutoCloseable {
 
     /** Sends an available presence from one peer to another and waits until the recipient's roster has handled it. */
     static void available(XMPPConnection from, XMPPConnection to) throws Exception {
+        presence(from, to, Presence.Type.available);
+    }
+
+    /** Sends an unavailable presence from one peer to another and waits until the recipient's roster handled it. */
+    static void unavailable(XMPPConnection from, XMPPConnection to) throws Exception {
+        presence(from, to, Presence.Type.unavailable);
+    }
+
+    private static void presence(XMPPConnection from, XMPPConnection to, Presence.Type type) throws Exception {
         CountDownLatch seen = new CountDownLatch(1);
         FullJid who = (FullJid) from.getUser();
         PresenceEventListener l = new AbstractPresenceEventListener() {
             @Override
             public void presenceAvailable(FullJid address, Presence presence) {
-                if (address.equals(who)) {
-                    seen.countDown();
-                }
+                seenIf(Presence.Type.available, address);
             }
-        };
-        Roster roster = Roster.getInstanceFor(to);
-        roster.addPresenceEventListener(l);
-        try {
-            from.sendStanza(from.getStanzaFactory()
-                    .buildPresenceStanza()
-                    .ofType(Presence.Type.available)
-                    .to(to.getUser())
-                    .build());
-            assertThat(seen.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .as(to.getUser() + " sees " + who + " online")
-                    .isTrue();
-        } finally {
-            roster.removePresenceEventListener(l);
-        }
-    }
 
-    /** Sends an unavailable presence from one peer to another and waits until the recipient's roster handled it. */
-    static void unavailable(XMPPConnection from, XMPPConnection to) throws Exception {
-        CountDownLatch seen = new CountDownLatch(1);
-        FullJid who = (FullJid) from.getUser();
-        PresenceEventListener l = new AbstractPresenceEventListener() {
             @Override
             public void presenceUnavailable(FullJid address, Presence presence) {
-                if (address.equals(who)) {
+                seenIf(Presence.Type.unavailable, address);
+            }
+
+            private void seenIf(Presence.Type arrived, FullJid address) {
+                if (arrived == type && address.equals(who)) {
                     seen.countDown();
                 }
             }
@@ -224,11 +216,11 @@ final class Wire implements AutoCloseable {
         try {
             from.sendStanza(from.getStanzaFactory()
                     .buildPresenceStanza()
-                    .ofType(Presence.Type.unavailable)
+                    .ofType(type)
                     .to(to.getUser())
                     .build());
             assertThat(seen.await(WAIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .as(to.getUser() + " sees " + who + " offline")
+                    .as(to.getUser() + " sees " + who + " " + type)
                     .isTrue();
         } finally {
             roster.removePresenceEventListener(l);
@@ -261,7 +253,8 @@ final class Wire implements AutoCloseable {
 
     /** Runs an owner command on the server as {@code who}, checks that it completed and returns its notes. */
     String command(XMPPConnection who, String node, Map<String, ?> answers) throws Exception {
-        RemoteCommand cmd = AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provConn.getUser(), node);
+        RemoteCommand cmd =
+                AdHocCommandManager.getAddHocCommandsManager(who).getRemoteCommand(provConn.getUser(), node);
         cmd.execute();
         assertThat(cmd.getStatus()).isEqualTo(AdHocCommand.Status.executing);
         FillableForm form = new FillableForm(cmd.getForm());
@@ -282,8 +275,8 @@ final class Wire implements AutoCloseable {
 
     /** The error condition with which the server refuses a command. */
     StanzaError.Condition refused(XMPPConnection who, String node, Map<String, ?> answers) {
-        XMPPException.XMPPErrorException e = catchThrowableOfType(
-                () -> command(who, node, answers), XMPPException.XMPPErrorException.class);
+        XMPPException.XMPPErrorException e =
+                catchThrowableOfType(() -> command(who, node, answers), XMPPException.XMPPErrorException.class);
         assertThat(e).as("refused: " + node + " " + answers).isNotNull();
         return e.getStanzaError().getCondition();
     }
@@ -303,8 +296,8 @@ final class Wire implements AutoCloseable {
         d.setAction(action);
         if (!fields.isEmpty()) {
             DataForm.Builder form = DataForm.builder(DataForm.Type.submit).setFormType(node);
-            fields.forEach((k, v) -> form.addField(
-                    FormField.textSingleBuilder(k).setValue(v).build()));
+            fields.forEach((k, v) ->
+                    form.addField(FormField.textSingleBuilder(k).setValue(v).build()));
             d.setForm(form.build());
         }
         return who.sendIqRequestAndWaitForResponse(d);

@@ -117,7 +117,9 @@ class CacheCodecTest {
         assertThat(CacheCodec.decode(CacheCodec.encode(onlyEmpty))).isEqualTo(onlyEmpty);
         AccessDecision noName = AccessDecision.allowOnly(List.of(NodeRef.of("n")), Set.of());
         assertThat(CacheCodec.decode(CacheCodec.encode(noName))).isEqualTo(noName);
-        assertThat(CacheCodec.decode("O;n::;")).as("what earlier releases stored").isEqualTo(noName);
+        assertThat(CacheCodec.decode("O;n::;"))
+                .as("what earlier releases stored")
+                .isEqualTo(noName);
         AccessRequest all = AccessRequest.read(jid("a@example.org/x"), Tokens.NONE, List.of(), Set.of(), Set.of());
         AccessRequest empty = AccessRequest.read(jid("a@example.org/x"), Tokens.NONE, List.of(), Set.of(""), Set.of());
         assertThat(CacheCodec.key(empty)).isNotEqualTo(CacheCodec.key(all));
