@@ -9,6 +9,7 @@ import io.github.xmppiot.core.thing.ControlParameter;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.core.value.ValueType;
+import io.github.xmppiot.testkit.ConnectionEventRecorder;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -149,10 +150,13 @@ class ControlLifecycleTest {
 
         server.update(s -> s.executors(IotExecutors.shared()));
         client.update(s -> s.executors(IotExecutors.shared()));
-        assertThat(thingPool.activeLeases())
-                .as("given back when the settings name others")
-                .isZero();
-        assertThat(clientPool.activeLeases()).isZero();
+        // each request holds its lease until it is answered, and the hold ends just after the answer is sent
+        ConnectionEventRecorder.eventually(
+                "the Thing's pool given back when the settings name others",
+                Duration.ofSeconds(10),
+                () -> thingPool.activeLeases() == 0);
+        ConnectionEventRecorder.eventually(
+                "the client's pool given back", Duration.ofSeconds(10), () -> clientPool.activeLeases() == 0);
     }
 
     @Test
