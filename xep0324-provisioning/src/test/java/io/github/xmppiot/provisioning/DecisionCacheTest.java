@@ -7,6 +7,7 @@ import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.field.FieldCategory;
+import io.github.xmppiot.testkit.ManualClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +62,7 @@ class DecisionCacheTest {
 
     @Test
     void entriesOlderThanTheMaximumAgeAreIgnored(@TempDir Path dir) throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         try (DecisionCache cache = DecisionCache.open(DecisionCacheSettings.builder()
                 .file(dir.resolve("c"))
                 .maxEntries(10)
@@ -98,7 +99,7 @@ class DecisionCacheTest {
 
     @Test
     void reopeningWithASmallerLimitKeepsTheNewestEntries(@TempDir Path dir) throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         try (DecisionCache cache = DecisionCache.open(DecisionCacheSettings.builder()
                 .file(dir.resolve("c"))
                 .maxEntries(10)

@@ -11,6 +11,7 @@ import io.github.xmppiot.provisioning.element.Credential;
 import io.github.xmppiot.provisioning.element.CredentialType;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.Rule;
+import io.github.xmppiot.testkit.ManualClock;
 import io.github.xmppiot.testkit.ProsodyServer;
 import io.github.xmppiot.testkit.ProsodyTest;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class TokenLifetimeIT {
     @Test
     void anExpiredServiceTokenNoLongerAdmitsUsers(ProsodyServer prosody) throws Exception {
         World w = World.create(prosody, dir, "exp");
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         w.restartServer(Duration.ofHours(1), clock);
         XMPPTCPConnection service = prosody.connect("exp-service");
         ProvisioningClient tokens = ProvisioningClient.getInstanceFor(service);

@@ -2,7 +2,7 @@ package io.github.xmppiot.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.provisioning.MutableClock;
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ class SentTokensTest {
 
     @Test
     void onlyTheRecipientWithinOneMinute() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         SentTokens log = new SentTokens(clock);
         log.record("T1", JidCreate.from("prov@example.org/x"), null);
         log.record("T2", JidCreate.from("prov@example.org/x"), JidCreate.from("client@example.org/app"));

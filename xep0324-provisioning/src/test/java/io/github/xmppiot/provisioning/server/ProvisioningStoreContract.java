@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.core.NodeRef;
 import io.github.xmppiot.core.access.AccessRequest;
-import io.github.xmppiot.provisioning.MutableClock;
 import io.github.xmppiot.provisioning.element.PrivilegeRule;
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ abstract class ProvisioningStoreContract {
 
     @Test
     void expiredAndRevokedTokensAreTreatedAsNeverIssued() throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         try (JdbcProvisioningStore store = open(newDatabase(), Duration.ofHours(1), clock)) {
             store.putToken("DEV", "thing@x", new byte[] {7});
             store.putUserToken("USR", "svc@x");

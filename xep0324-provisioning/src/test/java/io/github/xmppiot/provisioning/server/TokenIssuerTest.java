@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.provisioning.DeviceIdentity;
-import io.github.xmppiot.provisioning.MutableClock;
 import io.github.xmppiot.provisioning.TestIdentities;
 import io.github.xmppiot.provisioning.internal.TokenCrypto;
+import io.github.xmppiot.testkit.ManualClock;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
@@ -23,7 +23,7 @@ class TokenIssuerTest {
     private static DeviceIdentity identity;
     private static byte[] der;
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private ServerOptions options =
             ServerOptions.builder().pendingChallenges(2, 3).build();
     private final TokenIssuer issuer = new TokenIssuer(clock, () -> options);

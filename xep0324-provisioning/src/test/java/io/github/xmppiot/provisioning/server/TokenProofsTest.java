@@ -3,7 +3,7 @@ package io.github.xmppiot.provisioning.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.core.Tokens;
-import io.github.xmppiot.provisioning.MutableClock;
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ class TokenProofsTest {
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final Jid THING = JidCreate.fromOrThrowUnchecked("thing@example.org/t");
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
     private final List<String> challenged = new ArrayList<>();
     private JdbcProvisioningStore store;
