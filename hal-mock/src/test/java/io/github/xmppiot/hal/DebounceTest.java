@@ -2,31 +2,16 @@ package io.github.xmppiot.hal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.hal.mock.MockHal;
-import io.github.xmppiot.hal.mock.MockPin;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Debouncing in the context, driven by the MockClock. */
-class DebounceTest {
+class DebounceTest extends DebounceFixture {
 
-    private final MockHal mock = MockHal.create();
-    private final MockPin pin = mock.pin(22);
-    private final List<EdgeEvent> events = new CopyOnWriteArrayList<>();
-    private HalContext hal;
-
-    @BeforeEach
-    void open() throws HalException {
-        hal = mock.open();
-    }
-
-    @AfterEach
-    void close() {
-        hal.close();
+    DebounceTest() {
+        super(22);
     }
 
     @Test
