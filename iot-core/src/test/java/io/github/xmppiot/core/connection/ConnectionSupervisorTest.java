@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.sasl.SASLErrorException;
-import org.jivesoftware.smack.sasl.packet.SaslNonza.SASLFailure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The supervisor over a connection without a network ({@link FakeConnection}) and a scheduler on a virtual clock
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ConnectionSupervisorTest {
 
-    private static final ReconnectPolicy POLICY = ReconnectPolicy.defaults()
+    static final ReconnectPolicy POLICY = ReconnectPolicy.defaults()
             .withDelays(Duration.ofSeconds(1), Duration.ofSeconds(3))
             .withBackoff(2.0, 0.0)
             .withKeepAlive(Duration.ZERO);
@@ -151,78 +150,42 @@ class ConnectionSupervisorTest {
         assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.ONLINE);
     }
 
-    @Test
-    void theAttemptLimitEndsInGaveUpWithTheLastError() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.xmppiot.core.connection.SupervisorOutages#outages")
+    void anOutageEndsAsThePolicySays(SupervisorOutages.Outage o) throws Exception {
         FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY.withMaxAttempts(2));
-        IOException first = new IOException("first");
-        IOException second = new IOException("second");
-        c.connectFailures.add(first);
-        c.connectFailures.add(second);
-        c.lose(new IOException("cut"));
-        scheduler.advance(Duration.ofMinutes(5));
-
-        List<ConnectionEvent> got = takeEvents();
-        assertThat(got)
-                .extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Offline", "Reconnecting", "Reconnecting", "GaveUp");
-        ConnectionEvent.GaveUp gaveUp = (ConnectionEvent.GaveUp) got.get(3);
-        assertThat(gaveUp.cause()).isSameAs(second);
-        assertThat(gaveUp.reason())
-                .isEqualTo("no connection after 2 attempts (the policy's limit); check the server and the network, "
-                        + "then start again");
-        assertThat(c.connects).isEqualTo(3);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-        assertThat(s.allowsSending())
-                .as("given up: sending fails in Smack, not here")
-                .isTrue();
-        assertThatThrownBy(s.failFast(new CompletableFuture<>())::join)
-                .cause()
-                .hasMessage("not connected")
-                .hasCause(second);
+        SupervisorOutages.Run r = new SupervisorOutages.Run(c, supervise(c, o.policy()), scheduler, events);
+        o.arrange().run(r);
+        o.end().run(r);
+        r.at = scheduler.clock.instant();
+        o.atOnce().run(r);
+        scheduler.advance(o.runFor());
+        r.got = takeEvents();
+        assertThat(r.got).extracting(e -> e.getClass().getSimpleName()).containsExactlyElementsOf(o.kinds());
+        assertThat(c.connects).isEqualTo(o.connects());
+        assertThat(r.s.state()).isEqualTo(o.state());
+        o.after().run(r);
     }
 
-    @Test
-    void aRefusedPasswordStopsAtOnce() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("io.github.xmppiot.core.connection.SupervisorOutages#duringBackoff")
+    void duringTheBackoff(SupervisorOutages.DuringBackoff b) throws Exception {
         FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        SASLErrorException refused = new SASLErrorException("SCRAM-SHA-1", new SASLFailure("not-authorized"));
-        c.loginFailures.add(refused);
+        SupervisorOutages.Run r = new SupervisorOutages.Run(c, supervise(c, POLICY), scheduler, events);
+        c.connectFailures.add(new IOException("refused"));
         c.lose(new IOException("cut"));
-        scheduler.advance(Duration.ofMinutes(5));
-
-        List<ConnectionEvent> got = takeEvents();
-        assertThat(got)
+        assertThat(takeEvents())
                 .extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Offline", "Reconnecting", "GaveUp");
-        ConnectionEvent.GaveUp gaveUp = (ConnectionEvent.GaveUp) got.get(2);
-        assertThat(gaveUp.cause()).isSameAs(refused);
-        assertThat(gaveUp.reason())
-                .isEqualTo("the server refused the credentials (not-authorized); fix the account's password or JID, "
-                        + "then start again");
-        assertThat(c.connects).as("one attempt only").isEqualTo(2);
-        assertThat(c.instantShutdowns).isEqualTo(1);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-    }
-
-    @Test
-    void anUnexpectedErrorInAnAttemptLeadsToTheNextAttempt() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        c.onConnect = () -> {
-            if (c.connects == 2) {
-                throw new AssertionError("Smack's internal assertion");
-            }
-        };
-        c.lose(new IOException("cut"));
-        scheduler.advance(Duration.ofSeconds(1));
-
-        List<ConnectionEvent> got = takeEvents();
-        assertThat(got)
-                .extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Offline", "Reconnecting", "Reconnecting", "Restored");
-        assertThat(((ConnectionEvent.Restored) got.get(3)).attempts()).isEqualTo(2);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.ONLINE);
+                .containsExactly("Offline", "Reconnecting", "Reconnecting");
+        assertThat(scheduler.queued()).as("the second attempt").isEqualTo(1);
+        scheduler.advance(b.pause());
+        b.act().run(r);
+        r.at = scheduler.clock.instant();
+        b.atOnce().run(r);
+        scheduler.advance(b.runFor());
+        assertThat(c.connects).as("no attempt but those expected").isEqualTo(b.connects());
+        assertThat(r.s.state()).isEqualTo(b.state());
+        b.after().run(r);
     }
 
     @Test
@@ -239,66 +202,6 @@ class ConnectionSupervisorTest {
         c.onConnect = () -> {};
         scheduler.advance(Duration.ofSeconds(1));
         assertThat(takeEvents()).last().isInstanceOf(ConnectionEvent.Restored.class);
-    }
-
-    @Test
-    void withReconnectionOffALossIsOnlyReported() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, ReconnectPolicy.disabled().withKeepAlive(Duration.ZERO));
-        IOException cut = new IOException("cut");
-        c.lose(cut);
-        assertThat(s.allowsSending()).isTrue();
-        Instant lost = scheduler.clock.instant();
-        scheduler.advance(Duration.ofMinutes(1));
-
-        assertThat(takeEvents()).containsExactly(new ConnectionEvent.Offline(lost, cut));
-        assertThat(c.connects).isEqualTo(1);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-    }
-
-    @Test
-    void aDisconnectByTheApplicationIsNotALoss() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        CompletableFuture<Object> inFlight = s.failFast(new CompletableFuture<>());
-
-        c.disconnect();
-
-        assertThatThrownBy(inFlight::join)
-                .cause()
-                .isInstanceOf(ConnectionLostException.class)
-                .hasMessage("connection closed")
-                .hasNoCause();
-        assertThat(s.allowsSending()).isTrue();
-        Instant closed = scheduler.clock.instant();
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(takeEvents()).containsExactly(new ConnectionEvent.Offline(closed, null));
-        assertThat(c.connects).isEqualTo(1);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-    }
-
-    @Test
-    void closingDisconnectsOnceAndCancelsThePendingAttempt() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        c.connectFailures.add(new IOException("refused"));
-        c.lose(new IOException("cut"));
-        takeEvents();
-        assertThat(scheduler.queued()).as("the second attempt").isEqualTo(1);
-
-        s.close();
-        s.close();
-        Instant closed = scheduler.clock.instant();
-        scheduler.advance(Duration.ofMinutes(1));
-
-        assertThat(c.connects).as("no attempt after close").isEqualTo(2);
-        assertThat(takeEvents()).containsExactly(new ConnectionEvent.Offline(closed, null));
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-        assertThat(s.policy().enabled()).isFalse();
-        c.connect().login();
-        c.lose(new IOException("again"));
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(takeEvents()).extracting(e -> e.getClass().getSimpleName()).containsExactly("Online", "Offline");
     }
 
     @Test
@@ -323,78 +226,6 @@ class ConnectionSupervisorTest {
         s.close();
         assertThat(takeEvents()).isEmpty();
         assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-    }
-
-    @Test
-    void aLoginByTheApplicationDuringTheBackoffRestoresAndCancelsTheAttempt() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        c.connectFailures.add(new IOException("refused"));
-        c.lose(new IOException("cut"));
-        takeEvents();
-        scheduler.advance(Duration.ofMillis(400));
-
-        c.connect().login();
-
-        assertThat(s.allowsSending()).isTrue();
-        assertThat(takeEvents())
-                .containsExactly(new ConnectionEvent.Restored(
-                        scheduler.clock.instant(), Duration.ofMillis(400), false, 1, "sensor@example.org/r1"));
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(c.connects).as("the pending attempt was cancelled").isEqualTo(3);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.ONLINE);
-    }
-
-    @Test
-    void anotherLossReportedDuringTheBackoffChangesNothing() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        c.connectFailures.add(new IOException("refused"));
-        c.lose(new IOException("cut"));
-        takeEvents();
-
-        c.lose(new IOException("reported again"));
-
-        assertThat(takeEvents()).isEmpty();
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.RECONNECTING);
-        scheduler.advance(Duration.ofSeconds(1));
-        assertThat(takeEvents()).singleElement().isInstanceOf(ConnectionEvent.Restored.class);
-    }
-
-    @Test
-    void aDisconnectDuringTheBackoffEndsTheOutage() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        ConnectionSupervisor s = supervise(c, POLICY);
-        c.connectFailures.add(new IOException("refused"));
-        c.lose(new IOException("cut"));
-        takeEvents();
-
-        c.disconnect();
-
-        assertThat(s.allowsSending()).isTrue();
-        assertThat(takeEvents()).containsExactly(new ConnectionEvent.Offline(scheduler.clock.instant(), null));
-        scheduler.advance(Duration.ofMinutes(1));
-        assertThat(c.connects).as("no attempt after the disconnect").isEqualTo(2);
-        assertThat(s.state()).isEqualTo(ConnectionSupervisor.State.OFFLINE);
-    }
-
-    @Test
-    void closingWhatIsLeftOfAStaleStreamIsNotReportedAsClosed() throws Exception {
-        FakeConnection c = FakeConnection.online();
-        supervise(c, POLICY);
-        c.lossKeepsConnected = true;
-        c.lose(new IOException("stream error"));
-
-        List<ConnectionEvent> got = takeEvents();
-        assertThat(got)
-                .extracting(e -> e.getClass().getSimpleName())
-                .containsExactly("Offline", "Reconnecting", "Restored");
-        assertThat(c.connects).isEqualTo(2);
-
-        c.disconnect();
-        assertThat(takeEvents())
-                .as("after the reset, closing is reported again")
-                .containsExactly(new ConnectionEvent.Offline(scheduler.clock.instant(), null));
     }
 
     @Test
