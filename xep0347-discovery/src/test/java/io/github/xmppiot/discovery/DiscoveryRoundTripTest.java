@@ -10,10 +10,6 @@ import io.github.xmppiot.core.meta.MetaTag;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.thing.ThingDirectory;
 import io.github.xmppiot.discovery.element.Claimed;
-import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryDatabases;
-import io.github.xmppiot.discovery.registry.ThingRegistry;
-import io.github.xmppiot.testkit.StanzaLink;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.StanzaError;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
@@ -34,7 +29,7 @@ import org.jxmpp.jid.Jid;
  * A Thing, its owner and a Thing Registry over in-memory connections (every stanza relayed through its XML), the
  * registry on an in-memory H2 database: the XEP-0347 flows of §3.6-§3.17 end to end without a server.
  */
-class DiscoveryRoundTripTest {
+class DiscoveryRoundTripTest extends RegistryRoundTrip {
 
     /** Every wait is short: nothing here waits for a server. */
     static final Duration WAIT = Duration.ofSeconds(5);
@@ -43,38 +38,11 @@ class DiscoveryRoundTripTest {
             List.of(str("SN", "394872348732948723"), str("MAN", "www.ktc.se"), num("V", "1.2"), str("KEY", "k-1"));
     static final List<SearchOperator> BY_MAN = List.of(new StringComparison(Comparison.EQ, "MAN", "www.ktc.se"));
 
-    StanzaLink link;
-    StanzaLink.Peer registryPeer;
-    StanzaLink.Peer thingPeer;
-    StanzaLink.Peer ownerPeer;
-    JdbcRegistryStorage storage;
-    ThingRegistry registry;
-    ThingDiscoveryManager thing;
-    OwnerDiscoveryManager owner;
     final Events events = new Events();
 
     @BeforeEach
-    void start() throws Exception {
-        link = new StanzaLink();
-        registryPeer = link.peer("registry");
-        thingPeer = link.peer("thing");
-        ownerPeer = link.peer("owner");
-        storage = RegistryDatabases.h2Memory();
-        registry = ThingRegistry.start(registryPeer, storage);
-        thing = ThingDiscoveryManager.getInstanceFor(thingPeer);
-        thing.update(b -> b.registry(registryPeer.getUser()).followUps(false));
+    void listen() {
         thing.addListener(events);
-        owner = OwnerDiscoveryManager.getInstanceFor(ownerPeer);
-        owner.update(b -> b.registry(registryPeer.getUser()));
-    }
-
-    @AfterEach
-    void stop() {
-        thing.close();
-        owner.close();
-        registry.close();
-        link.close();
-        storage.close();
     }
 
     static <T> T get(Future<T> f) throws Exception {

@@ -16,8 +16,6 @@ import io.github.xmppiot.discovery.element.Found;
 import io.github.xmppiot.discovery.element.Search;
 import io.github.xmppiot.discovery.internal.DiscoveryXml;
 import io.github.xmppiot.discovery.registry.ClaimReporter;
-import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
-import io.github.xmppiot.discovery.registry.RegistryDatabases;
 import io.github.xmppiot.discovery.registry.RegistryOptions;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
 import io.github.xmppiot.testkit.StanzaLink;
@@ -29,8 +27,6 @@ import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.BareJid;
 
@@ -38,39 +34,7 @@ import org.jxmpp.jid.BareJid;
  * The Thing Registry's own behaviour over in-memory connections (XEP-0347 §3.5-§3.17): requests as IQ {@code get},
  * its limits, claim reports (XEP-0324 hand-over), settings swapped while running, and close.
  */
-class RegistryRoundTripTest {
-
-    StanzaLink link;
-    StanzaLink.Peer registryPeer;
-    StanzaLink.Peer thingPeer;
-    StanzaLink.Peer ownerPeer;
-    JdbcRegistryStorage storage;
-    ThingRegistry registry;
-    ThingDiscoveryManager thing;
-    OwnerDiscoveryManager owner;
-
-    @BeforeEach
-    void start() throws Exception {
-        link = new StanzaLink();
-        registryPeer = link.peer("registry");
-        thingPeer = link.peer("thing");
-        ownerPeer = link.peer("owner");
-        storage = RegistryDatabases.h2Memory();
-        registry = ThingRegistry.start(registryPeer, storage);
-        thing = ThingDiscoveryManager.getInstanceFor(thingPeer);
-        thing.update(b -> b.registry(registryPeer.getUser()).followUps(false));
-        owner = OwnerDiscoveryManager.getInstanceFor(ownerPeer);
-        owner.update(b -> b.registry(registryPeer.getUser()));
-    }
-
-    @AfterEach
-    void stop() {
-        thing.close();
-        owner.close();
-        registry.close();
-        link.close();
-        storage.close();
-    }
+class RegistryRoundTripTest extends RegistryRoundTrip {
 
     private void registerAndClaim(List<MetaTag> tags) throws Exception {
         get(thing.register(tags, null, false));
