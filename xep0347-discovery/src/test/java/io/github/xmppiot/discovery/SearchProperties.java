@@ -10,6 +10,10 @@ import io.github.xmppiot.discovery.registry.RegistryDatabases;
 import io.github.xmppiot.discovery.registry.RegistryTransaction;
 import io.github.xmppiot.discovery.registry.ThingKey;
 import io.github.xmppiot.discovery.registry.ThingRecord;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +24,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.impl.JidCreate;
 
@@ -33,14 +39,44 @@ class SearchProperties {
     /** One Thing to store: its tags and whether it is claimed and public. */
     record Stored(List<MetaTag> tags, boolean claimed, boolean isPublic) {}
 
+    private static JdbcRegistryStorage storage;
+    private static Connection admin;
+
+    /** One database for all tries (opening one, its pool and schema, cost more than the try); emptied before each. */
+    @BeforeContainer
+    static void open() throws SQLException {
+        String url = RegistryDatabases.h2MemoryUrl();
+        storage = JdbcRegistryStorage.jdbc(url, "sa", "");
+        admin = DriverManager.getConnection(url, "sa", "");
+    }
+
+    @AfterContainer
+    static void close() throws SQLException {
+        try {
+            if (admin != null) {
+                try (Statement st = admin.createStatement()) {
+                    st.execute("DROP ALL OBJECTS"); // the in-memory database lives until dropped (DB_CLOSE_DELAY=-1)
+                }
+                admin.close();
+            }
+        } finally {
+            if (storage != null) {
+                storage.close();
+            }
+        }
+    }
+
     @Property(tries = 300)
     void sqlSearchEqualsReferenceSemantics(
             @ForAll("stored") List<Stored> things,
             @ForAll("ops") List<SearchOperator> ops,
-            @ForAll("pages") int pageSize) {
-        try (JdbcRegistryStorage storage = RegistryDatabases.h2Memory()) {
-            check(storage, things, ops, pageSize);
+            @ForAll("pages") int pageSize)
+            throws SQLException {
+        try (Statement st = admin.createStatement()) {
+            st.execute("DELETE FROM tag");
+            st.execute("DELETE FROM thing");
         }
+        check(storage, things, ops, pageSize);
     }
 
     /**
