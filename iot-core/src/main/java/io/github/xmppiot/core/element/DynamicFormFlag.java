@@ -19,7 +19,8 @@ import org.jivesoftware.smackx.xdata.FormFieldChildElement;
  *       on every control parameter of a control form (submitting an untouched form changes nothing); XEP-0326 §3.9
  *       on the parameters of a common form whose values differ between the nodes.
  *   <li>{@link #READ_ONLY} ({@code xdd:readOnly}, XEP-0336 §3.3): the field cannot be changed (XEP-0326 §3.9).
- *   <li>{@link #POST_BACK} ({@code xdd:postBack}, XEP-0336 §3.2): the form is posted back when the field changes.
+ *   <li>{@link #POST_BACK} ({@code xdd:postBack}, XEP-0336 §3.1, §3.2): the form is posted back when the field
+ *       changes.
  * </ul>
  *
  * <p>A flag is emitted in the spec's form, {@code <notSame xmlns='urn:xmpp:xdata:dynamic'/>}; attributes and
@@ -33,12 +34,15 @@ public enum DynamicFormFlag implements FormFieldChildElement {
     READ_ONLY("readOnly"),
     /** {@code xdd:notSame} (XEP-0336 §3.4). */
     NOT_SAME("notSame"),
-    /** {@code xdd:postBack} (XEP-0336 §3.2). */
+    /** {@code xdd:postBack} (XEP-0336 §3.1). */
     POST_BACK("postBack");
 
     /** The XEP-0336 namespace. */
     public static final String NAMESPACE = "urn:xmpp:xdata:dynamic";
-    /** The name of the hidden field carrying the form session id (XEP-0336 §3.1). */
+    /**
+     * The name of the hidden field carrying the form session id (XEP-0336 §3.1 examples, §5.1 "Dynamic Form
+     * Sessions").
+     */
     public static final String SESSION_FIELD = "xdd session";
 
     private final String element;

@@ -6,7 +6,7 @@ import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProviderManag
 
 /**
  * Registers the providers of the elements shared by several XEP modules with Smack: the XEP-0336 data-form field flags
- * ({@link DynamicFormFlag}, XEP-0336 §3.2-§3.4). Every module whose forms carry them calls it from its own
+ * ({@link DynamicFormFlag}, XEP-0336 §3.1, §3.3, §3.4). Every module whose forms carry them calls it from its own
  * {@code <Ext>Providers.register()}, so that the same element is never registered twice with two types.
  *
  * @since 0.1.0

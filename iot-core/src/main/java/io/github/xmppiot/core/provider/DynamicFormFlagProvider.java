@@ -10,10 +10,11 @@ import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProvider;
 
 /**
  * Reads one XEP-0336 flag ({@code xdd:readOnly}, {@code xdd:notSame}, {@code xdd:postBack}) inside a data-form field
- * (XEP-0336 §3.2-§3.4), as XEP-0325 §3.3 control forms and XEP-0326 §3.9 parameter forms carry them. Attributes and
- * children of the flag are ignored (Smack skips to its end tag). Smack keys form-field child providers by qualified
- * name, so there is one instance per flag ({@link #of(DynamicFormFlag)}); {@link CoreProviders#register()} registers
- * them, without Smack's {@code FormFieldChildElementProviderManager} would drop the flags with a warning.
+ * (XEP-0336 §3.1, §3.3, §3.4), as XEP-0325 §3.3 control forms and XEP-0326 §3.9 parameter forms carry them.
+ * Attributes and children of the flag are ignored (Smack skips to its end tag). Smack keys form-field child providers
+ * by qualified name, so there is one instance per flag ({@link #of(DynamicFormFlag)});
+ * {@link CoreProviders#register()} registers them (without them Smack's {@code FormFieldChildElementProviderManager}
+ * drops the flags with a warning).
  *
  * @since 0.1.0
  */
