@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
@@ -399,6 +401,33 @@ class OwnerCommandsRoundTripTest {
                 .isEqualTo(Condition.bad_request);
         assertThat(w.refused(w.ownerConn, OwnerCommands.READ_RULE, thing(OwnerCommands.FIELD_PRINCIPAL, "  ")))
                 .isEqualTo(Condition.bad_request);
+    }
+
+    @Test
+    void aJidFieldWhoseValueIsNotAJidIsAnsweredBadRequest() throws Exception {
+        w = new Wire();
+        w.claimed();
+        String[] fields = {
+            "<field var='thing' type='jid-single'><value>%s</value></field>",
+            // no type: Smack finds jid-single by FORM_TYPE in its registry (XEP-0068)
+            "<field var='FORM_TYPE' type='hidden'><value>" + OwnerCommands.LIST_RULES
+                    + "</value></field><field var='thing'><value>%s</value></field>"
+        };
+        int n = 0;
+        for (String field : fields) {
+            for (String notAJid : List.of("a b@c", "@c", "a@")) {
+                String id = "notajid" + n++;
+                w.ownerConn.inject("<iq type='set' id='" + id + "' to='" + w.provConn.getUser() + "'>"
+                        + "<command xmlns='http://jabber.org/protocol/commands' node='" + OwnerCommands.LIST_RULES
+                        + "' action='execute'><x xmlns='jabber:x:data' type='submit'>" + field.formatted(notAJid)
+                        + "</x></command></iq>");
+                IQ answer = (IQ) w.ownerConn.await(st -> id.equals(st.getStanzaId()), Duration.ofSeconds(5));
+                assertThat(answer.getType()).as(notAJid).isEqualTo(IQ.Type.error);
+                assertThat(answer.getError().getCondition()).as(notAJid).isEqualTo(Condition.bad_request);
+                assertThat(answer.getError().getType()).as(notAJid).isEqualTo(StanzaError.Type.MODIFY);
+            }
+        }
+        assertThat(w.list(w.ownerConn).get(0)).as("still served").startsWith("owner: " + bare(w.ownerConn));
     }
 
     @Test

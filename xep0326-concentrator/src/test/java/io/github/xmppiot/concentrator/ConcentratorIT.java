@@ -117,7 +117,7 @@ class ConcentratorIT {
         // edit: rename and change the address; serial is read-only and stays
         DataForm edit = await(c.getNodeParametersForEdit(to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID)));
         assertThat(edit.getField("serial").getFormFieldChildElements())
-                .contains(io.github.xmppiot.concentrator.element.DynamicFormFlag.READ_ONLY);
+                .contains(io.github.xmppiot.core.element.DynamicFormFlag.READ_ONLY);
         NodeInformation edited = await(c.setNodeParametersAfterEdit(
                 to, NodeRef.of("Lamp1", NodeTree.SOURCE_ID), submit("Lamp2", "13", "CHANGED")));
         assertThat(edited.nodeId()).isEqualTo("Lamp2");

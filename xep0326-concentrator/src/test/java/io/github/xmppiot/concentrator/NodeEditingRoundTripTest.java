@@ -8,7 +8,6 @@ import static io.github.xmppiot.concentrator.Wired.node;
 import static io.github.xmppiot.concentrator.Wired.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.concentrator.element.DynamicFormFlag;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.NodeInformation;
 import io.github.xmppiot.concentrator.element.ParameterError;
@@ -18,6 +17,7 @@ import io.github.xmppiot.concentrator.request.EditRequest;
 import io.github.xmppiot.concentrator.request.NodeDetail;
 import io.github.xmppiot.concentrator.request.NodeRequest;
 import io.github.xmppiot.core.NodeRef;
+import io.github.xmppiot.core.element.DynamicFormFlag;
 import io.github.xmppiot.core.thing.Thing;
 import io.github.xmppiot.core.value.IntValue;
 import io.github.xmppiot.core.value.Value;

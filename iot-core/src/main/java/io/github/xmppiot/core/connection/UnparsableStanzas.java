@@ -70,6 +70,15 @@ public final class UnparsableStanzas implements ParsingExceptionCallback {
     /**
      * Installs this policy on a connection, unless it already has it.
      *
+     * <p>On a plain Smack connection the callback keeps the connection up and logs, but it cannot answer an
+     * unparsable IQ request: Smack hands it only the part of the stanza after the point of failure, without the
+     * {@code <iq>} start tag that holds the id and sender (an {@link IotTcpConnection} records that tag before it
+     * parses). The SDK's request providers therefore never throw on a malformed payload: they return a
+     * {@link io.github.xmppiot.core.xml.MalformedRequest} ({@link io.github.xmppiot.core.xml.IotXml#parseRequest}),
+     * which the manager answers with {@code modify/bad-request} on any connection; a request parsed by Smack's own
+     * provider is wrapped the same way by {@link io.github.xmppiot.core.xml.AnsweringIqProvider} (the XEP-0324
+     * provisioning server does so for XEP-0050 {@code command}).
+     *
      * @param connection a connection; other than {@link AbstractXMPPConnection}s are left as they are
      */
     public static void installOn(XMPPConnection connection) {

@@ -12,6 +12,7 @@ import org.jivesoftware.smack.xml.XmlPullParser;
 import org.jivesoftware.smack.xml.XmlPullParserException;
 import org.jivesoftware.smackx.xdata.packet.DataForm;
 import org.jivesoftware.smackx.xdata.provider.DataFormProvider;
+import org.jxmpp.stringprep.XmppStringprepException;
 
 /**
  * Lenient readers and strict writers for the attributes the XMPP IoT extensions share. Readers work on the start tag
@@ -218,8 +219,11 @@ public final class IotXml {
 
     /**
      * Reads a XEP-0004 data form with Smack's provider, which fails with runtime exceptions on some malformed forms
-     * (for example a form without {@code type}); those become an {@link IotParseException} and the parser is left on
-     * the form's end tag, so that one malformed form never escapes as anything but a parse error.
+     * (for example a form without {@code type}) and with jxmpp's {@link XmppStringprepException}, an
+     * {@link IOException}, on a {@code jid-single} or {@code jid-multi} value that is not a JID (XEP-0004 §3.3, for
+     * example {@code a b@c}); those become an {@link IotParseException} and the parser is left on the form's end tag,
+     * so that one malformed form never escapes as anything but a parse error (a request provider turns it into a
+     * {@link MalformedRequest}, answered {@code modify/bad-request} on any connection).
      *
      * @param parser positioned on the form's start tag
      * @return the form
@@ -232,8 +236,9 @@ public final class IotXml {
         int depth = parser.getDepth();
         try {
             return DataFormProvider.INSTANCE.parse(parser);
-        } catch (RuntimeException | SmackParsingException | XmlPullParserException e) {
-            // e.g. an element inside <value/>: the XML is well-formed, so the rest of the form can be skipped
+        } catch (RuntimeException | SmackParsingException | XmlPullParserException | XmppStringprepException e) {
+            // e.g. an element inside <value/> or a jid-single value that is not a JID: the XML is well-formed, so the
+            // rest of the form can be skipped
             skipToEndOf(parser, depth);
             IotParseException p = new IotParseException("malformed data form: " + e.getMessage());
             p.initCause(e);
@@ -256,8 +261,11 @@ public final class IotXml {
     }
 
     /**
-     * Parses an IQ request payload; if the payload breaks the XEP's rules, returns a {@link MalformedRequest} for the
-     * same element instead of throwing, so that the request is answered with {@code bad-request}.
+     * Parses an IQ request payload; if the payload breaks the XEP's rules (a value that must be a JID and is not
+     * included: {@link XmppStringprepException}), returns a {@link MalformedRequest} for the same element instead of
+     * throwing, so that the request is answered with {@code bad-request} by the manager, on any connection (a
+     * provider that throws leaves the answer to the connection's parsing-exception callback, which a plain Smack
+     * connection calls without the stanza's head: see {@link io.github.xmppiot.core.connection.UnparsableStanzas}).
      *
      * @param parser       positioned on the payload's start tag
      * @param initialDepth the payload's depth
@@ -272,7 +280,7 @@ public final class IotXml {
         String namespace = parser.getNamespace();
         try {
             return body.parse(parser);
-        } catch (IotParseException | IllegalArgumentException e) {
+        } catch (IotParseException | IllegalArgumentException | XmppStringprepException e) { // a value is not a JID
             skipToEndOf(parser, initialDepth);
             return new MalformedRequest(element, namespace, e.getMessage());
         }

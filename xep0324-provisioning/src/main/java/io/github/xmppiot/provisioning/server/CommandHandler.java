@@ -2,6 +2,7 @@ package io.github.xmppiot.provisioning.server;
 
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
+import io.github.xmppiot.core.xml.AnsweringIqProvider;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,11 +16,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
+import org.jivesoftware.smack.provider.ProviderManager;
 import org.jivesoftware.smackx.commands.AdHocCommand;
 import org.jivesoftware.smackx.commands.AdHocCommandNote;
 import org.jivesoftware.smackx.commands.packet.AdHocCommandData;
+import org.jivesoftware.smackx.commands.provider.AdHocCommandDataProvider;
 import org.jivesoftware.smackx.disco.AbstractNodeInformationProvider;
 import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
 import org.jivesoftware.smackx.disco.packet.DiscoverItems;
@@ -58,6 +62,7 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         this.work = work;
         // submitted forms omit field types; Smack's parser finds them by FORM_TYPE in this registry
         specs.values().forEach(spec -> FormFieldRegistry.register(form(spec)));
+        answerMalformedCommands();
     }
 
     private static DataForm form(OwnerCommands.Spec spec) {
@@ -98,6 +103,22 @@ final class CommandHandler extends IotIqRequestHandler<AdHocCommandData> {
         disco.removeNodeInformationProvider(AdHocCommandData.NAMESPACE);
         if (addedFeature) {
             disco.removeFeature(AdHocCommandData.NAMESPACE);
+        }
+    }
+
+    /**
+     * Makes a {@code command} set that Smack's provider cannot parse (a jid-single field whose value is not a JID, for
+     * example) a {@link AnsweringIqProvider MalformedRequest}, answered {@code modify/bad-request} on any connection:
+     * a plain Smack connection's parsing-exception callback cannot answer it. Results parse as before.
+     */
+    private static synchronized void answerMalformedCommands() {
+        SmackConfiguration.getVersion(); // Smack's start-up registers its provider first, never after ours
+        if (!(ProviderManager.getIQProvider(AdHocCommandData.ELEMENT, AdHocCommandData.NAMESPACE)
+                instanceof AnsweringIqProvider)) {
+            ProviderManager.addIQProvider(
+                    AdHocCommandData.ELEMENT,
+                    AdHocCommandData.NAMESPACE,
+                    new AnsweringIqProvider(new AdHocCommandDataProvider()));
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.xmppiot.control.internal;
 
-import io.github.xmppiot.control.element.NotSame;
 import io.github.xmppiot.control.element.ParameterGroup;
+import io.github.xmppiot.core.element.DynamicFormFlag;
 import io.github.xmppiot.core.thing.ControlParameter;
 import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.ColorValue;
@@ -72,7 +72,7 @@ public final class FormBuilder {
         field.setLabel(p.label());
         p.description().ifPresent(field::setDescription);
         field.addFormFieldChildElement(validation(p, current));
-        field.addFormFieldChildElement(NotSame.INSTANCE);
+        field.addFormFieldChildElement(DynamicFormFlag.NOT_SAME);
         p.group().ifPresent(g -> field.addFormFieldChildElement(new ParameterGroup(g)));
         return field.build();
     }

@@ -1,8 +1,8 @@
 package io.github.xmppiot.control.internal;
 
 import io.github.xmppiot.control.ParameterDescription;
-import io.github.xmppiot.control.element.NotSame;
 import io.github.xmppiot.control.element.ParameterGroup;
+import io.github.xmppiot.core.element.DynamicFormFlag;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;
 import io.github.xmppiot.core.value.Values;
@@ -64,7 +64,7 @@ public final class FormReader {
                     group == null ? null : group.name(),
                     pages.get(f.getFieldName()),
                     lenient(type, f.getFirstValue()),
-                    f.getFormFieldChildElement(NotSame.QNAME) != null));
+                    DynamicFormFlag.NOT_SAME.isOn(f)));
         }
         return out;
     }

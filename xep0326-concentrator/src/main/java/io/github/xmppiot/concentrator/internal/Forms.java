@@ -1,8 +1,8 @@
 package io.github.xmppiot.concentrator.internal;
 
 import io.github.xmppiot.concentrator.NodeParameterSpec;
-import io.github.xmppiot.concentrator.element.DynamicFormFlag;
 import io.github.xmppiot.concentrator.element.ParameterError;
+import io.github.xmppiot.core.element.DynamicFormFlag;
 import io.github.xmppiot.core.value.BooleanValue;
 import io.github.xmppiot.core.value.Value;
 import io.github.xmppiot.core.value.ValueType;

@@ -2,17 +2,17 @@ package io.github.xmppiot.concentrator.provider;
 
 import io.github.xmppiot.concentrator.element.ConcentratorCommand;
 import io.github.xmppiot.concentrator.element.ConcentratorRequest;
-import io.github.xmppiot.concentrator.element.DynamicFormFlag;
 import io.github.xmppiot.concentrator.element.NodeEvent;
 import io.github.xmppiot.concentrator.element.QueryProgress;
+import io.github.xmppiot.core.provider.CoreProviders;
 import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.provider.ProviderManager;
-import org.jivesoftware.smackx.xdata.provider.FormFieldChildElementProviderManager;
 
 /**
  * Registers every XEP-0326 provider with Smack's {@link ProviderManager}: one request provider per element of
  * {@link ConcentratorCommand}, the response provider for every {@code …Response}, the event and query-progress
- * providers (XEP-0326 §3.4, §3.12) and the XEP-0336 form-field markers used in parameter forms (§3.9).
+ * providers (XEP-0326 §3.4, §3.12) and, through {@link CoreProviders#register()}, the XEP-0336 form-field flags
+ * used in parameter forms (§3.9).
  *
  * @since 0.1.0
  */
@@ -39,9 +39,7 @@ public final class ConcentratorProviders {
         }
         ProviderManager.addExtensionProvider(
                 QueryProgress.ELEMENT, QueryProgress.NAMESPACE, new QueryProgressProvider());
-        for (DynamicFormFlag f : DynamicFormFlag.values()) {
-            FormFieldChildElementProviderManager.addFormFieldChildElementProvider(new DynamicFormFlagProvider(f));
-        }
+        CoreProviders.register(); // the XEP-0336 flags of parameter forms (§3.9), shared with XEP-0325
         registered = true;
     }
 }
