@@ -42,11 +42,11 @@ import org.jxmpp.jid.Jid;
  * {@link ProvisioningClientSettings#strangerQueriesTotal()}) is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
  * queues up at the Thing nor reaches the server, and never delays friends. The tokens a stranger forwards count on the
  * server only after it proved it holds them (§3.1.3.2). Since a {@code tokenChallenge} does not name the request it
- * is about, a token is forwarded for at most one party per server at a time: while the Thing's forward of a token to
- * a server for one party (or its own sending of it) is less than {@link
- * io.github.xmppiot.provisioning.internal.SentTokens#WINDOW a minute} old, another party's request is forwarded
- * without that token, and so judged as if it had not presented it; the Thing's own tokens are never forwarded for
- * anyone. Such a decision is not cached. Every decision reads the client's settings once, when asked.
+ * is about, a token is forwarded for at most one party per server at a time: while the server has not yet answered
+ * the Thing's forward of a token for one party (at most for {@link
+ * io.github.xmppiot.provisioning.internal.SentTokens#WINDOW a minute}), or within a minute of the Thing's own sending
+ * of it, another party's request is forwarded without that token, and so judged as if it had not presented it; the
+ * Thing's own tokens are never forwarded for anyone. Such a decision is not cached. Every decision reads the client's settings once, when asked.
  *
  * @since 0.1.0
  */
@@ -148,7 +148,8 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
     /**
      * Asks one server. The tokens are recorded as forwarded for the requester first (§3.1.3.2, §6.2), and those the
      * Thing may not forward are left out ({@link ThingTokens#forward}); {@code reduced} is then set, so that the
-     * decision, made for less than the request, is not cached.
+     * decision, made for less than the request, is not cached. Once the server answered (its challenges come before),
+     * the tokens are no longer held against other requesters.
      */
     private CompletableFuture<AccessDecision> ask(Jid server, AccessRequest request, AtomicBoolean reduced) {
         BareJid requester = request.requester().asBareJid();
@@ -169,9 +170,9 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
             query = new CanControl(requester, tokens, request.nodes(), List.copyOf(request.names()));
         }
         query.setTo(to);
-        if (query instanceof CanRead) {
-            return client.request(query, CanReadResponse.class).thenApply(Decisions::of);
-        }
-        return client.request(query, CanControlResponse.class).thenApply(Decisions::of);
+        CompletableFuture<AccessDecision> answer = query instanceof CanRead
+                ? client.request(query, CanReadResponse.class).thenApply(Decisions::of)
+                : client.request(query, CanControlResponse.class).thenApply(Decisions::of);
+        return answer.whenComplete((d, e) -> client.tokens().answered(tokens, to, request.requester()));
     }
 }

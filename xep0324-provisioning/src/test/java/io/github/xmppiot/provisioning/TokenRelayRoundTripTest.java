@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.iq.IotErrorException;
+import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import io.github.xmppiot.provisioning.element.CanRead;
+import io.github.xmppiot.provisioning.element.CanReadResponse;
 import io.github.xmppiot.provisioning.element.TokenChallenge;
 import io.github.xmppiot.provisioning.element.TokenChallengeResponse;
 import io.github.xmppiot.provisioning.internal.Iqs;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.jivesoftware.smack.SmackConfiguration;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaError.Condition;
 import org.junit.jupiter.api.AfterEach;
@@ -58,6 +61,8 @@ class TokenRelayRoundTripTest {
     void setUp() throws Exception {
         w = new Wire();
         gate = w.extraPeer("gate");
+        // the test answers the forwarded requests itself, when it wants (Smack would refuse them at once)
+        gate.setUnknownIqRequestReplyMode(SmackConfiguration.UnknownIqRequestReplyMode.doNotReply);
         mallory = w.extraPeer("mallory");
         CompletableFuture<Void> trusted = w.thing.trust(bare(gate));
         Wire.available(gate, w.thingConn);
@@ -81,11 +86,11 @@ class TokenRelayRoundTripTest {
         return new Tokens(List.of(), List.of(token), List.of());
     }
 
-    private void read(StanzaLink.Peer requester, String token, String field) {
-        w.thing
+    private CompletableFuture<?> read(StanzaLink.Peer requester, String token, String field) {
+        return w.thing
                 .accessPolicy()
-                .decide(AccessRequest.read(
-                        requester.getUser(), deviceToken(token), List.of(), Set.of(field), Set.of()));
+                .decide(AccessRequest.read(requester.getUser(), deviceToken(token), List.of(), Set.of(field), Set.of()))
+                .toCompletableFuture();
     }
 
     private CanRead forwarded() throws InterruptedException {
@@ -165,6 +170,29 @@ class TokenRelayRoundTripTest {
             assertThat(forwarded().tokens().deviceTokens())
                     .as("another party within the holder's minute")
                     .isEmpty();
+        } finally {
+            holder.close();
+        }
+    }
+
+    @Test
+    void onceTheImpostorsRequestIsAnsweredTheHolderMayUseItsToken() throws Exception {
+        ProvisioningClient holder = ProvisioningClient.getInstanceFor(w.strangerConn);
+        try {
+            String token = holdersToken(holder);
+            CompletableFuture<?> impostor = read(mallory, token, "A");
+            CanRead first = forwarded();
+            assertThat(first.tokens().deviceTokens()).containsExactly(token);
+            gate.sendStanza(IotIqRequestHandler.resultFor(
+                    first, new CanReadResponse(first.jid(), false, first.fieldTypes(), List.of(), List.of())));
+            get(impostor);
+
+            read(w.strangerConn, token, "B");
+            assertThat(forwarded().tokens().deviceTokens())
+                    .as("the server answered the impostor's request, so its challenges are over")
+                    .containsExactly(token);
+            byte[] plain = random();
+            assertThat(challenge(token, plain)).as("relayed to the holder").isEqualTo(decrypted(plain));
         } finally {
             holder.close();
         }

@@ -88,6 +88,51 @@ class SentTokensRelayTest {
     }
 
     @Test
+    void aForwardIsHeldUntilEveryForwardOfItWasAnswered() {
+        assertThat(log.forwardAll(List.of("T"), prov, impostor)).isEmpty();
+        assertThat(log.forwardAll(List.of("T"), prov, impostor))
+                .as("the same party again")
+                .isEmpty();
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).containsExactly("T");
+        log.answered(List.of("T"), prov, holder);
+        log.answered(List.of("T"), prov, impostor);
+        assertThat(log.forwardAll(List.of("T"), prov, holder))
+                .as("another party's answer releases nothing; one forward of two still awaits its answer")
+                .containsExactly("T");
+        log.answered(List.of("T"), prov, impostor);
+        assertThat(log.lookup("T", prov))
+                .as("answered: challenges still go to the origin")
+                .contains(Optional.of(impostor));
+        assertThat(log.forwardAll(List.of("T"), prov, holder))
+                .as("until another party takes it over")
+                .isEmpty();
+        assertThat(log.lookup("T", prov)).contains(Optional.of(holder));
+        assertThat(log.forwardAll(List.of("T"), prov, impostor)).containsExactly("T");
+    }
+
+    @Test
+    void anUnansweredForwardIsHeldForTheWindowOnly() {
+        assertThat(log.forwardAll(List.of("T"), prov, impostor)).isEmpty();
+        clock.advance(SentTokens.WINDOW);
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).containsExactly("T");
+        clock.advance(Duration.ofMillis(1));
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).isEmpty();
+    }
+
+    @Test
+    void ourOwnSendingIsHeldForTheWholeWindowWhateverIsAnswered() {
+        assertThat(log.record("OWN", prov, null)).isTrue();
+        log.answered(List.of("OWN"), prov, null);
+        assertThat(log.forwardAll(List.of("OWN"), prov, impostor)).containsExactly("OWN");
+        assertThat(log.record("T", prov, holder)).isTrue();
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).isEmpty();
+        log.answered(List.of("T"), prov, holder);
+        assertThat(log.forwardAll(List.of("T"), prov, impostor))
+                .as("held for the whole window by the recorded sending")
+                .containsExactly("T");
+    }
+
+    @Test
     void oneRequestReportsExactlyTheRefusedTokens() {
         log.record("T2", prov, impostor);
         assertThat(log.recordAll(List.of("T1", "T2", "T3"), prov, t -> holder)).containsExactly("T2");
