@@ -111,6 +111,17 @@ class SentTokensRelayTest {
     }
 
     @Test
+    void aSurplusAnswerDoesNotReleaseALaterForward() {
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).isEmpty();
+        log.answered(List.of("T"), prov, holder);
+        log.answered(List.of("T"), prov, holder);
+        assertThat(log.forwardAll(List.of("T"), prov, holder)).isEmpty();
+        assertThat(log.forwardAll(List.of("T"), prov, impostor))
+                .as("the holder's new forward awaits its answer")
+                .containsExactly("T");
+    }
+
+    @Test
     void anUnansweredForwardIsHeldForTheWindowOnly() {
         assertThat(log.forwardAll(List.of("T"), prov, impostor)).isEmpty();
         clock.advance(SentTokens.WINDOW);
