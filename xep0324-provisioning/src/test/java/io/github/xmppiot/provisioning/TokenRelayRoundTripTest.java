@@ -93,6 +93,12 @@ class TokenRelayRoundTripTest {
                 .toCompletableFuture();
     }
 
+    /** The server's refusal of a forwarded request. */
+    private void deny(CanRead request) throws Exception {
+        gate.sendStanza(IotIqRequestHandler.resultFor(
+                request, new CanReadResponse(request.jid(), false, request.fieldTypes(), List.of(), List.of())));
+    }
+
     private CanRead forwarded() throws InterruptedException {
         return (CanRead) gate.await(s -> s instanceof CanRead, Wire.WAIT);
     }
@@ -183,13 +189,18 @@ class TokenRelayRoundTripTest {
             CompletableFuture<?> impostor = read(mallory, token, "A");
             CanRead first = forwarded();
             assertThat(first.tokens().deviceTokens()).containsExactly(token);
-            gate.sendStanza(IotIqRequestHandler.resultFor(
-                    first, new CanReadResponse(first.jid(), false, first.fieldTypes(), List.of(), List.of())));
+            CompletableFuture<?> early = read(w.strangerConn, token, "B");
+            CanRead reduced = forwarded();
+            assertThat(reduced.tokens().deviceTokens()).isEmpty();
+            deny(reduced);
+            get(early);
+            deny(first);
             get(impostor);
 
             read(w.strangerConn, token, "B");
             assertThat(forwarded().tokens().deviceTokens())
-                    .as("the server answered the impostor's request, so its challenges are over")
+                    .as("asked again (the decision without the token was not cached), now with the token: the server"
+                            + " answered the impostor's request, so its challenges are over")
                     .containsExactly(token);
             byte[] plain = random();
             assertThat(challenge(token, plain)).as("relayed to the holder").isEqualTo(decrypted(plain));
