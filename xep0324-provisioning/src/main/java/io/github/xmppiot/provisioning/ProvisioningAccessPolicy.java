@@ -1,5 +1,6 @@
 package io.github.xmppiot.provisioning;
 
+import io.github.xmppiot.core.Tokens;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessPolicy;
 import io.github.xmppiot.core.access.AccessRequest;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.roster.Roster;
@@ -39,7 +41,12 @@ import org.jxmpp.jid.Jid;
  * beyond them ({@link ProvisioningClientSettings#strangerQueriesPerJid()},
  * {@link ProvisioningClientSettings#strangerQueriesTotal()}) is refused at once without asking (and the refusal is not cached), so a flood from strangers neither
  * queues up at the Thing nor reaches the server, and never delays friends. The tokens a stranger forwards count on the
- * server only after it proved it holds them (§3.1.3.2). Every decision reads the client's settings once, when asked.
+ * server only after it proved it holds them (§3.1.3.2). Since a {@code tokenChallenge} does not name the request it
+ * is about, a token is forwarded for at most one party per server at a time: while the server has not yet answered
+ * the Thing's forward of a token for one party (at most for {@link
+ * io.github.xmppiot.provisioning.internal.SentTokens#WINDOW a minute}), or within a minute of the Thing's own sending
+ * of it, another party's request is forwarded without that token, and so judged as if it had not presented it; the
+ * Thing's own tokens are never forwarded for anyone. Such a decision is not cached. Every decision reads the client's settings once, when asked.
  *
  * @since 0.1.0
  */
@@ -116,8 +123,9 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
 
     private CompletableFuture<AccessDecision> askAll(List<Jid> servers, AccessRequest request) {
         List<CompletableFuture<Optional<AccessDecision>>> answers = new ArrayList<>();
+        AtomicBoolean reduced = new AtomicBoolean();
         for (Jid server : servers) {
-            answers.add(ask(server, request).thenApply(Optional::of).exceptionally(e -> Optional.empty()));
+            answers.add(ask(server, request, reduced).thenApply(Optional::of).exceptionally(e -> Optional.empty()));
         }
         long generation = client.generation();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
@@ -130,32 +138,41 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
                         complete &= d.isPresent();
                     }
                     AccessDecision merged = Decisions.mostForgiving(decisions);
-                    if (complete && client.generation() == generation) {
+                    if (complete && !reduced.get() && client.generation() == generation) {
                         client.cache().put(request, merged);
                     }
                     return merged;
                 });
     }
 
-    private CompletableFuture<AccessDecision> ask(Jid server, AccessRequest request) {
+    /**
+     * Asks one server. The tokens are recorded as forwarded for the requester first (§3.1.3.2, §6.2), and those the
+     * Thing may not forward are left out ({@link ThingTokens#forward}); {@code reduced} is then set, so that the
+     * decision, made for less than the request, is not cached. Once the server answered (its challenges come before),
+     * the tokens are no longer held against other requesters.
+     */
+    private CompletableFuture<AccessDecision> ask(Jid server, AccessRequest request, AtomicBoolean reduced) {
         BareJid requester = request.requester().asBareJid();
+        Jid to = client.address(server);
+        Tokens tokens = client.tokens().forward(request.tokens(), to, request.requester());
+        if (!tokens.equals(request.tokens())) {
+            reduced.set(true);
+        }
         IQ query;
         if (request.kind() == AccessRequest.Kind.READ) {
             query = new CanRead(
                     requester,
-                    request.tokens(),
+                    tokens,
                     FieldTypes.of(request.categories()),
                     request.nodes(),
                     List.copyOf(request.names()));
         } else {
-            query = new CanControl(requester, request.tokens(), request.nodes(), List.copyOf(request.names()));
+            query = new CanControl(requester, tokens, request.nodes(), List.copyOf(request.names()));
         }
-        Jid to = client.address(server);
         query.setTo(to);
-        client.tokens().forwarded(request.tokens(), to, request.requester());
-        if (query instanceof CanRead) {
-            return client.request(query, CanReadResponse.class).thenApply(Decisions::of);
-        }
-        return client.request(query, CanControlResponse.class).thenApply(Decisions::of);
+        CompletableFuture<AccessDecision> answer = query instanceof CanRead
+                ? client.request(query, CanReadResponse.class).thenApply(Decisions::of)
+                : client.request(query, CanControlResponse.class).thenApply(Decisions::of);
+        return answer.whenComplete((d, e) -> client.tokens().answered(tokens, to, request.requester()));
     }
 }

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jxmpp.jid.Jid;
 
@@ -39,15 +41,39 @@ final class ThingTokens {
         sent.recordAll(mine, to, t -> null);
     }
 
+    /** Our own sending of a token (§3.1.3.2); refused, like any sending, while another party's forward holds it. */
     void sent(String token, Jid to) {
         sent.record(token, to, null);
     }
 
-    void forwarded(Tokens tokens, Jid to, Jid origin) {
-        List<String> all = new ArrayList<>(tokens.serviceTokens());
-        all.addAll(tokens.deviceTokens());
-        all.addAll(tokens.userTokens());
-        sent.recordAll(all, to, t -> own.containsKey(t) ? null : origin);
+    /**
+     * Records the forwarding of a request's tokens to {@code to} on behalf of {@code origin} and returns those that may
+     * be forwarded (§3.1.3.2, §6.2). Left out: the Thing's own tokens (it never vouches for them on another's behalf: a
+     * challenge would be answered with its own key), and tokens {@link SentTokens} refuses because another party's
+     * sending of them to {@code to} may still be challenged (or the log is full). The request is then judged as if they
+     * had not been presented. Call {@link #answered} with the result when {@code to} answered (or the request failed).
+     *
+     * @return the tokens to forward: equal to {@code tokens} unless some were left out
+     */
+    Tokens forward(Tokens tokens, Jid to, Jid origin) {
+        List<String> all = new ArrayList<>();
+        for (List<String> kind : List.of(tokens.serviceTokens(), tokens.deviceTokens(), tokens.userTokens())) {
+            kind.stream().filter(t -> !own.containsKey(t)).forEach(all::add);
+        }
+        Set<String> refused = sent.forwardAll(all, to, origin);
+        Predicate<String> keep = t -> all.contains(t) && !refused.contains(t);
+        return new Tokens(
+                tokens.serviceTokens().stream().filter(keep).toList(),
+                tokens.deviceTokens().stream().filter(keep).toList(),
+                tokens.userTokens().stream().filter(keep).toList());
+    }
+
+    /** {@code to} answered the request that {@link #forward} returned {@code forwarded} for (§3.1.3.2). */
+    void answered(Tokens forwarded, Jid to, Jid origin) {
+        List<String> all = new ArrayList<>(forwarded.serviceTokens());
+        all.addAll(forwarded.deviceTokens());
+        all.addAll(forwarded.userTokens());
+        sent.answered(all, to, origin);
     }
 
     SentTokens log() {
