@@ -119,6 +119,8 @@ class StanzaLinkTest {
 
         assertThat(body(thing.await(s -> true, WAIT))).isEqualTo("marker");
         assertThat(owner.sent()).singleElement().asString().contains("marker");
+        // Smack tells sending listeners on its own executor
+        ConnectionEventRecorder.eventually("the listener heard all three", WAIT, () -> heard.size() == 3);
         assertThat(heard).extracting(StanzaLinkTest::body).containsExactlyInAnyOrder("to the server", "no address", "marker");
     }
 
