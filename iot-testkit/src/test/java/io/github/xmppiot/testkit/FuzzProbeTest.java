@@ -138,17 +138,18 @@ class FuzzProbeTest {
     void runReportsEveryKindOfAnswerEvenWhenNoneOccurred() throws Exception {
         Map<FuzzProbe.Answer, Integer> answers = FuzzProbe.run(stranger, device, List.of(), WAIT, () -> {});
 
-        assertThat(answers)
-                .containsOnlyKeys(FuzzProbe.Answer.values())
-                .containsValues(0, 0, 0);
+        assertThat(answers).containsOnlyKeys(FuzzProbe.Answer.values()).containsValues(0, 0, 0);
     }
 
     @Test
     void runNamesTheMutationOfAnUnansweredRequest() {
         StanzaFuzz.Mutation mutation = new StanzaFuzz.Mutation(StanzaFuzz.Kind.HUGE_VALUE, 3, 7);
         assertThatThrownBy(() -> FuzzProbe.run(
-                        stranger, device, List.of(Map.entry(iq("get", "mute"), mutation)), Duration.ofMillis(200), () -> {
-                        }))
+                        stranger,
+                        device,
+                        List.of(Map.entry(iq("get", "mute"), mutation)),
+                        Duration.ofMillis(200),
+                        () -> {}))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("No answer within")
                 .hasMessageEndingWith("(" + mutation + ")");

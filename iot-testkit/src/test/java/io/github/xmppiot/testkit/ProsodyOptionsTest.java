@@ -19,8 +19,7 @@ class ProsodyOptionsTest {
         assertThat(o.logLevel()).isEqualTo("debug");
         assertThat(o.extraModules()).isEmpty();
         assertThat(o.startTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(o.prosodyBinary())
-                .isEqualTo(System.getProperty(ProsodyOptions.PROSODY_BINARY_PROPERTY, "prosody"));
+        assertThat(o.prosodyBinary()).isEqualTo(System.getProperty(ProsodyOptions.PROSODY_BINARY_PROPERTY, "prosody"));
     }
 
     @Test

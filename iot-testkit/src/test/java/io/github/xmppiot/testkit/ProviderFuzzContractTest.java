@@ -56,8 +56,8 @@ class ProviderFuzzContractTest {
 
     @Test
     void aProviderThatFailsWithAnythingButAParseExceptionBreaksTheContract() {
-        ProviderFuzzContract contract = new ProviderFuzzContract(() -> ProviderManager.addExtensionProvider(
-                "q", NS, new ExtensionElementProvider<ExtensionElement>() {
+        ProviderFuzzContract contract = new ProviderFuzzContract(() ->
+                ProviderManager.addExtensionProvider("q", NS, new ExtensionElementProvider<ExtensionElement>() {
                     @Override
                     public ExtensionElement parse(
                             XmlPullParser parser, int initialDepth, XmlEnvironment xmlEnvironment) {

@@ -33,7 +33,8 @@ class StanzaFuzzEdgesTest {
                 List.of(StanzaFuzz.Kind.DROP_ATTRIBUTE, StanzaFuzz.Kind.WRONG_TYPE, StanzaFuzz.Kind.HUGE_VALUE)) {
             assertThat(StanzaFuzz.mutate(payload, new StanzaFuzz.Mutation(kind, 0, 0)))
                     .as(kind.name())
-                    .isEqualTo("<ping xmlns=\"" + NS + "\"><inner/><gadget value=\"1\" xmlns=\"urn:example:unknown\">text</gadget></ping>");
+                    .isEqualTo("<ping xmlns=\"" + NS
+                            + "\"><inner/><gadget value=\"1\" xmlns=\"urn:example:unknown\">text</gadget></ping>");
         }
     }
 
@@ -101,7 +102,8 @@ class StanzaFuzzEdgesTest {
         StanzaFuzz.Sample message = new StanzaFuzz.Sample("message", null, "");
         assertThat(StanzaFuzz.parseAsReceived(StanzaFuzz.stanza(message, "<body>hi</body>")))
                 .hasValueSatisfying(s -> assertThat(((Message) s).getBody()).isEqualTo("hi"));
-        assertThat(StanzaFuzz.parseAsReceived("<message xmlns='jabber:client'><body>")).isEmpty();
+        assertThat(StanzaFuzz.parseAsReceived("<message xmlns='jabber:client'><body>"))
+                .isEmpty();
 
         ProviderManager.addExtensionProvider("boom", NS, new ExtensionElementProvider<ExtensionElement>() {
             @Override

@@ -36,7 +36,10 @@ class StanzaLinkTest {
     }
 
     static Message message(String to, String body) throws Exception {
-        return StanzaBuilder.buildMessage("id-" + body).to(JidCreate.from(to)).setBody(body).build();
+        return StanzaBuilder.buildMessage("id-" + body)
+                .to(JidCreate.from(to))
+                .setBody(body)
+                .build();
     }
 
     static String body(Stanza s) {
@@ -69,16 +72,18 @@ class StanzaLinkTest {
 
     @Test
     void aStanzaToAFullJidArrivesAndAnExplicitSenderIsKept() throws Exception {
-        owner.inject("<message xmlns='jabber:client' to='thing@example.org/res' from='other@example.org/x' id='m1'><body>raw</body>"
-                + "</message>");
+        owner.inject(
+                "<message xmlns='jabber:client' to='thing@example.org/res' from='other@example.org/x' id='m1'><body>raw</body>"
+                        + "</message>");
 
         Stanza got = thing.await(s -> "m1".equals(s.getStanzaId()), WAIT);
 
         assertThat(body(got)).isEqualTo("raw");
         assertThat(got.getFrom().toString()).isEqualTo("other@example.org/x");
-        assertThat(owner.sent()).containsExactly("<message xmlns='jabber:client' to='thing@example.org/res'"
-                + " from='other@example.org/x'"
-                + " id='m1'><body>raw</body></message>");
+        assertThat(owner.sent())
+                .containsExactly("<message xmlns='jabber:client' to='thing@example.org/res'"
+                        + " from='other@example.org/x'"
+                        + " id='m1'><body>raw</body></message>");
     }
 
     @Test
@@ -121,7 +126,9 @@ class StanzaLinkTest {
         assertThat(owner.sent()).singleElement().asString().contains("marker");
         // Smack tells sending listeners on its own executor
         ConnectionEventRecorder.eventually("the listener heard all three", WAIT, () -> heard.size() == 3);
-        assertThat(heard).extracting(StanzaLinkTest::body).containsExactlyInAnyOrder("to the server", "no address", "marker");
+        assertThat(heard)
+                .extracting(StanzaLinkTest::body)
+                .containsExactlyInAnyOrder("to the server", "no address", "marker");
     }
 
     @Test
@@ -159,7 +166,6 @@ class StanzaLinkTest {
         assertThat(thing.isAuthenticated()).isFalse();
         assertThat(owner.isAuthenticated()).isFalse();
         owner.inject("<message xmlns='jabber:client' to='thing@example.org' id='late'><body>late</body></message>");
-        assertThatThrownBy(() -> thing.await(s -> true, Duration.ofMillis(100)))
-                .isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> thing.await(s -> true, Duration.ofMillis(100))).isInstanceOf(AssertionError.class);
     }
 }

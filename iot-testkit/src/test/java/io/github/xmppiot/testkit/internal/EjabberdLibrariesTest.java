@@ -37,7 +37,8 @@ class EjabberdLibrariesTest {
 
     @Test
     void aScriptWithoutAUsableLineGivesNothingAndAMissingOneFails() throws IOException {
-        assertThat(EjabberdInstance.erlLibs(ctl("#!/bin/sh\nexport ERL_LIBS\nERL_LIBS=/nonexistent\n"))).isEmpty();
+        assertThat(EjabberdInstance.erlLibs(ctl("#!/bin/sh\nexport ERL_LIBS\nERL_LIBS=/nonexistent\n")))
+                .isEmpty();
         assertThatThrownBy(() -> EjabberdInstance.erlLibs(dir.resolve("missing")))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("Cannot read " + dir.resolve("missing"));

@@ -71,7 +71,8 @@ class ProsodyProcessTest {
     void startReturnsOnceC2sIsActivatedAndThePortAcceptsThenStopWaitsForTheShutdown() throws IOException {
         try (ServerSocket c2s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Path binary = script("trap 'echo \"" + ProsodyProcess.SHUTDOWN_COMPLETE + "\" >> \"$LOG\"; exit 0' TERM\n"
-                    + "echo \"" + ProsodyProcess.C2S_ACTIVATED + " [127.0.0.1]:" + c2s.getLocalPort() + "\" >> \"$LOG\"\n"
+                    + "echo \"" + ProsodyProcess.C2S_ACTIVATED + " [127.0.0.1]:" + c2s.getLocalPort()
+                    + "\" >> \"$LOG\"\n"
                     + "while true; do sleep 0.05; done\n");
 
             ProsodyProcess p = start(binary, c2s.getLocalPort(), WAIT);
@@ -90,8 +91,8 @@ class ProsodyProcessTest {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Path binary = script("echo \"" + ProsodyProcess.C2S_ACTIVATED + "\" >> \"$LOG\"\n"
-                + "while true; do sleep 0.05; done\n");
+        Path binary = script(
+                "echo \"" + ProsodyProcess.C2S_ACTIVATED + "\" >> \"$LOG\"\n" + "while true; do sleep 0.05; done\n");
 
         assertThatThrownBy(() -> start(binary, closedPort, Duration.ofMillis(500)))
                 .isInstanceOf(IOException.class)
