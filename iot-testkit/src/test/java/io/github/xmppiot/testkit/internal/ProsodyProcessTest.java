@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How the kit starts, watches and stops a Prosody process, with shell scripts standing in for Prosody: they write
- * Prosody's log lines to {@code prosody.log} next to the configuration file they are given.
+ * Prosody's log lines to {@code prosody.log} next to the configuration file they are given, and end by themselves
+ * within a minute even if a test (or a mutant) leaves them running.
  */
 class ProsodyProcessTest {
 
@@ -73,7 +74,7 @@ class ProsodyProcessTest {
             Path binary = script("trap 'echo \"" + ProsodyProcess.SHUTDOWN_COMPLETE + "\" >> \"$LOG\"; exit 0' TERM\n"
                     + "echo \"" + ProsodyProcess.C2S_ACTIVATED + " [127.0.0.1]:" + c2s.getLocalPort()
                     + "\" >> \"$LOG\"\n"
-                    + "while true; do sleep 0.05; done\n");
+                    + "sleep 30 &\nwait\n");
 
             ProsodyProcess p = start(binary, c2s.getLocalPort(), WAIT);
 
@@ -91,8 +92,7 @@ class ProsodyProcessTest {
         try (ServerSocket s = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        Path binary = script(
-                "echo \"" + ProsodyProcess.C2S_ACTIVATED + "\" >> \"$LOG\"\n" + "while true; do sleep 0.05; done\n");
+        Path binary = script("echo \"" + ProsodyProcess.C2S_ACTIVATED + "\" >> \"$LOG\"\n" + "exec sleep 30\n");
 
         assertThatThrownBy(() -> start(binary, closedPort, Duration.ofMillis(500)))
                 .isInstanceOf(IOException.class)
