@@ -79,7 +79,8 @@ class RegistryLocatorTest {
     @Test
     void anAccountIsBefriendedAndAddressedAtTheResourceThatComesOnline() throws Exception {
         AtomicInteger waiting = new AtomicInteger();
-        CompletableFuture<Jid> address = locator(REGISTRY, Duration.ofSeconds(30)).awaitAddress(waiting::incrementAndGet);
+        CompletableFuture<Jid> address =
+                locator(REGISTRY, Duration.ofSeconds(30)).awaitAddress(waiting::incrementAndGet);
 
         Presence subscribe = thing.presences.poll(10, TimeUnit.SECONDS);
         assertThat(subscribe).isNotNull();
@@ -101,11 +102,14 @@ class RegistryLocatorTest {
     void aFriendAlreadyOnlineIsAddressedAtOnceWithoutAskingAgain() throws Exception {
         thing.rosterPush(REGISTRY, RosterPacket.ItemType.to);
         thing.presenceFrom(REGISTRY_PHONE.toString());
-        assertThat(waitUntil(() -> Roster.getInstanceFor(thing).getPresence(REGISTRY).isAvailable()))
+        assertThat(waitUntil(
+                        () -> Roster.getInstanceFor(thing).getPresence(REGISTRY).isAvailable()))
                 .isTrue();
         AtomicInteger waiting = new AtomicInteger();
 
-        assertThat((Object) locator(REGISTRY, SHORT).awaitAddress(waiting::incrementAndGet).get(5, TimeUnit.SECONDS))
+        assertThat((Object) locator(REGISTRY, SHORT)
+                        .awaitAddress(waiting::incrementAndGet)
+                        .get(5, TimeUnit.SECONDS))
                 .isEqualTo(REGISTRY_PHONE);
         assertThat((Object) locator(REGISTRY, SHORT).address().get(5, TimeUnit.SECONDS))
                 .isEqualTo(REGISTRY_PHONE);
@@ -118,7 +122,8 @@ class RegistryLocatorTest {
     void aPresenceThatOutlivedTheFriendshipIsNotTrusted() throws Exception {
         thing.rosterPush(REGISTRY, RosterPacket.ItemType.none);
         thing.presenceFrom(REGISTRY_PHONE.toString());
-        assertThat(waitUntil(() -> Roster.getInstanceFor(thing).getPresence(REGISTRY).isAvailable()))
+        assertThat(waitUntil(
+                        () -> Roster.getInstanceFor(thing).getPresence(REGISTRY).isAvailable()))
                 .isTrue();
 
         CompletableFuture<Jid> address = locator(REGISTRY, SHORT).address();
@@ -217,9 +222,12 @@ class RegistryLocatorTest {
                 answer(r, result);
             } else if (stanza instanceof RosterPacket r && r.getType() == IQ.Type.set) {
                 rosterSets.incrementAndGet();
-                answer(r, refuseRosterSets
-                        ? IQ.createErrorResponse(r, org.jivesoftware.smack.packet.StanzaError.Condition.not_allowed)
-                        : IQ.createResultIQ(r));
+                answer(
+                        r,
+                        refuseRosterSets
+                                ? IQ.createErrorResponse(
+                                        r, org.jivesoftware.smack.packet.StanzaError.Condition.not_allowed)
+                                : IQ.createResultIQ(r));
             } else if (stanza instanceof DiscoverItems items && items.getType() == IQ.Type.get) {
                 DiscoverItems result = new DiscoverItems();
                 result.setType(IQ.Type.result);
@@ -262,7 +270,8 @@ class RegistryLocatorTest {
 
         void presenceFrom(String full) {
             PresenceBuilder b = StanzaBuilder.buildPresence().ofType(Presence.Type.available);
-            Presence p = b.from(JidCreate.fromOrThrowUnchecked(full)).to(getUser()).build();
+            Presence p =
+                    b.from(JidCreate.fromOrThrowUnchecked(full)).to(getUser()).build();
             processStanza(p);
         }
     }

@@ -102,13 +102,17 @@ class RegistryRecordsTest {
         registerAndClaim(LAMP, List.of(str("SN", "2"), str("KEY", "k")));
         ThingKey lampKey = new ThingKey(LAMP.asBareJid(), null);
 
-        rules.completeDisown(OWNER, rules.checkDisown(OWNER, new Disown(THING, null)).key());
-        rules.completeDisown(OWNER, rules.checkDisown(OWNER, new Disown(LAMP, null)).key());
+        rules.completeDisown(
+                OWNER, rules.checkDisown(OWNER, new Disown(THING, null)).key());
+        rules.completeDisown(
+                OWNER, rules.checkDisown(OWNER, new Disown(LAMP, null)).key());
 
         ThingRecord thing = record(THING_KEY);
         ThingRecord lamp = record(lampKey);
         assertThat(thing.isClaimed()).isFalse();
-        assertThat(thing.tags()).singleElement().satisfies(t -> assertThat(t.key()).isEqualTo("KEY"));
+        assertThat(thing.tags())
+                .singleElement()
+                .satisfies(t -> assertThat(t.key()).isEqualTo("KEY"));
         String key = ((StringTag) thing.tags().get(0)).value();
         String lampKeyValue = ((StringTag) lamp.tags().get(0)).value();
         assertThat(key).matches("[0-9a-f]{64}").isNotEqualTo("0".repeat(64)).isNotEqualTo(lampKeyValue);
