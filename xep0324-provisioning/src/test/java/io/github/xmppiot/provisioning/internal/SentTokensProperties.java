@@ -2,7 +2,7 @@ package io.github.xmppiot.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.provisioning.MutableClock;
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +28,7 @@ class SentTokensProperties {
 
     @Property(tries = 300)
     void theChallengedPartyNeverChangesWithinTheWindow(@ForAll("steps") List<Step> steps) throws Exception {
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock();
         SentTokens log = new SentTokens(clock);
         Map<String, Long> lastSent = new HashMap<>();
         long now = 0;

@@ -2,7 +2,7 @@ package io.github.xmppiot.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.xmppiot.provisioning.MutableClock;
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.jxmpp.jid.impl.JidCreate;
  */
 class SentTokensRelayTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock();
     private final SentTokens log = new SentTokens(clock);
     private final Jid prov = jid("prov@example.org/x");
     private final Jid holder = jid("holder@example.org/app");
