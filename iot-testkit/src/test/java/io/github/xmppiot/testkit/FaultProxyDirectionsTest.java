@@ -163,7 +163,7 @@ class FaultProxyDirectionsTest {
     }
 
     @Test
-    void closingCutsTheLinksAndStopsAccepting() throws Exception {
+    void closingCutsTheLinks() throws Exception {
         Socket c = client();
         Socket s = serverSide();
 
@@ -171,12 +171,6 @@ class FaultProxyDirectionsTest {
 
         assertThat(c.getInputStream().read()).isEqualTo(-1);
         assertThat(s.getInputStream().read()).isEqualTo(-1);
-        try (Socket late = new Socket(proxy.host(), proxy.port())) {
-            // another process on this machine took the free port meanwhile: nothing may reach our server through it
-            assertThat(accepted.poll(200, TimeUnit.MILLISECONDS)).isNull();
-        } catch (IOException refused) {
-            // the usual case: nobody listens on the port any more
-        }
         c.close();
     }
 
