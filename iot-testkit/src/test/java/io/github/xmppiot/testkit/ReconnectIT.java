@@ -179,6 +179,38 @@ class ReconnectIT {
     }
 
     @Test
+    void aSenderOutpacingTheServersAcknowledgementsWaitsInsteadOfDeadlockingTheConnection(ProsodyServer server)
+            throws Exception {
+        XMPPTCPConnection device = device(server, "flood-device");
+        ConnectionEventRecorder events = ConnectionEventRecorder.attach(device);
+        int stanzas = 1500;
+        // the server's <a/> and <r/> are held back while the device sends three times what Smack's XEP-0198 queues
+        // hold: on a plain XMPPTCPConnection the writer then waits for the reader and the reader for the writer, and
+        // the connection is dead without reporting it
+        proxy.blackHole(Duration.ofSeconds(3), FaultProxy.Direction.TO_CLIENT);
+        CompletableFuture<Integer> flood = CompletableFuture.supplyAsync(() -> {
+            for (int i = 0; i < stanzas; i++) {
+                try {
+                    device.sendStanza(device.getStanzaFactory()
+                            .buildPresenceStanza()
+                            .setStatus("burst " + i)
+                            .build());
+                } catch (Exception e) {
+                    throw new IllegalStateException("send " + i + " failed", e);
+                }
+            }
+            return stanzas;
+        });
+
+        assertThat(flood.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(stanzas);
+        assertThat(PingManager.getInstanceFor(device).pingMyServer(false))
+                .as("the stream still carries stanzas both ways")
+                .isTrue();
+        assertThat(events.events()).noneMatch(ConnectionEvent.Offline.class::isInstance);
+        device.disconnect();
+    }
+
+    @Test
     void cleanRestartAndKillStartFreshSessionsWithTheSameJidAndPresence(ProsodyServer server) throws Exception {
         XMPPTCPConnection device = device(server, "restart-device");
         XMPPTCPConnection watcher = server.connect("restart-watcher");

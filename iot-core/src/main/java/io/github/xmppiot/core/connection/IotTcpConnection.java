@@ -31,6 +31,9 @@ import org.jivesoftware.smack.xml.XmlPullParserException;
  * <p>A stanza that cannot be parsed is logged and dropped, and the connection stays up ({@link UnparsableStanzas});
  * that includes a provider failing with an unexpected runtime exception, which would otherwise end Smack's reader.
  *
+ * <p>A burst of sends no longer deadlocks Smack's XEP-0198 queues ({@link AckWindow}): a sender waits while 480
+ * stanzas are queued or unacknowledged.
+ *
  * <p>{@link IotConnection} and the test kit create connections of this class.
  *
  * @since 0.1.0
@@ -51,6 +54,9 @@ public class IotTcpConnection extends XMPPTCPConnection {
 
     private boolean withholding;
     private Presence withheld;
+    private final AckWindow window;
+    /** The thread that last parsed a stanza: Smack's reader, which must never wait for the {@link AckWindow}. */
+    private volatile Thread reader;
 
     /**
      * Creates a connection.
@@ -61,6 +67,11 @@ public class IotTcpConnection extends XMPPTCPConnection {
         super(config);
         unparsable = new UnparsableStanzas(this);
         setParsingExceptionCallback(unparsable);
+        window = new AckWindow(
+                () -> SmackWorkarounds.inFlight(this),
+                () -> isConnected() && !isDisconnectedButSmResumptionPossible() && isSmEnabled(),
+                this::requestSmAcknowledgement,
+                this::getReplyTimeout);
     }
 
     /**
@@ -90,6 +101,7 @@ public class IotTcpConnection extends XMPPTCPConnection {
     protected void parseAndProcessStanza(XmlPullParser parser)
             throws XmlPullParserException, IOException, InterruptedException {
         int depth = parser.getDepth();
+        reader = Thread.currentThread();
         // the callback only gets the content after the failure point, so it learns the stanza's head from here
         head = new UnparsableStanzas.Head(
                 parser.getName(),
@@ -200,7 +212,8 @@ public class IotTcpConnection extends XMPPTCPConnection {
     @Override
     protected void sendStanzaInternal(Stanza packet) throws NotConnectedException, InterruptedException {
         ConnectionSupervisor supervisor = ConnectionSupervisor.existing(this);
-        if (supervisor != null && supervisor.isResending(packet)) {
+        boolean resending = supervisor != null && supervisor.isResending(packet);
+        if (resending) {
             if (SmackWorkarounds.isRequest(packet)) {
                 // its request has failed with ConnectionLostException: it must not take effect now
                 LOG.fine(() -> this + ": request not re-sent into the resumed stream: " + packet);
@@ -224,13 +237,25 @@ public class IotTcpConnection extends XMPPTCPConnection {
                 IQ replacement = answer.apply(e);
                 replacement.setStanzaId(e.getStanzaId());
                 replacement.setTo(e.getTo());
-                super.sendStanzaInternal(replacement);
+                write(replacement, resending);
                 return;
             }
-            super.sendStanzaInternal(withoutPayload(e));
+            write(withoutPayload(e), resending);
             return;
         }
-        super.sendStanzaInternal(packet);
+        write(packet, resending);
+    }
+
+    /**
+     * Queues a stanza with Smack once the {@link AckWindow} has room, except on the reader thread and for stanzas
+     * Smack re-sends into a resumed stream (both run on the reader thread, which would wait for itself).
+     */
+    private void write(Stanza stanza, boolean resending) throws NotConnectedException, InterruptedException {
+        if (resending || Thread.currentThread() == reader) {
+            super.sendStanzaInternal(stanza);
+        } else {
+            window.send(() -> super.sendStanzaInternal(stanza));
+        }
     }
 
     /**

@@ -168,6 +168,22 @@ final class SmackWorkarounds {
         return copy;
     }
 
+    /**
+     * How many stanzas are queued for writing or not yet acknowledged by the server ({@link AckWindow}).
+     *
+     * @param c the connection
+     * @return the sum of both queues' sizes (the writer queue also holds a few nonzas), or -1 if Smack's fields are
+     *     missing
+     */
+    static int inFlight(XMPPTCPConnection c) {
+        Object writerQueue = get(WRITER_QUEUE, get(WRITER, c));
+        Object unacknowledged = get(UNACKNOWLEDGED, c);
+        if (!(writerQueue instanceof Collection<?> w)) {
+            return -1;
+        }
+        return w.size() + (unacknowledged instanceof Collection<?> u ? u.size() : 0);
+    }
+
     private static Object get(Field f, Object target) {
         if (f == null || target == null) {
             return null;
