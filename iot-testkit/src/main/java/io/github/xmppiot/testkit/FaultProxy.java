@@ -311,10 +311,14 @@ public final class FaultProxy implements AutoCloseable {
             t.start();
         }
 
+        /**
+         * Closes both sockets, then forgets the link. In that order: a pump holding bytes in a black hole stops waiting
+         * as soon as its link is forgotten, and its bytes must then meet a closed socket, not reach the other side.
+         */
         void close() {
-            links.remove(this);
             closeQuietly(client);
             closeQuietly(upstream);
+            links.remove(this);
         }
     }
 }

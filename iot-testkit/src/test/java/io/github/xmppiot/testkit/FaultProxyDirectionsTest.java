@@ -119,6 +119,23 @@ class FaultProxyDirectionsTest {
     }
 
     @Test
+    void bytesHeldInABlackHoleDieWithTheConnectionWhenItIsCut() throws Exception {
+        try (Socket c = client()) {
+            Socket s = serverSide();
+            proxy.blackHole(Duration.ofMinutes(1), FaultProxy.Direction.TO_SERVER);
+            send(c, "held");
+            assertNothingArrives(s);
+
+            proxy.cutAll();
+            proxy.heal();
+
+            assertThat(s.getInputStream().read())
+                    .as("a request held in the network when it failed never arrives later")
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
     void aConnectionOpenedDuringABlackHoleReachesTheServerOnlyAfterIt() throws Exception {
         proxy.blackHole(Duration.ofMinutes(1), FaultProxy.Direction.TO_SERVER);
         try (Socket c = client()) {

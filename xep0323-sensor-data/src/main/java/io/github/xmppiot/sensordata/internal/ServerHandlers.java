@@ -168,8 +168,9 @@ public final class ServerHandlers {
             return CompletableFuture.failedFuture(e);
         }
         // A decision already made is applied on this thread, and a read-out due now is then started on it too, with
-        // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread after
-        // accepted.
+        // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread while
+        // the handler sends accepted, so its first data may go out before accepted (XEP-0323 §3 allows that, and
+        // clients that expect accepted first, such as this SDK's, keep data that arrives before it).
         // The slot is held until the read-out ends (it is released by onFinish), or at once if the request is refused;
         // a decision still missing when the request is answered (ANSWER_TIMEOUT) no longer holds it.
         CompletableFuture<AccessDecision> decided = decision.toCompletableFuture();
