@@ -56,7 +56,11 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
     public enum StrangerQueries {
         /** None: strangers are refused without asking (only friends are ever forwarded). */
         NONE,
-        /** Only requests that carry a token (a service or user acting through tokens, XEP-0324 §3.1.5). */
+        /**
+         * Only requests that carry a token (a service or user acting through tokens, XEP-0324 §3.1.5) the Thing may
+         * forward: a request whose every token is the Thing's own or held for another party is refused, not asked
+         * about without its tokens.
+         */
         WITH_TOKENS,
         /** Every request, within the in-flight bounds (the default). */
         ALL
@@ -95,7 +99,7 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
         BareJid requester = request.requester().asBareJid();
         RosterEntry entry = Roster.getInstanceFor(client.xmpp()).getEntry(requester);
         if (entry != null && entry.canSeeMyPresence()) { // a friend (§3.2): never counted or delayed
-            return askAll(servers, request);
+            return askAll(servers, request, false);
         }
         StrangerQueries which = settings.strangerQueries();
         if (which == StrangerQueries.NONE
@@ -103,7 +107,8 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
                 || !acquire(requester, settings)) {
             return CompletableFuture.completedFuture(AccessDecision.deny());
         }
-        return askAll(servers, request).whenComplete((d, e) -> release(requester));
+        return askAll(servers, request, which == StrangerQueries.WITH_TOKENS)
+                .whenComplete((d, e) -> release(requester));
     }
 
     private synchronized boolean acquire(BareJid stranger, ProvisioningClientSettings settings) {
@@ -121,11 +126,13 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
         strangersTotal--;
     }
 
-    private CompletableFuture<AccessDecision> askAll(List<Jid> servers, AccessRequest request) {
+    private CompletableFuture<AccessDecision> askAll(List<Jid> servers, AccessRequest request, boolean tokensRequired) {
         List<CompletableFuture<Optional<AccessDecision>>> answers = new ArrayList<>();
         AtomicBoolean reduced = new AtomicBoolean();
         for (Jid server : servers) {
-            answers.add(ask(server, request, reduced).thenApply(Optional::of).exceptionally(e -> Optional.empty()));
+            answers.add(ask(server, request, reduced, tokensRequired)
+                    .thenApply(Optional::of)
+                    .exceptionally(e -> Optional.empty()));
         }
         long generation = client.generation();
         return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
@@ -149,14 +156,20 @@ public final class ProvisioningAccessPolicy implements AccessPolicy {
      * Asks one server. The tokens are recorded as forwarded for the requester first (§3.1.3.2, §6.2), and those the
      * Thing may not forward are left out ({@link ThingTokens#forward}); {@code reduced} is then set, so that the
      * decision, made for less than the request, is not cached. Once the server answered (its challenges come before),
-     * the tokens are no longer held against other requesters.
+     * the tokens are no longer held against other requesters. When {@code tokensRequired} ({@link
+     * StrangerQueries#WITH_TOKENS}) and none of the tokens may be forwarded, the server is not asked: the request is
+     * refused for it, as one without tokens would be.
      */
-    private CompletableFuture<AccessDecision> ask(Jid server, AccessRequest request, AtomicBoolean reduced) {
+    private CompletableFuture<AccessDecision> ask(
+            Jid server, AccessRequest request, AtomicBoolean reduced, boolean tokensRequired) {
         BareJid requester = request.requester().asBareJid();
         Jid to = client.address(server);
         Tokens tokens = client.tokens().forward(request.tokens(), to, request.requester());
         if (!tokens.equals(request.tokens())) {
             reduced.set(true);
+        }
+        if (tokensRequired && tokens.isEmpty()) {
+            return CompletableFuture.completedFuture(AccessDecision.deny());
         }
         IQ query;
         if (request.kind() == AccessRequest.Kind.READ) {

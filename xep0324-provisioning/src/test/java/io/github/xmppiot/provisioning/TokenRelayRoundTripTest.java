@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.github.xmppiot.core.Tokens;
+import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -219,6 +220,26 @@ class TokenRelayRoundTripTest {
         assertThat(challenge(own, random()))
                 .as("the Thing does not vouch for its own token on another's behalf")
                 .isEqualTo(Condition.forbidden);
+    }
+
+    @Test
+    void withTokensOnlyAStrangerWhoseTokensMayNotBeForwardedIsRefusedWithoutAsking() throws Exception {
+        String own = get(w.thing.requestToken(w.provConn.getUser(), identity));
+        w.thing.update(b -> b.strangerQueries(ProvisioningAccessPolicy.StrangerQueries.WITH_TOKENS));
+
+        AccessDecision refused = (AccessDecision) get(read(mallory, own, "A"));
+
+        assertThat(refused.allowed()).isFalse();
+        assertThat(w.thing
+                        .cache()
+                        .get(AccessRequest.read(mallory.getUser(), deviceToken(own), List.of(), Set.of("A"), Set.of())))
+                .as("not cached: the token was presented")
+                .isEmpty();
+        w.thing.update(b -> b.strangerQueries(ProvisioningAccessPolicy.StrangerQueries.ALL));
+        read(mallory, own, "B");
+        assertThat(forwarded().fields())
+                .as("the first request the server sees: the refused one was never forwarded without its token")
+                .containsExactly("B");
     }
 
     @Test
