@@ -1,5 +1,6 @@
 package io.github.xmppiot.testkit;
 
+import io.github.xmppiot.core.connection.IotTcpConnection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.jivesoftware.smack.DummyConnection;
+import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.util.PacketParserUtils;
 import org.jxmpp.jid.Jid;
@@ -20,7 +22,8 @@ import org.jxmpp.jid.Jid;
  *
  * <p>A stanza addressed to a peer's JID (bare or full) is serialised, parsed again (so every provider is exercised)
  * and delivered to that peer on one "wire" thread, in the order sent, stamped with the sender's full JID when it has no
- * {@code from}. Stanzas to the server (no {@code to}, or a JID without a local part) are dropped; stanzas to unknown
+ * {@code from}; Smack's automatic error replies go without the copy of the request's payload, as on an
+ * {@link IotTcpConnection}. Stanzas to the server (no {@code to}, or a JID without a local part) are dropped; stanzas to unknown
  * JIDs are recorded in {@link Peer#sent()} but not delivered. A peer's stanza sending listeners are told of every stanza
  * it sends, after it is routed, as with a real connection. Bounds: each peer keeps what it sent and received until the link closes;
  * a test sends at most a few thousand stanzas.
@@ -98,7 +101,12 @@ public final class StanzaLink implements AutoCloseable {
 
         /** Routes the stanza, then tells the stanza sending listeners, as a real connection's writer does. */
         @Override
-        protected void sendStanzaInternal(Stanza stanza) {
+        protected void sendStanzaInternal(Stanza original) {
+            // Smack's automatic error reply copies the request's payload as malformed XML, which the wire could not
+            // parse: sent as a real IotTcpConnection sends it
+            Stanza stanza = original instanceof ErrorIQ e && e.getChildElementName() != null
+                    ? IotTcpConnection.withoutPayload(e)
+                    : original;
             if (stanza.getTo() != null && stanza.getTo().hasLocalpart()) {
                 String xml = stanza.toXML().toString();
                 sent.add(xml);

@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,18 @@ class StanzaLinkTest {
         assertThat(body(got)).isEqualTo("hello");
         assertThat((Object) got.getFrom()).isEqualTo(owner.getUser());
         assertThat(owner.sent()).singleElement().asString().contains("hello", "thing@example.org");
+    }
+
+    @Test
+    void smacksAutomaticErrorReplyToAnUnknownRequestArrives() throws Exception {
+        owner.inject("<iq xmlns='jabber:client' type='get' to='thing@example.org/res' id='q1'>"
+                + "<unknown xmlns='urn:example:nobody-knows'><deep a='1'/></unknown></iq>");
+
+        Stanza got = owner.await(s -> "q1".equals(s.getStanzaId()), WAIT);
+
+        assertThat(got).isInstanceOf(ErrorIQ.class);
+        assertThat(((ErrorIQ) got).getError().getCondition()).isEqualTo(StanzaError.Condition.feature_not_implemented);
+        assertThat(thing.sent()).singleElement().asString().doesNotContain("nobody-knows");
     }
 
     @Test

@@ -259,12 +259,15 @@ public class IotTcpConnection extends XMPPTCPConnection {
     }
 
     /**
-     * The same error IQ without the copy of the request's payload.
+     * The same error IQ without the copy of the request's payload: what this connection sends in place of Smack's
+     * automatic error replies, whose copy is printed as malformed XML. For other connections that serialise Smack's
+     * stanzas, such as the test kit's in-memory link.
      *
      * @param error an error IQ
      * @return an equivalent error IQ whose only child is {@code <error/>}
+     * @since 0.1.0
      */
-    static ErrorIQ withoutPayload(ErrorIQ error) {
+    public static ErrorIQ withoutPayload(ErrorIQ error) {
         IqData data = StanzaBuilder.buildIqData(error.getStanzaId())
                 .ofType(IQ.Type.error)
                 .to(error.getTo())
