@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,6 +29,7 @@ public final class ManualClock extends Clock {
     public static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
     private final AtomicReference<Instant> now;
+    private final AtomicLong reads = new AtomicLong();
 
     /** Creates a clock at {@link #START}. */
     public ManualClock() {
@@ -80,10 +82,21 @@ public final class ManualClock extends Clock {
         return this;
     }
 
-    /** @return the instant the test set */
+    /** @return the instant the test set; counted in {@link #reads()} */
     @Override
     public Instant instant() {
+        reads.incrementAndGet();
         return now.get();
+    }
+
+    /**
+     * How often the clock was read ({@link #instant()}, and {@link #millis()}, which reads it): for tests of how often
+     * code looks at the time, such as a purge that should run once per request.
+     *
+     * @return the number of reads since the clock was made
+     */
+    public long reads() {
+        return reads.get();
     }
 
     @Override

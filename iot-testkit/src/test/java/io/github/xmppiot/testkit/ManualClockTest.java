@@ -27,6 +27,19 @@ class ManualClockTest {
     }
 
     @Test
+    void itCountsEveryReadButNotTheMovesOrTheInspection() {
+        ManualClock clock = new ManualClock();
+        assertThat(clock.reads()).isZero();
+        clock.instant();
+        clock.millis();
+        clock.advance(Duration.ofSeconds(1));
+        clock.set(Instant.EPOCH);
+        assertThat(clock.toString()).contains("1970");
+
+        assertThat(clock.reads()).isEqualTo(2);
+    }
+
+    @Test
     void itStartsAndIsSetWhereAsked() {
         Instant start = Instant.parse("2030-05-06T07:08:09Z");
         ManualClock clock = new ManualClock(start);

@@ -2,14 +2,11 @@ package io.github.xmppiot.provisioning.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.testkit.ManualClock;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -17,30 +14,9 @@ import org.jxmpp.jid.impl.JidCreate;
 /** Issue 15 item 4: the log of sent tokens is purged once per request and holds a bounded number of entries. */
 class SentTokensLimitsTest {
 
-    /** A fixed clock that counts how often it is read: each read is one pass of the purge. */
-    private static final class CountingClock extends Clock {
-        final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            reads.incrementAndGet();
-            return Instant.parse("2026-12-05T00:00:00Z");
-        }
-    }
-
     @Test
     void oneRequestIsOnePurge() throws Exception {
-        CountingClock clock = new CountingClock();
+        ManualClock clock = new ManualClock();
         SentTokens log = new SentTokens(clock);
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
@@ -49,7 +25,7 @@ class SentTokensLimitsTest {
         Jid prov = JidCreate.from("prov@example.org/x");
         Jid origin = JidCreate.from("client@example.org/app");
         log.recordAll(tokens, prov, t -> t.equals("T0") ? null : origin);
-        assertThat(clock.reads.get()).isEqualTo(1);
+        assertThat(clock.reads()).isEqualTo(1);
         assertThat(log.lookup("T0", prov)).contains(Optional.empty());
         assertThat(log.lookup("T15", prov)).contains(Optional.of(origin));
     }
