@@ -86,20 +86,26 @@ final class KeepAlive {
         }
     }
 
-    private synchronized void check() {
-        next = null;
-        XMPPConnection c = connection.get();
-        if (c == null || interval.isZero()) {
-            return;
+    private void check() {
+        XMPPConnection c;
+        long timeout;
+        synchronized (this) {
+            next = null;
+            c = connection.get();
+            if (c == null || interval.isZero()) {
+                return;
+            }
+            long last = c.getLastStanzaReceived();
+            long idle = clock.millis() - last;
+            if (!online.getAsBoolean() || pinging || (last > 0 && idle < interval.toMillis())) {
+                schedule(last > 0 && idle < interval.toMillis() ? interval.toMillis() - idle : interval.toMillis());
+                return;
+            }
+            pinging = true;
+            timeout = c.getReplyTimeout();
         }
-        long last = c.getLastStanzaReceived();
-        long idle = clock.millis() - last;
-        if (!online.getAsBoolean() || pinging || (last > 0 && idle < interval.toMillis())) {
-            schedule(last > 0 && idle < interval.toMillis() ? interval.toMillis() - idle : interval.toMillis());
-            return;
-        }
-        pinging = true;
-        long timeout = c.getReplyTimeout();
+        // sent outside the lock: sending may wait for the server's acknowledgements (AckWindow) up to the reply
+        // timeout, and this ping's own timeout, which Smack fires on one of its reactor threads, must not wait for it
         CompletableFuture<Boolean> pong = new CompletableFuture<>();
         try {
             PingManager.getInstanceFor(c)
