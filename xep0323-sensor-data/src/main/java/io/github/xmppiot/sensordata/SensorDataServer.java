@@ -50,9 +50,9 @@ import org.jivesoftware.smackx.disco.ServiceDiscoveryManager;
  * client the time the server and both ends spend on the IQ result before the data. A read-out that waits for a
  * sensor, or that is split over several messages, is accepted before its first message; a queued one is accepted
  * at once with {@code queued='true'}; refusals are sent at once. {@link SensorDataServerSettings#acceptedFirst()} restores
- * {@code accepted} first for clients that need it, for requests decided at once. A request whose access decision
- * arrives later (from a provisioning server, XEP-0324) starts its read-out on a worker thread while {@code accepted}
- * is being sent, so its first data can go out before {@code accepted} whatever this setting says (known limitation).
+ * {@code accepted} first for clients that need it. A request whose access decision arrives later (from a
+ * provisioning server, XEP-0324) always gets {@code accepted} before its data: its read-out sends the answer itself,
+ * on its worker thread, before anything else.
  *
  * <p>Historical categories are answered from the {@link HistoryStore} as well as from the Things' sensors. Sensors are
  * read concurrently, never on Smack's reader thread, each bounded by

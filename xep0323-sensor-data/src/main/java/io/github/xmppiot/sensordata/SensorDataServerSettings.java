@@ -32,10 +32,10 @@ import java.util.Optional;
  * @param readTimeout         how long a Thing (or the history store) may take to deliver its values before it is
  *                            reported as failed; positive; default 30 seconds
  * @param doneMarker          how the end of a read-out is marked (XEP-0323 §3); default {@link DoneMarker#ATTRIBUTE}
- * @param acceptedFirst       true to send {@code accepted} before any data of a read-out decided at once (one
- *                            decided later, by a provisioning server, may still send data first); default false: a
- *                            read-out finished at once in one message goes out before its {@code accepted} IQ
- *                            result, as XEP-0323 §3 allows ("The accepted message can be omitted if the device
+ * @param acceptedFirst       true to send {@code accepted} before any data of a read-out (one whose access decision
+ *                            arrives later always gets it first); default false: a read-out decided and finished at
+ *                            once in one message goes out before its {@code accepted} IQ result, as XEP-0323 §3
+ *                            allows ("The accepted message can be omitted if the device
  *                            already has the response and is ready to send it")
  * @param readoutLimits       read-outs per requester and in total, and how far ahead {@code when} may lie (XEP-0323
  *                            §3, §3.4); default {@link ReadoutLimits#DEFAULT}

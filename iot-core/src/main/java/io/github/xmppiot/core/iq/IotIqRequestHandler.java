@@ -101,11 +101,42 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
             IQ response = address(iq, answerNow(iq, answer));
             return answerReady(request, response);
         }
+        R request = requestClass.cast(iq);
         answer.orTimeout(answerTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, e) -> {
-            IQ response = e == null ? r : errorFor(iq, e);
-            send(address(iq, response));
+            IQ response = address(iq, e == null ? r : errorFor(iq, e));
+            Runnable sendAnswer = new SendOnce(response);
+            try {
+                if (!answerCompletedLater(request, response, sendAnswer)) {
+                    sendAnswer.run();
+                }
+            } catch (RuntimeException failed) {
+                LOG.log(
+                        Level.WARNING,
+                        "answerCompletedLater failed on " + iq.getChildElementName() + ", answering now",
+                        failed);
+                sendAnswer.run();
+            }
         });
         return null;
+    }
+
+    /**
+     * Takes over sending an answer that completed later ({@link #handle} returned a stage that was not complete), the
+     * counterpart of {@link #answerLater} for such answers. XEP-0323 uses it when an access decision arrives later: the
+     * read-out sends its {@code accepted} answer itself, on its worker thread, before its data.
+     *
+     * <p>Called on the thread that completed the stage (or the timeout's thread), with the answer already addressed;
+     * it must not block. When this returns true, the subclass owns the answer and must make {@code sendAnswer} run, or
+     * send the same answer itself, exactly once; {@code sendAnswer} only sends on its first run. If this method
+     * throws, the answer is sent at once. The default returns false: the handler sends the answer.
+     *
+     * @param request    the request
+     * @param answer     the answer (a result, or an error including the answer timeout's)
+     * @param sendAnswer sends {@code answer}; only its first run has an effect
+     * @return true if the subclass sends the answer, false to let the handler send it
+     */
+    protected boolean answerCompletedLater(R request, IQ answer, Runnable sendAnswer) {
+        return false;
     }
 
     /**
@@ -118,8 +149,8 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
      * false, the handler returns the answer to Smack.
      *
      * <p>Called on one of Smack's handler threads, never its reader thread; it must not block for long, since Smack
-     * runs the handlers of one connection one at a time. Not called for answers completed later. The default
-     * returns false.
+     * runs the handlers of one connection one at a time. Not called for answers completed later (those go to
+     * {@link #answerCompletedLater}). The default returns false.
      *
      * @param request    the request
      * @param answer     the answer produced (a result or an error), already addressed to the requester

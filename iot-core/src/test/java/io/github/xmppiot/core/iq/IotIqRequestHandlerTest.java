@@ -1,6 +1,7 @@
 package io.github.xmppiot.core.iq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.github.xmppiot.core.concurrent.Work;
 import java.lang.reflect.Proxy;
@@ -53,11 +54,17 @@ class IotIqRequestHandlerTest {
     private class Handler extends IotIqRequestHandler<Q> {
         private final Function<Q, CompletionStage<? extends IQ>> answer;
         private final TakeOver takeOver;
+        private final TakeOver takeOverLater;
 
         Handler(Function<Q, CompletionStage<? extends IQ>> answer, TakeOver takeOver) {
+            this(answer, takeOver, (a, s) -> false);
+        }
+
+        Handler(Function<Q, CompletionStage<? extends IQ>> answer, TakeOver takeOver, TakeOver takeOverLater) {
             super(connection, "q", "urn:test", IQ.Type.get, Q.class, Duration.ofSeconds(5));
             this.answer = answer;
             this.takeOver = takeOver;
+            this.takeOverLater = takeOverLater;
         }
 
         @Override
@@ -68,6 +75,11 @@ class IotIqRequestHandlerTest {
         @Override
         protected boolean answerLater(Q request, IQ response, Runnable sendAnswer) {
             return takeOver.answerLater(response, sendAnswer);
+        }
+
+        @Override
+        protected boolean answerCompletedLater(Q request, IQ response, Runnable sendAnswer) {
+            return takeOverLater.answerLater(response, sendAnswer);
         }
     }
 
@@ -173,6 +185,68 @@ class IotIqRequestHandlerTest {
             throw new IllegalStateException("bug before sending");
         });
         assertThat(before.handleIQRequest(request())).isNull();
+        assertThat(sent()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerCompletedLaterGoesToItsOwnHookAndATakenOverOneIsSentOnlyByTheSubclassOnce() throws Exception {
+        CompletableFuture<IQ> later = new CompletableFuture<>();
+        AtomicReference<IQ> seen = new AtomicReference<>();
+        AtomicReference<Runnable> kept = new AtomicReference<>();
+        Handler h = new Handler(r -> later, (a, s) -> fail("not ready at once"), (a, s) -> {
+            seen.set(a);
+            kept.set(s);
+            return true;
+        });
+        Q request = request();
+        assertThat(h.handleIQRequest(request)).isNull();
+
+        later.complete(new Q());
+
+        assertThat(seen.get().getStanzaId())
+                .as("addressed before the hook sees it")
+                .isEqualTo("r1");
+        assertThat(seen.get().getTo().toString()).isEqualTo("client@example.org/a");
+        assertThat(events).isEmpty();
+        kept.get().run();
+        kept.get().run();
+        assertThat(sent()).singleElement().isSameAs(seen.get());
+    }
+
+    @Test
+    void aLaterErrorReachesTheLaterHookAndIsSentWhenNotTakenOver() throws Exception {
+        CompletableFuture<IQ> later = new CompletableFuture<>();
+        AtomicReference<IQ> seen = new AtomicReference<>();
+        Handler h = new Handler(r -> later, (a, s) -> false, (a, s) -> {
+            seen.set(a);
+            return false;
+        });
+        assertThat(h.handleIQRequest(request())).isNull();
+
+        later.completeExceptionally(IotErrors.forbidden("no"));
+
+        assertThat(sent()).singleElement().isSameAs(seen.get());
+        assertThat(seen.get().getError().getCondition()).isEqualTo(StanzaError.Condition.forbidden);
+    }
+
+    @Test
+    void aFailingLaterHookStillAnswersExactlyOnce() throws Exception {
+        CompletableFuture<IQ> after = new CompletableFuture<>();
+        Handler h = new Handler(r -> after, (a, s) -> false, (a, s) -> {
+            s.run();
+            throw new IllegalStateException("bug after sending");
+        });
+        h.handleIQRequest(request());
+        after.complete(new Q());
+        assertThat(sent()).hasSize(1);
+
+        events.clear();
+        CompletableFuture<IQ> before = new CompletableFuture<>();
+        Handler h2 = new Handler(r -> before, (a, s) -> false, (a, s) -> {
+            throw new IllegalStateException("bug before sending");
+        });
+        h2.handleIQRequest(request());
+        before.complete(new Q());
         assertThat(sent()).hasSize(1);
     }
 

@@ -23,16 +23,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
@@ -50,12 +55,20 @@ import org.jxmpp.jid.Jid;
  */
 public final class ServerHandlers {
 
+    private static final Logger LOG = Logger.getLogger(ServerHandlers.class.getName());
+
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final XMPPConnection connection;
     private final Supplier<ServerSnapshot> current;
     private final LeasedSettings<SensorDataServerSettings> leased;
     private final Map<ReadoutKey, ServerReadout> inFlight;
+    /**
+     * The {@code accepted} answers that read-outs started after a later decision send themselves, until the request
+     * handler has seen them (weak: an answer the handler never sees, after its timeout, does not stay).
+     */
+    private final Set<IQ> ownAnswers = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
     private final Admission admission;
 
     /**
@@ -95,6 +108,9 @@ public final class ServerHandlers {
 
             @Override
             protected boolean answerLater(Req request, IQ answer, Runnable sendAnswer) {
+                if (ownedByReadout(answer)) {
+                    return true;
+                }
                 ServerReadout readout = readoutDueNow(request, answer);
                 if (readout == null) {
                     return false;
@@ -107,7 +123,20 @@ public final class ServerHandlers {
                 }
                 return true;
             }
+
+            @Override
+            protected boolean answerCompletedLater(Req request, IQ answer, Runnable sendAnswer) {
+                return ownedByReadout(answer);
+            }
         };
+    }
+
+    /**
+     * Whether a read-out started after a later decision sends this {@code accepted} answer itself (before its data),
+     * so that the request handler must not; true once per answer.
+     */
+    private boolean ownedByReadout(IQ answer) {
+        return answer instanceof Accepted && ownAnswers.remove(answer);
     }
 
     /**
@@ -168,9 +197,8 @@ public final class ServerHandlers {
             return CompletableFuture.failedFuture(e);
         }
         // A decision already made is applied on this thread, and a read-out due now is then started on it too, with
-        // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread while
-        // the handler sends accepted, so its first data may go out before accepted (XEP-0323 §3 allows that, and
-        // clients that expect accepted first, such as this SDK's, keep data that arrives before it).
+        // the accepted answer sent around its data (answerLater); a later decision starts it on a worker thread that
+        // sends accepted itself before its data (the handler leaves that answer to it: ownedByReadout).
         // The slot is held until the read-out ends (it is released by onFinish), or at once if the request is refused;
         // a decision still missing when the request is answered (ANSWER_TIMEOUT) no longer holds it.
         CompletableFuture<AccessDecision> decided = decision.toCompletableFuture();
@@ -256,19 +284,34 @@ public final class ServerHandlers {
                     IotErrors.badRequest("seqnr " + req.seqnr() + " is already used by a read-out in progress"));
         }
         Duration delay = delayUntil(r.when().orElse(null), clock);
+        Accepted accepted = new Accepted(req.seqnr(), !delay.isZero());
         try {
             if (delay.isZero()) {
                 if (startNow) {
-                    readout.start();
+                    IotIqRequestHandler.resultFor(req, accepted);
+                    ownAnswers.add(accepted);
+                    readout.start(() -> send(accepted));
                 }
             } else {
                 readout.schedule(delay);
             }
         } catch (RejectedExecutionException e) {
+            ownAnswers.remove(accepted);
             readout.cancel(); // frees the seqnr, the slot and the lease; the handler answers wait/resource-constraint
             throw e;
         }
-        return new Accepted(req.seqnr(), !delay.isZero());
+        return accepted;
+    }
+
+    private void send(IQ answer) {
+        try {
+            connection.sendStanza(answer);
+        } catch (SmackException.NotConnectedException | InterruptedException e) {
+            LOG.log(Level.FINE, "could not send accepted, connection gone", e);
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -136,6 +136,31 @@ public final class ServerReadout {
     }
 
     /**
+     * Starts reading now on a worker thread, which sends the {@code accepted} answer before anything else: for a
+     * request whose access decision arrived later, {@code accepted} always precedes the data (the handler thread has
+     * long returned, so nothing is saved by sending data first).
+     *
+     * @param acceptedAnswer sends the {@code accepted} IQ result; not run if the work pool refuses the read-out
+     * @throws RejectedExecutionException if the work pool is full (answer {@code wait/resource-constraint} instead)
+     */
+    public void start(Runnable acceptedAnswer) {
+        if (!launched.compareAndSet(false, true)) {
+            acceptedAnswer.run();
+            return;
+        }
+        answer.set(acceptedAnswer);
+        try {
+            setup.work().execute(() -> {
+                answerOnce();
+                run(false);
+            });
+        } catch (RejectedExecutionException e) {
+            answer.set(null);
+            throw e;
+        }
+    }
+
+    /**
      * Starts reading now, on the calling thread, which must not be Smack's reader thread; {@code accepted} has already
      * been sent.
      */
