@@ -23,8 +23,8 @@ import org.jxmpp.jid.Jid;
  * <p>A stanza addressed to a peer's JID (bare or full) is serialised, parsed again (so every provider is exercised)
  * and delivered to that peer on one "wire" thread, in the order sent, stamped with the sender's full JID when it has no
  * {@code from}; Smack's automatic error replies go without the copy of the request's payload, as on an
- * {@link IotTcpConnection}. Stanzas to the server (no {@code to}, or a JID without a local part) are dropped; stanzas to unknown
- * JIDs are recorded in {@link Peer#sent()} but not delivered. A peer's stanza sending listeners are told of every stanza
+ * {@link IotTcpConnection}. Stanzas to the server (no {@code to}, or a JID without a local part) are dropped; stanzas
+ * to unknown JIDs are recorded in {@link Peer#sent()} but not delivered. A peer's stanza sending listeners are told of every stanza
  * it sends, after it is routed, as with a real connection. Bounds: each peer keeps what it sent and received until the link closes;
  * a test sends at most a few thousand stanzas.
  *
