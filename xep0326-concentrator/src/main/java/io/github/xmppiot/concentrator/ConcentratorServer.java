@@ -16,6 +16,7 @@ import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.concurrent.Work;
 import io.github.xmppiot.core.connection.IotTcpConnection;
 import io.github.xmppiot.core.connection.UnparsableStanzas;
+import io.github.xmppiot.core.internal.Sending;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,10 +30,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.UnaryOperator;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.Manager;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
@@ -312,20 +311,13 @@ public final class ConcentratorServer extends Manager implements AutoCloseable {
     }
 
     private void send(Jid to, org.jivesoftware.smack.packet.ExtensionElement event) {
-        try {
-            Message m = connection()
-                    .getStanzaFactory()
-                    .buildMessageStanza()
-                    .to(to)
-                    .addExtension(event)
-                    .build();
-            connection().sendStanza(m);
-        } catch (SmackException.NotConnectedException | InterruptedException ex) {
-            LOG.log(Level.FINE, "event not sent to " + to, ex);
-            if (ex instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Message m = connection()
+                .getStanzaFactory()
+                .buildMessageStanza()
+                .to(to)
+                .addExtension(event)
+                .build();
+        Sending.sendOrLog(connection(), m, LOG, "event to " + to);
     }
 
     /** Answers one request element of one IQ type. */

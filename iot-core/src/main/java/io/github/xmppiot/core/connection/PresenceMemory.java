@@ -1,9 +1,8 @@
 package io.github.xmppiot.core.connection;
 
+import io.github.xmppiot.core.internal.Sending;
 import java.lang.ref.WeakReference;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.Presence;
 import org.jxmpp.jid.EntityFullJid;
@@ -86,13 +85,6 @@ final class PresenceMemory {
                 && a.getConfiguration().isSendPresence()) {
             return;
         }
-        try {
-            c.sendStanza(p.asBuilder(c).build());
-        } catch (SmackException.NotConnectedException | InterruptedException e) {
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            LOG.log(Level.FINE, "Could not restore presence; the connection dropped again", e);
-        }
+        Sending.sendOrLog(c, p.asBuilder(c).build(), LOG, "the restored presence");
     }
 }

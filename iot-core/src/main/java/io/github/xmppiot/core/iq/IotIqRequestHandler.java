@@ -1,6 +1,7 @@
 package io.github.xmppiot.core.iq;
 
 import io.github.xmppiot.core.internal.Failures;
+import io.github.xmppiot.core.internal.Sending;
 import io.github.xmppiot.core.xml.MalformedRequest;
 import java.time.Duration;
 import java.util.Objects;
@@ -12,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.iqrequest.AbstractIqRequestHandler;
 import org.jivesoftware.smack.packet.IQ;
@@ -242,13 +242,6 @@ public abstract class IotIqRequestHandler<R extends IQ> extends AbstractIqReques
     }
 
     private void send(IQ response) {
-        try {
-            connection.sendStanza(response);
-        } catch (SmackException.NotConnectedException | InterruptedException e) {
-            LOG.log(Level.FINE, "could not send IoT answer, connection gone", e);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Sending.sendOrLog(connection, response, LOG, "IoT answer");
     }
 }

@@ -3,6 +3,7 @@ package io.github.xmppiot.sensordata.internal;
 import io.github.xmppiot.core.access.AccessDecision;
 import io.github.xmppiot.core.access.AccessRequest;
 import io.github.xmppiot.core.concurrent.LeasedSettings;
+import io.github.xmppiot.core.internal.Sending;
 import io.github.xmppiot.core.iq.IotErrorException;
 import io.github.xmppiot.core.iq.IotErrors;
 import io.github.xmppiot.core.iq.IotIqRequestHandler;
@@ -35,9 +36,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.jivesoftware.smack.SmackException;
 import org.jivesoftware.smack.XMPPConnection;
 import org.jivesoftware.smack.packet.ExtensionElement;
 import org.jivesoftware.smack.packet.IQ;
@@ -304,14 +303,7 @@ public final class ServerHandlers {
     }
 
     private void send(IQ answer) {
-        try {
-            connection.sendStanza(answer);
-        } catch (SmackException.NotConnectedException | InterruptedException e) {
-            LOG.log(Level.FINE, "could not send accepted, connection gone", e);
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Sending.sendOrLog(connection, answer, LOG, "accepted");
     }
 
     /**
