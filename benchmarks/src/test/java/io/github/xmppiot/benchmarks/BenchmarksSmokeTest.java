@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.control.element.SetRequest;
 import io.github.xmppiot.core.xml.XmlCompare;
+import org.jivesoftware.smack.packet.IQ;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs every JMH benchmark method once, outside JMH, so {@code mvn verify} notices when a benchmark breaks without
@@ -57,6 +60,24 @@ class BenchmarksSmokeTest {
         b.setUp();
         assertThat(b.parse().result()).isEqualTo(b.found.result());
         assertThat(b.serialise()).contains("<found xmlns='urn:xmpp:iot:discovery' more='true'>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"async", "sync", "iot"})
+    void handlerDispatchBenchmarkAnswersEveryRequestWithItsResult(String dispatch) throws Exception {
+        HandlerDispatchBenchmark b = new HandlerDispatchBenchmark();
+        b.dispatch = dispatch;
+        b.setUp();
+        try {
+            for (int i = 0; i < 3; i++) {
+                assertThat(b.roundTrip()).isInstanceOfSatisfying(IQ.class, iq -> {
+                    assertThat(iq.getType()).isEqualTo(IQ.Type.result);
+                    assertThat(iq.getStanzaId()).isEqualTo("bench-1");
+                });
+            }
+        } finally {
+            b.tearDown();
+        }
     }
 
     @Test
