@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -204,6 +207,48 @@ class FaultProxyDirectionsTest {
             Socket s = serverSide();
             send(c, "slow");
             assertThat(read(s, 4)).isEqualTo("slow");
+        }
+    }
+
+    @Test
+    void aLatencyHoldsEachChunkBackForThatLong() throws Exception {
+        try (Socket c = client()) {
+            Socket s = serverSide();
+            proxy.latency(Duration.ofSeconds(1));
+            send(c, "late");
+            assertNothingArrives(s);
+            assertThat(read(s, 4)).isEqualTo("late");
+        }
+    }
+
+    @Test
+    void aClosedProxyTakesNoMoreConnections() throws Exception {
+        proxy.close();
+        assertThatThrownBy(() -> new Socket(proxy.host(), proxy.port()).close()).isInstanceOf(ConnectException.class);
+        assertThat(accepted).isEmpty();
+    }
+
+    @Test
+    void keepsAtMostMaxConnectionsAndClosesTheNextOne() throws Exception {
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < FaultProxy.MAX_CONNECTIONS; i++) {
+                clients.add(client());
+            }
+            eventually(
+                    "all " + FaultProxy.MAX_CONNECTIONS + " links are kept",
+                    WAIT,
+                    () -> proxy.connectionCount() == FaultProxy.MAX_CONNECTIONS);
+            try (Socket one = client()) {
+                assertThat(one.getInputStream().read()).isEqualTo(-1);
+            }
+            assertThat(proxy.connectionCount()).isEqualTo(FaultProxy.MAX_CONNECTIONS);
+            eventually(
+                    "the server has every kept connection", WAIT, () -> accepted.size() >= FaultProxy.MAX_CONNECTIONS);
+        } finally {
+            for (Socket c : clients) {
+                c.close();
+            }
         }
     }
 }

@@ -222,14 +222,14 @@ class ReconnectIT {
                 .setStatus("ready")
                 .build());
 
-        for (Runnable fault : new Runnable[] {server::restart, server::kill}) {
-            fault.run();
+        for (Fault fault : new Fault[] {Fault.CLEAN_RESTART, Fault.KILL_9}) {
+            fault.inject(server, proxy);
             ConnectionEvent.Restored restored = events.await(ConnectionEvent.Restored.class, WAIT);
             assertThat(restored.resumed()).as("the server lost the session").isFalse();
             assertThat(restored.jid()).isEqualTo(jid);
             XMPPTCPConnection w = server.connect("restart-watcher", "w" + System.nanoTime());
             eventually(
-                    "the watcher sees the device's status again after "
+                    "after a " + fault + ", the watcher sees the device's status again; events "
                             + events.events().stream()
                                     .map(ConnectionEvent::describe)
                                     .toList(),
