@@ -27,6 +27,9 @@ public final class PlayedServer extends DummyConnection {
     /** Presences sent to someone, in order. */
     public final BlockingQueue<Presence> presences = new LinkedBlockingQueue<>();
 
+    /** Roster sets sent (changes of the roster), in order. */
+    public final BlockingQueue<RosterPacket> rosterSets = new LinkedBlockingQueue<>();
+
     /** IQ requests sent (roster requests excepted), in order. */
     public final BlockingQueue<IQ> requests = new LinkedBlockingQueue<>();
 
@@ -82,6 +85,7 @@ public final class PlayedServer extends DummyConnection {
                 result.setType(IQ.Type.result);
                 reply(r, result);
             } else if (r.getType() == IQ.Type.set) {
+                rosterSets.add(r);
                 reply(r, IQ.createResultIQ(r));
             }
         } else if (stanza instanceof IQ iq && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
