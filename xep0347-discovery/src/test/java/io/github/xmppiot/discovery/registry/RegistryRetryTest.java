@@ -96,18 +96,19 @@ class RegistryRetryTest {
         // an in-memory H2 database without DB_CLOSE_DELAY lives while a connection to it is open
         String url = "jdbc:h2:mem:retry-" + System.nanoTime();
         storage.close();
-        storage = JdbcRegistryStorage.jdbc(url, "sa", "");
+        JdbcRegistryStorage first = JdbcRegistryStorage.jdbc(url, "sa", "");
+        storage = first;
         storage.inTransaction(failing(0, null, new AtomicInteger()));
         assertThat(thingStored()).isTrue();
 
-        storage.close();
-        storage.close(); // idempotent
+        first.close();
 
-        assertThatThrownBy(() -> storage.inTransaction(tx -> tx.find(KEY)))
+        assertThatThrownBy(() -> first.inTransaction(tx -> tx.find(KEY)))
                 .isInstanceOf(RegistryStorageException.class)
                 .hasMessageContaining("storage closed");
         storage = JdbcRegistryStorage.jdbc(url, "sa", "");
         assertThat(thingStored()).as("a new, empty database").isFalse();
+        first.close(); // idempotent
     }
 
     @Test
