@@ -78,6 +78,14 @@ class ProvisioningLocatorTest {
     }
 
     @Test
+    void theFirstValueSetForAMethodWins() {
+        Optional<Found> f = find(ProvisioningLocator.builder(connection)
+                .jid(JidCreate.bareFromOrThrowUnchecked("first@example.com"))
+                .jid(JidCreate.bareFromOrThrowUnchecked("second@example.com")));
+        assertThat(f.orElseThrow().jid().toString()).isEqualTo("first@example.com");
+    }
+
+    @Test
     void anAccountThatIsNotOnlineInTheRosterIsNotAskedAndNothingIsFound() {
         int before = connection.getNumberOfSentPackets();
         Optional<Found> f = find(ProvisioningLocator.builder(connection)

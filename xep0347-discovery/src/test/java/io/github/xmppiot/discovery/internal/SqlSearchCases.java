@@ -7,7 +7,9 @@ import io.github.xmppiot.discovery.Comparison;
 import io.github.xmppiot.discovery.NumericComparison;
 import io.github.xmppiot.discovery.NumericRange;
 import io.github.xmppiot.discovery.SearchOperator;
+import io.github.xmppiot.discovery.StringComparison;
 import io.github.xmppiot.discovery.StringMask;
+import io.github.xmppiot.discovery.StringRange;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.ThingKey;
 import java.util.List;
@@ -58,6 +60,44 @@ abstract class SqlSearchCases {
         assertThat(find(new NumericComparison(Comparison.GT, "V", "1e300"))).containsExactly("t3");
         assertThat(find(new NumericRange(true, "V", "0", true, "2", false))).containsExactly("t3");
         assertThat(find(new NumericRange(false, "V", "0", false, "INF", true))).containsExactly("t1", "t3");
+    }
+
+    @Test
+    void aNegatedRangeKeepsExactlyWhatTheRangeLeavesOut() {
+        // not in [-1, 1.5): 1.5 itself is outside the range, so it is found
+        assertThat(find(new NumericRange(true, "V", "-1", true, "1.5", false))).containsExactly("t1", "t3");
+        // not in (-1, 1.5]: 1.5 is inside, -0 too
+        assertThat(find(new NumericRange(true, "V", "-1", false, "1.5", true))).containsExactly("t3");
+        // not in (0, 1]: -0 equals the excluded minimum, so it is found
+        assertThat(find(new NumericRange(true, "V", "0", false, "1", true))).containsExactly("t1", "t2", "t3");
+    }
+
+    @Test
+    void operatorsAreCheckedFromTheMostToTheLeastSelective() {
+        // given from the least selective to the most; a stable order within each rank
+        List<SearchOperator> ops = List.of(
+                new StringRange(true, "SR_NEG", "a", true, "b", true),
+                new NumericRange(true, "NR_NEG", "1", true, "2", true),
+                new StringComparison(Comparison.NEQ, "S_NEQ", "x"),
+                new NumericComparison(Comparison.NEQ, "N_NEQ", "1"),
+                new StringMask("M_WILD", "*x", "*"),
+                new StringRange(false, "SR", "a", true, "b", true),
+                new NumericRange(false, "NR", "1", true, "2", true),
+                new StringComparison(Comparison.GT, "S_GT", "x"),
+                new NumericComparison(Comparison.LT, "N_LT", "1"),
+                new StringMask("M_LIT", "x*", "*"),
+                new StringComparison(Comparison.EQ, "S_EQ", "x"),
+                new NumericComparison(Comparison.EQ, "N_EQ", "1"));
+        List<String> names = ops.stream().map(SearchOperator::key).toList();
+
+        List<Object> order = SqlSearch.of(ops, 0, 10).parameters().stream()
+                .filter(names::contains)
+                .toList();
+
+        assertThat(order)
+                .containsExactly(
+                        "S_EQ", "N_EQ", "M_LIT", "SR", "NR", "S_GT", "N_LT", "M_WILD", "SR_NEG", "NR_NEG", "S_NEQ",
+                        "N_NEQ");
     }
 
     @Test
