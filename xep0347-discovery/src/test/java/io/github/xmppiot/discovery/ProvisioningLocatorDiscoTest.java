@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.discovery.ProvisioningLocator.Found;
 import io.github.xmppiot.discovery.ProvisioningLocator.Method;
+import io.github.xmppiot.testkit.ConnectionEventRecorder;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -229,10 +231,9 @@ class ProvisioningLocatorDiscoTest {
     /** Smack's roster handles presences on its own thread: polls for up to 10 s. */
     private void awaitPresence(Jid full, boolean available) throws InterruptedException {
         var roster = org.jivesoftware.smack.roster.Roster.getInstanceFor(thing);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (roster.getPresence(full.asBareJid()).isAvailable() != available) {
-            assertThat(System.nanoTime()).as("presence of " + full).isLessThan(end);
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ConnectionEventRecorder.eventually(
+                "presence of " + full,
+                Duration.ofSeconds(10),
+                () -> roster.getPresence(full.asBareJid()).isAvailable() == available);
     }
 }

@@ -4,6 +4,8 @@ import static io.github.xmppiot.discovery.PlayedServer.jid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.xmppiot.discovery.PlayedServer;
+import io.github.xmppiot.testkit.ConnectionEventRecorder;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.Presence;
@@ -160,10 +162,7 @@ class RosterFriendsTest {
     }
 
     private void awaitInRoster(BareJid contact, boolean there) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while ((roster.getEntry(contact) != null) != there) {
-            assertThat(System.nanoTime()).as("roster entry " + contact).isLessThan(end);
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ConnectionEventRecorder.eventually(
+                "roster entry " + contact, Duration.ofSeconds(10), () -> (roster.getEntry(contact) != null) == there);
     }
 }

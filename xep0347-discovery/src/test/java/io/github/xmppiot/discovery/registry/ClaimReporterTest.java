@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xmppiot.discovery.PlayedServer;
+import io.github.xmppiot.testkit.ConnectionEventRecorder;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.LockSupport;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.roster.Roster;
@@ -196,10 +196,9 @@ class ClaimReporterTest {
     /** Smack's roster handles presences on its own thread: polls for up to 10 s. */
     private void awaitPresence(boolean available) {
         Roster roster = Roster.getInstanceFor(registry);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (roster.getPresence(SERVER).isAvailable() != available) {
-            assertThat(System.nanoTime()).as("presence of " + SERVER).isLessThan(end);
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-        }
+        ConnectionEventRecorder.eventually(
+                "presence of " + SERVER,
+                Duration.ofSeconds(10),
+                () -> roster.getPresence(SERVER).isAvailable() == available);
     }
 }
