@@ -2,11 +2,10 @@ package io.github.xmppiot.core.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import io.github.xmppiot.core.LogCapture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -24,36 +23,20 @@ class UnparsableStanzasLogTest {
     private static final Exception CAUSE = new IllegalArgumentException("bad value");
     private static final Logger LOG = Logger.getLogger(UnparsableStanzas.class.getName());
 
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
-    private Level before;
+    private LogCapture capture;
 
     @BeforeEach
     void capture() {
-        before = LOG.getLevel();
-        LOG.setLevel(Level.FINE);
-        LOG.addHandler(handler);
+        capture = LogCapture.of(LOG, Level.FINE);
     }
 
     @AfterEach
     void release() {
-        LOG.removeHandler(handler);
-        LOG.setLevel(before);
+        capture.close();
     }
 
     private List<LogRecord> at(Level level) {
-        return records.stream().filter(r -> r.getLevel() == level).toList();
+        return capture.at(level);
     }
 
     @Test

@@ -2,13 +2,11 @@ package io.github.xmppiot.core.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import io.github.xmppiot.core.LogCapture;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.packet.ErrorIQ;
 import org.jivesoftware.smack.packet.IQ;
@@ -63,39 +61,23 @@ class UnparsableStanzasTest {
                 .build()
                 .toSmackConfiguration());
         UnparsableStanzas callback = new UnparsableStanzas(connection, now::get);
-        List<LogRecord> records = new ArrayList<>();
-        Logger log = Logger.getLogger(UnparsableStanzas.class.getName());
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                if (r.getLevel().intValue() >= Level.WARNING.intValue()) {
-                    records.add(r);
-                }
-            }
-
-            @Override
-            public void flush() {}
-
-            @Override
-            public void close() {}
-        };
-        log.addHandler(handler);
-        try {
+        try (LogCapture log = LogCapture.of(Logger.getLogger(UnparsableStanzas.class.getName()), Level.FINE)) {
             for (int i = 0; i < 1000; i++) {
                 callback.handle(
                         "<iq type='result' id='r" + i + "'><accepted xmlns='urn:xmpp:iot:sensordata'/></iq>", CAUSE);
                 callback.handle("<message><fields xmlns='urn:xmpp:iot:sensordata'/></message>", CAUSE);
             }
-            assertThat(records).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE);
-            assertThat(records).allSatisfy(r -> assertThat(r.getMessage()).contains("<iq"));
+            assertThat(log.atLeast(Level.WARNING)).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE);
+            assertThat(log.atLeast(Level.WARNING))
+                    .allSatisfy(r -> assertThat(r.getMessage()).contains("<iq"));
             now.addAndGet(TimeUnit.SECONDS.toNanos(61));
             callback.handle("<iq type='get' id='1' from='a@b/c'><x xmlns='y'/></iq>", CAUSE);
-            assertThat(records).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE + 2);
-            assertThat(records.get(UnparsableStanzas.WARNINGS_PER_MINUTE).getMessage())
+            assertThat(log.atLeast(Level.WARNING)).hasSize(UnparsableStanzas.WARNINGS_PER_MINUTE + 2);
+            assertThat(log.atLeast(Level.WARNING)
+                            .get(UnparsableStanzas.WARNINGS_PER_MINUTE)
+                            .getMessage())
                     .startsWith((1000 - UnparsableStanzas.WARNINGS_PER_MINUTE) + " more");
             assertThat(callback.dropped()).isEqualTo(2001);
-        } finally {
-            log.removeHandler(handler);
         }
     }
 

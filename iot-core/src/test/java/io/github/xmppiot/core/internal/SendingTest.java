@@ -2,12 +2,9 @@ package io.github.xmppiot.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xmppiot.core.LogCapture;
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jivesoftware.smack.DummyConnection;
 import org.jivesoftware.smack.SmackException;
@@ -21,31 +18,17 @@ import org.junit.jupiter.api.Test;
 /** {@link Sending#sendOrLog} sends, or says in the log what was lost, and never loses an interrupt. */
 class SendingTest {
 
-    private final Logger log = Logger.getLogger(SendingTest.class.getName() + ".log");
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler recorder = new Handler() {
-        @Override
-        public void publish(LogRecord r) {
-            records.add(r);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
-    };
+    private final Logger logger = Logger.getLogger(SendingTest.class.getName() + ".log");
+    private LogCapture log;
 
     @BeforeEach
     void record() {
-        log.setLevel(Level.ALL);
-        log.setUseParentHandlers(false);
-        log.addHandler(recorder);
+        log = LogCapture.of(logger, Level.ALL);
     }
 
     @AfterEach
     void stopRecording() {
-        log.removeHandler(recorder);
+        log.close();
         Thread.interrupted();
     }
 
@@ -55,11 +38,11 @@ class SendingTest {
         c.connect().login();
         Message m = c.getStanzaFactory().buildMessageStanza().setBody("hi").build();
 
-        assertThat(Sending.sendOrLog(c, m, log, "a greeting")).isTrue();
+        assertThat(Sending.sendOrLog(c, m, logger, "a greeting")).isTrue();
 
         Stanza sent = c.getSentPacket();
         assertThat(sent).isSameAs(m);
-        assertThat(records).isEmpty();
+        assertThat(log.records()).isEmpty();
     }
 
     @Test
@@ -67,9 +50,9 @@ class SendingTest {
         DummyConnection c = new DummyConnection();
         Message m = c.getStanzaFactory().buildMessageStanza().setBody("hi").build();
 
-        assertThat(Sending.sendOrLog(c, m, log, "a greeting")).isFalse();
+        assertThat(Sending.sendOrLog(c, m, logger, "a greeting")).isFalse();
 
-        assertThat(records).singleElement().satisfies(r -> {
+        assertThat(log.records()).singleElement().satisfies(r -> {
             assertThat(r.getLevel()).isEqualTo(Level.FINE);
             assertThat(r.getMessage()).contains("a greeting");
             assertThat(r.getThrown()).isInstanceOf(SmackException.NotConnectedException.class);
@@ -89,10 +72,10 @@ class SendingTest {
         Message m =
                 new DummyConnection().getStanzaFactory().buildMessageStanza().build();
 
-        assertThat(Sending.sendOrLog(interrupting, m, log, "an answer")).isFalse();
+        assertThat(Sending.sendOrLog(interrupting, m, logger, "an answer")).isFalse();
 
         assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        assertThat(records).singleElement().satisfies(r -> {
+        assertThat(log.records()).singleElement().satisfies(r -> {
             assertThat(r.getMessage()).contains("an answer");
             assertThat(r.getThrown()).isInstanceOf(InterruptedException.class);
         });
