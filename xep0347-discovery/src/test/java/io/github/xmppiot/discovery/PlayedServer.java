@@ -1,16 +1,22 @@
 package io.github.xmppiot.discovery;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jivesoftware.smack.DummyConnection;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.packet.StanzaBuilder;
+import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
+import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
+import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.jxmpp.jid.BareJid;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -32,6 +38,9 @@ public final class PlayedServer extends DummyConnection {
 
     /** IQ requests sent (roster requests excepted), in order. */
     public final BlockingQueue<IQ> requests = new LinkedBlockingQueue<>();
+
+    /** When true, roster sets are refused with {@code not-allowed}. */
+    public volatile boolean refuseRosterSets;
 
     private volatile Function<IQ, IQ> answers = iq -> null;
 
@@ -86,7 +95,11 @@ public final class PlayedServer extends DummyConnection {
                 reply(r, result);
             } else if (r.getType() == IQ.Type.set) {
                 rosterSets.add(r);
-                reply(r, IQ.createResultIQ(r));
+                reply(
+                        r,
+                        refuseRosterSets
+                                ? IQ.createErrorResponse(r, StanzaError.Condition.not_allowed)
+                                : IQ.createResultIQ(r));
             }
         } else if (stanza instanceof IQ iq && (iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set)) {
             requests.add(iq);
@@ -133,6 +146,39 @@ public final class PlayedServer extends DummyConnection {
                 .from(from)
                 .to(getUser())
                 .build());
+    }
+
+    /**
+     * Answers service discovery as a server with components: disco#items of anything lists {@code components};
+     * disco#info of an address lists {@code disco#info} and the address's features, or is refused with
+     * {@code service-unavailable} when {@code features} maps the address to null. Other requests get no answer.
+     *
+     * @param components the server's components, read at each request
+     * @param features   the features by address, read at each request; an address not in it has none
+     * @return the answer function for {@link #answer}
+     */
+    public static Function<IQ, IQ> disco(Supplier<List<String>> components, Supplier<Map<Jid, List<String>>> features) {
+        return iq -> {
+            if (iq instanceof DiscoverItems && iq.getType() == IQ.Type.get) {
+                DiscoverItems result = new DiscoverItems();
+                result.setType(IQ.Type.result);
+                components.get().forEach(c -> result.addItem(new DiscoverItems.Item(jid(c))));
+                return result;
+            }
+            if (iq instanceof DiscoverInfo request && iq.getType() == IQ.Type.get) {
+                Map<Jid, List<String>> known = features.get();
+                if (known.containsKey(request.getTo()) && known.get(request.getTo()) == null) {
+                    return IQ.createErrorResponse(request, StanzaError.Condition.service_unavailable);
+                }
+                var result = DiscoverInfo.builder(request.getStanzaId())
+                        .ofType(IQ.Type.result)
+                        .addIdentity(new DiscoverInfo.Identity("client", "bot", "x"))
+                        .addFeature("http://jabber.org/protocol/disco#info");
+                known.getOrDefault(request.getTo(), List.of()).forEach(result::addFeature);
+                return result.build();
+            }
+            return null;
+        };
     }
 
     /**

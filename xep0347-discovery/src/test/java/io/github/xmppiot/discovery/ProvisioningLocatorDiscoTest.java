@@ -16,10 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Presence;
-import org.jivesoftware.smack.packet.StanzaError;
 import org.jivesoftware.smack.roster.packet.RosterPacket;
 import org.jivesoftware.smackx.disco.packet.DiscoverInfo;
-import org.jivesoftware.smackx.disco.packet.DiscoverItems;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,26 +43,7 @@ class ProvisioningLocatorDiscoTest {
     @BeforeEach
     void start() throws Exception {
         thing = PlayedServer.loggedIn();
-        thing.answer(iq -> {
-            if (iq instanceof DiscoverItems items && iq.getType() == IQ.Type.get) {
-                DiscoverItems result = new DiscoverItems();
-                result.setType(IQ.Type.result);
-                components.forEach(c -> result.addItem(new DiscoverItems.Item(jid(c))));
-                return result;
-            }
-            if (iq instanceof DiscoverInfo request && iq.getType() == IQ.Type.get) {
-                if (info.containsKey(request.getTo()) && info.get(request.getTo()) == null) {
-                    return IQ.createErrorResponse(request, StanzaError.Condition.service_unavailable);
-                }
-                var result = DiscoverInfo.builder(request.getStanzaId())
-                        .ofType(IQ.Type.result)
-                        .addIdentity(new DiscoverInfo.Identity("client", "bot", "x"))
-                        .addFeature("http://jabber.org/protocol/disco#info");
-                info.getOrDefault(request.getTo(), List.of()).forEach(result::addFeature);
-                return result.build();
-            }
-            return null;
-        });
+        thing.answer(PlayedServer.disco(() -> components, () -> info));
     }
 
     @AfterEach
