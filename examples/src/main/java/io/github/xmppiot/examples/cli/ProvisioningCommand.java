@@ -1,5 +1,6 @@
 package io.github.xmppiot.examples.cli;
 
+import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.provisioning.server.JdbcProvisioningStore;
 import io.github.xmppiot.provisioning.server.OwnerCommands;
 import io.github.xmppiot.provisioning.server.ProvisioningServer;
@@ -75,13 +76,16 @@ final class ProvisioningCommand implements Callable<Integer> {
             err.flush();
         }
         try (JdbcProvisioningStore store = open(db);
-                Session s = Session.open(connection, spec.commandLine().getErr());
+                // available only once the server answers: friend requests waiting on the server are delivered with
+                // the first available presence and must meet the provisioning server's subscription rules
+                Session s = Session.open(connection, spec.commandLine().getErr(), Readiness::holdPresence);
                 ProvisioningServer server = ProvisioningServer.start(
                         s.connection(),
                         store,
                         ProvisioningServerSettings.builder()
                                 .options(options.build())
                                 .build())) {
+            Readiness.announce(s.connection());
             out.println("provisioning server online as " + s.connection().getUser() + " (rules "
                     + (db != null ? db.describe() : "in memory") + "); owners claim Things with the ad-hoc command "
                     + OwnerCommands.CLAIM + "; Ctrl-C stops it");

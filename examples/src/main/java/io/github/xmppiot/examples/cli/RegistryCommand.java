@@ -1,5 +1,6 @@
 package io.github.xmppiot.examples.cli;
 
+import io.github.xmppiot.core.connection.Readiness;
 import io.github.xmppiot.discovery.registry.ClaimReporter;
 import io.github.xmppiot.discovery.registry.JdbcRegistryStorage;
 import io.github.xmppiot.discovery.registry.ThingRegistry;
@@ -61,13 +62,16 @@ final class RegistryCommand implements Callable<Integer> {
         }
         try (JdbcRegistryStorage storage =
                         db != null ? RegistryDb.open(db) : JdbcRegistryStorage.jdbc(memory, "sa", "");
-                Session s = Session.open(connection, spec.commandLine().getErr());
+                // available only once the registry answers: a Thing's friend request waiting on the server is
+                // delivered with the first available presence and must meet the registry's accept-all rule
+                Session s = Session.open(connection, spec.commandLine().getErr(), Readiness::holdPresence);
                 ThingRegistry registry = ThingRegistry.start(s.connection(), storage)) {
             if (provisioning != null) {
                 registry.update(b -> b.claimReporter(ClaimReporter.provisioningServer(
                         s.connection(), Session.jid(provisioning, "--provisioning"), REPORT_TIMEOUT)));
                 out.println("claims are reported to the provisioning server " + provisioning);
             }
+            Readiness.announce(s.connection());
             out.println("thing registry online as " + s.connection().getUser() + " (records "
                     + (db != null ? db.describe() : "in memory") + "); Ctrl-C stops it");
             out.flush();

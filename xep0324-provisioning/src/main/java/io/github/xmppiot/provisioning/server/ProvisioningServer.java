@@ -144,7 +144,10 @@ public final class ProvisioningServer extends Manager implements AutoCloseable {
     }
 
     /**
-     * Starts the server on a logged-in connection.
+     * Starts the server on a logged-in connection. Log it in with its presence withheld
+     * ({@link io.github.xmppiot.core.connection.Readiness#holdPresence}) and announce it after this call: friend
+     * requests that waited on the XMPP server are delivered with the first available presence (RFC 6121 §3.1.3), and
+     * must meet this server's subscription rules, not Smack's default.
      *
      * @param connection the server account's connection
      * @param store      the rules; stays open when the server closes (its owner closes it)

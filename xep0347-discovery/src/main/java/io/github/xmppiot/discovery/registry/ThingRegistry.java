@@ -108,7 +108,10 @@ public final class ThingRegistry extends Manager implements AutoCloseable {
     }
 
     /**
-     * Starts a registry on a connection.
+     * Starts a registry on a connection. On a connection that is logged in already, withhold its presence at login
+     * ({@link io.github.xmppiot.core.connection.Readiness#holdPresence}) and announce it after this call: a Thing's
+     * friend request that waited on the XMPP server is delivered with the first available presence (RFC 6121 §3.1.3)
+     * and must meet the registry's accept-all rule, not the roster's mode before it.
      *
      * @param connection the registry's XMPP connection (logged in or not yet)
      * @param storage    the records; the caller closes it after {@link #close()}
