@@ -24,8 +24,12 @@ final class SqlRunner {
     /** SQL states of a conflict with a concurrent transaction: unique violation, serialization failure, deadlock. */
     private static final List<String> CONFLICTS = List.of("23505", "40001", "40P01");
 
-    /** How often a transaction is tried when it conflicts with a concurrent one. */
-    static final int TRANSACTION_ATTEMPTS = 5;
+    /**
+     * How often a transaction is tried when it conflicts with a concurrent one, with a growing random pause between
+     * tries ({@link SqlDatabase#backOff}): as often as the thing registry's store tries (8 writers of one list on two
+     * instances used up 5 immediate tries under load).
+     */
+    static final int TRANSACTION_ATTEMPTS = 30;
 
     /** Reads one row of a result. */
     @FunctionalInterface
@@ -155,6 +159,7 @@ final class SqlRunner {
                     c.setAutoCommit(true);
                 }
             }
+            SqlDatabase.backOff(attempt);
         }
     }
 

@@ -9,10 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
@@ -151,7 +148,7 @@ public final class JdbcRegistryStorage implements RegistryStorage {
                                     : "registry database failed",
                             e);
                 }
-                backOff(attempt);
+                SqlDatabase.backOff(attempt);
             }
         }
     }
@@ -196,16 +193,6 @@ public final class JdbcRegistryStorage implements RegistryStorage {
             }
         }
         return false;
-    }
-
-    /**
-     * Waits a random 1..2^attempt ms (at most 64 ms; at most about 2 s over all attempts) so that conflicting
-     * transactions do not meet again at once.
-     */
-    private static void backOff(int attempt) {
-        long maxMillis = 1L << Math.min(attempt, 6);
-        LockSupport.parkNanos(
-                TimeUnit.MILLISECONDS.toNanos(1 + ThreadLocalRandom.current().nextLong(maxMillis)));
     }
 
     private static void rollback(Connection c) {
