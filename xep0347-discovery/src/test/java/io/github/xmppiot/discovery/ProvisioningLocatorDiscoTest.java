@@ -168,29 +168,20 @@ class ProvisioningLocatorDiscoTest {
     void anInterruptedAskFailsAndKeepsTheInterrupt() throws Exception {
         thing.answer(iq -> null); // nobody answers
 
-        Thread.currentThread().interrupt();
-        CompletableFuture<Optional<Found>> f = locator()
-                .registry(REGISTRY_DESK)
-                .executor(Runnable::run)
-                .build()
-                .find();
-        boolean stillInterrupted = Thread.interrupted();
-
-        assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
-        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .hasCauseInstanceOf(InterruptedException.class);
+        findsNothingButTheInterrupt(locator().registry(REGISTRY_DESK));
     }
 
     @Test
     void anInterruptedComponentSearchFailsAndKeepsTheInterrupt() throws Exception {
         thing.answer(iq -> null);
 
+        findsNothingButTheInterrupt(ProvisioningLocator.builder(thing));
+    }
+
+    /** Runs a search on an interrupted thread: it fails with the interrupt, which the caller keeps. */
+    private static void findsNothingButTheInterrupt(ProvisioningLocator.Builder b) {
         Thread.currentThread().interrupt();
-        CompletableFuture<Optional<Found>> f = ProvisioningLocator.builder(thing)
-                .executor(Runnable::run)
-                .build()
-                .find();
+        CompletableFuture<Optional<Found>> f = b.executor(Runnable::run).build().find();
         boolean stillInterrupted = Thread.interrupted();
 
         assertThat(stillInterrupted).as("the interrupt is kept for the caller").isTrue();
