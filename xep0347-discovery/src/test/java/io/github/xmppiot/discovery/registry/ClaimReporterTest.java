@@ -109,9 +109,7 @@ class ClaimReporterTest {
 
     @Test
     void aServerAccountOnlineAndSubscribedToGetsTheCommandAtItsResourceWithoutNewRequests() throws Exception {
-        registry.rosterPush(SERVER, RosterPacket.ItemType.to);
-        registry.presenceFrom(SERVER_ONLINE, Presence.Type.available);
-        awaitPresence(true);
+        serverOnlineWithSubscription(RosterPacket.ItemType.to);
 
         report(ClaimReporter.provisioningServer(registry, SERVER, LONG));
 
@@ -121,9 +119,7 @@ class ClaimReporterTest {
 
     @Test
     void aServerAccountOnlineButNotSubscribedToIsAskedOnceAndGetsTheCommandAtItsResource() throws Exception {
-        registry.rosterPush(SERVER, RosterPacket.ItemType.none);
-        registry.presenceFrom(SERVER_ONLINE, Presence.Type.available);
-        awaitPresence(true);
+        serverOnlineWithSubscription(RosterPacket.ItemType.none);
         ClaimReporter reporter = ClaimReporter.provisioningServer(registry, SERVER, LONG);
         assertThat(presencesSentToServer()).containsExactly(Presence.Type.subscribe);
         registry.presences.clear();
@@ -200,5 +196,12 @@ class ClaimReporterTest {
                 "presence of " + SERVER,
                 Duration.ofSeconds(10),
                 () -> roster.getPresence(SERVER).isAvailable() == available);
+    }
+
+    /** The server account is in the roster with this subscription and online at {@link #SERVER_ONLINE}. */
+    private void serverOnlineWithSubscription(RosterPacket.ItemType subscription) {
+        registry.rosterPush(SERVER, subscription);
+        registry.presenceFrom(SERVER_ONLINE, Presence.Type.available);
+        awaitPresence(true);
     }
 }
